@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Mailer } from './lib/mailer.ts';
+import { i18nPlugin } from './plugins/i18n.ts';
+import { cookiePlugin, csrfEnforcementPlugin, securityPlugin } from './plugins/security.ts';
+import { sessionPlugin } from './plugins/session.ts';
+import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
+import { viewsPlugin } from './plugins/views.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { features } from './features/index.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  mailer: Mailer | null;
+  /** Waits before answering a sign-in after repeated failures; replaced in tests. */
+  delay?: (ms: number) => Promise<void>;
+};
+
+export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
+
+const rootDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist/govuk');
+
+/** Builds the whole app; never listens (tests use app.inject, main.ts listens). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.env === 'production',
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const registry: RegisteredRoute[] = [];
+
+  // Tier 1: cross-cutting plugins, in the order a request meets them.
+  await app.register(policyPlugin, { registry });
+  await app.register(cookiePlugin, { cookieSecret: config.cookieSecret });
+  await app.register(i18nPlugin, { secureCookies: config.secureCookies });
+  await app.register(securityPlugin, { cookieSecret: config.cookieSecret, secureCookies: config.secureCookies, rateLimitPerMinute: config.rateLimitPerMinute });
+  await app.register(sessionPlugin, {
+    db: deps.database.db,
+    settings: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+  });
+  await app.register(csrfEnforcementPlugin);
+  await app.register(viewsPlugin, { production: config.env !== 'development' });
+  await app.register(errorsPlugin);
+
+  // Tier 2: static files (public, no session).
+  await app.register(fastifyStatic, { root: path.join(govukDist, 'assets'), prefix: '/assets/', maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: [path.join(rootDir, 'public'), govukDist],
+    prefix: '/static/',
+    decorateReply: false,
+    maxAge: '1h',
+    allowedPath: (pathName) => !pathName.includes('..') && (/^\/[\w.-]+\.(css|js|mjs|svg)$/.test(pathName)),
+  });
+
+  // Tier 3: features.
+  for (const feature of features) await app.register(feature, deps);
+
+  await app.ready();
+  return Object.assign(app, { routeRegistry: registry }) as unknown as App;
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+
+/**
+ * Every environment variable the app reads, validated once at boot.
+ * Nothing else in src/ reads process.env: everything receives a Config.
+ */
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | null;
+  pgliteDir: string;
+  dataDir: string;
+  cookieSecret: string;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  rateLimitPerMinute: number;
+  signInRateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  smtp: SmtpConfig | null;
+  loadDemoData: boolean;
+};
+
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
+};
+
+type Env = Record<string, string | undefined>;
+
+const DEV_COOKIE_SECRET = 'development-only-cookie-secret-change-me-0123456789';
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${nodeEnv}")`);
+  }
+  const int = (name: string, fallback: number, min = 0): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) {
+      problems.push(`${name} must be a whole number of at least ${min} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const port = int('PORT', 3000, 0);
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const cookieSecret = env.COOKIE_SECRET ?? (nodeEnv === 'production' ? '' : DEV_COOKIE_SECRET);
+  if (cookieSecret.length < 32) problems.push('COOKIE_SECRET must be set to at least 32 characters');
+  const dataDir = path.resolve(cwd, env.DATA_DIR ?? 'data');
+  const smtp = loadSmtp(env, problems, int);
+  if (problems.length > 0) {
+    throw new Error(`Configuration problems:\n - ${problems.join('\n - ')}`);
+  }
+  const environment = nodeEnv as Config['env'];
+  return {
+    env: environment,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    databaseUrl,
+    pgliteDir: path.join(dataDir, 'pglite'),
+    dataDir,
+    cookieSecret,
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : environment === 'production',
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 60, 1),
+    sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1),
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1),
+    signInRateLimitPerMinute: int('SIGN_IN_RATE_LIMIT_PER_MINUTE', 30, 1),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024),
+    logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+    smtp,
+    // Demo data never loads on a real server or in production (DESIGN.md section 6).
+    loadDemoData: databaseUrl === null && environment !== 'production' && env.DEMO_DATA !== 'false',
+  };
+}
+
+function loadSmtp(env: Env, problems: string[], int: (n: string, f: number, m?: number) => number): SmtpConfig | null {
+  if (!env.SMTP_HOST) return null;
+  if (!env.SMTP_FROM) problems.push('SMTP_FROM must be set when SMTP_HOST is set');
+  return {
+    host: env.SMTP_HOST,
+    port: int('SMTP_PORT', 587, 1),
+    secure: env.SMTP_SECURE === 'true',
+    user: env.SMTP_USER ?? null,
+    password: env.SMTP_PASSWORD ?? null,
+    from: env.SMTP_FROM ?? '',
+  };
+}

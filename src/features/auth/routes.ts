@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { presentErrors, safeNextPath, text, type FieldErrors } from '../../lib/forms.ts';
+import { endSession, SESSION_COOKIE } from '../../sessions/sessions.ts';
+import { changePassword, findPasswordToken, setPasswordWithToken, signIn } from './auth-service.ts';
+import { appendAudit } from '../../audit/audit-repository.ts';
+import { MIN_PASSWORD_LENGTH } from '../../lib/passwords.ts';
+
+const SignInBody = Type.Object({
+  email: Type.Optional(Type.String({ maxLength: 320 })),
+  password: Type.Optional(Type.String({ maxLength: 1024 })),
+  next: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+const PasswordBody = Type.Object({
+  currentPassword: Type.Optional(Type.String({ maxLength: 1024 })),
+  newPassword: Type.Optional(Type.String({ maxLength: 1024 })),
+  confirmPassword: Type.Optional(Type.String({ maxLength: 1024 })),
+});
+const SetPasswordBody = Type.Object({
+  password: Type.Optional(Type.String({ maxLength: 1024 })),
+  confirmPassword: Type.Optional(Type.String({ maxLength: 1024 })),
+});
+const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) });
+
+const signedIn = { access: { signedIn: true } } as const;
+const open = { access: { public: true } } as const;
+
+export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const { config, database } = deps;
+  const db = database.db;
+  const delay = deps.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies } as const;
+  const view = (name: string) => `features/auth/views/${name}.njk`;
+  const passwordRules = { min: MIN_PASSWORD_LENGTH };
+
+  const renderSignIn = (reply: FastifyReply, status: number, model: Record<string, unknown>) =>
+    reply.status(status).page(view('sign-in'), { title: reply.request.t('pages.signIn.title'), ...model });
+
+  const SignInQuery = Type.Object({
+    next: Type.Optional(Type.String({ maxLength: 2000 })),
+    notice: Type.Optional(Type.Union([Type.Literal('signedOut'), Type.Literal('passwordSet')])),
+  });
+  app.get('/sign-in', { config: open, schema: { querystring: SignInQuery } }, (request, reply) => {
+    if (request.user) return reply.redirect('/', 303);
+    return renderSignIn(reply, 200, { next: safeNextPath(request.query.next), notice: request.query.notice });
+  });
+
+  app.post(
+    '/sign-in',
+    { config: { ...open, rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: '1 minute' } }, schema: { body: SignInBody } },
+    async (request, reply) => {
+      const email = text(request.body.email);
+      const password = request.body.password ?? '';
+      const next = safeNextPath(request.body.next);
+      const errors: FieldErrors = {};
+      if (!email) errors.email = 'pages.signIn.errors.emailMissing';
+      else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'pages.signIn.errors.emailInvalid';
+      if (!password) errors.password = 'pages.signIn.errors.passwordMissing';
+      if (Object.keys(errors).length) return renderSignIn(reply, 400, { ...presentErrors(errors, request.t), values: { email }, next });
+      const result = await signIn({ db, sessions: sessionSettings, delay }, email, password);
+      if (!result.ok) {
+        const message =
+          result.reason === 'locked'
+            ? request.t('pages.signIn.errors.locked', { count: result.minutes })
+            : request.t('pages.signIn.errors.invalid');
+        return renderSignIn(reply, result.reason === 'locked' ? 429 : 400, {
+          errors: [{ text: message, href: '#email' }],
+          values: { email },
+          next,
+        });
+      }
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      return reply.redirect(next, 303);
+    },
+  );
+
+  app.post('/sign-out', { config: signedIn }, async (request, reply) => {
+    if (request.sessionToken) {
+      const userId = request.user?.id ?? null;
+      await db.transaction(async (tx) => {
+        await endSession(tx, request.sessionToken!);
+        await appendAudit(tx, { actorId: userId, action: 'sign-out', entityType: 'user', entityId: userId });
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/sign-in?notice=signedOut', 303);
+  });
+
+  app.get('/account', { config: signedIn }, (request, reply) =>
+    reply.page(view('account'), { title: request.t('pages.account.title'), activeNav: 'account', changed: (request.query as { changed?: string }).changed === '1' }),
+  );
+
+  app.get('/account/password', { config: signedIn }, (request, reply) =>
+    reply.page(view('change-password'), { title: request.t('pages.changePassword.title'), activeNav: 'account', passwordRules }),
+  );
+
+  app.post('/account/password', { config: signedIn, schema: { body: PasswordBody } }, async (request, reply) => {
+    const result = await changePassword(db, request.user!.id, {
+      currentPassword: request.body.currentPassword ?? '',
+      newPassword: request.body.newPassword ?? '',
+      confirmPassword: request.body.confirmPassword ?? '',
+    });
+    if (result.ok) return reply.redirect('/account?changed=1', 303);
+    return reply.status(400).page(view('change-password'), {
+      title: request.t('pages.changePassword.title'),
+      activeNav: 'account',
+      passwordRules,
+      ...presentErrors({ [result.field]: `passwords.problems.${result.problem}` }, request.t),
+    });
+  });
+
+  app.get('/set-password/:token', { config: open, schema: { params: TokenParams } }, async (request, reply) => {
+    const found = await findPasswordToken(db, request.params.token);
+    if (!found) return reply.status(404).page(view('link-invalid'), { title: request.t('pages.setPassword.invalidTitle') });
+    return reply.page(view('set-password'), { title: request.t('pages.setPassword.title'), email: found.email, passwordRules });
+  });
+
+  app.post('/set-password/:token', { config: open, schema: { params: TokenParams, body: SetPasswordBody } }, async (request, reply) => {
+    const result = await setPasswordWithToken(db, request.params.token, request.body.password ?? '', request.body.confirmPassword ?? '');
+    if (result.ok) return reply.redirect('/sign-in?notice=passwordSet', 303);
+    if ('reason' in result) return reply.status(404).page(view('link-invalid'), { title: request.t('pages.setPassword.invalidTitle') });
+    const found = await findPasswordToken(db, request.params.token);
+    return reply.status(400).page(view('set-password'), {
+      title: request.t('pages.setPassword.title'),
+      email: found?.email,
+      passwordRules,
+      ...presentErrors({ [result.field]: `passwords.problems.${result.problem}` }, request.t),
+    });
+  });
+};

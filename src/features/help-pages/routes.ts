@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
+import type { AppDeps } from '../../app.ts';
+
+export const helpPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app) => {
+  app.get('/accessibility', { config: { access: { public: true } } }, (request, reply) =>
+    reply.page('features/help-pages/views/accessibility.njk', { title: request.t('pages.accessibility.title') }),
+  );
+  app.get('/privacy', { config: { access: { public: true } } }, (request, reply) =>
+    reply.page('features/help-pages/views/privacy.njk', { title: request.t('pages.privacy.title') }),
+  );
+};

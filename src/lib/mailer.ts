@@ -1,0 +1,22 @@
+// Follows the nodemailer SMTP transport docs.
+import nodemailer from 'nodemailer';
+import type { SmtpConfig } from '../config.ts';
+
+export type MailMessage = { to: string; subject: string; text: string };
+export type Mailer = { send(message: MailMessage): Promise<void> };
+
+export function createSmtpMailer(smtp: SmtpConfig): Mailer {
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
+    // A local test server has no certificate worth checking; a real relay on 587 upgrades with STARTTLS.
+    tls: { rejectUnauthorized: smtp.host !== '127.0.0.1' && smtp.host !== 'localhost' },
+  });
+  return {
+    async send(message) {
+      await transport.sendMail({ from: smtp.from, ...message });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { loadConfig } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { DirectoryLockedError } from './db/pglite-lock.ts';
+import { buildApp } from './app.ts';
+import { createSmtpMailer } from './lib/mailer.ts';
+import { loadDemoData, DEMO_PASSWORD } from './demo/demo-data.ts';
+
+async function main() {
+  const config = loadConfig();
+  let database: Database;
+  try {
+    database = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof DirectoryLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await database.migrate();
+  const demo = config.loadDemoData ? await loadDemoData(database.db) : null;
+  const app = await buildApp({ config, database, mailer: config.smtp ? createSmtpMailer(config.smtp) : null });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    try {
+      await app.close();
+      await database.close();
+      app.log.info('shut down cleanly');
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = `http://localhost:${(app.server.address() as { port: number }).port}`;
+  console.log(`\nCydwella is running at ${address} (database: ${database.kind === 'pglite' ? config.pgliteDir : 'PostgreSQL server'})`);
+  if (demo) {
+    console.log(`Demo accounts: see "Demo accounts" in README.md (every demo password is "${DEMO_PASSWORD}").`);
+    if (demo.created) console.log('Demo data loaded into the new embedded database.');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

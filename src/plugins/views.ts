@@ -1,0 +1,63 @@
+// Follows the @fastify/view docs for Nunjucks (multiple template paths, onConfigure).
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import fp from 'fastify-plugin';
+import view from '@fastify/view';
+import nunjucks from 'nunjucks';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { canFlags } from '../policy/policy.ts';
+import { createChrome, type Chrome } from '../views/chrome.ts';
+import { formatDate, formatDateTime } from '../lib/dates.ts';
+
+const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const govukDir = path.dirname(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')));
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page with the shared context every template needs. */
+    page(template: string, model?: Record<string, unknown>): Promise<FastifyReply>;
+  }
+}
+
+export const viewsPlugin = fp(async (app, opts: { production: boolean }) => {
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: [srcDir, path.join(govukDir, 'govuk-frontend/dist')],
+    production: opts.production,
+    options: {
+      autoescape: true,
+      throwOnUndefined: false,
+      onConfigure: (env: nunjucks.Environment) => {
+        env.addFilter('date', (value: unknown, lang: 'en' | 'cy') => formatDate(value, lang));
+        env.addFilter('dateTime', (value: unknown, lang: 'en' | 'cy') => formatDateTime(value, lang));
+        env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
+      },
+    },
+  });
+  const chrome: Chrome = createChrome((template, data) => app.view(template, data));
+
+  app.decorateReply('page', async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
+    const request: FastifyRequest = this.request;
+    const csrfToken = this.generateCsrf();
+    // Absent only when a request failed before helmet ran; the page then has no inline script to allow.
+    const nonce = this.cspNonce?.script ?? '';
+    const active = typeof model.activeNav === 'string' ? model.activeNav : '';
+    const [header, footer] = await Promise.all([
+      chrome.header({ lang: request.lang, t: request.t, user: request.user, active, url: request.url, csrfToken }),
+      chrome.footer(request.lang, request.t),
+    ]);
+    const html = await app.view(template, {
+      ...model,
+      lang: request.lang,
+      t: request.t,
+      user: request.user,
+      can: canFlags(request.user),
+      csrfToken,
+      cspNonce: nonce,
+      chromeHeader: header,
+      chromeFooter: footer,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+});

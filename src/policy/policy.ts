@@ -1,0 +1,46 @@
+import type { CurrentUser, Role } from './roles.ts';
+
+/**
+ * The one place that decides access. Every route declares an Access; record-level
+ * decisions (this school, that LA) go through the feature's own policy.ts, which
+ * builds on `hasRole` and `holdsScope` here.
+ */
+export type Permission = 'users.manage' | 'audit.read';
+
+/** Who holds each platform-wide permission, whatever their scope. */
+const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
+  'users.manage': ['administrator'],
+  'audit.read': ['administrator'],
+};
+
+export type Access = { public: true } | { signedIn: true } | { permission: Permission };
+
+export function hasRole(user: CurrentUser | null, ...roles: Role[]): boolean {
+  return !!user && user.assignments.some((a) => roles.includes(a.role));
+}
+
+export function holdsScope(user: CurrentUser | null, role: Role, scopeId: string | null): boolean {
+  return !!user && user.assignments.some((a) => a.role === role && a.scopeId === scopeId);
+}
+
+export function can(user: CurrentUser | null, permission: Permission): boolean {
+  return hasRole(user, ...PERMISSION_ROLES[permission]);
+}
+
+export type AccessDecision = 'allow' | 'sign-in' | 'forbidden';
+
+export function decide(user: CurrentUser | null, access: Access): AccessDecision {
+  if ('public' in access) return 'allow';
+  if (!user) return 'sign-in';
+  if ('signedIn' in access) return 'allow';
+  return can(user, access.permission) ? 'allow' : 'forbidden';
+}
+
+/** What the views may show: templates read these flags and never re-implement rules. */
+export function canFlags(user: CurrentUser | null) {
+  return {
+    manageUsers: can(user, 'users.manage'),
+    readAudit: can(user, 'audit.read'),
+  };
+}
+export type CanFlags = ReturnType<typeof canFlags>;

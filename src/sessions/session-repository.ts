@@ -1,0 +1,49 @@
+import { and, eq, lt, or } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { roleAssignments, sessions, users } from '../db/schema/index.ts';
+
+export async function insertSession(
+  db: Db,
+  row: { idHash: string; userId: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+/** The session with its active user and role assignments, in one round trip per table. */
+export async function findSessionWithUser(db: Db, idHash: string) {
+  const [row] = await db
+    .select({
+      idHash: sessions.idHash,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
+    .where(eq(sessions.idHash, idHash));
+  if (!row) return null;
+  const assignments = await db
+    .select({ role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, row.userId));
+  return { ...row, assignments };
+}
+
+export async function touchSession(db: Db, idHash: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date, idleCutoff: Date): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)));
+}

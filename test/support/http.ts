@@ -1,0 +1,66 @@
+import type { App } from '../../src/app.ts';
+
+export type Cookies = Record<string, string>;
+
+function cookieHeader(cookies: Cookies): string {
+  return Object.entries(cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
+}
+
+/** A visitor with a cookie jar, as a browser would be. */
+export class Visitor {
+  readonly cookies: Cookies = {};
+  constructor(private readonly app: App) {}
+
+  withCookie(header: string): this {
+    const [name, value] = header.split('=');
+    this.cookies[name!] = value!;
+    return this;
+  }
+
+  private remember(setCookie: string | string[] | undefined) {
+    for (const c of [setCookie ?? []].flat()) {
+      const [pair] = c.split(';');
+      const index = pair!.indexOf('=');
+      const name = pair!.slice(0, index);
+      const value = pair!.slice(index + 1);
+      if (value === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) delete this.cookies[name];
+      else this.cookies[name] = value;
+    }
+  }
+
+  async get(url: string) {
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(this.cookies) } });
+    this.remember(response.headers['set-cookie']);
+    return response;
+  }
+
+  /** A CSRF token from a page's form, as a browser would submit it. */
+  async csrfToken(fromUrl = this.cookies.cyd_session ? '/account/password' : '/sign-in'): Promise<string> {
+    const page = await this.get(fromUrl);
+    const match = /name="_csrf" value="([^"]+)"/.exec(page.body);
+    if (!match) throw new Error(`No CSRF token on ${fromUrl} (status ${page.statusCode})`);
+    return match[1]!;
+  }
+
+  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | false; tokenFrom?: string } = {}) {
+    const token = options.csrf === undefined ? await this.csrfToken(options.tokenFrom) : options.csrf;
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) params.append(k, item);
+    if (token !== false) params.append('_csrf', token);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookieHeader(this.cookies), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: params.toString(),
+    });
+    this.remember(response.headers['set-cookie']);
+    return response;
+  }
+}
+
+/** The page's HTML with the entities Nunjucks escapes turned back into characters, for text assertions. */
+export function pageText(html: string): string {
+  return html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
