@@ -26,25 +26,41 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function entryHash(prevHash: string, fields: AuditFields): string {
-  const body = canonicalJson({ ...fields, at: new Date(fields.at).toISOString() });
+  // Only the audited fields: callers may pass whole rows (with id and hashes).
+  const body = canonicalJson({
+    at: new Date(fields.at).toISOString(),
+    actorId: fields.actorId,
+    action: fields.action,
+    entityType: fields.entityType,
+    entityId: fields.entityId,
+    before: fields.before,
+    after: fields.after,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
 export type ChainProblem = { id: number; problem: 'hash-mismatch' | 'broken-link' };
 
-/** Walks entries in id order; any edited field or removed entry breaks a hash or a link. */
-export function verifyChain(entries: Iterable<AuditFields & { id: number; prevHash: string; hash: string }>): {
-  checked: number;
-  problems: ChainProblem[];
-} {
+type ChainEntry = AuditFields & { id: number; prevHash: string; hash: string };
+
+/** Checks entries fed in id order; any edited field or removed entry breaks a hash or a link. */
+export function chainVerifier() {
   let expectedPrev = GENESIS_HASH;
   let checked = 0;
   const problems: ChainProblem[] = [];
-  for (const entry of entries) {
-    checked++;
-    if (entry.prevHash !== expectedPrev) problems.push({ id: entry.id, problem: 'broken-link' });
-    if (entryHash(entry.prevHash, entry) !== entry.hash) problems.push({ id: entry.id, problem: 'hash-mismatch' });
-    expectedPrev = entry.hash;
-  }
-  return { checked, problems };
+  return {
+    check(entry: ChainEntry) {
+      checked++;
+      if (entry.prevHash !== expectedPrev) problems.push({ id: entry.id, problem: 'broken-link' });
+      if (entryHash(entry.prevHash, entry) !== entry.hash) problems.push({ id: entry.id, problem: 'hash-mismatch' });
+      expectedPrev = entry.hash;
+    },
+    result: () => ({ checked, problems }),
+  };
+}
+
+export function verifyChain(entries: Iterable<ChainEntry>) {
+  const verifier = chainVerifier();
+  for (const entry of entries) verifier.check(entry);
+  return verifier.result();
 }
