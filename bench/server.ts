@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type BenchServer = { url: string; child: ChildProcess; stop(): Promise<void> };
+
+/** Starts the real app (npm start's entry) on a fresh embedded database with the demo data. */
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-bench-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Cydwella is running')) resolve();
+    });
+  });
+  return {
+    url,
+    child,
+    stop: async () => {
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the real form and returns the session cookie. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${url}/sign-in`);
+  const html = await page.text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const response = await fetch(`${url}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ email, password, _csrf: token ?? '' }).toString(),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('cyd_session='));
+  if (response.status !== 303 || !session) throw new Error(`sign-in failed with ${response.status}`);
+  return session.split(';')[0]!;
+}
