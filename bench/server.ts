@@ -5,9 +5,8 @@ import path from 'node:path';
 
 export type BenchServer = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-/** Starts the real app (npm start's entry) on a fresh embedded database with the demo data. */
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-bench-'));
+/** Starts the real app on `dataDir` (a fresh one, loaded with the demo, when not given). */
+export async function startServer(port: number, env: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-bench-'))): Promise<BenchServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,

@@ -40,6 +40,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   const registry: RegisteredRoute[] = [];
 
+  // A response finished while shutting down closes its connection: otherwise close() waits for
+  // keep-alive clients (up to Fastify's 72 s keepAliveTimeout), longer than any orchestrator allows.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   // Tier 1: cross-cutting plugins, in the order a request meets them.
   await app.register(policyPlugin, { registry });
   await app.register(cookiePlugin, { cookieSecret: config.cookieSecret });

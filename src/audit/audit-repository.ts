@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog, users } from '../db/schema/index.ts';
 import { entryHash, GENESIS_HASH, type AuditFields } from './audit-chain.ts';
@@ -43,8 +43,9 @@ function filterCondition(filter: AuditFilter): SQL | undefined {
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
     filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
-    filter.from ? gte(auditLog.at, `${filter.from}T00:00:00Z`) : undefined,
-    filter.to ? lte(auditLog.at, `${filter.to}T23:59:59.999Z`) : undefined,
+    // Whole days in Wales, as the page shows times: from midnight to midnight, Europe/London.
+    filter.from ? gte(auditLog.at, sql`(${filter.from}::date)::timestamp at time zone 'Europe/London'`) : undefined,
+    filter.to ? lt(auditLog.at, sql`(${filter.to}::date + 1)::timestamp at time zone 'Europe/London'`) : undefined,
   );
 }
 
@@ -86,4 +87,15 @@ export async function* allAuditEntries(db: Db, pageSize = 2000) {
     yield* rows;
     afterId = rows[rows.length - 1]!.id;
   }
+}
+
+/** One record's trail of the given actions, newest first, with who did each. */
+export async function auditTrail(db: Db, entityType: string, entityId: string, actions: string[]) {
+  return db
+    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, actorName: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId), sql`${auditLog.action} in (${sql.join(actions.map((a) => sql`${a}`), sql`, `)})`))
+    .orderBy(desc(auditLog.id))
+    .limit(50);
 }

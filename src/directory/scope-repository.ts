@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { localAuthorities } from '../db/schema/index.ts';
+import { collaboratives, governingBodies, localAuthorities, schools } from '../db/schema/index.ts';
 import type { ScopeType } from '../policy/roles.ts';
 
 export type ScopeName = { en: string; cy: string };
@@ -12,6 +12,21 @@ const LOOKUPS: Partial<Record<ScopeType, Lookup>> = {
   la: async (db, ids) => {
     const rows = await db.select().from(localAuthorities).where(inArray(localAuthorities.code, ids));
     return new Map(rows.map((r) => [r.code, { en: r.nameEn, cy: r.nameCy }]));
+  },
+  school: async (db, ids) => {
+    const rows = await db.select({ id: schools.number, name: schools.name }).from(schools).where(inArray(schools.number, ids));
+    // School names are proper names: the same in both languages.
+    return new Map(rows.map((r) => [r.id, { en: `${r.name} (${r.id})`, cy: `${r.name} (${r.id})` }]));
+  },
+  governing_body: async (db, ids) => {
+    const rows = await db.select({ id: governingBodies.id, name: governingBodies.name }).from(governingBodies).where(inArray(governingBodies.id, ids));
+    return new Map(rows.map((r) => [r.id, { en: `${r.name} (${r.id})`, cy: `${r.name} (${r.id})` }]));
+  },
+  collaborative: async (db, ids) => {
+    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!uuids.length) return new Map();
+    const rows = await db.select().from(collaboratives).where(inArray(collaboratives.id, uuids));
+    return new Map(rows.map((r) => [r.id, { en: r.nameEn, cy: r.nameCy }]));
   },
 };
 
@@ -37,4 +52,22 @@ export async function scopeExists(db: Db, scopeType: ScopeType, scopeId: string 
   if (scopeType === 'national' || scopeType === 'platform') return scopeId === null;
   if (!scopeId) return false;
   return (await scopeNames(db, [{ scopeType, scopeId }])).has(`${scopeType}:${scopeId}`);
+}
+
+/** What a person typed for a scope, as its record's key: a governor's school number becomes its governing body. */
+export async function resolveScopeInput(db: Db, scopeType: ScopeType, input: string): Promise<string> {
+  if (scopeType === 'governing_body' && /^\d{7}$/.test(input)) {
+    const [row] = await db.select({ id: schools.governingBodyId }).from(schools).where(eq(schools.number, input));
+    return row?.id ?? input;
+  }
+  return input;
+}
+
+/** The open schools a user's school and governor roles give them an improvement area in. */
+export async function schoolsForAssignments(db: Db, assignments: { scopeType: ScopeType; scopeId: string | null }[]) {
+  const schoolIds = assignments.filter((a) => a.scopeType === 'school' && a.scopeId).map((a) => a.scopeId!);
+  const bodyIds = assignments.filter((a) => a.scopeType === 'governing_body' && a.scopeId).map((a) => a.scopeId!);
+  if (!schoolIds.length && !bodyIds.length) return [];
+  const conditions = [schoolIds.length ? inArray(schools.number, schoolIds) : undefined, bodyIds.length ? inArray(schools.governingBodyId, bodyIds) : undefined].filter((c) => c !== undefined);
+  return db.select({ number: schools.number, name: schools.name }).from(schools).where(or(...conditions)).orderBy(schools.name);
 }

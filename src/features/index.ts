@@ -2,10 +2,22 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app.ts';
 import { auditLogRoutes } from './audit-log/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { directoryApiRoutes } from './directory-api/routes.ts';
+import { directoryRoutes } from './directory/routes.ts';
+import { directoryImportRoutes } from './directory-import/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { helpPageRoutes } from './help-pages/routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { schoolCycleRoutes } from './school-cycle/routes.ts';
+import { sharingRoutes } from './sharing/routes.ts';
+import { evidenceRoutes } from './evidence/routes.ts';
+import { schoolHomeRoutes } from './school-home/routes.ts';
+import { outputRoutes } from './outputs/routes.ts';
+import { findingsRoutes } from './findings/routes.ts';
+import { prioritiesRoutes } from './priorities/routes.ts';
+import { developmentPlanRoutes } from './development-plan/routes.ts';
+import { impactRoutes } from './impact/routes.ts';
 
 /** Every feature, registered in this order by buildApp. */
 export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
@@ -14,5 +26,17 @@ export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
   homeRoutes,
   authRoutes,
   userRoutes,
+  directoryRoutes,
+  directoryApiRoutes,
   auditLogRoutes,
+  directoryImportRoutes,
+  schoolCycleRoutes,
+  sharingRoutes,
+  evidenceRoutes,
+  schoolHomeRoutes,
+  outputRoutes,
+  findingsRoutes,
+  prioritiesRoutes,
+  developmentPlanRoutes,
+  impactRoutes,
 ];

@@ -39,6 +39,7 @@ export const securityPlugin = fp(async (app, opts: SecurityOptions) => {
         objectSrc: ["'none'"],
       },
     },
+    frameguard: { action: 'deny' },
     // HSTS only matters (and only works) behind TLS, which is where secure cookies are on.
     strictTransportSecurity: opts.secureCookies,
   });
@@ -47,16 +48,24 @@ export const securityPlugin = fp(async (app, opts: SecurityOptions) => {
   await app.register(csrf, {
     cookieKey: 'cyd_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: opts.secureCookies, signed: true },
+    // Url-encoded forms give a string; multipart forms (file uploads) give a field object.
+    getToken: (request) => {
+      const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+      if (typeof field === 'string') return field;
+      if (field && typeof field === 'object' && 'value' in field) return String((field as { value: unknown }).value);
+      return undefined;
+    },
   });
   await app.register(rateLimit, { max: opts.rateLimitPerMinute, timeWindow: '1 minute' });
 });
 
 /**
- * Every state-changing request must carry a valid token, whatever the route: registered
- * after the policy check so an anonymous or forbidden request learns nothing more.
+ * Every state-changing request must carry a valid token, whatever the route. It runs on
+ * preHandler (as the plugin's docs advise) so multipart bodies, parsed in preValidation, are
+ * read; the access check has already run in preValidation, so a forbidden request learns nothing.
  */
 export const csrfEnforcementPlugin = fp(async (app) => {
-  app.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
+  app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     if (!STATE_CHANGING.has(request.method) || reply.sent) return done();
     app.csrfProtection(request, reply, done);
   });

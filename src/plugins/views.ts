@@ -8,6 +8,7 @@ import nunjucks from 'nunjucks';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canFlags } from '../policy/policy.ts';
 import { createChrome, type Chrome } from '../views/chrome.ts';
+import { createTranslator, LANGUAGES } from './i18n.ts';
 import { formatDate, formatDateTime } from '../lib/dates.ts';
 
 const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +37,14 @@ export const viewsPlugin = fp(async (app, opts: { production: boolean }) => {
     },
   });
   const chrome: Chrome = createChrome((template, data) => app.view(template, data));
+  // Render the unchanging chrome for both languages before the first request arrives.
+  app.addHook('onReady', async () => {
+    const translatorFor = await createTranslator();
+    for (const lang of LANGUAGES) {
+      const t = translatorFor(lang);
+      await Promise.all([chrome.footer(lang, t), chrome.header({ lang, t, user: null, active: '', url: '/', csrfToken: '' })]);
+    }
+  });
 
   app.decorateReply('page', async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
     const request: FastifyRequest = this.request;

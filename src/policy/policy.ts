@@ -5,12 +5,13 @@ import type { CurrentUser, Role } from './roles.ts';
  * decisions (this school, that LA) go through the feature's own policy.ts, which
  * builds on `hasRole` and `holdsScope` here.
  */
-export type Permission = 'users.manage' | 'audit.read';
+export type Permission = 'users.manage' | 'audit.read' | 'directory.import';
 
 /** Who holds each platform-wide permission, whatever their scope. */
 const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
+  'directory.import': ['administrator'],
 };
 
 export type Access = { public: true } | { signedIn: true } | { permission: Permission };
@@ -41,6 +42,7 @@ export function canFlags(user: CurrentUser | null) {
   return {
     manageUsers: can(user, 'users.manage'),
     readAudit: can(user, 'audit.read'),
+    importDirectory: can(user, 'directory.import'),
   };
 }
 export type CanFlags = ReturnType<typeof canFlags>;

@@ -30,9 +30,14 @@ const CSRF = '__CYD_CSRF__';
 export function navigationFor(user: CurrentUser | null): NavItem[] {
   if (!user) return [];
   const can = canFlags(user);
-  const items: NavItem[] = [{ key: 'home', href: '/' }];
+  const items: NavItem[] = [
+    { key: 'home', href: '/' },
+    { key: 'schools', href: '/schools' },
+    { key: 'localAuthorities', href: '/local-authorities' },
+  ];
   if (can.manageUsers) items.push({ key: 'users', href: '/admin/users' });
   if (can.readAudit) items.push({ key: 'audit', href: '/admin/audit' });
+  if (can.importDirectory) items.push({ key: 'directoryImport', href: '/admin/directory' });
   items.push({ key: 'account', href: '/account' });
   return items;
 }

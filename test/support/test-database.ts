@@ -24,6 +24,13 @@ export async function createTestDatabase(): Promise<Database> {
         await database.close();
         const cleanup = new pg.Client({ connectionString: url });
         await cleanup.connect();
+        // pool.end() resolves before its connections have gone: forcing the drop while they are
+        // still closing makes the server kill them, an error nobody is left to handle.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await cleanup.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]!.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await cleanup.query(`drop database if exists ${name} with (force)`);
         await cleanup.end();
       },
@@ -32,4 +39,22 @@ export async function createTestDatabase(): Promise<Database> {
   const dump = fs.readFileSync(inject('pgliteTemplate'));
   const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
   return wrapPglite(client);
+}
+
+/**
+ * A migrated embedded database in a directory of its own, as `main.ts` and the CLI commands
+ * open it: from the run's template when there is one (under a second), otherwise made afresh.
+ */
+export async function createTestDataDir(dataDir: string): Promise<void> {
+  const pgliteDir = `${dataDir}/pglite`;
+  const template = inject('pgliteTemplate');
+  if (template) {
+    const client = await PGlite.create(pgliteDir, { loadDataDir: new Blob([fs.readFileSync(template)]) });
+    await client.close();
+    return;
+  }
+  const client = await PGlite.create(pgliteDir);
+  const database = wrapPglite(client);
+  await database.migrate();
+  await database.close();
 }

@@ -1,3 +1,4 @@
 export * from './users.ts';
 export * from './audit.ts';
 export * from './directory.ts';
+export * from './cycle.ts';

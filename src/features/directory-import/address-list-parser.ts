@@ -31,7 +31,9 @@ export type ImportProblem = {
   value?: string;
 };
 
-export type ParsedList = { schools: ListedSchool[]; editionDate: string | null; problems: ImportProblem[] };
+/** Which schools a file speaks for: a CSV holds one sheet, so it cannot close schools of the other. */
+export type Coverage = 'all' | 'maintained' | 'pru';
+export type ParsedList = { schools: ListedSchool[]; editionDate: string | null; problems: ImportProblem[]; covers: Coverage };
 
 type Kind = 'maintained' | 'pru';
 const MAX_PROBLEMS = 200;
@@ -146,12 +148,12 @@ function sheetRows(sheet: XLSX.WorkSheet): unknown[][] {
 export function parseAddressList(fileName: string, content: Buffer, laCodes: Set<string>): ParsedList {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   const problems: ImportProblem[] = [];
-  if (!['ods', 'xlsx', 'csv'].includes(extension)) return { schools: [], editionDate: null, problems: [{ code: 'format', value: extension }] };
+  if (!['ods', 'xlsx', 'csv'].includes(extension)) return { schools: [], editionDate: null, problems: [{ code: 'format', value: extension }], covers: 'all' };
   let workbook: XLSX.WorkBook;
   try {
     workbook = extension === 'csv' ? XLSX.read(content.toString('utf8'), { type: 'string', raw: true }) : XLSX.read(content, { type: 'buffer' });
   } catch {
-    return { schools: [], editionDate: null, problems: [{ code: 'unreadable' }] };
+    return { schools: [], editionDate: null, problems: [{ code: 'unreadable' }], covers: 'all' };
   }
   const sheets: [Kind, string, XLSX.WorkSheet | undefined][] = [];
   if (extension === 'csv') {
@@ -174,5 +176,6 @@ export function parseAddressList(fileName: string, content: Buffer, laCodes: Set
   }
   const schools = located.map((l) => l.school);
   if (problems.length === 0 && schools.length === 0) problems.push({ code: 'noSchools' });
-  return { schools, editionDate: editionDateOf(workbook), problems };
+  const covers: Coverage = extension === 'csv' ? sheets[0]![0] : 'all';
+  return { schools, editionDate: editionDateOf(workbook), problems, covers };
 }

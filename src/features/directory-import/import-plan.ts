@@ -1,4 +1,4 @@
-import type { ListedSchool } from './address-list-parser.ts';
+import type { Coverage, ListedSchool } from './address-list-parser.ts';
 
 /** The fields an edition of the list can change. */
 export const LISTED_FIELDS = [
@@ -27,7 +27,7 @@ function differences(current: CurrentSchool, listed: ListedSchool) {
 }
 
 /** What applying an edition would do: pure, so the preview and the apply agree by construction. */
-export function planImport(current: CurrentSchool[], listed: ListedSchool[]): ImportPlan {
+export function planImport(current: CurrentSchool[], listed: ListedSchool[], covers: Coverage = 'all'): ImportPlan {
   const byNumber = new Map(current.map((s) => [s.number, s]));
   const listedNumbers = new Set(listed.map((s) => s.number));
   const plan: ImportPlan = { added: [], changed: [], reopened: [], closed: [], unchanged: 0 };
@@ -42,7 +42,8 @@ export function planImport(current: CurrentSchool[], listed: ListedSchool[]): Im
     else if (Object.keys(fields).length) plan.changed.push({ school, fields });
     else plan.unchanged++;
   }
-  plan.closed = current.filter((s) => s.open && !listedNumbers.has(s.number));
+  const covered = (s: CurrentSchool) => covers === 'all' || (covers === 'pru') === (s.sector === 'pru');
+  plan.closed = current.filter((s) => s.open && covered(s) && !listedNumbers.has(s.number));
   return plan;
 }
 

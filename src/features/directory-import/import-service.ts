@@ -17,7 +17,7 @@ export function sha256(content: Buffer): string {
 export async function previewImport(db: Db, fileName: string, content: Buffer, today = new Date()): Promise<Preview> {
   const parsed = parseAddressList(fileName, content, await repo.laCodes(db));
   if (parsed.problems.length) return { ok: false, problems: parsed.problems };
-  const plan = planImport(await repo.currentSchools(db), parsed.schools);
+  const plan = planImport(await repo.currentSchools(db), parsed.schools, parsed.covers);
   return { ok: true, plan, editionDate: parsed.editionDate ?? today.toISOString().slice(0, 10), sha256: sha256(content), schoolCount: parsed.schools.length };
 }
 
@@ -33,7 +33,7 @@ export async function applyImport(db: Db, actorId: string | null, fileName: stri
   if (parsed.problems.length) return { ok: false, problems: parsed.problems };
   const editionDate = parsed.editionDate ?? new Date().toISOString().slice(0, 10);
   return db.transaction(async (tx) => {
-    const plan = planImport(await repo.currentSchools(tx), parsed.schools);
+    const plan = planImport(await repo.currentSchools(tx), parsed.schools, parsed.covers);
     if (planIsEmpty(plan)) return { ok: true as const, importId: null, plan };
     const importId = await repo.applyPlan(tx, plan, { fileName, fileSha256: sha256(content), editionDate, importedBy: actorId }, progress);
     await appendAudit(tx, {

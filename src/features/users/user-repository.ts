@@ -10,7 +10,7 @@ function listCondition(filter: UserListFilter): SQL | undefined {
   return and(
     pattern ? or(ilike(users.displayName, pattern), ilike(users.email, pattern)) : undefined,
     filter.role
-      ? sql`exists (select 1 from ${roleAssignments} ra where ra.user_id = ${users.id} and ra.role = ${filter.role})`
+      ? sql`exists (select 1 from ${roleAssignments} ra where ra.user_id = ${users}.id and ra.role = ${filter.role})`
       : undefined,
   );
 }
@@ -25,7 +25,7 @@ export async function listUsers(db: Db, filter: UserListFilter, page: { limit: n
         email: users.email,
         active: users.active,
         hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-        roles: sql<string[]>`coalesce((select array_agg(distinct ra.role order by ra.role) from ${roleAssignments} ra where ra.user_id = ${users.id}), '{}')`,
+        roles: sql<string[]>`coalesce((select array_agg(distinct ra.role order by ra.role) from ${roleAssignments} ra where ra.user_id = ${users}.id), '{}')`,
       })
       .from(users)
       .where(where)

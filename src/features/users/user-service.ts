@@ -7,7 +7,7 @@ import type { FieldErrors } from '../../lib/forms.ts';
 import { hashToken, newToken } from '../../sessions/sessions.ts';
 import { deleteUserSessions } from '../../sessions/session-repository.ts';
 import { isRole, scopeOf, type Role } from '../../policy/roles.ts';
-import { scopeExists } from '../../directory/scope-repository.ts';
+import { resolveScopeInput, scopeExists } from '../../directory/scope-repository.ts';
 import { setPasswordEmail } from './set-password-email.ts';
 import * as repo from './user-repository.ts';
 
@@ -20,7 +20,8 @@ export type UserServiceDeps = { db: Db; mailer: Mailer | null; publicUrl: string
 export async function validateAssignment(db: Db, input: AssignmentInput): Promise<{ errors: FieldErrors; role?: Role; scopeId?: string | null }> {
   if (!isRole(input.role)) return { errors: { role: 'pages.users.errors.roleMissing' } };
   const scopeType = scopeOf(input.role);
-  const scopeId = scopeType === 'national' || scopeType === 'platform' ? null : input.scopeId.trim();
+  const typed = input.scopeId.trim();
+  const scopeId = scopeType === 'national' || scopeType === 'platform' ? null : typed && (await resolveScopeInput(db, scopeType, typed));
   if (scopeId === '') return { errors: { scopeId: 'pages.users.errors.scopeMissing' } };
   if (!(await scopeExists(db, scopeType, scopeId))) return { errors: { scopeId: `pages.users.errors.scopeUnknown.${scopeType}` } };
   return { errors: {}, role: input.role, scopeId };
@@ -37,7 +38,9 @@ export async function validateNewUser(db: Db, input: NewUserInput): Promise<Fiel
   return { ...errors, ...(await validateAssignment(db, input)).errors };
 }
 
-export type IssuedLink = { url: string; emailed: boolean; expiresAt: Date };
+/** emailed: 'sent', 'failed' (the mail server refused it), or 'off' (no mail server configured). */
+export type IssuedLink = { url: string; emailed: EmailOutcome; expiresAt: Date };
+export type EmailOutcome = 'sent' | 'failed' | 'off';
 
 async function issueLink(tx: Db, userId: string, publicUrl: string): Promise<{ url: string; expiresAt: Date }> {
   const token = newToken();
@@ -46,15 +49,15 @@ async function issueLink(tx: Db, userId: string, publicUrl: string): Promise<{ u
   return { url: `${publicUrl}/set-password/${token}`, expiresAt };
 }
 
-async function sendLink(deps: UserServiceDeps, to: { email: string; displayName: string; preferredLanguage: string }, url: string, log: (err: unknown) => void) {
-  if (!deps.mailer) return false;
+async function sendLink(deps: UserServiceDeps, to: { email: string; displayName: string; preferredLanguage: string }, url: string, log: (err: unknown) => void): Promise<EmailOutcome> {
+  if (!deps.mailer) return 'off' as const;
   try {
     await deps.mailer.send(setPasswordEmail(deps.tFor, { ...to, url, days: PASSWORD_LINK_DAYS }));
-    return true;
+    return 'sent' as const;
   } catch (error) {
     // The administrator still sees the link: a mail failure must not lose the account.
     log(error);
-    return false;
+    return 'failed' as const;
   }
 }
 

@@ -1,0 +1,282 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { schools } from './directory.ts';
+import { users } from './users.ts';
+
+const stamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  // Optimistic locking: every edit names the version it started from (DESIGN.md section 6).
+  version: integer('version').notNull().default(1),
+};
+const school = () =>
+  text('school_number')
+    .notNull()
+    .references(() => schools.number);
+const author = () => uuid('created_by').references(() => users.id);
+/** The language the user wrote in (DOMAIN.md section 7, rule 7). */
+const language = () => text('language').notNull().default('en');
+
+/** A school's improvement cycle for one academic year (September-August). */
+export const cycles = pgTable(
+  'cycles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolNumber: school(),
+    academicYear: integer('academic_year').notNull(),
+    stage: text('stage').notNull().default('planning'),
+    progressingAnswer: text('progressing_answer').notNull().default(''),
+    paceAnswer: text('pace_answer').notNull().default(''),
+    howWellAnswer: text('how_well_answer').notNull().default(''),
+    howKnowAnswer: text('how_know_answer').notNull().default(''),
+    howImproveAnswer: text('how_improve_answer').notNull().default(''),
+    language: language(),
+    createdBy: author(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('cycles_school_year').on(t.schoolNumber, t.academicYear)],
+);
+
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolNumber: school(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    source: text('source').notNull(),
+    observedOn: date('observed_on').notNull(),
+    firstHand: boolean('first_hand').notNull(),
+    fromBeyond: boolean('from_beyond').notNull().default(false),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    language: language(),
+    nifThemes: text('nif_themes').array().notNull().default(sql`'{}'::text[]`),
+    areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
+    principles: text('principles').array().notNull().default(sql`'{}'::text[]`),
+    learnerGroups: text('learner_groups').array().notNull().default(sql`'{}'::text[]`),
+    nationalPriorities: text('national_priorities').array().notNull().default(sql`'{}'::text[]`),
+    // Leaders curate: a practitioner's item is "to review" until a leader has looked at it.
+    curated: boolean('curated').notNull().default(false),
+    archived: boolean('archived').notNull().default(false),
+    searchText: text('search_text').notNull().default(''),
+    createdBy: author(),
+    ...stamps,
+  },
+  (t) => [index('evidence_school_cycle').on(t.schoolNumber, t.cycleId, t.observedOn), index('evidence_tags').using('gin', t.nifThemes, t.areas)],
+);
+
+export const evidenceAttachments = pgTable('evidence_attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  evidenceId: uuid('evidence_id')
+    .notNull()
+    .references(() => evidence.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  createdBy: author(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const findings = pgTable(
+  'findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolNumber: school(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    nifTheme: text('nif_theme'),
+    language: language(),
+    createdBy: author(),
+    ...stamps,
+  },
+  (t) => [index('findings_school_cycle').on(t.schoolNumber, t.cycleId)],
+);
+
+export const findingEvidence = pgTable(
+  'finding_evidence',
+  {
+    findingId: uuid('finding_id')
+      .notNull()
+      .references(() => findings.id, { onDelete: 'cascade' }),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.findingId, t.evidenceId] }), index('finding_evidence_evidence').on(t.evidenceId)],
+);
+
+export const priorities = pgTable(
+  'priorities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolNumber: school(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    nifTheme: text('nif_theme'),
+    learners: text('learners').notNull().default(''),
+    successMeasure: text('success_measure').notNull().default(''),
+    nationalPriorities: text('national_priorities').array().notNull().default(sql`'{}'::text[]`),
+    state: text('state').notNull().default('draft'),
+    origin: text('origin').notNull().default('self_evaluation'),
+    carriedFromId: uuid('carried_from_id'),
+    language: language(),
+    createdBy: author(),
+    ...stamps,
+  },
+  (t) => [index('priorities_school_cycle').on(t.schoolNumber, t.cycleId)],
+);
+
+export const priorityFindings = pgTable(
+  'priority_findings',
+  {
+    priorityId: uuid('priority_id')
+      .notNull()
+      .references(() => priorities.id, { onDelete: 'cascade' }),
+    findingId: uuid('finding_id')
+      .notNull()
+      .references(() => findings.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.priorityId, t.findingId] })],
+);
+
+export const successCriteria = pgTable('success_criteria', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  priorityId: uuid('priority_id')
+    .notNull()
+    .references(() => priorities.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
+export const planActions = pgTable(
+  'plan_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    priorityId: uuid('priority_id')
+      .notNull()
+      .references(() => priorities.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    owner: text('owner').notNull().default(''),
+    startOn: date('start_on'),
+    dueOn: date('due_on'),
+    milestones: text('milestones').notNull().default(''),
+    costPence: integer('cost_pence'),
+    professionalLearning: text('professional_learning').notNull().default(''),
+    supportFrom: text('support_from').notNull().default('none'),
+    supportDetail: text('support_detail').notNull().default(''),
+    status: text('status').notNull().default('not_started'),
+    language: language(),
+    ...stamps,
+  },
+  (t) => [index('plan_actions_priority').on(t.priorityId), index('plan_actions_due').on(t.dueOn)],
+);
+
+/** The statutory three-year school development plan, revised each year. */
+export const developmentPlans = pgTable(
+  'development_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schoolNumber: school(),
+    firstYear: integer('first_year').notNull(),
+    summary: text('summary').notNull().default(''),
+    language: language(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('development_plans_school_year').on(t.schoolNumber, t.firstYear)],
+);
+
+/** A kept revision: the plan as it stood, frozen, with the governing body's approval. */
+export const planRevisions = pgTable(
+  'plan_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => developmentPlans.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    academicYear: integer('academic_year').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: author(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('plan_revisions_number').on(t.planId, t.number)],
+);
+
+export const impactReviews = pgTable('impact_reviews', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  priorityId: uuid('priority_id')
+    .notNull()
+    .unique()
+    .references(() => priorities.id, { onDelete: 'cascade' }),
+  whatChanged: text('what_changed').notNull().default(''),
+  reviewedOn: date('reviewed_on'),
+  language: language(),
+  ...stamps,
+});
+
+/** Aggregate figures only: a learner group, never a learner. */
+export const impactGroupFigures = pgTable('impact_group_figures', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reviewId: uuid('review_id')
+    .notNull()
+    .references(() => impactReviews.id, { onDelete: 'cascade' }),
+  learnerGroup: text('learner_group').notNull(),
+  measure: text('measure').notNull(),
+  baseline: text('baseline').notNull().default(''),
+  latest: text('latest').notNull().default(''),
+  commentary: text('commentary').notNull().default(''),
+});
+
+export const impactEvidence = pgTable(
+  'impact_evidence',
+  {
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => impactReviews.id, { onDelete: 'cascade' }),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.evidenceId] })],
+);
+
+/**
+ * Deliberate sharing, per item and audience (DOMAIN.md section 7, rule 2). No row means
+ * "this school only". audienceId names the collaborative for collaborative shares.
+ */
+export const shares = pgTable(
+  'shares',
+  {
+    itemType: text('item_type').notNull(),
+    // A record's uuid, or an output's kind (sdp_summary, self_evaluation, progress, support_log).
+    itemId: text('item_id').notNull(),
+    schoolNumber: school(),
+    audience: text('audience').notNull(),
+    audienceId: text('audience_id').notNull().default(''),
+    sharedBy: uuid('shared_by').references(() => users.id),
+    sharedAt: timestamp('shared_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.itemType, t.itemId, t.audience, t.audienceId] }), index('shares_audience').on(t.audience, t.audienceId, t.itemType)],
+);
+
+/** National priorities published by Welsh Government (seeded; WG publishes more later). */
+export const nationalPriorities = pgTable('national_priorities', {
+  code: text('code').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameCy: text('name_cy').notNull(),
+  supporting: boolean('supporting').notNull().default(false),
+  publishedOn: date('published_on').notNull(),
+});

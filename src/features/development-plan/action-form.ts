@@ -1,0 +1,77 @@
+import { parseDateParts, dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
+import { ACTION_STATUSES, isOneOf, SUPPORT_FROM } from '../../reference/reference-data.ts';
+import { formatPounds, parsePounds } from './money.ts';
+import type { ActionValues, PlanAction } from './plan-repository.ts';
+
+/** The action form as typed: what is shown again, unchanged, when something is wrong. */
+export type ActionForm = {
+  description: string;
+  owner: string;
+  startOn: DateParts;
+  dueOn: DateParts;
+  milestones: string;
+  cost: string;
+  professionalLearning: string;
+  supportFrom: string;
+  supportDetail: string;
+  status: string;
+};
+
+export const LIMITS = { description: 1000, owner: 200, milestones: 2000, professionalLearning: 2000, supportDetail: 1000 } as const;
+const E = (problem: string) => `pages.planAction.errors.${problem}`;
+
+export type ActionValidation = { ok: true; values: Omit<ActionValues, 'language'> } | { ok: false; errors: Record<string, string> };
+
+/** Checks an action as a leader typed it; every problem at once, against the field it belongs to. */
+export function validateActionForm(form: ActionForm): ActionValidation {
+  const errors: Record<string, string> = {};
+  if (!form.description) errors.description = E('descriptionMissing');
+  else if (form.description.length > LIMITS.description) errors.description = E('descriptionTooLong');
+  if (!form.owner) errors.owner = E('ownerMissing');
+  else if (form.owner.length > LIMITS.owner) errors.owner = E('ownerTooLong');
+  const start = parseDateParts(form.startOn);
+  const due = parseDateParts(form.dueOn);
+  if (!start.ok) errors['startOn-day'] = E(`start_${start.problem}`);
+  if (!due.ok) errors['dueOn-day'] = E(`due_${due.problem}`);
+  else if (due.value === null) errors['dueOn-day'] = E('dueMissing');
+  if (start.ok && due.ok && start.value && due.value && due.value < start.value) errors['dueOn-day'] = E('dueBeforeStart');
+  for (const field of ['milestones', 'professionalLearning', 'supportDetail'] as const) {
+    if (form[field].length > LIMITS[field]) errors[field] = E(`${field}TooLong`);
+  }
+  const cost = parsePounds(form.cost);
+  if (!cost.ok) errors.cost = E('cost');
+  if (!isOneOf(SUPPORT_FROM, form.supportFrom)) errors.supportFrom = E('supportFrom');
+  else if (form.supportFrom !== 'none' && !form.supportDetail && !errors.supportDetail) errors.supportDetail = E('supportDetailMissing');
+  if (!isOneOf(ACTION_STATUSES, form.status)) errors.status = E('status');
+  if (Object.keys(errors).length || !start.ok || !due.ok || !cost.ok) return { ok: false, errors: inFormOrder(errors) };
+  return {
+    ok: true,
+    values: {
+      description: form.description, owner: form.owner, startOn: start.value, dueOn: due.value, milestones: form.milestones,
+      costPence: cost.pence, professionalLearning: form.professionalLearning, supportFrom: form.supportFrom,
+      // Detail without a request for support would describe nothing: keep the two consistent.
+      supportDetail: form.supportFrom === 'none' ? '' : form.supportDetail, status: form.status,
+    },
+  };
+}
+
+const FORM_ORDER = ['description', 'owner', 'startOn-day', 'dueOn-day', 'milestones', 'cost', 'professionalLearning', 'supportFrom', 'supportDetail', 'status'];
+
+/** The error summary lists problems in the order the fields appear on the page. */
+function inFormOrder(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => FORM_ORDER.indexOf(a) - FORM_ORDER.indexOf(b)));
+}
+
+/** A saved action back into the form's shape, for editing. */
+export function actionToForm(action: PlanAction): ActionForm {
+  return {
+    description: action.description, owner: action.owner, startOn: dateToParts(action.startOn), dueOn: dateToParts(action.dueOn),
+    milestones: action.milestones, cost: formatPounds(action.costPence), professionalLearning: action.professionalLearning,
+    supportFrom: action.supportFrom, supportDetail: action.supportDetail, status: action.status,
+  };
+}
+
+export const EMPTY_ACTION_FORM: ActionForm = {
+  description: '', owner: '', startOn: dateToParts(null), dueOn: dateToParts(null), milestones: '', cost: '',
+  professionalLearning: '', supportFrom: 'none', supportDetail: '', status: 'not_started',
+};

@@ -1,0 +1,50 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { Db } from '../../db/client.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { audiencesFor, type SchoolCan } from '../../policy/school-policy.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import type { SchoolRequestContext } from '../../school/school-access.ts';
+import type { ItemAccess } from '../../sharing/share-repository.ts';
+import { currentPlan } from './plan-repository.ts';
+
+export const signedIn = { access: { signedIn: true } } as const;
+const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const schoolNumber = Type.String({ pattern: '^\\d{7}$' });
+export const SchoolParams = Type.Object({ number: schoolNumber });
+export const PriorityParams = Type.Object({ number: schoolNumber, priorityId: Type.String({ pattern: UUID }) });
+export const ActionParams = Type.Object({ number: schoolNumber, id: Type.String({ pattern: UUID }) });
+export const RevisionParams = Type.Object({ number: schoolNumber, n: Type.Integer({ minimum: 1, maximum: 100_000 }) });
+/** A form field as typed; the services decide what is acceptable and say so on the page. */
+export const field = Type.Optional(Type.String({ maxLength: 20_000 }));
+
+export const view = (name: string) => `features/development-plan/views/${name}.njk`;
+
+/** What every page of the plan area passes to the school layout. */
+export function schoolModel(ctx: SchoolRequestContext) {
+  return { school: ctx.school, schoolCan: ctx.can, schoolSection: 'plan' };
+}
+
+/** The school's staff see every item; anyone else only what was shared with an audience they belong to. */
+export function itemAccess(request: FastifyRequest, ctx: SchoolRequestContext): ItemAccess {
+  return ctx.can.readPrivate ? { all: true } : { audiences: audiencesFor(request.user, ctx.school) };
+}
+
+/**
+ * Revisions exist to be read by the governing body: its governors and the school's staff read
+ * them. A revision freezes priorities the school may not have shared with anyone else.
+ */
+export function readsRevisions(can: SchoolCan): boolean {
+  return can.staff || can.governor;
+}
+
+export function requireRevisionReader(can: SchoolCan): void {
+  if (!readsRevisions(can)) throw new HttpError(403, 'forbidden');
+}
+
+export async function currentPlanOr404(db: Db, schoolNumber: string) {
+  const year = academicYearOf(new Date());
+  const plan = await currentPlan(db, schoolNumber, year);
+  if (!plan) throw new HttpError(404, 'not-found');
+  return { plan, year };
+}

@@ -1,0 +1,70 @@
+import type { TFunction } from 'i18next';
+import { formatDate } from '../../lib/dates.ts';
+import { parseDateParts, type DateParts } from '../../lib/govuk-date-input.ts';
+import type { Language } from '../../plugins/i18n.ts';
+import type { ActionFormField } from './action-service.ts';
+import { actionTiming } from './action-timing.ts';
+import { formatPounds } from './money.ts';
+import type { FieldChange, PlanComparison } from './plan-compare.ts';
+import type { SnapshotPriority } from './plan-snapshot.ts';
+
+/** A stored value of the plan as a reader would want to see it, in the page's language. */
+export function fieldText(field: string, value: unknown, t: TFunction, lang: Language): string {
+  if (value === null || value === undefined || value === '') return t('pages.planCompare.blank');
+  switch (field) {
+    case 'startOn':
+    case 'dueOn':
+      return formatDate(value, lang);
+    case 'costPence':
+      return formatPounds(value as number);
+    case 'status':
+      return t(`reference.actionStatus.${String(value)}`);
+    case 'supportFrom':
+      return t(`reference.supportFrom.${String(value)}`);
+    case 'nifTheme':
+      return t(`reference.nifTheme.${String(value)}`);
+    case 'state':
+      return t(`reference.priorityState.${String(value)}`);
+    default:
+      return String(value);
+  }
+}
+
+/** The rows of the conflict panel for an action: what was saved by someone else beside what was typed. */
+export function presentActionConflict(rows: { field: ActionFormField; theirs: unknown; yours: unknown }[], t: TFunction, lang: Language) {
+  const show = (field: ActionFormField, value: unknown) => {
+    if (field === 'startOn' || field === 'dueOn') {
+      const parsed = parseDateParts(value as DateParts);
+      if (!parsed.ok) return Object.values(value as DateParts).join(' / ');
+      return fieldText(field, parsed.value, t, lang);
+    }
+    return field === 'cost' ? (value as string) || t('pages.planCompare.blank') : fieldText(field, value, t, lang);
+  };
+  return rows.map((r) => ({ label: t(`pages.planAction.fields.${r.field}`), theirs: show(r.field, r.theirs), yours: show(r.field, r.yours) }));
+}
+
+const changeRows = (changes: FieldChange<string>[], prefix: string, t: TFunction, lang: Language) =>
+  changes.map((c) => ({ label: t(`${prefix}.${c.field}`), before: fieldText(c.field, c.before, t, lang), after: fieldText(c.field, c.after, t, lang) }));
+
+/** A comparison with every changed field labelled and shown as text, ready for the page. */
+export function presentComparison(comparison: PlanComparison, t: TFunction, lang: Language) {
+  return {
+    ...comparison,
+    changedPriorities: comparison.changedPriorities.map((c) => ({
+      ...c,
+      fieldRows: changeRows(c.fields, 'pages.planCompare.priorityFields', t, lang),
+      changedActions: c.changedActions.map((a) => ({ ...a, fieldRows: changeRows(a.fields, 'pages.planAction.fields', t, lang) })),
+    })),
+  };
+}
+
+/**
+ * Priorities ready for the plan-priority partial: costs written in pounds and, for the live plan
+ * (given today's date), each action marked overdue or due soon. A frozen revision passes no date.
+ */
+export function presentPriorities(priorities: SnapshotPriority[], today: string | null = null) {
+  return priorities.map((p) => ({
+    ...p,
+    actions: p.actions.map((a) => ({ ...a, costText: formatPounds(a.costPence), timing: today ? actionTiming(a, today) : null })),
+  }));
+}

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { presentErrors, text } from '../../lib/forms.ts';
+import { audiencesFor } from '../../policy/school-policy.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import { schoolAccess } from '../../school/school-access.ts';
+import { currentPlanOr404, field, itemAccess, readsRevisions, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
+import * as repo from './plan-repository.ts';
+import { todayInWales } from './action-timing.ts';
+import { presentPriorities } from './plan-presenter.ts';
+import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
+import { latestRevision } from './revision-repository.ts';
+
+/** Confirmations the plan page can show after a change, by the `done` query value. */
+const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
+
+export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get('/schools/:number/plan', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+    const year = academicYearOf(new Date());
+    const plan = await repo.currentPlan(db, ctx.school.number, year);
+    const title = request.t('pages.plan.title');
+    if (!plan) return reply.page(view('plan-start'), { title, ...schoolModel(ctx), year, choices: firstYearChoices(year), chosen: year });
+    const cycleId = await repo.findCycleId(db, ctx.school.number, year);
+    const access = itemAccess(request, ctx);
+    const [inPlan, drafts, latest, summaryShared] = await Promise.all([
+      planPriorities(db, cycleId, PLAN_STATES, access),
+      ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
+      latestRevision(db, plan.id),
+      ctx.can.staff || ctx.can.governor || repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
+    ]);
+    const audiences = ctx.can.staff ? await repo.priorityAudiences(db, [...inPlan, ...drafts].map((p) => p.id)) : [];
+    const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
+    return reply.page(view('plan'), {
+      title, ...schoolModel(ctx), plan, year, cycleId, latest, done, showSummary: summaryShared, readsRevisions: readsRevisions(ctx.can),
+      inPlan: presentPriorities(inPlan, todayInWales()), drafts: presentPriorities(drafts, todayInWales()), sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
+    });
+  });
+
+  app.post('/schools/:number/plan', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ firstYear: Type.Optional(Type.String({ maxLength: 10 })) }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+    const year = academicYearOf(new Date());
+    const chosen = Number(request.body.firstYear);
+    const result = await startPlan(db, request.user!.id, ctx.school, chosen, year, request.lang);
+    if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=plan-started`, 303);
+    return reply.status(400).page(view('plan-start'), { title: request.t('pages.plan.title'), ...schoolModel(ctx), year, choices: firstYearChoices(year), chosen, ...presentErrors(result.errors, request.t) });
+  });
+
+  app.get('/schools/:number/plan/summary', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    return reply.page(view('summary-form'), { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary: plan.summary, version: plan.version });
+  });
+
+  app.post('/schools/:number/plan/summary', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }), summary: field }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const summary = text(request.body.summary);
+    const result = await saveSummary(db, request.user!.id, plan, request.body.version, summary, request.lang);
+    if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=summary-saved#summary`, 303);
+    const model = { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary };
+    if (result.reason === 'invalid') return reply.status(400).page(view('summary-form'), { ...model, version: request.body.version, ...presentErrors(result.errors, request.t) });
+    // Theirs beside yours; the form now carries their version, so saving again keeps yours knowingly.
+    const rows = [{ label: request.t('pages.plan.summaryHeading'), theirs: result.current.summary, yours: summary }];
+    return reply.status(409).page(view('summary-form'), { ...model, version: result.current.version, conflict: rows, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] });
+  });
+};

@@ -1,0 +1,54 @@
+import type { Db } from '../../db/client.ts';
+import { appendAudit } from '../../audit/audit-repository.ts';
+import type { SchoolContext } from '../../policy/school-policy.ts';
+import type { ItemAccess } from '../../sharing/share-repository.ts';
+import { buildSnapshot, type SnapshotPriority } from './plan-snapshot.ts';
+import * as repo from './plan-repository.ts';
+
+/** Priorities the plan is made of; drafts are shown beside it, not in it. */
+export const PLAN_STATES = ['agreed', 'in_progress'] as const;
+export const DRAFT_STATES = ['draft'] as const;
+export const MAX_SUMMARY_LENGTH = 5000;
+
+/** A plan covers three school years; the first may be this one or one of the two before. */
+export function firstYearChoices(currentYear: number): number[] {
+  return [currentYear, currentYear - 1, currentYear - 2];
+}
+
+export type StartResult = { ok: true; plan: repo.DevelopmentPlan } | { ok: false; errors: Record<string, string> };
+
+export async function startPlan(db: Db, actorId: string, school: SchoolContext, firstYear: number, currentYear: number, language: string): Promise<StartResult> {
+  if (!firstYearChoices(currentYear).includes(firstYear)) return { ok: false, errors: { firstYear: 'pages.plan.errors.firstYear' } };
+  return db.transaction(async (tx) => {
+    const existing = await repo.currentPlan(tx, school.number, currentYear);
+    if (existing) return { ok: true as const, plan: existing };
+    const plan = (await repo.insertPlan(tx, { schoolNumber: school.number, firstYear, language })) ?? (await repo.currentPlan(tx, school.number, currentYear))!;
+    await appendAudit(tx, { actorId, action: 'plan-create', entityType: 'development_plan', entityId: plan.id, after: { school: school.number, firstYear } });
+    return { ok: true as const, plan };
+  });
+}
+
+export type SummaryResult =
+  | { ok: true; plan: repo.DevelopmentPlan }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
+  | { ok: false; reason: 'conflict'; current: repo.DevelopmentPlan };
+
+/** Saves the plain-language summary, refusing to overwrite anyone who saved since `version`. */
+export async function saveSummary(db: Db, actorId: string, plan: repo.DevelopmentPlan, version: number, summary: string, language: string): Promise<SummaryResult> {
+  if (summary.length > MAX_SUMMARY_LENGTH) return { ok: false, reason: 'invalid', errors: { summary: 'pages.plan.errors.summaryTooLong' } };
+  return db.transaction(async (tx) => {
+    const updated = await repo.updatePlanSummary(tx, plan.id, version, summary, language);
+    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findPlan(tx, plan.id))! };
+    await appendAudit(tx, { actorId, action: 'plan-summary-update', entityType: 'development_plan', entityId: plan.id, before: { summary: plan.summary }, after: { summary } });
+    return { ok: true as const, plan: updated };
+  });
+}
+
+/** Priorities in these states with their success criteria and actions, in the shape a revision keeps. */
+export async function planPriorities(db: Db, cycleId: string | null, states: readonly string[], access: ItemAccess): Promise<SnapshotPriority[]> {
+  if (!cycleId) return [];
+  const priorities = await repo.cyclePriorities(db, cycleId, states, access);
+  const ids = priorities.map((p) => p.id);
+  const [criteria, actions] = await Promise.all([repo.criteriaFor(db, ids), repo.actionsFor(db, ids)]);
+  return buildSnapshot({ firstYear: 0, summary: '', language: 'en' }, 0, priorities, criteria, actions).priorities;
+}

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { presentErrors, text } from '../../lib/forms.ts';
+import { schoolAccess } from '../../school/school-access.ts';
+import { comparePlanSnapshots } from './plan-compare.ts';
+import { currentPlanOr404, field, RevisionParams, requireRevisionReader, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
+import { presentComparison, presentPriorities } from './plan-presenter.ts';
+import * as repo from './revision-repository.ts';
+import { readSnapshot } from './plan-snapshot.ts';
+import { saveRevision } from './revision-service.ts';
+
+const APPROVAL_NOTICES = ['approved', 'already-approved', 'not-latest'];
+
+/** Revisions of the plan, kept for the governing body: list, save, read one, compare with the one before. */
+export const revisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  async function revisionOr404(planId: string, n: number) {
+    const revision = await repo.findRevision(db, planId, n);
+    if (!revision) throw new HttpError(404, 'not-found');
+    return revision;
+  }
+
+  app.get('/schools/:number/plan/revisions', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ saved: Type.Optional(Type.Integer({ minimum: 1 })) }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+    requireRevisionReader(ctx.can);
+    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const revisions = await repo.listRevisions(db, plan.id);
+    return reply.page(view('revisions'), { title: request.t('pages.planRevisions.title'), ...schoolModel(ctx), plan, revisions, saved: request.query.saved ?? null, note: '' });
+  });
+
+  app.post('/schools/:number/plan/revisions', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ note: field }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+    const { plan, year } = await currentPlanOr404(db, ctx.school.number);
+    const note = text(request.body.note);
+    const result = await saveRevision(db, request.user!.id, ctx.school, plan.id, year, note);
+    if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan/revisions?saved=${result.number}`, 303);
+    const revisions = await repo.listRevisions(db, plan.id);
+    return reply.status(400).page(view('revisions'), { title: request.t('pages.planRevisions.title'), ...schoolModel(ctx), plan, revisions, saved: null, note, ...presentErrors(result.errors, request.t) });
+  });
+
+  app.get('/schools/:number/plan/revisions/:n', { config: signedIn, schema: { params: RevisionParams, querystring: Type.Object({ approval: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+    requireRevisionReader(ctx.can);
+    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const revision = await revisionOr404(plan.id, request.params.n);
+    const latest = await repo.latestRevisionNumber(db, plan.id);
+    const snapshot = readSnapshot(revision.snapshot, revision);
+    const approval = APPROVAL_NOTICES.includes(request.query.approval ?? '') ? request.query.approval : null;
+    return reply.page(view('revision'), {
+      title: request.t('pages.planRevision.title', { number: revision.number }), ...schoolModel(ctx), plan, revision, snapshot, priorities: presentPriorities(snapshot.priorities),
+      isLatest: revision.number === latest, approval,
+    });
+  });
+
+  app.get('/schools/:number/plan/revisions/:n/compare', { config: signedIn, schema: { params: RevisionParams } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+    requireRevisionReader(ctx.can);
+    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const revision = await revisionOr404(plan.id, request.params.n);
+    // The first revision has nothing before it to compare with.
+    if (revision.number === 1) throw new HttpError(404, 'not-found');
+    const previous = await revisionOr404(plan.id, revision.number - 1);
+    const comparison = presentComparison(comparePlanSnapshots(readSnapshot(previous.snapshot, previous), readSnapshot(revision.snapshot, revision)), request.t, request.lang);
+    return reply.page(view('compare'), { title: request.t('pages.planCompare.title', { before: previous.number, after: revision.number }), ...schoolModel(ctx), plan, revision, previous, comparison });
+  });
+};

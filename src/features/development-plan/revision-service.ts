@@ -1,0 +1,49 @@
+import type { Db } from '../../db/client.ts';
+import { appendAudit } from '../../audit/audit-repository.ts';
+import type { SchoolContext } from '../../policy/school-policy.ts';
+import { buildSnapshot } from './plan-snapshot.ts';
+import { PLAN_STATES } from './plan-service.ts';
+import * as planRepo from './plan-repository.ts';
+import * as repo from './revision-repository.ts';
+
+export const MAX_NOTE_LENGTH = 1000;
+
+export type RevisionResult = { ok: true; number: number } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Freezes the whole plan as it stands (summary, the priorities in it, their success criteria and
+ * actions) as the next numbered revision, for the governing body to read and approve.
+ */
+export async function saveRevision(db: Db, actorId: string, school: SchoolContext, planId: string, academicYear: number, note: string): Promise<RevisionResult> {
+  if (note.length > MAX_NOTE_LENGTH) return { ok: false, errors: { note: 'pages.planRevisions.errors.noteTooLong' } };
+  return db.transaction(async (tx) => {
+    await repo.lockPlanRevisions(tx, planId);
+    const plan = (await planRepo.findPlan(tx, planId))!;
+    const cycleId = await planRepo.findCycleId(tx, school.number, academicYear);
+    const priorities = cycleId ? await planRepo.cyclePriorities(tx, cycleId, PLAN_STATES, { all: true }) : [];
+    const ids = priorities.map((p) => p.id);
+    const [criteria, actions] = await Promise.all([planRepo.criteriaFor(tx, ids), planRepo.actionsFor(tx, ids)]);
+    const snapshot = buildSnapshot(plan, academicYear, priorities, criteria, actions);
+    const number = (await repo.latestRevisionNumber(tx, planId)) + 1;
+    const revision = (await repo.insertRevision(tx, { planId, number, academicYear, snapshot, note, createdBy: actorId }))!;
+    await appendAudit(tx, {
+      actorId, action: 'plan-revision-create', entityType: 'plan_revision', entityId: revision.id,
+      after: { planId, number, academicYear, note, priorities: ids.length, actions: actions.length },
+    });
+    return { ok: true as const, number };
+  });
+}
+
+export type ApprovalOutcome = 'approved' | 'already-approved' | 'not-latest';
+
+/** A governor approves the latest revision for the governing body; an older one cannot be approved. */
+export async function approveRevision(db: Db, actorId: string, planId: string, revision: { id: string; number: number }): Promise<ApprovalOutcome> {
+  return db.transaction(async (tx) => {
+    await repo.lockPlanRevisions(tx, planId);
+    if ((await repo.latestRevisionNumber(tx, planId)) !== revision.number) return 'not-latest' as const;
+    const approved = await repo.approveRevision(tx, revision.id, actorId);
+    if (!approved) return 'already-approved' as const;
+    await appendAudit(tx, { actorId, action: 'plan-revision-approve', entityType: 'plan_revision', entityId: revision.id, after: { planId, number: revision.number, approvedAt: approved.approvedAt } });
+    return 'approved' as const;
+  });
+}

@@ -1,0 +1,13 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../../app.ts';
+import { actionRemoveRoutes } from './action-remove-routes.ts';
+import { actionRoutes } from './action-routes.ts';
+import { approvalRoutes } from './approval-routes.ts';
+import { criteriaRoutes } from './criteria-routes.ts';
+import { planRoutes } from './plan-routes.ts';
+import { revisionRoutes } from './revision-routes.ts';
+
+/** The statutory three-year school development plan: /schools/:number/plan... */
+export const developmentPlanRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes]) await app.register(routes, deps);
+};

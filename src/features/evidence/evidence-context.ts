@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.ts';
+import { Type } from '@sinclair/typebox';
+import type { Db } from '../../db/client.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import type { SchoolCan } from '../../policy/school-policy.ts';
+import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import type { ItemAccess } from '../../sharing/share-repository.ts';
+import { evidenceAccess } from './evidence-policy.ts';
+import * as repo from './evidence-repository.ts';
+
+export const signedIn = { access: { signedIn: true } } as const;
+export const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
+// Loose on purpose: a mistyped id is a page that does not exist (404), not a bad request.
+export const ItemParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
+export const AttachmentParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }), attachmentId: Type.String({ maxLength: 64 }) });
+
+/** The feature's Fastify instance, with TypeBox types for params, query and body. */
+export type TypedApp = Parameters<FastifyPluginAsyncTypebox<AppDeps>>[0];
+
+export type EvidenceContext = SchoolRequestContext & { access: ItemAccess };
+
+export const view = (name: string) => `features/evidence/views/${name}.njk`;
+
+/** The school, what this user may do there, and which of its items they may see. */
+export async function evidenceContext(db: Db, request: FastifyRequest, number: string, need: keyof SchoolCan = 'viewArea'): Promise<EvidenceContext> {
+  const ctx = await schoolAccess(db, request, number, need);
+  return { ...ctx, access: evidenceAccess(request.user, ctx.school, ctx.can) };
+}
+
+/** An item this reader may see; anything else, including another school's, is a 404. */
+export async function itemOr404(db: Db, ctx: EvidenceContext, id: string) {
+  const found = await repo.findEvidence(db, ctx.school.number, id, ctx.access);
+  if (!found) throw new HttpError(404, 'not-found');
+  return found;
+}
+
+/** What every page of the section passes to the school layout. */
+export const sectionModel = (ctx: EvidenceContext) => ({ school: ctx.school, schoolCan: ctx.can, schoolSection: 'evidence' });
+
+export const itemHref = (schoolNumber: string, id: string) => `/schools/${schoolNumber}/evidence/${id}`;

@@ -1,0 +1,107 @@
+import type { Db } from '../../db/client.ts';
+import { appendAudit } from '../../audit/audit-repository.ts';
+import { checkLearnerData, type LearnerDataFlag } from '../../lib/learner-data-check.ts';
+import { searchKey } from '../../lib/search-text.ts';
+import { loadCatalogue } from '../../plugins/i18n.ts';
+import type { SchoolCan, SchoolContext } from '../../policy/school-policy.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import { startCycle } from '../school-cycle/cycle-service.ts';
+import type { StoredFile } from './attachment-store.ts';
+import { TAG_FIELDS } from './evidence-filter.ts';
+import { mayEditEvidence } from './evidence-policy.ts';
+import * as repo from './evidence-repository.ts';
+
+let referenceLabels: string[] | null = null;
+
+/** Every reference label in both languages ("Expressive Arts", "Y Dyniaethau"...): never a learner. */
+function referencePhrases(): string[] {
+  if (!referenceLabels) {
+    const labels: string[] = [];
+    const walk = (node: unknown) => {
+      if (typeof node === 'string') labels.push(node);
+      else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+    };
+    for (const lang of ['en', 'cy'] as const) walk(loadCatalogue(lang).reference);
+    referenceLabels = labels;
+  }
+  return referenceLabels;
+}
+
+export type FieldFlag = LearnerDataFlag & { field: 'title' | 'body' };
+
+/** What in the title and text looks learner-identifiable, each once, with where it is. */
+export function learnerDataFlags(values: { title: string; body: string }, school: SchoolContext, nationalPriorityNames: string[]): FieldFlag[] {
+  const allowedPhrases = [school.name, ...nationalPriorityNames, ...referencePhrases()];
+  const seen = new Set<string>();
+  const flagsIn = (field: 'title' | 'body') => checkLearnerData(values[field], { allowedPhrases }).map((f) => ({ ...f, field }));
+  return [...flagsIn('title'), ...flagsIn('body')].filter((f) => !seen.has(f.match) && !!seen.add(f.match));
+}
+
+const searchTextOf = (values: { title: string; body: string }) => searchKey(`${values.title} ${values.body}`);
+const fileSummary = (f: { fileName: string; sha256: string; sizeBytes: number }) => ({ fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes });
+
+/**
+ * Records an item in the school's current cycle, starting the cycle if there is none yet:
+ * evidence gathering is never blocked by paperwork. A leader's own item needs no review.
+ */
+export async function createEvidence(db: Db, actorId: string, school: SchoolContext, can: SchoolCan, values: repo.EvidenceValues, files: StoredFile[], confirmedFlags: LearnerDataFlag[]) {
+  const { cycle } = await startCycle(db, actorId, school, academicYearOf(new Date()), values.language);
+  return db.transaction(async (tx) => {
+    const item = await repo.insertEvidence(tx, { ...values, schoolNumber: school.number, cycleId: cycle.id, createdBy: actorId, curated: can.curate, searchText: searchTextOf(values) });
+    const attachments = await repo.insertAttachments(tx, files.map((f) => ({ ...f, evidenceId: item.id, createdBy: actorId })));
+    await appendAudit(tx, {
+      actorId, action: 'evidence-create', entityType: 'evidence', entityId: item.id,
+      after: { school: school.number, cycle: cycle.id, ...values, curated: item.curated, attachments: attachments.map(fileSummary), learnerDataConfirmed: confirmedFlags.map((f) => f.reason) },
+    });
+    return item;
+  });
+}
+
+export type UpdateResult = { ok: true; item: repo.Evidence } | { ok: false; reason: 'forbidden' } | { ok: false; reason: 'conflict'; current: repo.Evidence };
+
+const CHANGEABLE = ['source', 'observedOn', 'firstHand', 'fromBeyond', 'title', 'body', 'language', ...TAG_FIELDS] as const;
+
+/** Saves an edit unless someone saved since `version`; adds and removes attachments in the same step. */
+export async function updateEvidence(
+  db: Db, actorId: string, can: SchoolCan, item: repo.Evidence, version: number, values: repo.EvidenceValues,
+  change: { add: StoredFile[]; remove: string[]; confirmedFlags: LearnerDataFlag[] },
+): Promise<UpdateResult> {
+  if (!mayEditEvidence(actorId, can, item)) return { ok: false, reason: 'forbidden' };
+  return db.transaction(async (tx) => {
+    const updated = await repo.updateEvidence(tx, item.id, version, { ...values, searchText: searchTextOf(values) });
+    if (!updated) {
+      const current = await repo.findEvidence(tx, item.schoolNumber, item.id, { all: true });
+      return { ok: false as const, reason: 'conflict' as const, current: current!.item };
+    }
+    const removed = await repo.deleteAttachments(tx, item.id, change.remove);
+    const added = await repo.insertAttachments(tx, change.add.map((f) => ({ ...f, evidenceId: item.id, createdBy: actorId })));
+    const before = Object.fromEntries(CHANGEABLE.map((f) => [f, item[f]]));
+    await appendAudit(tx, {
+      actorId, action: 'evidence-update', entityType: 'evidence', entityId: item.id, before,
+      after: { ...values, attachmentsAdded: added.map(fileSummary), attachmentsRemoved: removed.map(fileSummary), learnerDataConfirmed: change.confirmedFlags.map((f) => f.reason) },
+    });
+    return { ok: true as const, item: updated };
+  });
+}
+
+export type StateResult = { ok: true } | { ok: false; reason: 'forbidden' | 'conflict' };
+
+/** A leader marks the item as reviewed (curated): from then on only leaders change it. */
+export async function markReviewed(db: Db, actorId: string, can: SchoolCan, item: repo.Evidence, version: number): Promise<StateResult> {
+  if (!can.curate) return { ok: false, reason: 'forbidden' };
+  return db.transaction(async (tx) => {
+    if (!(await repo.updateEvidence(tx, item.id, version, { curated: true }))) return { ok: false as const, reason: 'conflict' as const };
+    await appendAudit(tx, { actorId, action: 'evidence-review', entityType: 'evidence', entityId: item.id, before: { curated: item.curated }, after: { curated: true } });
+    return { ok: true as const };
+  });
+}
+
+/** Archives an item (out of lists and of others' sight, kept for the record) or brings it back. */
+export async function setArchived(db: Db, actorId: string, can: SchoolCan, item: repo.Evidence, version: number, archived: boolean): Promise<StateResult> {
+  if (!can.edit) return { ok: false, reason: 'forbidden' };
+  return db.transaction(async (tx) => {
+    if (!(await repo.updateEvidence(tx, item.id, version, { archived }))) return { ok: false as const, reason: 'conflict' as const };
+    await appendAudit(tx, { actorId, action: archived ? 'evidence-archive' : 'evidence-restore', entityType: 'evidence', entityId: item.id, before: { archived: item.archived }, after: { archived } });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import multipart from '@fastify/multipart';
+import type { AppDeps } from '../../app.ts';
+import { attachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-store.ts';
+import { evidenceFormRoutes } from './evidence-form-routes.ts';
+import { evidenceItemRoutes } from './evidence-item-routes.ts';
+import { evidenceListRoutes } from './evidence-list-routes.ts';
+
+/** A school's evidence: recording it (with attachments), the searchable list, each item's page. */
+export const evidenceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
+  const store = attachmentStore(config.dataDir, config.cookieSecret);
+  // Encapsulated: only this feature (and the directory import) accepts multipart bodies. Files
+  // over the limit arrive cut short and marked, so the form can say which one was too big.
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: MAX_ATTACHMENTS * 3, fields: 200, fieldSize: 100_000 },
+  });
+  evidenceListRoutes(app, database.db);
+  evidenceFormRoutes(app, database.db, store);
+  evidenceItemRoutes(app, database.db, store);
+};

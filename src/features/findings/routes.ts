@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import { schoolAccess } from '../../school/school-access.ts';
+import { sharingModel } from '../../sharing/sharing-presenter.ts';
+import { findCycle } from '../school-cycle/cycle-repository.ts';
+import { findingFormRoutes } from './form-routes.ts';
+import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';
+import { groupFindings, triangulationOf } from './findings-presenter.ts';
+import * as repo from './findings-repository.ts';
+
+const signedIn = { access: { signedIn: true } } as const;
+const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
+const FindingParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
+const ItemQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 5 })), shared: Type.Optional(Type.String({ maxLength: 10 })) });
+
+/** Findings: what the school's evidence says, each a strength or an area for development (issue 4, item 3). */
+export const findingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const db = deps.database.db;
+  const view = (name: string) => `features/findings/views/${name}.njk`;
+
+  app.get('/schools/:number/findings', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number);
+    const year = academicYearOf(new Date());
+    const cycle = await findCycle(db, ctx.school.number, year);
+    const model = { ...ctx, schoolCan: ctx.can, schoolSection: 'findings', year };
+    if (!cycle) return reply.page(view('no-cycle'), { title: request.t('pages.findings.title'), heading: request.t('pages.findings.heading'), ...model });
+    const access = readerAccess(request, ctx);
+    const rows = await repo.findingsOfCycle(db, cycle.id, access);
+    const linked = await repo.evidenceOfFindings(db, rows.map((r) => r.id), access);
+    return reply.page(view('list'), { title: request.t('pages.findings.title'), ...model, cycle, groups: groupFindings(rows, linked) });
+  });
+
+  app.get('/schools/:number/findings/:id', { config: signedIn, schema: { params: FindingParams, querystring: ItemQuery } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number);
+    const access = readerAccess(request, ctx);
+    const finding = await repo.findFinding(db, ctx.school.number, requireUuid(request.params.id), access);
+    if (!finding) throw new HttpError(404, 'not-found');
+    const [linked, priorities, sharing] = await Promise.all([
+      repo.evidenceOfFindings(db, [finding.id], access),
+      repo.prioritiesOfFinding(db, finding.id, access),
+      sharingModel(db, ctx.school, ctx.can, 'finding', finding.id, request.lang),
+    ]);
+    const evidence = linked.filter((e) => e.visible);
+    return reply.page(view('finding'), {
+      title: finding.title, ...ctx, schoolCan: ctx.can, schoolSection: 'findings', finding, sharing, priorities,
+      triangulation: triangulationOf(linked), evidence, hiddenEvidence: linked.length - evidence.length, saved: request.query.saved === '1', shared: sharedNotice(request.query.shared),
+    });
+  });
+
+  await findingFormRoutes(app, deps);
+};

@@ -1,0 +1,21 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { audiencesFor } from '../../policy/school-policy.ts';
+import type { SchoolRequestContext } from '../../school/school-access.ts';
+import type { ItemAccess } from '../../sharing/share-repository.ts';
+
+export const signedIn = { access: { signedIn: true } } as const;
+const schoolNumber = Type.String({ pattern: '^\\d{7}$' });
+export const SchoolParams = Type.Object({ number: schoolNumber });
+export const PriorityParams = Type.Object({ number: schoolNumber, priorityId: Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }) });
+
+export const view = (name: string) => `features/impact/views/${name}.njk`;
+
+export function schoolModel(ctx: SchoolRequestContext) {
+  return { school: ctx.school, schoolCan: ctx.can, schoolSection: 'impact' };
+}
+
+/** Staff see every review; governors and the LA those of priorities shared with them. */
+export function itemAccess(request: FastifyRequest, ctx: SchoolRequestContext): ItemAccess {
+  return ctx.can.readPrivate ? { all: true } : { audiences: audiencesFor(request.user, ctx.school) };
+}

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import { schoolAccess } from '../../school/school-access.ts';
+import { sharingModel } from '../../sharing/sharing-presenter.ts';
+import { impactEditRoutes } from './impact-edit-routes.ts';
+import { itemAccess, PriorityParams, SchoolParams, schoolModel, signedIn, view } from './impact-context.ts';
+import * as repo from './impact-repository.ts';
+import { IMPACT_STATES, sortFigures } from './impact-service.ts';
+import { groupsWithoutImpactEvidence } from './learner-groups.ts';
+
+/** Impact: for each priority, what changed, for which groups of learners, and how we know. */
+export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const db = deps.database.db;
+
+  app.get('/schools/:number/impact', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+    const year = academicYearOf(new Date());
+    const cycleId = await repo.findCycleId(db, ctx.school.number, year);
+    const access = itemAccess(request, ctx);
+    const [priorities, signals] = cycleId ? await Promise.all([repo.prioritiesWithReviews(db, cycleId, IMPACT_STATES, access), repo.impactSignals(db, cycleId, IMPACT_STATES, access)]) : [[], null];
+    return reply.page(view('overview'), {
+      title: request.t('pages.impact.title'), ...schoolModel(ctx), year, cycleId,
+      reviewed: priorities.filter((p) => p.reviewId), notReviewed: priorities.filter((p) => !p.reviewId),
+      groupsMissing: signals ? groupsWithoutImpactEvidence(signals) : [],
+    });
+  });
+
+  app.get('/schools/:number/impact/:priorityId', { config: signedIn, schema: { params: PriorityParams, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+    const access = itemAccess(request, ctx);
+    const priority = await repo.findVisiblePriority(db, ctx.school.number, request.params.priorityId, access);
+    if (!priority) throw new HttpError(404, 'not-found');
+    const review = await repo.findReview(db, priority.id);
+    const [criteria, figures, evidence, sharing] = await Promise.all([
+      repo.criteriaTexts(db, priority.id),
+      review ? repo.reviewFigures(db, review.id).then(sortFigures) : [],
+      review ? repo.reviewEvidence(db, review.id, access) : [],
+      ctx.can.staff ? sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang) : null,
+    ]);
+    return reply.page(view('review'), {
+      title: request.t('pages.impactReview.title', { priority: priority.title }), ...schoolModel(ctx), priority, review, criteria, figures, evidence, sharing,
+      returnTo: `/schools/${ctx.school.number}/impact/${priority.id}`, saved: request.query.saved === '1',
+    });
+  });
+
+  await app.register(impactEditRoutes, deps);
+};

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
+import { schoolAccess } from '../../school/school-access.ts';
+import { OUTPUT_KINDS, outputItemId, type OutputKind } from '../../sharing/share-repository.ts';
+import { sharingModel } from '../../sharing/sharing-presenter.ts';
+import { outputDocument, readableOutputs } from './output-service.ts';
+import { renderDocx } from './render-docx.ts';
+import { renderPdf } from './render-pdf.ts';
+
+const signedIn = { access: { signedIn: true } } as const;
+const SLUGS: Record<string, OutputKind> = { 'sdp-summary': 'sdp_summary', 'self-evaluation': 'self_evaluation', progress: 'progress', 'support-log': 'support_log' };
+const slugOf = (kind: OutputKind) => Object.keys(SLUGS).find((s) => SLUGS[s] === kind)!;
+const Params = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), document: Type.String({ pattern: '^[a-z-]+(\\.(pdf|docx))?$' }) });
+const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])) });
+const FORMATS = {
+  pdf: { type: 'application/pdf', render: renderPdf },
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
+} as const;
+
+export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+  const tFor = await createTranslator();
+
+  app.get('/schools/:number/outputs', { config: signedIn, schema: { params: Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) }) } }, async (request, reply) => {
+    const { school, can } = await schoolAccess(db, request, request.params.number);
+    const kinds = await readableOutputs(db, request.user, school, can, OUTPUT_KINDS);
+    const documents = await Promise.all(
+      kinds.map(async (kind) => ({ kind, slug: slugOf(kind), sharing: can.staff ? await sharingModel(db, school, can, 'output', outputItemId(school.number, kind), request.lang) : null })),
+    );
+    return reply.page('features/outputs/views/list.njk', { title: request.t('pages.outputs.title'), school, schoolCan: can, schoolSection: 'outputs', documents });
+  });
+
+  // One document: a page, or with .pdf / .docx a download; ?language= picks the document's language.
+  app.get('/schools/:number/outputs/:document', { config: signedIn, schema: { params: Params, querystring: Query } }, async (request, reply) => {
+    const { school, can } = await schoolAccess(db, request, request.params.number);
+    const [slug, extension] = request.params.document.split('.') as [string, keyof typeof FORMATS | undefined];
+    const kind = SLUGS[slug];
+    if (!kind || !(await readableOutputs(db, request.user, school, can, [kind])).length) throw new HttpError(404, 'not-found');
+    const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
+    const output = await outputDocument(db, school, kind, tFor(lang), lang);
+    if (!extension) return reply.page('features/outputs/views/document.njk', { title: `${output.title}: ${school.name}`, school, schoolCan: can, schoolSection: 'outputs', output, slug });
+    const format = FORMATS[extension];
+    const fileName = `${school.number}-${slug}-${lang}.${extension}`;
+    return reply.type(format.type).header('content-disposition', `attachment; filename="${fileName}"`).send(await format.render(output));
+  });
+};

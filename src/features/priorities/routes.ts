@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { academicYearOf, isOneOf, PRIORITY_STATES } from '../../reference/reference-data.ts';
+import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { sharingModel } from '../../sharing/sharing-presenter.ts';
+import { findCycle } from '../school-cycle/cycle-repository.ts';
+import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';
+import { priorityFormRoutes } from './form-routes.ts';
+import { GROUPINGS, groupPriorities, readinessChecklist } from './priorities-presenter.ts';
+import * as repo from './priorities-repository.ts';
+import { changeState } from './priorities-service.ts';
+import { allowedTransitions } from './priority-readiness.ts';
+import { vagueWordingPrompts } from './vague-wording.ts';
+
+const signedIn = { access: { signedIn: true } } as const;
+const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
+const PriorityParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
+const short = Type.Optional(Type.String({ maxLength: 40 }));
+const StateBody = Type.Object({ version: Type.Integer({ minimum: 1 }), state: Type.String({ maxLength: 40 }) });
+
+/** Priorities: precise, refined and specific, agreed only when ready (issue 4, item 4). */
+export const prioritiesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const db = deps.database.db;
+  const view = (name: string) => `features/priorities/views/${name}.njk`;
+
+  app.get('/schools/:number/priorities', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ by: short, national: short }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number);
+    const year = academicYearOf(new Date());
+    const cycle = await findCycle(db, ctx.school.number, year);
+    const model = { title: request.t('pages.priorities.title'), heading: request.t('pages.priorities.heading'), ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', year };
+    if (!cycle) return reply.page(view('no-cycle'), model);
+    const by = isOneOf(GROUPINGS, request.query.by) ? request.query.by : 'theme';
+    const national = await repo.nationalPriorityList(db);
+    const filter = { national: national.some((n) => n.code === request.query.national) ? request.query.national! : '' };
+    const rows = await repo.prioritiesOfCycle(db, cycle.id, readerAccess(request, ctx), filter);
+    return reply.page(view('list'), { ...model, cycle, by, national, filter, total: rows.length, groups: groupPriorities(rows, by) });
+  });
+
+  async function renderPriority(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, priority: repo.PriorityDetail, extra: Record<string, unknown> = {}, status = 200) {
+    const access = readerAccess(request, ctx);
+    const [linked, national, sharing] = await Promise.all([
+      repo.linkedFindings(db, priority.id, access),
+      repo.nationalPriorityList(db),
+      sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang),
+    ]);
+    const findings = linked.filter((f) => f.visible);
+    return reply.status(status).page(view('priority'), {
+      title: priority.title, ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', priority, sharing, national,
+      findings, hiddenFindings: linked.length - findings.length, checklist: readinessChecklist(priority),
+      prompts: ctx.can.edit ? vagueWordingPrompts(priority, priority.language) : [], transitions: allowedTransitions(priority.state), ...extra,
+    });
+  }
+
+  async function priorityOr404(ctx: SchoolRequestContext, request: FastifyRequest, id: string) {
+    const priority = await repo.findPriority(db, ctx.school.number, requireUuid(id), readerAccess(request, ctx));
+    if (!priority) throw new HttpError(404, 'not-found');
+    return priority;
+  }
+
+  app.get('/schools/:number/priorities/:id', { config: signedIn, schema: { params: PriorityParams, querystring: Type.Object({ saved: short, moved: short, shared: short }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number);
+    const priority = await priorityOr404(ctx, request, request.params.id);
+    return renderPriority(request, reply, ctx, priority, { saved: request.query.saved === '1', moved: isOneOf(PRIORITY_STATES, request.query.moved) ? request.query.moved : null, shared: sharedNotice(request.query.shared) });
+  });
+
+  app.post('/schools/:number/priorities/:id/state', { config: signedIn, schema: { params: PriorityParams, body: StateBody } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+    const priority = await priorityOr404(ctx, request, request.params.id);
+    const result = await changeState(db, request.user!.id, priority, request.body.version, request.body.state);
+    if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/priorities/${priority.id}?moved=${result.priority.state}`, 303);
+    if (result.reason === 'not-ready') {
+      const errors = result.missing.map((part) => ({ text: request.t(`pages.priorities.errors.notReady.${part}`), href: `#readiness-${part}` }));
+      return renderPriority(request, reply, ctx, priority, { errors, refused: true }, 400);
+    }
+    if (result.reason === 'invalid') return renderPriority(request, reply, ctx, priority, { errors: [{ text: request.t('pages.priorities.errors.transition'), href: '#next-steps' }] }, 400);
+    if (result.reason === 'conflict') {
+      const fresh = await priorityOr404(ctx, request, priority.id);
+      return renderPriority(request, reply, ctx, fresh, { errors: [{ text: request.t('pages.priorities.errors.stateConflict'), href: '#next-steps' }] }, 409);
+    }
+    throw new HttpError(400, 'bad-request');
+  });
+
+  await priorityFormRoutes(app, deps);
+};

@@ -1,0 +1,35 @@
+import type { Db } from '../db/client.ts';
+import { appendAudit } from '../audit/audit-repository.ts';
+import type { SchoolCan, SchoolContext } from '../policy/school-policy.ts';
+import * as repo from './share-repository.ts';
+
+export type ShareChange = repo.ShareKey & { action: 'add' | 'remove' };
+export type ShareOutcome = 'changed' | 'unchanged' | 'forbidden' | 'not-found';
+
+/**
+ * Widens or narrows who can see one item (DOMAIN.md section 7, rule 2), logged in the audit
+ * trail so the item can show its history and any change can be undone.
+ */
+export async function changeSharing(db: Db, actorId: string, school: SchoolContext, can: SchoolCan, change: ShareChange): Promise<ShareOutcome> {
+  if (change.action === 'add' ? !can.widenSharing : !can.narrowSharing) return 'forbidden';
+  if ((await repo.itemSchool(db, change.itemType, change.itemId)) !== school.number) return 'not-found';
+  const audienceId = change.audience === 'collaborative' ? change.audienceId : '';
+  if (change.audience === 'collaborative') {
+    const mine = await repo.schoolCollaboratives(db, school.number);
+    if (!mine.some((c) => c.id === audienceId)) return 'not-found';
+  }
+  const key = { itemType: change.itemType, itemId: change.itemId, audience: change.audience, audienceId };
+  return db.transaction(async (tx) => {
+    const done = change.action === 'add' ? await repo.insertShare(tx, { ...key, schoolNumber: school.number, sharedBy: actorId }) : await repo.deleteShare(tx, key);
+    if (!done) return 'unchanged';
+    await appendAudit(tx, {
+      actorId,
+      action: change.action === 'add' ? 'share-add' : 'share-remove',
+      entityType: change.itemType,
+      entityId: change.itemId,
+      before: change.action === 'remove' ? { audience: key.audience, audienceId } : null,
+      after: change.action === 'add' ? { audience: key.audience, audienceId } : null,
+    });
+    return 'changed';
+  });
+}
