@@ -64,7 +64,12 @@ export const evidence = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('evidence_school_cycle').on(t.schoolNumber, t.cycleId, t.observedOn), index('evidence_tags').using('gin', t.nifThemes, t.areas)],
+  (t) => [
+    index('evidence_school_cycle').on(t.schoolNumber, t.cycleId, t.observedOn),
+    // Pages read a cycle's evidence newest first; without this, a national-scale table is scanned.
+    index('evidence_cycle_observed').on(t.cycleId, t.observedOn),
+    index('evidence_tags').using('gin', t.nifThemes, t.areas),
+  ],
 );
 
 export const evidenceAttachments = pgTable('evidence_attachments', {
@@ -96,7 +101,7 @@ export const findings = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('findings_school_cycle').on(t.schoolNumber, t.cycleId)],
+  (t) => [index('findings_school_cycle').on(t.schoolNumber, t.cycleId), index('findings_cycle').on(t.cycleId)],
 );
 
 export const findingEvidence = pgTable(
@@ -133,7 +138,7 @@ export const priorities = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('priorities_school_cycle').on(t.schoolNumber, t.cycleId)],
+  (t) => [index('priorities_school_cycle').on(t.schoolNumber, t.cycleId), index('priorities_cycle').on(t.cycleId)],
 );
 
 export const priorityFindings = pgTable(
