@@ -34,7 +34,7 @@ describe('the audit log speaks the reader’s language', () => {
     expect(actions).toContain('share-add');
   });
   it.each(['en', 'cy'] as const)('names every action and record type in %s', (lang) => {
-    const missing = [...actions].filter((a) => !catalogues[lang].audit.actions[a]).concat([...entities].filter((e) => !catalogues[lang].audit.entities[e]));
+    const missing = [...actions].filter((a) => !catalogues[lang].auditTrail.actions[a]).concat([...entities].filter((e) => !catalogues[lang].auditTrail.entities[e]));
     expect(missing).toEqual([]);
   });
 });

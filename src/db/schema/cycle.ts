@@ -72,18 +72,22 @@ export const evidence = pgTable(
   ],
 );
 
-export const evidenceAttachments = pgTable('evidence_attachments', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  evidenceId: uuid('evidence_id')
-    .notNull()
-    .references(() => evidence.id, { onDelete: 'cascade' }),
-  fileName: text('file_name').notNull(),
-  contentType: text('content_type').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  createdBy: author(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const evidenceAttachments = pgTable(
+  'evidence_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    createdBy: author(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_attachments_evidence').on(t.evidenceId)],
+);
 
 export const findings = pgTable(
   'findings',

@@ -51,7 +51,7 @@ export function rowModel(t: TFunction, lang: Language, schoolNumber: string, row
     href: `/schools/${schoolNumber}/evidence/${row.id}`,
     title: row.title,
     language: row.language,
-    meta: meta.join(' · '),
+    meta,
     excerpt: row.excerpt.length >= 240 ? `${row.excerpt.trimEnd()}…` : row.excerpt,
     themes: row.nifThemes.map((code) => t(`reference.nifTheme.${code}`)),
     areas: row.areas.map((code) => t(`reference.area.${code}`)),
