@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { cycles, developmentPlans, findings, impactGroupFigures, impactReviews, planActions, planRevisions, priorities, successCriteria } from '../../db/schema/index.ts';
+import { currentPlan } from '../development-plan/plan-repository.ts';
+import { cycles, findings, impactGroupFigures, impactReviews, planActions, planRevisions, priorities, successCriteria } from '../../db/schema/index.ts';
 
 const PLANNED_STATES = ['agreed', 'in_progress', 'reviewed', 'closed'];
 
@@ -9,14 +10,9 @@ export async function findCycleByYear(db: Db, schoolNumber: string, academicYear
   return row ?? null;
 }
 
-/** The plan whose three years include the given academic year, with its latest revision's approval. */
+/** The current plan (see the development plan's own rule) with its latest revision's approval. */
 export async function planFor(db: Db, schoolNumber: string, academicYear: number) {
-  const [plan] = await db
-    .select()
-    .from(developmentPlans)
-    .where(and(eq(developmentPlans.schoolNumber, schoolNumber), lte(developmentPlans.firstYear, academicYear), gte(developmentPlans.firstYear, academicYear - 2)))
-    .orderBy(desc(developmentPlans.firstYear))
-    .limit(1);
+  const plan = await currentPlan(db, schoolNumber, academicYear);
   if (!plan) return null;
   const [revision] = await db.select({ number: planRevisions.number, approvedAt: planRevisions.approvedAt }).from(planRevisions).where(eq(planRevisions.planId, plan.id)).orderBy(desc(planRevisions.number)).limit(1);
   return { ...plan, latestRevision: revision ?? null };
