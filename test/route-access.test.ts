@@ -16,6 +16,8 @@ const PERMISSION_HOLDERS: Record<string, readonly Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
+  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead'],
+  'collaboratives.manage': ['la_officer'],
 };
 
 type Persona = { name: string; role: Role | null; signedIn: boolean };

@@ -18,6 +18,7 @@ import { findingsRoutes } from './findings/routes.ts';
 import { prioritiesRoutes } from './priorities/routes.ts';
 import { developmentPlanRoutes } from './development-plan/routes.ts';
 import { impactRoutes } from './impact/routes.ts';
+import { collaborativeRoutes } from './collaboratives/routes.ts';
 
 /** Every feature, registered in this order by buildApp. */
 export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
@@ -39,4 +40,5 @@ export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
   prioritiesRoutes,
   developmentPlanRoutes,
   impactRoutes,
+  collaborativeRoutes,
 ];

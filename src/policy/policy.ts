@@ -5,13 +5,16 @@ import type { CurrentUser, Role } from './roles.ts';
  * decisions (this school, that LA) go through the feature's own policy.ts, which
  * builds on `hasRole` and `holdsScope` here.
  */
-export type Permission = 'users.manage' | 'audit.read' | 'directory.import';
+export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage';
 
 /** Who holds each platform-wide permission, whatever their scope. */
 const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
+  // Which collaborative, and which LA, is decided by features/collaboratives/collaborative-policy.ts.
+  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead'],
+  'collaboratives.manage': ['la_officer'],
 };
 
 export type Access = { public: true } | { signedIn: true } | { permission: Permission };
@@ -43,6 +46,8 @@ export function canFlags(user: CurrentUser | null) {
     manageUsers: can(user, 'users.manage'),
     readAudit: can(user, 'audit.read'),
     importDirectory: can(user, 'directory.import'),
+    readCollaboratives: can(user, 'collaboratives.read'),
+    manageCollaboratives: can(user, 'collaboratives.manage'),
   };
 }
 export type CanFlags = ReturnType<typeof canFlags>;

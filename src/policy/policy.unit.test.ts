@@ -16,6 +16,8 @@ const PERMISSION_HOLDERS: Record<Permission, Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
+  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead'],
+  'collaboratives.manage': ['la_officer'],
 };
 const PERMISSIONS = Object.keys(PERMISSION_HOLDERS) as Permission[];
 
@@ -65,10 +67,12 @@ describe('can', () => {
 
 describe('canFlags', () => {
   it('shows the administration links to an administrator only', () => {
-    expect(canFlags(userWith('administrator'))).toEqual({ manageUsers: true, readAudit: true, importDirectory: true });
-    expect(canFlags(null)).toEqual({ manageUsers: false, readAudit: false, importDirectory: false });
+    const none = { manageUsers: false, readAudit: false, importDirectory: false, readCollaboratives: false, manageCollaboratives: false };
+    expect(canFlags(userWith('administrator'))).toEqual({ ...none, manageUsers: true, readAudit: true, importDirectory: true });
+    expect(canFlags(null)).toEqual(none);
     for (const role of ROLE_NAMES.filter((r) => r !== 'administrator')) {
-      expect(canFlags(userWith(role)), role).toEqual({ manageUsers: false, readAudit: false, importDirectory: false });
+      const collaboratives = { readCollaboratives: ['la_officer', 'improvement_partner', 'collaborative_lead'].includes(role), manageCollaboratives: role === 'la_officer' };
+      expect(canFlags(userWith(role)), role).toEqual({ ...none, ...collaboratives });
     }
   });
 });

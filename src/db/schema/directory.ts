@@ -95,6 +95,8 @@ export const collaboratives = pgTable('collaboratives', {
   nameCy: text('name_cy').notNull(),
   laCode: text('la_code').references(() => localAuthorities.code),
   status: text('status').notNull().default('active'),
+  // Horizontal ones only: what the members have in common (phase, welsh_medium, faith, special, pru_eotas).
+  basis: text('basis'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
 });
@@ -110,4 +112,18 @@ export const collaborativeMembers = pgTable(
       .references(() => schools.number),
   },
   (t) => [primaryKey({ columns: [t.collaborativeId, t.schoolNumber] }), index('collaborative_members_school').on(t.schoolNumber)],
+);
+
+/** LA staff (la_officer or improvement_partner of the collaborative's LA) who facilitate it. */
+export const collaborativeFacilitators = pgTable(
+  'collaborative_facilitators',
+  {
+    collaborativeId: uuid('collaborative_id')
+      .notNull()
+      .references(() => collaboratives.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.collaborativeId, t.userId] }), index('collaborative_facilitators_user').on(t.userId)],
 );
