@@ -23,7 +23,10 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // One file at a time (its journeys run side by side), all in one process: the app's
+          // modules and PGlite's WebAssembly load once instead of once a file (about 15 s a run).
           fileParallelism: false,
+          isolate: false,
         },
       },
     ],

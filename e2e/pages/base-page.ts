@@ -4,6 +4,11 @@ import type { Language, Visitor } from '../support/visitor.ts';
 
 export type ErrorLink = { text: string; href: string };
 
+/** A name that starts with this text: links often end with words only a screen reader hears. */
+export function startingWith(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
 /** What every page has: the header (navigation, language toggle, sign out), a title, an h1, forms. */
 export abstract class BasePage {
   constructor(readonly visitor: Visitor) {}
@@ -25,8 +30,21 @@ export abstract class BasePage {
     }
   }
 
+  /** The <title>: the page's own title, then the service's name; "Error: " first when a form came back. */
+  async expectTitle(title: string, options: { error?: boolean } = {}): Promise<void> {
+    const prefix = options.error ? `${this.t('common.errorPrefix')}: ` : '';
+    expect(await this.visitor.title()).toBe(`${prefix}${title} – ${this.t('service.name')}`);
+  }
+
   async heading(): Promise<string> {
     return (await this.page.locator('h1').innerText()).trim();
+  }
+
+  /** Nothing wider than the window: on a phone, a page that scrolls sideways fails WCAG 1.4.10 (reflow). */
+  async expectNoSidewaysScroll(): Promise<void> {
+    const widths = await this.page.evaluate('({ page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth })');
+    const { page, window } = widths as { page: number; window: number };
+    expect(page, `width of ${this.page.url()}`).toBeLessThanOrEqual(window);
   }
 
   // The header
@@ -45,7 +63,7 @@ export abstract class BasePage {
     return response;
   }
 
-  async goToNavigation(key: 'home' | 'users' | 'audit' | 'account'): Promise<Response> {
+  async goToNavigation(key: 'home' | 'users' | 'audit' | 'account' | 'schools' | 'localAuthorities'): Promise<Response> {
     const menu = this.page.getByRole('navigation', { name: this.t('chrome.nav.label') });
     const link = menu.getByRole('link', { name: this.t(`chrome.nav.${key}`), exact: true, includeHidden: true });
     await this.openMenuIfCollapsed(link);
@@ -75,8 +93,8 @@ export abstract class BasePage {
 
   // Forms
 
-  field(labelKey: string): Locator {
-    return this.page.getByLabel(this.t(labelKey), { exact: true });
+  field(labelKey: string, values?: Record<string, unknown>): Locator {
+    return this.page.getByLabel(this.t(labelKey, values), { exact: true });
   }
 
   async submit(buttonKey: string): Promise<Response> {
@@ -111,7 +129,10 @@ export abstract class BasePage {
       expect(await this.page.locator(href).count(), `the field ${href} the summary links to`).toBe(1);
       const message = (await this.page.locator(`#${id}-error`).innerText()).replace(/\s+/g, ' ').trim();
       expect(message).toBe(`${this.t('common.error')}: ${text}`);
-      const describedBy = (await this.page.locator(href).getAttribute('aria-describedby')) ?? '';
+      // Radios and checkboxes carry it on their fieldset, as GOV.UK's macros do; other fields on themselves.
+      const describedBy = await this.page.locator(href).evaluate((field) =>
+        [field, field.closest('fieldset')].map((element) => element?.getAttribute('aria-describedby') ?? '').join(' '),
+      );
       expect(describedBy.split(' ')).toContain(`${id}-error`);
     }
   }
