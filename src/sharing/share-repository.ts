@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { collaborativeMembers, collaboratives, evidence, findings, priorities, shares, users } from '../db/schema/index.ts';
+import { collaboratives, evidence, findings, priorities, shares, users } from '../db/schema/index.ts';
 import type { Audience } from '../reference/reference-data.ts';
 
 export const SHAREABLE_TYPES = ['evidence', 'finding', 'priority', 'output'] as const;
@@ -73,14 +73,4 @@ export async function itemSchool(db: Db, itemType: ShareableType, itemId: string
   const table = { evidence, finding: findings, priority: priorities }[itemType];
   const [row] = await db.select({ school: table.schoolNumber }).from(table).where(eq(table.id, itemId));
   return row?.school ?? null;
-}
-
-/** The collaboratives a school belongs to: the only ones it can share with. */
-export async function schoolCollaboratives(db: Db, schoolNumber: string) {
-  return db
-    .select({ id: collaboratives.id, nameEn: collaboratives.nameEn, nameCy: collaboratives.nameCy })
-    .from(collaborativeMembers)
-    .innerJoin(collaboratives, eq(collaboratives.id, collaborativeMembers.collaborativeId))
-    .where(eq(collaborativeMembers.schoolNumber, schoolNumber))
-    .orderBy(collaboratives.nameEn);
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../audit/audit-repository.ts';
 import type { SchoolCan, SchoolContext } from '../policy/school-policy.ts';
+import { schoolCollaboratives } from '../directory/directory-repository.ts';
 import * as repo from './share-repository.ts';
 
 export type ShareChange = repo.ShareKey & { action: 'add' | 'remove' };
@@ -15,7 +16,8 @@ export async function changeSharing(db: Db, actorId: string, school: SchoolConte
   if ((await repo.itemSchool(db, change.itemType, change.itemId)) !== school.number) return 'not-found';
   const audienceId = change.audience === 'collaborative' ? change.audienceId : '';
   if (change.audience === 'collaborative') {
-    const mine = await repo.schoolCollaboratives(db, school.number);
+    // A school shares only with collaboratives it belongs to (the directory knows which).
+    const mine = await schoolCollaboratives(db, school.number);
     if (!mine.some((c) => c.id === audienceId)) return 'not-found';
   }
   const key = { itemType: change.itemType, itemId: change.itemId, audience: change.audience, audienceId };

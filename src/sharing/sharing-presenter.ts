@@ -3,7 +3,8 @@ import { auditTrail } from '../audit/audit-repository.ts';
 import type { Language } from '../plugins/i18n.ts';
 import type { SchoolCan, SchoolContext } from '../policy/school-policy.ts';
 import { AUDIENCES } from '../reference/reference-data.ts';
-import { schoolCollaboratives, sharesFor, type ShareableType } from './share-repository.ts';
+import { schoolCollaboratives } from '../directory/directory-repository.ts';
+import { sharesFor, type ShareableType } from './share-repository.ts';
 
 /** Everything the sharing panel shows for one item: who sees it, what can be added, its history. */
 export async function sharingModel(db: Db, school: SchoolContext, can: SchoolCan, itemType: ShareableType, itemId: string, lang: Language) {

@@ -30,7 +30,8 @@ export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
     const documents = await Promise.all(
       kinds.map(async (kind) => ({ kind, slug: slugOf(kind), sharing: can.staff ? await sharingModel(db, school, can, 'output', outputItemId(school.number, kind), request.lang) : null })),
     );
-    return reply.page('features/outputs/views/list.njk', { title: request.t('pages.outputs.title'), school, schoolCan: can, schoolSection: 'outputs', documents });
+    const shared = (request.query as { shared?: string }).shared;
+    return reply.page('features/outputs/views/list.njk', { title: request.t('pages.outputs.title'), school, schoolCan: can, schoolSection: 'outputs', documents, shared: shared === 'add' || shared === 'remove' ? shared : null });
   });
 
   // One document: a page, or with .pdf / .docx a download; ?language= picks the document's language.

@@ -51,7 +51,7 @@ export const schoolCycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
 
   app.get('/schools/:number/cycles/:year', { config: signedIn, schema: { params: CycleParams } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'readPrivate');
-    return renderCycle(request, reply, ctx, await cycleOr404(ctx.school.number, request.params.year));
+    return renderCycle(request, reply, ctx, await cycleOr404(ctx.school.number, request.params.year), { saved: (request.query as { saved?: string }).saved === '1' });
   });
 
   app.get('/schools/:number/cycles/:year/answers', { config: signedIn, schema: { params: CycleParams } }, async (request, reply) => {
