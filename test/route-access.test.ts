@@ -6,6 +6,7 @@ import { buildApp, type AppDeps } from '../src/app.ts';
 import { features } from '../src/features/index.ts';
 import type { RegisteredRoute } from '../src/plugins/policy.ts';
 import { ROLE_NAMES, type Role } from '../src/policy/roles.ts';
+import { buildPartnership } from './support/collaboration-factories.ts';
 import { buildUser, sessionCookie } from './support/factories.ts';
 import { Visitor } from './support/http.ts';
 import { fillPath } from './support/route-params.ts';
@@ -16,8 +17,8 @@ const PERMISSION_HOLDERS: Record<string, readonly Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
-  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead'],
-  'collaboratives.manage': ['la_officer'],
+  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
+  'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
 };
 
 type Persona = { name: string; role: Role | null; signedIn: boolean };
@@ -64,7 +65,9 @@ let noRoleUserId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const role of ROLE_NAMES) users.set(role, (await buildUser(t.database.db, { role })).id);
+  // A coordinator needs a partnership to coordinate; every other role takes buildUser's default scope.
+  const partnership = await buildPartnership(t.database.db, ['681', '680']);
+  for (const role of ROLE_NAMES) users.set(role, (await buildUser(t.database.db, { role, ...(role === 'partnership_coordinator' ? { scopeId: partnership.id } : {}) })).id);
   noRoleUserId = (await buildUser(t.database.db)).id;
 });
 afterAll(() => t.close());

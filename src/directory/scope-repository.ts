@@ -1,6 +1,6 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { collaboratives, governingBodies, localAuthorities, schools } from '../db/schema/index.ts';
+import { collaboratives, governingBodies, laPartnerships, localAuthorities, schools } from '../db/schema/index.ts';
 import type { ScopeType } from '../policy/roles.ts';
 
 export type ScopeName = { en: string; cy: string };
@@ -26,6 +26,12 @@ const LOOKUPS: Partial<Record<ScopeType, Lookup>> = {
     const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     if (!uuids.length) return new Map();
     const rows = await db.select().from(collaboratives).where(inArray(collaboratives.id, uuids));
+    return new Map(rows.map((r) => [r.id, { en: r.nameEn, cy: r.nameCy }]));
+  },
+  la_partnership: async (db, ids) => {
+    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!uuids.length) return new Map();
+    const rows = await db.select().from(laPartnerships).where(inArray(laPartnerships.id, uuids));
     return new Map(rows.map((r) => [r.id, { en: r.nameEn, cy: r.nameCy }]));
   },
 };

@@ -19,6 +19,12 @@ import { prioritiesRoutes } from './priorities/routes.ts';
 import { developmentPlanRoutes } from './development-plan/routes.ts';
 import { impactRoutes } from './impact/routes.ts';
 import { collaborativeRoutes } from './collaboratives/routes.ts';
+import { peerEnquiryRoutes } from './peer-enquiry/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
+import { progressionRoutes } from './progression/routes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
+import { reciprocityRoutes } from './reciprocity/routes.ts';
+import { collaborativeSpaceRoutes } from './collaborative-space/routes.ts';
 
 /** Every feature, registered in this order by buildApp. */
 export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
@@ -41,4 +47,10 @@ export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
   developmentPlanRoutes,
   impactRoutes,
   collaborativeRoutes,
+  peerEnquiryRoutes,
+  calendarRoutes,
+  progressionRoutes,
+  meetingRoutes,
+  reciprocityRoutes,
+  collaborativeSpaceRoutes,
 ];

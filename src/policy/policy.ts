@@ -12,9 +12,9 @@ const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
-  // Which collaborative, and which LA, is decided by features/collaboratives/collaborative-policy.ts.
-  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead'],
-  'collaboratives.manage': ['la_officer'],
+  // Which collaborative, and which LA, is decided by collaboration/collaborative-policy.ts.
+  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
+  'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
 };
 
 export type Access = { public: true } | { signedIn: true } | { permission: Permission };

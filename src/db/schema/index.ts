@@ -2,3 +2,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './directory.ts';
 export * from './cycle.ts';
+export * from './collaboration.ts';

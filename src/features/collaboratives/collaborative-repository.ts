@@ -4,7 +4,7 @@ import { collaborativeFacilitators, collaborativeMembers, collaboratives, roleAs
 
 export type Collaborative = typeof collaboratives.$inferSelect;
 export type CollaborativeValues = { kind: string; nameEn: string; nameCy: string; status: string; basis: string | null };
-export type ListFilter = { laCodes: string[]; ledIds: string[]; kind?: string | undefined; status?: string | undefined };
+export type ListFilter = { laCodes: string[]; ledIds: string[]; schoolNumbers: string[]; facilitatorId: string; kind?: string | undefined; status?: string | undefined };
 
 const SCHOOL_STAFF_ROLES = ['headteacher', 'school_leader', 'practitioner'];
 const LA_STAFF_ROLES = ['la_officer', 'improvement_partner'];
@@ -13,11 +13,14 @@ const memberOfLas = (laCodes: string[]) =>
     sql`(select 1 from ${collaborativeMembers} m join ${schools} s on s.number = m.school_number where m.collaborative_id = ${collaboratives.id} and s.la_code in ${laCodes})`,
   );
 
-/** The collaboratives of the user's LAs (owned, or with a member school there) and those they lead. */
+/** The collaboratives of the user's LAs (owned, or with a member school there), of their schools, and those they lead or facilitate. */
 export async function listCollaboratives(db: Db, filter: ListFilter) {
   const reach: SQL[] = [];
   if (filter.laCodes.length) reach.push(inArray(collaboratives.laCode, filter.laCodes), memberOfLas(filter.laCodes));
   if (filter.ledIds.length) reach.push(inArray(collaboratives.id, filter.ledIds));
+  if (filter.schoolNumbers.length)
+    reach.push(exists(sql`(select 1 from ${collaborativeMembers} m where m.collaborative_id = ${collaboratives.id} and m.school_number in ${filter.schoolNumbers})`));
+  reach.push(exists(sql`(select 1 from ${collaborativeFacilitators} f where f.collaborative_id = ${collaboratives.id} and f.user_id = ${filter.facilitatorId})`));
   if (!reach.length) return [];
   const where = and(or(...reach), filter.kind ? eq(collaboratives.kind, filter.kind) : undefined, filter.status ? eq(collaboratives.status, filter.status) : undefined);
   return db
@@ -29,13 +32,6 @@ export async function listCollaboratives(db: Db, filter: ListFilter) {
     .from(collaboratives)
     .where(where)
     .orderBy(asc(collaboratives.nameEn));
-}
-
-export async function findCollaborative(db: Db, id: string) {
-  const [row] = await db.select().from(collaboratives).where(eq(collaboratives.id, id));
-  if (!row) return null;
-  const las = await db.selectDistinct({ laCode: schools.laCode }).from(collaborativeMembers).innerJoin(schools, eq(schools.number, collaborativeMembers.schoolNumber)).where(eq(collaborativeMembers.collaborativeId, id));
-  return { ...row, memberLaCodes: las.map((l) => l.laCode) };
 }
 
 export async function insertCollaborative(db: Db, values: CollaborativeValues & { laCode: string }) {

@@ -3,6 +3,7 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import { basisFor, firstMemberBreakingKind, membershipProblem, validateDetails, type CollaborativeDetails, type Problem } from './collaborative-rules.ts';
 import * as repo from './collaborative-repository.ts';
+import { findCollaborative } from '../../collaboration/collaboration-repository.ts';
 
 export type Invalid = { ok: false; reason: 'invalid'; errors: FieldErrors; problem?: Problem };
 export type SaveResult = { ok: true; collaborative: repo.Collaborative } | Invalid | { ok: false; reason: 'conflict'; current: repo.Collaborative };
@@ -27,7 +28,7 @@ export async function updateCollaborative(db: Db, actorId: string, current: repo
     const problem = firstMemberBreakingKind({ kind: input.kind, laCode: current.laCode }, await repo.listMembers(tx, current.id));
     if (problem) return { ok: false as const, reason: 'invalid' as const, errors: { kind: problem.key }, problem };
     const updated = await repo.updateCollaborative(tx, current.id, version, valuesOf(input));
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findCollaborative(tx, current.id))! };
+    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await findCollaborative(tx, current.id))! };
     const { kind, nameEn, nameCy, status, basis } = current;
     await appendAudit(tx, { actorId, action: 'collaborative-update', entityType: 'collaborative', entityId: current.id, before: { kind, nameEn, nameCy, status, basis }, after: valuesOf(input) });
     return { ok: true as const, collaborative: updated };

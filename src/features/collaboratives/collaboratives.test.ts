@@ -108,7 +108,9 @@ describe('creating and managing a collaborative', () => {
     for (const action of ['collaborative-lead-add', 'collaborative-lead-remove', 'collaborative-facilitator-add', 'collaborative-facilitator-remove']) {
       expect(await auditEntries(t.database.db, action, id), action).toHaveLength(1);
     }
-    expect((await leadVisitor.get(`/collaboratives/${id}`)).statusCode).toBe(403);
+    // No longer its lead, the headteacher still sees it as the head of a member school, and still only to look.
+    expect((await leadVisitor.get(`/collaboratives/${id}`)).statusCode).toBe(200);
+    expect((await leadVisitor.get(`/collaboratives/${id}/edit`)).statusCode).toBe(403);
   });
 
   it('refuses to overwrite someone else’s edit and shows theirs beside yours', async () => {
@@ -152,9 +154,14 @@ describe('who sees what', () => {
     expect((await visitor.get(`/local-authorities/${LA}/collaboration-gaps`)).statusCode).toBe(404);
   });
 
-  it('forbids a headteacher who leads nothing, and sends an anonymous visitor to sign in', async () => {
+  it('tells the head of a school outside it that it does not exist, and sends an anonymous visitor to sign in', async () => {
     const visitor = await as(await buildUser(t.database.db, { role: 'headteacher', scopeId: secondary.number }));
-    for (const url of ['/collaboratives', `/collaboratives/${id}`, '/collaboratives/new', `/local-authorities/${LA}/collaboration-gaps`]) expect((await visitor.get(url)).statusCode, url).toBe(403);
+    const list = await visitor.get('/collaboratives');
+    expect(list.statusCode).toBe(200);
+    expect(pageText(list.body)).not.toContain('Visibility cluster');
+    expect((await visitor.get(`/collaboratives/${id}`)).statusCode).toBe(404);
+    expect((await visitor.get(`/local-authorities/${LA}/collaboration-gaps`)).statusCode).toBe(404);
+    expect((await visitor.get('/collaboratives/new')).statusCode).toBe(403);
     const anonymous = await new Visitor(t.app).get(`/collaboratives/${id}`);
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe(`/sign-in?next=${encodeURIComponent(`/collaboratives/${id}`)}`);
@@ -170,9 +177,11 @@ describe('who sees what', () => {
     expect((await visitor.get('/collaboratives?kind=diagonal')).statusCode).toBe(400);
   });
 
-  it('shows the service navigation item to LA staff only', async () => {
+  it('shows the service navigation item to LA and school staff, not to governors', async () => {
     expect((await (await as(partner)).get('/')).body).toContain('href="/collaboratives"');
-    expect((await (await as(headteacher)).get('/')).body).not.toContain('href="/collaboratives"');
+    expect((await (await as(headteacher)).get('/')).body).toContain('href="/collaboratives"');
+    const governor = await buildUser(t.database.db, { role: 'governor', scopeId: primary.governingBodyId });
+    expect((await (await as(governor)).get('/')).body).not.toContain('href="/collaboratives"');
   });
 });
 

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { canSeeGaps } from './collaborative-policy.ts';
+import { canSeeGaps } from '../../collaboration/collaborative-policy.ts';
 import { collaborationGaps } from './collaborative-repository.ts';
 
 const read = { access: { permission: 'collaboratives.read' } } as const;

@@ -5,7 +5,8 @@ import type { AppDeps } from '../../app.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { ledCollaborativeIds, managedLaCodes, staffLaCodes } from './collaborative-policy.ts';
+import { manageableLaCodes } from '../../collaboration/collaborative-access.ts';
+import { ledCollaborativeIds, staffLaCodes, staffSchoolNumbers } from '../../collaboration/collaborative-policy.ts';
 import { formOptions, nameIn } from './collaborative-presenter.ts';
 import { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES, type CollaborativeDetails } from './collaborative-rules.ts';
 import * as repo from './collaborative-repository.ts';
@@ -25,7 +26,7 @@ export const collaborativeListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async
   const view = (name: string) => `features/collaboratives/views/${name}.njk`;
 
   async function laChoices(request: FastifyRequest) {
-    const las = await Promise.all(managedLaCodes(request.user).map((code) => findLocalAuthority(db, code)));
+    const las = await Promise.all((await manageableLaCodes(db, request)).map((code) => findLocalAuthority(db, code)));
     return las.filter((la) => la !== null).map((la) => ({ value: la.code, text: request.lang === 'cy' ? la.nameCy : la.nameEn }));
   }
 
@@ -40,19 +41,21 @@ export const collaborativeListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async
 
   app.get('/collaboratives', { config: read, schema: { querystring: ListQuery } }, async (request, reply) => {
     const filter = { kind: request.query.kind || undefined, status: request.query.status || undefined };
-    const laCodes = staffLaCodes(request.user);
-    const rows = await repo.listCollaboratives(db, { laCodes, ledIds: ledCollaborativeIds(request.user), ...filter });
+    const managed = await manageableLaCodes(db, request);
+    const laCodes = [...new Set([...staffLaCodes(request.user), ...managed])];
+    const reach = { laCodes, ledIds: ledCollaborativeIds(request.user), schoolNumbers: staffSchoolNumbers(request.user), facilitatorId: request.user!.id };
+    const rows = await repo.listCollaboratives(db, { ...reach, ...filter });
     return reply.page(view('list'), {
-      title: request.t('pages.collaboratives.title'), activeNav: 'collaboratives', filter, laCodes, canCreate: managedLaCodes(request.user).length > 0,
+      title: request.t('pages.collaboratives.title'), activeNav: 'collaboratives', filter, laCodes: staffLaCodes(request.user), canCreate: managed.length > 0,
       rows: rows.map((r) => ({ ...r, name: nameIn(request.lang, r) })), kinds: COLLABORATIVE_KINDS, statuses: COLLABORATIVE_STATUSES,
     });
   });
 
-  app.get('/collaboratives/new', { config: manage }, (request, reply) => renderNew(request, reply, { status: 'forming', laCode: managedLaCodes(request.user)[0] }));
+  app.get('/collaboratives/new', { config: manage }, async (request, reply) => renderNew(request, reply, { status: 'forming', laCode: (await manageableLaCodes(db, request))[0] }));
 
   app.post('/collaboratives', { config: manage, schema: { body: DetailsBody } }, async (request, reply) => {
     const input = detailsFrom(request.body);
-    const managed = managedLaCodes(request.user);
+    const managed = await manageableLaCodes(db, request);
     const laCode = text(request.body.laCode) || managed[0] || '';
     if (!managed.includes(laCode)) return renderNew(request, reply, { ...input, laCode }, presentErrors({ laCode: 'pages.collaboratives.errors.laCode' }, request.t), 400);
     const result = await createCollaborative(db, request.user!.id, laCode, input);

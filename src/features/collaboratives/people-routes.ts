@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { collaborativeAccess } from './collaborative-access.ts';
+import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
 import { problemErrors } from './collaborative-presenter.ts';
 import * as service from './collaborative-service.ts';
 import { IdParams, renderCollaborative } from './detail-routes.ts';

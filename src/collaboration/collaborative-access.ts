@@ -1,0 +1,32 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.ts';
+import { HttpError } from '../lib/http-error.ts';
+import { findCollaborative, partnershipLaCodes, type CollaborativeRecord } from './collaboration-repository.ts';
+import { collaborativeCan, coordinatedPartnershipIds, managedLaCodes, type CollaborativeCan } from './collaborative-policy.ts';
+
+export type CollaborativeContext = { collaborative: CollaborativeRecord; can: CollaborativeCan };
+export type CollaborativeNeed = { [K in keyof CollaborativeCan]: CollaborativeCan[K] extends boolean ? K : never }[keyof CollaborativeCan];
+
+/** What this user may do in this collaborative, reading the partnerships they coordinate when they do. */
+export async function collaborativeCanFor(db: Db, request: FastifyRequest, collaborative: CollaborativeRecord): Promise<CollaborativeCan> {
+  const partnerships = coordinatedPartnershipIds(request.user);
+  const partnershipLas = partnerships.length ? await partnershipLaCodes(db, partnerships) : [];
+  return collaborativeCan(request.user, collaborative, partnershipLas);
+}
+
+/** Loads the collaborative in the URL: 404 if it is none of the user's business, 403 if they may only look. */
+export async function collaborativeAccess(db: Db, request: FastifyRequest, id: string, need: CollaborativeNeed = 'view'): Promise<CollaborativeContext> {
+  const collaborative = await findCollaborative(db, id);
+  if (!collaborative) throw new HttpError(404, 'not-found');
+  const can = await collaborativeCanFor(db, request, collaborative);
+  if (!can.view) throw new HttpError(404, 'not-found');
+  if (!can[need]) throw new HttpError(403, 'forbidden');
+  return { collaborative, can };
+}
+
+/** LAs in which this user may create and manage collaboratives: their own as an LA officer, their partnerships' as a coordinator. */
+export async function manageableLaCodes(db: Db, request: FastifyRequest): Promise<string[]> {
+  const partnerships = coordinatedPartnershipIds(request.user);
+  const fromPartnerships = partnerships.length ? await partnershipLaCodes(db, partnerships) : [];
+  return [...new Set([...managedLaCodes(request.user), ...fromPartnerships])];
+}
