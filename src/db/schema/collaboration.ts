@@ -254,5 +254,7 @@ export const calendarFeeds = pgTable('calendar_feeds', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   tokenHash: text('token_hash').notNull().unique(),
+  // The feed has no session: its events are written in the language the user chose when making it.
+  language: language(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
