@@ -7,6 +7,7 @@ import { applyImport } from '../features/directory-import/import-service.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { scopeOf, type Role } from '../policy/roles.ts';
 import { countSchools, countUsers, insertCollaborative, insertDemoUser } from './demo-repository.ts';
+import { loadDemoCollaboration } from './demo-collaboration.ts';
 import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
@@ -54,8 +55,9 @@ export async function loadDemoData(db: Db): Promise<{ created: boolean }> {
       ids.set(role, id);
       await appendAudit(tx, { actorId: null, action: 'demo-user-create', entityType: 'user', entityId: id, after: { email: user.email, assignments } });
     }
-    await loadDemoSchoolCycle(tx, DEMO_SCHOOL, { headteacher: ids.get('headteacher')!, leader: ids.get('school_leader')!, practitioner: ids.get('practitioner')!, governor: ids.get('governor')! });
+    const schoolCycle = await loadDemoSchoolCycle(tx, DEMO_SCHOOL, { headteacher: ids.get('headteacher')!, leader: ids.get('school_leader')!, practitioner: ids.get('practitioner')!, governor: ids.get('governor')! });
     await appendAudit(tx, { actorId: null, action: 'demo-cycle-create', entityType: 'school', entityId: DEMO_SCHOOL });
+    await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle });
   });
   return { created: true };
 }

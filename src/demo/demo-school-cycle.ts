@@ -73,8 +73,9 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     { priorityId: attendance.id, text: 'Every family identified has a named contact and a plan', position: 1 },
   ]);
   const action = (priorityId: string, o: Omit<typeof planActions.$inferInsert, 'priorityId'>) => ({ priorityId, status: 'in_progress', language: 'cy', ...o });
+  const moderationActionId = randomUUID();
   await insertDemo.actions(db, [
-    action(writing.id, { description: "Sesiynau cymedroli ysgrifennu gyda'r clwstwr", owner: 'Dafydd Evans', startOn: day(-50, now), dueOn: day(14, now), milestones: "Cytuno ar ddisgwyliadau cam cynnydd 3", costPence: 45000, professionalLearning: "Asesu ysgrifennu ar gyfer cam cynnydd 3", supportFrom: 'collaborative', supportDetail: "Cymedroli ar y cyd gyda Chlwstwr Bro Edern" }),
+    action(writing.id, { id: moderationActionId, description: "Sesiynau cymedroli ysgrifennu gyda'r clwstwr", owner: 'Dafydd Evans', startOn: day(-50, now), dueOn: day(14, now), milestones: "Cytuno ar ddisgwyliadau cam cynnydd 3", costPence: 45000, professionalLearning: "Asesu ysgrifennu ar gyfer cam cynnydd 3", supportFrom: 'collaborative', supportDetail: "Cymedroli ar y cyd gyda Chlwstwr Bro Edern" }),
     action(writing.id, { description: "Gwirio gwaith eich hun: rhestrau gwirio treigladau ym mhob dosbarth", owner: 'Catrin Hughes', startOn: day(-40, now), dueOn: day(-20, now), milestones: "Rhestrau gwirio ar waith ym Mlynyddoedd 5 a 6", status: 'in_progress' }),
     action(writing.id, { description: "Samplau gwaith tymor y gwanwyn", owner: 'Elin Jones', startOn: day(60, now), dueOn: day(90, now), milestones: "70% o samplau'n gywir", status: 'not_started' }),
     action(attendance.id, { description: 'Morning routines club for identified families', owner: 'Elin Jones', startOn: day(-30, now), dueOn: day(120, now), milestones: 'Club running three mornings a week', costPence: 120000, supportFrom: 'la', supportDetail: 'LA attendance officer: half a day a week', language: 'en' }),
@@ -103,4 +104,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     shareRow('output', outputItemId(school, 'sdp_summary'), 'governors'), shareRow('output', outputItemId(school, 'sdp_summary'), 'public'),
     shareRow('output', outputItemId(school, 'self_evaluation'), 'governors'), shareRow('output', outputItemId(school, 'self_evaluation'), 'la'),
   ]);
+  // What the collaboration demo builds on: last term's peer enquiry became this evidence and this action.
+  return { cycleId: cycle, peerVisitEvidenceId: e[3]!, writingFindingId: f[0]!, writingPriorityId: writing.id, attendancePriorityId: attendance.id, moderationActionId, evidenceIds: e, findingIds: f };
 }
+export type DemoSchoolCycle = Awaited<ReturnType<typeof loadDemoSchoolCycle>>;
