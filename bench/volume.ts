@@ -38,3 +38,53 @@ export async function generateVolume(db: Db, o: VolumeOptions) {
     where c.academic_year = ${o.year} and p.state <> 'draft' on conflict do nothing`);
   await exec('analyze');
 }
+
+export type CollaborativeVolumeOptions = { year: number; laCode: string; size: number; includeSchool: string; facilitatorEmail: string };
+
+/**
+ * A 30-school collaborative with a year of shared items: every member shares its evidence,
+ * findings and priorities with it, hosts a peer enquiry visited by two partners, and comes to
+ * the collaborative's monthly meetings. Returns the collaborative's id.
+ */
+export async function generateCollaborativeVolume(db: Db, o: CollaborativeVolumeOptions): Promise<string> {
+  const exec = (text: string) => db.execute(sql.raw(text));
+  const rows = async <T>(text: string) => ((await exec(text)) as unknown as { rows: T[] }).rows;
+  const [collaborative] = await rows<{ id: string }>(`insert into collaboratives (kind, name_en, name_cy, la_code, status, basis)
+    values ('horizontal', 'Benchmark primary collaborative', 'Grŵp cydweithredol cynradd meincnodi', '${o.laCode}', 'active', 'phase') returning id`);
+  const id = collaborative!.id;
+  await exec(`insert into collaborative_members (collaborative_id, school_number)
+    select '${id}'::uuid, number from (select number from schools where la_code = '${o.laCode}' and sector = 'primary' and open and number <> '${o.includeSchool}' order by number limit ${o.size - 1}) s
+    union select '${id}'::uuid, '${o.includeSchool}'`);
+  await exec(`insert into collaborative_facilitators (collaborative_id, user_id) select '${id}', id from users where email = '${o.facilitatorEmail}'`);
+  const members = `(select school_number from collaborative_members where collaborative_id = '${id}')`;
+  for (const [type, table] of [['evidence', 'evidence'], ['finding', 'findings'], ['priority', 'priorities']]) {
+    await exec(`insert into shares (item_type, item_id, school_number, audience, audience_id, shared_at)
+      select '${type}', t.id::text, t.school_number, 'collaborative', '${id}', t.created_at - (random() * interval '300 days')
+      from ${table} t join cycles c on c.id = t.cycle_id where c.academic_year = ${o.year} and t.school_number in ${members}
+      ${type === 'evidence' ? 'and t.curated' : ''} on conflict do nothing`);
+  }
+  // A headteacher for each member school without one (they cannot sign in: no password works).
+  await exec(`insert into users (email, display_name, password_hash)
+    select 'head-' || school_number || '@bench.cydwella.test', 'Headteacher ' || school_number, 'not-a-hash' from ${members} m
+    where not exists (select 1 from role_assignments a where a.scope_id = m.school_number and a.role = 'headteacher')`);
+  await exec(`insert into role_assignments (user_id, role, scope_type, scope_id)
+    select u.id, 'headteacher', 'school', substring(u.email from 6 for 7) from users u where u.email like 'head-%@bench.cydwella.test'`);
+  // Each member hosts one enquiry; the next two schools in number order visit.
+  await exec(`insert into peer_enquiries (collaborative_id, host_school_number, question, nif_themes, visit_start, visit_end, state, activities, confidentiality, report, language)
+    select '${id}', m.school_number, 'How well do learners in Years 5 and 6 explain their reasoning? (' || m.school_number || ')', array['curriculum_teaching'],
+      date '${o.year}-10-01' + (row_number() over (order by m.school_number))::int * 7, date '${o.year}-10-02' + (row_number() over (order by m.school_number))::int * 7,
+      (array['closed','follow_up','report_agreed','on_site','agreed'])[1 + (row_number() over (order by m.school_number))::int % 5], 'Learning walk', 'Within the team', 'Report', 'en'
+    from collaborative_members m where m.collaborative_id = '${id}'`);
+  await exec(`insert into enquiry_reviewers (enquiry_id, user_id, school_number)
+    select e.id, u.id, r.school_number from peer_enquiries e
+    join lateral (select school_number from collaborative_members where collaborative_id = '${id}' and school_number > e.host_school_number order by school_number limit 2) r on true
+    join lateral (select a.user_id as id from role_assignments a where a.scope_id = r.school_number and a.role = 'headteacher' limit 1) u on true
+    where e.collaborative_id = '${id}' on conflict do nothing`);
+  await exec(`insert into meetings (collaborative_id, title, meets_on, starts_at, ends_at, location, agenda, attendees, notes, language)
+    select '${id}', 'Monthly meeting ' || g, date '${o.year}-09-15' + g * 30, '16:00', '17:00', 'Online', 'Agenda', 'Heads of member schools', 'Notes', 'en' from generate_series(0, 10) g`);
+  await exec(`insert into meeting_schools (meeting_id, school_number)
+    select mt.id, m.school_number from meetings mt join collaborative_members m on m.collaborative_id = mt.collaborative_id
+    where mt.collaborative_id = '${id}' and (hashtext(mt.id::text || m.school_number) % 3) <> 0`);
+  await exec('analyze');
+  return id;
+}
