@@ -7,6 +7,7 @@ import { presentErrors } from '../../lib/forms.ts';
 import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { displayValue, formOptions, nameIn, peopleOptions, problemErrors } from './collaborative-presenter.ts';
 import * as repo from './collaborative-repository.ts';
+import { comingUp } from './overview-repository.ts';
 import { updateCollaborative } from './collaborative-service.ts';
 import { DetailsBody, detailsFrom } from './list-routes.ts';
 
@@ -21,9 +22,10 @@ export async function renderCollaborative(app: { database: AppDeps['database'] }
   const db = app.database.db;
   const c = ctx.collaborative;
   const [members, leads, facilitators, la] = await Promise.all([repo.listMembers(db, c.id), repo.listLeads(db, c.id), repo.listFacilitators(db, c.id), c.laCode ? findLocalAuthority(db, c.laCode) : null]);
+  const coming = ctx.can.space ? await comingUp(db, c.id, new Date().toISOString().slice(0, 10)) : null;
   const [leadCandidates, facilitatorCandidates] = ctx.can.manage ? await Promise.all([repo.leadCandidates(db, c.id), c.laCode ? repo.facilitatorCandidates(db, c.laCode) : []]) : [[], []];
   return reply.status(status).page('features/collaboratives/views/detail.njk', {
-    title: nameIn(request.lang, c), activeNav: 'collaboratives', collaborative: c, collabCan: ctx.can, collaborativeSection: 'overview', members, leads, facilitators,
+    title: nameIn(request.lang, c), activeNav: 'collaboratives', collaborative: c, collabCan: ctx.can, collaborativeSection: 'overview', comingUp: coming, members, leads, facilitators,
     laName: la ? (request.lang === 'cy' ? la.nameCy : la.nameEn) : '', leadOptions: peopleOptions(request.t, leadCandidates, leads),
     facilitatorOptions: peopleOptions(request.t, facilitatorCandidates, facilitators), created: (request.query as Record<string, unknown>).created === '1', ...extra,
   });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
+import { schoolCollaboratives } from '../../directory/directory-repository.ts';
 import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf, NIF_THEMES, PRIORITY_STATES } from '../../reference/reference-data.ts';
 import { schoolAccess } from '../../school/school-access.ts';
@@ -22,6 +23,7 @@ export const schoolHomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     const [grid, due, newest, shared] = cycle
       ? await Promise.all([repo.priorityGrid(db, cycle.id, access), repo.actionsDue(db, cycle.id, until, access), repo.newestEvidence(db, cycle.id, access), can.staff ? repo.sharingSummary(db, school.number) : []])
       : [[], [], [], []];
+    const collaboratives = can.staff ? await schoolCollaboratives(db, school.number) : [];
     const cell = (theme: string | null, state: string) => grid.find((g) => g.theme === theme && g.state === state)?.count ?? 0;
     const themes = [...NIF_THEMES, null].filter((theme) => theme !== null || grid.some((g) => g.theme === null));
     return reply.page('features/school-home/views/home.njk', {
@@ -29,6 +31,7 @@ export const schoolHomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
       school, schoolCan: can, schoolSection: 'home', cycle, year,
       themes, states: PRIORITY_STATES, cell, totalPriorities: grid.reduce((n, g) => n + g.count, 0),
       due: due.map((a) => ({ ...a, overdue: !!a.dueOn && a.dueOn < today })), newest, shared,
+      collaboratives: collaboratives.map((c) => ({ id: c.id, kind: c.kind, name: request.lang === 'cy' ? c.nameCy : c.nameEn })),
     });
   });
 };
