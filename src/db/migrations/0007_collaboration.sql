@@ -213,4 +213,5 @@ CREATE INDEX "meetings_collaborative" ON "meetings" USING btree ("collaborative_
 CREATE INDEX "peer_enquiries_collaborative" ON "peer_enquiries" USING btree ("collaborative_id","state");--> statement-breakpoint
 CREATE INDEX "peer_enquiries_host" ON "peer_enquiries" USING btree ("host_school_number");--> statement-breakpoint
 CREATE INDEX "progression_session_schools_school" ON "progression_session_schools" USING btree ("school_number");--> statement-breakpoint
-CREATE INDEX "progression_sessions_collaborative" ON "progression_sessions" USING btree ("collaborative_id","held_on");
+CREATE INDEX "progression_sessions_collaborative" ON "progression_sessions" USING btree ("collaborative_id","held_on");--> statement-breakpoint
+CREATE INDEX "shares_audience_newest" ON "shares" USING btree ("audience","audience_id","shared_at" DESC NULLS LAST);

@@ -278,7 +278,12 @@ export const shares = pgTable(
     sharedBy: uuid('shared_by').references(() => users.id),
     sharedAt: timestamp('shared_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.itemType, t.itemId, t.audience, t.audienceId] }), index('shares_audience').on(t.audience, t.audienceId, t.itemType)],
+  (t) => [
+    primaryKey({ columns: [t.itemType, t.itemId, t.audience, t.audienceId] }),
+    index('shares_audience').on(t.audience, t.audienceId, t.itemType),
+    // A collaborative's feed reads its shares newest first.
+    index('shares_audience_newest').on(t.audience, t.audienceId, t.sharedAt.desc()),
+  ],
 );
 
 /** National priorities published by Welsh Government (seeded; WG publishes more later). */

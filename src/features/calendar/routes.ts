@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app.ts';
+import { calendarAccountRoutes } from './account-routes.ts';
+import { calendarFeedRoutes } from './feed-routes.ts';
 
-/** Calendar files and personal calendar feeds. */
-export const calendarRoutes: FastifyPluginAsyncTypebox<AppDeps> = async () => {};
+/** Calendar files and personal calendar feeds (issue 5, item 6). */
+export const calendarRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  await app.register(calendarAccountRoutes, deps);
+  await app.register(calendarFeedRoutes, deps);
+};

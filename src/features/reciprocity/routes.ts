@@ -1,5 +1,57 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
+import type { Db } from '../../db/client.ts';
+import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
+import { staffLaCodes } from '../../collaboration/collaborative-policy.ts';
+import { todayInWales } from '../../collaboration/school-terms.ts';
+import { findLocalAuthority } from '../../directory/directory-repository.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { isOneOf } from '../../reference/reference-data.ts';
+import { flagTerms, networkModel, PERIODS, periodSpan, reciprocityRows } from './reciprocity-presenter.ts';
+import { activityCounts, collaborativeSchools, laSchools, peerLinks } from './reciprocity-repository.ts';
+
+const read = { access: { permission: 'collaboratives.read' } } as const;
+// Loose on purpose: an unknown period is the default one, not a bad request.
+const PeriodQuery = Type.Object({ period: Type.Optional(Type.String({ maxLength: 20 })) });
+
+/** The table, the network and the period filter, for a set of schools. */
+async function reciprocityModel(db: Db, request: FastifyRequest, schools: Awaited<ReturnType<typeof laSchools>>, collaborativeId: string | null, period: unknown) {
+  const today = todayInWales();
+  const span = periodSpan(isOneOf(PERIODS, period) ? period : 'current', today);
+  const numbers = schools.map((s) => s.number);
+  const scope = { from: span.from, to: span.to, today, collaborativeId };
+  const [counts, links] = await Promise.all([activityCounts(db, numbers, scope), peerLinks(db, numbers, scope)]);
+  const rows = reciprocityRows(schools, counts, today);
+  return {
+    rows, links, span, terms: flagTerms(today), network: networkModel(rows, links, collaborativeId !== null),
+    aloneCount: rows.filter((r) => r.workingAlone).length, outsideCount: rows.filter((r) => !r.inCollaborative).length,
+    periodItems: PERIODS.map((p) => ({ value: p, text: request.t(`reciprocity.periods.${p}`, { years: `${periodSpan(p, today).academicYear}–${String(periodSpan(p, today).academicYear + 1).slice(2)}` }), selected: p === span.period })),
+  };
+}
 
 /** Who hosted, visited, gave and received support, for a collaborative and an LA. */
-export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async () => {};
+export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get('/collaboratives/:id/reciprocity', { config: read, schema: { params: Type.Object({ id: Type.String({ format: 'uuid' }) }), querystring: PeriodQuery } }, async (request, reply) => {
+    const { collaborative, can } = await collaborativeAccess(db, request, request.params.id, 'reciprocity');
+    const schools = await collaborativeSchools(db, collaborative.id);
+    return reply.page('features/reciprocity/views/collaborative.njk', {
+      title: request.t('reciprocity.collaborative.title'), activeNav: 'collaboratives', collaborative, collabCan: can, collaborativeSection: 'reciprocity',
+      action: `/collaboratives/${collaborative.id}/reciprocity`, ...(await reciprocityModel(db, request, schools, collaborative.id, request.query.period)),
+    });
+  });
+
+  app.get('/local-authorities/:code/reciprocity', { config: read, schema: { params: Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) }), querystring: PeriodQuery } }, async (request, reply) => {
+    const la = await findLocalAuthority(db, request.params.code);
+    if (!la || !staffLaCodes(request.user).includes(la.code)) throw new HttpError(404, 'not-found');
+    const laName = request.lang === 'cy' ? la.nameCy : la.nameEn;
+    const schools = await laSchools(db, la.code);
+    return reply.page('features/reciprocity/views/la.njk', {
+      title: request.t('reciprocity.la.title', { la: laName }), activeNav: 'collaboratives', la, laName,
+      action: `/local-authorities/${la.code}/reciprocity`, ...(await reciprocityModel(db, request, schools, null, request.query.period)),
+    });
+  });
+};

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
+import { feedEvents, findActiveFeed, findVisit } from './feed-repository.ts';
+import { feedEntries, feedWindow, hashToken, visitEntry } from './feed-service.ts';
+import { calendarText, sendCalendar } from './ics.ts';
+
+const VisitParams = Type.Object({ id: Type.String({ format: 'uuid' }), enquiryId: Type.String({ format: 'uuid' }) });
+
+/** The personal feed (public: the secret in the address is the key) and an enquiry visit's calendar file. */
+export const calendarFeedRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
+  const db = database.db;
+  const translatorFor = await createTranslator();
+
+  // Rate-limited by the app's global limit, like every route.
+  app.get('/calendar/feed/:token', { config: { access: { public: true } }, schema: { params: Type.Object({ token: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
+    const match = /^([A-Za-z0-9_-]{43})\.ics$/.exec(request.params.token);
+    const feed = match ? await findActiveFeed(db, hashToken(match[1]!)) : null;
+    if (!feed) throw new HttpError(404, 'not-found');
+    const lang = isLanguage(feed.language) ? feed.language : 'en';
+    const t = translatorFor(lang);
+    const { from, to } = feedWindow();
+    const entries = feedEntries(t, lang, config.publicUrl, await feedEvents(db, feed.userId, from, to));
+    return sendCalendar(reply, 'cydwella.ics', calendarText(t('calendar.feed.name'), entries, { ttlSeconds: 3600 }), 'inline');
+  });
+
+  app.get('/collaboratives/:id/enquiries/:enquiryId/visit.ics', { config: { access: { permission: 'collaboratives.read' } }, schema: { params: VisitParams } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+    const visit = await findVisit(db, ctx.collaborative.id, request.params.enquiryId);
+    if (!visit?.visit_start) throw new HttpError(404, 'not-found');
+    const name = request.lang === 'cy' ? ctx.collaborative.nameCy : ctx.collaborative.nameEn;
+    const entry = visitEntry(request.t, { id: visit.id, visitStart: visit.visit_start, visitEnd: visit.visit_end, question: visit.question, hostName: visit.host_name, cancelled: visit.state === 'cancelled' }, name, `${config.publicUrl}/collaboratives/${ctx.collaborative.id}/enquiries/${visit.id}`);
+    return sendCalendar(reply, `visit-${visit.visit_start}.ics`, calendarText(name, [entry]));
+  });
+};

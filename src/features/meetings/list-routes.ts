@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { presentErrors } from '../../lib/forms.ts';
+import { pageOf, paginationModel } from '../../lib/pagination.ts';
+import { warningLines, type TextFlag } from './learner-check.ts';
+import { EMPTY_MEETING_FORM, readMeetingForm, type MeetingForm } from './meeting-form.ts';
+import { access, CollaborativeParams, MeetingBody, sectionModel, todayInWales, view } from './meeting-context.ts';
+import * as repo from './meeting-repository.ts';
+import { createMeeting } from './meeting-service.ts';
+
+const PAST_PAGE_SIZE = 20;
+
+/** The add and edit forms: fields, member schools, the learner-data prompt. */
+export function renderMeetingForm(
+  request: FastifyRequest, reply: FastifyReply, ctx: CollaborativeContext, model: { form: MeetingForm; schools: repo.School[]; formAction: string; flags?: TextFlag[]; version?: number } & Record<string, unknown>, status = 200,
+) {
+  const titleKey = model.version ? 'meetings.form.editTitle' : 'meetings.form.addTitle';
+  const warning = warningLines(request.t, model.flags ?? [], { notes: 'meetings.learnerData.changeNotes' });
+  return reply.status(status).page(view('form'), { ...sectionModel(request, ctx, titleKey), ...model, warning });
+}
+
+/** /collaboratives/:id/meetings: upcoming first, then past a page at a time; and the add form. */
+export const meetingListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get('/collaboratives/:id/meetings', { config: access, schema: { params: CollaborativeParams, querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })), done: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+    const today = todayInWales();
+    const page = pageOf(request.query.page, PAST_PAGE_SIZE);
+    const [upcoming, past] = await Promise.all([repo.listUpcoming(db, ctx.collaborative.id, today), repo.listPast(db, ctx.collaborative.id, today, page)]);
+    return reply.page(view('list'), { ...sectionModel(request, ctx, 'meetings.list.title'), upcoming, past: past.rows, pastTotal: past.total, pagination: paginationModel(request, past.total, page, request.t), done: request.query.done });
+  });
+
+  app.get('/collaboratives/:id/meetings/new', { config: access, schema: { params: CollaborativeParams } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+    const schools = await repo.memberSchools(db, ctx.collaborative.id);
+    return renderMeetingForm(request, reply, ctx, { form: EMPTY_MEETING_FORM, schools, formAction: `/collaboratives/${ctx.collaborative.id}/meetings/new` });
+  });
+
+  app.post('/collaboratives/:id/meetings/new', { config: access, schema: { params: CollaborativeParams, body: MeetingBody } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+    const schools = await repo.memberSchools(db, ctx.collaborative.id);
+    const form = readMeetingForm(request.body);
+    const result = await createMeeting(db, request.user!.id, ctx.collaborative, schools, form, request.lang);
+    if (result.ok) return reply.redirect(`/collaboratives/${ctx.collaborative.id}/meetings/${result.meeting.id}?done=created`, 303);
+    const errors = result.reason === 'invalid' ? presentErrors(result.errors, request.t) : {};
+    const flags = result.reason === 'invalid' ? result.flags : [];
+    return renderMeetingForm(request, reply, ctx, { form, schools, flags, formAction: `/collaboratives/${ctx.collaborative.id}/meetings/new`, ...errors }, 400);
+  });
+};

@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import type { Db } from '../../db/client.ts';
+import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { schoolCollaboratives } from '../../directory/directory-repository.ts';
+import { presentErrors } from '../../lib/forms.ts';
+import { dateToParts } from '../../lib/govuk-date-input.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import { schoolAccess } from '../../school/school-access.ts';
+import { findingsOfCycle } from '../findings/findings-repository.ts';
+import { findCycleId } from '../development-plan/plan-repository.ts';
+import { CollaborativeParams, field, many, read, view } from './enquiry-context.ts';
+import { validateProposal, type ProposalForm } from './enquiry-form.ts';
+import { stateTag, themeItems } from './enquiry-presenter.ts';
+import * as repo from './enquiry-repository.ts';
+import { proposeEnquiry } from './enquiry-service.ts';
+
+const ProposalBody = Type.Object({ hostSchool: field, question: field, context: field, nifThemes: many, findingId: field,
+  'visitStart-day': field, 'visitStart-month': field, 'visitStart-year': field, 'visitEnd-day': field, 'visitEnd-month': field, 'visitEnd-year': field });
+
+/** The host's findings of its current cycle, for the schools this person may propose for. */
+async function findingChoices(db: Db, hostSchools: string[]) {
+  const year = academicYearOf(new Date());
+  const perSchool = await Promise.all(hostSchools.map(async (n) => {
+    const cycleId = await findCycleId(db, n, year);
+    return cycleId ? findingsOfCycle(db, cycleId, { all: true }) : [];
+  }));
+  return perSchool.flat();
+}
+
+async function formModel(db: Db, request: FastifyRequest, ctx: CollaborativeContext, form: ProposalForm, extra: Record<string, unknown> = {}) {
+  const [findings, members] = await Promise.all([findingChoices(db, ctx.can.hostSchools), repo.partnerSchools(db, ctx.collaborative.id, null)]);
+  const t = request.t;
+  return {
+    title: t('enquiries.new.title'), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'enquiries', form,
+    hostItems: members.filter((m) => ctx.can.hostSchools.includes(m.number)).map((m) => ({ value: m.number, text: `${m.name} (${m.number})`, selected: m.number === form.hostSchool })),
+    themeItems: themeItems(t, form.nifThemes),
+    findingItems: [{ value: '', text: t('enquiries.new.noFinding') }, ...findings.map((f) => ({ value: f.id, text: f.title, selected: f.id === form.findingId }))],
+    ...extra,
+  };
+}
+
+/** The collaborative's enquiries, and a member school's leaders proposing one. */
+export const enquiryListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const db = deps.database.db;
+
+  app.get('/collaboratives/:id/enquiries', { config: read, schema: { params: CollaborativeParams } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+    const enquiries = (await repo.listEnquiries(db, ctx.collaborative.id)).map((e) => ({ ...e, tag: stateTag(request.t, e.state) }));
+    return reply.page(view('list'), { title: request.t('enquiries.list.title'), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'enquiries', enquiries });
+  });
+
+  app.get('/collaboratives/:id/enquiries/new', { config: read, schema: { params: CollaborativeParams, querystring: Type.Object({ finding: field }) } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+    if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
+    const form: ProposalForm = { hostSchool: ctx.can.hostSchools[0]!, question: '', context: '', nifThemes: [], findingId: request.query.finding ?? '', visitStart: dateToParts(null), visitEnd: dateToParts(null) };
+    return reply.page(view('new'), await formModel(db, request, ctx, form));
+  });
+
+  app.post('/collaboratives/:id/enquiries', { config: read, schema: { params: CollaborativeParams, body: ProposalBody } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+    if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
+    const findings = await findingChoices(db, ctx.can.hostSchools);
+    const { form, errors, values } = validateProposal(request.body, ctx.can.hostSchools, findings.map((f) => f.id));
+    if (Object.keys(errors).length) {
+      return reply.status(400).page(view('new'), await formModel(db, request, ctx, form, presentErrors(errors, request.t)));
+    }
+    const enquiry = await proposeEnquiry(db, request.user!.id, ctx.collaborative.id, form.hostSchool, values, request.lang);
+    return reply.redirect(`/collaboratives/${ctx.collaborative.id}/enquiries/${enquiry.id}?done=proposed`, 303);
+  });
+
+  // From a finding of the school's self-evaluation: straight to the form when the school is in one collaborative.
+  app.get('/schools/:number/enquiries/new', { config: read, schema: { params: Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) }), querystring: Type.Object({ finding: Type.Optional(Type.String({ format: 'uuid' })) }) } }, async (request, reply) => {
+    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+    const collaboratives = await schoolCollaboratives(db, ctx.school.number);
+    const finding = request.query.finding ? `?finding=${request.query.finding}` : '';
+    if (!collaboratives.length) throw new HttpError(404, 'not-found');
+    if (collaboratives.length === 1) return reply.redirect(`/collaboratives/${collaboratives[0]!.id}/enquiries/new${finding}`, 303);
+    return reply.page(view('choose-collaborative'), { title: request.t('enquiries.choose.title'), ...ctx, schoolCan: ctx.can, schoolSection: 'findings', collaboratives, finding });
+  });
+};

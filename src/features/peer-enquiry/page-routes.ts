@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import type { Db } from '../../db/client.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { enquiryAccess, EnquiryParams, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
+import { enquiryActors } from './enquiry-policy.ts';
+import { activityLabel, stateTag, stepsOf, timelineOf, visibleNotes } from './enquiry-presenter.ts';
+import * as repo from './enquiry-repository.ts';
+import { moveEnquiry } from './enquiry-service.ts';
+
+const DONE = Type.Optional(Type.String({ maxLength: 40 }));
+
+/** The enquiry's page: headline, progress, protocol, team and the sections this viewer may see. */
+export async function renderEnquiry(db: Db, request: FastifyRequest, reply: FastifyReply, ctx: EnquiryContext, extra: Record<string, unknown> = {}, status = 200) {
+  const t = request.t;
+  const can = ctx.enquiryCan;
+  const id = ctx.enquiry.id;
+  const [notes, findings, followUps, pack, timeline] = await Promise.all([
+    visibleNotes(db, ctx, request.user!.id),
+    can.readFindings ? repo.listFindings(db, id) : [],
+    can.readReport ? repo.listFollowUps(db, id) : [],
+    can.readPack ? repo.packItemKeys(db, id) : [],
+    timelineOf(db, t, id),
+  ]);
+  return reply.status(status).page(view('enquiry'), {
+    ...pageModel(ctx, ctx.enquiry.question), tag: stateTag(t, ctx.enquiry.state), steps: stepsOf(t, ctx.enquiry.state), timeline,
+    notes: notes.map((n) => ({ ...n.note, authorName: n.authorName, activityText: activityLabel(t, n.note.activity), mine: n.note.authorId === request.user!.id })),
+    ownNotesOnly: !can.readAllNotes && can.readOwnNotes, findings, followUps, packCount: pack.length, userId: request.user!.id, ...extra,
+  });
+}
+
+/** The enquiry's page and the steps of its cycle. */
+export const enquiryPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  const db = deps.database.db;
+
+  app.get('/collaboratives/:id/enquiries/:enquiryId', { config: read, schema: { params: EnquiryParams, querystring: Type.Object({ done: DONE }) } }, async (request, reply) => {
+    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
+    const done = request.query.done && /^[a-z_-]+$/.test(request.query.done) ? request.query.done : '';
+    return renderEnquiry(db, request, reply, ctx, { done });
+  });
+
+  app.post('/collaboratives/:id/enquiries/:enquiryId/state', { config: read, schema: { params: EnquiryParams, body: Type.Object({ to: Type.String({ maxLength: 40 }), ...VersionBody }) } }, async (request, reply) => {
+    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
+    const actors = enquiryActors(request.user, ctx.can, { ...ctx.enquiry, reviewerIds: ctx.reviewers.map((r) => r.userId) });
+    const to = request.body.to;
+    // Sending a draft back needs a comment: its own page.
+    if (ctx.enquiry.state === 'report_drafted' && to === 'making_sense') throw new HttpError(403, 'forbidden');
+    const evidenceTitle = request.t('enquiries.evidenceTitle', { question: ctx.enquiry.question, lng: ctx.enquiry.language });
+    const result = await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, to, { evidenceTitle });
+    if (result.ok) return reply.redirect(`/collaboratives/${ctx.collaborative.id}/enquiries/${ctx.enquiry.id}?done=${to}`, 303);
+    if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
+    if (result.reason === 'invalid') {
+      return renderEnquiry(db, request, reply, ctx, { errors: [{ text: request.t('enquiries.errors.reportEmpty'), href: '#report' }] }, 400);
+    }
+    const fresh = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
+    return renderEnquiry(db, request, reply, fresh, { errors: [{ text: request.t('enquiries.errors.stateConflict'), href: '#progress' }] }, 409);
+  });
+};
+

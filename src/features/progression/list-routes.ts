@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
+import { presentErrors } from '../../lib/forms.ts';
+import { AREAS, isOneOf } from '../../reference/reference-data.ts';
+import { memberSchools } from '../meetings/meeting-repository.ts';
+import { EMPTY_SESSION_FORM, readSessionForm } from './progression-form.ts';
+import { access, CollaborativeParams, renderSessionForm, SessionBody, sectionModel, view } from './progression-context.ts';
+import * as repo from './progression-repository.ts';
+import { createSession } from './progression-service.ts';
+
+/** /collaboratives/:id/progression: sessions newest first, by Area when asked; and the add form. */
+export const progressionListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+  const newUrl = (id: string) => `/collaboratives/${id}/progression/new`;
+
+  app.get('/collaboratives/:id/progression', { config: access, schema: { params: CollaborativeParams, querystring: Type.Object({ area: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+    const area = isOneOf(AREAS, request.query.area) ? request.query.area : undefined;
+    const sessions = await repo.listSessions(db, ctx.collaborative.id, area);
+    return reply.page(view('list'), { ...sectionModel(request, ctx, 'progression.list.title'), sessions, area: area ?? '' });
+  });
+
+  app.get('/collaboratives/:id/progression/new', { config: access, schema: { params: CollaborativeParams } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+    return renderSessionForm(request, reply, ctx, { form: EMPTY_SESSION_FORM, schools: await memberSchools(db, ctx.collaborative.id), formAction: newUrl(ctx.collaborative.id) });
+  });
+
+  app.post('/collaboratives/:id/progression/new', { config: access, schema: { params: CollaborativeParams, body: SessionBody } }, async (request, reply) => {
+    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+    const schools = await memberSchools(db, ctx.collaborative.id);
+    const form = readSessionForm(request.body);
+    const result = await createSession(db, request.user!.id, ctx.collaborative, schools, form, request.lang);
+    if (result.ok) return reply.redirect(`/collaboratives/${ctx.collaborative.id}/progression/${result.session.id}?done=created`, 303);
+    const invalid = result.reason === 'invalid' ? { flags: result.flags, ...presentErrors(result.errors, request.t) } : {};
+    return renderSessionForm(request, reply, ctx, { form, schools, formAction: newUrl(ctx.collaborative.id), ...invalid }, 400);
+  });
+};
