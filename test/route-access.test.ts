@@ -19,6 +19,8 @@ const PERMISSION_HOLDERS: Record<string, readonly Role[]> = {
   'directory.import': ['administrator'],
   'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
+  'la.read': ['la_officer', 'improvement_partner'],
+  'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
 };
 
 type Persona = { name: string; role: Role | null; signedIn: boolean };

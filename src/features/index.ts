@@ -19,6 +19,12 @@ import { prioritiesRoutes } from './priorities/routes.ts';
 import { developmentPlanRoutes } from './development-plan/routes.ts';
 import { impactRoutes } from './impact/routes.ts';
 import { collaborativeRoutes } from './collaboratives/routes.ts';
+import { localImprovementRoutes } from './local-improvement/routes.ts';
+import { concernRoutes } from './concern/routes.ts';
+import { professionalLearningRoutes } from './professional-learning/routes.ts';
+import { brokeringRoutes } from './brokering/routes.ts';
+import { laSelfEvaluationRoutes } from './la-self-evaluation/routes.ts';
+import { laOverviewRoutes } from './la-overview/routes.ts';
 import { peerEnquiryRoutes } from './peer-enquiry/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { progressionRoutes } from './progression/routes.ts';
@@ -47,6 +53,12 @@ export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
   developmentPlanRoutes,
   impactRoutes,
   collaborativeRoutes,
+  localImprovementRoutes,
+  concernRoutes,
+  professionalLearningRoutes,
+  brokeringRoutes,
+  laSelfEvaluationRoutes,
+  laOverviewRoutes,
   peerEnquiryRoutes,
   calendarRoutes,
   progressionRoutes,

@@ -5,7 +5,7 @@ import type { CurrentUser, Role } from './roles.ts';
  * decisions (this school, that LA) go through the feature's own policy.ts, which
  * builds on `hasRole` and `holdsScope` here.
  */
-export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage';
+export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage' | 'la.read' | 'concern.read';
 
 /** Who holds each platform-wide permission, whatever their scope. */
 const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
@@ -15,6 +15,10 @@ const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   // Which collaborative, and which LA, is decided by collaboration/collaborative-policy.ts.
   'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
+  // Which LA is decided by local-authority/la-policy.ts.
+  'la.read': ['la_officer', 'improvement_partner'],
+  // Schools causing concern: the LA's officers, and the school's headteacher and chair of governors (la-policy.ts).
+  'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
 };
 
 export type Access = { public: true } | { signedIn: true } | { permission: Permission };
@@ -48,6 +52,7 @@ export function canFlags(user: CurrentUser | null) {
     importDirectory: can(user, 'directory.import'),
     readCollaboratives: can(user, 'collaboratives.read'),
     manageCollaboratives: can(user, 'collaboratives.manage'),
+    readLocalAuthority: can(user, 'la.read'),
   };
 }
 export type CanFlags = ReturnType<typeof canFlags>;

@@ -16,8 +16,10 @@ const PERMISSION_HOLDERS: Record<Permission, Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
-  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead'],
-  'collaboratives.manage': ['la_officer'],
+  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
+  'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
+  'la.read': ['la_officer', 'improvement_partner'],
+  'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
 };
 const PERMISSIONS = Object.keys(PERMISSION_HOLDERS) as Permission[];
 
@@ -67,11 +69,15 @@ describe('can', () => {
 
 describe('canFlags', () => {
   it('shows the administration links to an administrator only', () => {
-    const none = { manageUsers: false, readAudit: false, importDirectory: false, readCollaboratives: false, manageCollaboratives: false };
+    const none = { manageUsers: false, readAudit: false, importDirectory: false, readCollaboratives: false, manageCollaboratives: false, readLocalAuthority: false };
     expect(canFlags(userWith('administrator'))).toEqual({ ...none, manageUsers: true, readAudit: true, importDirectory: true });
     expect(canFlags(null)).toEqual(none);
     for (const role of ROLE_NAMES.filter((r) => r !== 'administrator')) {
-      const collaboratives = { readCollaboratives: ['la_officer', 'improvement_partner', 'collaborative_lead'].includes(role), manageCollaboratives: role === 'la_officer' };
+      const collaboratives = {
+        readCollaboratives: PERMISSION_HOLDERS['collaboratives.read'].includes(role),
+        manageCollaboratives: PERMISSION_HOLDERS['collaboratives.manage'].includes(role),
+        readLocalAuthority: PERMISSION_HOLDERS['la.read'].includes(role),
+      };
       expect(canFlags(userWith(role)), role).toEqual({ ...none, ...collaboratives });
     }
   });

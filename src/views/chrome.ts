@@ -36,6 +36,7 @@ export function navigationFor(user: CurrentUser | null): NavItem[] {
     { key: 'localAuthorities', href: '/local-authorities' },
   ];
   if (can.readCollaboratives) items.push({ key: 'collaboratives', href: '/collaboratives' });
+  if (can.readLocalAuthority) items.push({ key: 'localImprovement', href: '/local-improvement' });
   if (can.manageUsers) items.push({ key: 'users', href: '/admin/users' });
   if (can.readAudit) items.push({ key: 'audit', href: '/admin/audit' });
   if (can.importDirectory) items.push({ key: 'directoryImport', href: '/admin/directory' });

@@ -3,3 +3,4 @@ export * from './audit.ts';
 export * from './directory.ts';
 export * from './cycle.ts';
 export * from './collaboration.ts';
+export * from './local-authority.ts';
