@@ -286,6 +286,7 @@ CREATE INDEX "support_offers_theme" ON "support_offers" USING btree ("status","n
 CREATE INDEX "support_requests_school" ON "support_requests" USING btree ("school_number");--> statement-breakpoint
 CREATE INDEX "support_requests_status" ON "support_requests" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "warning_notices_case" ON "warning_notices" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "evidence_archived" ON "evidence" USING btree ("id") WHERE "evidence"."archived";--> statement-breakpoint
 INSERT INTO "professional_learning_programmes" ("code", "name_en", "name_cy", "national", "required") VALUES
   ('facilitating_collaborative_improvement', 'Facilitating collaborative school improvement (national programme)', 'Hwyluso gwella ysgolion ar y cyd (rhaglen genedlaethol)', true, true),
   ('peer_enquiry', 'Leading peer enquiry', 'Arwain ymholiad cymheiriaid', true, false),

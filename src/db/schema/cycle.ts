@@ -69,6 +69,8 @@ export const evidence = pgTable(
     // Pages read a cycle's evidence newest first; without this, a national-scale table is scanned.
     index('evidence_cycle_observed').on(t.cycleId, t.observedOn),
     index('evidence_tags').using('gin', t.nifThemes, t.areas),
+    // Feeds leave archived evidence out: few rows, so a small partial index answers "is it archived?".
+    index('evidence_archived').on(t.id).where(sql`${t.archived}`),
   ],
 );
 

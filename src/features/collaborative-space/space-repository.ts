@@ -28,48 +28,55 @@ export async function memberSchools(db: Db, collaborativeId: string) {
     .orderBy(asc(schools.name), asc(schools.number));
 }
 
+/**
+ * The feed's rows: shares with this collaborative by current members, leaving out archived
+ * evidence (withdrawn from every audience). Schools never delete evidence, findings or
+ * priorities, so a share always names an item. The archived test reads the small partial index
+ * `evidence_archived`, so a page costs one pass over the collaborative's shares and a top-N sort.
+ */
 function feedCondition(collaborativeId: string, filter: FeedFilter): SQL {
   return and(
     sharedWith(collaborativeId),
     filter.school ? eq(shares.schoolNumber, filter.school) : undefined,
     filter.type ? eq(shares.itemType, filter.type) : undefined,
-    // Archived evidence is withdrawn from every audience; an item deleted since is nothing to show.
-    sql`(${shares.itemType} = 'output' or coalesce(${evidence.id}, ${findings.id}, ${priorities.id}) is not null)`,
-    sql`coalesce(${evidence.archived}, false) = false`,
+    sql`exists (select 1 from ${collaborativeMembers} m where m.collaborative_id = ${collaborativeId} and m.school_number = ${shares.schoolNumber})`,
+    sql`${shares.itemId} not in (select e.id::text from ${evidence} e where e.archived)`,
   )!;
 }
 
 /** One page of the feed, newest share first, and how many entries the filter matches. */
 export async function sharedFeed(db: Db, collaborativeId: string, filter: FeedFilter, page: { limit: number; offset: number }) {
   const where = feedCondition(collaborativeId, filter);
-  const [rows, [total]] = await Promise.all([
+  const [keys, [total]] = await Promise.all([
     db
-      .select({
-        itemType: sql<ShareableType>`${shares.itemType}`, itemId: shares.itemId, schoolNumber: shares.schoolNumber, schoolName: schools.name, sharedAt: shares.sharedAt,
-        sharedByName: users.displayName,
-        title: sql<string | null>`coalesce(${evidence.title}, ${findings.title}, ${priorities.title})`,
-        language: sql<string | null>`coalesce(${evidence.language}, ${findings.language}, ${priorities.language})`,
-      })
+      .select({ itemType: sql<ShareableType>`${shares.itemType}`, itemId: shares.itemId, schoolNumber: shares.schoolNumber, sharedAt: shares.sharedAt, sharedBy: shares.sharedBy })
       .from(shares)
-      .innerJoin(collaborativeMembers, isMember(collaborativeId))
-      .innerJoin(schools, eq(schools.number, shares.schoolNumber))
-      .leftJoin(users, eq(users.id, shares.sharedBy))
-      .leftJoin(evidence, itemOf('evidence', evidence.id))
-      .leftJoin(findings, itemOf('finding', findings.id))
-      .leftJoin(priorities, itemOf('priority', priorities.id))
       .where(where)
       .orderBy(desc(shares.sharedAt), asc(shares.itemType), asc(shares.itemId))
       .limit(page.limit)
       .offset(page.offset),
-    db
-      .select({ n: count() })
-      .from(shares)
-      .innerJoin(collaborativeMembers, isMember(collaborativeId))
-      .leftJoin(evidence, itemOf('evidence', evidence.id))
-      .leftJoin(findings, itemOf('finding', findings.id))
-      .leftJoin(priorities, itemOf('priority', priorities.id))
-      .where(where),
+    db.select({ n: count() }).from(shares).where(where),
   ]);
+  // Names and titles for this page's rows only.
+  const ids = (type: ShareableType) => keys.filter((k) => k.itemType === type).map((k) => k.itemId);
+  const titled = async (table: typeof evidence | typeof findings | typeof priorities, type: ShareableType) => {
+    const list = ids(type);
+    return list.length ? db.select({ id: table.id, title: table.title, language: table.language }).from(table).where(inArray(table.id, list)) : [];
+  };
+  const schoolNumbers = [...new Set(keys.map((k) => k.schoolNumber))];
+  const userIds = [...new Set(keys.map((k) => k.sharedBy).filter((id) => id !== null))];
+  const [items, names, people] = await Promise.all([
+    Promise.all([titled(evidence, 'evidence'), titled(findings, 'finding'), titled(priorities, 'priority')]),
+    schoolNumbers.length ? db.select({ number: schools.number, name: schools.name }).from(schools).where(inArray(schools.number, schoolNumbers)) : [],
+    userIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)) : [],
+  ]);
+  const item = new Map(items.flat().map((i) => [i.id, i]));
+  const schoolName = new Map(names.map((n) => [n.number, n.name]));
+  const person = new Map(people.map((p) => [p.id, p.name]));
+  const rows = keys.map((k) => ({
+    itemType: k.itemType, itemId: k.itemId, schoolNumber: k.schoolNumber, schoolName: schoolName.get(k.schoolNumber) ?? k.schoolNumber, sharedAt: k.sharedAt,
+    sharedByName: k.sharedBy ? (person.get(k.sharedBy) ?? null) : null, title: item.get(k.itemId)?.title ?? null, language: item.get(k.itemId)?.language ?? null,
+  }));
   return { rows, total: Number(total?.n ?? 0) };
 }
 export type FeedRow = Awaited<ReturnType<typeof sharedFeed>>['rows'][number];
