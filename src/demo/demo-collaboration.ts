@@ -38,5 +38,5 @@ export async function loadDemoCollaboration(db: Db, passwordHash: string, demo: 
   ]);
   await loadDemoEnquiries(db, { c, demo: cycle, sketches, people, now });
   await loadDemoMeetings(db, c, people, now);
-  return c;
+  return { c, sketches };
 }

@@ -31,6 +31,9 @@ const PEOPLE = {
   james: { name: 'James Lloyd', role: 'headteacher', scope: S.llanedeyrn, lang: 'en' },
   bethan: { name: 'Bethan Morgan', role: 'school_leader', scope: S.glyncoed, lang: 'en' },
   priya: { name: 'Priya Patel', role: 'headteacher', scope: S.springwood, lang: 'en' },
+  // The LA side (issue 6): Swansea's head of school improvement, and the chair of governors of a Cardiff school causing concern.
+  emyr: { name: 'Emyr Jenkins', role: 'la_officer', scope: '670', lang: 'cy' },
+  susan: { name: 'Susan Clarke', role: 'chair_of_governors', scope: `GB${S.llanedeyrn}`, lang: 'en' },
 } as const satisfies Record<string, { name: string; role: Role; scope: string; lang: 'en' | 'cy' }>;
 export type DemoPerson = keyof typeof PEOPLE;
 

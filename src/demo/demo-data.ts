@@ -8,6 +8,7 @@ import { hashPassword } from '../lib/passwords.ts';
 import { scopeOf, type Role } from '../policy/roles.ts';
 import { countSchools, countUsers, insertCollaborative, insertDemoUser } from './demo-repository.ts';
 import { loadDemoCollaboration } from './demo-collaboration.ts';
+import { loadDemoLocalAuthorities } from './demo-local-authorities.ts';
 import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
@@ -57,7 +58,8 @@ export async function loadDemoData(db: Db): Promise<{ created: boolean }> {
     }
     const schoolCycle = await loadDemoSchoolCycle(tx, DEMO_SCHOOL, { headteacher: ids.get('headteacher')!, leader: ids.get('school_leader')!, practitioner: ids.get('practitioner')!, governor: ids.get('governor')! });
     await appendAudit(tx, { actorId: null, action: 'demo-cycle-create', entityType: 'school', entityId: DEMO_SCHOOL });
-    await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle });
+    const { c, sketches } = await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle });
+    await loadDemoLocalAuthorities(tx, { now: new Date(), c, demoSchool: schoolCycle, sketches, headteacher: ids.get('headteacher')! });
   });
   return { created: true };
 }
