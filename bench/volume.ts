@@ -88,3 +88,17 @@ export async function generateCollaborativeVolume(db: Db, o: CollaborativeVolume
   await exec('analyze');
   return id;
 }
+
+/**
+ * "10x Wales": every open school copied `factor - 1` times within its own LA (numbers from 8000
+ * up, which the real list does not use), so each LA, and Wales, holds `factor` times the schools.
+ * Run before `generateVolume`, which then gives every school its year of data.
+ */
+export async function multiplySchools(db: Db, factor: number) {
+  if (factor < 2) return;
+  await db.execute(sql.raw(`insert into schools (number, name, la_code, sector, governance, wm_code, school_type, religious_character, postcode, pupils, open, search_text)
+    select s.la_code || lpad((8000 + (copy - 1) * 200 + (row_number() over (partition by s.la_code, copy order by s.number))::int)::text, 4, '0'),
+      s.name || ' (copy ' || copy || ')', s.la_code, s.sector, s.governance, s.wm_code, s.school_type, s.religious_character, s.postcode, s.pupils, true,
+      s.search_text || ' copy ' || copy
+    from schools s cross join generate_series(1, ${factor - 1}) copy where s.open`));
+}
