@@ -21,6 +21,9 @@ const PERMISSION_HOLDERS: Record<string, readonly Role[]> = {
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
   'la.read': ['la_officer', 'improvement_partner'],
   'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
+  'national.read': ['wg_official'],
+  'plans.read': ['la_officer', 'improvement_partner', 'wg_official'],
+  'partnerships.read': ['la_officer', 'improvement_partner', 'partnership_coordinator', 'wg_official'],
 };
 
 type Persona = { name: string; role: Role | null; signedIn: boolean };

@@ -19,6 +19,10 @@ import { prioritiesRoutes } from './priorities/routes.ts';
 import { developmentPlanRoutes } from './development-plan/routes.ts';
 import { impactRoutes } from './impact/routes.ts';
 import { collaborativeRoutes } from './collaboratives/routes.ts';
+import { goodPracticeRoutes } from './good-practice/routes.ts';
+import { nationalPictureRoutes } from './national-picture/routes.ts';
+import { laPlanRoutes } from './la-plans/routes.ts';
+import { partnershipRoutes } from './partnerships/routes.ts';
 import { localImprovementRoutes } from './local-improvement/routes.ts';
 import { concernRoutes } from './concern/routes.ts';
 import { professionalLearningRoutes } from './professional-learning/routes.ts';
@@ -53,6 +57,10 @@ export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
   developmentPlanRoutes,
   impactRoutes,
   collaborativeRoutes,
+  goodPracticeRoutes,
+  nationalPictureRoutes,
+  laPlanRoutes,
+  partnershipRoutes,
   localImprovementRoutes,
   concernRoutes,
   professionalLearningRoutes,

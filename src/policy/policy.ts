@@ -5,7 +5,7 @@ import type { CurrentUser, Role } from './roles.ts';
  * decisions (this school, that LA) go through the feature's own policy.ts, which
  * builds on `hasRole` and `holdsScope` here.
  */
-export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage' | 'la.read' | 'concern.read';
+export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage' | 'la.read' | 'concern.read' | 'national.read' | 'plans.read' | 'partnerships.read';
 
 /** Who holds each platform-wide permission, whatever their scope. */
 const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
@@ -19,6 +19,12 @@ const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'la.read': ['la_officer', 'improvement_partner'],
   // Schools causing concern: the LA's officers, and the school's headteacher and chair of governors (la-policy.ts).
   'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
+  // Welsh Government's national picture, planning rounds and national publications (aggregates only).
+  'national.read': ['wg_official'],
+  // LA plans: the LA's own staff, and WG; which plan is decided by national/national-policy.ts.
+  'plans.read': ['la_officer', 'improvement_partner', 'wg_official'],
+  // LA partnerships: LA staff of member LAs, and their coordinators (national/national-policy.ts).
+  'partnerships.read': ['la_officer', 'improvement_partner', 'partnership_coordinator', 'wg_official'],
 };
 
 export type Access = { public: true } | { signedIn: true } | { permission: Permission };
@@ -53,6 +59,9 @@ export function canFlags(user: CurrentUser | null) {
     readCollaboratives: can(user, 'collaboratives.read'),
     manageCollaboratives: can(user, 'collaboratives.manage'),
     readLocalAuthority: can(user, 'la.read'),
+    readNational: can(user, 'national.read'),
+    readPlans: can(user, 'plans.read'),
+    readPartnerships: can(user, 'partnerships.read'),
   };
 }
 export type CanFlags = ReturnType<typeof canFlags>;

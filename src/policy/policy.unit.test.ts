@@ -20,6 +20,9 @@ const PERMISSION_HOLDERS: Record<Permission, Role[]> = {
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
   'la.read': ['la_officer', 'improvement_partner'],
   'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
+  'national.read': ['wg_official'],
+  'plans.read': ['la_officer', 'improvement_partner', 'wg_official'],
+  'partnerships.read': ['la_officer', 'improvement_partner', 'partnership_coordinator', 'wg_official'],
 };
 const PERMISSIONS = Object.keys(PERMISSION_HOLDERS) as Permission[];
 
@@ -69,7 +72,7 @@ describe('can', () => {
 
 describe('canFlags', () => {
   it('shows the administration links to an administrator only', () => {
-    const none = { manageUsers: false, readAudit: false, importDirectory: false, readCollaboratives: false, manageCollaboratives: false, readLocalAuthority: false };
+    const none = { manageUsers: false, readAudit: false, importDirectory: false, readCollaboratives: false, manageCollaboratives: false, readLocalAuthority: false, readNational: false, readPlans: false, readPartnerships: false };
     expect(canFlags(userWith('administrator'))).toEqual({ ...none, manageUsers: true, readAudit: true, importDirectory: true });
     expect(canFlags(null)).toEqual(none);
     for (const role of ROLE_NAMES.filter((r) => r !== 'administrator')) {
@@ -77,6 +80,9 @@ describe('canFlags', () => {
         readCollaboratives: PERMISSION_HOLDERS['collaboratives.read'].includes(role),
         manageCollaboratives: PERMISSION_HOLDERS['collaboratives.manage'].includes(role),
         readLocalAuthority: PERMISSION_HOLDERS['la.read'].includes(role),
+        readNational: PERMISSION_HOLDERS['national.read'].includes(role),
+        readPlans: PERMISSION_HOLDERS['plans.read'].includes(role),
+        readPartnerships: PERMISSION_HOLDERS['partnerships.read'].includes(role),
       };
       expect(canFlags(userWith(role)), role).toEqual({ ...none, ...collaboratives });
     }

@@ -30,8 +30,8 @@ export const PRIORITY_ORIGINS = ['self_evaluation', 'peer_enquiry', 'collaborati
 export const FINDING_KINDS = ['strength', 'area_for_development'] as const;
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 export const SUPPORT_FROM = ['none', 'collaborative', 'la'] as const;
-/** Audiences a school may share with, widest last. Collaboratives name which one. */
-export const AUDIENCES = ['governors', 'collaborative', 'la', 'public'] as const;
+/** Audiences a school may share with, widest last. Collaboratives name which one; 'national' is counted in Welsh Government's aggregates, never shown as an item. */
+export const AUDIENCES = ['governors', 'collaborative', 'la', 'national', 'public'] as const;
 
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 export type NifTheme = (typeof NIF_THEMES)[number];

@@ -37,6 +37,9 @@ export function navigationFor(user: CurrentUser | null): NavItem[] {
   ];
   if (can.readCollaboratives) items.push({ key: 'collaboratives', href: '/collaboratives' });
   if (can.readLocalAuthority) items.push({ key: 'localImprovement', href: '/local-improvement' });
+  if (can.readNational) items.push({ key: 'national', href: '/national' });
+  if (can.readPlans) items.push({ key: 'plans', href: '/plans' });
+  items.push({ key: 'goodPractice', href: '/good-practice' });
   if (can.manageUsers) items.push({ key: 'users', href: '/admin/users' });
   if (can.readAudit) items.push({ key: 'audit', href: '/admin/audit' });
   if (can.importDirectory) items.push({ key: 'directoryImport', href: '/admin/directory' });

@@ -295,4 +295,8 @@ export const nationalPriorities = pgTable('national_priorities', {
   nameCy: text('name_cy').notNull(),
   supporting: boolean('supporting').notNull().default(false),
   publishedOn: date('published_on').notNull(),
+  descriptionEn: text('description_en').notNull().default(''),
+  descriptionCy: text('description_cy').notNull().default(''),
+  // A priority WG no longer asks for stays linked to what schools wrote; it is no longer offered.
+  withdrawnOn: date('withdrawn_on'),
 });

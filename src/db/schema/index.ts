@@ -4,3 +4,4 @@ export * from './directory.ts';
 export * from './cycle.ts';
 export * from './collaboration.ts';
 export * from './local-authority.ts';
+export * from './national.ts';
