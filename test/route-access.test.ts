@@ -20,6 +20,7 @@ const PERMISSION_HOLDERS: Record<string, readonly Role[]> = {
   'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
   'la.read': ['la_officer', 'improvement_partner'],
+  'la.manage': ['la_officer'],
   'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
   'national.read': ['wg_official'],
   'plans.read': ['la_officer', 'improvement_partner', 'wg_official'],

@@ -5,7 +5,7 @@ import type { CurrentUser, Role } from './roles.ts';
  * decisions (this school, that LA) go through the feature's own policy.ts, which
  * builds on `hasRole` and `holdsScope` here.
  */
-export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage' | 'la.read' | 'concern.read' | 'national.read' | 'plans.read' | 'partnerships.read';
+export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage' | 'la.read' | 'la.manage' | 'concern.read' | 'national.read' | 'plans.read' | 'partnerships.read';
 
 /** Who holds each platform-wide permission, whatever their scope. */
 const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
@@ -17,6 +17,8 @@ const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
   // Which LA is decided by local-authority/la-policy.ts.
   'la.read': ['la_officer', 'improvement_partner'],
+  // The LA's own changes (its self-evaluation, learning records, partnerships): officers; which LA: la-policy.ts.
+  'la.manage': ['la_officer'],
   // Schools causing concern: the LA's officers, and the school's headteacher and chair of governors (la-policy.ts).
   'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
   // Welsh Government's national picture, planning rounds and national publications (aggregates only).
@@ -26,6 +28,9 @@ const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   // LA partnerships: LA staff of member LAs, and their coordinators (national/national-policy.ts).
   'partnerships.read': ['la_officer', 'improvement_partner', 'partnership_coordinator', 'wg_official'],
 };
+
+/** Every permission's name (they look like catalogue keys: the locales test tells them apart). */
+export const PERMISSIONS = Object.keys(PERMISSION_ROLES) as Permission[];
 
 export type Access = { public: true } | { signedIn: true } | { permission: Permission };
 

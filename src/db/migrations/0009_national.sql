@@ -141,4 +141,5 @@ CREATE INDEX "la_partnership_staff_partnership" ON "la_partnership_staff" USING 
 CREATE INDEX "la_plan_comments_plan" ON "la_plan_comments" USING btree ("plan_id","section_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "la_plan_versions_number" ON "la_plan_versions" USING btree ("plan_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "la_plans_round_la" ON "la_plans" USING btree ("round_id","la_code");--> statement-breakpoint
-CREATE INDEX "plan_template_sections_round" ON "plan_template_sections" USING btree ("round_id","position");
+CREATE INDEX "plan_template_sections_round" ON "plan_template_sections" USING btree ("round_id","position");--> statement-breakpoint
+CREATE INDEX "role_assignments_scope" ON "role_assignments" USING btree ("scope_id","role");

@@ -32,6 +32,8 @@ export const roleAssignments = pgTable(
   },
   (t) => [
     index('role_assignments_user').on(t.userId),
+    // An LA's staff (and the collaboratives they facilitate) are found by scope.
+    index('role_assignments_scope').on(t.scopeId, t.role),
     uniqueIndex('role_assignments_unique').on(t.userId, t.role, t.scopeType, sql`coalesce(${t.scopeId}, '')`),
   ],
 );

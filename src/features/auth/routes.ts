@@ -7,6 +7,7 @@ import { endSession, SESSION_COOKIE } from '../../sessions/sessions.ts';
 import { changePassword, findPasswordToken, setPasswordWithToken, signIn } from './auth-service.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { MIN_PASSWORD_LENGTH } from '../../lib/passwords.ts';
+import { completionsOf } from '../professional-learning/professional-learning-repository.ts';
 
 const SignInBody = Type.Object({
   email: Type.Optional(Type.String({ maxLength: 320 })),
@@ -89,8 +90,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     return reply.redirect('/sign-in?notice=signedOut', 303);
   });
 
-  app.get('/account', { config: signedIn }, (request, reply) =>
-    reply.page(view('account'), { title: request.t('pages.account.title'), activeNav: 'account', changed: (request.query as { changed?: string }).changed === '1' }),
+  app.get('/account', { config: signedIn }, async (request, reply) =>
+    reply.page(view('account'), { title: request.t('pages.account.title'), activeNav: 'account', changed: (request.query as { changed?: string }).changed === '1', learning: await completionsOf(db, request.user!.id) }),
   );
 
   app.get('/account/password', { config: signedIn }, (request, reply) =>

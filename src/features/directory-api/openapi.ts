@@ -2,6 +2,7 @@
 // own plugin, so the document lists only the routes of /api/v1.
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
+import { NATIONAL_PICTURE_OPENAPI } from '../national-picture/open-data-openapi.ts';
 
 export async function registerOpenApi(app: FastifyInstance) {
   await app.register(swagger, {
@@ -17,6 +18,11 @@ export async function registerOpenApi(app: FastifyInstance) {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cyd_session' } } },
       security: [{ session: [] }],
       tags: [{ name: 'directory', description: 'Schools and local authorities' }],
+    },
+    // The national picture's open data is served by its own feature: its path is added here.
+    transformObject: (documents) => {
+      const doc = ('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject) as { paths?: Record<string, unknown> };
+      return { ...doc, paths: { ...doc.paths, ...NATIONAL_PICTURE_OPENAPI } };
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
+import { laStaffCodes } from '../../local-authority/la-policy.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { FilterQuery, filterFromQuery, hasFacetFilters, type DirectoryFilter } from '../../directory/directory-filter.ts';
 import * as repo from '../../directory/directory-repository.ts';
@@ -81,6 +82,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
       total: formatCount(total, lang),
       bySector: breakdown(SECTOR_CODES, 'sector'),
       byWm: breakdown(WM_CODES, 'wm'),
+      laStaff: laStaffCodes(request.user).includes(la.code),
     });
   });
 };

@@ -4,10 +4,8 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
-import { staffLaCodes } from '../../collaboration/collaborative-policy.ts';
 import { todayInWales } from '../../collaboration/school-terms.ts';
-import { findLocalAuthority } from '../../directory/directory-repository.ts';
-import { HttpError } from '../../lib/http-error.ts';
+import { laAccess, laModel } from '../../local-authority/la-access.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { flagTerms, networkModel, PERIODS, periodSpan, reciprocityRows } from './reciprocity-presenter.ts';
 import { activityCounts, collaborativeSchools, laSchools, peerLinks } from './reciprocity-repository.ts';
@@ -45,13 +43,11 @@ export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   });
 
   app.get('/local-authorities/:code/reciprocity', { config: read, schema: { params: Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) }), querystring: PeriodQuery } }, async (request, reply) => {
-    const la = await findLocalAuthority(db, request.params.code);
-    if (!la || !staffLaCodes(request.user).includes(la.code)) throw new HttpError(404, 'not-found');
-    const laName = request.lang === 'cy' ? la.nameCy : la.nameEn;
-    const schools = await laSchools(db, la.code);
+    const ctx = await laAccess(db, request, request.params.code, 'staff');
+    const schools = await laSchools(db, ctx.la.code);
     return reply.page('features/reciprocity/views/la.njk', {
-      title: request.t('reciprocity.la.title', { la: laName }), activeNav: 'collaboratives', la, laName,
-      action: `/local-authorities/${la.code}/reciprocity`, ...(await reciprocityModel(db, request, schools, null, request.query.period)),
+      ...laModel(ctx, 'reciprocity'), title: request.t('reciprocity.la.title', { la: ctx.laName }),
+      action: `/local-authorities/${ctx.la.code}/reciprocity`, ...(await reciprocityModel(db, request, schools, null, request.query.period)),
     });
   });
 };

@@ -1,0 +1,65 @@
+// The national picture at 1x and 10x Wales (issue 7): the 10x build must stay within 3x of the 1x.
+// Called from bench/run.ts by the lead: `lines = await benchNationalPicture()`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/db/client.ts';
+import { loadDemoData } from '../src/demo/demo-data.ts';
+import { buildNationalPicture } from '../src/features/national-picture/picture-service.ts';
+import { academicYearOf } from '../src/reference/reference-data.ts';
+import { generateVolume, multiplySchools } from './volume.ts';
+
+const RUNS = Number(process.env.BENCH_NATIONAL_RUNS ?? 5);
+
+/** Shares 60% of the non-draft priorities at national level (a tenth of those publicly), as schools would. */
+async function shareNationally(db: Parameters<typeof generateVolume>[0], year: number) {
+  await db.execute(sql.raw(`insert into shares (item_type, item_id, school_number, audience)
+    select 'priority', p.id::text, p.school_number, case when abs(hashtext(p.id::text)) % 10 = 0 then 'public' else 'national' end
+    from priorities p join cycles c on c.id = p.cycle_id
+    where c.academic_year = ${year} and p.state <> 'draft' and abs(hashtext(p.id::text || 'n')) % 10 < 6 on conflict do nothing`));
+  await db.execute(sql`analyze`);
+}
+
+async function timeAt(factor: number): Promise<{ median: number; schools: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `cydwella-bench-national-${factor}x-`));
+  const database = await openDatabase({ databaseUrl: null, pgliteDir: path.join(dataDir, 'pglite') });
+  try {
+    await database.migrate();
+    await loadDemoData(database.db);
+    const year = academicYearOf(new Date());
+    await multiplySchools(database.db, factor);
+    await generateVolume(database.db, { year, evidencePerSchool: 2, bigSchool: '', bigSchoolEvidence: 0 });
+    await shareNationally(database.db, year);
+    await buildNationalPicture(database.db, year); // warm-up
+    const times: number[] = [];
+    let schools = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const np = await buildNationalPicture(database.db, year);
+      times.push(performance.now() - started);
+      schools = np.picture.figure(`${year}|*|*|*|*`) ?? 0;
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(times.length / 2)]!, schools };
+  } finally {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Printable lines: the national picture built from scratch (no cache) at 1x and 10x Wales, median of RUNS. */
+export async function benchNationalPicture(): Promise<string[]> {
+  const one = await timeAt(1);
+  const ten = await timeAt(10);
+  const ratio = ten.median / one.median;
+  return [
+    `national picture, 1x Wales (${one.schools} schools counted): median ${one.median.toFixed(0)} ms of ${RUNS} builds`,
+    `national picture, 10x Wales (${ten.schools} schools counted): median ${ten.median.toFixed(0)} ms of ${RUNS} builds`,
+    `10x / 1x = ${ratio.toFixed(2)}; target within 3x -> ${ratio <= 3 ? 'MET' : 'NOT MET'}`,
+  ];
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  for (const line of await benchNationalPicture()) console.log(line);
+}

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { dateToParts } from '../../lib/govuk-date-input.ts';
+import { STATES } from './concern-reference.ts';
+import { CaseParams, caseAccess, caseModel, concernRead, dateFields, field, view, type CaseContext } from './concern-access.ts';
+import { checkExitForm, readExitForm, type ExitForm } from './concern-forms.ts';
+import { orderedErrors, today } from './concern-presenter.ts';
+import * as repo from './concern-repository.ts';
+import { canExit, canIssueNotice, canRecordIntervention, complianceEnds, isOpenCase, nextStates } from './concern-rules.ts';
+import { exitCase, moveState, recordView } from './concern-service.ts';
+
+const StateBody = Type.Object({ version: Type.Integer({ minimum: 1 }), state: Type.Union(STATES.map((s) => Type.Literal(s))) });
+const ExitBody = Type.Object({ version: Type.Integer({ minimum: 1 }), exitReason: field, ...dateFields('exitedOn') });
+const DONE = ['opened', 'state', 'stale', 'notice', 'intervention', 'support-added', 'support-saved', 'exited'];
+
+/** The case page (every GET audited), moving it on, and exit. */
+export const concernCaseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get('/concern-cases/:id', { config: concernRead, schema: { params: CaseParams } }, async (request, reply) => {
+    const ctx = await caseAccess(db, request, request.params.id);
+    const c = ctx.concernCase;
+    await recordView(db, request.user!.id, 'concern-case-view', { type: 'concern_case', id: c.id }, c.id);
+    const [notices, interventions, supportItems] = await Promise.all([repo.listNotices(db, c.id), repo.listInterventions(db, c.id), repo.listSupportItems(db, c.id)]);
+    const query = request.query as Record<string, unknown>;
+    const done = DONE.find((d) => query[d] === '1' || query.done === d) ?? null;
+    return reply.page(view('case'), {
+      ...caseModel(request, ctx, request.t('concern.case.title', { school: c.schoolName })), done,
+      notices: notices.map((n) => ({ ...n, complianceEnds: complianceEnds(n.issuedOn, n.compliancePeriodDays) })), interventions, supportItems,
+      actions: ctx.can.manage ? { nextStates: nextStates(c), notice: canIssueNotice(c), intervention: canRecordIntervention(c), support: isOpenCase(c), exit: canExit(c) } : null,
+    });
+  });
+
+  app.post('/concern-cases/:id/state', { config: concernRead, schema: { params: CaseParams, body: StateBody } }, async (request, reply) => {
+    const { concernCase } = await caseAccess(db, request, request.params.id, 'manage');
+    const result = await moveState(db, request.user!.id, concernCase, request.body.version, request.body.state);
+    if (!result.ok && result.reason === 'not-allowed') return reply.code(400).send({ message: request.t('concern.errors.stateNotAllowed') });
+    return reply.redirect(`/concern-cases/${concernCase.id}?done=${result.ok ? 'state' : 'stale'}`, 303);
+  });
+
+  const renderExit = (request: FastifyRequest, reply: FastifyReply, ctx: CaseContext, form: ExitForm, version: number, extra: Record<string, unknown> = {}, status = 200) =>
+    reply.status(status).page(view('exit'), { ...caseModel(request, ctx, request.t('concern.exit.title')), form, version, ...extra });
+
+  app.get('/concern-cases/:id/exit', { config: concernRead, schema: { params: CaseParams } }, async (request, reply) => {
+    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+    if (!canExit(ctx.concernCase)) return reply.redirect(`/concern-cases/${ctx.concernCase.id}`, 303);
+    return renderExit(request, reply, ctx, { exitedOn: dateToParts(today()), exitReason: '' }, ctx.concernCase.version);
+  });
+
+  app.post('/concern-cases/:id/exit', { config: concernRead, schema: { params: CaseParams, body: ExitBody } }, async (request, reply) => {
+    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+    const c = ctx.concernCase;
+    const form = readExitForm(request.body);
+    const checked = checkExitForm(form, { today: today(), openedOn: c.openedOn });
+    if (!checked.ok) return renderExit(request, reply, ctx, form, request.body.version, orderedErrors(checked.errors, ['exitedOn-day', 'exitReason'], request.t), 400);
+    const result = await exitCase(db, request.user!.id, c, request.body.version, checked.values);
+    return reply.redirect(`/concern-cases/${c.id}?done=${result.ok ? 'exited' : 'stale'}`, 303);
+  });
+};

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { dateToParts } from '../../lib/govuk-date-input.ts';
+import { laAccess, laModel, type LaContext } from '../../local-authority/la-access.ts';
+import { codes, concernRead, dateFields, field, view } from './concern-access.ts';
+import { checkCaseForm, readCaseForm, type CaseForm } from './concern-forms.ts';
+import { groundItems, orderedErrors, sourceItems, today } from './concern-presenter.ts';
+import { listLaCases } from './concern-repository.ts';
+import { openCase } from './concern-service.ts';
+
+const LaParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
+const CaseBody = Type.Object({ school: field, source: field, grounds: codes, summary: field, ...dateFields('openedOn') });
+const ORDER = ['school', 'source', 'grounds', 'summary', 'openedOn-day'];
+
+/** The LA's register of schools causing concern, and opening a case: officers of the LA only. */
+export const concernRegisterRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+  const base = (code: string) => `/local-authorities/${code}/schools-causing-concern`;
+
+  app.get('/local-authorities/:code/schools-causing-concern', { config: concernRead, schema: { params: LaParams } }, async (request, reply) => {
+    const ctx = await laAccess(db, request, request.params.code, 'concern');
+    const [open, exited] = await Promise.all([listLaCases(db, ctx.la.code, 'open'), listLaCases(db, ctx.la.code, 'exited')]);
+    return reply.page(view('register'), { ...laModel(ctx, 'schools-causing-concern'), title: request.t('concern.register.title', { la: ctx.laName }), open, exited, newUrl: `${base(ctx.la.code)}/new` });
+  });
+
+  const renderForm = (request: FastifyRequest, reply: FastifyReply, ctx: LaContext, form: CaseForm, extra: Record<string, unknown> = {}, status = 200) =>
+    reply.status(status).page(view('open-case'), {
+      ...laModel(ctx, 'schools-causing-concern'), title: request.t('concern.open.title'), form, action: base(ctx.la.code), back: base(ctx.la.code),
+      sourceItems: sourceItems(request.t, form.source), groundItems: groundItems(request.t, form.grounds), ...extra,
+    });
+
+  app.get('/local-authorities/:code/schools-causing-concern/new', { config: concernRead, schema: { params: LaParams } }, async (request, reply) => {
+    const ctx = await laAccess(db, request, request.params.code, 'concern');
+    return renderForm(request, reply, ctx, { school: '', source: '', grounds: [], summary: '', openedOn: dateToParts(today()) });
+  });
+
+  app.post('/local-authorities/:code/schools-causing-concern', { config: concernRead, schema: { params: LaParams, body: CaseBody } }, async (request, reply) => {
+    const ctx = await laAccess(db, request, request.params.code, 'concern');
+    const form = readCaseForm(request.body);
+    const checked = checkCaseForm(form, today());
+    const result = checked.ok ? await openCase(db, request.user!.id, ctx.la.code, checked.values, request.lang) : checked;
+    if (result.ok) return reply.redirect(`/concern-cases/${result.value}?opened=1`, 303);
+    const errors = 'errors' in result ? result.errors : {};
+    return renderForm(request, reply, ctx, form, orderedErrors(errors, ORDER, request.t), 400);
+  });
+};

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { laAccess, laModel } from '../../local-authority/la-access.ts';
+import { isOneOf } from '../../reference/reference-data.ts';
+import { DIMENSIONS, laCollaborativeNames, nationalPriorityNames } from './local-priorities-repository.ts';
+import { drillDown, overviewModel } from './overview-service.ts';
+import { columnsOf, rowsOf } from './picture-presenter.ts';
+
+const read = { access: { permission: 'la.read' } } as const;
+const LaParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
+// Loose on purpose: an unknown dimension is the default one, an unknown cell is not found.
+const short = Type.Optional(Type.String({ maxLength: 64 }));
+
+/** /local-authorities/:code/overview and the priorities behind each figure of its picture. */
+export const overviewRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get('/local-authorities/:code/overview', { config: read, schema: { params: LaParams, querystring: Type.Object({ by: short }) } }, async (request, reply) => {
+    const ctx = await laAccess(db, request, request.params.code, 'staff');
+    const dimension = isOneOf(DIMENSIONS, request.query.by) ? request.query.by : 'national';
+    const model = await overviewModel(db, request, ctx.la.code, dimension);
+    const dimensionItems = DIMENSIONS.map((d) => ({ value: d, text: request.t(`laOverview.picture.dimensions.${d}`), selected: d === dimension }));
+    return reply.page('features/la-overview/views/overview.njk', {
+      ...laModel(ctx, 'overview'), title: request.t('laOverview.title', { la: ctx.laName }), dimension, dimensionItems, ...model,
+    });
+  });
+
+  app.get('/local-authorities/:code/overview/priorities', { config: read, schema: { params: LaParams, querystring: Type.Object({ by: short, theme: short, column: short }) } }, async (request, reply) => {
+    const ctx = await laAccess(db, request, request.params.code, 'staff');
+    const { by, theme = '', column = '' } = request.query;
+    if (!isOneOf(DIMENSIONS, by)) throw new HttpError(404, 'not-found');
+    const [national, collaboratives] = await Promise.all([nationalPriorityNames(db), laCollaborativeNames(db, ctx.la.code)]);
+    const always = [{ level: 'row' as const, theme: 'none', col: null, schools: 1, priorities: 1 }, { level: 'column' as const, theme: null, col: 'none', schools: 1, priorities: 1 }];
+    const row = rowsOf(request.t, always).find((r) => r.key === theme);
+    const col = columnsOf(request.t, request.lang, by, { national, collaboratives }, [...always, { level: 'column', theme: null, col: column, schools: 1, priorities: 1 }]).find((c) => c.key === column);
+    if (!row || !col) throw new HttpError(404, 'not-found');
+    const { items } = await drillDown(db, request, ctx.la.code, by, { theme, col: column });
+    return reply.page('features/la-overview/views/priorities.njk', {
+      ...laModel(ctx, 'overview'), title: request.t('laOverview.drill.title', { theme: row.label, column: col.label }), items,
+      themeLabel: row.label, columnLabel: col.label, dimensionLabel: request.t(`laOverview.picture.dimensions.${by}`), back: `/local-authorities/${ctx.la.code}/overview?by=${by}#local-picture`,
+    });
+  });
+};

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { ACTION_STATUSES } from '../../reference/reference-data.ts';
+import { requireUuid } from '../../school/school-items.ts';
+import { findingsInCycle } from './items-repository.ts';
+import { findImpact, findPriority, listActions, listPriorities, nationalPriorityList } from './priority-repository.ts';
+import { CodeParams, ItemParams, laRead, seAccess, seModel, view } from './se-context.ts';
+
+const SavedQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })) });
+
+/** The LA's priorities, and one priority with its plan and its impact. */
+export const priorityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get('/local-authorities/:code/self-evaluation/priorities', { config: laRead, schema: { params: CodeParams } }, async (request, reply) => {
+    const { se, cycle } = await seAccess(db, request, request.params.code);
+    if (!cycle) return reply.redirect(se.base, 303);
+    const [items, national] = await Promise.all([listPriorities(db, cycle.id), nationalPriorityList(db)]);
+    return reply.page(view('priorities-list'), { title: request.t('laSelfEvaluation.priorities.title'), ...seModel(se, 'priorities', cycle), items, national: new Map(national.map((n) => [n.code, n])) });
+  });
+
+  app.get('/local-authorities/:code/self-evaluation/priorities/:id', { config: laRead, schema: { params: ItemParams, querystring: SavedQuery } }, async (request, reply) => {
+    const { se, cycle } = await seAccess(db, request, request.params.code);
+    const priority = await findPriority(db, se.la.code, requireUuid(request.params.id));
+    if (!priority) throw new HttpError(404, 'not-found');
+    const [findings, national, actions, impact] = await Promise.all([
+      findingsInCycle(db, priority.cycleId, priority.findingIds), nationalPriorityList(db), listActions(db, priority.id), findImpact(db, priority.id),
+    ]);
+    return reply.page(view('priority'), {
+      title: priority.title, ...seModel(se, 'priorities', cycle), priority, findings, actions, impact, statuses: ACTION_STATUSES, saved: request.query.saved,
+      national: national.filter((n) => priority.nationalPriorities.includes(n.code)),
+    });
+  });
+};

@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { Db } from '../../db/client.ts';
+import { dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
+import { laAccess, laModel, type LaContext } from '../../local-authority/la-access.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import { findCycle, type LaCycle } from './cycle-repository.ts';
+
+/** Shared by the routes of the LA's self-evaluation: access, parameters and the page model. */
+export const laRead = { access: { permission: 'la.read' } } as const;
+/** Changes: officers only at the route (improvement partners read), then laAccess decides which LA. */
+export const laManage = { access: { permission: 'la.manage' } } as const;
+export const CodeParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
+export const ItemParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }), id: Type.String({ maxLength: 64 }) });
+export const field = Type.Optional(Type.String({ maxLength: 20_000 }));
+export const list = Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 500 }));
+export const dateFields = (name: string) => ({ [`${name}-day`]: field, [`${name}-month`]: field, [`${name}-year`]: field });
+export const version = Type.Optional(Type.Integer({ minimum: 1 }));
+export const view = (name: string) => `features/la-self-evaluation/views/${name}.njk`;
+
+export type SeContext = LaContext & { base: string; year: number };
+export type SeTab = 'overview' | 'evidence' | 'findings' | 'priorities';
+
+/** The LA in the URL (404 to non-staff, 403 when `need` is not theirs) and this year's cycle, if started. */
+export async function seAccess(db: Db, request: FastifyRequest, code: string, need: 'staff' | 'editSelfEvaluation' = 'staff') {
+  const ctx = await laAccess(db, request, code, need);
+  const year = academicYearOf(new Date());
+  const se: SeContext = { ...ctx, base: `/local-authorities/${ctx.la.code}/self-evaluation`, year };
+  return { se, cycle: await findCycle(db, ctx.la.code, year) };
+}
+
+/** The layout's model plus the self-evaluation's own tabs. */
+export function seModel(se: SeContext, tab: SeTab, cycle: LaCycle | null) {
+  return { ...laModel(se, 'self-evaluation'), seTab: tab, base: se.base, year: se.year, cycle, canEdit: se.can.editSelfEvaluation };
+}
+
+/** Three date boxes from a form body, as typed. */
+export function dateFrom(body: Record<string, unknown>, name: string): DateParts {
+  const pick = (part: string) => (typeof body[`${name}-${part}`] === 'string' ? (body[`${name}-${part}`] as string).trim() : '');
+  return { day: pick('day'), month: pick('month'), year: pick('year') };
+}
+export { dateToParts };
