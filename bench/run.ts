@@ -8,6 +8,8 @@ import { openDatabase } from '../src/db/client.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL, loadDemoData } from '../src/demo/demo-data.ts';
 import { academicYearOf } from '../src/reference/reference-data.ts';
 import { signIn, startServer } from './server.ts';
+import { benchLaHeatmap } from './la-heatmap.ts';
+import { benchNationalPicture } from './national.ts';
 import { generateCollaborativeVolume, generateVolume } from './volume.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -61,6 +63,8 @@ try {
     await measure('peer enquiries, 30', `${space}/enquiries`, { cookie: partner }),
     await measure('meetings', `${space}/meetings`, { cookie: partner }),
   ];
+  const officer = await signIn(server.url, email('la_officer'), DEMO_PASSWORD);
+  spacePages.push(await measure('LA overview, Cardiff (127 schools)', `${server.url}/local-authorities/681/overview`, { cookie: officer }));
   const rows = [trivial, home, search, api, schoolHome, evidenceList, ...spacePages];
   console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each\n`);
   console.log('route'.padEnd(40), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'failed'.padStart(8));
@@ -77,4 +81,9 @@ try {
   }
 } finally {
   await server.stop();
+}
+// Scaling: each builds its own databases at 1x and 10x Wales (a few minutes).
+if (process.env.BENCH_SCALING !== 'false') {
+  console.log('');
+  for (const line of [...(await benchLaHeatmap()), ...(await benchNationalPicture())]) console.log(line);
 }

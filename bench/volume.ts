@@ -91,14 +91,16 @@ export async function generateCollaborativeVolume(db: Db, o: CollaborativeVolume
 
 /**
  * "10x Wales": every open school copied `factor - 1` times within its own LA (numbers from 8000
- * up, which the real list does not use), so each LA, and Wales, holds `factor` times the schools.
+ * up, which the real list does not use), so each LA, and Wales, holds `factor` times the schools;
+ * with `exceptLa`, that LA keeps its real schools while the rest of Wales grows.
  * Run before `generateVolume`, which then gives every school its year of data.
  */
-export async function multiplySchools(db: Db, factor: number) {
+export async function multiplySchools(db: Db, factor: number, options: { exceptLa?: string } = {}) {
   if (factor < 2) return;
+  const except = options.exceptLa ? `and s.la_code <> '${options.exceptLa}'` : '';
   await db.execute(sql.raw(`insert into schools (number, name, la_code, sector, governance, wm_code, school_type, religious_character, postcode, pupils, open, search_text)
     select s.la_code || lpad((8000 + (copy - 1) * 200 + (row_number() over (partition by s.la_code, copy order by s.number))::int)::text, 4, '0'),
       s.name || ' (copy ' || copy || ')', s.la_code, s.sector, s.governance, s.wm_code, s.school_type, s.religious_character, s.postcode, s.pupils, true,
       s.search_text || ' copy ' || copy
-    from schools s cross join generate_series(1, ${factor - 1}) copy where s.open`));
+    from schools s cross join generate_series(1, ${factor - 1}) copy where s.open ${except}`));
 }

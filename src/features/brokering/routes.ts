@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app.ts';
+import { brokerRoutes } from './broker-routes.ts';
+import { profileRoutes } from './profile-routes.ts';
+import { requestRoutes } from './request-routes.ts';
+import { schoolSupportRoutes } from './school-support-routes.ts';
 
-/** Brokering school-to-school support. */
-export const brokeringRoutes: FastifyPluginAsyncTypebox<AppDeps> = async () => {};
+/** Brokering school-to-school support (issue 6 item 4): profiles, offers, requests, matches and their impact. */
+export const brokeringRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  await profileRoutes(app, deps);
+  await schoolSupportRoutes(app, deps);
+  await requestRoutes(app, deps);
+  await brokerRoutes(app, deps);
+};

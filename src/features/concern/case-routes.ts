@@ -29,7 +29,8 @@ export const concernCaseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return reply.page(view('case'), {
       ...caseModel(request, ctx, request.t('concern.case.title', { school: c.schoolName })), done,
       notices: notices.map((n) => ({ ...n, complianceEnds: complianceEnds(n.issuedOn, n.compliancePeriodDays) })), interventions, supportItems,
-      actions: ctx.can.manage ? { nextStates: nextStates(c), notice: canIssueNotice(c), intervention: canRecordIntervention(c), support: isOpenCase(c), exit: canExit(c) } : null,
+      // An exited case can no longer change: no "what the LA can do next" heading over an empty list.
+      actions: ctx.can.manage && isOpenCase(c) ? { nextStates: nextStates(c), notice: canIssueNotice(c), intervention: canRecordIntervention(c), support: isOpenCase(c), exit: canExit(c) } : null,
     });
   });
 

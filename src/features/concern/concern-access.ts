@@ -17,9 +17,11 @@ export const ItemParams = Type.Object({ id: Type.String({ format: 'uuid' }), ite
 export type CaseContext = { concernCase: CaseWithSchool; can: ConcernCaseCan };
 
 /**
- * The case in the URL, for someone who may see it: 404 for everyone else (an improvement partner,
- * another LA, the school's other staff and governors must not even learn it exists); 403 when the
- * headteacher or chair, who may only read, asks to change it.
+ * The case in the URL, for someone who may see it: 404 for anyone else holding 'concern.read' (another
+ * LA's officer, another school's head), the same answer as for a case that does not exist. Roles
+ * without the permission (improvement partners, the school's other staff and governors) are refused
+ * with 403 before any case is looked up, so they learn nothing either. 403 too when the headteacher
+ * or chair, who may only read, asks to change it.
  */
 export async function caseAccess(db: Db, request: FastifyRequest, id: string, need: 'view' | 'manage' = 'view'): Promise<CaseContext> {
   const concernCase = await findCase(db, id);

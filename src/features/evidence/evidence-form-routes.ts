@@ -26,7 +26,8 @@ export function evidenceFormRoutes(app: TypedApp, db: Db, store: AttachmentStore
       item: state.item,
       action: state.item ? `${itemHref(ctx.school.number, state.item.id)}/edit` : `/schools/${ctx.school.number}/evidence/new`,
       cancelHref: state.item ? itemHref(ctx.school.number, state.item.id) : `/schools/${ctx.school.number}/evidence`,
-      ...formModel(t, lang, state.input, priorities, { pending: state.files ?? [], existing, store }),
+      // A withdrawn national priority is no longer offered as a tag; one this item already has stays.
+      ...formModel(t, lang, state.input, priorities.filter((p) => !p.withdrawnOn || state.input.nationalPriorities.includes(p.code)), { pending: state.files ?? [], existing, store }),
       warning: warningModel(t, state.flags ?? []),
       conflict: state.conflict,
       ...(presented.errors.length ? presented : {}),

@@ -10,7 +10,7 @@ import { listFindings } from './items-repository.ts';
 import { localPicture } from './picture-repository.ts';
 import { findPriority, nationalPriorityList, type LaPriority } from './priority-repository.ts';
 import { savePriority } from './priority-service.ts';
-import { CodeParams, field, ItemParams, laManage, laRead, list, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
+import { CodeParams, field, ItemParams, laManage, list, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
 import { parseDrawnFrom, type PriorityForm } from './se-forms.ts';
 import { pictureRows, priorityConflict } from './se-presenter.ts';
 
@@ -32,7 +32,9 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     const heading = request.t(state.item ? 'laSelfEvaluation.priorities.editTitle' : 'laSelfEvaluation.priorities.newTitle');
     const [findings, national, picture] = await Promise.all([listFindings(db, cycleId), nationalPriorityList(db), state.item ? null : localPicture(db, se.la.code)]);
     return reply.status(state.status ?? 200).page(view('priority-form'), {
-      title: heading, heading, ...seModel(se, 'priorities', null), values: state.values, findings, national, picture: picture && pictureRows(picture, national, request.t, request.lang), themes: NIF_THEMES, states: PRIORITY_STATES,
+      title: heading, heading, ...seModel(se, 'priorities', null), values: state.values, findings, picture: picture && pictureRows(picture, national, request.t, request.lang), themes: NIF_THEMES, states: PRIORITY_STATES,
+      // A withdrawn national priority is no longer offered (the picture above still names it); one already linked stays.
+      national: national.filter((n) => !n.withdrawnOn || state.values.nationalPriorities.includes(n.code)),
       drawn: parseDrawnFrom(state.values.drawnFrom, national.map((n) => n.code)),
       action: state.item ? `${se.base}/priorities/${state.item.id}/edit` : `${se.base}/priorities`,
       cancel: state.item ? `${se.base}/priorities/${state.item.id}` : `${se.base}/priorities`, ...state.extra,

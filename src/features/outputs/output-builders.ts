@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import type { OutputDocument, Section } from './output-document.ts';
 import type { cycleFindings, plannedPriorities, planFor, supportInYear } from './output-repository.ts';
+import type { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
 
 import type { OutputKind } from '../../sharing/share-repository.ts';
 
@@ -16,6 +17,8 @@ export type OutputData = {
   lastYear: Priority[];
   financialYear: number;
   support: Awaited<ReturnType<typeof supportInYear>>;
+  // Support agreed through brokering that the school received or gave (issue 6 item 4).
+  brokered: Awaited<ReturnType<typeof brokeredSupportInPeriod>>;
   generatedOn: Date;
 };
 
@@ -73,7 +76,28 @@ const supportLog: Build = (d, t, lang) => [
       ? [{ type: 'table', caption: t(k('support.caption'), { years: years(d.financialYear) }), head: [t(k('support.from')), t(k('support.what')), t(k('support.when')), t(k('support.cost'))], rows: d.support.map((s) => [t(`reference.supportFrom.${s.supportFrom}`), s.detail || s.description, [s.startOn, s.dueOn].filter(Boolean).map((x) => formatDate(x, lang)).join(' – '), money(s.costPence, lang)]) }]
       : [{ type: 'paragraph', text: t(k('support.none')) }],
   },
+  ...brokeredSections(d, t, lang),
 ];
+
+/** Brokered support received, then given: who, what, when, days, cost and the impact recorded. */
+function brokeredSections(d: OutputData, t: TFunction, lang: 'en' | 'cy'): Section[] {
+  const b = (key: string) => `brokering.supportLog.${key}`;
+  const received = d.brokered.filter((r) => r.requestingSchoolNumber === d.school.number);
+  const given = d.brokered.filter((r) => r.agreement.supportingSchoolNumber === d.school.number);
+  const table = (rows: typeof d.brokered, who: 'from' | 'to', caption: string): Section['blocks'] => [{
+    type: 'table', caption: t(caption, { years: years(d.financialYear) }),
+    head: [t(b(who)), t(b('what')), t(b('when')), t(b('days')), t(b('cost')), t(b('impact'))],
+    rows: rows.map((r) => [
+      who === 'from' ? r.supportingSchoolName : r.requestingSchoolName, r.agreement.what,
+      [r.agreement.startsOn, r.agreement.endsOn].filter(Boolean).map((x) => formatDate(x, lang)).join(' – '),
+      r.agreement.days === null ? '' : Number(r.agreement.days).toFixed(1), money(r.agreement.costPence, lang), r.agreement.impact,
+    ]),
+  }];
+  return [
+    { heading: t(b('receivedHeading')), blocks: received.length ? table(received, 'from', b('receivedCaption')) : [{ type: 'paragraph', text: t(b('noneReceived')) }] },
+    { heading: t(b('givenHeading')), blocks: given.length ? table(given, 'to', b('givenCaption')) : [{ type: 'paragraph', text: t(b('noneGiven')) }] },
+  ];
+}
 
 const BUILDERS: Record<OutputKind, Build> = { sdp_summary: sdpSummary, self_evaluation: selfEvaluation, progress, support_log: supportLog };
 

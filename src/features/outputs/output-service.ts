@@ -6,6 +6,7 @@ import { academicYearOf, financialYearOf } from '../../reference/reference-data.
 import { outputItemId, sharesFor, type OutputKind } from '../../sharing/share-repository.ts';
 import { buildOutput, type OutputData } from './output-builders.ts';
 import * as repo from './output-repository.ts';
+import { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
 
 /** Staff see every document; others see a document once the school has shared it with one of their audiences. */
 export async function readableOutputs(db: Db, user: CurrentUser | null, school: SchoolContext, can: SchoolCan, kinds: readonly OutputKind[]): Promise<OutputKind[]> {
@@ -21,13 +22,14 @@ export async function outputData(db: Db, school: SchoolContext, now = new Date()
   const academicYear = academicYearOf(now);
   const financialYear = financialYearOf(now);
   const [cycle, lastCycle, plan] = await Promise.all([repo.findCycleByYear(db, school.number, academicYear), repo.findCycleByYear(db, school.number, academicYear - 1), repo.planFor(db, school.number, academicYear)]);
-  const [priorities, findings, lastYear, support] = await Promise.all([
+  const [priorities, findings, lastYear, support, brokered] = await Promise.all([
     cycle ? repo.plannedPriorities(db, cycle.id) : [],
     cycle ? repo.cycleFindings(db, cycle.id) : [],
     lastCycle ? repo.plannedPriorities(db, lastCycle.id) : [],
     repo.supportInYear(db, school.number, `${financialYear}-04-01`, `${financialYear + 1}-03-31`),
+    brokeredSupportInPeriod(db, school.number, `${financialYear}-04-01`, `${financialYear + 1}-03-31`),
   ]);
-  return { school, academicYear, cycle, plan, priorities, findings, lastYear, financialYear, support, generatedOn: now };
+  return { school, academicYear, cycle, plan, priorities, findings, lastYear, financialYear, support, brokered, generatedOn: now };
 }
 
 export async function outputDocument(db: Db, school: SchoolContext, kind: OutputKind, t: TFunction, lang: 'en' | 'cy') {

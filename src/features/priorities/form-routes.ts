@@ -41,8 +41,10 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     const [findings, national] = await Promise.all([repo.findingChoices(db, ctx.school.number, state.cycleId, state.values.findingIds), repo.nationalPriorityList(db)]);
     const heading = request.t(state.priority ? 'pages.priorities.editHeading' : 'pages.priorities.newHeading');
     return reply.status(state.status ?? 200).page('features/priorities/views/form.njk', {
-      title: heading, heading, ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', values: state.values, findings, national,
-      themes: NIF_THEMES, origins: PRIORITY_ORIGINS, prompts: state.values.title ? vagueWordingPrompts(state.values, state.values.language) : [],
+      title: heading, heading, ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', values: state.values, findings,
+      themes: NIF_THEMES, origins: PRIORITY_ORIGINS,
+      // A withdrawn national priority is no longer offered; one this priority already names stays.
+      national: national.filter((n) => !n.withdrawnOn || state.values.nationalPriorities.includes(n.code)), prompts: state.values.title ? vagueWordingPrompts(state.values, state.values.language) : [],
       action: state.priority ? `${base(ctx.school.number)}/${state.priority.id}/edit` : base(ctx.school.number),
       cancelHref: state.priority ? `${base(ctx.school.number)}/${state.priority.id}` : base(ctx.school.number),
       ...state.extra,

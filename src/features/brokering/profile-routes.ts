@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { presentErrors } from '../../lib/forms.ts';
+import { schoolAccess } from '../../school/school-access.ts';
+import { parseProfile, profileInput } from './brokering-forms.ts';
+import { findProfile } from './brokering-repository.ts';
+import { saveProfile } from './brokering-service.ts';
+
+const signedIn = { access: { signedIn: true } } as const;
+const Params = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
+const Body = Type.Object({
+  efsmThreeYear: Type.Optional(Type.String({ maxLength: 20 })), alnPercent: Type.Optional(Type.String({ maxLength: 20 })), ealPercent: Type.Optional(Type.String({ maxLength: 20 })),
+  context: Type.Optional(Type.String({ maxLength: 5000 })), language: Type.Optional(Type.String({ maxLength: 5 })), version: Type.Optional(Type.String({ maxLength: 10 })),
+});
+const FIELDS = ['efsmThreeYear', 'alnPercent', 'ealPercent', 'context'] as const;
+const view = 'features/brokering/views/profile.njk';
+
+/** The school's published context figures: staff read them, leaders keep them up to date. */
+export const profileRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get('/schools/:number/profile', { config: signedIn, schema: { params: Params, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 2 })) }) } }, async (request, reply) => {
+    const { school, can } = await schoolAccess(db, request, request.params.number, 'staff');
+    const profile = await findProfile(db, school.number);
+    const values = { efsmThreeYear: profile?.efsmThreeYear ?? '', alnPercent: profile?.alnPercent ?? '', ealPercent: profile?.ealPercent ?? '', context: profile?.context ?? '', language: profile?.language ?? request.lang };
+    return reply.page(view, { title: request.t('brokering.profile.title'), school, schoolCan: can, schoolSection: 'support', profile, values, version: profile?.version ?? '', saved: request.query.saved === '1' });
+  });
+
+  app.post('/schools/:number/profile', { config: signedIn, schema: { params: Params, body: Body } }, async (request, reply) => {
+    const { school, can } = await schoolAccess(db, request, request.params.number, 'edit');
+    const input = profileInput(request.body);
+    const model = { title: request.t('brokering.profile.title'), school, schoolCan: can, schoolSection: 'support', values: input };
+    const parsed = parseProfile(input);
+    if (!parsed.ok) return reply.status(400).page(view, { ...model, profile: await findProfile(db, school.number), version: request.body.version ?? '', ...presentErrors(parsed.errors, request.t) });
+    const version = /^\d+$/.test(request.body.version ?? '') ? Number(request.body.version) : null;
+    const result = await saveProfile(db, request.user!.id, school.number, version, parsed.values);
+    if (result.ok) return reply.redirect(`/schools/${school.number}/profile?saved=1`, 303);
+    const theirs = result.current;
+    const conflict = FIELDS.filter((f) => String(theirs[f] ?? '') !== String(parsed.values[f] ?? '')).map((f) => ({ label: request.t(`brokering.profile.fields.${f}`), theirs: String(theirs[f] ?? ''), yours: String(parsed.values[f] ?? '') }));
+    return reply.status(409).page(view, { ...model, profile: theirs, version: theirs.version, conflict, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] });
+  });
+};

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
+import { renderDocx } from '../outputs/render-docx.ts';
+import { renderPdf } from '../outputs/render-pdf.ts';
+import { findVersion } from './plan-repository.ts';
+import { planAccess, PlanParams, plansRead } from './plan-context.ts';
+import { planDocument } from './plan-document.ts';
+import { snapshotOf } from './plan-service.ts';
+
+const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])), version: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })) });
+const FORMATS = {
+  pdf: { type: 'application/pdf', render: renderPdf },
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
+} as const;
+
+/** The plan (as it reads now, or one version) as PDF or Word, in English or Welsh. */
+export const exportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+  const tFor = await createTranslator();
+
+  for (const extension of Object.keys(FORMATS) as (keyof typeof FORMATS)[]) {
+    app.get(`/plans/:planId/plan.${extension}`, { config: plansRead, schema: { params: PlanParams, querystring: Query } }, async (request, reply) => {
+      const { plan } = await planAccess(db, request, request.params.planId);
+      const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
+      const version = request.query.version ? await findVersion(db, plan.id, Number(request.query.version)) : null;
+      if (request.query.version && !version) throw new HttpError(404, 'not-found');
+      const snapshot = version ? version.snapshot : await snapshotOf(db, plan);
+      const document = planDocument(plan, snapshot, tFor(lang), lang, version);
+      const slug = (lang === 'cy' ? plan.laNameCy : plan.laNameEn).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const fileName = `${slug}-${lang === 'cy' ? 'cynllun' : 'plan'}${version ? `-v${version.number}` : ''}-${lang}.${extension}`;
+      return reply.type(FORMATS[extension].type).header('content-disposition', `attachment; filename="${fileName}"`).send(await FORMATS[extension].render(document));
+    });
+  }
+};

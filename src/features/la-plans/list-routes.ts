@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { laAccess, laModel } from '../../local-authority/la-access.ts';
+import { laStaffCodes } from '../../local-authority/la-policy.ts';
+import { hasRole } from '../../policy/policy.ts';
+import { wgCan } from '../../national/national-policy.ts';
+import { currentPlanForLa, listPlans, listRounds } from './plan-repository.ts';
+import { deadlineStatus, localName, plansRead, view } from './plan-context.ts';
+import { planSummary } from './plan-summary.ts';
+
+/** `/plans`: WG's rounds; LA staff's own plans; the final plans LAs shared with each other. */
+export const listRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  app.get('/plans', { config: plansRead }, async (request, reply) => {
+    const lang = request.lang;
+    const wg = wgCan(request.user).openRounds;
+    const laCodes = laStaffCodes(request.user);
+    const [rounds, own, shared] = await Promise.all([
+      wg ? listRounds(db) : [],
+      laCodes.length ? listPlans(db, { laCodes }) : [],
+      hasRole(request.user, 'la_officer') ? listPlans(db, { sharedFinal: true }) : [],
+    ]);
+    const name = (p: { laNameEn: string; laNameCy: string; round: { titleEn: string; titleCy: string } }) => ({ laName: localName(lang, p.laNameEn, p.laNameCy), roundTitle: localName(lang, p.round.titleEn, p.round.titleCy) });
+    return reply.page(view('index'), {
+      title: request.t('laPlans.index.title'), activeNav: 'plans', canOpen: wg,
+      rounds: rounds.map((r) => ({ ...r, title: localName(lang, r.titleEn, r.titleCy), deadlineStatus: deadlineStatus(r.deadline, new Date()) })),
+      own: own.map((p) => ({ ...p, ...name(p) })),
+      shared: shared.filter((p) => !laCodes.includes(p.laCode)).map((p) => ({ ...p, ...name(p) })),
+    });
+  });
+
+  app.get('/local-authorities/:code/plan', { config: plansRead, schema: { params: Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) }) } }, async (request, reply) => {
+    const ctx = await laAccess(db, request, request.params.code);
+    const plan = await currentPlanForLa(db, ctx.la.code);
+    const model = { title: request.t('laPlans.laPage.title', { la: ctx.laName }), ...laModel(ctx, 'plan') };
+    if (!plan) return reply.page(view('la-plan'), model);
+    return reply.page(view('la-plan'), { ...model, ...(await planSummary(db, request, plan)) });
+  });
+};

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { AppDeps } from '../../app.ts';
+import { findPlan } from './plan-repository.ts';
+import { planAccess, PlanParams, plansRead, view } from './plan-context.ts';
+import { markFinal, sendBack, setShared, submitPlan } from './plan-service.ts';
+import { planSummary } from './plan-summary.ts';
+
+/** The three steps a plan takes with a confirmation page each (submit, send back, final), and sharing. */
+const STEPS = {
+  submit: { need: 'submit', run: submitPlan, done: 'submitted' },
+  'send-back': { need: 'markFinal', run: sendBack, done: 'sentBack' },
+  final: { need: 'markFinal', run: markFinal, done: 'final' },
+} as const;
+const ShareBody = Type.Object({ shared: Type.Union([Type.Literal('yes'), Type.Literal('no')]) });
+
+export const workflowRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+  const db = database.db;
+
+  for (const [step, { need, run, done }] of Object.entries(STEPS)) {
+    app.get(`/plans/:planId/${step}`, { config: plansRead, schema: { params: PlanParams } }, async (request, reply) => {
+      await planAccess(db, request, request.params.planId, need);
+      const summary = await planSummary(db, request, (await findPlan(db, request.params.planId))!);
+      return reply.page(view('confirm'), { title: request.t(`laPlans.confirm.${step}.title`), activeNav: 'plans', ...summary, step });
+    });
+
+    app.post(`/plans/:planId/${step}`, { config: plansRead, schema: { params: PlanParams } }, async (request, reply) => {
+      const access = await planAccess(db, request, request.params.planId, need);
+      const result = await run(db, request.user!.id, access.plan);
+      // Someone else moved the plan on first: show it as it is now, and say so.
+      return reply.redirect(`/plans/${access.plan.id}?saved=${result.ok ? done : 'changed'}`, 303);
+    });
+  }
+
+  app.post('/plans/:planId/share', { config: plansRead, schema: { params: PlanParams, body: ShareBody } }, async (request, reply) => {
+    const access = await planAccess(db, request, request.params.planId, 'share');
+    const shared = request.body.shared === 'yes';
+    const result = await setShared(db, request.user!.id, access.plan, shared);
+    return reply.redirect(`/plans/${access.plan.id}?saved=${!result.ok ? 'changed' : shared ? 'shared' : 'unshared'}`, 303);
+  });
+};
