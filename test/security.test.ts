@@ -110,8 +110,11 @@ async function snapshot(db: Db) {
 describe('CSRF protection', () => {
   it('refuses every POST route without a valid token, and changes nothing', async () => {
     const adminUser = await buildAdministrator(t.database.db);
-    // Also an LA officer, so routes for LA staff (collaboratives) reach the token check too.
-    await t.database.db.insert(roleAssignments).values({ userId: adminUser.id, role: 'la_officer', scopeType: 'la', scopeId: '681' });
+    // Also an LA officer and a WG official, so routes for LA staff and for WG reach the token check too.
+    await t.database.db.insert(roleAssignments).values([
+      { userId: adminUser.id, role: 'la_officer', scopeType: 'la', scopeId: '681' },
+      { userId: adminUser.id, role: 'wg_official', scopeType: 'national', scopeId: null },
+    ]);
     const admin = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, adminUser.id));
     const created = await admin.post('/admin/users', { displayName: 'Target', email: 'target@example.test', preferredLanguage: 'en', role: 'la_officer', scopeId: '681' });
     expect(created.statusCode).toBe(201);
@@ -203,8 +206,11 @@ describe('limits', () => {
 describe('error pages', () => {
   it('answers bad query input with a 400 page in the user’s language', async () => {
     const adminUser = await buildAdministrator(t.database.db);
-    // Also an LA officer, so routes for LA staff (collaboratives) reach the token check too.
-    await t.database.db.insert(roleAssignments).values({ userId: adminUser.id, role: 'la_officer', scopeType: 'la', scopeId: '681' });
+    // Also an LA officer and a WG official, so routes for LA staff and for WG reach the token check too.
+    await t.database.db.insert(roleAssignments).values([
+      { userId: adminUser.id, role: 'la_officer', scopeType: 'la', scopeId: '681' },
+      { userId: adminUser.id, role: 'wg_official', scopeType: 'national', scopeId: null },
+    ]);
     const admin = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, adminUser.id));
     const english = await admin.get('/admin/users?page=abc');
     expect(english.statusCode).toBe(400);
