@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { agreementFacts, brokerName, reasonTexts } from './brokering-presenter.ts';
 import * as repo from './brokering-repository.ts';
 import { suggestionsFor } from './brokering-service.ts';
+import { caseStudiesForSchool } from '../good-practice/case-study-repository.ts';
 
 /** Who brokers here: the LA (for its schools' requests) or a collaborative (for requests given to it). */
 export type Broker = {
@@ -17,7 +18,10 @@ const DONE = ['agreed', 'already'];
 
 /** A request as the broker reads it: the need, the priority's theme and national priorities, the school's profile. */
 async function requestView(db: Db, request: FastifyRequest, row: repo.RequestRow, national: Awaited<ReturnType<typeof repo.nationalPriorityNames>>) {
-  const [profile, suggestions] = await Promise.all([repo.findProfile(db, row.request.schoolNumber), suggestionsFor(db, row)]);
+  const [profile, found] = await Promise.all([repo.findProfile(db, row.request.schoolNumber), suggestionsFor(db, row)]);
+  // A suggested school's published case studies on the theme: good practice the broker can read first.
+  const themes = row.nifTheme ? [row.nifTheme] : [];
+  const suggestions = await Promise.all(found.map(async (s) => ({ ...s, caseStudies: await caseStudiesForSchool(db, s.school.number, themes) })));
   return {
     ...row, priorityTitle: null, profile, broker: brokerName(request.lang, row),
     national: row.nationalPriorities.map((code) => national.find((n) => n.code === code)).filter(Boolean).map((n) => (request.lang === 'cy' ? n!.nameCy : n!.nameEn)),

@@ -8,7 +8,7 @@ import { pageText, Visitor } from '../../../test/support/http.ts';
 import { buildCycle, buildEvidence, buildPriority } from '../../../test/support/plan-factories.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { concernCases, findingEvidence, findings, schoolProfiles, schools, supportAgreements, supportOffers, supportRequests } from '../../db/schema/index.ts';
+import { caseStudies, concernCases, findingEvidence, findings, schoolProfiles, schools, supportAgreements, supportOffers, supportRequests } from '../../db/schema/index.ts';
 
 let t: TestApp;
 const A = '672';
@@ -211,6 +211,19 @@ describe('the LA’s brokering page', () => {
     expect(text).toContain('In a collaborative with you');
     expect(text).toContain('Offers a strength in the same theme');
     for (const hidden of ['Concern Primary', 'Offtopic Primary', 'Secret priority title', 'Private evidence']) expect(text).not.toContain(hidden);
+  });
+
+  it('links a suggested school’s published case studies on the theme, and never its drafts', async () => {
+    await db().insert(caseStudies).values([
+      { schoolNumber: near.number, title: 'Talking maths: reasoning aloud in Years 3 and 4', nifThemes: ['curriculum_teaching'], status: 'published', publishedAt: new Date() },
+      { schoolNumber: near.number, title: 'Unfinished draft on reasoning', nifThemes: ['curriculum_teaching'], status: 'draft' },
+      { schoolNumber: near.number, title: 'Nurture at lunchtime', nifThemes: ['wellbeing_equity'], status: 'published', publishedAt: new Date() },
+    ]);
+    const response = await (await as(officerA)).get(laPage);
+    const text = pageText(response.body);
+    expect(text).toMatch(/Their published case studies on this theme:\s*<a class="govuk-link" href="\/good-practice\/[0-9a-f-]{36}">Talking maths: reasoning aloud in Years 3 and 4<\/a>/);
+    expect(text).not.toContain('Unfinished draft on reasoning');
+    expect(text).not.toContain('Nurture at lunchtime');
   });
 
   it('speaks Welsh', async () => {
