@@ -69,6 +69,8 @@ describe('a collaborative’s overview for the people of its space', () => {
   it('lists a school’s collaboratives on its home page for its staff', async () => {
     const home = pageText((await (await as(member)).get(`/schools/${school.number}/home`)).body);
     expect(home).toContain('Our collaboratives');
+    // Leaders also find the school's professional learning, profile and case studies from here.
+    for (const page of ['professional-learning', 'profile', 'good-practice']) expect(home).toContain(`href="/schools/${school.number}/${page}"`);
     expect(home).toContain('Tywi valley group');
   });
 });
