@@ -3,13 +3,15 @@ import { governingBodies, schools } from '../../src/db/schema/index.ts';
 import { searchKey } from '../../src/lib/search-text.ts';
 import { buildUser, type TestUser } from './factories.ts';
 
-let sequence = 0;
+// Numbers 8000-9998 are unused by the real list. Each process starts at a random point (journeys of
+// different files may share a server's database) and then counts up, so one process never repeats.
+let sequence = Math.floor(Math.random() * 1999);
 
 /** A school of its own (with its governing body), as the directory import would create it. */
 export async function buildSchool(db: Db, options: { laCode?: string; sector?: string; name?: string } = {}) {
-  sequence++;
+  sequence = (sequence + 1) % 1999;
   const laCode = options.laCode ?? '681';
-  const number = `${laCode}${String(8000 + sequence + Math.floor(Math.random() * 1000)).padStart(4, '0')}`.slice(0, 7);
+  const number = `${laCode}${8000 + sequence}`;
   const name = options.name ?? `Test School ${number}`;
   await db.insert(governingBodies).values({ id: `GB${number}`, name }).onConflictDoNothing();
   await db.insert(schools).values({ number, name, laCode, sector: options.sector ?? 'primary', governingBodyId: `GB${number}`, searchText: searchKey(`${name} ${number}`) }).onConflictDoNothing();
