@@ -68,6 +68,3 @@ export function collaborativeCan(user: CurrentUser | null, collaborative: Collab
   };
 }
 export type CollaborativeCan = ReturnType<typeof collaborativeCan>;
-
-/** Staff of the LA see which of its schools are in no collaborative of a kind. */
-export const canSeeGaps = (user: CurrentUser | null, laCode: string) => staffLaCodes(user).includes(laCode);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scopeOf, type CurrentUser, type Role } from '../policy/roles.ts';
-import { canSeeGaps, collaborativeCan, ledCollaborativeIds, managedLaCodes, staffLaCodes } from './collaborative-policy.ts';
+import { laCan } from '../local-authority/la-policy.ts';
+import { collaborativeCan, ledCollaborativeIds, managedLaCodes, staffLaCodes } from './collaborative-policy.ts';
 
 const ID = '00000000-0000-4000-8000-00000000c011';
 function user(...assignments: [Role, string | null][]): CurrentUser {
@@ -45,8 +46,9 @@ describe('who may do what in a collaborative', () => {
     expect(managedLaCodes(who)).toEqual(['681']);
     expect(staffLaCodes(who)).toEqual(['681', '660']);
     expect(ledCollaborativeIds(who)).toEqual([ID]);
-    expect(canSeeGaps(who, '660')).toBe(true);
-    expect(canSeeGaps(who, '662')).toBe(false);
-    expect(canSeeGaps(user(['collaborative_lead', ID]), '681')).toBe(false);
+    // Which LA's collaboration gaps they may see: the LA area's rule (la-policy.ts).
+    expect(laCan(who, '660').staff).toBe(true);
+    expect(laCan(who, '662').staff).toBe(false);
+    expect(laCan(user(['collaborative_lead', ID]), '681').staff).toBe(false);
   });
 });

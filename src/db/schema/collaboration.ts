@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { author, language, stamps } from './columns.ts';
 import { findings, planActions, evidence } from './cycle.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
 
-/** The working space of a collaborative (DOMAIN.md section 5) and the LA partnerships above it. */
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-};
-const language = () => text('language').notNull().default('en');
-const author = () => uuid('created_by').references(() => users.id);
+// The working space of a collaborative (DOMAIN.md section 5) and the LA partnerships above it.
+
 const collaborative = () =>
   uuid('collaborative_id')
     .notNull()

@@ -1,21 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { author, language, stamps } from './columns.ts';
 import { schools } from './directory.ts';
 import { users } from './users.ts';
 
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  // Optimistic locking: every edit names the version it started from (DESIGN.md section 6).
-  version: integer('version').notNull().default(1),
-};
 const school = () =>
   text('school_number')
     .notNull()
     .references(() => schools.number);
-const author = () => uuid('created_by').references(() => users.id);
-/** The language the user wrote in (DOMAIN.md section 7, rule 7). */
-const language = () => text('language').notNull().default('en');
 
 /** A school's improvement cycle for one academic year (September-August). */
 export const cycles = pgTable(

@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { author, language, stamps } from './columns.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { findings, priorities } from './cycle.ts';
 import { users } from './users.ts';
 
-/** The LA's part (DOMAIN.md section 6): brokering, professional learning, its own cycle, schools causing concern. */
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-};
-const language = () => text('language').notNull().default('en');
-const author = () => uuid('created_by').references(() => users.id);
+// The LA's part (DOMAIN.md section 6): brokering, professional learning, its own cycle, schools causing concern.
+
 const school = (name = 'school_number') =>
   text(name)
     .notNull()

@@ -1,17 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { author, language, stamps } from './columns.ts';
 import { laPartnerships } from './collaboration.ts';
 import { localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
 
-/** Wales-wide work (DOMAIN.md section 6): LA plans on WG's template, national support, good practice. */
-const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-};
-const language = () => text('language').notNull().default('en');
-const author = () => uuid('created_by').references(() => users.id);
+// Wales-wide work (DOMAIN.md section 6): LA plans on WG's template, national support, good practice.
 
 /** Shared staff of an LA partnership (named posts, not accounts). */
 export const laPartnershipStaff = pgTable(

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { agreementFacts, brokerName, reasonTexts } from './brokering-presenter.ts';
 import * as repo from './brokering-repository.ts';
 import { suggestionsFor } from './brokering-service.ts';
-import { caseStudiesForSchool } from '../good-practice/case-study-repository.ts';
+import { caseStudiesForSchools } from '../good-practice/case-study-repository.ts';
 
 /** Who brokers here: the LA (for its schools' requests) or a collaborative (for requests given to it). */
 export type Broker = {
@@ -21,7 +21,8 @@ async function requestView(db: Db, request: FastifyRequest, row: repo.RequestRow
   const [profile, found] = await Promise.all([repo.findProfile(db, row.request.schoolNumber), suggestionsFor(db, row)]);
   // A suggested school's published case studies on the theme: good practice the broker can read first.
   const themes = row.nifTheme ? [row.nifTheme] : [];
-  const suggestions = await Promise.all(found.map(async (s) => ({ ...s, caseStudies: await caseStudiesForSchool(db, s.school.number, themes) })));
+  const studies = await caseStudiesForSchools(db, found.map((s) => s.school.number), themes);
+  const suggestions = found.map((s) => ({ ...s, caseStudies: studies.filter((c) => c.schoolNumber === s.school.number) }));
   return {
     ...row, priorityTitle: null, profile, broker: brokerName(request.lang, row),
     national: row.nationalPriorities.map((code) => national.find((n) => n.code === code)).filter(Boolean).map((n) => (request.lang === 'cy' ? n!.nameCy : n!.nameEn)),

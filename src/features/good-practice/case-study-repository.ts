@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { caseStudies, localAuthorities, nationalPriorities, schools } from '../../db/schema/index.ts';
 
@@ -97,10 +97,22 @@ export async function listOwn(db: Db, owner: { schoolNumber: string } | { laCode
  * first; every theme when `themes` is empty.
  */
 export async function caseStudiesForSchool(db: Db, schoolNumber: string, themes: readonly string[] = []): Promise<{ id: string; title: string }[]> {
+  return (await caseStudiesForSchools(db, [schoolNumber], themes)).map(({ id, title }) => ({ id, title }));
+}
+
+/** The published case studies of several schools in one query (brokering shows them beside each suggestion). */
+export async function caseStudiesForSchools(db: Db, schoolNumbers: readonly string[], themes: readonly string[] = []) {
+  if (!schoolNumbers.length) return [];
   return db
-    .select({ id: caseStudies.id, title: caseStudies.title })
+    .select({ id: caseStudies.id, title: caseStudies.title, schoolNumber: caseStudies.schoolNumber })
     .from(caseStudies)
-    .where(and(eq(caseStudies.schoolNumber, schoolNumber), eq(caseStudies.status, 'published'), themes.length ? sql`${caseStudies.nifThemes} && ${sql`array[${sql.join(themes.map((th) => sql`${th}`), sql`, `)}]::text[]`}` : undefined))
+    .where(
+      and(
+        inArray(caseStudies.schoolNumber, [...schoolNumbers]),
+        eq(caseStudies.status, 'published'),
+        themes.length ? sql`${caseStudies.nifThemes} && ${sql`array[${sql.join(themes.map((th) => sql`${th}`), sql`, `)}]::text[]`}` : undefined,
+      ),
+    )
     .orderBy(desc(caseStudies.publishedAt));
 }
 
