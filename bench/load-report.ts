@@ -1,0 +1,96 @@
+// Turns the load bench's raw samples into figures: per page kind, overall, memory and the log,
+// printed as a table and written to bench/results/ as JSON and Markdown.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Sample = { kind: string; ms: number; ok: boolean; redirected: boolean; measured: boolean };
+
+export type PageFigures = { kind: string; requests: number; p50: number; p99: number; max: number; redirected: number; failed: number };
+
+export type LoadResult = {
+  startedAt: string;
+  settings: { users: number; seconds: number; warmupSeconds: number; thinkMs: number; database: 'PGlite' | 'PostgreSQL'; node: string; cpus: number; loadAverage: { start: number; end: number } };
+  roles: Record<string, number>;
+  pages: PageFigures[];
+  overall: Omit<PageFigures, 'kind'> & { throughputPerSecond: number };
+  failures: { status: string; kind: string; path: string }[];
+  memory: { afterWarmupMiB: number; endMiB: number; peakMiB: number; ratio: number; limit: number };
+  log: { errors: number; warnings: number; firstErrors: string[] };
+  verdict: { allResponses2xx3xx: boolean; noErrorsLogged: boolean; memoryWithinLimit: boolean; passed: boolean };
+};
+
+/** The nearest-rank percentile of sorted values (exact: every sample is kept, a few hundred thousand at most). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function figures(kind: string, samples: Sample[]): PageFigures {
+  const times = samples.filter((s) => s.measured).map((s) => s.ms).sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n);
+  return { kind, requests: times.length, p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), max: round(times.at(-1) ?? 0), redirected: samples.filter((s) => s.redirected).length, failed: samples.filter((s) => !s.ok).length };
+}
+
+/** Per page kind (in the order given), then all pages together. Failures count the warm-up too. */
+export function summarise(samples: Sample[], kinds: readonly string[], measuredSeconds: number) {
+  const pages = kinds.map((kind) => figures(kind, samples.filter((s) => s.kind === kind))).filter((p) => p.requests + p.failed > 0);
+  const all = figures('all pages', samples);
+  return { pages, overall: { ...all, throughputPerSecond: Math.round((all.requests / measuredSeconds) * 10) / 10 } };
+}
+
+const COLUMNS = ['page', 'requests', 'p50 ms', 'p99 ms', 'max ms', '3xx', 'failed'];
+const rowOf = (p: PageFigures) => [p.kind, String(p.requests), String(p.p50), String(p.p99), String(p.max), String(p.redirected), String(p.failed)];
+
+export function printTable(result: LoadResult): void {
+  const rows = [...result.pages, { ...result.overall, kind: 'all pages' }].map(rowOf);
+  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${line(COLUMNS)}`);
+  for (const r of rows) console.log(line(r));
+  for (const line of summaryLines(result)) console.log(line);
+}
+
+function summaryLines(r: LoadResult): string[] {
+  const { memory: m, log, verdict: v } = r;
+  const mark = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+  return [
+    '',
+    `throughput: ${r.overall.throughputPerSecond} requests/s over ${r.settings.seconds} s after a ${r.settings.warmupSeconds} s warm-up`,
+    `every response 2xx/3xx (and still signed in): ${r.overall.failed} failed -> ${mark(v.allResponses2xx3xx)}`,
+    `errors logged (level >= 50): ${log.errors} (warnings: ${log.warnings}) -> ${mark(v.noErrorsLogged)}`,
+    `server RSS: ${m.afterWarmupMiB} MiB after warm-up, ${m.endMiB} MiB at the end (peak ${m.peakMiB} MiB); ratio ${m.ratio} (limit ${m.limit}) -> ${mark(v.memoryWithinLimit)}`,
+  ];
+}
+
+function markdown(r: LoadResult): string {
+  const s = r.settings;
+  const table = [`| ${COLUMNS.join(' | ')} |`, `|${COLUMNS.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...[...r.pages, { ...r.overall, kind: '**all pages**' }].map((p) => `| ${rowOf(p).join(' | ')} |`)];
+  const roles = Object.entries(r.roles).map(([role, n]) => `${role} ${n}`).join(', ');
+  return [
+    `# Load bench, ${r.startedAt}`,
+    '',
+    `${s.users} signed-in users (${roles}) in a closed loop (think time ${s.thinkMs} ms) for ${s.seconds} s after a ${s.warmupSeconds} s warm-up,`,
+    `on the national-scale data in ${s.database}; Node ${s.node}, ${s.cpus} CPUs shared with the load generator. Requests and latencies exclude the warm-up; 3xx and failed count it too.`,
+    `Load average (1 min) on the machine: ${s.loadAverage.start} at the start, ${s.loadAverage.end} at the end.`,
+    '',
+    ...table,
+    '',
+    ...summaryLines(r).slice(1).map((l) => `- ${l}`),
+    ...(r.log.firstErrors.length ? ['', 'First errors logged:', '', ...r.log.firstErrors.map((e) => `    ${e}`)] : []),
+    ...(r.failures.length ? ['', 'First failures:', '', ...r.failures.map((f) => `- ${f.status} ${f.kind} ${f.path}`)] : []),
+    '',
+    `Result: ${r.verdict.passed ? 'PASSED' : 'FAILED'}`,
+    '',
+  ].join('\n');
+}
+
+/** Writes `load-<timestamp>.json` and `.md` under bench/results/; returns their paths. */
+export function writeResults(result: LoadResult): string[] {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const stem = path.join(dir, `load-${result.startedAt.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}`);
+  fs.writeFileSync(`${stem}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(`${stem}.md`, markdown(result));
+  return [`${stem}.json`, `${stem}.md`];
+}
