@@ -38,7 +38,8 @@ const space = (id: string): Page[] => [
 // The directory search people run to find a school; the terms vary so no one answer is cached.
 const SEARCHES = ['ysgol', 'primary', 'Caerdydd', 'St', 'Gymraeg'];
 
-export function pagesFor(user: LoadUser): Page[] {
+/** The pages of `user`, the `index`th person (which varies what a WG official searches for). */
+export function pagesFor(user: LoadUser, index: number): Page[] {
   const home: Page = { kind: 'home', path: '/' };
   switch (user.role) {
     case 'headteacher':
@@ -65,7 +66,7 @@ export function pagesFor(user: LoadUser): Page[] {
         home,
         { kind: 'national picture', path: '/national' },
         { kind: 'LA plans (WG)', path: '/plans' },
-        ...SEARCHES.slice(0, 2).map((q) => ({ kind: 'school search' as const, path: `/schools?q=${encodeURIComponent(q)}` })),
+        ...[0, 1].map((k) => SEARCHES[(index + k) % SEARCHES.length]!).map((q) => ({ kind: 'school search' as const, path: `/schools?q=${encodeURIComponent(q)}` })),
       ];
   }
 }

@@ -20,6 +20,22 @@ export type LoadResult = {
   verdict: { allResponses2xx3xx: boolean; noErrorsLogged: boolean; memoryWithinLimit: boolean; passed: boolean };
 };
 
+/**
+ * What a response means for the bench: 2xx and 3xx pass, except a redirect to the sign-in page,
+ * which is a 3xx but means the person lost their session and was not served.
+ */
+export function outcomeOf(status: number, location: string | null): { ok: boolean; redirected: boolean; label: string } {
+  const redirected = status >= 300 && status < 400;
+  const signedOut = redirected && (location ?? '').startsWith('/sign-in');
+  return { ok: status >= 200 && status < 400 && !signedOut, redirected, label: signedOut ? `${status} to sign-in` : String(status) };
+}
+
+/** The bench's three conditions: no failed response, nothing logged at error level, memory within `limit` times its level after warm-up. */
+export function verdictOf(failed: number, errorsLogged: number, rssRatio: number, limit: number): LoadResult['verdict'] {
+  const verdict = { allResponses2xx3xx: failed === 0, noErrorsLogged: errorsLogged === 0, memoryWithinLimit: rssRatio <= limit };
+  return { ...verdict, passed: Object.values(verdict).every(Boolean) };
+}
+
 /** The nearest-rank percentile of sorted values (exact: every sample is kept, a few hundred thousand at most). */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { buildNationalData } from './national-data.ts';
 import { pagesFor, type Page, type PageKind } from './load-pages.ts';
-import { printTable, summarise, writeResults, type LoadResult, type Sample } from './load-report.ts';
+import { outcomeOf, printTable, summarise, verdictOf, writeResults, type LoadResult, type Sample } from './load-report.ts';
 import { createLoadUsers, type LoadUser } from './load-users.ts';
 import { signIn, startServer } from './server.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
@@ -29,8 +29,12 @@ function rssMiB(pid: number): number {
 function logWatcher() {
   const log = { errors: 0, warnings: 0, firstErrors: [] as string[] };
   const onLine = (line: string) => {
-    if (!line.startsWith('{')) return;
-    const level = (JSON.parse(line) as { level?: number }).level ?? 0;
+    let level = 0;
+    try {
+      level = line.startsWith('{') ? ((JSON.parse(line) as { level?: number }).level ?? 0) : 0;
+    } catch {
+      return; // not one of pino's lines (the start-up banner, for one)
+    }
     if (level >= 50) {
       log.errors++;
       if (log.firstErrors.length < 5) log.firstErrors.push(line.slice(0, 500));
@@ -53,21 +57,17 @@ async function virtualUser(url: string, cookie: string, pages: Page[], start: nu
     const page = pages[i % pages.length]!;
     const began = performance.now();
     const measured = Date.now() >= clock.warmupEndsAt;
-    let status = 'network error';
-    let redirected = false;
+    let outcome = { ok: false, redirected: false, label: 'network error' };
     try {
       const response = await fetch(`${url}${page.path}`, { headers: { cookie }, redirect: 'manual' });
       await response.arrayBuffer();
-      // A redirect to the sign-in page is a 3xx, but it means the person lost their session.
-      const signedOut = (response.headers.get('location') ?? '').startsWith('/sign-in');
-      status = signedOut ? `${response.status} to sign-in` : String(response.status);
-      redirected = response.status >= 300 && response.status < 400;
+      outcome = outcomeOf(response.status, response.headers.get('location'));
     } catch (error) {
-      status = `network error: ${(error as Error).message}`;
+      outcome.label = `network error: ${(error as Error).message}`;
     }
-    const ok = /^[23]\d\d$/.test(status);
+    const { ok, redirected } = outcome;
     samples.push({ kind: page.kind, ms: performance.now() - began, ok, redirected, measured });
-    if (!ok && failures.length < 20) failures.push({ status, kind: page.kind, path: page.path });
+    if (!ok && failures.length < 20) failures.push({ status: outcome.label, kind: page.kind, path: page.path });
     if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
   }
 }
@@ -95,11 +95,12 @@ try {
   const sampler = setInterval(() => (memory.peakMiB = Math.max(memory.peakMiB, rssMiB(pid))), 1000);
   const warmedUp = setTimeout(() => (memory.afterWarmupMiB = rssMiB(pid)), clock.warmupEndsAt - now);
   const ended = setTimeout(() => (memory.endMiB = rssMiB(pid)), clock.stopAt - now);
-  await Promise.all(users.map((u, i) => virtualUser(server.url, cookies[i]!, pagesFor(u), i, clock, samples, failures)));
+  await Promise.all(users.map((u, i) => virtualUser(server.url, cookies[i]!, pagesFor(u, i), i, clock, samples, failures)));
   clearInterval(sampler);
   clearTimeout(warmedUp);
   clearTimeout(ended);
   memory.endMiB ||= rssMiB(pid);
+  memory.peakMiB = Math.max(memory.peakMiB, memory.afterWarmupMiB, memory.endMiB);
   // Stopped before the figures are made, so anything it logs while shutting down is counted.
   stopped = true;
   await server.stop();
@@ -107,7 +108,6 @@ try {
   const { pages, overall } = summarise(samples, KINDS, SECONDS);
   const ratio = Math.round((memory.endMiB / memory.afterWarmupMiB) * 100) / 100;
   const roles = Object.fromEntries([...new Set(users.map((u) => u.role))].map((r) => [r, users.filter((u) => u.role === r).length]));
-  const verdict = { allResponses2xx3xx: overall.failed === 0, noErrorsLogged: log.errors === 0, memoryWithinLimit: ratio <= RSS_LIMIT };
   const result: LoadResult = {
     startedAt,
     settings: { users: users.length, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, thinkMs: THINK_MS, database: data.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite', node: process.version, cpus: os.cpus().length, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } },
@@ -117,7 +117,7 @@ try {
     failures,
     memory: { ...memory, ratio, limit: RSS_LIMIT },
     log,
-    verdict: { ...verdict, passed: Object.values(verdict).every(Boolean) },
+    verdict: verdictOf(overall.failed, log.errors, ratio, RSS_LIMIT),
   };
   printTable(result);
   for (const file of writeResults(result)) console.log(`written: ${file}`);
