@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type Sample = { kind: string; ms: number; ok: boolean; redirected: boolean; measured: boolean };
+/** One response: its page kind, time taken, outcome, whether after the warm-up, and when it arrived (seconds into the run). */
+export type Sample = { kind: string; ms: number; ok: boolean; redirected: boolean; measured: boolean; at: number };
+export type RssReading = { at: number; mib: number };
+export type TimelineSlice = { fromSecond: number; requests: number; p50: number; p99: number; failed: number; rssMiB: number | null };
 
 export type PageFigures = { kind: string; requests: number; p50: number; p99: number; max: number; redirected: number; failed: number };
 
@@ -16,6 +19,8 @@ export type LoadResult = {
   overall: Omit<PageFigures, 'kind'> & { throughputPerSecond: number };
   failures: { status: string; kind: string; path: string }[];
   memory: { afterWarmupMiB: number; endMiB: number; peakMiB: number; ratio: number; limit: number };
+  /** Warm-up included: shows stalls and whether memory levels off. */
+  timeline: TimelineSlice[];
   log: { errors: number; warnings: number; firstErrors: string[] };
   verdict: { allResponses2xx3xx: boolean; noErrorsLogged: boolean; memoryWithinLimit: boolean; passed: boolean };
 };
@@ -53,6 +58,20 @@ export function summarise(samples: Sample[], kinds: readonly string[], measuredS
   const pages = kinds.map((kind) => figures(kind, samples.filter((s) => s.kind === kind))).filter((p) => p.requests + p.failed > 0);
   const all = figures('all pages', samples);
   return { pages, overall: { ...all, throughputPerSecond: Math.round((all.requests / measuredSeconds) * 10) / 10 } };
+}
+
+/** The run in slices of `seconds`: what arrived in each, and the server's memory at the slice's last reading. */
+export function timeline(samples: Sample[], readings: RssReading[], seconds: number): TimelineSlice[] {
+  // A loop, not Math.max(...): a long run has more samples than a call may take arguments.
+  const last = [...samples, ...readings].reduce((max, s) => Math.max(max, s.at), 0);
+  const slices: TimelineSlice[] = [];
+  for (let from = 0; from <= last; from += seconds) {
+    const inSlice = samples.filter((s) => s.at >= from && s.at < from + seconds);
+    const times = inSlice.map((s) => s.ms).sort((a, b) => a - b);
+    const rss = readings.filter((r) => r.at >= from && r.at < from + seconds).at(-1)?.mib ?? null;
+    slices.push({ fromSecond: from, requests: inSlice.length, p50: Math.round(percentile(times, 50)), p99: Math.round(percentile(times, 99)), failed: inSlice.filter((s) => !s.ok).length, rssMiB: rss });
+  }
+  return slices;
 }
 
 const COLUMNS = ['page', 'requests', 'p50 ms', 'p99 ms', 'max ms', '3xx', 'failed'];
@@ -93,6 +112,12 @@ function markdown(r: LoadResult): string {
     ...table,
     '',
     ...summaryLines(r).slice(1).map((l) => `- ${l}`),
+    '',
+    `Timeline (${r.settings.warmupSeconds} s warm-up included):`,
+    '',
+    '| from s | requests | p50 ms | p99 ms | failed | server RSS MiB |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...r.timeline.map((t) => `| ${t.fromSecond} | ${t.requests} | ${t.p50} | ${t.p99} | ${t.failed} | ${t.rssMiB ?? ''} |`),
     ...(r.log.firstErrors.length ? ['', 'First errors logged:', '', ...r.log.firstErrors.map((e) => `    ${e}`)] : []),
     ...(r.failures.length ? ['', 'First failures:', '', ...r.failures.map((f) => `- ${f.status} ${f.kind} ${f.path}`)] : []),
     '',

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { buildNationalData } from './national-data.ts';
 import { pagesFor, type Page, type PageKind } from './load-pages.ts';
-import { outcomeOf, printTable, summarise, verdictOf, writeResults, type LoadResult, type Sample } from './load-report.ts';
+import { outcomeOf, printTable, summarise, timeline, verdictOf, writeResults, type LoadResult, type RssReading, type Sample } from './load-report.ts';
 import { createLoadUsers, type LoadUser } from './load-users.ts';
 import { signIn, startServer } from './server.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
@@ -17,6 +17,8 @@ const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? 60);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0);
 const PORT = Number(process.env.BENCH_PORT ?? 3998);
 const RSS_LIMIT = 1.2;
+/** The timeline in the results: requests, latency and memory for each slice of this many seconds. */
+const TIMELINE_SECONDS = 10;
 const KINDS: PageKind[] = ['home', 'school home', 'evidence list', 'plan', 'documents', 'collaborative', 'shared feed', 'enquiries', 'meetings', 'LA overview', 'caseload', 'LA plan', 'school search', 'national picture', 'LA plans (WG)'];
 
 /** The server's resident memory, in MiB, from the kernel's own account of the process. */
@@ -49,7 +51,7 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
   return out;
 }
 
-type Clock = { warmupEndsAt: number; stopAt: number };
+type Clock = { startedAt: number; warmupEndsAt: number; stopAt: number };
 
 /** One person: their pages in turn, each read to the end, until the run stops. */
 async function virtualUser(url: string, cookie: string, pages: Page[], start: number, clock: Clock, samples: Sample[], failures: LoadResult['failures']) {
@@ -66,63 +68,78 @@ async function virtualUser(url: string, cookie: string, pages: Page[], start: nu
       outcome.label = `network error: ${(error as Error).message}`;
     }
     const { ok, redirected } = outcome;
-    samples.push({ kind: page.kind, ms: performance.now() - began, ok, redirected, measured });
+    samples.push({ kind: page.kind, ms: performance.now() - began, ok, redirected, measured, at: (Date.now() - clock.startedAt) / 1000 });
     if (!ok && failures.length < 20) failures.push({ status: outcome.label, kind: page.kind, path: page.path });
     if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
+  }
+}
+
+// Every virtual user comes from 127.0.0.1, where real users come from many addresses: the
+// per-address limits (600 requests and 30 sign-ins a minute) would refuse the bench, not measure it.
+const limits = { RATE_LIMIT_PER_MINUTE: '100000000', SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000000' };
+
+/** Starts the app on the data, puts the users to work, and reports. */
+async function run() {
+  let stopped = false;
+  const server = await startServer(PORT, { ...data.env, ...limits, LOG_LEVEL: 'warn' }, data.dataDir, onLine);
+  try {
+    const startedAt = new Date().toISOString();
+    const loadAtStart = os.loadavg()[0]!;
+    console.log(`Signing ${users.length} users in through the sign-in form...`);
+    const cookies = await inBatches(users, 4, async (u) => `${await signIn(server.url, u.email, DEMO_PASSWORD)}${u.language === 'cy' ? '; cyd_lang=cy' : ''}`);
+    console.log(`${users.length} users at work for a ${WARMUP_SECONDS} s warm-up and ${SECONDS} s measured (think time ${THINK_MS} ms)...`);
+    const samples: Sample[] = [];
+    const failures: LoadResult['failures'] = [];
+    const now = Date.now();
+    const clock: Clock = { startedAt: now, warmupEndsAt: now + WARMUP_SECONDS * 1000, stopAt: now + (WARMUP_SECONDS + SECONDS) * 1000 };
+    const pid = server.child.pid!;
+    const memory = { afterWarmupMiB: 0, endMiB: 0, peakMiB: rssMiB(pid) };
+    const readings: RssReading[] = [];
+    const sampler = setInterval(() => {
+      readings.push({ at: (Date.now() - now) / 1000, mib: rssMiB(pid) });
+      memory.peakMiB = Math.max(memory.peakMiB, readings.at(-1)!.mib);
+    }, 1000);
+    const warmedUp = setTimeout(() => (memory.afterWarmupMiB = rssMiB(pid)), clock.warmupEndsAt - now);
+    const ended = setTimeout(() => (memory.endMiB = rssMiB(pid)), clock.stopAt - now);
+    await Promise.all(users.map((u, i) => virtualUser(server.url, cookies[i]!, pagesFor(u, i), i, clock, samples, failures)));
+    clearInterval(sampler);
+    clearTimeout(warmedUp);
+    clearTimeout(ended);
+    memory.endMiB ||= rssMiB(pid);
+    memory.peakMiB = Math.max(memory.peakMiB, memory.afterWarmupMiB, memory.endMiB);
+    // Stopped before the figures are made, so anything it logs while shutting down is counted.
+    stopped = true;
+    await server.stop();
+
+    const { pages, overall } = summarise(samples, KINDS, SECONDS);
+    const ratio = Math.round((memory.endMiB / memory.afterWarmupMiB) * 100) / 100;
+    const roles = Object.fromEntries([...new Set(users.map((u) => u.role))].map((r) => [r, users.filter((u) => u.role === r).length]));
+    const result: LoadResult = {
+      startedAt,
+      settings: { users: users.length, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, thinkMs: THINK_MS, database: data.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite', node: process.version, cpus: os.cpus().length, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } },
+      roles,
+      pages,
+      overall,
+      failures,
+      memory: { ...memory, ratio, limit: RSS_LIMIT },
+      timeline: timeline(samples, readings, TIMELINE_SECONDS),
+      log,
+      verdict: verdictOf(overall.failed, log.errors, ratio, RSS_LIMIT),
+    };
+    printTable(result);
+    for (const file of writeResults(result)) console.log(`written: ${file}`);
+    if (!result.verdict.passed) process.exitCode = 1;
+  } finally {
+    if (!stopped) await server.stop();
   }
 }
 
 let users: LoadUser[] = [];
 const data = await buildNationalData({ nationalShares: true, extend: async (db, built) => void (users = await createLoadUsers(db, USERS, built.collaborative)) });
 const { log, onLine } = logWatcher();
-// Every virtual user comes from 127.0.0.1, where real users come from many addresses: the
-// per-address limits (600 requests and 30 sign-ins a minute) would refuse the bench, not measure it.
-const limits = { RATE_LIMIT_PER_MINUTE: '100000000', SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000000' };
-let stopped = false;
-const server = await startServer(PORT, { ...data.env, ...limits, LOG_LEVEL: 'warn' }, data.dataDir, onLine);
-try {
-  const startedAt = new Date().toISOString();
-  const loadAtStart = os.loadavg()[0]!;
-  console.log(`Signing ${users.length} users in through the sign-in form...`);
-  const cookies = await inBatches(users, 4, async (u) => `${await signIn(server.url, u.email, DEMO_PASSWORD)}${u.language === 'cy' ? '; cyd_lang=cy' : ''}`);
-  console.log(`${users.length} users at work for a ${WARMUP_SECONDS} s warm-up and ${SECONDS} s measured (think time ${THINK_MS} ms)...`);
-  const samples: Sample[] = [];
-  const failures: LoadResult['failures'] = [];
-  const now = Date.now();
-  const clock: Clock = { warmupEndsAt: now + WARMUP_SECONDS * 1000, stopAt: now + (WARMUP_SECONDS + SECONDS) * 1000 };
-  const pid = server.child.pid!;
-  const memory = { afterWarmupMiB: 0, endMiB: 0, peakMiB: rssMiB(pid) };
-  const sampler = setInterval(() => (memory.peakMiB = Math.max(memory.peakMiB, rssMiB(pid))), 1000);
-  const warmedUp = setTimeout(() => (memory.afterWarmupMiB = rssMiB(pid)), clock.warmupEndsAt - now);
-  const ended = setTimeout(() => (memory.endMiB = rssMiB(pid)), clock.stopAt - now);
-  await Promise.all(users.map((u, i) => virtualUser(server.url, cookies[i]!, pagesFor(u, i), i, clock, samples, failures)));
-  clearInterval(sampler);
-  clearTimeout(warmedUp);
-  clearTimeout(ended);
-  memory.endMiB ||= rssMiB(pid);
-  memory.peakMiB = Math.max(memory.peakMiB, memory.afterWarmupMiB, memory.endMiB);
-  // Stopped before the figures are made, so anything it logs while shutting down is counted.
-  stopped = true;
-  await server.stop();
 
-  const { pages, overall } = summarise(samples, KINDS, SECONDS);
-  const ratio = Math.round((memory.endMiB / memory.afterWarmupMiB) * 100) / 100;
-  const roles = Object.fromEntries([...new Set(users.map((u) => u.role))].map((r) => [r, users.filter((u) => u.role === r).length]));
-  const result: LoadResult = {
-    startedAt,
-    settings: { users: users.length, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, thinkMs: THINK_MS, database: data.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite', node: process.version, cpus: os.cpus().length, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } },
-    roles,
-    pages,
-    overall,
-    failures,
-    memory: { ...memory, ratio, limit: RSS_LIMIT },
-    log,
-    verdict: verdictOf(overall.failed, log.errors, ratio, RSS_LIMIT),
-  };
-  printTable(result);
-  for (const file of writeResults(result)) console.log(`written: ${file}`);
-  if (!result.verdict.passed) process.exitCode = 1;
+try {
+  await run();
 } finally {
-  if (!stopped) await server.stop();
   await data.dispose();
 }

@@ -1,7 +1,7 @@
 // The load bench's own arithmetic and verdict (the bench itself runs by hand: `npm run bench:load`).
 import { describe, expect, it } from 'vitest';
 import { pagesFor } from '../bench/load-pages.ts';
-import { outcomeOf, percentile, summarise, verdictOf, type Sample } from '../bench/load-report.ts';
+import { outcomeOf, percentile, summarise, timeline, verdictOf, type Sample } from '../bench/load-report.ts';
 import { roleCounts, type LoadUser } from '../bench/load-users.ts';
 
 describe('load bench', () => {
@@ -32,15 +32,21 @@ describe('load bench', () => {
 
   it('times only the measured period but counts failures in the warm-up too', () => {
     const samples: Sample[] = [
-      { kind: 'home', ms: 900, ok: false, redirected: false, measured: false },
-      { kind: 'home', ms: 10, ok: true, redirected: false, measured: true },
-      { kind: 'home', ms: 30, ok: true, redirected: true, measured: true },
-      { kind: 'plan', ms: 20, ok: true, redirected: false, measured: true },
+      { kind: 'home', ms: 900, ok: false, redirected: false, measured: false, at: 1 },
+      { kind: 'home', ms: 10, ok: true, redirected: false, measured: true, at: 11 },
+      { kind: 'home', ms: 30, ok: true, redirected: true, measured: true, at: 12 },
+      { kind: 'plan', ms: 20, ok: true, redirected: false, measured: true, at: 25 },
     ];
     const { pages, overall } = summarise(samples, ['home', 'plan', 'caseload'], 2);
     expect(pages.map((p) => p.kind)).toEqual(['home', 'plan']);
     expect(pages[0]).toEqual({ kind: 'home', requests: 2, p50: 10, p99: 30, max: 30, redirected: 1, failed: 1 });
     expect(overall).toMatchObject({ requests: 3, failed: 1, max: 30, throughputPerSecond: 1.5 });
+    const slices = timeline(samples, [{ at: 9, mib: 100 }, { at: 19, mib: 120 }, { at: 21, mib: 119 }], 10);
+    expect(slices).toEqual([
+      { fromSecond: 0, requests: 1, p50: 900, p99: 900, failed: 1, rssMiB: 100 },
+      { fromSecond: 10, requests: 2, p50: 10, p99: 30, failed: 0, rssMiB: 120 },
+      { fromSecond: 20, requests: 1, p50: 20, p99: 20, failed: 0, rssMiB: 119 },
+    ]);
   });
 
   it('passes only when nothing failed, nothing was logged as an error and memory stayed within the limit', () => {
