@@ -3,23 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.ts';
 import { loadDemoData } from '../src/demo/demo-data.ts';
 import { buildNationalPicture } from '../src/features/national-picture/picture-service.ts';
 import { academicYearOf } from '../src/reference/reference-data.ts';
-import { generateVolume, multiplySchools } from './volume.ts';
+import { generateVolume, multiplySchools, shareNationally } from './volume.ts';
 
 const RUNS = Number(process.env.BENCH_NATIONAL_RUNS ?? 5);
-
-/** Shares 60% of the non-draft priorities at national level (a tenth of those publicly), as schools would. */
-async function shareNationally(db: Parameters<typeof generateVolume>[0], year: number) {
-  await db.execute(sql.raw(`insert into shares (item_type, item_id, school_number, audience)
-    select 'priority', p.id::text, p.school_number, case when abs(hashtext(p.id::text)) % 10 = 0 then 'public' else 'national' end
-    from priorities p join cycles c on c.id = p.cycle_id
-    where c.academic_year = ${year} and p.state <> 'draft' and abs(hashtext(p.id::text || 'n')) % 10 < 6 on conflict do nothing`));
-  await db.execute(sql`analyze`);
-}
 
 async function timeAt(factor: number): Promise<{ median: number; schools: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `cydwella-bench-national-${factor}x-`));

@@ -1,16 +1,11 @@
 // npm run bench: builds a national-scale database, starts the app on it and measures routes side
 // by side with autocannon. Targets live here, not in timed tests (DESIGN.md section 7).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { openDatabase } from '../src/db/client.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL, loadDemoData } from '../src/demo/demo-data.ts';
-import { academicYearOf } from '../src/reference/reference-data.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from '../src/demo/demo-data.ts';
 import { signIn, startServer } from './server.ts';
 import { benchLaHeatmap } from './la-heatmap.ts';
 import { benchNationalPicture } from './national.ts';
-import { generateCollaborativeVolume, generateVolume } from './volume.ts';
+import { buildNationalData } from './national-data.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -26,23 +21,9 @@ async function measure(name: string, url: string, headers: Record<string, string
 
 const email = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
 
-async function prepare(): Promise<{ dataDir: string; collaborative: string }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-bench-'));
-  const started = Date.now();
-  const database = await openDatabase({ databaseUrl: null, pgliteDir: path.join(dataDir, 'pglite') });
-  await database.migrate();
-  await loadDemoData(database.db);
-  const year = academicYearOf(new Date());
-  await generateVolume(database.db, { year, evidencePerSchool: 40, bigSchool: DEMO_SCHOOL, bigSchoolEvidence: 2000 });
-  const collaborative = await generateCollaborativeVolume(database.db, { year, laCode: '681', size: 30, includeSchool: DEMO_SCHOOL, facilitatorEmail: email('improvement_partner') });
-  await database.close();
-  console.log(`Data: the real 1,544 schools, each with a year of data (40 evidence items, 6 findings, 4 priorities, 12 actions); ${DEMO_SCHOOL} with 2,000 evidence items;`);
-  console.log(`a 30-school collaborative whose members shared a year of evidence, findings and priorities with it, with 30 enquiries and 11 meetings. Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  return { dataDir, collaborative };
-}
-
-const { dataDir, collaborative } = await prepare();
-const server = await startServer(Number(process.env.BENCH_PORT ?? 3999), {}, dataDir);
+const data = await buildNationalData();
+const { collaborative } = data;
+const server = await startServer(Number(process.env.BENCH_PORT ?? 3999), data.env, data.dataDir);
 try {
   const admin = await signIn(server.url, email('administrator'), DEMO_PASSWORD);
   const head = await signIn(server.url, email('headteacher'), DEMO_PASSWORD);
@@ -81,6 +62,7 @@ try {
   }
 } finally {
   await server.stop();
+  await data.dispose();
 }
 // Scaling: each builds its own databases at 1x and 10x Wales (a few minutes).
 if (process.env.BENCH_SCALING !== 'false') {

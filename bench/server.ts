@@ -2,11 +2,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 
 export type BenchServer = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-/** Starts the real app on `dataDir` (a fresh one, loaded with the demo, when not given). */
-export async function startServer(port: number, env: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-bench-'))): Promise<BenchServer> {
+/**
+ * Starts the real app on `dataDir` (a fresh one, loaded with the demo, when not given). Every line
+ * the app writes to stdout (pino JSON, at LOG_LEVEL warn unless `env` says otherwise) goes to `onLine`.
+ */
+export async function startServer(
+  port: number,
+  env: Record<string, string> = {},
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-bench-')),
+  onLine: (line: string) => void = () => {},
+): Promise<BenchServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
@@ -23,8 +32,9 @@ export async function startServer(port: number, env: Record<string, string> = {}
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Cydwella is running')) resolve();
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.includes('Cydwella is running')) resolve();
+      onLine(line);
     });
   });
   return {

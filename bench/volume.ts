@@ -39,6 +39,15 @@ export async function generateVolume(db: Db, o: VolumeOptions) {
   await exec('analyze');
 }
 
+/** Shares 60% of the non-draft priorities at national level (a tenth of those publicly), as schools would. */
+export async function shareNationally(db: Db, year: number) {
+  await db.execute(sql.raw(`insert into shares (item_type, item_id, school_number, audience)
+    select 'priority', p.id::text, p.school_number, case when abs(hashtext(p.id::text)) % 10 = 0 then 'public' else 'national' end
+    from priorities p join cycles c on c.id = p.cycle_id
+    where c.academic_year = ${year} and p.state <> 'draft' and abs(hashtext(p.id::text || 'n')) % 10 < 6 on conflict do nothing`));
+  await db.execute(sql`analyze`);
+}
+
 export type CollaborativeVolumeOptions = { year: number; laCode: string; size: number; includeSchool: string; facilitatorEmail: string };
 
 /**
