@@ -13,6 +13,7 @@ import { sessionPlugin } from './plugins/session.ts';
 import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
 import { viewsPlugin } from './plugins/views.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { cacheControlPlugin } from './plugins/cache-control.ts';
 import { features } from './features/index.ts';
 
 export type AppDeps = {
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Tier 1: cross-cutting plugins, in the order a request meets them.
   await app.register(policyPlugin, { registry });
+  await app.register(cacheControlPlugin);
   await app.register(cookiePlugin, { cookieSecret: config.cookieSecret });
   await app.register(i18nPlugin, { secureCookies: config.secureCookies });
   await app.register(securityPlugin, { cookieSecret: config.cookieSecret, secureCookies: config.secureCookies, rateLimitPerMinute: config.rateLimitPerMinute });
