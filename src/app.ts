@@ -13,7 +13,9 @@ import { sessionPlugin } from './plugins/session.ts';
 import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
 import { viewsPlugin } from './plugins/views.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { cacheControlPlugin } from './plugins/cache-control.ts';
 import { features } from './features/index.ts';
+import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.ts';
 
 export type AppDeps = {
   config: Config;
@@ -28,13 +30,16 @@ export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 const rootDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist/govuk');
 
+const hopsWithin = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the whole app; never listens (tests use app.inject, main.ts listens). */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.env === 'production',
+    // A hop count as Fastify itself reads one (its types take only the function form).
+    trustProxy: typeof config.trustProxy === 'number' ? hopsWithin(config.trustProxy) : config.trustProxy,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -52,9 +57,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Tier 1: cross-cutting plugins, in the order a request meets them.
   await app.register(policyPlugin, { registry });
+  await app.register(cacheControlPlugin);
   await app.register(cookiePlugin, { cookieSecret: config.cookieSecret });
   await app.register(i18nPlugin, { secureCookies: config.secureCookies });
-  await app.register(securityPlugin, { cookieSecret: config.cookieSecret, secureCookies: config.secureCookies, rateLimitPerMinute: config.rateLimitPerMinute });
+  await app.register(securityPlugin, {
+    cookieSecret: config.cookieSecret,
+    secureCookies: config.secureCookies,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    // Several instances may share a PostgreSQL server, so they share its counts; PGlite is one process.
+    rateLimitStore: deps.database.kind === 'postgres' ? postgresRateLimitStore(deps.database.db) : undefined,
+  });
   await app.register(sessionPlugin, {
     db: deps.database.db,
     settings: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /**
@@ -19,10 +20,15 @@ export type Config = {
   rateLimitPerMinute: number;
   signInRateLimitPerMinute: number;
   bodyLimitBytes: number;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address. */
+  trustProxy: TrustProxy;
   logLevel: string;
   smtp: SmtpConfig | null;
   loadDemoData: boolean;
 };
+
+/** false, a number of proxy hops, or the proxies' addresses and CIDR ranges (proxy-addr's names allowed). */
+export type TrustProxy = false | number | string[];
 
 export type SmtpConfig = {
   host: string;
@@ -62,6 +68,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (cookieSecret.length < 32) problems.push('COOKIE_SECRET must be set to at least 32 characters');
   const dataDir = path.resolve(cwd, env.DATA_DIR ?? 'data');
   const smtp = loadSmtp(env, problems, int);
+  const trustProxy = loadTrustProxy(env.TRUST_PROXY, problems);
   if (problems.length > 0) {
     throw new Error(`Configuration problems:\n - ${problems.join('\n - ')}`);
   }
@@ -81,11 +88,36 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1),
     signInRateLimitPerMinute: int('SIGN_IN_RATE_LIMIT_PER_MINUTE', 30, 1),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024),
+    trustProxy,
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     smtp,
     // Demo data never loads on a real server or in production (DESIGN.md section 6).
     loadDemoData: databaseUrl === null && environment !== 'production' && env.DEMO_DATA !== 'false',
   };
+}
+
+// proxy-addr's named ranges, which Fastify accepts beside addresses.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(value: string): boolean {
+  if (NAMED_RANGES.has(value) || net.isIP(value) !== 0) return true;
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = net.isIP(address);
+  return family !== 0 && rest.length === 0 && bits !== undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Off by default: believing X-Forwarded-For from anyone lets any client choose the address its
+ * rate limits and sign-in lockouts are counted against. Behind a reverse proxy, name the proxy.
+ */
+function loadTrustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every(isAddressOrRange)) return entries;
+  problems.push(`TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or CIDR ranges (got "${value}")`);
+  return false;
 }
 
 function loadSmtp(env: Env, problems: string[], int: (n: string, f: number, m?: number) => number): SmtpConfig | null {

@@ -1,7 +1,7 @@
 import { asc, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../src/db/client.ts';
-import { auditLog, passwordTokens, roleAssignments, sessions, signInFailures, users } from '../src/db/schema/index.ts';
+import { auditLog, passwordTokens, roleAssignments, sessions, signInClientFailures, signInFailures, users } from '../src/db/schema/index.ts';
 import { buildAdministrator, buildUser, sessionCookie, TEST_PASSWORD } from './support/factories.ts';
 import { pageText, Visitor } from './support/http.ts';
 import { fillPath } from './support/route-params.ts';
@@ -104,6 +104,7 @@ async function snapshot(db: Db) {
     tokens: await db.$count(passwordTokens),
     usedTokens: await db.$count(passwordTokens, isNotNull(passwordTokens.usedAt)),
     signInFailures: await db.$count(signInFailures),
+    signInClientFailures: await db.$count(signInClientFailures),
   };
 }
 

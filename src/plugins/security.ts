@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import csrf from '@fastify/csrf-protection';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import qs from 'node:querystring';
 
@@ -13,6 +13,8 @@ export type SecurityOptions = {
   cookieSecret: string;
   secureCookies: boolean;
   rateLimitPerMinute: number;
+  /** Where request counts live; the plugin's in-memory store when absent (one process). */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -56,7 +58,7 @@ export const securityPlugin = fp(async (app, opts: SecurityOptions) => {
       return undefined;
     },
   });
-  await app.register(rateLimit, { max: opts.rateLimitPerMinute, timeWindow: '1 minute' });
+  await app.register(rateLimit, { max: opts.rateLimitPerMinute, timeWindow: '1 minute', ...(opts.rateLimitStore ? { store: opts.rateLimitStore } : {}) });
 });
 
 /**

@@ -11,7 +11,14 @@ function cookieHeader(cookies: Cookies): string {
 /** A visitor with a cookie jar, as a browser would be. */
 export class Visitor {
   readonly cookies: Cookies = {};
+  private remoteAddress: string | undefined;
   constructor(private readonly app: App) {}
+
+  /** Requests come from this client address (app.inject's default is 127.0.0.1). */
+  from(address: string): this {
+    this.remoteAddress = address;
+    return this;
+  }
 
   withCookie(header: string): this {
     const [name, value] = header.split('=');
@@ -31,7 +38,7 @@ export class Visitor {
   }
 
   async get(url: string) {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(this.cookies) } });
+    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { cookie: cookieHeader(this.cookies) } });
     this.remember(response.headers['set-cookie']);
     return response;
   }
@@ -52,6 +59,7 @@ export class Visitor {
     const response = await this.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.remoteAddress,
       headers: { cookie: cookieHeader(this.cookies), 'content-type': 'application/x-www-form-urlencoded' },
       payload: params.toString(),
     });

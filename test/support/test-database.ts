@@ -5,8 +5,11 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openPostgres, wrapPglite, type Database } from '../../src/db/client.ts';
 
-/** A migrated, empty database of its own for one test file: PGlite, or PostgreSQL when DATABASE_URL is set. */
-export async function createTestDatabase(): Promise<Database> {
+/**
+ * A migrated, empty database of its own for one test file: PGlite, or PostgreSQL when DATABASE_URL
+ * is set (then with its `url`, so a test can open a second pool on it, as a second instance would).
+ */
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const template = inject('postgresTemplate');
   const url = process.env.DATABASE_URL;
   if (template && url) {
@@ -20,6 +23,7 @@ export async function createTestDatabase(): Promise<Database> {
     const database = openPostgres(dbUrl.toString());
     return {
       ...database,
+      url: dbUrl.toString(),
       close: async () => {
         await database.close();
         const cleanup = new pg.Client({ connectionString: url });

@@ -5,3 +5,4 @@ export * from './cycle.ts';
 export * from './collaboration.ts';
 export * from './local-authority.ts';
 export * from './national.ts';
+export * from './throttle.ts';

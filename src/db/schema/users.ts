@@ -53,11 +53,11 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
+/** Failed sign-ins to an account from anywhere, in the current window: they slow answers, never lock. */
 export const signInFailures = pgTable('sign_in_failures', {
   emailKey: text('email_key').primaryKey(),
   failures: integer('failures').notNull(),
   firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
 export const passwordTokens = pgTable(

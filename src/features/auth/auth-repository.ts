@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { passwordTokens, signInFailures, users } from '../../db/schema/index.ts';
+import { passwordTokens, users } from '../../db/schema/index.ts';
 
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db
@@ -23,28 +23,6 @@ export async function setPasswordHash(db: Db, userId: string, passwordHash: stri
     .update(users)
     .set({ passwordHash, updatedAt: at, version: sql`${users.version} + 1` })
     .where(eq(users.id, userId));
-}
-
-export async function findFailures(db: Db, emailKey: string) {
-  const [row] = await db.select().from(signInFailures).where(eq(signInFailures.emailKey, emailKey));
-  return row ?? null;
-}
-
-export async function saveFailures(
-  db: Db,
-  row: { emailKey: string; failures: number; firstFailureAt: Date; lockedUntil: Date | null },
-): Promise<void> {
-  await db
-    .insert(signInFailures)
-    .values(row)
-    .onConflictDoUpdate({
-      target: signInFailures.emailKey,
-      set: { failures: row.failures, firstFailureAt: row.firstFailureAt, lockedUntil: row.lockedUntil },
-    });
-}
-
-export async function clearFailures(db: Db, emailKey: string): Promise<void> {
-  await db.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey));
 }
 
 /** An unused, unexpired token with its active user, locked for the duration of the transaction. */

@@ -4,15 +4,9 @@ import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword, type 
 import { deleteUserSessions } from '../../sessions/session-repository.ts';
 import { hashToken, startSession, type SessionSettings } from '../../sessions/sessions.ts';
 import * as repo from './auth-repository.ts';
+import * as throttle from './sign-in-throttle.ts';
 
-/** Failures counted within this window; past it the count starts again. */
-export const FAILURE_WINDOW_MS = 15 * 60_000;
-/** From this many failures each answer is slowed... */
-export const SLOW_AFTER_FAILURES = 3;
-/** ...and from this many the account refuses sign-in for LOCK_MS. */
-export const LOCK_AFTER_FAILURES = 10;
-export const LOCK_MS = 15 * 60_000;
-const MAX_DELAY_MS = 5_000;
+export { delayFor, FAILURE_WINDOW_MS, LOCK_AFTER_FAILURES, LOCK_MS, MAX_DELAY_MS, SLOW_AFTER_FAILURES } from './sign-in-throttle.ts';
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
@@ -21,44 +15,28 @@ export type SignInResult =
 
 export type AuthDeps = { db: Db; sessions: SessionSettings; delay: (ms: number) => Promise<void>; now?: () => Date };
 
-export function delayFor(failures: number): number {
-  return failures < SLOW_AFTER_FAILURES ? 0 : Math.min(MAX_DELAY_MS, (failures - SLOW_AFTER_FAILURES + 1) * 1000);
-}
-
-export async function signIn(deps: AuthDeps, email: string, password: string): Promise<SignInResult> {
+/** `client` is the address the attempt came from: lockouts are per account and client (sign-in-throttle.ts). */
+export async function signIn(deps: AuthDeps, email: string, password: string, client: string): Promise<SignInResult> {
   const now = deps.now?.() ?? new Date();
   const emailKey = email.trim().toLowerCase();
-  const record = await repo.findFailures(deps.db, emailKey);
-  const current = record && now.getTime() - record.firstFailureAt.getTime() < FAILURE_WINDOW_MS ? record : null;
-  if (current?.lockedUntil && current.lockedUntil > now) {
-    return { ok: false, reason: 'locked', minutes: Math.ceil((current.lockedUntil.getTime() - now.getTime()) / 60_000) };
-  }
   const user = await repo.findUserByEmail(deps.db, emailKey);
+  const attempt = { emailKey, client, userId: user?.id ?? null, now };
+  const gate = await throttle.gate(deps.db, attempt);
+  if (gate.lockedMinutes !== null) return { ok: false, reason: 'locked', minutes: gate.lockedMinutes };
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (user && user.active && user.passwordHash && valid) {
     const token = await deps.db.transaction(async (tx) => {
-      await repo.clearFailures(tx, emailKey);
+      await throttle.recordSuccess(tx, { ...attempt, userId: user.id });
       const sessionToken = await startSession(tx, user.id, deps.sessions, now);
       await appendAudit(tx, { actorId: user.id, action: 'sign-in', entityType: 'user', entityId: user.id });
       return sessionToken;
     });
+    if (gate.delayMs > 0) await deps.delay(gate.delayMs);
     return { ok: true, token, userId: user.id };
   }
-  const failures = (current?.failures ?? 0) + 1;
-  const locked = failures >= LOCK_AFTER_FAILURES;
-  await deps.db.transaction(async (tx) => {
-    await repo.saveFailures(tx, {
-      emailKey,
-      failures,
-      firstFailureAt: current?.firstFailureAt ?? now,
-      lockedUntil: locked ? new Date(now.getTime() + LOCK_MS) : null,
-    });
-    if (locked && user) {
-      await appendAudit(tx, { actorId: null, action: 'sign-in-locked', entityType: 'user', entityId: user.id, after: { failures } });
-    }
-  });
-  if (locked) return { ok: false, reason: 'locked', minutes: LOCK_MS / 60_000 };
-  await deps.delay(delayFor(failures));
+  const outcome = await deps.db.transaction((tx) => throttle.recordFailure(tx, attempt, gate.known));
+  if (outcome.locked) return { ok: false, reason: 'locked', minutes: throttle.LOCK_MS / 60_000 };
+  await deps.delay(outcome.delayMs);
   return { ok: false, reason: 'invalid' };
 }
 

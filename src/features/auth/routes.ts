@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'pages.signIn.errors.emailInvalid';
       if (!password) errors.password = 'pages.signIn.errors.passwordMissing';
       if (Object.keys(errors).length) return renderSignIn(reply, 400, { ...presentErrors(errors, request.t), values: { email }, next });
-      const result = await signIn({ db, sessions: sessionSettings, delay }, email, password);
+      const result = await signIn({ db, sessions: sessionSettings, delay }, email, password, request.ip);
       if (!result.ok) {
         const message =
           result.reason === 'locked'

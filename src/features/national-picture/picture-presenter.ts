@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ALL, NO_THEME } from './picture-cube.ts';
 import type { NationalPicture } from './picture-service.ts';
+import { spreadsheetCsv } from '../../lib/csv.ts';
 
 type Lang = 'en' | 'cy';
 const named = (r: { nameEn: string; nameCy: string } | undefined, lang: Lang, fallback: string) => (r ? (lang === 'cy' ? r.nameCy : r.nameEn) : fallback);
@@ -41,16 +42,12 @@ export function openDataRows(t: TFunction, np: NationalPicture) {
 }
 export type OpenDataRow = ReturnType<typeof openDataRows>[number];
 
-const CSV_COLUMNS: (keyof OpenDataRow)[] = [
+const CSV_COLUMNS = [
   'academicYear', 'level', 'la', 'laNameEn', 'laNameCy', 'collaborative', 'collaborativeNameEn', 'collaborativeNameCy', 'phase', 'phaseEn', 'phaseCy',
   'theme', 'themeEn', 'themeCy', 'nationalPriority', 'nationalPriorityEn', 'nationalPriorityCy', 'schools',
-];
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-/** CSV with a byte order mark (Excel reads UTF-8 then); a hidden figure is "[c]". */
+] as const;
+/** The open data as a spreadsheet-safe CSV (see lib/csv.ts); a hidden figure is "[c]". */
 export function toCsv(rows: OpenDataRow[]) {
-  const lines = rows.map((r) => CSV_COLUMNS.map((col) => (col === 'schools' && r.suppressed ? '[c]' : cell(r[col]))).join(','));
-  return `\uFEFF${CSV_COLUMNS.join(',')}\r\n${lines.join('\r\n')}\r\n`;
+  const cells = rows.map(({ suppressed, schools, ...row }) => ({ ...row, schools: suppressed ? '[c]' : schools }));
+  return spreadsheetCsv(cells, CSV_COLUMNS);
 }

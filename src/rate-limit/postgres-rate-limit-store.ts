@@ -1,0 +1,47 @@
+// A store for @fastify/rate-limit (its documented custom `store` option: a constructor whose
+// instances have incr(key, callback, timeWindow, max) and child(routeOptions)) keeping counts in
+// PostgreSQL, so every instance of the app on one database counts against the same limit.
+// The plugin's in-memory store is right for embedded PGlite, where only one process runs.
+import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { Db } from '../db/client.ts';
+import { countHit, deleteEndedWindows } from './rate-limit-repository.ts';
+
+type IncrCallback = Parameters<FastifyRateLimitStore['incr']>[1];
+/** Ended windows are swept at most this often by each process. */
+const SWEEP_EVERY_MS = 60_000;
+
+export function postgresRateLimitStore(db: Db, now: () => number = Date.now): FastifyRateLimitStoreCtor {
+  let lastSweep = now();
+  const sweep = () => {
+    if (now() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = now();
+    // Best effort: a missed sweep only leaves rows the next one removes.
+    deleteEndedWindows(db).catch(() => undefined);
+  };
+
+  class PostgresRateLimitStore implements FastifyRateLimitStore {
+    /**
+     * `scope` keeps each route's own limit apart from the global one, as the plugin's stores do.
+     * The limit and window are in the key too, so instances agree on a bucket only when they
+     * agree on its rule (two differently configured apps on one database never mix counts).
+     */
+    constructor(
+      _options?: unknown,
+      private readonly scope = 'all',
+    ) {}
+
+    incr(key: string, callback: IncrCallback, timeWindow: number, max: number): void {
+      sweep();
+      countHit(db, `${this.scope}|${max}|${timeWindow}|${key}`, timeWindow).then(
+        (result) => callback(null, result),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+
+    child(routeOptions: unknown): FastifyRateLimitStore {
+      const route = (routeOptions as { routeInfo?: { method?: unknown; url?: unknown } }).routeInfo;
+      return new PostgresRateLimitStore(undefined, `${String(route?.method ?? '')} ${String(route?.url ?? '')}`);
+    }
+  }
+  return PostgresRateLimitStore;
+}
