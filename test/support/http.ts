@@ -11,7 +11,15 @@ function cookieHeader(cookies: Cookies): string {
 /** A visitor with a cookie jar, as a browser would be. */
 export class Visitor {
   readonly cookies: Cookies = {};
-  constructor(private readonly app: App) {}
+  /** userAgent: what the browser says it is, as a real one would on every request. */
+  constructor(
+    private readonly app: App,
+    private readonly userAgent?: string,
+  ) {}
+
+  private headers(): Record<string, string> {
+    return { cookie: cookieHeader(this.cookies), ...(this.userAgent ? { 'user-agent': this.userAgent } : {}) };
+  }
 
   withCookie(header: string): this {
     const [name, value] = header.split('=');
@@ -31,7 +39,7 @@ export class Visitor {
   }
 
   async get(url: string) {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(this.cookies) } });
+    const response = await this.app.inject({ method: 'GET', url, headers: this.headers() });
     this.remember(response.headers['set-cookie']);
     return response;
   }
@@ -52,7 +60,7 @@ export class Visitor {
     const response = await this.app.inject({
       method: 'POST',
       url,
-      headers: { cookie: cookieHeader(this.cookies), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: params.toString(),
     });
     this.remember(response.headers['set-cookie']);
