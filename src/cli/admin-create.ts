@@ -54,6 +54,10 @@ try {
     console.log(`They set their password with this one-time link (it works once, until ${link.expiresAt.toISOString()}):\n\n  ${link.url}\n`);
     if (link.emailed === 'sent') console.log(`The link was also emailed to ${email}.`);
   }
+} catch (error) {
+  // Most often the database cannot be reached (DATABASE_URL); the operator needs the reason, not a stack.
+  console.error(`No administrator was created: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 } finally {
   await database.close();
 }
