@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLockOwner } from '../src/db/pglite-lock.ts';
 import { createTestDataDir } from './support/test-database.ts';
 
 const root = path.join(import.meta.dirname, '..');
@@ -76,7 +77,7 @@ describe('the server process', () => {
     await waitForHealth(base, first);
     // The lock names the server itself (npx does not pass signals on, so that is who we stop).
     const lockFile = path.join(dataDir, 'pglite.lock');
-    const serverPid = Number(fs.readFileSync(lockFile, 'utf8'));
+    const serverPid = parseLockOwner(fs.readFileSync(lockFile, 'utf8'))?.pid ?? 0;
     expect(serverPid).toBeGreaterThan(0);
     expect(serverPid).not.toBe(first.child.pid);
 

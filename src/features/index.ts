@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app.ts';
 import { auditLogRoutes } from './audit-log/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { accountSessionRoutes } from './account-sessions/routes.ts';
 import { directoryApiRoutes } from './directory-api/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { directoryImportRoutes } from './directory-import/routes.ts';
@@ -42,6 +43,7 @@ export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
   helpPageRoutes,
   homeRoutes,
   authRoutes,
+  accountSessionRoutes,
   userRoutes,
   directoryRoutes,
   directoryApiRoutes,

@@ -1,10 +1,10 @@
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { roleAssignments, sessions, users } from '../db/schema/index.ts';
 
 export async function insertSession(
   db: Db,
-  row: { idHash: string; userId: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date },
+  row: { idHash: string; userId: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; userAgent: string | null },
 ): Promise<void> {
   await db.insert(sessions).values(row);
 }
@@ -46,4 +46,37 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<void> 
 
 export async function deleteExpiredSessions(db: Db, now: Date, idleCutoff: Date): Promise<void> {
   await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)));
+}
+
+/** A user's sessions still in use (neither expired nor idle too long), most recently active first; never their hashes. */
+export async function listActiveSessions(db: Db, userId: string, currentHash: string, now: Date, idleCutoff: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userAgent: sessions.userAgent,
+      current: sql<boolean>`${sessions.idHash} = ${currentHash}`,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleCutoff)))
+    .orderBy(desc(sessions.lastSeenAt), asc(sessions.createdAt));
+}
+
+/** Ends one of the user's other sessions; null when no such session of theirs exists (or it is the current one). */
+export async function deleteOtherSession(db: Db, userId: string, sessionId: string, currentHash: string) {
+  const [row] = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), ne(sessions.idHash, currentHash)))
+    .returning({ id: sessions.id, createdAt: sessions.createdAt });
+  return row ?? null;
+}
+
+/** Ends every session of the user but the current one; how many it ended. */
+export async function deleteOtherSessions(db: Db, userId: string, currentHash: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.idHash, currentHash)))
+    .returning({ id: sessions.id });
+  return rows.length;
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { isRole, type CurrentUser, type RoleAssignment, type ScopeType } from '../policy/roles.ts';
 import * as repo from './session-repository.ts';
+import { storedUserAgent } from './user-agent.ts';
 
 export const SESSION_COOKIE = 'cyd_session';
 
@@ -19,7 +20,7 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export async function startSession(db: Db, userId: string, settings: SessionSettings, now = new Date()) {
+export async function startSession(db: Db, userId: string, settings: SessionSettings, now = new Date(), userAgent?: string) {
   const token = newToken();
   await repo.insertSession(db, {
     idHash: hashToken(token),
@@ -27,6 +28,7 @@ export async function startSession(db: Db, userId: string, settings: SessionSett
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + settings.absoluteHours * 3600_000),
+    userAgent: storedUserAgent(userAgent),
   });
   return token;
 }

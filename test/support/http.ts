@@ -12,7 +12,15 @@ function cookieHeader(cookies: Cookies): string {
 export class Visitor {
   readonly cookies: Cookies = {};
   private remoteAddress: string | undefined;
-  constructor(private readonly app: App) {}
+  /** userAgent: what the browser says it is, as a real one would on every request. */
+  constructor(
+    private readonly app: App,
+    private readonly userAgent?: string,
+  ) {}
+
+  private headers(): Record<string, string> {
+    return { cookie: cookieHeader(this.cookies), ...(this.userAgent ? { 'user-agent': this.userAgent } : {}) };
+  }
 
   /** Requests come from this client address (app.inject's default is 127.0.0.1). */
   from(address: string): this {
@@ -38,7 +46,7 @@ export class Visitor {
   }
 
   async get(url: string) {
-    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { cookie: cookieHeader(this.cookies) } });
+    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: this.headers() });
     this.remember(response.headers['set-cookie']);
     return response;
   }
@@ -60,7 +68,7 @@ export class Visitor {
       method: 'POST',
       url,
       remoteAddress: this.remoteAddress,
-      headers: { cookie: cookieHeader(this.cookies), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: params.toString(),
     });
     this.remember(response.headers['set-cookie']);

@@ -43,14 +43,18 @@ export const sessions = pgTable(
   {
     // SHA-256 of the cookie token: a stolen database cannot be replayed as cookies.
     idHash: text('id_hash').primaryKey(),
+    // The session's name in pages and forms (signing out another device): never the token or its hash.
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // As the browser sent it at sign-in (truncated), so a person can tell their devices apart.
+    userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user').on(t.userId)],
+  (t) => [index('sessions_user').on(t.userId), uniqueIndex('sessions_id_unique').on(t.id)],
 );
 
 /** Failed sign-ins to an account from anywhere, in the current window: they slow answers, never lock. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from '../../lib/passwords.ts';
-import { deleteUserSessions } from '../../sessions/session-repository.ts';
+import { deleteOtherSessions, deleteUserSessions } from '../../sessions/session-repository.ts';
 import { hashToken, startSession, type SessionSettings } from '../../sessions/sessions.ts';
 import * as repo from './auth-repository.ts';
 import * as throttle from './sign-in-throttle.ts';
@@ -16,7 +16,7 @@ export type SignInResult =
 export type AuthDeps = { db: Db; sessions: SessionSettings; delay: (ms: number) => Promise<void>; now?: () => Date };
 
 /** `client` is the address the attempt came from: lockouts are per account and client (sign-in-throttle.ts). */
-export async function signIn(deps: AuthDeps, email: string, password: string, client: string): Promise<SignInResult> {
+export async function signIn(deps: AuthDeps, email: string, password: string, client: string, userAgent?: string): Promise<SignInResult> {
   const now = deps.now?.() ?? new Date();
   const emailKey = email.trim().toLowerCase();
   const user = await repo.findUserByEmail(deps.db, emailKey);
@@ -27,7 +27,7 @@ export async function signIn(deps: AuthDeps, email: string, password: string, cl
   if (user && user.active && user.passwordHash && valid) {
     const token = await deps.db.transaction(async (tx) => {
       await throttle.recordSuccess(tx, { ...attempt, userId: user.id });
-      const sessionToken = await startSession(tx, user.id, deps.sessions, now);
+      const sessionToken = await startSession(tx, user.id, deps.sessions, now, userAgent);
       await appendAudit(tx, { actorId: user.id, action: 'sign-in', entityType: 'user', entityId: user.id });
       return sessionToken;
     });
@@ -46,6 +46,7 @@ export async function changePassword(
   db: Db,
   userId: string,
   input: { currentPassword: string; newPassword: string; confirmPassword: string },
+  currentSessionToken: string,
 ): Promise<ChangePasswordResult> {
   const user = await repo.findUserById(db, userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -56,7 +57,9 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await repo.setPasswordHash(tx, userId, passwordHash, new Date());
-    await appendAudit(tx, { actorId: userId, action: 'password-change', entityType: 'user', entityId: userId });
+    // Whoever may have learnt the old password is signed out everywhere but here.
+    const otherSessionsEnded = await deleteOtherSessions(tx, userId, hashToken(currentSessionToken));
+    await appendAudit(tx, { actorId: userId, action: 'password-change', entityType: 'user', entityId: userId, after: { otherSessionsEnded } });
   });
   return { ok: true };
 }

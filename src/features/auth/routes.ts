@@ -8,6 +8,8 @@ import { changePassword, findPasswordToken, setPasswordWithToken, signIn } from 
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { MIN_PASSWORD_LENGTH } from '../../lib/passwords.ts';
 import { completionsOf } from '../professional-learning/professional-learning-repository.ts';
+import { activeSessions } from '../account-sessions/account-sessions-service.ts';
+import { presentSessions } from '../account-sessions/account-sessions-presenter.ts';
 
 const SignInBody = Type.Object({
   email: Type.Optional(Type.String({ maxLength: 320 })),
@@ -61,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'pages.signIn.errors.emailInvalid';
       if (!password) errors.password = 'pages.signIn.errors.passwordMissing';
       if (Object.keys(errors).length) return renderSignIn(reply, 400, { ...presentErrors(errors, request.t), values: { email }, next });
-      const result = await signIn({ db, sessions: sessionSettings, delay }, email, password, request.ip);
+      const result = await signIn({ db, sessions: sessionSettings, delay }, email, password, request.ip, request.headers['user-agent']);
       if (!result.ok) {
         const message =
           result.reason === 'locked'
@@ -90,9 +92,21 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     return reply.redirect('/sign-in?notice=signedOut', 303);
   });
 
-  app.get('/account', { config: signedIn }, async (request, reply) =>
-    reply.page(view('account'), { title: request.t('pages.account.title'), activeNav: 'account', changed: (request.query as { changed?: string }).changed === '1', learning: await completionsOf(db, request.user!.id) }),
-  );
+  const AccountQuery = Type.Object({
+    changed: Type.Optional(Type.Literal('1')),
+    ended: Type.Optional(Type.Union([Type.Literal('one'), Type.Literal('others')])),
+  });
+  app.get('/account', { config: signedIn, schema: { querystring: AccountQuery } }, async (request, reply) => {
+    const sessions = await activeSessions(db, request.user!.id, request.sessionToken!, sessionSettings);
+    return reply.page(view('account'), {
+      title: request.t('pages.account.title'),
+      activeNav: 'account',
+      changed: request.query.changed === '1',
+      ended: request.query.ended,
+      learning: await completionsOf(db, request.user!.id),
+      sessionList: presentSessions(sessions, request.t),
+    });
+  });
 
   app.get('/account/password', { config: signedIn }, (request, reply) =>
     reply.page(view('change-password'), { title: request.t('pages.changePassword.title'), activeNav: 'account', passwordRules }),
@@ -103,7 +117,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       currentPassword: request.body.currentPassword ?? '',
       newPassword: request.body.newPassword ?? '',
       confirmPassword: request.body.confirmPassword ?? '',
-    });
+    }, request.sessionToken!);
     if (result.ok) return reply.redirect('/account?changed=1', 303);
     return reply.status(400).page(view('change-password'), {
       title: request.t('pages.changePassword.title'),

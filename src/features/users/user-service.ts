@@ -61,8 +61,11 @@ async function sendLink(deps: UserServiceDeps, to: { email: string; displayName:
   }
 }
 
-/** Validated by the caller; creates the user, the first role and a one-time set-password link. */
-export async function createUser(deps: UserServiceDeps, actorId: string, input: NewUserInput, log: (err: unknown) => void) {
+/**
+ * Validated by the caller; creates the user, the first role and a one-time set-password link.
+ * actorId is null when no one is signed in: the first administrator, made from the command line.
+ */
+export async function createUser(deps: UserServiceDeps, actorId: string | null, input: NewUserInput, log: (err: unknown) => void) {
   const { role, scopeId } = await validateAssignment(deps.db, input);
   const created = await deps.db.transaction(async (tx) => {
     const user = await repo.insertUser(tx, { email: input.email, displayName: input.displayName, preferredLanguage: input.preferredLanguage });
