@@ -13,6 +13,7 @@ import { sessionPlugin } from './plugins/session.ts';
 import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
 import { viewsPlugin } from './plugins/views.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { requestSerializer } from './plugins/log-serializers.ts';
 import { features } from './features/index.ts';
 
 export type AppDeps = {
@@ -32,7 +33,11 @@ const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve(
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: { req: requestSerializer },
+    },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.env === 'production',
     forceCloseConnections: 'idle',
