@@ -14,6 +14,7 @@ import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
 import { viewsPlugin } from './plugins/views.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { cacheControlPlugin } from './plugins/cache-control.ts';
+import { requestSerializer } from './plugins/log-serializers.ts';
 import { features } from './features/index.ts';
 import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.ts';
 
@@ -36,7 +37,11 @@ const hopsWithin = (hops: number) => (_address: string, hop: number) => hop < ho
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: { req: requestSerializer },
+    },
     bodyLimit: config.bodyLimitBytes,
     // A hop count as Fastify itself reads one (its types take only the function form).
     trustProxy: typeof config.trustProxy === 'number' ? hopsWithin(config.trustProxy) : config.trustProxy,

@@ -1,24 +1,11 @@
 // npm run audit:verify: recomputes the audit log's hash chain; exits 1 if any entry was edited or removed.
-import fs from 'node:fs';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
-import { DirectoryLockedError } from '../db/pglite-lock.ts';
+import { openForCommand } from './open-for-cli.ts';
 import { allAuditEntries } from '../audit/audit-repository.ts';
 import { chainVerifier } from '../audit/audit-chain.ts';
 
 const config = loadConfig();
-// Opening a missing directory would create an empty database there, then fail to find the log.
-if (!config.databaseUrl && !fs.existsSync(config.pgliteDir)) {
-  console.error(`There is no embedded database at ${config.pgliteDir}: check DATA_DIR, or set DATABASE_URL.`);
-  process.exit(2);
-}
-const database = await openDatabase(config).catch((error: unknown) => {
-  if (error instanceof DirectoryLockedError) {
-    console.error(`${error.message}\nStop the app first: the embedded database can only be read by one process.`);
-    process.exit(2);
-  }
-  throw error;
-});
+const database = await openForCommand(config, { mustExist: true });
 try {
   const verifier = chainVerifier();
   for await (const entry of allAuditEntries(database.db)) verifier.check(entry);

@@ -19,12 +19,13 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
-  migrate(): Promise<void>;
+  /** Runs the migrations in `folder` (the app's own by default; a restore passes a copy cut at the backup's level). */
+  migrate(folder?: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** The one place that picks the embedded PGlite or a PostgreSQL server. */
 export async function openDatabase(options: { databaseUrl: string | null; pgliteDir: string }): Promise<Database> {
@@ -45,7 +46,7 @@ export function wrapPglite(client: PGlite, lock: DirectoryLock | null = null): D
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: folder }),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -67,11 +68,11 @@ export function openPostgres(url: string): Database {
     kind: 'postgres',
     // Two instances starting together must not both run migrations: a session-level
     // advisory lock on one dedicated connection serialises them; the second finds nothing to do.
-    migrate: async () => {
+    migrate: async (folder = migrationsFolder) => {
       const connection = await pool.connect();
       try {
         await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(drizzlePg(connection, { schema }), { migrationsFolder });
+        await migratePg(drizzlePg(connection, { schema }), { migrationsFolder: folder });
       } finally {
         await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
         connection.release();
