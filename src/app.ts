@@ -13,7 +13,9 @@ import { sessionPlugin } from './plugins/session.ts';
 import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
 import { viewsPlugin } from './plugins/views.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { features } from './features/index.ts';
+import { finiteNumbersKeyword } from './lib/request-schemas.ts';
 
 export type AppDeps = {
   config: Config;
@@ -37,6 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.env === 'production',
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    ajv: { plugins: [finiteNumbersKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const registry: RegisteredRoute[] = [];
 
@@ -59,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     db: deps.database.db,
     settings: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   });
+  await app.register(inputGuardPlugin);
   await app.register(csrfEnforcementPlugin);
   await app.register(viewsPlugin, { production: config.env !== 'development' });
   await app.register(errorsPlugin);
