@@ -24,12 +24,15 @@ type Reason =
  */
 const MULTIPART_COUNT_LIMITS = new Set(['FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_FILES_LIMIT']);
 
+const isApi = (request: FastifyRequest) => request.url.startsWith('/api/') || request.url === '/healthz';
+
 function classify(error: FastifyError | HttpError, request: FastifyRequest): { status: number; reason: Reason } {
   if (error instanceof HttpError) return { status: error.statusCode, reason: error.reason as Reason };
   const fe = error as FastifyError;
   if (fe.code?.startsWith('FST_CSRF')) return { status: 403, reason: 'csrf' };
-  // A path that fails its pattern (a mistyped school number, a truncated id) names no page.
-  if (fe.validation) return fe.validationContext === 'params' ? { status: 404, reason: 'not-found' } : { status: 400, reason: 'bad-request' };
+  // A page's path that fails its pattern (a mistyped school number, a truncated id) names no page;
+  // the JSON API documents a 400 for a malformed parameter.
+  if (fe.validation) return fe.validationContext === 'params' && !isApi(request) ? { status: 404, reason: 'not-found' } : { status: 400, reason: 'bad-request' };
   if (fe.code && MULTIPART_COUNT_LIMITS.has(fe.code)) return { status: 400, reason: 'bad-request' };
   // busboy's own errors (no boundary, a truncated body, a boundary that never comes) carry no
   // status: raised while the body is read, they describe the request, not a fault of ours.
@@ -55,7 +58,7 @@ export const errorsPlugin = fp(async (app) => {
   async function respond(request: FastifyRequest, reply: FastifyReply, status: number, reason: Reason) {
     request.t ??= english;
     reply.status(status);
-    if (request.url.startsWith('/api/') || request.url === '/healthz') {
+    if (isApi(request)) {
       return reply.send({ error: reason, message: request.t(`errors.${reason}.body`) });
     }
     return reply.page('views/error.njk', { title: request.t(`errors.${reason}.title`), reason, status });
