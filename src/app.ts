@@ -17,6 +17,8 @@ import { cacheControlPlugin } from './plugins/cache-control.ts';
 import { requestSerializer } from './plugins/log-serializers.ts';
 import { features } from './features/index.ts';
 import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.ts';
+import { inputGuardPlugin } from './plugins/input-guard.ts';
+import { finiteNumbersKeyword } from './lib/request-schemas.ts';
 
 export type AppDeps = {
   config: Config;
@@ -47,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: typeof config.trustProxy === 'number' ? hopsWithin(config.trustProxy) : config.trustProxy,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    ajv: { plugins: [finiteNumbersKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const registry: RegisteredRoute[] = [];
 
@@ -76,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     db: deps.database.db,
     settings: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   });
+  await app.register(inputGuardPlugin);
   await app.register(csrfEnforcementPlugin);
   await app.register(viewsPlugin, { production: config.env !== 'development' });
   await app.register(errorsPlugin);

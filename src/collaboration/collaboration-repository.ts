@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { collaborativeFacilitators, collaborativeMembers, collaboratives, laPartnershipMembers, schools } from '../db/schema/index.ts';
+import { isUuid } from '../lib/request-schemas.ts';
 
 /** A collaborative with what its policy needs: member schools and their LAs, and its facilitators. */
 export async function findCollaborative(db: Db, id: string) {
@@ -21,7 +22,7 @@ export type CollaborativeRecord = NonNullable<Awaited<ReturnType<typeof findColl
 
 /** The LAs of the given partnerships. */
 export async function partnershipLaCodes(db: Db, partnershipIds: string[]): Promise<string[]> {
-  const ids = partnershipIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const ids = partnershipIds.filter(isUuid);
   if (!ids.length) return [];
   const rows = await db.selectDistinct({ laCode: laPartnershipMembers.laCode }).from(laPartnershipMembers).where(inArray(laPartnershipMembers.partnershipId, ids));
   return rows.map((r) => r.laCode);

@@ -2,6 +2,7 @@ import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { collaboratives, governingBodies, laPartnerships, localAuthorities, schools } from '../db/schema/index.ts';
 import type { ScopeType } from '../policy/roles.ts';
+import { isUuid } from '../lib/request-schemas.ts';
 
 export type ScopeName = { en: string; cy: string };
 
@@ -23,13 +24,13 @@ const LOOKUPS: Partial<Record<ScopeType, Lookup>> = {
     return new Map(rows.map((r) => [r.id, { en: `${r.name} (${r.id})`, cy: `${r.name} (${r.id})` }]));
   },
   collaborative: async (db, ids) => {
-    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const uuids = ids.filter(isUuid);
     if (!uuids.length) return new Map();
     const rows = await db.select().from(collaboratives).where(inArray(collaboratives.id, uuids));
     return new Map(rows.map((r) => [r.id, { en: r.nameEn, cy: r.nameCy }]));
   },
   la_partnership: async (db, ids) => {
-    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const uuids = ids.filter(isUuid);
     if (!uuids.length) return new Map();
     const rows = await db.select().from(laPartnerships).where(inArray(laPartnerships.id, uuids));
     return new Map(rows.map((r) => [r.id, { en: r.nameEn, cy: r.nameCy }]));

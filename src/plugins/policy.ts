@@ -1,7 +1,7 @@
 // Every route declares `config.access`; a route without one fails at start-up, so nothing
 // can be registered open by omission. Decisions come from src/policy/policy.ts.
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
 import { decide, type Access } from '../policy/policy.ts';
 import { HttpError } from '../lib/http-error.ts';
 import { STATIC_PREFIXES } from './static-paths.ts';
@@ -12,7 +12,8 @@ declare module 'fastify' {
   }
 }
 
-export type RegisteredRoute = { method: string; url: string; access: Access };
+/** A route as registered: its access, and its schema so a test can check every input is bounded. */
+export type RegisteredRoute = { method: string; url: string; access: Access; schema: FastifySchema | undefined };
 
 function routeAccess(route: RouteOptions): Access {
   const access = route.config?.access;
@@ -25,7 +26,7 @@ export const policyPlugin = fp(async (app, opts: { registry: RegisteredRoute[] }
   app.addHook('onRoute', (route) => {
     const access = routeAccess(route);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') opts.registry.push({ method, url: route.url, access });
+      if (method !== 'HEAD') opts.registry.push({ method, url: route.url, access, schema: route.schema });
     }
   });
 

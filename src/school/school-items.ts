@@ -4,12 +4,12 @@ import { HttpError } from '../lib/http-error.ts';
 import { audiencesFor } from '../policy/school-policy.ts';
 import type { SchoolRequestContext } from './school-access.ts';
 import type { ItemAccess } from '../sharing/share-repository.ts';
+import { isUuid } from '../lib/request-schemas.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A malformed id names nothing: the same 404 as an id that does not exist. */
 export function requireUuid(id: string): string {
-  if (!UUID.test(id)) throw new HttpError(404, 'not-found');
+  if (!isUuid(id)) throw new HttpError(404, 'not-found');
   return id;
 }
 

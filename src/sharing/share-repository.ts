@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { collaboratives, evidence, findings, priorities, shares, users } from '../db/schema/index.ts';
 import type { Audience } from '../reference/reference-data.ts';
+import { isUuid } from '../lib/request-schemas.ts';
 
 export const SHAREABLE_TYPES = ['evidence', 'finding', 'priority', 'output'] as const;
 export type ShareableType = (typeof SHAREABLE_TYPES)[number];
@@ -69,7 +70,7 @@ export async function itemSchool(db: Db, itemType: ShareableType, itemId: string
     const [school, kind] = itemId.split(':');
     return school && /^\d{7}$/.test(school) && (OUTPUT_KINDS as readonly string[]).includes(kind ?? '') ? school : null;
   }
-  if (!/^[0-9a-f-]{36}$/i.test(itemId)) return null;
+  if (!isUuid(itemId)) return null;
   const table = { evidence, finding: findings, priority: priorities }[itemType];
   const [row] = await db.select({ school: table.schoolNumber }).from(table).where(eq(table.id, itemId));
   return row?.school ?? null;

@@ -6,6 +6,7 @@ const PLAUSIBLE: Record<string, () => string> = {
   number: () => String(6_600_000 + Math.floor(Math.random() * 100_000)),
   code: () => '681',
   year: () => '2025',
+  n: () => '1',
   '*': () => 'no-such-file.css',
 };
 

@@ -4,15 +4,16 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { distinctAuditValues, listAudit } from '../../audit/audit-repository.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
+import { BoundedInteger, FormText, Uuid } from '../../lib/request-schemas.ts';
 
-const date = Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'date' })]));
+const date = Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'date', maxLength: 10 })]));
 const AuditQuery = Type.Object({
-  entityType: Type.Optional(Type.String({ maxLength: 60 })),
-  action: Type.Optional(Type.String({ maxLength: 60 })),
-  actorId: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'uuid' })])),
+  entityType: FormText(60),
+  action: FormText(60),
+  actorId: Type.Optional(Type.Union([Type.Literal(''), Uuid])),
   from: date,
   to: date,
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+  page: Type.Optional(BoundedInteger(1, 1_000_000)),
 });
 
 export const auditLogRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

@@ -10,22 +10,23 @@ import { MIN_PASSWORD_LENGTH } from '../../lib/passwords.ts';
 import { completionsOf } from '../professional-learning/professional-learning-repository.ts';
 import { activeSessions } from '../account-sessions/account-sessions-service.ts';
 import { presentSessions } from '../account-sessions/account-sessions-presenter.ts';
+import { FormText, LinkToken } from '../../lib/request-schemas.ts';
 
 const SignInBody = Type.Object({
-  email: Type.Optional(Type.String({ maxLength: 320 })),
-  password: Type.Optional(Type.String({ maxLength: 1024 })),
-  next: Type.Optional(Type.String({ maxLength: 2000 })),
+  email: FormText(320),
+  password: FormText(1024),
+  next: FormText(2000),
 });
 const PasswordBody = Type.Object({
-  currentPassword: Type.Optional(Type.String({ maxLength: 1024 })),
-  newPassword: Type.Optional(Type.String({ maxLength: 1024 })),
-  confirmPassword: Type.Optional(Type.String({ maxLength: 1024 })),
+  currentPassword: FormText(1024),
+  newPassword: FormText(1024),
+  confirmPassword: FormText(1024),
 });
 const SetPasswordBody = Type.Object({
-  password: Type.Optional(Type.String({ maxLength: 1024 })),
-  confirmPassword: Type.Optional(Type.String({ maxLength: 1024 })),
+  password: FormText(1024),
+  confirmPassword: FormText(1024),
 });
-const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) });
+const TokenParams = Type.Object({ token: LinkToken });
 
 const signedIn = { access: { signedIn: true } } as const;
 const open = { access: { public: true } } as const;
@@ -43,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     reply.status(status).page(view('sign-in'), { title: reply.request.t('pages.signIn.title'), ...model });
 
   const SignInQuery = Type.Object({
-    next: Type.Optional(Type.String({ maxLength: 2000 })),
+    next: FormText(2000),
     notice: Type.Optional(Type.Union([Type.Literal('signedOut'), Type.Literal('passwordSet')])),
   });
   app.get('/sign-in', { config: open, schema: { querystring: SignInQuery } }, (request, reply) => {

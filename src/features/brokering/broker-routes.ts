@@ -10,14 +10,15 @@ import { agreementInput, parseAgreement } from './brokering-forms.ts';
 import { brokerPage, requestForm, type Broker } from './broker-model.ts';
 import * as repo from './brokering-repository.ts';
 import { agreeMatch, suggestionsFor } from './brokering-service.ts';
+import { FormText, LaCode, readVersion, Uuid } from '../../lib/request-schemas.ts';
 
 const la = { access: { permission: 'la.read' } } as const;
 const collab = { access: { permission: 'collaboratives.read' } } as const;
-const LaParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
-const LaRequestParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }), requestId: Type.String({ format: 'uuid' }) });
-const CollabParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const CollabRequestParams = Type.Object({ id: Type.String({ format: 'uuid' }), requestId: Type.String({ format: 'uuid' }) });
-const s = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const LaParams = Type.Object({ code: LaCode });
+const LaRequestParams = Type.Object({ code: LaCode, requestId: Uuid });
+const CollabParams = Type.Object({ id: Uuid });
+const CollabRequestParams = Type.Object({ id: Uuid, requestId: Uuid });
+const s = FormText;
 const AgreeBody = Type.Object({
   supporter: s(20), otherSchool: s(20), what: s(5000), days: s(20), cost: s(20), language: s(5), version: s(10),
   'startsOn-day': s(4), 'startsOn-month': s(4), 'startsOn-year': s(6), 'endsOn-day': s(4), 'endsOn-month': s(4), 'endsOn-year': s(6),
@@ -58,9 +59,9 @@ export const brokerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
     const row = await openRequest(broker, requestId);
     const form = await requestForm(db, request, broker, row);
     const input = agreementInput(request.body as Record<string, unknown>);
-    const version = Number(input.version);
+    const version = readVersion(input.version);
     const page = (status: number, extra: Record<string, unknown>) => reply.status(status).page(view(`agree-${broker.kind}`), { title: request.t('brokering.agree.title'), ...broker.layout, ...form, values: input, ...extra });
-    if (row.request.status !== 'open' || !Number.isInteger(version)) return page(409, { errors: [{ text: request.t('brokering.errors.agree.stale'), href: '#supporter' }], stale: true });
+    if (row.request.status !== 'open' || version === null) return page(409, { errors: [{ text: request.t('brokering.errors.agree.stale'), href: '#supporter' }], stale: true });
     const parsed = parseAgreement(input);
     if (!parsed.ok) return page(400, presentErrors(parsed.errors, request.t));
     const result = await agreeMatch(db, request.user!.id, row, version, parsed.values, await suggestionsFor(db, row));

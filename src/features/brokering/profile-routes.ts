@@ -6,12 +6,13 @@ import { schoolAccess } from '../../school/school-access.ts';
 import { parseProfile, profileInput } from './brokering-forms.ts';
 import { findProfile } from './brokering-repository.ts';
 import { saveProfile } from './brokering-service.ts';
+import { FormText, readVersion, SchoolNumber } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const Params = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
+const Params = Type.Object({ number: SchoolNumber });
 const Body = Type.Object({
-  efsmThreeYear: Type.Optional(Type.String({ maxLength: 20 })), alnPercent: Type.Optional(Type.String({ maxLength: 20 })), ealPercent: Type.Optional(Type.String({ maxLength: 20 })),
-  context: Type.Optional(Type.String({ maxLength: 5000 })), language: Type.Optional(Type.String({ maxLength: 5 })), version: Type.Optional(Type.String({ maxLength: 10 })),
+  efsmThreeYear: FormText(20), alnPercent: FormText(20), ealPercent: FormText(20),
+  context: FormText(5000), language: FormText(5), version: FormText(10),
 });
 const FIELDS = ['efsmThreeYear', 'alnPercent', 'ealPercent', 'context'] as const;
 const view = 'features/brokering/views/profile.njk';
@@ -20,7 +21,7 @@ const view = 'features/brokering/views/profile.njk';
 export const profileRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/schools/:number/profile', { config: signedIn, schema: { params: Params, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 2 })) }) } }, async (request, reply) => {
+  app.get('/schools/:number/profile', { config: signedIn, schema: { params: Params, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {
     const { school, can } = await schoolAccess(db, request, request.params.number, 'staff');
     const profile = await findProfile(db, school.number);
     const values = { efsmThreeYear: profile?.efsmThreeYear ?? '', alnPercent: profile?.alnPercent ?? '', ealPercent: profile?.ealPercent ?? '', context: profile?.context ?? '', language: profile?.language ?? request.lang };
@@ -33,7 +34,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     const model = { title: request.t('brokering.profile.title'), school, schoolCan: can, schoolSection: 'support', values: input };
     const parsed = parseProfile(input);
     if (!parsed.ok) return reply.status(400).page(view, { ...model, profile: await findProfile(db, school.number), version: request.body.version ?? '', ...presentErrors(parsed.errors, request.t) });
-    const version = /^\d+$/.test(request.body.version ?? '') ? Number(request.body.version) : null;
+    const version = readVersion(request.body.version ?? '');
     const result = await saveProfile(db, request.user!.id, school.number, version, parsed.values);
     if (result.ok) return reply.redirect(`/schools/${school.number}/profile?saved=1`, 303);
     const theirs = result.current;

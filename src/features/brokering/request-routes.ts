@@ -10,11 +10,12 @@ import { parseImpact, parseRequest, requestInput } from './brokering-forms.ts';
 import { agreementFacts } from './brokering-presenter.ts';
 import * as repo from './brokering-repository.ts';
 import { createRequest, recordImpact } from './brokering-service.ts';
+import { FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const Params = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
-const RequestBody = Type.Object({ need: Type.Optional(Type.String({ maxLength: 5000 })), broker: Type.Optional(Type.String({ maxLength: 64 })), language: Type.Optional(Type.String({ maxLength: 5 })) });
-const ImpactBody = Type.Object({ impact: Type.Optional(Type.String({ maxLength: 8000 })), language: Type.Optional(Type.String({ maxLength: 5 })), version: Type.Integer({ minimum: 1 }) });
+const Params = Type.Object({ number: SchoolNumber, id: Uuid });
+const RequestBody = Type.Object({ need: FormText(5000), broker: FormText(64), language: FormText(5) });
+const ImpactBody = Type.Object({ impact: FormText(8000), language: FormText(5), version: Version });
 
 /** A school asks for support with a priority, and at the end says what difference the support made. */
 export const requestRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

@@ -10,17 +10,18 @@ import { offerInput, parseOffer } from './brokering-forms.ts';
 import { agreementFacts, brokerName } from './brokering-presenter.ts';
 import * as repo from './brokering-repository.ts';
 import { createOffer, withdrawOffer, withdrawRequest } from './brokering-service.ts';
+import { EmptyOrUuid, FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
-const ItemParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
-const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+const SchoolParams = Type.Object({ number: SchoolNumber });
+const ItemParams = Type.Object({ number: SchoolNumber, id: Uuid });
+const VersionBody = Type.Object({ version: Version });
 const list = Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 30 })]));
 const OfferBody = Type.Object({
-  findingId: Type.Optional(Type.String({ maxLength: 64 })), title: Type.Optional(Type.String({ maxLength: 1000 })), description: Type.Optional(Type.String({ maxLength: 5000 })),
-  nifTheme: Type.Optional(Type.String({ maxLength: 40 })), areas: list, nationalPriorities: list, language: Type.Optional(Type.String({ maxLength: 5 })),
+  findingId: Type.Optional(EmptyOrUuid), title: FormText(1000), description: FormText(5000),
+  nifTheme: FormText(40), areas: list, nationalPriorities: list, language: FormText(5),
 });
-const Notice = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const Notice = Type.Object({ done: FormText(20) });
 const NOTICES = ['offered', 'offer-withdrawn', 'requested', 'request-withdrawn', 'impact', 'stale'];
 
 /** The school's support page (offers, requests, support received and given) and its offers. */
@@ -48,7 +49,7 @@ export const schoolSupportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     return { strengths, national, themes: NIF_THEMES, areas: AREAS };
   };
 
-  app.get('/schools/:number/support/offers/new', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ finding: Type.Optional(Type.String({ maxLength: 64 })) }) } }, async (request, reply) => {
+  app.get('/schools/:number/support/offers/new', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
     const { school, can } = await schoolAccess(db, request, request.params.number, 'widenSharing');
     const model = { title: request.t('brokering.offer.title'), school, schoolCan: can, schoolSection: 'support', ...(await offerModel(school.number)) };
     const finding = model.strengths.find((f) => f.id === request.query.finding);

@@ -7,8 +7,11 @@ import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { feedEvents, findActiveFeed, findVisit } from './feed-repository.ts';
 import { feedEntries, feedWindow, hashToken, visitEntry } from './feed-service.ts';
 import { calendarText, sendCalendar } from './ics.ts';
+import { Uuid } from '../../lib/request-schemas.ts';
 
-const VisitParams = Type.Object({ id: Type.String({ format: 'uuid' }), enquiryId: Type.String({ format: 'uuid' }) });
+/** The feed's address: its token (32 bytes, base64url) and the .ics calendar apps expect. */
+const FeedParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}\\.ics$', maxLength: 47 }) });
+const VisitParams = Type.Object({ id: Uuid, enquiryId: Uuid });
 
 /** The personal feed (public: the secret in the address is the key) and an enquiry visit's calendar file. */
 export const calendarFeedRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
@@ -16,7 +19,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
   const translatorFor = await createTranslator();
 
   // Rate-limited by the app's global limit, like every route.
-  app.get('/calendar/feed/:token', { config: { access: { public: true } }, schema: { params: Type.Object({ token: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
+  app.get('/calendar/feed/:token', { config: { access: { public: true } }, schema: { params: FeedParams } }, async (request, reply) => {
     const match = /^([A-Za-z0-9_-]{43})\.ics$/.exec(request.params.token);
     const feed = match ? await findActiveFeed(db, hashToken(match[1]!)) : null;
     if (!feed) throw new HttpError(404, 'not-found');

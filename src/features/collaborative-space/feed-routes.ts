@@ -7,14 +7,15 @@ import { isOneOf } from '../../reference/reference-data.ts';
 import { SHAREABLE_TYPES } from '../../sharing/share-repository.ts';
 import { itemHref, outputKindOf } from './shared-item.ts';
 import { memberSchools, sharedFeed, type FeedFilter } from './space-repository.ts';
+import { BoundedInteger, FormText, Uuid } from '../../lib/request-schemas.ts';
 
 export const read = { access: { permission: 'collaboratives.read' } } as const;
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const IdParams = Type.Object({ id: Uuid });
 // Loose on purpose: an unknown school or type is no filter, not a bad request.
 const FeedQuery = Type.Object({
-  school: Type.Optional(Type.String({ maxLength: 20 })),
-  type: Type.Optional(Type.String({ maxLength: 20 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  school: FormText(20),
+  type: FormText(20),
+  page: Type.Optional(BoundedInteger(1, 100_000)),
 });
 const PAGE_SIZE = 20;
 

@@ -14,11 +14,13 @@ import { renderPdf } from '../outputs/render-pdf.ts';
 import { read } from './feed-routes.ts';
 import { itemHref, sharedItemModel } from './shared-item.ts';
 import { findSharedItem } from './space-repository.ts';
+import { FormText, SharedItemId, Uuid } from '../../lib/request-schemas.ts';
 
-// Loose on purpose: an unknown type or id is an item that is not shared here (404), not a bad request.
-const ItemParams = Type.Object({ id: Type.String({ format: 'uuid' }), type: Type.String({ maxLength: 20 }), itemId: Type.String({ maxLength: 80 }) });
-const FileParams = Type.Composite([ItemParams, Type.Object({ file: Type.String({ maxLength: 80 }) })]);
-const LanguageQuery = Type.Object({ language: Type.Optional(Type.String({ maxLength: 2 })) });
+// An unknown type or a malformed id fails these patterns: the error handler answers 404, as for an item not shared here.
+const ItemParams = Type.Object({ id: Uuid, type: Type.Union(SHAREABLE_TYPES.map((t) => Type.Literal(t))), itemId: SharedItemId });
+const AttachmentParams = Type.Composite([ItemParams, Type.Object({ file: Uuid })]);
+const DownloadParams = Type.Composite([ItemParams, Type.Object({ file: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) })]);
+const LanguageQuery = Type.Object({ language: FormText(2) });
 const FORMATS = {
   pdf: { type: 'application/pdf', render: renderPdf },
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
@@ -52,7 +54,7 @@ export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     });
   });
 
-  app.get('/collaboratives/:id/shared/:type/:itemId/attachments/:file', { config: read, schema: { params: FileParams } }, async (request, reply) => {
+  app.get('/collaboratives/:id/shared/:type/:itemId/attachments/:file', { config: read, schema: { params: AttachmentParams } }, async (request, reply) => {
     const { type, loaded } = await load(request, request.params);
     const attachment = type === 'evidence' ? (await attachmentsOf(db, (loaded.model.item as { id: string }).id)).find((a) => a.id === request.params.file) : undefined;
     if (!attachment || !(await store.exists(attachment.sha256))) throw new HttpError(404, 'not-found');
@@ -65,7 +67,7 @@ export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
   });
 
   // A shared document as a file: /download/pdf or /download/docx, in ?language= (the page's by default).
-  app.get('/collaboratives/:id/shared/:type/:itemId/download/:file', { config: read, schema: { params: FileParams, querystring: LanguageQuery } }, async (request, reply) => {
+  app.get('/collaboratives/:id/shared/:type/:itemId/download/:file', { config: read, schema: { params: DownloadParams, querystring: LanguageQuery } }, async (request, reply) => {
     const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
     const { type, share, loaded } = await load(request, request.params, lang);
     const format = request.params.file === 'pdf' || request.params.file === 'docx' ? FORMATS[request.params.file] : null;

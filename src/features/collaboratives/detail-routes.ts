@@ -10,11 +10,12 @@ import * as repo from './collaborative-repository.ts';
 import { comingUp } from './overview-repository.ts';
 import { updateCollaborative } from './collaborative-service.ts';
 import { DetailsBody, detailsFrom } from './list-routes.ts';
+import { Uuid, Version } from '../../lib/request-schemas.ts';
 
 const read = { access: { permission: 'collaboratives.read' } } as const;
 const manage = { access: { permission: 'collaboratives.manage' } } as const;
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const EditBody = Type.Composite([DetailsBody, Type.Object({ version: Type.Integer({ minimum: 1 }) })]);
+export const IdParams = Type.Object({ id: Uuid });
+const EditBody = Type.Composite([DetailsBody, Type.Object({ version: Version })]);
 const CONFLICT_FIELDS = ['kind', 'nameEn', 'nameCy', 'basis', 'status'] as const;
 
 /** The collaborative's page with everything on it; the people forms re-render it with their errors. */

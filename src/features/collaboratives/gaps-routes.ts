@@ -3,9 +3,10 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { laAccess, laModel } from '../../local-authority/la-access.ts';
 import { collaborationGaps } from './collaborative-repository.ts';
+import { LaCode } from '../../lib/request-schemas.ts';
 
 const read = { access: { permission: 'collaboratives.read' } } as const;
-const LaParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
+const LaParams = Type.Object({ code: LaCode });
 
 /** The LA's open schools in no vertical, or no horizontal, collaborative. */
 export const collaborationGapsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

@@ -11,12 +11,13 @@ import { formOptions, nameIn } from './collaborative-presenter.ts';
 import { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES, type CollaborativeDetails } from './collaborative-rules.ts';
 import * as repo from './collaborative-repository.ts';
 import { createCollaborative } from './collaborative-service.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
 const read = { access: { permission: 'collaboratives.read' } } as const;
 const manage = { access: { permission: 'collaboratives.manage' } } as const;
 const oneOf = (list: readonly string[]) => Type.Optional(Type.Union([Type.Literal(''), ...list.map((v) => Type.Literal(v))]));
 const ListQuery = Type.Object({ kind: oneOf(COLLABORATIVE_KINDS), status: oneOf(COLLABORATIVE_STATUSES) });
-const field = Type.Optional(Type.String({ maxLength: 1000 }));
+const field = FormText(1000);
 export const DetailsBody = Type.Object({ kind: field, nameEn: field, nameCy: field, status: field, basis: field, laCode: field });
 export const detailsFrom = (b: Record<string, unknown>): CollaborativeDetails => ({ kind: text(b.kind), nameEn: text(b.nameEn), nameCy: text(b.nameCy), status: text(b.status), basis: text(b.basis) });
 

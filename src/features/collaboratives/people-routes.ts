@@ -7,13 +7,13 @@ import { collaborativeAccess } from '../../collaboration/collaborative-access.ts
 import { problemErrors } from './collaborative-presenter.ts';
 import * as service from './collaborative-service.ts';
 import { IdParams, renderCollaborative } from './detail-routes.ts';
+import { FormText, isUuid, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 
 const manage = { access: { permission: 'collaboratives.manage' } } as const;
-const MemberParams = Type.Object({ id: Type.String({ format: 'uuid' }), number: Type.String({ pattern: '^\\d{7}$' }) });
-const UserParams = Type.Object({ id: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) });
-const SchoolBody = Type.Object({ school: Type.Optional(Type.String({ maxLength: 100 })) });
-const PersonBody = Type.Object({ person: Type.Optional(Type.String({ maxLength: 100 })) });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MemberParams = Type.Object({ id: Uuid, number: SchoolNumber });
+const UserParams = Type.Object({ id: Uuid, userId: Uuid });
+const SchoolBody = Type.Object({ school: FormText(100) });
+const PersonBody = Type.Object({ person: FormText(100) });
 
 /** Member schools, leads and LA facilitators: added and removed by the LA officer who manages it. */
 export const collaborativePeopleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
@@ -37,7 +37,7 @@ export const collaborativePeopleRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
   app.post('/collaboratives/:id/leads', { config: manage, schema: { params: IdParams, body: PersonBody } }, async (request, reply) => {
     const ctx = await collaborativeAccess(db, request, request.params.id, 'manage');
     const person = text(request.body.person);
-    const result = UUID.test(person) ? await service.addLead(db, request.user!.id, ctx.collaborative.id, person) : { ok: false as const, problem: { key: 'pages.collaboratives.errors.choosePerson', values: {} } };
+    const result = isUuid(person) ? await service.addLead(db, request.user!.id, ctx.collaborative.id, person) : { ok: false as const, problem: { key: 'pages.collaboratives.errors.choosePerson', values: {} } };
     if (result.ok) return reply.redirect(back(ctx.collaborative.id, 'leads'), 303);
     return renderCollaborative(deps, request, reply, ctx, problemErrors(request.t, 'lead', result.problem), 400);
   });
@@ -51,7 +51,7 @@ export const collaborativePeopleRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
   app.post('/collaboratives/:id/facilitators', { config: manage, schema: { params: IdParams, body: PersonBody } }, async (request, reply) => {
     const ctx = await collaborativeAccess(db, request, request.params.id, 'manage');
     const person = text(request.body.person);
-    const result = UUID.test(person) ? await service.addFacilitator(db, request.user!.id, ctx.collaborative, person) : { ok: false as const, problem: { key: 'pages.collaboratives.errors.choosePerson', values: {} } };
+    const result = isUuid(person) ? await service.addFacilitator(db, request.user!.id, ctx.collaborative, person) : { ok: false as const, problem: { key: 'pages.collaboratives.errors.choosePerson', values: {} } };
     if (result.ok) return reply.redirect(back(ctx.collaborative.id, 'facilitators'), 303);
     return renderCollaborative(deps, request, reply, ctx, problemErrors(request.t, 'facilitator', result.problem), 400);
   });

@@ -10,9 +10,10 @@ import { orderedErrors, today } from './concern-presenter.ts';
 import * as repo from './concern-repository.ts';
 import { canExit, canIssueNotice, canRecordIntervention, complianceEnds, isOpenCase, nextStates } from './concern-rules.ts';
 import { exitCase, moveState, recordView } from './concern-service.ts';
+import { Version } from '../../lib/request-schemas.ts';
 
-const StateBody = Type.Object({ version: Type.Integer({ minimum: 1 }), state: Type.Union(STATES.map((s) => Type.Literal(s))) });
-const ExitBody = Type.Object({ version: Type.Integer({ minimum: 1 }), exitReason: field, ...dateFields('exitedOn') });
+const StateBody = Type.Object({ version: Version, state: Type.Union(STATES.map((s) => Type.Literal(s))) });
+const ExitBody = Type.Object({ version: Version, exitReason: field, ...dateFields('exitedOn') });
 const DONE = ['opened', 'state', 'stale', 'notice', 'intervention', 'support-added', 'support-saved', 'exited'];
 
 /** The case page (every GET audited), moving it on, and exit. */

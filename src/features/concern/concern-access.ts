@@ -4,15 +4,16 @@ import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { concernCaseCan, type ConcernCaseCan } from '../../local-authority/la-policy.ts';
 import { findCase, type CaseWithSchool } from './concern-repository.ts';
+import { FormText, Uuid } from '../../lib/request-schemas.ts';
 
 export const concernRead = { access: { permission: 'concern.read' } } as const;
 export const view = (name: string) => `features/concern/views/${name}.njk`;
-export const field = Type.Optional(Type.String({ maxLength: 20_000 }));
+export const field = FormText(20_000);
 export const codes = Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 }));
 export const dateFields = (name: string) => ({ [`${name}-day`]: field, [`${name}-month`]: field, [`${name}-year`]: field });
-export const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const NoticeParams = Type.Object({ id: Type.String({ format: 'uuid' }), noticeId: Type.String({ format: 'uuid' }) });
-export const ItemParams = Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) });
+export const CaseParams = Type.Object({ id: Uuid });
+export const NoticeParams = Type.Object({ id: Uuid, noticeId: Uuid });
+export const ItemParams = Type.Object({ id: Uuid, itemId: Uuid });
 
 export type CaseContext = { concernCase: CaseWithSchool; can: ConcernCaseCan };
 

@@ -10,9 +10,10 @@ import { interventionRadios, orderedErrors, today } from './concern-presenter.ts
 import * as repo from './concern-repository.ts';
 import { canRecordIntervention, complianceEnds, isOpenCase } from './concern-rules.ts';
 import { addSupportItem, recordIntervention, updateSupportItem } from './concern-service.ts';
+import { Version } from '../../lib/request-schemas.ts';
 
 const InterventionBody = Type.Object({ kind: field, details: field, ...dateFields('decidedOn'), ...dateFields('ministersConsentOn') });
-const SupportBody = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })), action: field, owner: field, status: field, reviewNotes: field, ...dateFields('reviewOn') });
+const SupportBody = Type.Object({ version: Type.Optional(Version), action: field, owner: field, status: field, reviewNotes: field, ...dateFields('reviewOn') });
 const EMPTY_DATE = dateToParts(null);
 
 /** Interventions (sections 4-8) and the support plan with its review dates: officers record, the school reads. */

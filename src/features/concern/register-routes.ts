@@ -9,8 +9,9 @@ import { checkCaseForm, readCaseForm, type CaseForm } from './concern-forms.ts';
 import { groundItems, orderedErrors, sourceItems, today } from './concern-presenter.ts';
 import { listLaCases } from './concern-repository.ts';
 import { openCase } from './concern-service.ts';
+import { LaCode } from '../../lib/request-schemas.ts';
 
-const LaParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
+const LaParams = Type.Object({ code: LaCode });
 const CaseBody = Type.Object({ school: field, source: field, grounds: codes, summary: field, ...dateFields('openedOn') });
 const ORDER = ['school', 'source', 'grounds', 'summary', 'openedOn-day'];
 

@@ -11,9 +11,10 @@ import { actionDifferences, addAction, editAction } from './action-service.ts';
 import { ActionParams, field, PriorityParams, schoolModel, signedIn, view } from './plan-context.ts';
 import { presentActionConflict } from './plan-presenter.ts';
 import * as repo from './plan-repository.ts';
+import { Version } from '../../lib/request-schemas.ts';
 
 const ActionBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(Version),
   description: field, owner: field, milestones: field, cost: field, professionalLearning: field, supportFrom: field, supportDetail: field, status: field,
   'startOn-day': field, 'startOn-month': field, 'startOn-year': field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field,
 });

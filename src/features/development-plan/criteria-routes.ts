@@ -7,11 +7,12 @@ import { schoolAccess } from '../../school/school-access.ts';
 import { criteriaBasis, MAX_CRITERIA, saveCriteria } from './criteria-service.ts';
 import { PriorityParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './plan-repository.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
 const CriteriaBody = Type.Object({
   basis: Type.String({ maxLength: 64 }),
   criterion: Type.Optional(Type.Array(Type.String({ maxLength: 20_000 }), { maxItems: 50 })),
-  addRow: Type.Optional(Type.String({ maxLength: 10 })),
+  addRow: FormText(10),
 });
 
 /** Room to write: what is there, plus blank rows up to a few more (never past the limit). */

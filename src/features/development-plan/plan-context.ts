@@ -7,16 +7,16 @@ import { academicYearOf } from '../../reference/reference-data.ts';
 import type { SchoolRequestContext } from '../../school/school-access.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { currentPlan } from './plan-repository.ts';
+import { BoundedInteger, FormText, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 
 export const signedIn = { access: { signedIn: true } } as const;
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const schoolNumber = Type.String({ pattern: '^\\d{7}$' });
+const schoolNumber = SchoolNumber;
 export const SchoolParams = Type.Object({ number: schoolNumber });
-export const PriorityParams = Type.Object({ number: schoolNumber, priorityId: Type.String({ pattern: UUID }) });
-export const ActionParams = Type.Object({ number: schoolNumber, id: Type.String({ pattern: UUID }) });
-export const RevisionParams = Type.Object({ number: schoolNumber, n: Type.Integer({ minimum: 1, maximum: 100_000 }) });
+export const PriorityParams = Type.Object({ number: schoolNumber, priorityId: Uuid });
+export const ActionParams = Type.Object({ number: schoolNumber, id: Uuid });
+export const RevisionParams = Type.Object({ number: schoolNumber, n: BoundedInteger(1, 100_000) });
 /** A form field as typed; the services decide what is acceptable and say so on the page. */
-export const field = Type.Optional(Type.String({ maxLength: 20_000 }));
+export const field = FormText(20_000);
 
 export const view = (name: string) => `features/development-plan/views/${name}.njk`;
 

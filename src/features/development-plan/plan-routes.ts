@@ -11,6 +11,7 @@ import { todayInWales } from './action-timing.ts';
 import { presentPriorities } from './plan-presenter.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
+import { FormText, Version } from '../../lib/request-schemas.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
@@ -18,7 +19,7 @@ const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', '
 export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/schools/:number/plan', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+  app.get('/schools/:number/plan', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
     const year = academicYearOf(new Date());
     const plan = await repo.currentPlan(db, ctx.school.number, year);
@@ -40,7 +41,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     });
   });
 
-  app.post('/schools/:number/plan', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ firstYear: Type.Optional(Type.String({ maxLength: 10 })) }) } }, async (request, reply) => {
+  app.post('/schools/:number/plan', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ firstYear: FormText(10) }) } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'edit');
     const year = academicYearOf(new Date());
     const chosen = Number(request.body.firstYear);
@@ -55,7 +56,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     return reply.page(view('summary-form'), { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary: plan.summary, version: plan.version });
   });
 
-  app.post('/schools/:number/plan/summary', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }), summary: field }) } }, async (request, reply) => {
+  app.post('/schools/:number/plan/summary', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ version: Version, summary: field }) } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'edit');
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     const summary = text(request.body.summary);

@@ -10,6 +10,7 @@ import { presentComparison, presentPriorities } from './plan-presenter.ts';
 import * as repo from './revision-repository.ts';
 import { readSnapshot } from './plan-snapshot.ts';
 import { saveRevision } from './revision-service.ts';
+import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 
 const APPROVAL_NOTICES = ['approved', 'already-approved', 'not-latest'];
 
@@ -23,7 +24,7 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     return revision;
   }
 
-  app.get('/schools/:number/plan/revisions', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ saved: Type.Optional(Type.Integer({ minimum: 1 })) }) } }, async (request, reply) => {
+  app.get('/schools/:number/plan/revisions', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ saved: Type.Optional(BoundedInteger(1, 100_000)) }) } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
     requireRevisionReader(ctx.can);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
@@ -41,7 +42,7 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     return reply.status(400).page(view('revisions'), { title: request.t('pages.planRevisions.title'), ...schoolModel(ctx), plan, revisions, saved: null, note, ...presentErrors(result.errors, request.t) });
   });
 
-  app.get('/schools/:number/plan/revisions/:n', { config: signedIn, schema: { params: RevisionParams, querystring: Type.Object({ approval: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+  app.get('/schools/:number/plan/revisions/:n', { config: signedIn, schema: { params: RevisionParams, querystring: Type.Object({ approval: FormText(40) }) } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
     requireRevisionReader(ctx.can);
     const { plan } = await currentPlanOr404(db, ctx.school.number);

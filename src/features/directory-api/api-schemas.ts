@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { FilterQuery } from '../../directory/directory-filter.ts';
 import { GOVERNANCE_CODES, RELIGIOUS_CODES, SECTOR_CODES, WM_CODES } from '../directory-import/address-list-columns.ts';
+import { BoundedInteger, LaCode, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 
 // OpenAPI 3.1 (JSON Schema 2020-12), so a value that may be absent is simply "or null".
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -15,7 +16,7 @@ export const ApiError = Type.Object(
 
 export const LocalAuthority = Type.Object(
   {
-    code: Type.String({ pattern: '^\\d{3}$' }),
+    code: LaCode,
     name: Type.Ref(LocalisedName),
     openSchools: Type.Integer(),
     bySector: Type.Record(Type.String(), Type.Integer(), { description: 'Open schools per sector code' }),
@@ -26,7 +27,7 @@ export const LocalAuthority = Type.Object(
 const summaryProperties = {
   number: Type.String({ pattern: '^\\d{7}$', description: '3-digit LA code + 4 digits' }),
   name: Type.String(),
-  laCode: Type.String({ pattern: '^\\d{3}$' }),
+  laCode: LaCode,
   laName: Type.Ref(LocalisedName),
   sector: code(SECTOR_CODES, 'Sector code'),
   governance: Nullable(code(GOVERNANCE_CODES, 'Governance code (null for PRUs)')),
@@ -58,7 +59,7 @@ export const SchoolDetail = Type.Object(
       }),
       { description: 'What each import of the Address list did to the school, newest first' },
     ),
-    collaboratives: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), kind: Type.String(), name: Type.Ref(LocalisedName), status: Type.String() })),
+    collaboratives: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), name: Type.Ref(LocalisedName), status: Type.String() })),
   },
   { $id: 'SchoolDetail' },
 );
@@ -67,8 +68,8 @@ export const SHARED_SCHEMAS = [LocalisedName, ApiError, LocalAuthority, SchoolSu
 
 export const SchoolsQuery = Type.Object({
   ...FilterQuery,
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+  page: Type.Optional(BoundedInteger(1, 100_000, { default: 1 })),
+  pageSize: Type.Optional(BoundedInteger(1, 100, { default: 25 })),
 });
 
 export const SchoolsPage = Type.Object({
@@ -78,7 +79,7 @@ export const SchoolsPage = Type.Object({
   items: Type.Array(Type.Ref(SchoolSummary)),
 });
 
-export const NumberParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
+export const NumberParams = Type.Object({ number: SchoolNumber });
 
 const errors = { 400: Type.Ref(ApiError), 401: Type.Ref(ApiError) };
 export const responses = {

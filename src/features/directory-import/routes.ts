@@ -10,11 +10,12 @@ import { describeProblem } from './import-problems.ts';
 import { directoryCounts, listImports } from './import-repository.ts';
 import { previewModel } from './import-presenter.ts';
 import { ACCEPTED_EXTENSIONS, uploadStore } from './upload-store.ts';
+import { Uuid } from '../../lib/request-schemas.ts';
 
 const importAccess = { access: { permission: 'directory.import' } } as const;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const ApplyBody = Type.Object({
-  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$', maxLength: 64 }),
   extension: Type.Union(ACCEPTED_EXTENSIONS.map((e) => Type.Literal(e))),
   fileName: Type.String({ minLength: 1, maxLength: 255 }),
 });
@@ -88,7 +89,7 @@ export const directoryImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
     return reply.redirect(`/admin/directory/imports/${job.id}`, 303);
   });
 
-  app.get('/admin/directory/imports/:jobId', { config: importAccess, schema: { params: Type.Object({ jobId: Type.String({ format: 'uuid' }) }) } }, (request, reply) => {
+  app.get('/admin/directory/imports/:jobId', { config: importAccess, schema: { params: Type.Object({ jobId: Uuid }) } }, (request, reply) => {
     const job = jobs.get(request.params.jobId);
     if (!job) throw new HttpError(404, 'not-found');
     const percent = job.total === 0 ? 100 : Math.round((job.done / job.total) * 100);

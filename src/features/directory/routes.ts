@@ -9,12 +9,13 @@ import * as repo from '../../directory/directory-repository.ts';
 import { filterModel, formatCount, label, laName, resultModel, sortedLas } from './directory-presenter.ts';
 import { historyModel, schoolModel } from './school-presenter.ts';
 import { SECTOR_CODES, WM_CODES } from '../directory-import/address-list-columns.ts';
+import { BoundedInteger, LaCode, SchoolNumber } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SearchQuery = Type.Object({ ...FilterQuery, page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) });
-// Loose on purpose: a mistyped number is a page that does not exist (404), not a bad request.
-const NumberParams = Type.Object({ number: Type.String({ maxLength: 40 }) });
-const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
+const SearchQuery = Type.Object({ ...FilterQuery, page: Type.Optional(BoundedInteger(1, 100_000)) });
+// A mistyped number or code fails these patterns: the error handler answers 404 for a path that names nothing.
+const NumberParams = Type.Object({ number: SchoolNumber });
+const CodeParams = Type.Object({ code: LaCode });
 const PAGE_SIZE = 20;
 const EVERYTHING: DirectoryFilter = { q: '', includeClosed: false, la: [], sector: [], wm: [], governance: [], religious: [] };
 

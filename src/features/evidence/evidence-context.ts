@@ -9,12 +9,13 @@ import { schoolAccess, type SchoolRequestContext } from '../../school/school-acc
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { evidenceAccess } from './evidence-policy.ts';
 import * as repo from './evidence-repository.ts';
+import { SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 
 export const signedIn = { access: { signedIn: true } } as const;
-export const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
+export const SchoolParams = Type.Object({ number: SchoolNumber });
 // Loose on purpose: a mistyped id is a page that does not exist (404), not a bad request.
-export const ItemParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
-export const AttachmentParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }), attachmentId: Type.String({ maxLength: 64 }) });
+export const ItemParams = Type.Object({ number: SchoolNumber, id: Uuid });
+export const AttachmentParams = Type.Object({ number: SchoolNumber, id: Uuid, attachmentId: Uuid });
 
 /** The feature's Fastify instance, with TypeBox types for params, query and body. */
 export type TypedApp = Parameters<FastifyPluginAsyncTypebox<AppDeps>>[0];

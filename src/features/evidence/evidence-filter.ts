@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AREAS, EVIDENCE_SOURCES, LEARNER_GROUPS, NIF_THEMES, PRINCIPLES_OF_PROGRESSION } from '../../reference/reference-data.ts';
+import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 
 /** The tag lists of an evidence item, by the form and query name that carries each. */
 export const TAG_FIELDS = ['nifThemes', 'areas', 'principles', 'learnerGroups', 'nationalPriorities'] as const;
@@ -24,11 +25,11 @@ export const TAG_LABELS: Record<Exclude<TagField, 'nationalPriorities'>, string>
 export const FACETS = ['source', ...TAG_FIELDS, 'firstHand', 'fromBeyond'] as const;
 export type Facet = (typeof FACETS)[number];
 
-const codes = (pattern = '^[a-z_]{0,40}$') => Type.Optional(Type.Array(Type.String({ pattern }), { maxItems: 40 }));
-const isoDate = Type.Optional(Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' }));
+const codes = (pattern = '^[a-z_]{0,40}$') => Type.Optional(Type.Array(Type.String({ pattern, maxLength: 40 }), { maxItems: 40 }));
+const isoDate = Type.Optional(Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$', maxLength: 10 }));
 
 export const EvidenceQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: FormText(200),
   source: codes(),
   nifThemes: codes(),
   areas: codes(),
@@ -41,8 +42,8 @@ export const EvidenceQuery = Type.Object({
   to: isoDate,
   toReview: Type.Optional(Type.Boolean()),
   archived: Type.Optional(Type.Boolean()),
-  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  year: Type.Optional(BoundedInteger(2000, 2100)),
+  page: Type.Optional(BoundedInteger(1, 100_000)),
 });
 export type EvidenceQueryValues = Static<typeof EvidenceQuery>;
 

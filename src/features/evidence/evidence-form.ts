@@ -3,6 +3,7 @@ import { parseDateParts } from '../../lib/govuk-date-input.ts';
 import { EVIDENCE_SOURCES, isOneOf } from '../../reference/reference-data.ts';
 import { TAG_CODES, TAG_FIELDS, type TagField } from './evidence-filter.ts';
 import type { EvidenceValues } from './evidence-repository.ts';
+import { readVersion } from '../../lib/request-schemas.ts';
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;
@@ -49,7 +50,6 @@ export function filesOf(body: Record<string, unknown>, name: string): MultipartF
 export function readEvidenceForm(body: unknown): EvidenceFormInput {
   const fields = (body ?? {}) as Record<string, unknown>;
   const one = (name: string) => (valuesOf(fields, name)[0] ?? '').trim();
-  const version = Number(one('version'));
   return {
     source: one('source'),
     day: one('observedOn-day'),
@@ -63,7 +63,8 @@ export function readEvidenceForm(body: unknown): EvidenceFormInput {
     learnerDataChecked: one('learnerDataChecked') === 'yes',
     pendingAttachments: valuesOf(fields, 'pendingAttachments'),
     removeAttachments: valuesOf(fields, 'removeAttachments'),
-    version: Number.isInteger(version) && version > 0 ? version : null,
+    // Read by hand (a multipart form has no schema): a version the column cannot hold is no version.
+    version: readVersion(one('version')),
   };
 }
 

@@ -11,10 +11,11 @@ import { fileSize, itemTags } from './evidence-presenter.ts';
 import * as repo from './evidence-repository.ts';
 import { markReviewed, setArchived } from './evidence-service.ts';
 import { extensionOf } from './file-type.ts';
+import { FormText, Version } from '../../lib/request-schemas.ts';
 
-const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) });
-const ArchiveBody = Type.Object({ version: Type.Integer({ minimum: 1 }), archived: Type.Union([Type.Literal('true'), Type.Literal('false')]) });
-const ItemQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })), shared: Type.Optional(Type.String({ maxLength: 20 })) });
+const VersionBody = Type.Object({ version: Version });
+const ArchiveBody = Type.Object({ version: Version, archived: Type.Union([Type.Literal('true'), Type.Literal('false')]) });
+const ItemQuery = Type.Object({ saved: FormText(20), shared: FormText(20) });
 const HISTORY = ['evidence-create', 'evidence-update', 'evidence-review', 'evidence-archive', 'evidence-restore'];
 const SAVED = ['created', 'updated', 'reviewed', 'archived', 'restored', 'locked'];
 const SHARED = ['add', 'remove'];

@@ -4,6 +4,7 @@ import { cycles, evidence, evidenceAttachments, nationalPriorities, users } from
 import { searchKey } from '../../lib/search-text.ts';
 import { visibleCondition, type ItemAccess } from '../../sharing/share-repository.ts';
 import { FACETS, TAG_FIELDS, type EvidenceFilter, type Facet } from './evidence-filter.ts';
+import { isUuid } from '../../lib/request-schemas.ts';
 
 export type Evidence = typeof evidence.$inferSelect;
 export type EvidenceValues = Pick<
@@ -35,11 +36,10 @@ export async function updateEvidence(db: Db, id: string, version: number, values
   return row ?? null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One item of the school, with who recorded it, if this reader may see it. */
 export async function findEvidence(db: Db, schoolNumber: string, id: string, access: ItemAccess) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select({ item: evidence, authorName: users.displayName })
     .from(evidence)
@@ -165,7 +165,7 @@ export type EvidenceListRow = Awaited<ReturnType<typeof searchEvidence>>['rows']
 
 /** An attachment of an item the reader may see, or null. */
 export async function findAttachment(db: Db, schoolNumber: string, evidenceId: string, attachmentId: string, access: ItemAccess) {
-  if (!UUID.test(evidenceId) || !UUID.test(attachmentId)) return null;
+  if (!isUuid(evidenceId) || !isUuid(attachmentId)) return null;
   const [row] = await db
     .select({ attachment: evidenceAttachments })
     .from(evidenceAttachments)

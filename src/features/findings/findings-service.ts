@@ -4,11 +4,11 @@ import type { SchoolContext } from '../../policy/school-policy.ts';
 import { FINDING_KINDS, isOneOf, NIF_THEMES } from '../../reference/reference-data.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import * as repo from './findings-repository.ts';
+import { isUuid } from '../../lib/request-schemas.ts';
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 10_000;
 export const MAX_LINKED_EVIDENCE = 300;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type FindingInput = { kind: string; title: string; body: string; nifTheme: string; language: string; evidenceIds: string[] };
 export type FindingResult =
@@ -24,7 +24,7 @@ export function validateFinding(input: FindingInput): FieldErrors {
   if (input.body.length > MAX_BODY) errors.body = 'pages.findings.errors.bodyTooLong';
   if (input.nifTheme && !isOneOf(NIF_THEMES, input.nifTheme)) errors.nifTheme = 'pages.findings.errors.nifTheme';
   if (input.language !== 'en' && input.language !== 'cy') errors.language = 'pages.findings.errors.language';
-  if (input.evidenceIds.some((id) => !UUID.test(id))) errors.evidenceIds = 'pages.findings.errors.evidence';
+  if (input.evidenceIds.some((id) => !isUuid(id))) errors.evidenceIds = 'pages.findings.errors.evidence';
   else if (input.evidenceIds.length > MAX_LINKED_EVIDENCE) errors.evidenceIds = 'pages.findings.errors.tooMuchEvidence';
   return errors;
 }

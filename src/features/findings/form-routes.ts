@@ -12,14 +12,15 @@ import { idList, requireUuid } from '../../school/school-items.ts';
 import { CHOICES_SHOWN, conflictRows, evidencePicker } from './findings-presenter.ts';
 import * as repo from './findings-repository.ts';
 import { createFinding, updateFinding, type FindingInput } from './findings-service.ts';
+import { FormText, IdList, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
-const FindingParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
-const field = Type.Optional(Type.String({ maxLength: 20_000 }));
+const SchoolParams = Type.Object({ number: SchoolNumber });
+const FindingParams = Type.Object({ number: SchoolNumber, id: Uuid });
+const field = FormText(20_000);
 const FindingBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })), intent: field, kind: field, title: field, body: field, nifTheme: field, language: field,
-  evidenceIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 2_000 })), q: field, source: field, theme: field,
+  version: Type.Optional(Version), intent: field, kind: field, title: field, body: field, nifTheme: field, language: field,
+  evidenceIds: IdList(2_000), q: field, source: field, theme: field,
 });
 type Body = Static<typeof FindingBody>;
 

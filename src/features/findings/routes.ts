@@ -10,11 +10,12 @@ import { findingFormRoutes } from './form-routes.ts';
 import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';
 import { groupFindings, triangulationOf } from './findings-presenter.ts';
 import * as repo from './findings-repository.ts';
+import { FormText, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
-const FindingParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
-const ItemQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 5 })), shared: Type.Optional(Type.String({ maxLength: 10 })) });
+const SchoolParams = Type.Object({ number: SchoolNumber });
+const FindingParams = Type.Object({ number: SchoolNumber, id: Uuid });
+const ItemQuery = Type.Object({ saved: FormText(5), shared: FormText(10) });
 
 /** Findings: what the school's evidence says, each a strength or an area for development (issue 4, item 3). */
 export const findingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {

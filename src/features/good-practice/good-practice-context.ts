@@ -7,21 +7,22 @@ import { warningLines, type TextFlag } from '../meetings/learner-check.ts';
 import type { CaseStudyForm } from './case-study-form.ts';
 import { caseStudyCan, type CaseStudyCan } from './case-study-policy.ts';
 import { findCaseStudy, nationalPriorityOptions } from './case-study-repository.ts';
+import { FormText, LaCode, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 
 export const signedIn = { access: { signedIn: true } } as const;
 export const laRead = { access: { permission: 'la.read' } } as const;
 export const laManage = { access: { permission: 'la.manage' } } as const;
 export const view = (name: string) => `features/good-practice/views/${name}.njk`;
-const field = Type.Optional(Type.String({ maxLength: 40_000 }));
+const field = FormText(40_000);
 const codes = Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20 }));
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
-export const CodeParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
+export const IdParams = Type.Object({ id: Uuid });
+export const SchoolParams = Type.Object({ number: SchoolNumber });
+export const CodeParams = Type.Object({ code: LaCode });
 export const CaseStudyBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })), title: field, summary: field, whatWeDid: field, learners: field, impact: field,
+  version: Type.Optional(Version), title: field, summary: field, whatWeDid: field, learners: field, impact: field,
   nifThemes: codes, nationalPriorities: codes, areas: codes, learnerDataChecked: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 2 })),
 });
-export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+export const VersionBody = Type.Object({ version: Version });
 
 export type CaseStudyContext = NonNullable<Awaited<ReturnType<typeof findCaseStudy>>> & { can: CaseStudyCan };
 

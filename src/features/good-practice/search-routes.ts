@@ -7,11 +7,12 @@ import { searchKey } from '../../lib/search-text.ts';
 import { facetCounts, searchCaseStudies, type SearchFilters } from './case-study-repository.ts';
 import { caseStudyAccess, IdParams, signedIn, view } from './good-practice-context.ts';
 import { caseStudyTags, filterGroups, writeLinks } from './good-practice-presenter.ts';
+import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 
 const PAGE_SIZE = 10;
-const short = Type.Optional(Type.String({ maxLength: 60 }));
-const SearchQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), theme: short, national: short, area: short, phase: short, la: short, page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) });
-const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const short = FormText(60);
+const SearchQuery = Type.Object({ q: FormText(200), theme: short, national: short, area: short, phase: short, la: short, page: Type.Optional(BoundedInteger(1, 10_000)) });
+const DoneQuery = Type.Object({ done: FormText(20) });
 
 /** /good-practice: anyone signed in searches published case studies; /good-practice/:id reads one. */
 export const searchRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

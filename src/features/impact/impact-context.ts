@@ -3,11 +3,12 @@ import { Type } from '@sinclair/typebox';
 import { audiencesFor } from '../../policy/school-policy.ts';
 import type { SchoolRequestContext } from '../../school/school-access.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
+import { SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 
 export const signedIn = { access: { signedIn: true } } as const;
-const schoolNumber = Type.String({ pattern: '^\\d{7}$' });
+const schoolNumber = SchoolNumber;
 export const SchoolParams = Type.Object({ number: schoolNumber });
-export const PriorityParams = Type.Object({ number: schoolNumber, priorityId: Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }) });
+export const PriorityParams = Type.Object({ number: schoolNumber, priorityId: Uuid });
 
 export const view = (name: string) => `features/impact/views/${name}.njk`;
 

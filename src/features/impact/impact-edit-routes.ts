@@ -12,15 +12,16 @@ import { PriorityParams, schoolModel, signedIn, view } from './impact-context.ts
 import { presentReviewConflict } from './impact-presenter.ts';
 import * as repo from './impact-repository.ts';
 import { saveReview, sortFigures } from './impact-service.ts';
+import { BoundedInteger, FormText, INT4_MAX } from '../../lib/request-schemas.ts';
 
 const list = Type.Optional(Type.Array(Type.String({ maxLength: 20_000 }), { maxItems: 60 }));
-const field = Type.Optional(Type.String({ maxLength: 20_000 }));
+const field = FormText(20_000);
 const ReviewBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 0 })),
+  version: Type.Optional(BoundedInteger(0, INT4_MAX)),
   whatChanged: field, 'reviewedOn-day': field, 'reviewedOn-month': field, 'reviewedOn-year': field,
   figureGroup: list, figureMeasure: list, figureBaseline: list, figureLatest: list, figureCommentary: list,
   evidence: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 2000 })),
-  addRow: Type.Optional(Type.String({ maxLength: 10 })),
+  addRow: FormText(10),
 });
 
 /** The rows as typed: each row submits all five fields, so the lists line up by position. */

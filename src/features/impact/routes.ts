@@ -10,6 +10,7 @@ import { itemAccess, PriorityParams, SchoolParams, schoolModel, signedIn, view }
 import * as repo from './impact-repository.ts';
 import { IMPACT_STATES, sortFigures } from './impact-service.ts';
 import { groupsWithoutImpactEvidence } from './learner-groups.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
 /** Impact: for each priority, what changed, for which groups of learners, and how we know. */
 export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
@@ -28,7 +29,7 @@ export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
     });
   });
 
-  app.get('/schools/:number/impact/:priorityId', { config: signedIn, schema: { params: PriorityParams, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) => {
+  app.get('/schools/:number/impact/:priorityId', { config: signedIn, schema: { params: PriorityParams, querystring: Type.Object({ saved: FormText(5) }) } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
     const access = itemAccess(request, ctx);
     const priority = await repo.findVisiblePriority(db, ctx.school.number, request.params.priorityId, access);

@@ -7,11 +7,12 @@ import { isOneOf } from '../../reference/reference-data.ts';
 import { DIMENSIONS, laCollaborativeNames, nationalPriorityNames } from './local-priorities-repository.ts';
 import { drillDown, overviewModel } from './overview-service.ts';
 import { columnsOf, rowsOf } from './picture-presenter.ts';
+import { FormText, LaCode } from '../../lib/request-schemas.ts';
 
 const read = { access: { permission: 'la.read' } } as const;
-const LaParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
+const LaParams = Type.Object({ code: LaCode });
 // Loose on purpose: an unknown dimension is the default one, an unknown cell is not found.
-const short = Type.Optional(Type.String({ maxLength: 64 }));
+const short = FormText(64);
 
 /** /local-authorities/:code/overview and the priorities behind each figure of its picture. */
 export const overviewRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

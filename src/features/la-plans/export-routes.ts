@@ -10,7 +10,7 @@ import { planAccess, PlanParams, plansRead } from './plan-context.ts';
 import { planDocument } from './plan-document.ts';
 import { snapshotOf } from './plan-service.ts';
 
-const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])), version: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })) });
+const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])), version: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })) });
 const FORMATS = {
   pdf: { type: 'application/pdf', render: renderPdf },
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },

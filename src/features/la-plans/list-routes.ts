@@ -8,6 +8,7 @@ import { wgCan } from '../../national/national-policy.ts';
 import { currentPlanForLa, listPlans, listRounds } from './plan-repository.ts';
 import { deadlineStatus, localName, plansRead, view } from './plan-context.ts';
 import { planSummary } from './plan-summary.ts';
+import { LaCode } from '../../lib/request-schemas.ts';
 
 /** `/plans`: WG's rounds; LA staff's own plans; the final plans LAs shared with each other. */
 export const listRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
@@ -31,7 +32,7 @@ export const listRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     });
   });
 
-  app.get('/local-authorities/:code/plan', { config: plansRead, schema: { params: Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) }) } }, async (request, reply) => {
+  app.get('/local-authorities/:code/plan', { config: plansRead, schema: { params: Type.Object({ code: LaCode }) } }, async (request, reply) => {
     const ctx = await laAccess(db, request, request.params.code);
     const plan = await currentPlanForLa(db, ctx.la.code);
     const model = { title: request.t('laPlans.laPage.title', { la: ctx.laName }), ...laModel(ctx, 'plan') };

@@ -5,17 +5,18 @@ import { HttpError } from '../../lib/http-error.ts';
 import { holdsScope } from '../../policy/policy.ts';
 import { planCan, wgCan, type PlanCan } from '../../national/national-policy.ts';
 import * as repo from './plan-repository.ts';
+import { FormText, Uuid } from '../../lib/request-schemas.ts';
 
 /** Shared by the plan routes: access, parameters and names. */
 export const plansRead = { access: { permission: 'plans.read' } } as const;
 /** Rounds and their template are Welsh Government's alone. */
 export const roundsManage = { access: { permission: 'national.read' } } as const;
-const uuid = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
+const uuid = Uuid;
 export const RoundParams = Type.Object({ roundId: uuid });
 export const RoundSectionParams = Type.Object({ roundId: uuid, sectionId: uuid });
 export const PlanParams = Type.Object({ planId: uuid });
 export const PlanSectionParams = Type.Object({ planId: uuid, sectionId: uuid });
-export const field = Type.Optional(Type.String({ maxLength: 25_000 }));
+export const field = FormText(25_000);
 export const view = (name: string) => `features/la-plans/views/${name}.njk`;
 
 export type PlanAccess = { plan: repo.PlanWithContext; can: PlanCan & { comments: boolean }; laName: string; roundTitle: string };

@@ -7,10 +7,11 @@ import { findAnswer, findPlan, findSection, planComments, planVersions, type Ans
 import { field, localName, planAccess, planModel, PlanParams, plansRead, PlanSectionParams, view, type PlanAccess } from './plan-context.ts';
 import { addComment, saveAnswer } from './plan-service.ts';
 import { planSummary } from './plan-summary.ts';
+import { BoundedInteger, FormText, INT4_MAX } from '../../lib/request-schemas.ts';
 
-const AnswerBody = Type.Object({ version: Type.Integer({ minimum: 0 }), body: field });
+const AnswerBody = Type.Object({ version: BoundedInteger(0, INT4_MAX), body: field });
 const CommentBody = Type.Object({ comment: field });
-const Notice = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })) });
+const Notice = Type.Object({ saved: FormText(20) });
 
 /** The plan and each section's page: the answer (edited by the LA's officers), WG's comments. */
 export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

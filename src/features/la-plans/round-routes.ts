@@ -8,6 +8,7 @@ import { PLAN_STATES } from './plan-states.ts';
 import { anySubmitted, statusBoard } from './plan-repository.ts';
 import { deadlineStatus, field, isLate, localName, roundsManage, RoundParams, roundAccess, view } from './plan-context.ts';
 import { openRound } from './round-service.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
 const RoundBody = Type.Object({ titleEn: field, titleCy: field, 'deadline-day': field, 'deadline-month': field, 'deadline-year': field });
 
@@ -33,7 +34,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { dat
     return reply.status(400).page(view('round-new'), { title: request.t('laPlans.roundNew.title'), activeNav: 'plans', values: form, ...presentErrors(errors, request.t) });
   });
 
-  app.get('/plans/rounds/:roundId', { config: roundsManage, schema: { params: RoundParams, querystring: Type.Object({ opened: Type.Optional(Type.String({ maxLength: 2 })) }) } }, async (request, reply) => {
+  app.get('/plans/rounds/:roundId', { config: roundsManage, schema: { params: RoundParams, querystring: Type.Object({ opened: FormText(2) }) } }, async (request, reply) => {
     const { round, roundTitle } = await roundAccess(db, request, request.params.roundId);
     const [rows, locked] = await Promise.all([statusBoard(db, round.id), anySubmitted(db, round.id)]);
     const now = new Date();

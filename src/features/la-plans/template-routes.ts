@@ -7,12 +7,13 @@ import { HttpError } from '../../lib/http-error.ts';
 import { anySubmitted, findSection, roundSections, type Round, type Section } from './plan-repository.ts';
 import { field, localName, roundsManage, RoundParams, RoundSectionParams, roundAccess, view } from './plan-context.ts';
 import { moveSection, removeSection, saveSection, type Changed, type SectionForm } from './round-service.ts';
+import { FormText, Version } from '../../lib/request-schemas.ts';
 
-const version = Type.Integer({ minimum: 1 });
+const version = Version;
 const SectionBody = Type.Object({ version, titleEn: field, titleCy: field, guidanceEn: field, guidanceCy: field });
 const MoveBody = Type.Object({ version, direction: Type.Union([Type.Literal('up'), Type.Literal('down')]) });
 const RemoveBody = Type.Object({ version });
-const Saved = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })) });
+const Saved = Type.Object({ saved: FormText(20) });
 
 /** WG edits a round's template (add, edit, reorder, remove) until the first LA submits. */
 export const templateRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

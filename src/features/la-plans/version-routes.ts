@@ -6,8 +6,8 @@ import { findVersion, planVersions } from './plan-repository.ts';
 import { comparePlanVersions } from './plan-compare.ts';
 import { localName, planAccess, planModel, PlanParams, plansRead, view } from './plan-context.ts';
 
-const VersionParams = Type.Object({ planId: PlanParams.properties.planId, number: Type.String({ pattern: '^\\d{1,4}$' }) });
-const CompareQuery = Type.Object({ from: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })), to: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })) });
+const VersionParams = Type.Object({ planId: PlanParams.properties.planId, number: Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 }) });
+const CompareQuery = Type.Object({ from: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })), to: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })) });
 
 /** Every version of a plan (kept on submit and on final): the list, one version, and two compared. */
 export const versionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

@@ -9,10 +9,11 @@ import { moveStage, saveAnswers, startCycle } from './cycle-service.ts';
 import { CodeParams, field, laManage, laRead, seAccess, seModel, view } from './se-context.ts';
 import { ANSWER_FIELDS, type AnswersForm } from './se-forms.ts';
 import { answerConflict } from './se-presenter.ts';
+import { FormText, Version } from '../../lib/request-schemas.ts';
 
-const AnswersBody = Type.Object({ version: Type.Integer({ minimum: 1 }), howWellAnswer: field, howKnowAnswer: field, howImproveAnswer: field });
-const StageBody = Type.Object({ version: Type.Integer({ minimum: 1 }), stage: Type.String({ maxLength: 40 }) });
-const SavedQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })) });
+const AnswersBody = Type.Object({ version: Version, howWellAnswer: field, howKnowAnswer: field, howImproveAnswer: field });
+const StageBody = Type.Object({ version: Version, stage: Type.String({ maxLength: 40 }) });
+const SavedQuery = Type.Object({ saved: FormText(20) });
 
 /** The LA's cycle for this year: start it, its stage, the three questions, and a summary. */
 export const cycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

@@ -8,11 +8,11 @@ import { FINDING_KINDS, NIF_THEMES } from '../../reference/reference-data.ts';
 import { idList, requireUuid } from '../../school/school-items.ts';
 import { findFinding, listEvidence, listFindings, type LaFinding } from './items-repository.ts';
 import { saveFinding } from './items-service.ts';
-import { CodeParams, field, ItemParams, laManage, laRead, list, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
+import { CodeParams, field, ids, ItemParams, laManage, laRead, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
 import type { FindingForm } from './se-forms.ts';
 import { findingConflict } from './se-presenter.ts';
 
-const FindingBody = Type.Object({ version, kind: field, title: field, body: field, nifTheme: field, evidenceIds: list });
+const FindingBody = Type.Object({ version, kind: field, title: field, body: field, nifTheme: field, evidenceIds: ids });
 const read = (b: Static<typeof FindingBody>): FindingForm => ({ kind: text(b.kind), title: text(b.title), body: text(b.body), nifTheme: text(b.nifTheme), evidenceIds: idList(b.evidenceIds) });
 const formOf = (f: LaFinding): FindingForm => ({ kind: f.kind, title: f.title, body: f.body, nifTheme: f.nifTheme ?? '', evidenceIds: f.evidenceIds });
 

@@ -11,11 +11,12 @@ import { moveAction, saveAction } from './plan-service.ts';
 import { dateFields, dateFrom, dateToParts, field, laManage, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
 import type { ActionForm } from './se-forms.ts';
 import { actionConflict } from './se-presenter.ts';
+import { LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
 
-const PriorityParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }), id: Type.String({ maxLength: 64 }) });
-const ActionParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }), id: Type.String({ maxLength: 64 }), actionId: Type.String({ maxLength: 64 }) });
+const PriorityParams = Type.Object({ code: LaCode, id: Uuid });
+const ActionParams = Type.Object({ code: LaCode, id: Uuid, actionId: Uuid });
 const ActionBody = Type.Object({ version, description: field, owner: field, status: field, ...dateFields('dueOn') });
-const StatusBody = Type.Object({ version: Type.Integer({ minimum: 1 }), status: Type.String({ maxLength: 40 }) });
+const StatusBody = Type.Object({ version: Version, status: Type.String({ maxLength: 40 }) });
 const read = (b: Static<typeof ActionBody>): ActionForm => ({ description: text(b.description), owner: text(b.owner), dueOn: dateFrom(b, 'dueOn'), status: text(b.status) || 'not_started' });
 const formOf = (a: LaAction): ActionForm => ({ description: a.description, owner: a.owner, dueOn: dateToParts(a.dueOn), status: a.status });
 const base = '/local-authorities/:code/self-evaluation/priorities/:id/actions';

@@ -10,11 +10,12 @@ import { listFindings } from './items-repository.ts';
 import { localPicture } from './picture-repository.ts';
 import { findPriority, nationalPriorityList, type LaPriority } from './priority-repository.ts';
 import { savePriority } from './priority-service.ts';
-import { CodeParams, field, ItemParams, laManage, list, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
+import { CodeParams, field, ids, ItemParams, laManage, list, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
 import { parseDrawnFrom, type PriorityForm } from './se-forms.ts';
 import { pictureRows, priorityConflict } from './se-presenter.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
-const PriorityBody = Type.Object({ version, title: field, description: field, nifTheme: field, nationalPriorities: list, successMeasure: field, state: field, findingIds: list, drawnFrom: field });
+const PriorityBody = Type.Object({ version, title: field, description: field, nifTheme: field, nationalPriorities: list, successMeasure: field, state: field, findingIds: ids, drawnFrom: field });
 const read = (b: Static<typeof PriorityBody>): PriorityForm => ({
   title: text(b.title), description: text(b.description), nifTheme: text(b.nifTheme), nationalPriorities: idList(b.nationalPriorities),
   successMeasure: text(b.successMeasure), state: text(b.state), findingIds: idList(b.findingIds), drawnFrom: text(b.drawnFrom),
@@ -41,7 +42,7 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     });
   }
 
-  app.get('/local-authorities/:code/self-evaluation/priorities/new', { config: laManage, schema: { params: CodeParams, querystring: Type.Object({ from: Type.Optional(Type.String({ maxLength: 80 })) }) } }, async (request, reply) => {
+  app.get('/local-authorities/:code/self-evaluation/priorities/new', { config: laManage, schema: { params: CodeParams, querystring: Type.Object({ from: FormText(80) }) } }, async (request, reply) => {
     const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
     if (!cycle) return reply.redirect(se.base, 303);
     // Starting from a row of the picture: its theme or national priority is filled in already.

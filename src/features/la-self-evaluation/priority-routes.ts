@@ -7,8 +7,9 @@ import { requireUuid } from '../../school/school-items.ts';
 import { findingsInCycle } from './items-repository.ts';
 import { findImpact, findPriority, listActions, listPriorities, nationalPriorityList } from './priority-repository.ts';
 import { CodeParams, ItemParams, laRead, seAccess, seModel, view } from './se-context.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
-const SavedQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })) });
+const SavedQuery = Type.Object({ saved: FormText(20) });
 
 /** The LA's priorities, and one priority with its plan and its impact. */
 export const priorityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

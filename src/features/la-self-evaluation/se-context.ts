@@ -5,17 +5,19 @@ import { dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import { laAccess, laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { findCycle, type LaCycle } from './cycle-repository.ts';
+import { CodeList, FormText, IdList, LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
 
 /** Shared by the routes of the LA's self-evaluation: access, parameters and the page model. */
 export const laRead = { access: { permission: 'la.read' } } as const;
 /** Changes: officers only at the route (improvement partners read), then laAccess decides which LA. */
 export const laManage = { access: { permission: 'la.manage' } } as const;
-export const CodeParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
-export const ItemParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }), id: Type.String({ maxLength: 64 }) });
-export const field = Type.Optional(Type.String({ maxLength: 20_000 }));
-export const list = Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 500 }));
+export const CodeParams = Type.Object({ code: LaCode });
+export const ItemParams = Type.Object({ code: LaCode, id: Uuid });
+export const field = FormText(20_000);
+export const list = CodeList(500, 64);
+export const ids = IdList(500);
 export const dateFields = (name: string) => ({ [`${name}-day`]: field, [`${name}-month`]: field, [`${name}-year`]: field });
-export const version = Type.Optional(Type.Integer({ minimum: 1 }));
+export const version = Type.Optional(Version);
 export const view = (name: string) => `features/la-self-evaluation/views/${name}.njk`;
 
 export type SeContext = LaContext & { base: string; year: number };

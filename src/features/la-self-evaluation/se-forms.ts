@@ -1,10 +1,10 @@
 import type { FieldErrors } from '../../lib/forms.ts';
 import { parseDateParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import { ACTION_STATUSES, EVIDENCE_SOURCES, FINDING_KINDS, isOneOf, NIF_THEMES, PRIORITY_STATES } from '../../reference/reference-data.ts';
+import { isUuid } from '../../lib/request-schemas.ts';
 
 /** The LA's cycle, as forms type it, and the checks on it: every problem at once, against its field. */
 const E = (problem: string) => `laSelfEvaluation.errors.${problem}`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const LIMITS = { title: 200, body: 10_000, owner: 200, links: 100 } as const;
 
 export type Checked<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
@@ -24,7 +24,7 @@ function date(errors: FieldErrors, field: string, parts: DateParts, needed: bool
   return parsed.ok ? parsed.value : null;
 }
 function ids(errors: FieldErrors, field: string, list: string[]) {
-  if (list.length > LIMITS.links || list.some((id) => !UUID.test(id))) errors[field] = E(`${field}Invalid`);
+  if (list.length > LIMITS.links || list.some((id) => !isUuid(id))) errors[field] = E(`${field}Invalid`);
 }
 
 export const ANSWER_FIELDS = ['howWellAnswer', 'howKnowAnswer', 'howImproveAnswer'] as const;

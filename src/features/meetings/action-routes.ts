@@ -9,9 +9,10 @@ import { actionToForm, addAction, editAction, readActionForm, setActionStatus, t
 import { access, ActionParams, field, MeetingParams, meetingOr404, sectionModel, view } from './meeting-context.ts';
 import * as repo from './meeting-repository.ts';
 import { renderMeeting } from './meeting-routes.ts';
+import { Version } from '../../lib/request-schemas.ts';
 
-const ActionBody = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })), description: field, owner: field, ownerSchool: field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field });
-const StatusBody = Type.Object({ version: Type.Integer({ minimum: 1 }), status: Type.Union([Type.Literal('done'), Type.Literal('open')]) });
+const ActionBody = Type.Object({ version: Type.Optional(Version), description: field, owner: field, ownerSchool: field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field });
+const StatusBody = Type.Object({ version: Version, status: Type.Union([Type.Literal('done'), Type.Literal('open')]) });
 
 /** Agreed actions of a meeting: add (on the meeting page), edit, mark done or reopen. */
 export const meetingActionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

@@ -10,6 +10,7 @@ import { EMPTY_MEETING_FORM, readMeetingForm, type MeetingForm } from './meeting
 import { access, CollaborativeParams, MeetingBody, sectionModel, todayInWales, view } from './meeting-context.ts';
 import * as repo from './meeting-repository.ts';
 import { createMeeting } from './meeting-service.ts';
+import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 
 const PAST_PAGE_SIZE = 20;
 
@@ -26,7 +27,7 @@ export function renderMeetingForm(
 export const meetingListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/collaboratives/:id/meetings', { config: access, schema: { params: CollaborativeParams, querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })), done: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+  app.get('/collaboratives/:id/meetings', { config: access, schema: { params: CollaborativeParams, querystring: Type.Object({ page: Type.Optional(BoundedInteger(1, 10_000)), done: FormText(40) }) } }, async (request, reply) => {
     const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
     const today = todayInWales();
     const page = pageOf(request.query.page, PAST_PAGE_SIZE);

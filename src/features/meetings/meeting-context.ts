@@ -4,15 +4,16 @@ import type { CollaborativeContext } from '../../collaboration/collaborative-acc
 import { HttpError } from '../../lib/http-error.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from './meeting-repository.ts';
+import { FormText, Uuid, Version } from '../../lib/request-schemas.ts';
 
 export const access = { access: { permission: 'collaboratives.read' } } as const;
 export const view = (name: string) => `features/meetings/views/${name}.njk`;
-export const field = Type.Optional(Type.String({ maxLength: 40_000 }));
-export const CollaborativeParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const MeetingParams = Type.Object({ id: Type.String({ format: 'uuid' }), meetingId: Type.String({ format: 'uuid' }) });
-export const ActionParams = Type.Object({ id: Type.String({ format: 'uuid' }), meetingId: Type.String({ format: 'uuid' }), actionId: Type.String({ format: 'uuid' }) });
+export const field = FormText(40_000);
+export const CollaborativeParams = Type.Object({ id: Uuid });
+export const MeetingParams = Type.Object({ id: Uuid, meetingId: Uuid });
+export const ActionParams = Type.Object({ id: Uuid, meetingId: Uuid, actionId: Uuid });
 export const MeetingBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(Version),
   title: field, 'meetsOn-day': field, 'meetsOn-month': field, 'meetsOn-year': field, startsAt: field, endsAt: field,
   location: field, agenda: field, attendees: field, notes: field,
   schools: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 500 })),

@@ -9,8 +9,9 @@ import { labeller, openDataRows, toCsv } from './picture-presenter.ts';
 import { loadNationalPicture, type NationalPicture } from './picture-service.ts';
 import { pictureView, type PictureFilters } from './picture-view.ts';
 import { publishingRoutes } from './publish-routes.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
-const short = Type.Optional(Type.String({ maxLength: 40 }));
+const short = FormText(40);
 const FilterQuery = Type.Object({ year: short, la: short, phase: short, theme: short });
 type Query = { year?: string; la?: string; phase?: string; theme?: string };
 
@@ -51,7 +52,7 @@ export const nationalPictureRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
     return { np, rows };
   };
   const publicAccess = { access: { public: true } } as const;
-  const YearQuery = Type.Object({ year: Type.Optional(Type.String({ pattern: '^\\d{4}$' })) });
+  const YearQuery = Type.Object({ year: Type.Optional(Type.String({ pattern: '^\\d{4}$', maxLength: 4 })) });
 
   app.get('/national/data.csv', { config: publicAccess, schema: { querystring: YearQuery } }, async (request, reply) => {
     const { rows } = await openData(request);

@@ -9,11 +9,12 @@ import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { outputDocument, readableOutputs } from './output-service.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
+import { SchoolNumber } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SLUGS: Record<string, OutputKind> = { 'sdp-summary': 'sdp_summary', 'self-evaluation': 'self_evaluation', progress: 'progress', 'support-log': 'support_log' };
 const slugOf = (kind: OutputKind) => Object.keys(SLUGS).find((s) => SLUGS[s] === kind)!;
-const Params = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), document: Type.String({ pattern: '^[a-z-]+(\\.(pdf|docx))?$' }) });
+const Params = Type.Object({ number: SchoolNumber, document: Type.String({ pattern: '^[a-z-]+(\\.(pdf|docx))?$', maxLength: 80 }) });
 const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])) });
 const FORMATS = {
   pdf: { type: 'application/pdf', render: renderPdf },
@@ -24,7 +25,7 @@ export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
   const db = database.db;
   const tFor = await createTranslator();
 
-  app.get('/schools/:number/outputs', { config: signedIn, schema: { params: Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) }) } }, async (request, reply) => {
+  app.get('/schools/:number/outputs', { config: signedIn, schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {
     const { school, can } = await schoolAccess(db, request, request.params.number);
     const kinds = await readableOutputs(db, request.user, school, can, OUTPUT_KINDS);
     const documents = await Promise.all(

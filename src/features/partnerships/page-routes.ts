@@ -8,8 +8,9 @@ import { partnershipStatus, type StaffForm } from './partnership-form.ts';
 import { IdParams, laNamer, nameIn, partnershipAccess, partnershipsRead, todayInWales, view, type PartnershipContext } from './partnership-context.ts';
 import { partnershipRows } from './partnership-presenter.ts';
 import * as repo from './partnership-repository.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
-const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const DoneQuery = Type.Object({ done: FormText(20) });
 export const EMPTY_STAFF: StaffForm = { name: '', post: '', employingLaCode: '' };
 
 /** The partnership's page: details, members, shared staff (and the add form), coordinators, collaboratives. */

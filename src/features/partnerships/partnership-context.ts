@@ -4,17 +4,18 @@ import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { partnershipCan, type PartnershipCan } from '../../national/national-policy.ts';
 import { findPartnership, type LocalAuthority, type Partnership } from './partnership-repository.ts';
+import { FormText, LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
 
 export const partnershipsRead = { access: { permission: 'partnerships.read' } } as const;
 export const laRead = { access: { permission: 'la.read' } } as const;
 export const laManage = { access: { permission: 'la.manage' } } as const;
 export const view = (name: string) => `features/partnerships/views/${name}.njk`;
-const field = Type.Optional(Type.String({ maxLength: 20_000 }));
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const StaffParams = Type.Object({ id: Type.String({ format: 'uuid' }), staffId: Type.String({ format: 'uuid' }) });
-export const CodeParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
+const field = FormText(20_000);
+export const IdParams = Type.Object({ id: Uuid });
+export const StaffParams = Type.Object({ id: Uuid, staffId: Uuid });
+export const CodeParams = Type.Object({ code: LaCode });
 export const PartnershipBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(Version),
   kind: field, nameEn: field, nameCy: field, purpose: field, services: field,
   members: Type.Optional(Type.Array(Type.String({ maxLength: 3 }), { maxItems: 30 })),
   'startsOn-day': field, 'startsOn-month': field, 'startsOn-year': field, 'endsOn-day': field, 'endsOn-month': field, 'endsOn-year': field,

@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { collaborativeMembers, collaboratives, laPartnershipMembers, laPartnerships, laPartnershipStaff, localAuthorities, roleAssignments, schools, users } from '../../db/schema/index.ts';
+import { isUuid } from '../../lib/request-schemas.ts';
 
 export type Partnership = typeof laPartnerships.$inferSelect;
 export type PartnershipValues = Pick<Partnership, 'kind' | 'nameEn' | 'nameCy' | 'purpose' | 'services' | 'startsOn' | 'endsOn' | 'language'>;
@@ -23,7 +24,7 @@ export async function listForLa(db: Db, laCode: string) {
 export type Visibility = { all: boolean; partnershipIds: string[]; laCodes: string[] };
 
 export async function listVisible(db: Db, visibility: Visibility) {
-  const ids = visibility.partnershipIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const ids = visibility.partnershipIds.filter(isUuid);
   const conditions: SQL[] = [];
   if (ids.length) conditions.push(inArray(laPartnerships.id, ids));
   if (visibility.laCodes.length) conditions.push(hasMemberIn(visibility.laCodes));

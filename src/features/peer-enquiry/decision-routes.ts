@@ -10,8 +10,9 @@ import { agreementFormOf, validateAgreement, validateReason, type AgreementForm 
 import { enquiryActors } from './enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
 import { agreeEnquiry, cancelEnquiry, moveEnquiry } from './enquiry-service.ts';
+import { EmptyOrUuid } from '../../lib/request-schemas.ts';
 
-const AgreeBody = Type.Object({ facilitatorId: field, reviewers: many, activities: field, confidentiality: field, ...VersionBody,
+const AgreeBody = Type.Object({ facilitatorId: Type.Optional(EmptyOrUuid), reviewers: many, activities: field, confidentiality: field, ...VersionBody,
   'visitStart-day': field, 'visitStart-month': field, 'visitStart-year': field, 'visitEnd-day': field, 'visitEnd-month': field, 'visitEnd-year': field });
 const ReasonBody = Type.Object({ reason: field, ...VersionBody });
 

@@ -7,14 +7,15 @@ import { collaborativeAccess, type CollaborativeContext } from '../../collaborat
 import { HttpError } from '../../lib/http-error.ts';
 import { enquiryCan, type EnquiryCan } from './enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
+import { FormText, Uuid, Version } from '../../lib/request-schemas.ts';
 
 export const read = { access: { permission: 'collaboratives.read' } } as const;
-export const CollaborativeParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const EnquiryParams = Type.Object({ id: Type.String({ format: 'uuid' }), enquiryId: Type.String({ format: 'uuid' }) });
-export const NoteParams = Type.Object({ id: Type.String({ format: 'uuid' }), enquiryId: Type.String({ format: 'uuid' }), noteId: Type.String({ format: 'uuid' }) });
-export const field = Type.Optional(Type.String({ maxLength: 20_000 }));
+export const CollaborativeParams = Type.Object({ id: Uuid });
+export const EnquiryParams = Type.Object({ id: Uuid, enquiryId: Uuid });
+export const NoteParams = Type.Object({ id: Uuid, enquiryId: Uuid, noteId: Uuid });
+export const field = FormText(20_000);
 export const many = Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 500 })]));
-export const VersionBody = { version: Type.Integer({ minimum: 1 }) };
+export const VersionBody = { version: Version };
 
 export type TypedApp = Parameters<FastifyPluginAsyncTypebox<AppDeps>>[0];
 export const view = (name: string) => `features/peer-enquiry/views/${name}.njk`;

@@ -17,8 +17,9 @@ import { validateProposal, type ProposalForm } from './enquiry-form.ts';
 import { stateTag, themeItems } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { proposeEnquiry } from './enquiry-service.ts';
+import { EmptyOrUuid, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 
-const ProposalBody = Type.Object({ hostSchool: field, question: field, context: field, nifThemes: many, findingId: field,
+const ProposalBody = Type.Object({ hostSchool: field, question: field, context: field, nifThemes: many, findingId: Type.Optional(EmptyOrUuid),
   'visitStart-day': field, 'visitStart-month': field, 'visitStart-year': field, 'visitEnd-day': field, 'visitEnd-month': field, 'visitEnd-year': field });
 
 /** The host's findings of its current cycle, for the schools this person may propose for. */
@@ -53,7 +54,7 @@ export const enquiryListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return reply.page(view('list'), { title: request.t('enquiries.list.title'), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'enquiries', enquiries });
   });
 
-  app.get('/collaboratives/:id/enquiries/new', { config: read, schema: { params: CollaborativeParams, querystring: Type.Object({ finding: field }) } }, async (request, reply) => {
+  app.get('/collaboratives/:id/enquiries/new', { config: read, schema: { params: CollaborativeParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
     const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
     if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
     const form: ProposalForm = { hostSchool: ctx.can.hostSchools[0]!, question: '', context: '', nifThemes: [], findingId: request.query.finding ?? '', visitStart: dateToParts(null), visitEnd: dateToParts(null) };
@@ -73,7 +74,7 @@ export const enquiryListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   });
 
   // From a finding of the school's self-evaluation: straight to the form when the school is in one collaborative.
-  app.get('/schools/:number/enquiries/new', { config: read, schema: { params: Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) }), querystring: Type.Object({ finding: Type.Optional(Type.String({ format: 'uuid' })) }) } }, async (request, reply) => {
+  app.get('/schools/:number/enquiries/new', { config: read, schema: { params: Type.Object({ number: SchoolNumber }), querystring: Type.Object({ finding: Type.Optional(Uuid) }) } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'edit');
     const collaboratives = await schoolCollaboratives(db, ctx.school.number);
     const finding = request.query.finding ? `?finding=${request.query.finding}` : '';

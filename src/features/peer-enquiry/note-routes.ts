@@ -14,8 +14,9 @@ import { mayEditNote } from './enquiry-policy.ts';
 import { activityItems, noteConflict } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { createNote, editNote } from './enquiry-work-service.ts';
+import { Version } from '../../lib/request-schemas.ts';
 
-const NoteBody = Type.Object({ activity: field, hostColleague: field, body: field, learnerDataChecked: field, version: Type.Optional(Type.Integer({ minimum: 1 })),
+const NoteBody = Type.Object({ activity: field, hostColleague: field, body: field, learnerDataChecked: field, version: Type.Optional(Version),
   'observedOn-day': field, 'observedOn-month': field, 'observedOn-year': field });
 
 function noteModel(request: FastifyRequest, ctx: EnquiryContext, form: NoteForm, action: string, extra: Record<string, unknown> = {}) {

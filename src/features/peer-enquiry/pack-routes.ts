@@ -10,6 +10,7 @@ import { enquiryAccess, EnquiryParams, enquiryHref, many, pageModel, read, view,
 import { list } from './enquiry-form.ts';
 import * as repo from './enquiry-repository.ts';
 import { updatePack } from './enquiry-work-service.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
 const TYPES = ['evidence', 'finding', 'priority'] as const;
 
@@ -30,7 +31,7 @@ async function choiceGroups(db: Db, request: FastifyRequest, ctx: EnquiryContext
 export const enquiryPackRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const db = deps.database.db;
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/pack', { config: read, schema: { params: EnquiryParams, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 2 })) }) } }, async (request, reply) => {
+  app.get('/collaboratives/:id/enquiries/:enquiryId/pack', { config: read, schema: { params: EnquiryParams, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {
     const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
     const model = pageModel(ctx, request.t('enquiries.pack.title'));
     // A reviewer whose access ended is told so, not shown a bare refusal.

@@ -9,8 +9,9 @@ import { enquiryActors } from './enquiry-policy.ts';
 import { activityLabel, stateTag, stepsOf, timelineOf, visibleNotes } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { moveEnquiry } from './enquiry-service.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
-const DONE = Type.Optional(Type.String({ maxLength: 40 }));
+const DONE = FormText(40);
 
 /** The enquiry's page: headline, progress, protocol, team and the sections this viewer may see. */
 export async function renderEnquiry(db: Db, request: FastifyRequest, reply: FastifyReply, ctx: EnquiryContext, extra: Record<string, unknown> = {}, status = 200) {

@@ -14,8 +14,9 @@ import { ENQUIRY_FINDING_KINDS, LIMITS, validateFinding, validateFollowUp, type 
 import * as repo from './enquiry-repository.ts';
 import { saveReport } from './enquiry-service.ts';
 import { addEnquiryFinding, addFollowUp } from './enquiry-work-service.ts';
+import { EmptyOrUuid } from '../../lib/request-schemas.ts';
 
-const FollowUpBody = Type.Object({ description: field, supportingSchool: field, priorityId: field, owner: field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field });
+const FollowUpBody = Type.Object({ description: field, supportingSchool: field, priorityId: Type.Optional(EmptyOrUuid), owner: field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field });
 
 async function followUpChoices(db: Db, ctx: EnquiryContext) {
   const cycleId = await findCycleId(db, ctx.enquiry.hostSchoolNumber, academicYearOf(new Date()));

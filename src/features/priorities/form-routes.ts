@@ -12,15 +12,15 @@ import { conflictRows, inputOf } from './priorities-presenter.ts';
 import * as repo from './priorities-repository.ts';
 import { createPriority, updatePriority, type PriorityInput } from './priorities-service.ts';
 import { vagueWordingPrompts } from './vague-wording.ts';
+import { CodeList, EmptyOrUuid, FormText, IdList, isUuid, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
-const PriorityParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
-const field = Type.Optional(Type.String({ maxLength: 20_000 }));
-const list = Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 500 }));
+const SchoolParams = Type.Object({ number: SchoolNumber });
+const PriorityParams = Type.Object({ number: SchoolNumber, id: Uuid });
+const field = FormText(20_000);
 const PriorityBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })), title: field, description: field, nifTheme: field, learners: field, successMeasure: field,
-  origin: field, language: field, findingIds: list, nationalPriorities: list,
+  version: Type.Optional(Version), title: field, description: field, nifTheme: field, learners: field, successMeasure: field,
+  origin: field, language: field, findingIds: IdList(500), nationalPriorities: CodeList(500, 64),
 });
 
 function readInput(body: Static<typeof PriorityBody>): PriorityInput {
@@ -65,12 +65,12 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     return priority;
   }
 
-  app.get('/schools/:number/priorities/new', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ finding: Type.Optional(Type.String({ maxLength: 64 })) }) } }, async (request, reply) => {
+  app.get('/schools/:number/priorities/new', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
     const ctx = await schoolAccess(db, request, request.params.number, 'edit');
     const cycle = await currentCycleOrPage(request, reply, ctx, 200);
     if (!cycle) return reply;
     // Coming from a finding's page ("make this a priority"): that finding is ticked already.
-    const fromFinding = (await repo.findingsOfSchool(db, ctx.school.number, idList(request.query.finding).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))).map((f) => f.id);
+    const fromFinding = (await repo.findingsOfSchool(db, ctx.school.number, idList(request.query.finding).filter(isUuid))).map((f) => f.id);
     const values: PriorityInput = { title: '', description: '', nifTheme: '', learners: '', successMeasure: '', origin: 'self_evaluation', language: request.lang, findingIds: fromFinding, nationalPriorities: [] };
     return renderForm(request, reply, ctx, { cycleId: cycle.id, values });
   });

@@ -5,9 +5,9 @@ import type { SchoolContext } from '../../policy/school-policy.ts';
 import { isOneOf, NIF_THEMES, PRIORITY_ORIGINS, PRIORITY_STATES } from '../../reference/reference-data.ts';
 import { canMove, needsReadiness, priorityReadiness, type ReadinessPart } from './priority-readiness.ts';
 import * as repo from './priorities-repository.ts';
+import { isUuid } from '../../lib/request-schemas.ts';
 
 export const LIMITS = { title: 200, description: 10_000, learners: 1_000, successMeasure: 5_000, findings: 100 } as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PriorityInput = {
   title: string; description: string; nifTheme: string; learners: string; successMeasure: string;
@@ -32,7 +32,7 @@ export function validatePriority(input: PriorityInput, nationalCodes: readonly s
   if (input.nationalPriorities.some((code) => !nationalCodes.includes(code))) errors.nationalPriorities = 'pages.priorities.errors.nationalPriorities';
   if (!isOneOf(PRIORITY_ORIGINS, input.origin)) errors.origin = 'pages.priorities.errors.origin';
   if (input.language !== 'en' && input.language !== 'cy') errors.language = 'pages.priorities.errors.language';
-  if (input.findingIds.some((id) => !UUID.test(id))) errors.findingIds = 'pages.priorities.errors.findings';
+  if (input.findingIds.some((id) => !isUuid(id))) errors.findingIds = 'pages.priorities.errors.findings';
   else if (input.findingIds.length > LIMITS.findings) errors.findingIds = 'pages.priorities.errors.tooManyFindings';
   return errors;
 }

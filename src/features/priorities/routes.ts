@@ -14,12 +14,13 @@ import * as repo from './priorities-repository.ts';
 import { changeState } from './priorities-service.ts';
 import { allowedTransitions } from './priority-readiness.ts';
 import { vagueWordingPrompts } from './vague-wording.ts';
+import { FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
-const PriorityParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), id: Type.String({ maxLength: 64 }) });
-const short = Type.Optional(Type.String({ maxLength: 40 }));
-const StateBody = Type.Object({ version: Type.Integer({ minimum: 1 }), state: Type.String({ maxLength: 40 }) });
+const SchoolParams = Type.Object({ number: SchoolNumber });
+const PriorityParams = Type.Object({ number: SchoolNumber, id: Uuid });
+const short = FormText(40);
+const StateBody = Type.Object({ version: Version, state: Type.String({ maxLength: 40 }) });
 
 /** Priorities: precise, refined and specific, agreed only when ready (issue 4, item 4). */
 export const prioritiesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {

@@ -12,10 +12,11 @@ import { formItems, personChoices, recordsByProgramme } from './professional-lea
 import * as repo from './professional-learning-repository.ts';
 import { professionalLearningRule } from './professional-learning-rule.ts';
 import { EMPTY_FORM, readCompletionForm, recordCompletion, removeCompletion, type CompletionForm } from './professional-learning-service.ts';
+import { FormText, LaCode } from '../../lib/request-schemas.ts';
 
 const access = { access: { permission: 'la.read' } } as const;
-const LaParams = Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) });
-const Query = Type.Object({ ...DoneQuery.properties, programme: Type.Optional(Type.String({ maxLength: 80 })) });
+const LaParams = Type.Object({ code: LaCode });
+const Query = Type.Object({ ...DoneQuery.properties, programme: FormText(80) });
 const LaRecordParams = Type.Object({ ...LaParams.properties, ...RecordParams.properties });
 const base = (code: string) => `/local-authorities/${code}/professional-learning`;
 

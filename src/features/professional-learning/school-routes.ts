@@ -12,9 +12,10 @@ import { CompletionBody, DoneQuery, doneNotice, RecordParams, view } from './pro
 import { formItems, personChoices, programmeName } from './professional-learning-presenter.ts';
 import * as repo from './professional-learning-repository.ts';
 import { EMPTY_FORM, readCompletionForm, recordCompletion, removeCompletion, type CompletionForm } from './professional-learning-service.ts';
+import { SchoolNumber } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
+const SchoolParams = Type.Object({ number: SchoolNumber });
 const SchoolRecordParams = Type.Object({ ...SchoolParams.properties, ...RecordParams.properties });
 const base = (number: string) => `/schools/${number}/professional-learning`;
 

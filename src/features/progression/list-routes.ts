@@ -9,13 +9,14 @@ import { EMPTY_SESSION_FORM, readSessionForm } from './progression-form.ts';
 import { access, CollaborativeParams, renderSessionForm, SessionBody, sectionModel, view } from './progression-context.ts';
 import * as repo from './progression-repository.ts';
 import { createSession } from './progression-service.ts';
+import { FormText } from '../../lib/request-schemas.ts';
 
 /** /collaboratives/:id/progression: sessions newest first, by Area when asked; and the add form. */
 export const progressionListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
   const newUrl = (id: string) => `/collaboratives/${id}/progression/new`;
 
-  app.get('/collaboratives/:id/progression', { config: access, schema: { params: CollaborativeParams, querystring: Type.Object({ area: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+  app.get('/collaboratives/:id/progression', { config: access, schema: { params: CollaborativeParams, querystring: Type.Object({ area: FormText(40) }) } }, async (request, reply) => {
     const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
     const area = isOneOf(AREAS, request.query.area) ? request.query.area : undefined;
     const sessions = await repo.listSessions(db, ctx.collaborative.id, area);

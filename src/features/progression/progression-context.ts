@@ -8,14 +8,15 @@ import { warningLines, type TextFlag } from '../meetings/learner-check.ts';
 import type { School } from '../meetings/meeting-repository.ts';
 import { PROGRESSION_STEPS, type SessionForm } from './progression-form.ts';
 import * as repo from './progression-repository.ts';
+import { FormText, Uuid, Version } from '../../lib/request-schemas.ts';
 
 export const access = { access: { permission: 'collaboratives.read' } } as const;
 export const view = (name: string) => `features/progression/views/${name}.njk`;
-const field = Type.Optional(Type.String({ maxLength: 40_000 }));
-export const CollaborativeParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const SessionParams = Type.Object({ id: Type.String({ format: 'uuid' }), sessionId: Type.String({ format: 'uuid' }) });
+const field = FormText(40_000);
+export const CollaborativeParams = Type.Object({ id: Uuid });
+export const SessionParams = Type.Object({ id: Uuid, sessionId: Uuid });
 export const SessionBody = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(Version),
   'heldOn-day': field, 'heldOn-month': field, 'heldOn-year': field, area: field, progressionStep: field, focus: field, samples: field, expectations: field,
   schools: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 500 })),
   learnerDataChecked: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 2 })),

@@ -9,10 +9,11 @@ import { laAccess, laModel } from '../../local-authority/la-access.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { flagTerms, networkModel, PERIODS, periodSpan, reciprocityRows } from './reciprocity-presenter.ts';
 import { activityCounts, collaborativeSchools, laSchools, peerLinks } from './reciprocity-repository.ts';
+import { FormText, LaCode, Uuid } from '../../lib/request-schemas.ts';
 
 const read = { access: { permission: 'collaboratives.read' } } as const;
 // Loose on purpose: an unknown period is the default one, not a bad request.
-const PeriodQuery = Type.Object({ period: Type.Optional(Type.String({ maxLength: 20 })) });
+const PeriodQuery = Type.Object({ period: FormText(20) });
 
 /** The table, the network and the period filter, for a set of schools. */
 async function reciprocityModel(db: Db, request: FastifyRequest, schools: Awaited<ReturnType<typeof laSchools>>, collaborativeId: string | null, period: unknown) {
@@ -33,7 +34,7 @@ async function reciprocityModel(db: Db, request: FastifyRequest, schools: Awaite
 export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/collaboratives/:id/reciprocity', { config: read, schema: { params: Type.Object({ id: Type.String({ format: 'uuid' }) }), querystring: PeriodQuery } }, async (request, reply) => {
+  app.get('/collaboratives/:id/reciprocity', { config: read, schema: { params: Type.Object({ id: Uuid }), querystring: PeriodQuery } }, async (request, reply) => {
     const { collaborative, can } = await collaborativeAccess(db, request, request.params.id, 'reciprocity');
     const schools = await collaborativeSchools(db, collaborative.id);
     return reply.page('features/reciprocity/views/collaborative.njk', {
@@ -42,7 +43,7 @@ export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     });
   });
 
-  app.get('/local-authorities/:code/reciprocity', { config: read, schema: { params: Type.Object({ code: Type.String({ pattern: '^\\d{3}$' }) }), querystring: PeriodQuery } }, async (request, reply) => {
+  app.get('/local-authorities/:code/reciprocity', { config: read, schema: { params: Type.Object({ code: LaCode }), querystring: PeriodQuery } }, async (request, reply) => {
     const ctx = await laAccess(db, request, request.params.code, 'staff');
     const schools = await laSchools(db, ctx.la.code);
     return reply.page('features/reciprocity/views/la.njk', {

@@ -8,13 +8,14 @@ import { academicYearOf, CYCLE_STAGES } from '../../reference/reference-data.ts'
 import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
 import * as repo from './cycle-repository.ts';
 import { ANSWER_FIELDS, moveStage, saveAnswers, startCycle, type AnswerField } from './cycle-service.ts';
+import { BoundedInteger, FormText, SchoolNumber, Version } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SchoolParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) });
-const CycleParams = Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }), year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
-const answer = Type.Optional(Type.String({ maxLength: 20_000 }));
-const AnswersBody = Type.Object({ version: Type.Integer({ minimum: 1 }), progressingAnswer: answer, paceAnswer: answer, howWellAnswer: answer, howKnowAnswer: answer, howImproveAnswer: answer });
-const StageBody = Type.Object({ version: Type.Integer({ minimum: 1 }), stage: Type.String({ maxLength: 40 }) });
+const SchoolParams = Type.Object({ number: SchoolNumber });
+const CycleParams = Type.Object({ number: SchoolNumber, year: BoundedInteger(2000, 2100) });
+const answer = FormText(20_000);
+const AnswersBody = Type.Object({ version: Version, progressingAnswer: answer, paceAnswer: answer, howWellAnswer: answer, howKnowAnswer: answer, howImproveAnswer: answer });
+const StageBody = Type.Object({ version: Version, stage: Type.String({ maxLength: 40 }) });
 
 export const schoolCycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;

@@ -7,13 +7,14 @@ import { academicYearOf, NIF_THEMES, PRIORITY_STATES } from '../../reference/ref
 import { schoolAccess } from '../../school/school-access.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import * as repo from './school-home-repository.ts';
+import { SchoolNumber } from '../../lib/request-schemas.ts';
 
 const DUE_SOON_DAYS = 30;
 
 export const schoolHomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
   // "Where are we?": one page for the school's staff, governors and LA, each seeing what they may.
-  app.get('/schools/:number/home', { config: { access: { signedIn: true } }, schema: { params: Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) }) } }, async (request, reply) => {
+  app.get('/schools/:number/home', { config: { access: { signedIn: true } }, schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {
     const { school, can } = await schoolAccess(db, request, request.params.number);
     const year = academicYearOf(new Date());
     const cycle = await findCycle(db, school.number, year);

@@ -7,21 +7,22 @@ import { AUDIENCES, isOneOf } from '../../reference/reference-data.ts';
 import { SHAREABLE_TYPES } from '../../sharing/share-repository.ts';
 import { changeSharing } from '../../sharing/share-service.ts';
 import { schoolAccess } from '../../school/school-access.ts';
+import { FormText, SchoolNumber, ScopeKey, SharedItemId } from '../../lib/request-schemas.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const ShareBody = Type.Object({
   itemType: literals(SHAREABLE_TYPES),
-  itemId: Type.String({ minLength: 1, maxLength: 64 }),
+  itemId: SharedItemId,
   // Either audience (+ audienceId) from a button, or "audience|audienceId" from the select.
   audience: Type.Optional(literals(AUDIENCES)),
-  audienceId: Type.Optional(Type.String({ maxLength: 64 })),
-  audienceChoice: Type.Optional(Type.String({ maxLength: 100 })),
+  audienceId: Type.Optional(ScopeKey),
+  audienceChoice: FormText(100),
   action: literals(['add', 'remove'] as const),
-  returnTo: Type.Optional(Type.String({ maxLength: 500 })),
+  returnTo: FormText(500),
 });
 
 export const sharingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
-  app.post('/schools/:number/sharing', { config: { access: { signedIn: true } }, schema: { params: Type.Object({ number: Type.String({ pattern: '^\\d{7}$' }) }), body: ShareBody } }, async (request, reply) => {
+  app.post('/schools/:number/sharing', { config: { access: { signedIn: true } }, schema: { params: Type.Object({ number: SchoolNumber }), body: ShareBody } }, async (request, reply) => {
     const { school, can } = await schoolAccess(database.db, request, request.params.number, 'staff');
     const { itemType, itemId, action, audienceChoice } = request.body;
     const [audience, audienceId = ''] = audienceChoice ? audienceChoice.split('|') : [request.body.audience, request.body.audienceId ?? ''];

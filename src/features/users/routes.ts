@@ -10,18 +10,19 @@ import { ROLE_NAMES } from '../../policy/roles.ts';
 import * as service from './user-service.ts';
 import * as repo from './user-repository.ts';
 import { userDetailModel } from './user-presenter.ts';
+import { BoundedInteger, FormText, ScopeKey, Uuid } from '../../lib/request-schemas.ts';
 
 const manage = { access: { permission: 'users.manage' } } as const;
-const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const AssignmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), assignmentId: Type.String({ format: 'uuid' }) });
+const Id = Type.Object({ id: Uuid });
+const AssignmentParams = Type.Object({ id: Uuid, assignmentId: Uuid });
 const ListQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: FormText(200),
   role: Type.Optional(Type.Union([Type.Literal(''), ...ROLE_NAMES.map((r) => Type.Literal(r))])),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  page: Type.Optional(BoundedInteger(1, 100000)),
 });
-const field = Type.Optional(Type.String({ maxLength: 400 }));
-const NewUserBody = Type.Object({ displayName: field, email: field, preferredLanguage: field, role: field, scopeId: field });
-const AssignmentBody = Type.Object({ role: field, scopeId: field });
+const field = FormText(400);
+const NewUserBody = Type.Object({ displayName: field, email: field, preferredLanguage: field, role: field, scopeId: Type.Optional(ScopeKey) });
+const AssignmentBody = Type.Object({ role: field, scopeId: Type.Optional(ScopeKey) });
 const StatusBody = Type.Object({ active: Type.Union([Type.Literal('true'), Type.Literal('false')]) });
 const PAGE_SIZE = 25;
 
