@@ -12,7 +12,8 @@ declare module 'fastify' {
   }
 }
 
-export type RegisteredRoute = { method: string; url: string; access: Access };
+/** `body` is the route's body schema (JSON Schema from TypeBox), kept so tests can generate what it must refuse. */
+export type RegisteredRoute = { method: string; url: string; access: Access; body?: unknown };
 
 function routeAccess(route: RouteOptions): Access {
   const access = route.config?.access;
@@ -25,7 +26,7 @@ export const policyPlugin = fp(async (app, opts: { registry: RegisteredRoute[] }
   app.addHook('onRoute', (route) => {
     const access = routeAccess(route);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') opts.registry.push({ method, url: route.url, access });
+      if (method !== 'HEAD') opts.registry.push({ method, url: route.url, access, ...(route.schema?.body ? { body: route.schema.body } : {}) });
     }
   });
 
