@@ -30,17 +30,31 @@ export async function sendHostile(app: App, visitor: Visitor, url: string, reque
   return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: params.toString() });
 }
 
-/** Everything wrong with how the app answered a request it must refuse (nothing when it refused it properly). */
-export function verdictOf(response: LightMyRequestResponse, request: HostileRequest, lang: 'en' | 'cy'): string[] {
+export type Verdict = { problems: string[]; reachedChecks: boolean };
+
+/**
+ * Everything wrong with how the app answered a request it must refuse (no problems when it refused
+ * it properly), and whether the refusal shows the persona got past the access check to the body:
+ * a field refused with a 400, or a hostile token refused as an expired form.
+ */
+export function verdictOf(response: LightMyRequestResponse, request: HostileRequest, lang: 'en' | 'cy'): Verdict {
   const status = response.statusCode;
-  if (status >= 500) return [`server error ${status}`];
-  if (status < 400) return [`accepted with ${status}${response.headers.location ? ` to ${String(response.headers.location)}` : ''}`];
   const text = pageText(response.body);
   // The token is checked after the body is read: refusing a body that is not a form, or a forged
   // token, as an expired form is right; refusing anything else so means the suite's token failed.
   const csrf = status === 403 && CSRF_TITLES.some((title) => text.includes(title));
   const tokenTouched = request.kind === 'raw' || request.label.endsWith(' in _csrf');
-  if (status === 401 || status === 429 || (status === 403 && !(csrf && tokenTouched))) return [`refused with ${status} before the hostile part was read (${csrf ? 'CSRF' : 'access'})`];
+  const reachedChecks = request.kind === 'field' && (status === 400 || (csrf && tokenTouched));
+  return { problems: problemsOf(response, text, csrf, tokenTouched, lang), reachedChecks };
+}
+
+function problemsOf(response: LightMyRequestResponse, text: string, csrf: boolean, tokenTouched: boolean, lang: 'en' | 'cy'): string[] {
+  const status = response.statusCode;
+  if (status >= 500) return [`server error ${status}`];
+  if (status < 400) return [`accepted with ${status}${response.headers.location ? ` to ${String(response.headers.location)}` : ''}`];
+  // A 403 from the route's own rules (say, a state change the value does not name) is a refusal;
+  // whether the persona could act at all is checked per route, on the 400s its fields earn.
+  if (status === 401 || status === 429 || (csrf && !tokenTouched)) return [`refused with ${status} before the hostile part was read (${csrf ? 'CSRF' : 'sign-in or rate limit'})`];
   const problems: string[] = [];
   if (!String(response.headers['content-type']).startsWith('text/html')) return problems;
   if (!response.body.includes(`<html lang="${lang}"`)) problems.push(`page not in ${lang}`);

@@ -22,7 +22,8 @@ export function routeMatcher(routes: RegisteredRoute[]) {
 
 export type FoundForm = PageForm & { route: RegisteredRoute; persona: string };
 
-export type CrawlOptions = { maxPages: number; perPattern: number; start: string[] };
+/** `prefer`: links to visit before the others (the demo's richest records), since each pattern is visited only `perPattern` times. */
+export type CrawlOptions = { maxPages: number; perPattern: number; start: string[]; prefer?: RegExp };
 
 /** Addresses that answer with a file or leave the session, not a page to read. */
 const NOT_A_PAGE = /\/(sign-out|download|export|feed|calendar\.ics)\b|\.(pdf|docx|ics|csv|ods|xlsx|json)$/;
@@ -52,7 +53,8 @@ export async function crawlForms(app: App, visitor: Visitor, persona: string, op
     for (const link of localLinks(response.body, url)) {
       if (seen.has(link) || NOT_A_PAGE.test(link.split('?')[0]!)) continue;
       seen.add(link);
-      queue.push(link);
+      if (options.prefer?.test(link)) queue.unshift(link);
+      else queue.push(link);
     }
   }
   return { forms, pages };

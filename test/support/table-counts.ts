@@ -18,3 +18,8 @@ export async function tableCounter(db: Db): Promise<() => Promise<TableCounts>> 
 export function countChanges(before: TableCounts, after: TableCounts): string[] {
   return Object.keys(before).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} -> ${after[t]}`);
 }
+
+/** The audit log's length: every change the app makes writes one entry in the same transaction. */
+export function auditCounter(db: Db): () => Promise<number> {
+  return async () => ((await db.execute(sql`select count(*)::int as n from audit_log`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+}
