@@ -19,7 +19,8 @@ type Schema = { type?: string; properties?: Record<string, Schema>; items?: Sche
 export function shapeOf(body: unknown, name: string): Shape | null {
   const property = (body as Schema | undefined)?.properties?.[name];
   if (!property) return null;
-  const plain = property.anyOf?.find((s) => s.type && s.type !== 'null') ?? property;
+  // A union that takes a list (one checkbox or many) takes a list: arrays are not hostile there.
+  const plain = property.anyOf?.find((s) => s.type === 'array') ?? property.anyOf?.find((s) => s.type && s.type !== 'null') ?? property;
   if (plain.type === 'array') return { ...scalar(plain.items ?? {}), array: true };
   return { ...scalar(plain), array: false };
 }

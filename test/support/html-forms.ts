@@ -42,11 +42,11 @@ function inputControl(attrs: Record<string, string>): FormControl | null {
   return { ...base, kind: ['text', 'email', 'search', 'tel', 'url', 'password', 'time'].includes(type) ? 'text' : 'other' };
 }
 
-/** The submit button a person would press: one that saves rather than filters or previews. */
+/** The submit button a person would press: one that saves rather than filters, previews or adds a row (it may have no name). */
 function chosenButton(html: string): FormControl | null {
-  const named = [...html.matchAll(/<button\b[^>]*>/gi)].map((m) => attributes(m[0])).filter((a) => a.name && (a.type ?? 'submit') === 'submit');
-  const saving = named.find((a) => !/filter|search|preview|add-?row|remove-?row|refresh/i.test(`${a.name} ${a.value ?? ''}`)) ?? named.at(-1);
-  return saving ? { name: saving.name!, value: saving.value ?? '', kind: 'hidden', options: [], numeric: false } : null;
+  const buttons = [...html.matchAll(/<button\b[^>]*>/gi)].map((m) => attributes(m[0])).filter((a) => (a.type ?? 'submit') === 'submit');
+  const saving = buttons.find((a) => !/filter|search|preview|add-?row|remove-?row|refresh/i.test(`${a.name ?? ''} ${a.value ?? ''}`));
+  return saving?.name ? { name: saving.name, value: saving.value ?? '', kind: 'hidden', options: [], numeric: false } : null;
 }
 
 function formControls(html: string): FormControl[] {
