@@ -59,4 +59,18 @@ describe.skipIf(!url)('PostgreSQL mode', () => {
     }
     expect(await query(databaseUrl, 'select count(*)::int as n from drizzle.__drizzle_migrations')).toEqual([{ n: journal.entries.length }]);
   });
+
+  it('survives the server ending its idle connections (a restart or failover), and carries on', async () => {
+    const database = openPostgres(databaseUrl);
+    try {
+      await database.ping();
+      // End every connection this database has from the server side, as a restart would.
+      await query(url!, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`);
+      // Unhandled, the pool's 'error' event would end this process here; instead the next query reconnects.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await database.ping();
+    } finally {
+      await database.close();
+    }
+  });
 });

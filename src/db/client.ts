@@ -62,6 +62,12 @@ const MIGRATION_LOCK_KEY = 7_240_301;
 
 export function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server ends (a restart, a failover, an administrator) emits 'error'
+  // on the pool; unhandled, that event would end the process. The pool drops the connection and
+  // opens a new one for the next query, so saying so is all there is to do.
+  pool.on('error', (error) => {
+    process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: 'a PostgreSQL connection was closed by the server; the pool will reconnect', err: error.message })}\n`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

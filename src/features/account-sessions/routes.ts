@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
+import { Uuid } from '../../lib/request-schemas.ts';
 import { endOtherSession, endOtherSessions } from './account-sessions-service.ts';
 
-const SessionParams = Type.Object({ sessionId: Type.String({ format: 'uuid' }) });
+const SessionParams = Type.Object({ sessionId: Uuid });
 const signedIn = { access: { signedIn: true } } as const;
 
 export const accountSessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

@@ -4,6 +4,7 @@ import { HOSTILE_TARGETS } from '../../../test/support/hostile-redirects.ts';
 import { buildUser, TEST_PASSWORD, type TestUser } from '../../../test/support/factories.ts';
 import { pageText, Visitor } from '../../../test/support/http.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { isUnsafeText } from '../../lib/unsafe-text.ts';
 
 let t: TestApp;
 let user: TestUser;
@@ -19,7 +20,19 @@ function hiddenNext(html: string): string {
 }
 
 describe('the page to return to after signing in', () => {
-  it.each(HOSTILE_TARGETS.map((value) => [JSON.stringify(value), value]))('sends a visitor home, not to %s', async (_label, value) => {
+  // Characters no field may hold (NUL and other controls) are refused before sign-in is even tried.
+  const refusedOutright = HOSTILE_TARGETS.filter(isUnsafeText);
+  const cleanedUp = HOSTILE_TARGETS.filter((value) => !isUnsafeText(value));
+
+  it.each(refusedOutright.map((value) => [JSON.stringify(value), value]))('refuses %s outright with a 400, signing nobody in', async (_label, value) => {
+    const visitor = new Visitor(t.app);
+    expect((await visitor.get(`/sign-in?next=${encodeURIComponent(value)}`)).statusCode).toBe(400);
+    const response = await visitor.post('/sign-in', { email: user.email, password: TEST_PASSWORD, next: value }, { tokenFrom: '/sign-in' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers.location).toBeUndefined();
+  });
+
+  it.each(cleanedUp.map((value) => [JSON.stringify(value), value]))('sends a visitor home, not to %s', async (_label, value) => {
     const visitor = new Visitor(t.app);
     const page = await visitor.get(`/sign-in?next=${encodeURIComponent(value)}`);
     expect(page.statusCode).toBe(200);
