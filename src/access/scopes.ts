@@ -57,3 +57,14 @@ export const DEFAULT_NEEDS: { [S in ScopeName]: ScopeNeed<S> | null } = {
   concernCase: 'view',
   caseStudy: 'view',
 };
+
+type CoarseConfig = { readonly access: { readonly signedIn: true } | { readonly permission: Permission } };
+
+/**
+ * A route's config acting on one record: the feature's usual coarse access (signed in, or a
+ * permission checked before anything is loaded) plus the scope and the need.
+ */
+export function scoped<S extends ScopeName>(coarse: CoarseConfig, scope: S, need?: ScopeNeed<S>): { access: ScopedAccess } {
+  const permission = 'permission' in coarse.access ? { permission: coarse.access.permission } : {};
+  return { access: { ...permission, scope, ...(need ? { need } : {}) } as ScopedAccess };
+}

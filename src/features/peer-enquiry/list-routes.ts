@@ -9,7 +9,6 @@ import { presentErrors } from '../../lib/forms.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { findingsOfCycle } from '../findings/findings-repository.ts';
 import { findCycleId } from '../development-plan/plan-repository.ts';
 import { CollaborativeParams, field, many, read, view } from './enquiry-context.ts';
@@ -18,6 +17,8 @@ import { stateTag, themeItems } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { proposeEnquiry } from './enquiry-service.ts';
 import { EmptyOrUuid, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const ProposalBody = Type.Object({ hostSchool: field, question: field, context: field, nifThemes: many, findingId: Type.Optional(EmptyOrUuid),
   'visitStart-day': field, 'visitStart-month': field, 'visitStart-year': field, 'visitEnd-day': field, 'visitEnd-month': field, 'visitEnd-year': field });
@@ -74,8 +75,8 @@ export const enquiryListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   });
 
   // From a finding of the school's self-evaluation: straight to the form when the school is in one collaborative.
-  app.get('/schools/:number/enquiries/new', { config: read, schema: { params: Type.Object({ number: SchoolNumber }), querystring: Type.Object({ finding: Type.Optional(Uuid) }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/enquiries/new', { config: scoped(read, 'school', 'edit'), schema: { params: Type.Object({ number: SchoolNumber }), querystring: Type.Object({ finding: Type.Optional(Uuid) }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const collaboratives = await schoolCollaboratives(db, ctx.school.number);
     const finding = request.query.finding ? `?finding=${request.query.finding}` : '';
     if (!collaboratives.length) throw new HttpError(404, 'not-found');
