@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
-import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { schoolCollaboratives } from '../../directory/directory-repository.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
@@ -19,6 +19,7 @@ import { proposeEnquiry } from './enquiry-service.ts';
 import { EmptyOrUuid, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
 
 const ProposalBody = Type.Object({ hostSchool: field, question: field, context: field, nifThemes: many, findingId: Type.Optional(EmptyOrUuid),
   'visitStart-day': field, 'visitStart-month': field, 'visitStart-year': field, 'visitEnd-day': field, 'visitEnd-month': field, 'visitEnd-year': field });
@@ -49,21 +50,21 @@ async function formModel(db: Db, request: FastifyRequest, ctx: CollaborativeCont
 export const enquiryListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const db = deps.database.db;
 
-  app.get('/collaboratives/:id/enquiries', { config: read, schema: { params: CollaborativeParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/enquiries', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const enquiries = (await repo.listEnquiries(db, ctx.collaborative.id)).map((e) => ({ ...e, tag: stateTag(request.t, e.state) }));
     return reply.page(view('list'), { title: request.t('enquiries.list.title'), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'enquiries', enquiries });
   });
 
-  app.get('/collaboratives/:id/enquiries/new', { config: read, schema: { params: CollaborativeParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/enquiries/new', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
     const form: ProposalForm = { hostSchool: ctx.can.hostSchools[0]!, question: '', context: '', nifThemes: [], findingId: request.query.finding ?? '', visitStart: dateToParts(null), visitEnd: dateToParts(null) };
     return reply.page(view('new'), await formModel(db, request, ctx, form));
   });
 
-  app.post('/collaboratives/:id/enquiries', { config: read, schema: { params: CollaborativeParams, body: ProposalBody } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.post('/collaboratives/:id/enquiries', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams, body: ProposalBody } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
     const findings = await findingChoices(db, ctx.can.hostSchools);
     const { form, errors, values } = validateProposal(request.body, ctx.can.hostSchools, findings.map((f) => f.id));
