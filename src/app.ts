@@ -11,6 +11,7 @@ import { i18nPlugin } from './plugins/i18n.ts';
 import { cookiePlugin, csrfEnforcementPlugin, securityPlugin } from './plugins/security.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
+import { scopePlugin } from './access/scope-plugin.ts';
 import { viewsPlugin } from './plugins/views.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { cacheControlPlugin } from './plugins/cache-control.ts';
@@ -81,6 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(inputGuardPlugin);
   await app.register(csrfEnforcementPlugin);
+  // After the CSRF check, so a forged request learns nothing of the record it names.
+  await app.register(scopePlugin, { db: deps.database.db });
   await app.register(viewsPlugin, { production: config.env !== 'development' });
   await app.register(errorsPlugin);
 

@@ -2,7 +2,8 @@
 // can be registered open by omission. Decisions come from src/policy/policy.ts.
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
-import { decide, type Access } from '../policy/policy.ts';
+import { DEFAULT_NEEDS, type DeclaredScope } from '../access/scopes.ts';
+import { coarseAccess, decide, type Access, type CoarseAccess } from '../policy/policy.ts';
 import { HttpError } from '../lib/http-error.ts';
 import { STATIC_PREFIXES } from './static-paths.ts';
 
@@ -12,8 +13,16 @@ declare module 'fastify' {
   }
 }
 
-/** A route as registered: its access, and its schema so a test can check every input is bounded. */
-export type RegisteredRoute = { method: string; url: string; access: Access; schema: FastifySchema | undefined };
+/**
+ * A route as registered: who may reach it at all, the record scope and need it declares (null when
+ * it acts on no one record), and its schema so a test can check every input is bounded.
+ */
+export type RegisteredRoute = { method: string; url: string; access: CoarseAccess; scope: DeclaredScope | null; schema: FastifySchema | undefined };
+
+function declaredScope(access: Access): DeclaredScope | null {
+  if (!('scope' in access)) return null;
+  return { scope: access.scope, need: access.need ?? DEFAULT_NEEDS[access.scope] };
+}
 
 function routeAccess(route: RouteOptions): Access {
   const access = route.config?.access;
@@ -25,8 +34,9 @@ function routeAccess(route: RouteOptions): Access {
 export const policyPlugin = fp(async (app, opts: { registry: RegisteredRoute[] }) => {
   app.addHook('onRoute', (route) => {
     const access = routeAccess(route);
+    const scope = declaredScope(access);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') opts.registry.push({ method, url: route.url, access, schema: route.schema });
+      if (method !== 'HEAD') opts.registry.push({ method, url: route.url, access: coarseAccess(access), scope, schema: route.schema });
     }
   });
 

@@ -1,3 +1,4 @@
+import type { ScopedAccess } from '../access/scopes.ts';
 import type { CurrentUser, Role } from './roles.ts';
 
 /**
@@ -32,7 +33,19 @@ const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
 /** Every permission's name (they look like catalogue keys: the locales test tells them apart). */
 export const PERMISSIONS = Object.keys(PERMISSION_ROLES) as Permission[];
 
-export type Access = { public: true } | { signedIn: true } | { permission: Permission };
+/** Who may reach a route at all, whatever record it names. */
+export type CoarseAccess = { public: true } | { signedIn: true } | { permission: Permission };
+/**
+ * A route's declared access: coarse, or a record scope (src/access/scopes.ts) whose loader decides
+ * on the record named in the URL. A scoped route implies signed in, or its permission when it names one.
+ */
+export type Access = CoarseAccess | ScopedAccess;
+
+/** The platform-wide part of an access, checked before any record is loaded. */
+export function coarseAccess(access: Access): CoarseAccess {
+  if (!('scope' in access)) return access;
+  return access.permission ? { permission: access.permission } : { signedIn: true };
+}
 
 export function hasRole(user: CurrentUser | null, ...roles: Role[]): boolean {
   return !!user && user.assignments.some((a) => roles.includes(a.role));
@@ -48,7 +61,8 @@ export function can(user: CurrentUser | null, permission: Permission): boolean {
 
 export type AccessDecision = 'allow' | 'sign-in' | 'forbidden';
 
-export function decide(user: CurrentUser | null, access: Access): AccessDecision {
+export function decide(user: CurrentUser | null, declared: Access): AccessDecision {
+  const access = coarseAccess(declared);
   if ('public' in access) return 'allow';
   if (!user) return 'sign-in';
   if ('signedIn' in access) return 'allow';

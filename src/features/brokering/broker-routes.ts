@@ -2,15 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
-import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { laAccess, laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-access.ts';
 import { agreementInput, parseAgreement } from './brokering-forms.ts';
 import { brokerPage, requestForm, type Broker } from './broker-model.ts';
 import * as repo from './brokering-repository.ts';
 import { agreeMatch, suggestionsFor } from './brokering-service.ts';
 import { FormText, LaCode, readVersion, Uuid } from '../../lib/request-schemas.ts';
+import { laScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
 
 const la = { access: { permission: 'la.read' } } as const;
 const collab = { access: { permission: 'collaboratives.read' } } as const;
@@ -29,12 +31,12 @@ export const brokerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
   const db = database.db;
   const view = (name: string) => `features/brokering/views/${name}.njk`;
 
-  const laBroker = async (request: FastifyRequest, code: string): Promise<Broker> => {
-    const ctx = await laAccess(db, request, code, 'broker');
+  const laBroker = (request: FastifyRequest): Broker => {
+    const ctx = laScope(request);
     return { kind: 'la', base: `/local-authorities/${ctx.la.code}/brokering`, layout: laModel(ctx, 'brokering'), owns: (r) => r.schoolLa === ctx.la.code && r.request.brokerCollaborativeId === null, list: (statuses) => repo.requestsBrokeredByLa(db, ctx.la.code, statuses) };
   };
-  const collaborativeBroker = async (request: FastifyRequest, id: string): Promise<Broker> => {
-    const { collaborative, can } = await collaborativeAccess(db, request, id, 'convene');
+  const collaborativeBroker = (request: FastifyRequest): Broker => {
+    const { collaborative, can } = collaborativeScope(request);
     return {
       kind: 'collaborative', base: `/collaboratives/${collaborative.id}/brokering`, layout: { collaborative, collabCan: can, collaborativeSection: 'brokering', activeNav: 'collaboratives' },
       owns: (r) => r.request.brokerCollaborativeId === collaborative.id, list: (statuses) => repo.requestsBrokeredByCollaborative(db, collaborative.id, statuses),
@@ -71,10 +73,10 @@ export const brokerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
   }
 
   const done = Type.Object({ done: s(20) });
-  app.get('/local-authorities/:code/brokering', { config: la, schema: { params: LaParams, querystring: done } }, async (request, reply) => showList(request, reply, await laBroker(request, request.params.code)));
-  app.get('/collaboratives/:id/brokering', { config: collab, schema: { params: CollabParams, querystring: done } }, async (request, reply) => showList(request, reply, await collaborativeBroker(request, request.params.id)));
-  app.get('/local-authorities/:code/brokering/:requestId/agree', { config: la, schema: { params: LaRequestParams } }, async (request, reply) => showAgree(request, reply, await laBroker(request, request.params.code), request.params.requestId));
-  app.get('/collaboratives/:id/brokering/:requestId/agree', { config: collab, schema: { params: CollabRequestParams } }, async (request, reply) => showAgree(request, reply, await collaborativeBroker(request, request.params.id), request.params.requestId));
-  app.post('/local-authorities/:code/brokering/:requestId/agree', { config: la, schema: { params: LaRequestParams, body: AgreeBody } }, async (request, reply) => agree(request, reply, await laBroker(request, request.params.code), request.params.requestId));
-  app.post('/collaboratives/:id/brokering/:requestId/agree', { config: collab, schema: { params: CollabRequestParams, body: AgreeBody } }, async (request, reply) => agree(request, reply, await collaborativeBroker(request, request.params.id), request.params.requestId));
+  app.get('/local-authorities/:code/brokering', { config: scoped(la, 'la', 'broker'), schema: { params: LaParams, querystring: done } }, async (request, reply) => showList(request, reply, laBroker(request)));
+  app.get('/collaboratives/:id/brokering', { config: scoped(collab, 'collaborative', 'convene'), schema: { params: CollabParams, querystring: done } }, async (request, reply) => showList(request, reply, collaborativeBroker(request)));
+  app.get('/local-authorities/:code/brokering/:requestId/agree', { config: scoped(la, 'la', 'broker'), schema: { params: LaRequestParams } }, async (request, reply) => showAgree(request, reply, laBroker(request), request.params.requestId));
+  app.get('/collaboratives/:id/brokering/:requestId/agree', { config: scoped(collab, 'collaborative', 'convene'), schema: { params: CollabRequestParams } }, async (request, reply) => showAgree(request, reply, collaborativeBroker(request), request.params.requestId));
+  app.post('/local-authorities/:code/brokering/:requestId/agree', { config: scoped(la, 'la', 'broker'), schema: { params: LaRequestParams, body: AgreeBody } }, async (request, reply) => agree(request, reply, laBroker(request), request.params.requestId));
+  app.post('/collaboratives/:id/brokering/:requestId/agree', { config: scoped(collab, 'collaborative', 'convene'), schema: { params: CollabRequestParams, body: AgreeBody } }, async (request, reply) => agree(request, reply, collaborativeBroker(request), request.params.requestId));
 };

@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { presentErrors } from '../../lib/forms.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { parseProfile, profileInput } from './brokering-forms.ts';
 import { findProfile } from './brokering-repository.ts';
 import { saveProfile } from './brokering-service.ts';
 import { FormText, readVersion, SchoolNumber } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const Params = Type.Object({ number: SchoolNumber });
@@ -21,15 +22,15 @@ const view = 'features/brokering/views/profile.njk';
 export const profileRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/schools/:number/profile', { config: signedIn, schema: { params: Params, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'staff');
+  app.get('/schools/:number/profile', { config: scoped(signedIn, 'school', 'staff'), schema: { params: Params, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const profile = await findProfile(db, school.number);
     const values = { efsmThreeYear: profile?.efsmThreeYear ?? '', alnPercent: profile?.alnPercent ?? '', ealPercent: profile?.ealPercent ?? '', context: profile?.context ?? '', language: profile?.language ?? request.lang };
     return reply.page(view, { title: request.t('brokering.profile.title'), school, schoolCan: can, schoolSection: 'support', profile, values, version: profile?.version ?? '', saved: request.query.saved === '1' });
   });
 
-  app.post('/schools/:number/profile', { config: signedIn, schema: { params: Params, body: Body } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/profile', { config: scoped(signedIn, 'school', 'edit'), schema: { params: Params, body: Body } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const input = profileInput(request.body);
     const model = { title: request.t('brokering.profile.title'), school, schoolCan: can, schoolSection: 'support', values: input };
     const parsed = parseProfile(input);

@@ -4,13 +4,14 @@ import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { requireUuid } from '../../school/school-items.ts';
 import { parseImpact, parseRequest, requestInput } from './brokering-forms.ts';
 import { agreementFacts } from './brokering-presenter.ts';
 import * as repo from './brokering-repository.ts';
 import { createRequest, recordImpact } from './brokering-service.ts';
 import { FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const Params = Type.Object({ number: SchoolNumber, id: Uuid });
@@ -29,14 +30,14 @@ export const requestRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     return { priority, collaboratives, national };
   }
 
-  app.get('/schools/:number/priorities/:id/support-request', { config: signedIn, schema: { params: Params } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/priorities/:id/support-request', { config: scoped(signedIn, 'school', 'edit'), schema: { params: Params } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const model = await requestModel(school.number, request.params.id);
     return reply.page(view('request-form'), { title: request.t('brokering.request.title'), school, schoolCan: can, schoolSection: 'priorities', ...model, values: { need: '', broker: 'la', language: request.lang } });
   });
 
-  app.post('/schools/:number/priorities/:id/support-request', { config: signedIn, schema: { params: Params, body: RequestBody } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/priorities/:id/support-request', { config: scoped(signedIn, 'school', 'edit'), schema: { params: Params, body: RequestBody } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const model = await requestModel(school.number, request.params.id);
     const input = requestInput(request.body);
     const parsed = parseRequest(input, model.collaboratives.map((c) => c.id));
@@ -51,15 +52,15 @@ export const requestRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     return { row, agreement: agreementFacts(t, lang, row, await repo.nationalPriorityNames(db)) };
   }
 
-  app.get('/schools/:number/support/agreements/:id/impact', { config: signedIn, schema: { params: Params } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/support/agreements/:id/impact', { config: scoped(signedIn, 'school', 'edit'), schema: { params: Params } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const { row, agreement } = await impactModel(school.number, request.params.id, request.lang, request.t);
     const values = { impact: row.agreement.impact, language: row.agreement.impact ? row.agreement.language : request.lang, version: row.agreement.version };
     return reply.page(view('impact'), { title: request.t('brokering.impact.title'), school, schoolCan: can, schoolSection: 'support', agreement, values });
   });
 
-  app.post('/schools/:number/support/agreements/:id/impact', { config: signedIn, schema: { params: Params, body: ImpactBody } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/support/agreements/:id/impact', { config: scoped(signedIn, 'school', 'edit'), schema: { params: Params, body: ImpactBody } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const { row, agreement } = await impactModel(school.number, request.params.id, request.lang, request.t);
     const model = { title: request.t('brokering.impact.title'), school, schoolCan: can, schoolSection: 'support', agreement };
     const parsed = parseImpact(request.body);

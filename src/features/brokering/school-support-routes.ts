@@ -4,13 +4,14 @@ import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { academicYearOf, AREAS, NIF_THEMES } from '../../reference/reference-data.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { requireUuid } from '../../school/school-items.ts';
 import { offerInput, parseOffer } from './brokering-forms.ts';
 import { agreementFacts, brokerName } from './brokering-presenter.ts';
 import * as repo from './brokering-repository.ts';
 import { createOffer, withdrawOffer, withdrawRequest } from './brokering-service.ts';
 import { EmptyOrUuid, FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SchoolParams = Type.Object({ number: SchoolNumber });
@@ -29,8 +30,8 @@ export const schoolSupportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
   const db = database.db;
   const view = (name: string) => `features/brokering/views/${name}.njk`;
 
-  app.get('/schools/:number/support', { config: signedIn, schema: { params: SchoolParams, querystring: Notice } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'staff');
+  app.get('/schools/:number/support', { config: scoped(signedIn, 'school', 'staff'), schema: { params: SchoolParams, querystring: Notice } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const [profile, offers, requests, received, given, national] = await Promise.all([
       repo.findProfile(db, school.number), repo.offersOf(db, school.number), repo.requestsOfSchool(db, school.number),
       repo.agreementsReceived(db, school.number), repo.agreementsGiven(db, school.number), repo.nationalPriorityNames(db),
@@ -49,8 +50,8 @@ export const schoolSupportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     return { strengths, national, themes: NIF_THEMES, areas: AREAS };
   };
 
-  app.get('/schools/:number/support/offers/new', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'widenSharing');
+  app.get('/schools/:number/support/offers/new', { config: scoped(signedIn, 'school', 'widenSharing'), schema: { params: SchoolParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const model = { title: request.t('brokering.offer.title'), school, schoolCan: can, schoolSection: 'support', ...(await offerModel(school.number)) };
     const finding = model.strengths.find((f) => f.id === request.query.finding);
     if (!finding) return reply.page(view('offer-choose'), model);
@@ -59,8 +60,8 @@ export const schoolSupportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     return reply.page(view('offer-form'), { ...model, finding, values });
   });
 
-  app.post('/schools/:number/support/offers', { config: signedIn, schema: { params: SchoolParams, body: OfferBody } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number, 'widenSharing');
+  app.post('/schools/:number/support/offers', { config: scoped(signedIn, 'school', 'widenSharing'), schema: { params: SchoolParams, body: OfferBody } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const model = { title: request.t('brokering.offer.title'), school, schoolCan: can, schoolSection: 'support', ...(await offerModel(school.number)) };
     const input = offerInput(request.body);
     const parsed = parseOffer(input, model.strengths.map((f) => f.id), model.national.map((n) => n.code));
@@ -72,16 +73,16 @@ export const schoolSupportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     return reply.redirect(`/schools/${school.number}/support?done=offered`, 303);
   });
 
-  app.post('/schools/:number/support/offers/:id/withdraw', { config: signedIn, schema: { params: ItemParams, body: VersionBody } }, async (request, reply) => {
-    const { school } = await schoolAccess(db, request, request.params.number, 'narrowSharing');
+  app.post('/schools/:number/support/offers/:id/withdraw', { config: scoped(signedIn, 'school', 'narrowSharing'), schema: { params: ItemParams, body: VersionBody } }, async (request, reply) => {
+    const { school } = schoolScope(request);
     const offer = await repo.findOffer(db, school.number, requireUuid(request.params.id));
     if (!offer) throw new HttpError(404, 'not-found');
     const done = await withdrawOffer(db, request.user!.id, offer, request.body.version);
     return reply.redirect(`/schools/${school.number}/support?done=${done ? 'offer-withdrawn' : 'stale'}`, 303);
   });
 
-  app.post('/schools/:number/support/requests/:id/withdraw', { config: signedIn, schema: { params: ItemParams, body: VersionBody } }, async (request, reply) => {
-    const { school } = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/support/requests/:id/withdraw', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ItemParams, body: VersionBody } }, async (request, reply) => {
+    const { school } = schoolScope(request);
     const found = await repo.findRequest(db, requireUuid(request.params.id));
     if (!found || found.schoolNumber !== school.number) throw new HttpError(404, 'not-found');
     const done = await withdrawRequest(db, request.user!.id, found, request.body.version);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
-import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { feedEvents, findActiveFeed, findVisit } from './feed-repository.ts';
@@ -30,8 +30,8 @@ export const calendarFeedRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     return sendCalendar(reply, 'cydwella.ics', calendarText(t('calendar.feed.name'), entries, { ttlSeconds: 3600 }), 'inline');
   });
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/visit.ics', { config: { access: { permission: 'collaboratives.read' } }, schema: { params: VisitParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/enquiries/:enquiryId/visit.ics', { config: { access: { permission: 'collaboratives.read', scope: 'collaborative', need: 'space' } }, schema: { params: VisitParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const visit = await findVisit(db, ctx.collaborative.id, request.params.enquiryId);
     if (!visit?.visit_start) throw new HttpError(404, 'not-found');
     const name = request.lang === 'cy' ? ctx.collaborative.nameCy : ctx.collaborative.nameEn;

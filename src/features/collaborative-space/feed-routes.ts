@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
-import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { SHAREABLE_TYPES } from '../../sharing/share-repository.ts';
 import { itemHref, outputKindOf } from './shared-item.ts';
 import { memberSchools, sharedFeed, type FeedFilter } from './space-repository.ts';
 import { BoundedInteger, FormText, Uuid } from '../../lib/request-schemas.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 export const read = { access: { permission: 'collaboratives.read' } } as const;
 export const IdParams = Type.Object({ id: Uuid });
@@ -22,8 +23,8 @@ const PAGE_SIZE = 20;
 /** /collaboratives/:id/shared: what member schools shared with the collaborative, newest first. */
 export const feedRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
-  app.get('/collaboratives/:id/shared', { config: read, schema: { params: IdParams, querystring: FeedQuery } }, async (request, reply) => {
-    const { collaborative, can } = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/shared', { config: scoped(read, 'collaborative', 'space'), schema: { params: IdParams, querystring: FeedQuery } }, async (request, reply) => {
+    const { collaborative, can } = collaborativeScope(request);
     const { t } = request;
     const members = await memberSchools(db, collaborative.id);
     const filter: FeedFilter = {

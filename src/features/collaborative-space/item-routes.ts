@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
-import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
@@ -15,6 +14,8 @@ import { read } from './feed-routes.ts';
 import { itemHref, sharedItemModel } from './shared-item.ts';
 import { findSharedItem } from './space-repository.ts';
 import { FormText, SharedItemId, Uuid } from '../../lib/request-schemas.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 // An unknown type or a malformed id fails these patterns: the error handler answers 404, as for an item not shared here.
 const ItemParams = Type.Object({ id: Uuid, type: Type.Union(SHAREABLE_TYPES.map((t) => Type.Literal(t))), itemId: SharedItemId });
@@ -38,7 +39,7 @@ export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
 
   /** The collaborative, the share and the item; 404 unless a current member shares it here. */
   async function load(request: FastifyRequest, params: { id: string; type: string; itemId: string }, lang = request.lang) {
-    const { collaborative, can } = await collaborativeAccess(db, request, params.id, 'space');
+    const { collaborative, can } = collaborativeScope(request);
     if (!isOneOf(SHAREABLE_TYPES, params.type)) throw new HttpError(404, 'not-found');
     const share = await findSharedItem(db, collaborative.id, params.type, params.itemId);
     const loaded = share ? await sharedItemModel(db, collaborative.id, params.type, params.itemId, share.schoolNumber, tFor, lang) : null;
@@ -46,7 +47,7 @@ export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     return { collaborative, can, share, loaded, type: params.type };
   }
 
-  app.get('/collaboratives/:id/shared/:type/:itemId', { config: read, schema: { params: ItemParams } }, async (request, reply) => {
+  app.get('/collaboratives/:id/shared/:type/:itemId', { config: scoped(read, 'collaborative', 'space'), schema: { params: ItemParams } }, async (request, reply) => {
     const { collaborative, can, share, loaded, type } = await load(request, request.params);
     return reply.page('features/collaborative-space/views/item.njk', {
       title: loaded.title, activeNav: 'collaboratives', collaborative, collabCan: can, collaborativeSection: 'shared',
@@ -54,7 +55,7 @@ export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     });
   });
 
-  app.get('/collaboratives/:id/shared/:type/:itemId/attachments/:file', { config: read, schema: { params: AttachmentParams } }, async (request, reply) => {
+  app.get('/collaboratives/:id/shared/:type/:itemId/attachments/:file', { config: scoped(read, 'collaborative', 'space'), schema: { params: AttachmentParams } }, async (request, reply) => {
     const { type, loaded } = await load(request, request.params);
     const attachment = type === 'evidence' ? (await attachmentsOf(db, (loaded.model.item as { id: string }).id)).find((a) => a.id === request.params.file) : undefined;
     if (!attachment || !(await store.exists(attachment.sha256))) throw new HttpError(404, 'not-found');
@@ -67,7 +68,7 @@ export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
   });
 
   // A shared document as a file: /download/pdf or /download/docx, in ?language= (the page's by default).
-  app.get('/collaboratives/:id/shared/:type/:itemId/download/:file', { config: read, schema: { params: DownloadParams, querystring: LanguageQuery } }, async (request, reply) => {
+  app.get('/collaboratives/:id/shared/:type/:itemId/download/:file', { config: scoped(read, 'collaborative', 'space'), schema: { params: DownloadParams, querystring: LanguageQuery } }, async (request, reply) => {
     const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
     const { type, share, loaded } = await load(request, request.params, lang);
     const format = request.params.file === 'pdf' || request.params.file === 'docx' ? FORMATS[request.params.file] : null;

@@ -4,13 +4,15 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { presentErrors } from '../../lib/forms.ts';
-import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { displayValue, formOptions, nameIn, peopleOptions, problemErrors } from './collaborative-presenter.ts';
 import * as repo from './collaborative-repository.ts';
 import { comingUp } from './overview-repository.ts';
 import { updateCollaborative } from './collaborative-service.ts';
 import { DetailsBody, detailsFrom } from './list-routes.ts';
 import { Uuid, Version } from '../../lib/request-schemas.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const read = { access: { permission: 'collaboratives.read' } } as const;
 const manage = { access: { permission: 'collaboratives.manage' } } as const;
@@ -37,18 +39,18 @@ export const collaborativeDetailRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
   const db = deps.database.db;
   const editView = 'features/collaboratives/views/edit.njk';
 
-  app.get('/collaboratives/:id', { config: read, schema: { params: IdParams } }, async (request, reply) =>
-    renderCollaborative(deps, request, reply, await collaborativeAccess(db, request, request.params.id)),
+  app.get('/collaboratives/:id', { config: scoped(read, 'collaborative'), schema: { params: IdParams } }, async (request, reply) =>
+    renderCollaborative(deps, request, reply, collaborativeScope(request)),
   );
 
-  app.get('/collaboratives/:id/edit', { config: manage, schema: { params: IdParams } }, async (request, reply) => {
-    const { collaborative } = await collaborativeAccess(db, request, request.params.id, 'manage');
+  app.get('/collaboratives/:id/edit', { config: scoped(manage, 'collaborative', 'manage'), schema: { params: IdParams } }, async (request, reply) => {
+    const { collaborative } = collaborativeScope(request);
     const values = { ...collaborative, basis: collaborative.basis ?? '' };
     return reply.page(editView, { title: request.t('pages.collaboratives.edit.title'), activeNav: 'collaboratives', collaborative, values, ...formOptions(request.t, values) });
   });
 
-  app.post('/collaboratives/:id/edit', { config: manage, schema: { params: IdParams, body: EditBody } }, async (request, reply) => {
-    const { collaborative } = await collaborativeAccess(db, request, request.params.id, 'manage');
+  app.post('/collaboratives/:id/edit', { config: scoped(manage, 'collaborative', 'manage'), schema: { params: IdParams, body: EditBody } }, async (request, reply) => {
+    const { collaborative } = collaborativeScope(request);
     const input = detailsFrom(request.body);
     const result = await updateCollaborative(db, request.user!.id, collaborative, request.body.version, input);
     if (result.ok) return reply.redirect(`/collaboratives/${collaborative.id}?saved=1`, 303);

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
-import { laAccess, laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-access.ts';
 import { collaborationGaps } from './collaborative-repository.ts';
 import { LaCode } from '../../lib/request-schemas.ts';
+import { laScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const read = { access: { permission: 'collaboratives.read' } } as const;
 const LaParams = Type.Object({ code: LaCode });
@@ -11,8 +13,8 @@ const LaParams = Type.Object({ code: LaCode });
 /** The LA's open schools in no vertical, or no horizontal, collaborative. */
 export const collaborationGapsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
-  app.get('/local-authorities/:code/collaboration-gaps', { config: read, schema: { params: LaParams } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'staff');
+  app.get('/local-authorities/:code/collaboration-gaps', { config: scoped(read, 'la', 'staff'), schema: { params: LaParams } }, async (request, reply) => {
+    const ctx = laScope(request);
     const gaps = await collaborationGaps(db, ctx.la.code);
     return reply.page('features/collaboratives/views/gaps.njk', { ...laModel(ctx, 'collaboration-gaps'), title: request.t('pages.collaboratives.gaps.title', { la: ctx.laName }), ...gaps });
   });

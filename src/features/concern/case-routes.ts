@@ -4,13 +4,15 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { STATES } from './concern-reference.ts';
-import { CaseParams, caseAccess, caseModel, concernRead, dateFields, field, view, type CaseContext } from './concern-access.ts';
+import { CaseParams, caseModel, concernRead, dateFields, field, view, type CaseContext } from './concern-access.ts';
 import { checkExitForm, readExitForm, type ExitForm } from './concern-forms.ts';
 import { orderedErrors, today } from './concern-presenter.ts';
 import * as repo from './concern-repository.ts';
 import { canExit, canIssueNotice, canRecordIntervention, complianceEnds, isOpenCase, nextStates } from './concern-rules.ts';
 import { exitCase, moveState, recordView } from './concern-service.ts';
 import { Version } from '../../lib/request-schemas.ts';
+import { concernCaseScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const StateBody = Type.Object({ version: Version, state: Type.Union(STATES.map((s) => Type.Literal(s))) });
 const ExitBody = Type.Object({ version: Version, exitReason: field, ...dateFields('exitedOn') });
@@ -20,8 +22,8 @@ const DONE = ['opened', 'state', 'stale', 'notice', 'intervention', 'support-add
 export const concernCaseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/concern-cases/:id', { config: concernRead, schema: { params: CaseParams } }, async (request, reply) => {
-    const ctx = await caseAccess(db, request, request.params.id);
+  app.get('/concern-cases/:id', { config: scoped(concernRead, 'concernCase'), schema: { params: CaseParams } }, async (request, reply) => {
+    const ctx = concernCaseScope(request);
     const c = ctx.concernCase;
     await recordView(db, request.user!.id, 'concern-case-view', { type: 'concern_case', id: c.id }, c.id);
     const [notices, interventions, supportItems] = await Promise.all([repo.listNotices(db, c.id), repo.listInterventions(db, c.id), repo.listSupportItems(db, c.id)]);
@@ -35,8 +37,8 @@ export const concernCaseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     });
   });
 
-  app.post('/concern-cases/:id/state', { config: concernRead, schema: { params: CaseParams, body: StateBody } }, async (request, reply) => {
-    const { concernCase } = await caseAccess(db, request, request.params.id, 'manage');
+  app.post('/concern-cases/:id/state', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams, body: StateBody } }, async (request, reply) => {
+    const { concernCase } = concernCaseScope(request);
     const result = await moveState(db, request.user!.id, concernCase, request.body.version, request.body.state);
     if (!result.ok && result.reason === 'not-allowed') return reply.code(400).send({ message: request.t('concern.errors.stateNotAllowed') });
     return reply.redirect(`/concern-cases/${concernCase.id}?done=${result.ok ? 'state' : 'stale'}`, 303);
@@ -45,14 +47,14 @@ export const concernCaseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   const renderExit = (request: FastifyRequest, reply: FastifyReply, ctx: CaseContext, form: ExitForm, version: number, extra: Record<string, unknown> = {}, status = 200) =>
     reply.status(status).page(view('exit'), { ...caseModel(request, ctx, request.t('concern.exit.title')), form, version, ...extra });
 
-  app.get('/concern-cases/:id/exit', { config: concernRead, schema: { params: CaseParams } }, async (request, reply) => {
-    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+  app.get('/concern-cases/:id/exit', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams } }, async (request, reply) => {
+    const ctx = concernCaseScope(request);
     if (!canExit(ctx.concernCase)) return reply.redirect(`/concern-cases/${ctx.concernCase.id}`, 303);
     return renderExit(request, reply, ctx, { exitedOn: dateToParts(today()), exitReason: '' }, ctx.concernCase.version);
   });
 
-  app.post('/concern-cases/:id/exit', { config: concernRead, schema: { params: CaseParams, body: ExitBody } }, async (request, reply) => {
-    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+  app.post('/concern-cases/:id/exit', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams, body: ExitBody } }, async (request, reply) => {
+    const ctx = concernCaseScope(request);
     const c = ctx.concernCase;
     const form = readExitForm(request.body);
     const checked = checkExitForm(form, { today: today(), openedOn: c.openedOn });

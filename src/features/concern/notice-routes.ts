@@ -6,7 +6,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { createTranslator } from '../../plugins/i18n.ts';
 import { renderPdf } from '../outputs/render-pdf.ts';
-import { CaseParams, caseAccess, caseModel, codes, concernRead, dateFields, field, NoticeParams, view, type CaseContext } from './concern-access.ts';
+import { CaseParams, caseModel, codes, concernRead, dateFields, field, NoticeParams, view, type CaseContext } from './concern-access.ts';
 import { checkNoticeForm, readNoticeForm, type NoticeForm } from './concern-forms.ts';
 import { groundItems, interventionItems, orderedErrors, today } from './concern-presenter.ts';
 import { COPY_RECIPIENTS, isCopyRecipient, requiredCopies } from './concern-reference.ts';
@@ -14,6 +14,8 @@ import { findNotice } from './concern-repository.ts';
 import { canIssueNotice, complianceEnds, noticeGrounds } from './concern-rules.ts';
 import { issueNotice, recordView } from './concern-service.ts';
 import { noticeDocument } from './notice-document.ts';
+import { concernCaseScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const NoticeBody = Type.Object({
   grounds: codes, reasons: field, requiredAction: field, compliancePeriodDays: field, mindedTo: codes, mindedToDetail: field,
@@ -36,15 +38,15 @@ export const concernNoticeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     });
   };
 
-  app.get('/concern-cases/:id/warning-notices/new', { config: concernRead, schema: { params: CaseParams } }, async (request, reply) => {
-    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+  app.get('/concern-cases/:id/warning-notices/new', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams } }, async (request, reply) => {
+    const ctx = concernCaseScope(request);
     if (!canIssueNotice(ctx.concernCase)) throw new HttpError(404, 'not-found');
     const form: NoticeForm = { grounds: noticeGrounds(ctx.concernCase.grounds), reasons: '', requiredAction: '', compliancePeriodDays: '', mindedTo: [], mindedToDetail: '', copiesTo: requiredCopies(ctx.concernCase.governance), otherCopies: '', issuedOn: dateToParts(today()) };
     return renderForm(request, reply, ctx, form);
   });
 
-  app.post('/concern-cases/:id/warning-notices', { config: concernRead, schema: { params: CaseParams, body: NoticeBody } }, async (request, reply) => {
-    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+  app.post('/concern-cases/:id/warning-notices', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams, body: NoticeBody } }, async (request, reply) => {
+    const ctx = concernCaseScope(request);
     const c = ctx.concernCase;
     if (!canIssueNotice(c)) throw new HttpError(404, 'not-found');
     const form = readNoticeForm(request.body);
@@ -56,13 +58,13 @@ export const concernNoticeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
   });
 
   async function loadNotice(request: FastifyRequest<{ Params: { id: string; noticeId: string } }>) {
-    const ctx = await caseAccess(db, request, request.params.id);
+    const ctx = concernCaseScope(request);
     const notice = await findNotice(db, ctx.concernCase.id, request.params.noticeId);
     if (!notice) throw new HttpError(404, 'not-found');
     return { ctx, notice };
   }
 
-  app.get('/concern-cases/:id/warning-notices/:noticeId', { config: concernRead, schema: { params: NoticeParams } }, async (request, reply) => {
+  app.get('/concern-cases/:id/warning-notices/:noticeId', { config: scoped(concernRead, 'concernCase'), schema: { params: NoticeParams } }, async (request, reply) => {
     const { ctx, notice } = await loadNotice(request);
     await recordView(db, request.user!.id, 'warning-notice-view', { type: 'warning_notice', id: notice.id }, ctx.concernCase.id);
     const copies = notice.copiesTo.map((copy) => (isCopyRecipient(copy) ? request.t(`concern.copies.${copy}`) : copy));
@@ -72,7 +74,7 @@ export const concernNoticeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     });
   });
 
-  app.get('/concern-cases/:id/warning-notices/:noticeId/pdf', { config: concernRead, schema: { params: NoticeParams } }, async (request, reply) => {
+  app.get('/concern-cases/:id/warning-notices/:noticeId/pdf', { config: scoped(concernRead, 'concernCase'), schema: { params: NoticeParams } }, async (request, reply) => {
     const { ctx, notice } = await loadNotice(request);
     await recordView(db, request.user!.id, 'warning-notice-download', { type: 'warning_notice', id: notice.id }, ctx.concernCase.id);
     const pdf = await renderPdf(noticeDocument(ctx.concernCase, notice, { cy: tFor('cy'), en: tFor('en') }));

@@ -4,13 +4,15 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
-import { CaseParams, caseAccess, caseModel, concernRead, dateFields, field, ItemParams, view, type CaseContext } from './concern-access.ts';
+import { CaseParams, caseModel, concernRead, dateFields, field, ItemParams, view, type CaseContext } from './concern-access.ts';
 import { checkInterventionForm, checkSupportForm, readInterventionForm, readSupportForm, type InterventionForm, type SupportForm } from './concern-forms.ts';
 import { interventionRadios, orderedErrors, today } from './concern-presenter.ts';
 import * as repo from './concern-repository.ts';
 import { canRecordIntervention, complianceEnds, isOpenCase } from './concern-rules.ts';
 import { addSupportItem, recordIntervention, updateSupportItem } from './concern-service.ts';
 import { Version } from '../../lib/request-schemas.ts';
+import { concernCaseScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const InterventionBody = Type.Object({ kind: field, details: field, ...dateFields('decidedOn'), ...dateFields('ministersConsentOn') });
 const SupportBody = Type.Object({ version: Type.Optional(Version), action: field, owner: field, status: field, reviewNotes: field, ...dateFields('reviewOn') });
@@ -30,14 +32,14 @@ export const concernPlanRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   const renderIntervention = (request: FastifyRequest, reply: FastifyReply, ctx: CaseContext, form: InterventionForm, extra: Record<string, unknown> = {}, status = 200) =>
     reply.status(status).page(view('intervention-form'), { ...caseModel(request, ctx, request.t('concern.intervention.newTitle')), form, kindItems: interventionRadios(request.t, form.kind), ...extra });
 
-  app.get('/concern-cases/:id/interventions/new', { config: concernRead, schema: { params: CaseParams } }, async (request, reply) => {
-    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+  app.get('/concern-cases/:id/interventions/new', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams } }, async (request, reply) => {
+    const ctx = concernCaseScope(request);
     if (!canRecordIntervention(ctx.concernCase)) throw new HttpError(404, 'not-found');
     return renderIntervention(request, reply, ctx, { kind: '', decidedOn: dateToParts(today()), details: '', ministersConsentOn: EMPTY_DATE });
   });
 
-  app.post('/concern-cases/:id/interventions', { config: concernRead, schema: { params: CaseParams, body: InterventionBody } }, async (request, reply) => {
-    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+  app.post('/concern-cases/:id/interventions', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams, body: InterventionBody } }, async (request, reply) => {
+    const ctx = concernCaseScope(request);
     const c = ctx.concernCase;
     if (!canRecordIntervention(c)) throw new HttpError(404, 'not-found');
     const form = readInterventionForm(request.body);
@@ -54,7 +56,7 @@ export const concernPlanRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     });
 
   async function openCaseFor(request: FastifyRequest<{ Params: { id: string } }>) {
-    const ctx = await caseAccess(db, request, request.params.id, 'manage');
+    const ctx = concernCaseScope(request);
     if (!isOpenCase(ctx.concernCase)) throw new HttpError(404, 'not-found');
     return ctx;
   }
@@ -65,11 +67,11 @@ export const concernPlanRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   }
   const SUPPORT_ORDER = ['action', 'owner', 'reviewOn-day', 'status', 'reviewNotes'];
 
-  app.get('/concern-cases/:id/support-items/new', { config: concernRead, schema: { params: CaseParams } }, async (request, reply) =>
+  app.get('/concern-cases/:id/support-items/new', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams } }, async (request, reply) =>
     renderSupport(request, reply, await openCaseFor(request), { action: '', owner: '', reviewOn: EMPTY_DATE, status: 'open', reviewNotes: '' }, null),
   );
 
-  app.post('/concern-cases/:id/support-items', { config: concernRead, schema: { params: CaseParams, body: SupportBody } }, async (request, reply) => {
+  app.post('/concern-cases/:id/support-items', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams, body: SupportBody } }, async (request, reply) => {
     const ctx = await openCaseFor(request);
     const form = readSupportForm(request.body);
     const checked = checkSupportForm(form);
@@ -78,13 +80,13 @@ export const concernPlanRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return reply.redirect(caseUrl(ctx.concernCase.id, result.ok ? 'support-added' : 'stale'), 303);
   });
 
-  app.get('/concern-cases/:id/support-items/:itemId', { config: concernRead, schema: { params: ItemParams } }, async (request, reply) => {
+  app.get('/concern-cases/:id/support-items/:itemId', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: ItemParams } }, async (request, reply) => {
     const ctx = await openCaseFor(request);
     const item = await itemOf(ctx, request.params.itemId);
     return renderSupport(request, reply, ctx, { action: item.action, owner: item.owner, reviewOn: dateToParts(item.reviewOn), status: item.status, reviewNotes: item.reviewNotes }, item);
   });
 
-  app.post('/concern-cases/:id/support-items/:itemId', { config: concernRead, schema: { params: ItemParams, body: SupportBody } }, async (request, reply) => {
+  app.post('/concern-cases/:id/support-items/:itemId', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: ItemParams, body: SupportBody } }, async (request, reply) => {
     const ctx = await openCaseFor(request);
     const item = await itemOf(ctx, request.params.itemId);
     const form = readSupportForm(request.body);

@@ -3,13 +3,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
-import { laAccess, laModel, type LaContext } from '../../local-authority/la-access.ts';
+import { laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { codes, concernRead, dateFields, field, view } from './concern-access.ts';
 import { checkCaseForm, readCaseForm, type CaseForm } from './concern-forms.ts';
 import { groundItems, orderedErrors, sourceItems, today } from './concern-presenter.ts';
 import { listLaCases } from './concern-repository.ts';
 import { openCase } from './concern-service.ts';
 import { LaCode } from '../../lib/request-schemas.ts';
+import { laScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const LaParams = Type.Object({ code: LaCode });
 const CaseBody = Type.Object({ school: field, source: field, grounds: codes, summary: field, ...dateFields('openedOn') });
@@ -20,8 +22,8 @@ export const concernRegisterRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
   const db = database.db;
   const base = (code: string) => `/local-authorities/${code}/schools-causing-concern`;
 
-  app.get('/local-authorities/:code/schools-causing-concern', { config: concernRead, schema: { params: LaParams } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'concern');
+  app.get('/local-authorities/:code/schools-causing-concern', { config: scoped(concernRead, 'la', 'concern'), schema: { params: LaParams } }, async (request, reply) => {
+    const ctx = laScope(request);
     const [open, exited] = await Promise.all([listLaCases(db, ctx.la.code, 'open'), listLaCases(db, ctx.la.code, 'exited')]);
     return reply.page(view('register'), { ...laModel(ctx, 'schools-causing-concern'), title: request.t('concern.register.title', { la: ctx.laName }), open, exited, newUrl: `${base(ctx.la.code)}/new` });
   });
@@ -32,13 +34,13 @@ export const concernRegisterRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
       sourceItems: sourceItems(request.t, form.source), groundItems: groundItems(request.t, form.grounds), ...extra,
     });
 
-  app.get('/local-authorities/:code/schools-causing-concern/new', { config: concernRead, schema: { params: LaParams } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'concern');
+  app.get('/local-authorities/:code/schools-causing-concern/new', { config: scoped(concernRead, 'la', 'concern'), schema: { params: LaParams } }, async (request, reply) => {
+    const ctx = laScope(request);
     return renderForm(request, reply, ctx, { school: '', source: '', grounds: [], summary: '', openedOn: dateToParts(today()) });
   });
 
-  app.post('/local-authorities/:code/schools-causing-concern', { config: concernRead, schema: { params: LaParams, body: CaseBody } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'concern');
+  app.post('/local-authorities/:code/schools-causing-concern', { config: scoped(concernRead, 'la', 'concern'), schema: { params: LaParams, body: CaseBody } }, async (request, reply) => {
+    const ctx = laScope(request);
     const form = readCaseForm(request.body);
     const checked = checkCaseForm(form, today());
     const result = checked.ok ? await openCase(db, request.user!.id, ctx.la.code, checked.values, request.lang) : checked;

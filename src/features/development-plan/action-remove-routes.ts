@@ -1,24 +1,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { removeAction } from './action-service.ts';
 import { ActionParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './plan-repository.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 /** Removing an action asks first (GOV.UK pattern: a confirmation page, then a button). */
 export const actionRemoveRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/schools/:number/plan/actions/:id/remove', { config: signedIn, schema: { params: ActionParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/plan/actions/:id/remove', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const found = await repo.findSchoolAction(db, ctx.school.number, request.params.id);
     if (!found) throw new HttpError(404, 'not-found');
     return reply.page(view('action-remove'), { title: request.t('pages.planAction.removeTitle'), ...schoolModel(ctx), ...found });
   });
 
-  app.post('/schools/:number/plan/actions/:id/remove', { config: signedIn, schema: { params: ActionParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/plan/actions/:id/remove', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const found = await repo.findSchoolAction(db, ctx.school.number, request.params.id);
     if (!found) throw new HttpError(404, 'not-found');
     await removeAction(db, request.user!.id, found.action);

@@ -5,13 +5,15 @@ import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { ACTION_STATUSES, SUPPORT_FROM } from '../../reference/reference-data.ts';
-import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../school/school-access.ts';
 import { actionToForm, EMPTY_ACTION_FORM, type ActionForm } from './action-form.ts';
 import { actionDifferences, addAction, editAction } from './action-service.ts';
 import { ActionParams, field, PriorityParams, schoolModel, signedIn, view } from './plan-context.ts';
 import { presentActionConflict } from './plan-presenter.ts';
 import * as repo from './plan-repository.ts';
 import { Version } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const ActionBody = Type.Object({
   version: Type.Optional(Version),
@@ -52,14 +54,14 @@ export const actionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
   const newActionUrl = (school: string, priorityId: string) => `/schools/${school}/plan/priorities/${priorityId}/actions/new`;
   const editActionUrl = (school: string, actionId: string) => `/schools/${school}/plan/actions/${actionId}/edit`;
 
-  app.get('/schools/:number/plan/priorities/:priorityId/actions/new', { config: signedIn, schema: { params: PriorityParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/plan/priorities/:priorityId/actions/new', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
     return render(request, reply, ctx, { priority, form: EMPTY_ACTION_FORM, formAction: newActionUrl(ctx.school.number, priority.id) });
   });
 
-  app.post('/schools/:number/plan/priorities/:priorityId/actions/new', { config: signedIn, schema: { params: PriorityParams, body: ActionBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/plan/priorities/:priorityId/actions/new', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: ActionBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
     const form = formFrom(request.body);
     const result = await addAction(db, request.user!.id, priority, form, request.lang);
@@ -68,14 +70,14 @@ export const actionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
     return render(request, reply, ctx, { priority, form, formAction: newActionUrl(ctx.school.number, priority.id), ...presentErrors(errors, request.t) }, 400);
   });
 
-  app.get('/schools/:number/plan/actions/:id/edit', { config: signedIn, schema: { params: ActionParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/plan/actions/:id/edit', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
     return render(request, reply, ctx, { priority, action, form: actionToForm(action), version: action.version, formAction: editActionUrl(ctx.school.number, action.id) });
   });
 
-  app.post('/schools/:number/plan/actions/:id/edit', { config: signedIn, schema: { params: ActionParams, body: ActionBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/plan/actions/:id/edit', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams, body: ActionBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
     const form = formFrom(request.body);
     const result = await editAction(db, request.user!.id, action, request.body.version ?? 0, form, request.lang);

@@ -3,11 +3,12 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { criteriaBasis, MAX_CRITERIA, saveCriteria } from './criteria-service.ts';
 import { PriorityParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './plan-repository.ts';
 import { FormText } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const CriteriaBody = Type.Object({
   basis: Type.String({ maxLength: 64 }),
@@ -33,15 +34,15 @@ export const criteriaRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     return priority;
   }
 
-  app.get(url, { config: signedIn, schema: { params: PriorityParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get(url, { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
     const current = (await repo.criteriaFor(db, [priority.id])).map((c) => c.text);
     return reply.page(view('criteria-form'), { title: request.t('pages.planCriteria.title'), ...schoolModel(ctx), priority, rows: withBlankRows(current), basis: criteriaBasis(current) });
   });
 
-  app.post(url, { config: signedIn, schema: { params: PriorityParams, body: CriteriaBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post(url, { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: CriteriaBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
     const typed = (request.body.criterion ?? []).map(text);
     const model = { title: request.t('pages.planCriteria.title'), ...schoolModel(ctx), priority };

@@ -4,7 +4,6 @@ import type { AppDeps } from '../../app.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { currentPlanOr404, field, itemAccess, readsRevisions, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './plan-repository.ts';
 import { todayInWales } from './action-timing.ts';
@@ -12,6 +11,8 @@ import { presentPriorities } from './plan-presenter.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
@@ -19,8 +20,8 @@ const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', '
 export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/schools/:number/plan', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+  app.get('/schools/:number/plan', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const year = academicYearOf(new Date());
     const plan = await repo.currentPlan(db, ctx.school.number, year);
     const title = request.t('pages.plan.title');
@@ -41,8 +42,8 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     });
   });
 
-  app.post('/schools/:number/plan', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ firstYear: FormText(10) }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/plan', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: Type.Object({ firstYear: FormText(10) }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const year = academicYearOf(new Date());
     const chosen = Number(request.body.firstYear);
     const result = await startPlan(db, request.user!.id, ctx.school, chosen, year, request.lang);
@@ -50,14 +51,14 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     return reply.status(400).page(view('plan-start'), { title: request.t('pages.plan.title'), ...schoolModel(ctx), year, choices: firstYearChoices(year), chosen, ...presentErrors(result.errors, request.t) });
   });
 
-  app.get('/schools/:number/plan/summary', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/plan/summary', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     return reply.page(view('summary-form'), { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary: plan.summary, version: plan.version });
   });
 
-  app.post('/schools/:number/plan/summary', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ version: Version, summary: field }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/plan/summary', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: Type.Object({ version: Version, summary: field }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     const summary = text(request.body.summary);
     const result = await saveSummary(db, request.user!.id, plan, request.body.version, summary, request.lang);

@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { comparePlanSnapshots } from './plan-compare.ts';
 import { currentPlanOr404, field, RevisionParams, requireRevisionReader, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
 import { presentComparison, presentPriorities } from './plan-presenter.ts';
@@ -11,6 +10,8 @@ import * as repo from './revision-repository.ts';
 import { readSnapshot } from './plan-snapshot.ts';
 import { saveRevision } from './revision-service.ts';
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const APPROVAL_NOTICES = ['approved', 'already-approved', 'not-latest'];
 
@@ -24,16 +25,16 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     return revision;
   }
 
-  app.get('/schools/:number/plan/revisions', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ saved: Type.Optional(BoundedInteger(1, 100_000)) }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+  app.get('/schools/:number/plan/revisions', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams, querystring: Type.Object({ saved: Type.Optional(BoundedInteger(1, 100_000)) }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     requireRevisionReader(ctx.can);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     const revisions = await repo.listRevisions(db, plan.id);
     return reply.page(view('revisions'), { title: request.t('pages.planRevisions.title'), ...schoolModel(ctx), plan, revisions, saved: request.query.saved ?? null, note: '' });
   });
 
-  app.post('/schools/:number/plan/revisions', { config: signedIn, schema: { params: SchoolParams, body: Type.Object({ note: field }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/plan/revisions', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: Type.Object({ note: field }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const { plan, year } = await currentPlanOr404(db, ctx.school.number);
     const note = text(request.body.note);
     const result = await saveRevision(db, request.user!.id, ctx.school, plan.id, year, note);
@@ -42,8 +43,8 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     return reply.status(400).page(view('revisions'), { title: request.t('pages.planRevisions.title'), ...schoolModel(ctx), plan, revisions, saved: null, note, ...presentErrors(result.errors, request.t) });
   });
 
-  app.get('/schools/:number/plan/revisions/:n', { config: signedIn, schema: { params: RevisionParams, querystring: Type.Object({ approval: FormText(40) }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+  app.get('/schools/:number/plan/revisions/:n', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: RevisionParams, querystring: Type.Object({ approval: FormText(40) }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     requireRevisionReader(ctx.can);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     const revision = await revisionOr404(plan.id, request.params.n);
@@ -56,8 +57,8 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     });
   });
 
-  app.get('/schools/:number/plan/revisions/:n/compare', { config: signedIn, schema: { params: RevisionParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+  app.get('/schools/:number/plan/revisions/:n/compare', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: RevisionParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     requireRevisionReader(ctx.can);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     const revision = await revisionOr404(plan.id, request.params.n);

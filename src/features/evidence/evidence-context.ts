@@ -4,8 +4,8 @@ import type { AppDeps } from '../../app.ts';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import type { SchoolCan } from '../../policy/school-policy.ts';
-import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import type { SchoolRequestContext } from '../../school/school-access.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { evidenceAccess } from './evidence-policy.ts';
 import * as repo from './evidence-repository.ts';
@@ -24,9 +24,9 @@ export type EvidenceContext = SchoolRequestContext & { access: ItemAccess };
 
 export const view = (name: string) => `features/evidence/views/${name}.njk`;
 
-/** The school, what this user may do there, and which of its items they may see. */
-export async function evidenceContext(db: Db, request: FastifyRequest, number: string, need: keyof SchoolCan = 'viewArea'): Promise<EvidenceContext> {
-  const ctx = await schoolAccess(db, request, number, need);
+/** The school the route declared, what this user may do there, and which of its items they may see. */
+export function evidenceContext(request: FastifyRequest): EvidenceContext {
+  const ctx = schoolScope(request);
   return { ...ctx, access: evidenceAccess(request.user, ctx.school, ctx.can) };
 }
 

@@ -10,6 +10,7 @@ import { conflictRows, formModel, presentProblems, warningModel } from './eviden
 import * as repo from './evidence-repository.ts';
 import { createEvidence, updateEvidence, type FieldFlag } from './evidence-service.ts';
 import { readSubmission } from './evidence-submission.ts';
+import { scoped } from '../../access/scopes.ts';
 
 type FormState = { input: EvidenceFormInput; files?: StoredFile[]; problems?: FormProblem[]; flags?: FieldFlag[]; item?: repo.Evidence; conflict?: ReturnType<typeof conflictRows> };
 
@@ -34,14 +35,14 @@ export function evidenceFormRoutes(app: TypedApp, db: Db, store: AttachmentStore
     });
   }
 
-  app.get('/schools/:number/evidence/new', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = await evidenceContext(db, request, request.params.number, 'addEvidence');
+  app.get('/schools/:number/evidence/new', { config: scoped(signedIn, 'school', 'addEvidence'), schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = evidenceContext(request);
     const today = dateToParts(todayInWales());
     return renderForm(request, reply, ctx, { input: { ...readEvidenceForm({}), ...today } });
   });
 
-  app.post('/schools/:number/evidence/new', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = await evidenceContext(db, request, request.params.number, 'addEvidence');
+  app.post('/schools/:number/evidence/new', { config: scoped(signedIn, 'school', 'addEvidence'), schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = evidenceContext(request);
     const priorities = await repo.listNationalPriorities(db);
     const submission = await readSubmission(request, store, ctx.school, priorities);
     if (submission.problems.length) return renderForm(request, reply, ctx, submission, 400);
@@ -49,17 +50,17 @@ export function evidenceFormRoutes(app: TypedApp, db: Db, store: AttachmentStore
     return reply.redirect(`${itemHref(ctx.school.number, item.id)}?saved=created`, 303);
   });
 
-  app.get('/schools/:number/evidence/:id/edit', { config: signedIn, schema: { params: ItemParams } }, async (request, reply) => {
+  app.get('/schools/:number/evidence/:id/edit', { config: scoped(signedIn, 'school', 'addEvidence'), schema: { params: ItemParams } }, async (request, reply) => {
     const params = request.params;
-    const ctx = await evidenceContext(db, request, params.number, 'addEvidence');
+    const ctx = evidenceContext(request);
     const { item } = await itemOr404(db, ctx, params.id);
     if (!mayEditEvidence(request.user?.id, ctx.can, item)) throw new HttpError(403, 'forbidden');
     return renderForm(request, reply, ctx, { input: formFromEvidence(item), item });
   });
 
-  app.post('/schools/:number/evidence/:id/edit', { config: signedIn, schema: { params: ItemParams } }, async (request, reply) => {
+  app.post('/schools/:number/evidence/:id/edit', { config: scoped(signedIn, 'school', 'addEvidence'), schema: { params: ItemParams } }, async (request, reply) => {
     const params = request.params;
-    const ctx = await evidenceContext(db, request, params.number, 'addEvidence');
+    const ctx = evidenceContext(request);
     const { item } = await itemOr404(db, ctx, params.id);
     if (!mayEditEvidence(request.user?.id, ctx.can, item)) throw new HttpError(403, 'forbidden');
     const priorities = await repo.listNationalPriorities(db);

@@ -12,6 +12,7 @@ import * as repo from './evidence-repository.ts';
 import { markReviewed, setArchived } from './evidence-service.ts';
 import { extensionOf } from './file-type.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const VersionBody = Type.Object({ version: Version });
 const ArchiveBody = Type.Object({ version: Version, archived: Type.Union([Type.Literal('true'), Type.Literal('false')]) });
@@ -56,15 +57,15 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
     });
   }
 
-  app.get('/schools/:number/evidence/:id', { config: signedIn, schema: { params: ItemParams, querystring: ItemQuery } }, async (request, reply) => {
-    const ctx = await evidenceContext(db, request, request.params.number);
+  app.get('/schools/:number/evidence/:id', { config: scoped(signedIn, 'school'), schema: { params: ItemParams, querystring: ItemQuery } }, async (request, reply) => {
+    const ctx = evidenceContext(request);
     return renderItem(request, reply, ctx, request.params.id, { saved: known(SAVED, request.query.saved), shared: known(SHARED, request.query.shared) });
   });
 
   const conflict = (request: FastifyRequest) => ({ errors: [{ text: request.t('pages.evidence.item.changedMeanwhile'), href: '#item-actions' }] });
 
-  app.post('/schools/:number/evidence/:id/review', { config: signedIn, schema: { params: ItemParams, body: VersionBody } }, async (request, reply) => {
-    const ctx = await evidenceContext(db, request, request.params.number, 'curate');
+  app.post('/schools/:number/evidence/:id/review', { config: scoped(signedIn, 'school', 'curate'), schema: { params: ItemParams, body: VersionBody } }, async (request, reply) => {
+    const ctx = evidenceContext(request);
     const { item } = await itemOr404(db, ctx, request.params.id);
     const result = await markReviewed(db, request.user!.id, ctx.can, item, request.body.version);
     if (result.ok) return reply.redirect(`${itemHref(ctx.school.number, item.id)}?saved=reviewed`, 303);
@@ -72,8 +73,8 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
     return renderItem(request, reply, ctx, item.id, conflict(request), 409);
   });
 
-  app.post('/schools/:number/evidence/:id/archive', { config: signedIn, schema: { params: ItemParams, body: ArchiveBody } }, async (request, reply) => {
-    const ctx = await evidenceContext(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/evidence/:id/archive', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ItemParams, body: ArchiveBody } }, async (request, reply) => {
+    const ctx = evidenceContext(request);
     const { item } = await itemOr404(db, ctx, request.params.id);
     const archived = request.body.archived === 'true';
     const result = await setArchived(db, request.user!.id, ctx.can, item, request.body.version, archived);
@@ -82,8 +83,8 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
     return renderItem(request, reply, ctx, item.id, conflict(request), 409);
   });
 
-  app.get('/schools/:number/evidence/:id/attachments/:attachmentId', { config: signedIn, schema: { params: AttachmentParams } }, async (request, reply) => {
-    const ctx = await evidenceContext(db, request, request.params.number);
+  app.get('/schools/:number/evidence/:id/attachments/:attachmentId', { config: scoped(signedIn, 'school'), schema: { params: AttachmentParams } }, async (request, reply) => {
+    const ctx = evidenceContext(request);
     const attachment = await repo.findAttachment(db, ctx.school.number, request.params.id, request.params.attachmentId, ctx.access);
     if (!attachment || !(await store.exists(attachment.sha256))) throw new HttpError(404, 'not-found');
     return reply

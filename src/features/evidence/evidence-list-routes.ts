@@ -5,13 +5,14 @@ import { evidenceContext, SchoolParams, sectionModel, signedIn, view, type Typed
 import { EvidenceQuery, facetValues, filterFromQuery, isFiltered } from './evidence-filter.ts';
 import { facetGroups, rowModel, toReviewCount } from './evidence-list-presenter.ts';
 import * as repo from './evidence-repository.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const PAGE_SIZE = 20;
 
 export function evidenceListRoutes(app: TypedApp, db: Db) {
-  app.get('/schools/:number/evidence', { config: signedIn, schema: { params: SchoolParams, querystring: EvidenceQuery } }, async (request, reply) => {
+  app.get('/schools/:number/evidence', { config: scoped(signedIn, 'school'), schema: { params: SchoolParams, querystring: EvidenceQuery } }, async (request, reply) => {
     const { t, lang, query } = request;
-    const ctx = await evidenceContext(db, request, request.params.number);
+    const ctx = evidenceContext(request);
     const filter = filterFromQuery(query, ctx.can.staff);
     const [cycles, priorities] = await Promise.all([repo.schoolCycles(db, ctx.school.number), repo.listNationalPriorities(db)]);
     // The cycle asked for, else this year's, else the latest: evidence belongs to a cycle.

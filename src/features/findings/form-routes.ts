@@ -6,13 +6,15 @@ import { formatDate } from '../../lib/dates.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, FINDING_KINDS, NIF_THEMES } from '../../reference/reference-data.ts';
-import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../school/school-access.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { idList, requireUuid } from '../../school/school-items.ts';
 import { CHOICES_SHOWN, conflictRows, evidencePicker } from './findings-presenter.ts';
 import * as repo from './findings-repository.ts';
 import { createFinding, updateFinding, type FindingInput } from './findings-service.ts';
 import { FormText, IdList, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SchoolParams = Type.Object({ number: SchoolNumber });
@@ -64,16 +66,16 @@ export const findingFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return finding;
   }
 
-  app.get('/schools/:number/findings/new', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ kind: field }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/findings/new', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, querystring: Type.Object({ kind: field }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const cycle = await currentCycleOrPage(request, reply, ctx, 200);
     if (!cycle) return reply;
     const values = { kind: text(request.query.kind), title: '', body: '', nifTheme: '', language: request.lang, evidenceIds: [] };
     return renderForm(request, reply, ctx, { cycleId: cycle.id, values, filter: readFilter({}) });
   });
 
-  app.post('/schools/:number/findings', { config: signedIn, schema: { params: SchoolParams, body: FindingBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/findings', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: FindingBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const cycle = await currentCycleOrPage(request, reply, ctx, 409);
     if (!cycle) return reply;
     const values = readInput(request.body);
@@ -85,15 +87,15 @@ export const findingFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     throw new HttpError(400, 'bad-request');
   });
 
-  app.get('/schools/:number/findings/:id/edit', { config: signedIn, schema: { params: FindingParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/findings/:id/edit', { config: scoped(signedIn, 'school', 'edit'), schema: { params: FindingParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const finding = await editableFinding(ctx, request.params.id);
     const values = { kind: finding.kind, title: finding.title, body: finding.body, nifTheme: finding.nifTheme ?? '', language: finding.language, evidenceIds: await repo.linkedEvidenceIds(db, finding.id), version: finding.version };
     return renderForm(request, reply, ctx, { cycleId: finding.cycleId, finding, values, filter: readFilter({}) });
   });
 
-  app.post('/schools/:number/findings/:id/edit', { config: signedIn, schema: { params: FindingParams, body: FindingBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/findings/:id/edit', { config: scoped(signedIn, 'school', 'edit'), schema: { params: FindingParams, body: FindingBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const finding = await editableFinding(ctx, request.params.id);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = { ...readInput(request.body), version: request.body.version };

@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { findingFormRoutes } from './form-routes.ts';
@@ -11,6 +10,8 @@ import { readerAccess, requireUuid, sharedNotice } from '../../school/school-ite
 import { groupFindings, triangulationOf } from './findings-presenter.ts';
 import * as repo from './findings-repository.ts';
 import { FormText, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SchoolParams = Type.Object({ number: SchoolNumber });
@@ -22,8 +23,8 @@ export const findingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
   const db = deps.database.db;
   const view = (name: string) => `features/findings/views/${name}.njk`;
 
-  app.get('/schools/:number/findings', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number);
+  app.get('/schools/:number/findings', { config: scoped(signedIn, 'school'), schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const year = academicYearOf(new Date());
     const cycle = await findCycle(db, ctx.school.number, year);
     const model = { ...ctx, schoolCan: ctx.can, schoolSection: 'findings', year };
@@ -34,8 +35,8 @@ export const findingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
     return reply.page(view('list'), { title: request.t('pages.findings.title'), ...model, cycle, groups: groupFindings(rows, linked) });
   });
 
-  app.get('/schools/:number/findings/:id', { config: signedIn, schema: { params: FindingParams, querystring: ItemQuery } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number);
+  app.get('/schools/:number/findings/:id', { config: scoped(signedIn, 'school'), schema: { params: FindingParams, querystring: ItemQuery } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const access = readerAccess(request, ctx);
     const finding = await repo.findFinding(db, ctx.school.number, requireUuid(request.params.id), access);
     if (!finding) throw new HttpError(404, 'not-found');

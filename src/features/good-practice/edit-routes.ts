@@ -4,8 +4,10 @@ import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { caseStudyToForm, readCaseStudyForm } from './case-study-form.ts';
 import { setPublished, updateCaseStudy, type Owner } from './case-study-service.ts';
-import { CaseStudyBody, caseStudyAccess, IdParams, renderForm, signedIn, tagItems, VersionBody, type CaseStudyContext } from './good-practice-context.ts';
+import { CaseStudyBody, IdParams, renderForm, signedIn, tagItems, VersionBody, type CaseStudyContext } from './good-practice-context.ts';
 import { caseStudyConflict } from './case-study-conflict.ts';
+import { caseStudyScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const ownerOf = (ctx: CaseStudyContext): Owner => ({
   schoolNumber: ctx.caseStudy.schoolNumber, laCode: ctx.caseStudy.laCode,
@@ -17,14 +19,14 @@ export const editRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
   const db = database.db;
   const page = (id: string) => `/good-practice/${id}`;
 
-  app.get('/good-practice/:id/edit', { config: signedIn, schema: { params: IdParams } }, async (request, reply) => {
-    const ctx = await caseStudyAccess(db, request, request.params.id, 'edit');
+  app.get('/good-practice/:id/edit', { config: scoped(signedIn, 'caseStudy', 'edit'), schema: { params: IdParams } }, async (request, reply) => {
+    const ctx = caseStudyScope(request);
     const owner = ctx.schoolName ?? (request.lang === 'cy' ? ctx.laNameCy : ctx.laNameEn) ?? '';
     return renderForm(db, request, reply, { form: caseStudyToForm(ctx.caseStudy), owner, version: ctx.caseStudy.version, formAction: `${page(ctx.caseStudy.id)}/edit`, cancelHref: page(ctx.caseStudy.id) });
   });
 
-  app.post('/good-practice/:id/edit', { config: signedIn, schema: { params: IdParams, body: CaseStudyBody } }, async (request, reply) => {
-    const ctx = await caseStudyAccess(db, request, request.params.id, 'edit');
+  app.post('/good-practice/:id/edit', { config: scoped(signedIn, 'caseStudy', 'edit'), schema: { params: IdParams, body: CaseStudyBody } }, async (request, reply) => {
+    const ctx = caseStudyScope(request);
     const form = readCaseStudyForm(request.body);
     const { nationalCodes } = await tagItems(db, request, form);
     const result = await updateCaseStudy(db, request.user!.id, ownerOf(ctx), ctx.caseStudy, request.body.version ?? 0, form, nationalCodes, request.lang);
@@ -37,8 +39,8 @@ export const editRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
   });
 
   for (const [action, need, publish] of [['publish', 'publish', true], ['unpublish', 'unpublish', false]] as const) {
-    app.post(`/good-practice/:id/${action}`, { config: signedIn, schema: { params: IdParams, body: VersionBody } }, async (request, reply) => {
-      const ctx = await caseStudyAccess(db, request, request.params.id, need);
+    app.post(`/good-practice/:id/${action}`, { config: scoped(signedIn, 'caseStudy', need), schema: { params: IdParams, body: VersionBody } }, async (request, reply) => {
+      const ctx = caseStudyScope(request);
       const updated = await setPublished(db, request.user!.id, ctx.caseStudy, request.body.version, publish);
       if (!updated) throw new HttpError(409, 'conflict');
       return reply.redirect(`${page(ctx.caseStudy.id)}?done=${action}ed`, 303);

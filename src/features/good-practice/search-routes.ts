@@ -5,9 +5,11 @@ import { leaderSchoolNumbers, managedLaCodes } from '../../collaboration/collabo
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { searchKey } from '../../lib/search-text.ts';
 import { facetCounts, searchCaseStudies, type SearchFilters } from './case-study-repository.ts';
-import { caseStudyAccess, IdParams, signedIn, view } from './good-practice-context.ts';
+import { IdParams, signedIn, view } from './good-practice-context.ts';
 import { caseStudyTags, filterGroups, writeLinks } from './good-practice-presenter.ts';
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
+import { caseStudyScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const PAGE_SIZE = 10;
 const short = FormText(60);
@@ -31,8 +33,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
     });
   });
 
-  app.get('/good-practice/:id', { config: signedIn, schema: { params: IdParams, querystring: DoneQuery } }, async (request, reply) => {
-    const ctx = await caseStudyAccess(db, request, request.params.id);
+  app.get('/good-practice/:id', { config: scoped(signedIn, 'caseStudy'), schema: { params: IdParams, querystring: DoneQuery } }, async (request, reply) => {
+    const ctx = caseStudyScope(request);
     return reply.page(view('case-study'), {
       title: ctx.caseStudy.title, activeNav: 'goodPractice', ...ctx, caseCan: ctx.can, tags: await caseStudyTags(db, request, ctx.caseStudy), done: request.query.done,
       laName: request.lang === 'cy' ? ctx.laNameCy : ctx.laNameEn,

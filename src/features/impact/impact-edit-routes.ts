@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { LEARNER_GROUPS } from '../../reference/reference-data.ts';
-import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../school/school-access.ts';
 import { todayInWales } from '../development-plan/action-timing.ts';
 import { BLANK_FIGURE, reviewToForm, type ReviewForm } from './impact-form.ts';
 import { PriorityParams, schoolModel, signedIn, view } from './impact-context.ts';
@@ -13,6 +13,8 @@ import { presentReviewConflict } from './impact-presenter.ts';
 import * as repo from './impact-repository.ts';
 import { saveReview, sortFigures } from './impact-service.ts';
 import { BoundedInteger, FormText, INT4_MAX } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const list = Type.Optional(Type.Array(Type.String({ maxLength: 20_000 }), { maxItems: 60 }));
 const field = FormText(20_000);
@@ -56,8 +58,8 @@ export const impactEditRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     });
   }
 
-  app.get(url, { config: signedIn, schema: { params: PriorityParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get(url, { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
     const review = await repo.findReview(db, priority.id);
     const figures = review ? sortFigures(await repo.reviewFigures(db, review.id)) : [];
@@ -65,8 +67,8 @@ export const impactEditRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     return render(request, reply, ctx, priority, reviewToForm(review, figures, evidenceIds), review?.version ?? 0);
   });
 
-  app.post(url, { config: signedIn, schema: { params: PriorityParams, body: ReviewBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post(url, { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: ReviewBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
     const form = formFrom(request.body);
     const version = request.body.version ?? 0;

@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { impactEditRoutes } from './impact-edit-routes.ts';
 import { itemAccess, PriorityParams, SchoolParams, schoolModel, signedIn, view } from './impact-context.ts';
@@ -11,13 +10,15 @@ import * as repo from './impact-repository.ts';
 import { IMPACT_STATES, sortFigures } from './impact-service.ts';
 import { groupsWithoutImpactEvidence } from './learner-groups.ts';
 import { FormText } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 /** Impact: for each priority, what changed, for which groups of learners, and how we know. */
 export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const db = deps.database.db;
 
-  app.get('/schools/:number/impact', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+  app.get('/schools/:number/impact', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const year = academicYearOf(new Date());
     const cycleId = await repo.findCycleId(db, ctx.school.number, year);
     const access = itemAccess(request, ctx);
@@ -29,8 +30,8 @@ export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
     });
   });
 
-  app.get('/schools/:number/impact/:priorityId', { config: signedIn, schema: { params: PriorityParams, querystring: Type.Object({ saved: FormText(5) }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'viewArea');
+  app.get('/schools/:number/impact/:priorityId', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: PriorityParams, querystring: Type.Object({ saved: FormText(5) }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const access = itemAccess(request, ctx);
     const priority = await repo.findVisiblePriority(db, ctx.school.number, request.params.priorityId, access);
     if (!priority) throw new HttpError(404, 'not-found');

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { laAccess, laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-access.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { DIMENSIONS, laCollaborativeNames, nationalPriorityNames } from './local-priorities-repository.ts';
 import { drillDown, overviewModel } from './overview-service.ts';
 import { columnsOf, rowsOf } from './picture-presenter.ts';
 import { FormText, LaCode } from '../../lib/request-schemas.ts';
+import { laScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const read = { access: { permission: 'la.read' } } as const;
 const LaParams = Type.Object({ code: LaCode });
@@ -18,8 +20,8 @@ const short = FormText(64);
 export const overviewRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/local-authorities/:code/overview', { config: read, schema: { params: LaParams, querystring: Type.Object({ by: short }) } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'staff');
+  app.get('/local-authorities/:code/overview', { config: scoped(read, 'la', 'staff'), schema: { params: LaParams, querystring: Type.Object({ by: short }) } }, async (request, reply) => {
+    const ctx = laScope(request);
     const dimension = isOneOf(DIMENSIONS, request.query.by) ? request.query.by : 'national';
     const model = await overviewModel(db, request, ctx.la.code, dimension);
     const dimensionItems = DIMENSIONS.map((d) => ({ value: d, text: request.t(`laOverview.picture.dimensions.${d}`), selected: d === dimension }));
@@ -28,8 +30,8 @@ export const overviewRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     });
   });
 
-  app.get('/local-authorities/:code/overview/priorities', { config: read, schema: { params: LaParams, querystring: Type.Object({ by: short, theme: short, column: short }) } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'staff');
+  app.get('/local-authorities/:code/overview/priorities', { config: scoped(read, 'la', 'staff'), schema: { params: LaParams, querystring: Type.Object({ by: short, theme: short, column: short }) } }, async (request, reply) => {
+    const ctx = laScope(request);
     const { by, theme = '', column = '' } = request.query;
     if (!isOneOf(DIMENSIONS, by)) throw new HttpError(404, 'not-found');
     const [national, collaboratives] = await Promise.all([nationalPriorityNames(db), laCollaborativeNames(db, ctx.la.code)]);

@@ -6,9 +6,11 @@ import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { renderDocx } from '../outputs/render-docx.ts';
 import { renderPdf } from '../outputs/render-pdf.ts';
 import { findVersion } from './plan-repository.ts';
-import { planAccess, PlanParams, plansRead } from './plan-context.ts';
+import { PlanParams, plansRead } from './plan-context.ts';
 import { planDocument } from './plan-document.ts';
 import { snapshotOf } from './plan-service.ts';
+import { planScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])), version: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })) });
 const FORMATS = {
@@ -22,8 +24,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
   const tFor = await createTranslator();
 
   for (const extension of Object.keys(FORMATS) as (keyof typeof FORMATS)[]) {
-    app.get(`/plans/:planId/plan.${extension}`, { config: plansRead, schema: { params: PlanParams, querystring: Query } }, async (request, reply) => {
-      const { plan } = await planAccess(db, request, request.params.planId);
+    app.get(`/plans/:planId/plan.${extension}`, { config: scoped(plansRead, 'plan'), schema: { params: PlanParams, querystring: Query } }, async (request, reply) => {
+      const { plan } = planScope(request);
       const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
       const version = request.query.version ? await findVersion(db, plan.id, Number(request.query.version)) : null;
       if (request.query.version && !version) throw new HttpError(404, 'not-found');

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
-import { laAccess, laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-access.ts';
 import { laStaffCodes } from '../../local-authority/la-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
 import { wgCan } from '../../national/national-policy.ts';
@@ -9,6 +9,8 @@ import { currentPlanForLa, listPlans, listRounds } from './plan-repository.ts';
 import { deadlineStatus, localName, plansRead, view } from './plan-context.ts';
 import { planSummary } from './plan-summary.ts';
 import { LaCode } from '../../lib/request-schemas.ts';
+import { laScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 /** `/plans`: WG's rounds; LA staff's own plans; the final plans LAs shared with each other. */
 export const listRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
@@ -32,8 +34,8 @@ export const listRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     });
   });
 
-  app.get('/local-authorities/:code/plan', { config: plansRead, schema: { params: Type.Object({ code: LaCode }) } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code);
+  app.get('/local-authorities/:code/plan', { config: scoped(plansRead, 'la'), schema: { params: Type.Object({ code: LaCode }) } }, async (request, reply) => {
+    const ctx = laScope(request);
     const plan = await currentPlanForLa(db, ctx.la.code);
     const model = { title: request.t('laPlans.laPage.title', { la: ctx.laName }), ...laModel(ctx, 'plan') };
     if (!plan) return reply.page(view('la-plan'), model);

@@ -28,7 +28,7 @@ export const localName = (lang: string, en: string, cy: string) => (lang === 'cy
  * draft does not exist for them), 403 when they may read it but not do `need`. WG's comments are
  * for the LA's own staff and WG, not for other LAs reading a shared final plan.
  */
-export async function planAccess(db: Db, request: FastifyRequest, planId: string, need?: Exclude<keyof PlanCan, 'view'>): Promise<PlanAccess> {
+export async function planAccess(db: Db, request: FastifyRequest, planId: string, need?: keyof PlanCan): Promise<PlanAccess> {
   const plan = await repo.findPlan(db, planId);
   if (!plan) throw new HttpError(404, 'not-found');
   const can = planCan(request.user, { laCode: plan.laCode, state: plan.state, sharedWithLas: plan.sharedWithLas });
@@ -43,8 +43,10 @@ export async function planAccess(db: Db, request: FastifyRequest, planId: string
   };
 }
 
+export type RoundContext = { round: repo.Round; roundTitle: string };
+
 /** A planning round: Welsh Government's alone (LA staff are refused, strangers never get here: plans.read). */
-export async function roundAccess(db: Db, request: FastifyRequest, roundId: string) {
+export async function roundAccess(db: Db, request: FastifyRequest, roundId: string): Promise<RoundContext> {
   if (!wgCan(request.user).openRounds) throw new HttpError(403, 'forbidden');
   const round = await repo.findRound(db, roundId);
   if (!round) throw new HttpError(404, 'not-found');

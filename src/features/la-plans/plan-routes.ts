@@ -4,10 +4,12 @@ import type { AppDeps } from '../../app.ts';
 import { text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { findAnswer, findPlan, findSection, planComments, planVersions, type Answer } from './plan-repository.ts';
-import { field, localName, planAccess, planModel, PlanParams, plansRead, PlanSectionParams, view, type PlanAccess } from './plan-context.ts';
+import { field, localName, planModel, PlanParams, plansRead, PlanSectionParams, view, type PlanAccess } from './plan-context.ts';
 import { addComment, saveAnswer } from './plan-service.ts';
 import { planSummary } from './plan-summary.ts';
 import { BoundedInteger, FormText, INT4_MAX } from '../../lib/request-schemas.ts';
+import { planScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const AnswerBody = Type.Object({ version: BoundedInteger(0, INT4_MAX), body: field });
 const CommentBody = Type.Object({ comment: field });
@@ -17,8 +19,7 @@ const Notice = Type.Object({ saved: FormText(20) });
 export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/plans/:planId', { config: plansRead, schema: { params: PlanParams, querystring: Notice } }, async (request, reply) => {
-    await planAccess(db, request, request.params.planId);
+  app.get('/plans/:planId', { config: scoped(plansRead, 'plan'), schema: { params: PlanParams, querystring: Notice } }, async (request, reply) => {
     const plan = (await findPlan(db, request.params.planId))!;
     const [summary, versions] = await Promise.all([planSummary(db, request, plan), planVersions(db, plan.id)]);
     return reply.page(view('plan'), { title: `${summary.laName}: ${summary.roundTitle}`, activeNav: 'plans', ...summary, versions: versions.length, saved: request.query.saved });
@@ -37,13 +38,13 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     };
   }
 
-  app.get('/plans/:planId/sections/:sectionId', { config: plansRead, schema: { params: PlanSectionParams, querystring: Notice } }, async (request, reply) => {
-    const access = await planAccess(db, request, request.params.planId);
+  app.get('/plans/:planId/sections/:sectionId', { config: scoped(plansRead, 'plan'), schema: { params: PlanSectionParams, querystring: Notice } }, async (request, reply) => {
+    const access = planScope(request);
     return reply.page(view('section'), { ...(await sectionModel(access, request.params.sectionId, request.lang)), activeNav: 'plans', saved: request.query.saved });
   });
 
-  app.post('/plans/:planId/sections/:sectionId', { config: plansRead, schema: { params: PlanSectionParams, body: AnswerBody } }, async (request, reply) => {
-    const access = await planAccess(db, request, request.params.planId, 'edit');
+  app.post('/plans/:planId/sections/:sectionId', { config: scoped(plansRead, 'plan', 'edit'), schema: { params: PlanSectionParams, body: AnswerBody } }, async (request, reply) => {
+    const access = planScope(request);
     const model = await sectionModel(access, request.params.sectionId, request.lang);
     const body = (request.body.body ?? '').replace(/\r\n/g, '\n').trim();
     const result = await saveAnswer(db, request.user!.id, access.plan, model.section.id, request.body.version, body, request.lang);
@@ -61,8 +62,8 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     });
   });
 
-  app.post('/plans/:planId/sections/:sectionId/comments', { config: plansRead, schema: { params: PlanSectionParams, body: CommentBody } }, async (request, reply) => {
-    const access = await planAccess(db, request, request.params.planId, 'comment');
+  app.post('/plans/:planId/sections/:sectionId/comments', { config: scoped(plansRead, 'plan', 'comment'), schema: { params: PlanSectionParams, body: CommentBody } }, async (request, reply) => {
+    const access = planScope(request);
     const model = await sectionModel(access, request.params.sectionId, request.lang);
     const comment = text(request.body.comment);
     const result = await addComment(db, request.user!.id, access.plan, model.section.id, comment, request.lang);

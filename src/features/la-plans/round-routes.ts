@@ -6,9 +6,11 @@ import { HttpError } from '../../lib/http-error.ts';
 import { wgCan } from '../../national/national-policy.ts';
 import { PLAN_STATES } from './plan-states.ts';
 import { anySubmitted, statusBoard } from './plan-repository.ts';
-import { deadlineStatus, field, isLate, localName, roundsManage, RoundParams, roundAccess, view } from './plan-context.ts';
+import { deadlineStatus, field, isLate, localName, roundsManage, RoundParams, view } from './plan-context.ts';
 import { openRound } from './round-service.ts';
 import { FormText } from '../../lib/request-schemas.ts';
+import { roundScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const RoundBody = Type.Object({ titleEn: field, titleCy: field, 'deadline-day': field, 'deadline-month': field, 'deadline-year': field });
 
@@ -34,8 +36,8 @@ export const roundRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { dat
     return reply.status(400).page(view('round-new'), { title: request.t('laPlans.roundNew.title'), activeNav: 'plans', values: form, ...presentErrors(errors, request.t) });
   });
 
-  app.get('/plans/rounds/:roundId', { config: roundsManage, schema: { params: RoundParams, querystring: Type.Object({ opened: FormText(2) }) } }, async (request, reply) => {
-    const { round, roundTitle } = await roundAccess(db, request, request.params.roundId);
+  app.get('/plans/rounds/:roundId', { config: scoped(roundsManage, 'round'), schema: { params: RoundParams, querystring: Type.Object({ opened: FormText(2) }) } }, async (request, reply) => {
+    const { round, roundTitle } = roundScope(request);
     const [rows, locked] = await Promise.all([statusBoard(db, round.id), anySubmitted(db, round.id)]);
     const now = new Date();
     const plans = rows.map((p) => ({ ...p, laName: localName(request.lang, p.laNameEn, p.laNameCy), late: isLate(round.deadline, p.submittedAt, now), readable: p.state !== 'draft' }));

@@ -4,7 +4,9 @@ import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { findVersion, planVersions } from './plan-repository.ts';
 import { comparePlanVersions } from './plan-compare.ts';
-import { localName, planAccess, planModel, PlanParams, plansRead, view } from './plan-context.ts';
+import { localName, planModel, PlanParams, plansRead, view } from './plan-context.ts';
+import { planScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const VersionParams = Type.Object({ planId: PlanParams.properties.planId, number: Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 }) });
 const CompareQuery = Type.Object({ from: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })), to: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })) });
@@ -13,22 +15,22 @@ const CompareQuery = Type.Object({ from: Type.Optional(Type.String({ pattern: '^
 export const versionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/plans/:planId/versions', { config: plansRead, schema: { params: PlanParams } }, async (request, reply) => {
-    const access = await planAccess(db, request, request.params.planId);
+  app.get('/plans/:planId/versions', { config: scoped(plansRead, 'plan'), schema: { params: PlanParams } }, async (request, reply) => {
+    const access = planScope(request);
     const versions = await planVersions(db, access.plan.id);
     return reply.page(view('versions'), { title: request.t('laPlans.versions.title'), activeNav: 'plans', ...planModel(access), versions });
   });
 
-  app.get('/plans/:planId/versions/:number', { config: plansRead, schema: { params: VersionParams } }, async (request, reply) => {
-    const access = await planAccess(db, request, request.params.planId);
+  app.get('/plans/:planId/versions/:number', { config: scoped(plansRead, 'plan'), schema: { params: VersionParams } }, async (request, reply) => {
+    const access = planScope(request);
     const version = await findVersion(db, access.plan.id, Number(request.params.number));
     if (!version) throw new HttpError(404, 'not-found');
     const sections = version.snapshot.sections.map((s) => ({ ...s, title: localName(request.lang, s.titleEn, s.titleCy) }));
     return reply.page(view('version'), { title: request.t('laPlans.version.title', { number: version.number }), activeNav: 'plans', ...planModel(access), version, sections });
   });
 
-  app.get('/plans/:planId/compare', { config: plansRead, schema: { params: PlanParams, querystring: CompareQuery } }, async (request, reply) => {
-    const access = await planAccess(db, request, request.params.planId);
+  app.get('/plans/:planId/compare', { config: scoped(plansRead, 'plan'), schema: { params: PlanParams, querystring: CompareQuery } }, async (request, reply) => {
+    const access = planScope(request);
     const versions = await planVersions(db, access.plan.id);
     const numbers = versions.map((v) => v.number);
     // By default the latest version against the one before it.

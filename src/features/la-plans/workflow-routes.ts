@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { findPlan } from './plan-repository.ts';
-import { planAccess, PlanParams, plansRead, view } from './plan-context.ts';
+import { PlanParams, plansRead, view } from './plan-context.ts';
 import { markFinal, sendBack, setShared, submitPlan } from './plan-service.ts';
 import { planSummary } from './plan-summary.ts';
+import { planScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 /** The three steps a plan takes with a confirmation page each (submit, send back, final), and sharing. */
 const STEPS = {
@@ -18,22 +20,21 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
   const db = database.db;
 
   for (const [step, { need, run, done }] of Object.entries(STEPS)) {
-    app.get(`/plans/:planId/${step}`, { config: plansRead, schema: { params: PlanParams } }, async (request, reply) => {
-      await planAccess(db, request, request.params.planId, need);
+    app.get(`/plans/:planId/${step}`, { config: scoped(plansRead, 'plan', need), schema: { params: PlanParams } }, async (request, reply) => {
       const summary = await planSummary(db, request, (await findPlan(db, request.params.planId))!);
       return reply.page(view('confirm'), { title: request.t(`laPlans.confirm.${step}.title`), activeNav: 'plans', ...summary, step });
     });
 
-    app.post(`/plans/:planId/${step}`, { config: plansRead, schema: { params: PlanParams } }, async (request, reply) => {
-      const access = await planAccess(db, request, request.params.planId, need);
+    app.post(`/plans/:planId/${step}`, { config: scoped(plansRead, 'plan', need), schema: { params: PlanParams } }, async (request, reply) => {
+      const access = planScope(request);
       const result = await run(db, request.user!.id, access.plan);
       // Someone else moved the plan on first: show it as it is now, and say so.
       return reply.redirect(`/plans/${access.plan.id}?saved=${result.ok ? done : 'changed'}`, 303);
     });
   }
 
-  app.post('/plans/:planId/share', { config: plansRead, schema: { params: PlanParams, body: ShareBody } }, async (request, reply) => {
-    const access = await planAccess(db, request, request.params.planId, 'share');
+  app.post('/plans/:planId/share', { config: scoped(plansRead, 'plan', 'share'), schema: { params: PlanParams, body: ShareBody } }, async (request, reply) => {
+    const access = planScope(request);
     const shared = request.body.shared === 'yes';
     const result = await setShared(db, request.user!.id, access.plan, shared);
     return reply.redirect(`/plans/${access.plan.id}?saved=${!result.ok ? 'changed' : shared ? 'shared' : 'unshared'}`, 303);

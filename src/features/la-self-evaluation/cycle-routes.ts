@@ -6,10 +6,11 @@ import { HttpError } from '../../lib/http-error.ts';
 import { CYCLE_STAGES } from '../../reference/reference-data.ts';
 import { cycleCounts, prioritiesWithOpenActions } from './cycle-repository.ts';
 import { moveStage, saveAnswers, startCycle } from './cycle-service.ts';
-import { CodeParams, field, laManage, laRead, seAccess, seModel, view } from './se-context.ts';
+import { CodeParams, field, laManage, laRead, seContext, seModel, view } from './se-context.ts';
 import { ANSWER_FIELDS, type AnswersForm } from './se-forms.ts';
 import { answerConflict } from './se-presenter.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const AnswersBody = Type.Object({ version: Version, howWellAnswer: field, howKnowAnswer: field, howImproveAnswer: field });
 const StageBody = Type.Object({ version: Version, stage: Type.String({ maxLength: 40 }) });
@@ -19,22 +20,22 @@ const SavedQuery = Type.Object({ saved: FormText(20) });
 export const cycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/local-authorities/:code/self-evaluation', { config: laRead, schema: { params: CodeParams, querystring: SavedQuery } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code);
+  app.get('/local-authorities/:code/self-evaluation', { config: scoped(laRead, 'la'), schema: { params: CodeParams, querystring: SavedQuery } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     const title = request.t('laSelfEvaluation.overview.title', { la: se.laName });
     if (!cycle) return reply.page(view('start'), { title, ...seModel(se, 'overview', null) });
     const [counts, priorities] = await Promise.all([cycleCounts(db, cycle.id), prioritiesWithOpenActions(db, cycle.id)]);
     return reply.page(view('overview'), { title, ...seModel(se, 'overview', cycle), counts, priorities, stages: CYCLE_STAGES, fields: ANSWER_FIELDS, saved: request.query.saved });
   });
 
-  app.post('/local-authorities/:code/self-evaluation/start', { config: laManage, schema: { params: CodeParams } }, async (request, reply) => {
-    const { se } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/start', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams } }, async (request, reply) => {
+    const { se } = await seContext(db, request);
     await startCycle(db, request.user!.id, se.la.code, se.year, request.lang);
     return reply.redirect(`${se.base}?saved=started`, 303);
   });
 
-  app.post('/local-authorities/:code/self-evaluation/stage', { config: laManage, schema: { params: CodeParams, body: StageBody } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/stage', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: StageBody } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) throw new HttpError(404, 'not-found');
     const result = await moveStage(db, request.user!.id, cycle, request.body.version, request.body.stage);
     if (result.ok) return reply.redirect(`${se.base}?saved=stage`, 303);
@@ -46,14 +47,14 @@ export const cycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { dat
     });
   });
 
-  app.get('/local-authorities/:code/self-evaluation/answers', { config: laManage, schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.get('/local-authorities/:code/self-evaluation/answers', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) return reply.redirect(se.base, 303);
     return reply.page(view('answers'), { title: request.t('laSelfEvaluation.answers.title'), ...seModel(se, 'overview', cycle), values: { ...cycle }, fields: ANSWER_FIELDS });
   });
 
-  app.post('/local-authorities/:code/self-evaluation/answers', { config: laManage, schema: { params: CodeParams, body: AnswersBody } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/answers', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: AnswersBody } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) throw new HttpError(404, 'not-found');
     const form = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, text(request.body[f])])) as AnswersForm;
     const result = await saveAnswers(db, request.user!.id, cycle, request.body.version, form, request.lang);

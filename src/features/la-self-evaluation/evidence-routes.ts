@@ -8,9 +8,10 @@ import { EVIDENCE_SOURCES, NIF_THEMES } from '../../reference/reference-data.ts'
 import { idList, requireUuid } from '../../school/school-items.ts';
 import { findEvidence, listEvidence, type LaEvidence } from './items-repository.ts';
 import { saveEvidence } from './items-service.ts';
-import { CodeParams, dateFields, dateFrom, dateToParts, field, ItemParams, laManage, laRead, list, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
+import { CodeParams, dateFields, dateFrom, dateToParts, field, ItemParams, laManage, laRead, list, seContext, seModel, version, view, type SeContext } from './se-context.ts';
 import type { EvidenceForm } from './se-forms.ts';
 import { evidenceConflict } from './se-presenter.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const EvidenceBody = Type.Object({ version, source: field, title: field, body: field, nifThemes: list, ...dateFields('observedOn') });
 const read = (b: Static<typeof EvidenceBody>): EvidenceForm => ({
@@ -35,20 +36,20 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     return item;
   }
 
-  app.get('/local-authorities/:code/self-evaluation/evidence', { config: laRead, schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code);
+  app.get('/local-authorities/:code/self-evaluation/evidence', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) return reply.redirect(se.base, 303);
     return reply.page(view('evidence-list'), { title: request.t('laSelfEvaluation.evidence.title'), ...seModel(se, 'evidence', cycle), items: await listEvidence(db, cycle.id) });
   });
 
-  app.get('/local-authorities/:code/self-evaluation/evidence/new', { config: laManage, schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.get('/local-authorities/:code/self-evaluation/evidence/new', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) return reply.redirect(se.base, 303);
     return renderForm(request, reply, se, { values: { source: '', observedOn: { day: '', month: '', year: '' }, title: '', body: '', nifThemes: [] } });
   });
 
-  app.post('/local-authorities/:code/self-evaluation/evidence', { config: laManage, schema: { params: CodeParams, body: EvidenceBody } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/evidence', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: EvidenceBody } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) throw new HttpError(404, 'not-found');
     const values = read(request.body);
     const result = await saveEvidence(db, { actorId: request.user!.id, language: request.lang }, cycle.id, values);
@@ -57,14 +58,14 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     throw new HttpError(409, 'conflict');
   });
 
-  app.get('/local-authorities/:code/self-evaluation/evidence/:id/edit', { config: laManage, schema: { params: ItemParams } }, async (request, reply) => {
-    const { se } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.get('/local-authorities/:code/self-evaluation/evidence/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams } }, async (request, reply) => {
+    const { se } = await seContext(db, request);
     const item = await itemOf(se, request.params.id);
     return renderForm(request, reply, se, { item, values: { ...formOf(item), version: item.version } });
   });
 
-  app.post('/local-authorities/:code/self-evaluation/evidence/:id/edit', { config: laManage, schema: { params: ItemParams, body: EvidenceBody } }, async (request, reply) => {
-    const { se } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/evidence/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams, body: EvidenceBody } }, async (request, reply) => {
+    const { se } = await seContext(db, request);
     const item = await itemOf(se, request.params.id);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = read(request.body);

@@ -8,9 +8,10 @@ import { FINDING_KINDS, NIF_THEMES } from '../../reference/reference-data.ts';
 import { idList, requireUuid } from '../../school/school-items.ts';
 import { findFinding, listEvidence, listFindings, type LaFinding } from './items-repository.ts';
 import { saveFinding } from './items-service.ts';
-import { CodeParams, field, ids, ItemParams, laManage, laRead, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
+import { CodeParams, field, ids, ItemParams, laManage, laRead, seContext, seModel, version, view, type SeContext } from './se-context.ts';
 import type { FindingForm } from './se-forms.ts';
 import { findingConflict } from './se-presenter.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const FindingBody = Type.Object({ version, kind: field, title: field, body: field, nifTheme: field, evidenceIds: ids });
 const read = (b: Static<typeof FindingBody>): FindingForm => ({ kind: text(b.kind), title: text(b.title), body: text(b.body), nifTheme: text(b.nifTheme), evidenceIds: idList(b.evidenceIds) });
@@ -33,8 +34,8 @@ export const findingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     return item;
   }
 
-  app.get('/local-authorities/:code/self-evaluation/findings', { config: laRead, schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code);
+  app.get('/local-authorities/:code/self-evaluation/findings', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) return reply.redirect(se.base, 303);
     const [findings, evidence] = await Promise.all([listFindings(db, cycle.id), listEvidence(db, cycle.id)]);
     const titles = new Map(evidence.map((e) => [e.id, e]));
@@ -42,14 +43,14 @@ export const findingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     return reply.page(view('findings-list'), { title: request.t('laSelfEvaluation.findings.title'), ...seModel(se, 'findings', cycle), groups: FINDING_KINDS.map((kind) => ({ kind, items: items.filter((f) => f.kind === kind) })) });
   });
 
-  app.get('/local-authorities/:code/self-evaluation/findings/new', { config: laManage, schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.get('/local-authorities/:code/self-evaluation/findings/new', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) return reply.redirect(se.base, 303);
     return renderForm(request, reply, se, cycle.id, { values: { kind: '', title: '', body: '', nifTheme: '', evidenceIds: [] } });
   });
 
-  app.post('/local-authorities/:code/self-evaluation/findings', { config: laManage, schema: { params: CodeParams, body: FindingBody } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/findings', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: FindingBody } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) throw new HttpError(404, 'not-found');
     const values = read(request.body);
     const result = await saveFinding(db, { actorId: request.user!.id, language: request.lang }, cycle.id, values);
@@ -58,14 +59,14 @@ export const findingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     throw new HttpError(409, 'conflict');
   });
 
-  app.get('/local-authorities/:code/self-evaluation/findings/:id/edit', { config: laManage, schema: { params: ItemParams } }, async (request, reply) => {
-    const { se } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.get('/local-authorities/:code/self-evaluation/findings/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams } }, async (request, reply) => {
+    const { se } = await seContext(db, request);
     const item = await itemOf(se, request.params.id);
     return renderForm(request, reply, se, item.cycleId, { item, values: { ...formOf(item), version: item.version } });
   });
 
-  app.post('/local-authorities/:code/self-evaluation/findings/:id/edit', { config: laManage, schema: { params: ItemParams, body: FindingBody } }, async (request, reply) => {
-    const { se } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/findings/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams, body: FindingBody } }, async (request, reply) => {
+    const { se } = await seContext(db, request);
     const item = await itemOf(se, request.params.id);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = read(request.body);

@@ -7,9 +7,10 @@ import { HttpError } from '../../lib/http-error.ts';
 import { requireUuid } from '../../school/school-items.ts';
 import { findImpact, findPriority, type LaPriority } from './priority-repository.ts';
 import { saveImpact } from './plan-service.ts';
-import { dateFields, dateFrom, dateToParts, field, ItemParams, laManage, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
+import { dateFields, dateFrom, dateToParts, field, ItemParams, laManage, seContext, seModel, version, view, type SeContext } from './se-context.ts';
 import type { ImpactForm } from './se-forms.ts';
 import { impactConflict } from './se-presenter.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const ImpactBody = Type.Object({ version, whatChanged: field, ...dateFields('reviewedOn') });
 
@@ -18,8 +19,8 @@ export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
   const db = database.db;
   const path = '/local-authorities/:code/self-evaluation/priorities/:id/impact';
 
-  async function priorityOf(request: FastifyRequest, code: string, id: string) {
-    const { se } = await seAccess(db, request, code, 'editSelfEvaluation');
+  async function priorityOf(request: FastifyRequest, id: string) {
+    const { se } = await seContext(db, request);
     const priority = await findPriority(db, se.la.code, requireUuid(id));
     if (!priority) throw new HttpError(404, 'not-found');
     return { se, priority, impact: await findImpact(db, priority.id) };
@@ -29,14 +30,14 @@ export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
     return reply.status(status).page(view('impact-form'), { title: request.t('laSelfEvaluation.impact.title'), ...seModel(se, 'priorities', null), priority, values, action: `${back}/impact`, cancel: back, ...extra });
   }
 
-  app.get(path, { config: laManage, schema: { params: ItemParams } }, async (request, reply) => {
-    const { se, priority, impact } = await priorityOf(request, request.params.code, request.params.id);
+  app.get(path, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams } }, async (request, reply) => {
+    const { se, priority, impact } = await priorityOf(request, request.params.id);
     const values = impact ? { whatChanged: impact.whatChanged, reviewedOn: dateToParts(impact.reviewedOn), version: impact.version } : { whatChanged: '', reviewedOn: { day: '', month: '', year: '' } };
     return render(request, reply, se, priority, values);
   });
 
-  app.post(path, { config: laManage, schema: { params: ItemParams, body: ImpactBody } }, async (request, reply) => {
-    const { se, priority, impact } = await priorityOf(request, request.params.code, request.params.id);
+  app.post(path, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams, body: ImpactBody } }, async (request, reply) => {
+    const { se, priority, impact } = await priorityOf(request, request.params.id);
     const values: ImpactForm = { whatChanged: text(request.body.whatChanged), reviewedOn: dateFrom(request.body, 'reviewedOn') };
     // Editing a review needs the version it started from; a first review needs none.
     const existing = impact ? { row: impact, version: request.body.version ?? 0 } : null;

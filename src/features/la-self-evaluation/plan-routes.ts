@@ -8,10 +8,11 @@ import { ACTION_STATUSES } from '../../reference/reference-data.ts';
 import { requireUuid } from '../../school/school-items.ts';
 import { findAction, findPriority, type LaAction, type LaPriority } from './priority-repository.ts';
 import { moveAction, saveAction } from './plan-service.ts';
-import { dateFields, dateFrom, dateToParts, field, laManage, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
+import { dateFields, dateFrom, dateToParts, field, laManage, seContext, seModel, version, view, type SeContext } from './se-context.ts';
 import type { ActionForm } from './se-forms.ts';
 import { actionConflict } from './se-presenter.ts';
 import { LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const PriorityParams = Type.Object({ code: LaCode, id: Uuid });
 const ActionParams = Type.Object({ code: LaCode, id: Uuid, actionId: Uuid });
@@ -25,8 +26,8 @@ const base = '/local-authorities/:code/self-evaluation/priorities/:id/actions';
 export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  async function priorityOf(request: FastifyRequest, code: string, id: string) {
-    const { se } = await seAccess(db, request, code, 'editSelfEvaluation');
+  async function priorityOf(request: FastifyRequest, id: string) {
+    const { se } = await seContext(db, request);
     const priority = await findPriority(db, se.la.code, requireUuid(id));
     if (!priority) throw new HttpError(404, 'not-found');
     return { se, priority, back: `${se.base}/priorities/${priority.id}` };
@@ -45,13 +46,13 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     });
   }
 
-  app.get(`${base}/new`, { config: laManage, schema: { params: PriorityParams } }, async (request, reply) => {
-    const { se, priority } = await priorityOf(request, request.params.code, request.params.id);
+  app.get(`${base}/new`, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: PriorityParams } }, async (request, reply) => {
+    const { se, priority } = await priorityOf(request, request.params.id);
     return renderForm(request, reply, se, priority, { values: { description: '', owner: '', dueOn: { day: '', month: '', year: '' }, status: 'not_started' } });
   });
 
-  app.post(base, { config: laManage, schema: { params: PriorityParams, body: ActionBody } }, async (request, reply) => {
-    const { se, priority, back } = await priorityOf(request, request.params.code, request.params.id);
+  app.post(base, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: PriorityParams, body: ActionBody } }, async (request, reply) => {
+    const { se, priority, back } = await priorityOf(request, request.params.id);
     const values = read(request.body);
     const result = await saveAction(db, { actorId: request.user!.id, language: request.lang }, priority.id, values);
     if (result.ok) return reply.redirect(`${back}?saved=action#actions`, 303);
@@ -59,14 +60,14 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     throw new HttpError(409, 'conflict');
   });
 
-  app.get(`${base}/:actionId/edit`, { config: laManage, schema: { params: ActionParams } }, async (request, reply) => {
-    const { se, priority } = await priorityOf(request, request.params.code, request.params.id);
+  app.get(`${base}/:actionId/edit`, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ActionParams } }, async (request, reply) => {
+    const { se, priority } = await priorityOf(request, request.params.id);
     const item = await actionOf(priority, request.params.actionId);
     return renderForm(request, reply, se, priority, { item, values: { ...formOf(item), version: item.version } });
   });
 
-  app.post(`${base}/:actionId/edit`, { config: laManage, schema: { params: ActionParams, body: ActionBody } }, async (request, reply) => {
-    const { se, priority, back } = await priorityOf(request, request.params.code, request.params.id);
+  app.post(`${base}/:actionId/edit`, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ActionParams, body: ActionBody } }, async (request, reply) => {
+    const { se, priority, back } = await priorityOf(request, request.params.id);
     const item = await actionOf(priority, request.params.actionId);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = read(request.body);
@@ -80,8 +81,8 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     });
   });
 
-  app.post(`${base}/:actionId/status`, { config: laManage, schema: { params: ActionParams, body: StatusBody } }, async (request, reply) => {
-    const { se, priority, back } = await priorityOf(request, request.params.code, request.params.id);
+  app.post(`${base}/:actionId/status`, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ActionParams, body: StatusBody } }, async (request, reply) => {
+    const { se, priority, back } = await priorityOf(request, request.params.id);
     const item = await actionOf(priority, request.params.actionId);
     const result = await moveAction(db, request.user!.id, item, request.body.version, request.body.status);
     if (result.ok) return reply.redirect(`${back}?saved=status#actions`, 303);

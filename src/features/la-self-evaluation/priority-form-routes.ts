@@ -10,10 +10,11 @@ import { listFindings } from './items-repository.ts';
 import { localPicture } from './picture-repository.ts';
 import { findPriority, nationalPriorityList, type LaPriority } from './priority-repository.ts';
 import { savePriority } from './priority-service.ts';
-import { CodeParams, field, ids, ItemParams, laManage, list, seAccess, seModel, version, view, type SeContext } from './se-context.ts';
+import { CodeParams, field, ids, ItemParams, laManage, list, seContext, seModel, version, view, type SeContext } from './se-context.ts';
 import { parseDrawnFrom, type PriorityForm } from './se-forms.ts';
 import { pictureRows, priorityConflict } from './se-presenter.ts';
 import { FormText } from '../../lib/request-schemas.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const PriorityBody = Type.Object({ version, title: field, description: field, nifTheme: field, nationalPriorities: list, successMeasure: field, state: field, findingIds: ids, drawnFrom: field });
 const read = (b: Static<typeof PriorityBody>): PriorityForm => ({
@@ -42,8 +43,8 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     });
   }
 
-  app.get('/local-authorities/:code/self-evaluation/priorities/new', { config: laManage, schema: { params: CodeParams, querystring: Type.Object({ from: FormText(80) }) } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.get('/local-authorities/:code/self-evaluation/priorities/new', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, querystring: Type.Object({ from: FormText(80) }) } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) return reply.redirect(se.base, 303);
     // Starting from a row of the picture: its theme or national priority is filled in already.
     const drawn = parseDrawnFrom(request.query.from ?? '', (await nationalPriorityList(db)).map((n) => n.code));
@@ -53,8 +54,8 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     return renderForm(request, reply, se, cycle.id, { values });
   });
 
-  app.post('/local-authorities/:code/self-evaluation/priorities', { config: laManage, schema: { params: CodeParams, body: PriorityBody } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/priorities', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: PriorityBody } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) throw new HttpError(404, 'not-found');
     const values = read(request.body);
     const result = await savePriority(db, { actorId: request.user!.id, language: request.lang }, cycle, values);
@@ -69,14 +70,14 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     return item;
   }
 
-  app.get('/local-authorities/:code/self-evaluation/priorities/:id/edit', { config: laManage, schema: { params: ItemParams } }, async (request, reply) => {
-    const { se } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.get('/local-authorities/:code/self-evaluation/priorities/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams } }, async (request, reply) => {
+    const { se } = await seContext(db, request);
     const item = await itemOf(se, request.params.id);
     return renderForm(request, reply, se, item.cycleId, { item, values: { ...formOf(item), version: item.version } });
   });
 
-  app.post('/local-authorities/:code/self-evaluation/priorities/:id/edit', { config: laManage, schema: { params: ItemParams, body: PriorityBody } }, async (request, reply) => {
-    const { se } = await seAccess(db, request, request.params.code, 'editSelfEvaluation');
+  app.post('/local-authorities/:code/self-evaluation/priorities/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams, body: PriorityBody } }, async (request, reply) => {
+    const { se } = await seContext(db, request);
     const item = await itemOf(se, request.params.id);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = { ...read(request.body), drawnFrom: '' };

@@ -6,8 +6,9 @@ import { ACTION_STATUSES } from '../../reference/reference-data.ts';
 import { requireUuid } from '../../school/school-items.ts';
 import { findingsInCycle } from './items-repository.ts';
 import { findImpact, findPriority, listActions, listPriorities, nationalPriorityList } from './priority-repository.ts';
-import { CodeParams, ItemParams, laRead, seAccess, seModel, view } from './se-context.ts';
+import { CodeParams, ItemParams, laRead, seContext, seModel, view } from './se-context.ts';
 import { FormText } from '../../lib/request-schemas.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const SavedQuery = Type.Object({ saved: FormText(20) });
 
@@ -15,15 +16,15 @@ const SavedQuery = Type.Object({ saved: FormText(20) });
 export const priorityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/local-authorities/:code/self-evaluation/priorities', { config: laRead, schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code);
+  app.get('/local-authorities/:code/self-evaluation/priorities', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     if (!cycle) return reply.redirect(se.base, 303);
     const [items, national] = await Promise.all([listPriorities(db, cycle.id), nationalPriorityList(db)]);
     return reply.page(view('priorities-list'), { title: request.t('laSelfEvaluation.priorities.title'), ...seModel(se, 'priorities', cycle), items, national: new Map(national.map((n) => [n.code, n])) });
   });
 
-  app.get('/local-authorities/:code/self-evaluation/priorities/:id', { config: laRead, schema: { params: ItemParams, querystring: SavedQuery } }, async (request, reply) => {
-    const { se, cycle } = await seAccess(db, request, request.params.code);
+  app.get('/local-authorities/:code/self-evaluation/priorities/:id', { config: scoped(laRead, 'la'), schema: { params: ItemParams, querystring: SavedQuery } }, async (request, reply) => {
+    const { se, cycle } = await seContext(db, request);
     const priority = await findPriority(db, se.la.code, requireUuid(request.params.id));
     if (!priority) throw new HttpError(404, 'not-found');
     const [findings, national, actions, impact] = await Promise.all([

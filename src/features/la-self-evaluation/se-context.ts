@@ -2,14 +2,15 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
 import { dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
-import { laAccess, laModel, type LaContext } from '../../local-authority/la-access.ts';
+import { laScope } from '../../access/request-scope.ts';
+import { laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { findCycle, type LaCycle } from './cycle-repository.ts';
 import { CodeList, FormText, IdList, LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
 
 /** Shared by the routes of the LA's self-evaluation: access, parameters and the page model. */
 export const laRead = { access: { permission: 'la.read' } } as const;
-/** Changes: officers only at the route (improvement partners read), then laAccess decides which LA. */
+/** Changes: officers only at the route (improvement partners read), then the LA scope decides which LA. */
 export const laManage = { access: { permission: 'la.manage' } } as const;
 export const CodeParams = Type.Object({ code: LaCode });
 export const ItemParams = Type.Object({ code: LaCode, id: Uuid });
@@ -23,9 +24,9 @@ export const view = (name: string) => `features/la-self-evaluation/views/${name}
 export type SeContext = LaContext & { base: string; year: number };
 export type SeTab = 'overview' | 'evidence' | 'findings' | 'priorities';
 
-/** The LA in the URL (404 to non-staff, 403 when `need` is not theirs) and this year's cycle, if started. */
-export async function seAccess(db: Db, request: FastifyRequest, code: string, need: 'staff' | 'editSelfEvaluation' = 'staff') {
-  const ctx = await laAccess(db, request, code, need);
+/** The LA the route declared (its scope hook refused non-staff and needs not theirs) and this year's cycle, if started. */
+export async function seContext(db: Db, request: FastifyRequest) {
+  const ctx = laScope(request);
   const year = academicYearOf(new Date());
   const se: SeContext = { ...ctx, base: `/local-authorities/${ctx.la.code}/self-evaluation`, year };
   return { se, cycle: await findCycle(db, ctx.la.code, year) };

@@ -10,6 +10,8 @@ import { access, ActionParams, field, MeetingParams, meetingOr404, sectionModel,
 import * as repo from './meeting-repository.ts';
 import { renderMeeting } from './meeting-routes.ts';
 import { Version } from '../../lib/request-schemas.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const ActionBody = Type.Object({ version: Type.Optional(Version), description: field, owner: field, ownerSchool: field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field });
 const StatusBody = Type.Object({ version: Version, status: Type.Union([Type.Literal('done'), Type.Literal('open')]) });
@@ -20,15 +22,15 @@ export const meetingActionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
   const meetingUrl = (c: string, m: string, done: string) => `/collaboratives/${c}/meetings/${m}?done=${done}#actions`;
 
   async function load(request: { params: { id: string; meetingId: string; actionId: string } } & Parameters<typeof collaborativeAccess>[1]) {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+    const ctx = collaborativeScope(request);
     const meeting = await meetingOr404(db, ctx.collaborative.id, request.params.meetingId);
     const action = await repo.findAction(db, meeting.id, request.params.actionId);
     if (!action) throw new HttpError(404, 'not-found');
     return { ctx, meeting, action };
   }
 
-  app.post('/collaboratives/:id/meetings/:meetingId/actions', { config: access, schema: { params: MeetingParams, body: ActionBody } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+  app.post('/collaboratives/:id/meetings/:meetingId/actions', { config: scoped(access, 'collaborative', 'record'), schema: { params: MeetingParams, body: ActionBody } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const meeting = await meetingOr404(db, ctx.collaborative.id, request.params.meetingId);
     const form = readActionForm(request.body);
     const result = await addAction(db, request.user!.id, ctx.collaborative.memberSchools, meeting, form, request.lang);
@@ -43,12 +45,12 @@ export const meetingActionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
       schools: await repo.memberSchools(db, loaded.ctx.collaborative.id), ...extra,
     });
 
-  app.get('/collaboratives/:id/meetings/:meetingId/actions/:actionId/edit', { config: access, schema: { params: ActionParams } }, async (request, reply) => {
+  app.get('/collaboratives/:id/meetings/:meetingId/actions/:actionId/edit', { config: scoped(access, 'collaborative', 'record'), schema: { params: ActionParams } }, async (request, reply) => {
     const loaded = await load(request);
     return renderEdit(request, reply, loaded, actionToForm(loaded.action), loaded.action.version);
   });
 
-  app.post('/collaboratives/:id/meetings/:meetingId/actions/:actionId/edit', { config: access, schema: { params: ActionParams, body: ActionBody } }, async (request, reply) => {
+  app.post('/collaboratives/:id/meetings/:meetingId/actions/:actionId/edit', { config: scoped(access, 'collaborative', 'record'), schema: { params: ActionParams, body: ActionBody } }, async (request, reply) => {
     const loaded = await load(request);
     const form = readActionForm(request.body);
     const result = await editAction(db, request.user!.id, loaded.ctx.collaborative.memberSchools, loaded.action, request.body.version ?? 0, form, request.lang);
@@ -64,7 +66,7 @@ export const meetingActionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     return renderEdit(request, reply, loaded, form, c.version, { conflict, errors: [{ text: t('common.conflict.title'), href: '#conflict' }] }, 409);
   });
 
-  app.post('/collaboratives/:id/meetings/:meetingId/actions/:actionId/status', { config: access, schema: { params: ActionParams, body: StatusBody } }, async (request, reply) => {
+  app.post('/collaboratives/:id/meetings/:meetingId/actions/:actionId/status', { config: scoped(access, 'collaborative', 'record'), schema: { params: ActionParams, body: StatusBody } }, async (request, reply) => {
     const loaded = await load(request);
     const result = await setActionStatus(db, request.user!.id, loaded.action, request.body.version, request.body.status === 'done');
     const done = result.ok ? (request.body.status === 'done' ? 'action-done' : 'action-reopened') : 'action-stale';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
-import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { warningLines, type TextFlag } from './learner-check.ts';
@@ -11,6 +11,8 @@ import { access, CollaborativeParams, MeetingBody, sectionModel, todayInWales, v
 import * as repo from './meeting-repository.ts';
 import { createMeeting } from './meeting-service.ts';
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const PAST_PAGE_SIZE = 20;
 
@@ -27,22 +29,22 @@ export function renderMeetingForm(
 export const meetingListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/collaboratives/:id/meetings', { config: access, schema: { params: CollaborativeParams, querystring: Type.Object({ page: Type.Optional(BoundedInteger(1, 10_000)), done: FormText(40) }) } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/meetings', { config: scoped(access, 'collaborative', 'space'), schema: { params: CollaborativeParams, querystring: Type.Object({ page: Type.Optional(BoundedInteger(1, 10_000)), done: FormText(40) }) } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const today = todayInWales();
     const page = pageOf(request.query.page, PAST_PAGE_SIZE);
     const [upcoming, past] = await Promise.all([repo.listUpcoming(db, ctx.collaborative.id, today), repo.listPast(db, ctx.collaborative.id, today, page)]);
     return reply.page(view('list'), { ...sectionModel(request, ctx, 'meetings.list.title'), upcoming, past: past.rows, pastTotal: past.total, pagination: paginationModel(request, past.total, page, request.t), done: request.query.done });
   });
 
-  app.get('/collaboratives/:id/meetings/new', { config: access, schema: { params: CollaborativeParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+  app.get('/collaboratives/:id/meetings/new', { config: scoped(access, 'collaborative', 'record'), schema: { params: CollaborativeParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const schools = await repo.memberSchools(db, ctx.collaborative.id);
     return renderMeetingForm(request, reply, ctx, { form: EMPTY_MEETING_FORM, schools, formAction: `/collaboratives/${ctx.collaborative.id}/meetings/new` });
   });
 
-  app.post('/collaboratives/:id/meetings/new', { config: access, schema: { params: CollaborativeParams, body: MeetingBody } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+  app.post('/collaboratives/:id/meetings/new', { config: scoped(access, 'collaborative', 'record'), schema: { params: CollaborativeParams, body: MeetingBody } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const schools = await repo.memberSchools(db, ctx.collaborative.id);
     const form = readMeetingForm(request.body);
     const result = await createMeeting(db, request.user!.id, ctx.collaborative, schools, form, request.lang);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.ts';
-import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { calendarText, sendCalendar } from '../calendar/ics.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { EMPTY_ACTION_FORM, type ActionForm } from './action-service.ts';
@@ -11,6 +11,8 @@ import { access, MeetingBody, MeetingParams, meetingOr404, nameOf, sectionModel,
 import { actionRows, meetingConflict, meetingEntry, timeRange } from './meeting-presenter.ts';
 import * as repo from './meeting-repository.ts';
 import { updateMeeting } from './meeting-service.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 /** The meeting's page, with its agreed actions and the add-action form (re-rendered with its errors). */
 export async function renderMeeting(
@@ -30,28 +32,28 @@ export const meetingPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   const db = database.db;
   const editUrl = (c: string, m: string) => `/collaboratives/${c}/meetings/${m}/edit`;
 
-  app.get('/collaboratives/:id/meetings/:meetingId', { config: access, schema: { params: MeetingParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/meetings/:meetingId', { config: scoped(access, 'collaborative', 'space'), schema: { params: MeetingParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     return renderMeeting(db, request, reply, ctx, await meetingOr404(db, ctx.collaborative.id, request.params.meetingId));
   });
 
-  app.get('/collaboratives/:id/meetings/:meetingId/calendar.ics', { config: access, schema: { params: MeetingParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/meetings/:meetingId/calendar.ics', { config: scoped(access, 'collaborative', 'space'), schema: { params: MeetingParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const meeting = await meetingOr404(db, ctx.collaborative.id, request.params.meetingId);
     const name = nameOf(request.lang, ctx.collaborative);
     const entry = meetingEntry(request.t, meeting, name, `${config.publicUrl}/collaboratives/${ctx.collaborative.id}/meetings/${meeting.id}`);
     return sendCalendar(reply, `meeting-${meeting.meetsOn}.ics`, calendarText(name, [entry]));
   });
 
-  app.get('/collaboratives/:id/meetings/:meetingId/edit', { config: access, schema: { params: MeetingParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+  app.get('/collaboratives/:id/meetings/:meetingId/edit', { config: scoped(access, 'collaborative', 'record'), schema: { params: MeetingParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const meeting = await meetingOr404(db, ctx.collaborative.id, request.params.meetingId);
     const [schools, represented] = await Promise.all([repo.memberSchools(db, ctx.collaborative.id), repo.meetingSchoolNumbers(db, meeting.id)]);
     return renderMeetingForm(request, reply, ctx, { meeting, form: meetingToForm(meeting, represented), schools, version: meeting.version, formAction: editUrl(ctx.collaborative.id, meeting.id) });
   });
 
-  app.post('/collaboratives/:id/meetings/:meetingId/edit', { config: access, schema: { params: MeetingParams, body: MeetingBody } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+  app.post('/collaboratives/:id/meetings/:meetingId/edit', { config: scoped(access, 'collaborative', 'record'), schema: { params: MeetingParams, body: MeetingBody } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const meeting = await meetingOr404(db, ctx.collaborative.id, request.params.meetingId);
     const schools = await repo.memberSchools(db, ctx.collaborative.id);
     const form = readMeetingForm(request.body);

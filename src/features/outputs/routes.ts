@@ -3,13 +3,14 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { OUTPUT_KINDS, outputItemId, type OutputKind } from '../../sharing/share-repository.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { outputDocument, readableOutputs } from './output-service.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
 import { SchoolNumber } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SLUGS: Record<string, OutputKind> = { 'sdp-summary': 'sdp_summary', 'self-evaluation': 'self_evaluation', progress: 'progress', 'support-log': 'support_log' };
@@ -25,8 +26,8 @@ export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
   const db = database.db;
   const tFor = await createTranslator();
 
-  app.get('/schools/:number/outputs', { config: signedIn, schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number);
+  app.get('/schools/:number/outputs', { config: scoped(signedIn, 'school'), schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const kinds = await readableOutputs(db, request.user, school, can, OUTPUT_KINDS);
     const documents = await Promise.all(
       kinds.map(async (kind) => ({ kind, slug: slugOf(kind), sharing: can.staff ? await sharingModel(db, school, can, 'output', outputItemId(school.number, kind), request.lang) : null })),
@@ -36,8 +37,8 @@ export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
   });
 
   // One document: a page, or with .pdf / .docx a download; ?language= picks the document's language.
-  app.get('/schools/:number/outputs/:document', { config: signedIn, schema: { params: Params, querystring: Query } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number);
+  app.get('/schools/:number/outputs/:document', { config: scoped(signedIn, 'school'), schema: { params: Params, querystring: Query } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const [slug, extension] = request.params.document.split('.') as [string, keyof typeof FORMATS | undefined];
     const kind = SLUGS[slug];
     if (!kind || !(await readableOutputs(db, request.user, school, can, [kind])).length) throw new HttpError(404, 'not-found');

@@ -4,19 +4,21 @@ import { managedLaCodes } from '../../collaboration/collaborative-policy.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { partnershipToForm, readPartnershipForm, readStaffForm } from './partnership-form.ts';
-import { IdParams, PartnershipBody, partnershipAccess, partnershipsRead, StaffBody, StaffParams, view } from './partnership-context.ts';
+import { IdParams, PartnershipBody, partnershipsRead, StaffBody, StaffParams, view } from './partnership-context.ts';
 import { formModel, partnershipConflict } from './partnership-presenter.ts';
 import * as repo from './partnership-repository.ts';
 import { addStaff, removeStaff, updatePartnership } from './partnership-service.ts';
 import { renderPartnership } from './page-routes.ts';
+import { partnershipScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 /** Editing a partnership (with optimistic locking) and its shared staff: member LAs' officers. */
 export const partnershipEditRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
   const page = (id: string) => `/partnerships/${id}`;
 
-  app.get('/partnerships/:id/edit', { config: partnershipsRead, schema: { params: IdParams } }, async (request, reply) => {
-    const ctx = await partnershipAccess(db, request, request.params.id, 'manage');
+  app.get('/partnerships/:id/edit', { config: scoped(partnershipsRead, 'partnership', 'manage'), schema: { params: IdParams } }, async (request, reply) => {
+    const ctx = partnershipScope(request);
     const las = await repo.allLocalAuthorities(db);
     return reply.page(view('form'), {
       title: request.t('partnerships.form.editTitle'), activeNav: 'localImprovement', partnership: ctx.partnership, version: ctx.partnership.version,
@@ -24,8 +26,8 @@ export const partnershipEditRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
     });
   });
 
-  app.post('/partnerships/:id/edit', { config: partnershipsRead, schema: { params: IdParams, body: PartnershipBody } }, async (request, reply) => {
-    const ctx = await partnershipAccess(db, request, request.params.id, 'manage');
+  app.post('/partnerships/:id/edit', { config: scoped(partnershipsRead, 'partnership', 'manage'), schema: { params: IdParams, body: PartnershipBody } }, async (request, reply) => {
+    const ctx = partnershipScope(request);
     const las = await repo.allLocalAuthorities(db);
     const form = readPartnershipForm(request.body);
     const own = managedLaCodes(request.user);
@@ -37,16 +39,16 @@ export const partnershipEditRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
     return reply.status(409).page(view('form'), { ...model, version: result.current.version, conflict, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] });
   });
 
-  app.post('/partnerships/:id/staff', { config: partnershipsRead, schema: { params: IdParams, body: StaffBody } }, async (request, reply) => {
-    const ctx = await partnershipAccess(db, request, request.params.id, 'manage');
+  app.post('/partnerships/:id/staff', { config: scoped(partnershipsRead, 'partnership', 'manage'), schema: { params: IdParams, body: StaffBody } }, async (request, reply) => {
+    const ctx = partnershipScope(request);
     const form = readStaffForm(request.body);
     const result = await addStaff(db, request.user!.id, ctx.partnership.id, ctx.laCodes, form);
     if (result.ok) return reply.redirect(`${page(ctx.partnership.id)}?done=staffAdded#staff`, 303);
     return renderPartnership(db, request, reply, ctx, { staffForm: form, ...presentErrors(result.errors, request.t) }, 400);
   });
 
-  app.post('/partnerships/:id/staff/:staffId/remove', { config: partnershipsRead, schema: { params: StaffParams } }, async (request, reply) => {
-    const ctx = await partnershipAccess(db, request, request.params.id, 'manage');
+  app.post('/partnerships/:id/staff/:staffId/remove', { config: scoped(partnershipsRead, 'partnership', 'manage'), schema: { params: StaffParams } }, async (request, reply) => {
+    const ctx = partnershipScope(request);
     const removed = await removeStaff(db, request.user!.id, ctx.partnership.id, request.params.staffId);
     if (!removed) throw new HttpError(404, 'not-found');
     return reply.redirect(`${page(ctx.partnership.id)}?done=staffRemoved#staff`, 303);

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.ts';
 import { presentErrors } from '../../lib/forms.ts';
-import { laAccess, laModel, type LaContext } from '../../local-authority/la-access.ts';
+import { laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { emptyPartnershipForm, readPartnershipForm, type PartnershipForm } from './partnership-form.ts';
 import { CodeParams, laManage, laRead, PartnershipBody, view } from './partnership-context.ts';
 import { partnershipRows, formModel } from './partnership-presenter.ts';
 import * as repo from './partnership-repository.ts';
 import { createPartnership } from './partnership-service.ts';
+import { laScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 async function renderNew(db: AppDeps['database']['db'], request: FastifyRequest, reply: FastifyReply, ctx: LaContext, form: PartnershipForm, extra: Record<string, unknown> = {}, status = 200) {
   const las = await repo.allLocalAuthorities(db);
@@ -21,19 +23,19 @@ async function renderNew(db: AppDeps['database']['db'], request: FastifyRequest,
 export const laPartnershipRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/local-authorities/:code/partnerships', { config: laRead, schema: { params: CodeParams } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code);
+  app.get('/local-authorities/:code/partnerships', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {
+    const ctx = laScope(request);
     const [partnerships, las] = await Promise.all([repo.listForLa(db, ctx.la.code), repo.allLocalAuthorities(db)]);
     return reply.page(view('la-list'), { title: request.t('partnerships.laList.title', { la: ctx.laName }), ...laModel(ctx, 'partnerships'), rows: partnershipRows(request.lang, partnerships, las) });
   });
 
-  app.get('/local-authorities/:code/partnerships/new', { config: laManage, schema: { params: CodeParams } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'officer');
+  app.get('/local-authorities/:code/partnerships/new', { config: scoped(laManage, 'la', 'officer'), schema: { params: CodeParams } }, async (request, reply) => {
+    const ctx = laScope(request);
     return renderNew(db, request, reply, ctx, emptyPartnershipForm(ctx.la.code));
   });
 
-  app.post('/local-authorities/:code/partnerships/new', { config: laManage, schema: { params: CodeParams, body: PartnershipBody } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'officer');
+  app.post('/local-authorities/:code/partnerships/new', { config: scoped(laManage, 'la', 'officer'), schema: { params: CodeParams, body: PartnershipBody } }, async (request, reply) => {
+    const ctx = laScope(request);
     const form = readPartnershipForm(request.body);
     const las = await repo.allLocalAuthorities(db);
     const result = await createPartnership(db, request.user!.id, form, las.map((la) => la.code), [ctx.la.code], request.lang);

@@ -5,10 +5,12 @@ import type { AppDeps } from '../../app.ts';
 import { staffLaCodes, coordinatedPartnershipIds } from '../../collaboration/collaborative-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
 import { partnershipStatus, type StaffForm } from './partnership-form.ts';
-import { IdParams, laNamer, nameIn, partnershipAccess, partnershipsRead, todayInWales, view, type PartnershipContext } from './partnership-context.ts';
+import { IdParams, laNamer, nameIn, partnershipsRead, todayInWales, view, type PartnershipContext } from './partnership-context.ts';
 import { partnershipRows } from './partnership-presenter.ts';
 import * as repo from './partnership-repository.ts';
 import { FormText } from '../../lib/request-schemas.ts';
+import { partnershipScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const DoneQuery = Type.Object({ done: FormText(20) });
 export const EMPTY_STAFF: StaffForm = { name: '', post: '', employingLaCode: '' };
@@ -38,7 +40,7 @@ export const partnershipPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
     return reply.page(view('list'), { title: request.t('partnerships.list.title'), activeNav: 'localImprovement', rows: partnershipRows(request.lang, partnerships, las), ownLas });
   });
 
-  app.get('/partnerships/:id', { config: partnershipsRead, schema: { params: IdParams, querystring: DoneQuery } }, async (request, reply) =>
-    renderPartnership(db, request, reply, await partnershipAccess(db, request, request.params.id)),
+  app.get('/partnerships/:id', { config: scoped(partnershipsRead, 'partnership'), schema: { params: IdParams, querystring: DoneQuery } }, async (request, reply) =>
+    renderPartnership(db, request, reply, partnershipScope(request)),
   );
 };

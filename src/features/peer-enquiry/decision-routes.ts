@@ -5,12 +5,14 @@ import type { AppDeps } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { enquiryAccess, EnquiryParams, enquiryHref, field, many, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
+import { EnquiryParams, enquiryHref, field, many, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
 import { agreementFormOf, validateAgreement, validateReason, type AgreementForm } from './enquiry-form.ts';
 import { enquiryActors } from './enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
 import { agreeEnquiry, cancelEnquiry, moveEnquiry } from './enquiry-service.ts';
 import { EmptyOrUuid } from '../../lib/request-schemas.ts';
+import { enquiryScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const AgreeBody = Type.Object({ facilitatorId: Type.Optional(EmptyOrUuid), reviewers: many, activities: field, confidentiality: field, ...VersionBody,
   'visitStart-day': field, 'visitStart-month': field, 'visitStart-year': field, 'visitEnd-day': field, 'visitEnd-month': field, 'visitEnd-year': field });
@@ -33,14 +35,14 @@ async function agreeModel(db: Db, request: FastifyRequest, ctx: EnquiryContext, 
 export const enquiryDecisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const db = deps.database.db;
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/agree', { config: read, schema: { params: EnquiryParams } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'agree');
+  app.get('/collaboratives/:id/enquiries/:enquiryId/agree', { config: scoped(read, 'enquiry', 'agree'), schema: { params: EnquiryParams } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const form = agreementFormOf(ctx.enquiry, ctx.reviewers.map((r) => r.userId), request.t('enquiries.agree.defaultConfidentiality'));
     return reply.page(view('agree'), await agreeModel(db, request, ctx, form));
   });
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/agree', { config: read, schema: { params: EnquiryParams, body: AgreeBody } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'agree');
+  app.post('/collaboratives/:id/enquiries/:enquiryId/agree', { config: scoped(read, 'enquiry', 'agree'), schema: { params: EnquiryParams, body: AgreeBody } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const [facilitators, reviewers] = await Promise.all([repo.facilitatorCandidates(db, ctx.collaborative.id, ctx.enquiry.hostSchoolNumber), repo.reviewerCandidates(db, ctx.collaborative.id, ctx.enquiry.hostSchoolNumber)]);
     const { form, errors, values } = validateAgreement(request.body, facilitators.map((f) => f.id), reviewers.map((r) => r.userId));
     if (Object.keys(errors).length) return reply.status(400).page(view('agree'), await agreeModel(db, request, ctx, form, presentErrors(errors, request.t)));
@@ -58,13 +60,13 @@ export const enquiryDecisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
       ...pageModel(ctx, t(`enquiries.${kind}.title`)), kind, action: `${enquiryHref(ctx.collaborative.id, ctx.enquiry.id)}/${kind}`, version: ctx.enquiry.version, reason: '', ...extra,
     });
 
-    app.get(`/collaboratives/:id/enquiries/:enquiryId/${kind}`, { config: read, schema: { params: EnquiryParams } }, async (request, reply) => {
-      const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, need);
+    app.get(`/collaboratives/:id/enquiries/:enquiryId/${kind}`, { config: scoped(read, 'enquiry', need), schema: { params: EnquiryParams } }, async (request, reply) => {
+      const ctx = enquiryScope(request);
       return reply.page(view('reason'), reasonModel(ctx, request.t));
     });
 
-    app.post(`/collaboratives/:id/enquiries/:enquiryId/${kind}`, { config: read, schema: { params: EnquiryParams, body: ReasonBody } }, async (request, reply) => {
-      const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, need);
+    app.post(`/collaboratives/:id/enquiries/:enquiryId/${kind}`, { config: scoped(read, 'enquiry', need), schema: { params: EnquiryParams, body: ReasonBody } }, async (request, reply) => {
+      const ctx = enquiryScope(request);
       const { value, errors } = validateReason(request.body, 'reason', kind === 'cancel' ? 'cancelReasonMissing' : 'sendBackCommentMissing');
       if (Object.keys(errors).length) return reply.status(400).page(view('reason'), reasonModel(ctx, request.t, { reason: value, ...presentErrors(errors, request.t) }));
       const actors = actorsOf(request, ctx);

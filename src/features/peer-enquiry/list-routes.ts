@@ -3,13 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
-import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { schoolCollaboratives } from '../../directory/directory-repository.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { schoolAccess } from '../../school/school-access.ts';
 import { findingsOfCycle } from '../findings/findings-repository.ts';
 import { findCycleId } from '../development-plan/plan-repository.ts';
 import { CollaborativeParams, field, many, read, view } from './enquiry-context.ts';
@@ -18,6 +17,9 @@ import { stateTag, themeItems } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { proposeEnquiry } from './enquiry-service.ts';
 import { EmptyOrUuid, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
 
 const ProposalBody = Type.Object({ hostSchool: field, question: field, context: field, nifThemes: many, findingId: Type.Optional(EmptyOrUuid),
   'visitStart-day': field, 'visitStart-month': field, 'visitStart-year': field, 'visitEnd-day': field, 'visitEnd-month': field, 'visitEnd-year': field });
@@ -48,21 +50,21 @@ async function formModel(db: Db, request: FastifyRequest, ctx: CollaborativeCont
 export const enquiryListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const db = deps.database.db;
 
-  app.get('/collaboratives/:id/enquiries', { config: read, schema: { params: CollaborativeParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/enquiries', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const enquiries = (await repo.listEnquiries(db, ctx.collaborative.id)).map((e) => ({ ...e, tag: stateTag(request.t, e.state) }));
     return reply.page(view('list'), { title: request.t('enquiries.list.title'), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'enquiries', enquiries });
   });
 
-  app.get('/collaboratives/:id/enquiries/new', { config: read, schema: { params: CollaborativeParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/enquiries/new', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
     const form: ProposalForm = { hostSchool: ctx.can.hostSchools[0]!, question: '', context: '', nifThemes: [], findingId: request.query.finding ?? '', visitStart: dateToParts(null), visitEnd: dateToParts(null) };
     return reply.page(view('new'), await formModel(db, request, ctx, form));
   });
 
-  app.post('/collaboratives/:id/enquiries', { config: read, schema: { params: CollaborativeParams, body: ProposalBody } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.post('/collaboratives/:id/enquiries', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams, body: ProposalBody } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
     const findings = await findingChoices(db, ctx.can.hostSchools);
     const { form, errors, values } = validateProposal(request.body, ctx.can.hostSchools, findings.map((f) => f.id));
@@ -74,8 +76,8 @@ export const enquiryListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   });
 
   // From a finding of the school's self-evaluation: straight to the form when the school is in one collaborative.
-  app.get('/schools/:number/enquiries/new', { config: read, schema: { params: Type.Object({ number: SchoolNumber }), querystring: Type.Object({ finding: Type.Optional(Uuid) }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/enquiries/new', { config: scoped(read, 'school', 'edit'), schema: { params: Type.Object({ number: SchoolNumber }), querystring: Type.Object({ finding: Type.Optional(Uuid) }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const collaboratives = await schoolCollaboratives(db, ctx.school.number);
     const finding = request.query.finding ? `?finding=${request.query.finding}` : '';
     if (!collaboratives.length) throw new HttpError(404, 'not-found');

@@ -8,13 +8,15 @@ import { HttpError } from '../../lib/http-error.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
 import { todayInWales } from '../evidence/evidence-form.ts';
 import { learnerDataFlags } from '../evidence/evidence-service.ts';
-import { enquiryAccess, EnquiryParams, enquiryHref, field, NoteParams, pageModel, read, view, type EnquiryContext } from './enquiry-context.ts';
+import { EnquiryParams, enquiryHref, field, NoteParams, pageModel, read, view, type EnquiryContext } from './enquiry-context.ts';
 import { noteFormOf, validateNote, type NoteForm } from './enquiry-form.ts';
 import { mayEditNote } from './enquiry-policy.ts';
 import { activityItems, noteConflict } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { createNote, editNote } from './enquiry-work-service.ts';
 import { Version } from '../../lib/request-schemas.ts';
+import { enquiryScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const NoteBody = Type.Object({ activity: field, hostColleague: field, body: field, learnerDataChecked: field, version: Type.Optional(Version),
   'observedOn-day': field, 'observedOn-month': field, 'observedOn-year': field });
@@ -43,14 +45,14 @@ export const enquiryNoteRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   const db = deps.database.db;
   const base = (ctx: EnquiryContext) => enquiryHref(ctx.collaborative.id, ctx.enquiry.id);
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/notes/new', { config: read, schema: { params: EnquiryParams } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'writeNote');
+  app.get('/collaboratives/:id/enquiries/:enquiryId/notes/new', { config: scoped(read, 'enquiry', 'writeNote'), schema: { params: EnquiryParams } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const form = noteFormOf({ observedOn: todayInWales(), activity: '', hostColleague: '', body: '' });
     return reply.page(view('note-form'), noteModel(request, ctx, form, `${base(ctx)}/notes/new`));
   });
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/notes/new', { config: read, schema: { params: EnquiryParams, body: NoteBody } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'writeNote');
+  app.post('/collaboratives/:id/enquiries/:enquiryId/notes/new', { config: scoped(read, 'enquiry', 'writeNote'), schema: { params: EnquiryParams, body: NoteBody } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const { form, errors, values, warning, flags } = await checkNote(db, request, ctx);
     if (Object.keys(errors).length) return reply.status(400).page(view('note-form'), noteModel(request, ctx, form, `${base(ctx)}/notes/new`, { warning, ...presentErrors(errors, request.t) }));
     await createNote(db, request.user!.id, ctx.enquiry.id, { ...values, language: request.lang }, flags);
@@ -58,19 +60,19 @@ export const enquiryNoteRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   });
 
   async function ownNote(request: FastifyRequest<{ Params: { id: string; enquiryId: string; noteId: string } }>) {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
+    const ctx = enquiryScope(request);
     const note = await repo.findNote(db, ctx.enquiry.id, request.params.noteId);
     if (!note) throw new HttpError(404, 'not-found');
     if (!mayEditNote(request.user?.id, ctx.enquiryCan, note)) throw new HttpError(403, 'forbidden');
     return { ctx, note };
   }
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit', { config: read, schema: { params: NoteParams } }, async (request, reply) => {
+  app.get('/collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit', { config: scoped(read, 'enquiry'), schema: { params: NoteParams } }, async (request, reply) => {
     const { ctx, note } = await ownNote(request);
     return reply.page(view('note-form'), noteModel(request, ctx, noteFormOf(note), `${base(ctx)}/notes/${note.id}/edit`, { version: note.version }));
   });
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit', { config: read, schema: { params: NoteParams, body: NoteBody } }, async (request, reply) => {
+  app.post('/collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit', { config: scoped(read, 'enquiry'), schema: { params: NoteParams, body: NoteBody } }, async (request, reply) => {
     const { ctx, note } = await ownNote(request);
     const action = `${base(ctx)}/notes/${note.id}/edit`;
     const version = request.body.version ?? 0;

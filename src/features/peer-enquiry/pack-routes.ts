@@ -6,11 +6,13 @@ import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { findCycleId } from '../development-plan/plan-repository.ts';
-import { enquiryAccess, EnquiryParams, enquiryHref, many, pageModel, read, view, type EnquiryContext } from './enquiry-context.ts';
+import { EnquiryParams, enquiryHref, many, pageModel, read, view, type EnquiryContext } from './enquiry-context.ts';
 import { list } from './enquiry-form.ts';
 import * as repo from './enquiry-repository.ts';
 import { updatePack } from './enquiry-work-service.ts';
 import { FormText } from '../../lib/request-schemas.ts';
+import { enquiryScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const TYPES = ['evidence', 'finding', 'priority'] as const;
 
@@ -31,8 +33,8 @@ async function choiceGroups(db: Db, request: FastifyRequest, ctx: EnquiryContext
 export const enquiryPackRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const db = deps.database.db;
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/pack', { config: read, schema: { params: EnquiryParams, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
+  app.get('/collaboratives/:id/enquiries/:enquiryId/pack', { config: scoped(read, 'enquiry'), schema: { params: EnquiryParams, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const model = pageModel(ctx, request.t('enquiries.pack.title'));
     // A reviewer whose access ended is told so, not shown a bare refusal.
     if (ctx.enquiryCan.packEnded) return reply.status(403).page(view('pack-ended'), model);
@@ -41,13 +43,13 @@ export const enquiryPackRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return reply.page(view('pack'), { ...model, contents, saved: request.query.saved === '1', empty: TYPES.every((type) => !contents[type].length) });
   });
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/pack/edit', { config: read, schema: { params: EnquiryParams } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'removePackItem');
+  app.get('/collaboratives/:id/enquiries/:enquiryId/pack/edit', { config: scoped(read, 'enquiry', 'removePackItem'), schema: { params: EnquiryParams } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     return reply.page(view('pack-edit'), { ...pageModel(ctx, request.t('enquiries.pack.editTitle')), ...(await choiceGroups(db, request, ctx)) });
   });
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/pack/edit', { config: read, schema: { params: EnquiryParams, body: Type.Object({ items: many }) } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'removePackItem');
+  app.post('/collaboratives/:id/enquiries/:enquiryId/pack/edit', { config: scoped(read, 'enquiry', 'removePackItem'), schema: { params: EnquiryParams, body: Type.Object({ items: many }) } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const { keys } = await choiceGroups(db, request, ctx);
     const result = await updatePack(db, request.user!.id, ctx.enquiryCan, ctx.enquiry.id, keys, list(request.body.items));
     if (!result.ok) throw new HttpError(403, 'forbidden');

@@ -10,6 +10,8 @@ import { activityLabel, stateTag, stepsOf, timelineOf, visibleNotes } from './en
 import * as repo from './enquiry-repository.ts';
 import { moveEnquiry } from './enquiry-service.ts';
 import { FormText } from '../../lib/request-schemas.ts';
+import { enquiryScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const DONE = FormText(40);
 
@@ -36,14 +38,14 @@ export async function renderEnquiry(db: Db, request: FastifyRequest, reply: Fast
 export const enquiryPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const db = deps.database.db;
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId', { config: read, schema: { params: EnquiryParams, querystring: Type.Object({ done: DONE }) } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
+  app.get('/collaboratives/:id/enquiries/:enquiryId', { config: scoped(read, 'enquiry'), schema: { params: EnquiryParams, querystring: Type.Object({ done: DONE }) } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const done = request.query.done && /^[a-z_-]+$/.test(request.query.done) ? request.query.done : '';
     return renderEnquiry(db, request, reply, ctx, { done });
   });
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/state', { config: read, schema: { params: EnquiryParams, body: Type.Object({ to: Type.String({ maxLength: 40 }), ...VersionBody }) } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
+  app.post('/collaboratives/:id/enquiries/:enquiryId/state', { config: scoped(read, 'enquiry'), schema: { params: EnquiryParams, body: Type.Object({ to: Type.String({ maxLength: 40 }), ...VersionBody }) } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const actors = enquiryActors(request.user, ctx.can, { ...ctx.enquiry, reviewerIds: ctx.reviewers.map((r) => r.userId) });
     const to = request.body.to;
     // Sending a draft back needs a comment: its own page.
@@ -55,6 +57,7 @@ export const enquiryPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     if (result.reason === 'invalid') {
       return renderEnquiry(db, request, reply, ctx, { errors: [{ text: request.t('enquiries.errors.reportEmpty'), href: '#report' }] }, 400);
     }
+    // Someone else moved it first: read it again, as it now stands, to show them where it is.
     const fresh = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
     return renderEnquiry(db, request, reply, fresh, { errors: [{ text: request.t('enquiries.errors.stateConflict'), href: '#progress' }] }, 409);
   });

@@ -9,12 +9,14 @@ import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { cyclePriorities, findCycleId } from '../development-plan/plan-repository.ts';
 import { PLAN_STATES } from '../development-plan/plan-service.ts';
-import { enquiryAccess, EnquiryParams, enquiryHref, field, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
+import { EnquiryParams, enquiryHref, field, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
 import { ENQUIRY_FINDING_KINDS, LIMITS, validateFinding, validateFollowUp, type FollowUpForm } from './enquiry-form.ts';
 import * as repo from './enquiry-repository.ts';
 import { saveReport } from './enquiry-service.ts';
 import { addEnquiryFinding, addFollowUp } from './enquiry-work-service.ts';
 import { EmptyOrUuid } from '../../lib/request-schemas.ts';
+import { enquiryScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const FollowUpBody = Type.Object({ description: field, supportingSchool: field, priorityId: Type.Optional(EmptyOrUuid), owner: field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field });
 
@@ -40,13 +42,13 @@ export const enquiryWorkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   const base = (ctx: EnquiryContext) => enquiryHref(ctx.collaborative.id, ctx.enquiry.id);
   const kindItems = (request: FastifyRequest, chosen: string) => ENQUIRY_FINDING_KINDS.map((k) => ({ value: k, text: request.t(`enquiries.findings.kinds.${k}`), checked: k === chosen }));
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/findings/new', { config: read, schema: { params: EnquiryParams } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'addFinding');
+  app.get('/collaboratives/:id/enquiries/:enquiryId/findings/new', { config: scoped(read, 'enquiry', 'addFinding'), schema: { params: EnquiryParams } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     return reply.page(view('finding-form'), { ...pageModel(ctx, request.t('enquiries.findings.newTitle')), form: { kind: '', text: '' }, kindItems: kindItems(request, '') });
   });
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/findings/new', { config: read, schema: { params: EnquiryParams, body: Type.Object({ kind: field, text: field }) } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'addFinding');
+  app.post('/collaboratives/:id/enquiries/:enquiryId/findings/new', { config: scoped(read, 'enquiry', 'addFinding'), schema: { params: EnquiryParams, body: Type.Object({ kind: field, text: field }) } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const { form, errors } = validateFinding(request.body);
     if (Object.keys(errors).length) {
       return reply.status(400).page(view('finding-form'), { ...pageModel(ctx, request.t('enquiries.findings.newTitle')), form, kindItems: kindItems(request, form.kind), ...presentErrors(errors, request.t) });
@@ -55,13 +57,13 @@ export const enquiryWorkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return reply.redirect(`${base(ctx)}?done=finding#findings`, 303);
   });
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/report', { config: read, schema: { params: EnquiryParams } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'writeReport');
+  app.get('/collaboratives/:id/enquiries/:enquiryId/report', { config: scoped(read, 'enquiry', 'writeReport'), schema: { params: EnquiryParams } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     return reply.page(view('report-form'), { ...pageModel(ctx, request.t('enquiries.report.editTitle')), report: ctx.enquiry.report, version: ctx.enquiry.version, findings: await repo.listFindings(db, ctx.enquiry.id) });
   });
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/report', { config: read, schema: { params: EnquiryParams, body: Type.Object({ report: field, ...VersionBody }) } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'writeReport');
+  app.post('/collaboratives/:id/enquiries/:enquiryId/report', { config: scoped(read, 'enquiry', 'writeReport'), schema: { params: EnquiryParams, body: Type.Object({ report: field, ...VersionBody }) } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const report = text(request.body.report);
     const model = async (extra: Record<string, unknown>) => ({ ...pageModel(ctx, request.t('enquiries.report.editTitle')), report, version: request.body.version, findings: await repo.listFindings(db, ctx.enquiry.id), ...extra });
     if (report.length > LIMITS.long) return reply.status(400).page(view('report-form'), await model(presentErrors({ report: 'enquiries.errors.tooLong' }, request.t)));
@@ -72,14 +74,14 @@ export const enquiryWorkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     return reply.status(409).page(view('report-form'), await model({ version: result.current.version, conflict, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] }));
   });
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/follow-ups/new', { config: read, schema: { params: EnquiryParams } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'addFollowUp');
+  app.get('/collaboratives/:id/enquiries/:enquiryId/follow-ups/new', { config: scoped(read, 'enquiry', 'addFollowUp'), schema: { params: EnquiryParams } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const form: FollowUpForm = { description: '', supportingSchool: '', dueOn: dateToParts(null), priorityId: '', owner: '' };
     return reply.page(view('follow-up-form'), followUpModel(request, ctx, form, await followUpChoices(db, ctx)));
   });
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/follow-ups/new', { config: read, schema: { params: EnquiryParams, body: FollowUpBody } }, async (request, reply) => {
-    const ctx = await enquiryAccess(db, request, request.params.id, request.params.enquiryId, 'addFollowUp');
+  app.post('/collaboratives/:id/enquiries/:enquiryId/follow-ups/new', { config: scoped(read, 'enquiry', 'addFollowUp'), schema: { params: EnquiryParams, body: FollowUpBody } }, async (request, reply) => {
+    const ctx = enquiryScope(request);
     const choices = await followUpChoices(db, ctx);
     const { form, errors } = validateFollowUp(request.body, choices.partners.map((s) => s.number), choices.priorities.map((p) => p.id));
     const priority = choices.priorities.find((p) => p.id === form.priorityId);

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, NIF_THEMES, PRIORITY_ORIGINS } from '../../reference/reference-data.ts';
-import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../school/school-access.ts';
 import { idList, requireUuid } from '../../school/school-items.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { conflictRows, inputOf } from './priorities-presenter.ts';
@@ -13,6 +13,8 @@ import * as repo from './priorities-repository.ts';
 import { createPriority, updatePriority, type PriorityInput } from './priorities-service.ts';
 import { vagueWordingPrompts } from './vague-wording.ts';
 import { CodeList, EmptyOrUuid, FormText, IdList, isUuid, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SchoolParams = Type.Object({ number: SchoolNumber });
@@ -65,8 +67,8 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     return priority;
   }
 
-  app.get('/schools/:number/priorities/new', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/priorities/new', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, querystring: Type.Object({ finding: Type.Optional(EmptyOrUuid) }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const cycle = await currentCycleOrPage(request, reply, ctx, 200);
     if (!cycle) return reply;
     // Coming from a finding's page ("make this a priority"): that finding is ticked already.
@@ -75,8 +77,8 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     return renderForm(request, reply, ctx, { cycleId: cycle.id, values });
   });
 
-  app.post('/schools/:number/priorities', { config: signedIn, schema: { params: SchoolParams, body: PriorityBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/priorities', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: PriorityBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const cycle = await currentCycleOrPage(request, reply, ctx, 409);
     if (!cycle) return reply;
     const values = readInput(request.body);
@@ -86,15 +88,15 @@ export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     throw new HttpError(400, 'bad-request');
   });
 
-  app.get('/schools/:number/priorities/:id/edit', { config: signedIn, schema: { params: PriorityParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/priorities/:id/edit', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await editablePriority(ctx, request.params.id);
     const values = { ...inputOf(priority, await repo.linkedFindingIds(db, priority.id)), version: priority.version };
     return renderForm(request, reply, ctx, { cycleId: priority.cycleId, priority, values });
   });
 
-  app.post('/schools/:number/priorities/:id/edit', { config: signedIn, schema: { params: PriorityParams, body: PriorityBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/priorities/:id/edit', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: PriorityBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await editablePriority(ctx, request.params.id);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = { ...readInput(request.body), version: request.body.version };

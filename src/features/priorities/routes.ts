@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, isOneOf, PRIORITY_STATES } from '../../reference/reference-data.ts';
-import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../school/school-access.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';
@@ -15,6 +15,8 @@ import { changeState } from './priorities-service.ts';
 import { allowedTransitions } from './priority-readiness.ts';
 import { vagueWordingPrompts } from './vague-wording.ts';
 import { FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SchoolParams = Type.Object({ number: SchoolNumber });
@@ -27,8 +29,8 @@ export const prioritiesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
   const db = deps.database.db;
   const view = (name: string) => `features/priorities/views/${name}.njk`;
 
-  app.get('/schools/:number/priorities', { config: signedIn, schema: { params: SchoolParams, querystring: Type.Object({ by: short, national: short }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number);
+  app.get('/schools/:number/priorities', { config: scoped(signedIn, 'school'), schema: { params: SchoolParams, querystring: Type.Object({ by: short, national: short }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const year = academicYearOf(new Date());
     const cycle = await findCycle(db, ctx.school.number, year);
     const model = { title: request.t('pages.priorities.title'), heading: request.t('pages.priorities.heading'), ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', year };
@@ -61,14 +63,14 @@ export const prioritiesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     return priority;
   }
 
-  app.get('/schools/:number/priorities/:id', { config: signedIn, schema: { params: PriorityParams, querystring: Type.Object({ saved: short, moved: short, shared: short }) } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number);
+  app.get('/schools/:number/priorities/:id', { config: scoped(signedIn, 'school'), schema: { params: PriorityParams, querystring: Type.Object({ saved: short, moved: short, shared: short }) } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx, request, request.params.id);
     return renderPriority(request, reply, ctx, priority, { saved: request.query.saved === '1', moved: isOneOf(PRIORITY_STATES, request.query.moved) ? request.query.moved : null, shared: sharedNotice(request.query.shared) });
   });
 
-  app.post('/schools/:number/priorities/:id/state', { config: signedIn, schema: { params: PriorityParams, body: StateBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/priorities/:id/state', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: StateBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx, request, request.params.id);
     const result = await changeState(db, request.user!.id, priority, request.body.version, request.body.state);
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/priorities/${priority.id}?moved=${result.priority.state}`, 303);

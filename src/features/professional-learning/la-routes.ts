@@ -6,13 +6,15 @@ import { todayInWales } from '../../collaboration/school-terms.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
-import { laAccess, laModel, type LaContext } from '../../local-authority/la-access.ts';
+import { laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { CompletionBody, DoneQuery, doneNotice, RecordParams, view } from './professional-learning-http.ts';
 import { formItems, personChoices, recordsByProgramme } from './professional-learning-presenter.ts';
 import * as repo from './professional-learning-repository.ts';
 import { professionalLearningRule } from './professional-learning-rule.ts';
 import { EMPTY_FORM, readCompletionForm, recordCompletion, removeCompletion, type CompletionForm } from './professional-learning-service.ts';
 import { FormText, LaCode } from '../../lib/request-schemas.ts';
+import { laScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const access = { access: { permission: 'la.read' } } as const;
 const LaParams = Type.Object({ code: LaCode });
@@ -37,13 +39,13 @@ export const laProfessionalLearningRoutes: FastifyPluginAsyncTypebox<AppDeps> = 
     });
   }
 
-  app.get('/local-authorities/:code/professional-learning', { config: access, schema: { params: LaParams, querystring: Query } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'staff');
+  app.get('/local-authorities/:code/professional-learning', { config: scoped(access, 'la', 'staff'), schema: { params: LaParams, querystring: Query } }, async (request, reply) => {
+    const ctx = laScope(request);
     return renderPage(request, reply, ctx, { programme: request.query.programme, done: request.query.done });
   });
 
-  app.post('/local-authorities/:code/professional-learning', { config: access, schema: { params: LaParams, body: CompletionBody } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'recordLearning');
+  app.post('/local-authorities/:code/professional-learning', { config: scoped(access, 'la', 'recordLearning'), schema: { params: LaParams, body: CompletionBody } }, async (request, reply) => {
+    const ctx = laScope(request);
     const form = readCompletionForm(request.body);
     const [people, programmes] = await Promise.all([repo.laPeople(db, ctx.la.code), repo.programmes(db)]);
     const result = await recordCompletion(db, request.user!.id, form, new Set(people.map((p) => p.userId)), programmes.map((p) => p.code), todayInWales());
@@ -53,20 +55,20 @@ export const laProfessionalLearningRoutes: FastifyPluginAsyncTypebox<AppDeps> = 
 
   /** The record, if it is one of this LA's people's; then whether this user may remove it. */
   async function loadRecord(request: FastifyRequest, params: { code: string; id: string }) {
-    const ctx = await laAccess(db, request, params.code, 'staff');
+    const ctx = laScope(request);
     const record = await repo.findRecord(db, params.id);
     if (!record || (await repo.laPeople(db, ctx.la.code, record.userId)).length === 0) throw new HttpError(404, 'not-found');
     if (!ctx.can.recordLearning) throw new HttpError(403, 'forbidden');
     return { ctx, record };
   }
 
-  app.get('/local-authorities/:code/professional-learning/:id/remove', { config: access, schema: { params: LaRecordParams } }, async (request, reply) => {
+  app.get('/local-authorities/:code/professional-learning/:id/remove', { config: scoped(access, 'la', 'staff'), schema: { params: LaRecordParams } }, async (request, reply) => {
     const { ctx, record } = await loadRecord(request, request.params);
     const programme = (await repo.programmes(db)).find((p) => p.code === record.programmeCode);
     return reply.page(view('la-remove'), { ...laModel(ctx, 'professional-learning'), title: request.t('professionalLearning.remove.title'), base: base(ctx.la.code), record, programme });
   });
 
-  app.post('/local-authorities/:code/professional-learning/:id/remove', { config: access, schema: { params: LaRecordParams } }, async (request, reply) => {
+  app.post('/local-authorities/:code/professional-learning/:id/remove', { config: scoped(access, 'la', 'staff'), schema: { params: LaRecordParams } }, async (request, reply) => {
     const { ctx, record } = await loadRecord(request, request.params);
     await removeCompletion(db, request.user!.id, record);
     return reply.redirect(`${base(ctx.la.code)}?done=removed#records`, 303);

@@ -7,12 +7,14 @@ import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { staffRole } from '../../policy/school-policy.ts';
-import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import type { SchoolRequestContext } from '../../school/school-access.ts';
 import { CompletionBody, DoneQuery, doneNotice, RecordParams, view } from './professional-learning-http.ts';
 import { formItems, personChoices, programmeName } from './professional-learning-presenter.ts';
 import * as repo from './professional-learning-repository.ts';
 import { EMPTY_FORM, readCompletionForm, recordCompletion, removeCompletion, type CompletionForm } from './professional-learning-service.ts';
 import { SchoolNumber } from '../../lib/request-schemas.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SchoolParams = Type.Object({ number: SchoolNumber });
@@ -20,8 +22,8 @@ const SchoolRecordParams = Type.Object({ ...SchoolParams.properties, ...RecordPa
 const base = (number: string) => `/schools/${number}/professional-learning`;
 
 /** The school's leaders see its staff's completions; its headteacher records them. */
-async function headteacherAccess(db: Db, request: FastifyRequest, number: string) {
-  const ctx = await schoolAccess(db, request, number, 'edit');
+function headteacherContext(request: FastifyRequest) {
+  const ctx = schoolScope(request);
   return { ctx, headteacher: staffRole(request.user, ctx.school) === 'headteacher' };
 }
 
@@ -40,13 +42,13 @@ export const schoolProfessionalLearningRoutes: FastifyPluginAsyncTypebox<AppDeps
     });
   }
 
-  app.get('/schools/:number/professional-learning', { config: signedIn, schema: { params: SchoolParams, querystring: DoneQuery } }, async (request, reply) => {
-    const { ctx, headteacher } = await headteacherAccess(db, request, request.params.number);
+  app.get('/schools/:number/professional-learning', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, querystring: DoneQuery } }, async (request, reply) => {
+    const { ctx, headteacher } = headteacherContext(request);
     return renderPage(request, reply, ctx, headteacher, { done: request.query.done });
   });
 
-  app.post('/schools/:number/professional-learning', { config: signedIn, schema: { params: SchoolParams, body: CompletionBody } }, async (request, reply) => {
-    const { ctx, headteacher } = await headteacherAccess(db, request, request.params.number);
+  app.post('/schools/:number/professional-learning', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: CompletionBody } }, async (request, reply) => {
+    const { ctx, headteacher } = headteacherContext(request);
     if (!headteacher) throw new HttpError(403, 'forbidden');
     const form = readCompletionForm(request.body);
     const [people, programmes] = await Promise.all([repo.schoolPeople(db, ctx.school.number), repo.programmes(db)]);
@@ -57,20 +59,20 @@ export const schoolProfessionalLearningRoutes: FastifyPluginAsyncTypebox<AppDeps
 
   /** A record of one of this school's staff, which only its headteacher may remove. */
   async function loadRecord(request: FastifyRequest, params: { number: string; id: string }) {
-    const { ctx, headteacher } = await headteacherAccess(db, request, params.number);
+    const { ctx, headteacher } = headteacherContext(request);
     const record = await repo.findRecord(db, params.id);
     if (!record || (await repo.schoolPeople(db, ctx.school.number, record.userId)).length === 0) throw new HttpError(404, 'not-found');
     if (!headteacher) throw new HttpError(403, 'forbidden');
     return { ctx, record };
   }
 
-  app.get('/schools/:number/professional-learning/:id/remove', { config: signedIn, schema: { params: SchoolRecordParams } }, async (request, reply) => {
+  app.get('/schools/:number/professional-learning/:id/remove', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolRecordParams } }, async (request, reply) => {
     const { ctx, record } = await loadRecord(request, request.params);
     const programme = (await repo.programmes(db)).find((p) => p.code === record.programmeCode);
     return reply.page(view('school-remove'), { title: request.t('professionalLearning.remove.title'), ...ctx, schoolCan: ctx.can, base: base(ctx.school.number), record, programme });
   });
 
-  app.post('/schools/:number/professional-learning/:id/remove', { config: signedIn, schema: { params: SchoolRecordParams } }, async (request, reply) => {
+  app.post('/schools/:number/professional-learning/:id/remove', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolRecordParams } }, async (request, reply) => {
     const { ctx, record } = await loadRecord(request, request.params);
     await removeCompletion(db, request.user!.id, record);
     return reply.redirect(`${base(ctx.school.number)}?done=removed#staff`, 303);

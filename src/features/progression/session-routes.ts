@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app.ts';
-import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { calendarText, sendCalendar } from '../calendar/ics.ts';
@@ -10,37 +9,39 @@ import { access, renderSessionForm, SessionBody, SessionParams, sectionModel, se
 import { sessionEntry } from './progression-presenter.ts';
 import * as repo from './progression-repository.ts';
 import { updateSession } from './progression-service.ts';
+import { collaborativeScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 /** /collaboratives/:id/progression/:sessionId: the session, its calendar file and the edit form. */
 export const progressionSessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
   const db = database.db;
   const pageUrl = (c: string, s: string) => `/collaboratives/${c}/progression/${s}`;
 
-  app.get('/collaboratives/:id/progression/:sessionId', { config: access, schema: { params: SessionParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/progression/:sessionId', { config: scoped(access, 'collaborative', 'space'), schema: { params: SessionParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const session = await sessionOr404(db, ctx.collaborative.id, request.params.sessionId);
     const [schools, taking] = await Promise.all([memberSchools(db, ctx.collaborative.id), repo.sessionSchoolNumbers(db, session.id)]);
     const title = `${request.t(`reference.area.${session.area}`)}, ${request.t('progression.step', { step: session.progressionStep })}`;
     return reply.page(view('session'), { ...sectionModel(request, ctx, 'progression.page.title'), title, session, taking: schools.filter((s) => taking.includes(s.number)).map((s) => s.name), done: (request.query as Record<string, unknown>).done });
   });
 
-  app.get('/collaboratives/:id/progression/:sessionId/calendar.ics', { config: access, schema: { params: SessionParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'space');
+  app.get('/collaboratives/:id/progression/:sessionId/calendar.ics', { config: scoped(access, 'collaborative', 'space'), schema: { params: SessionParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const session = await sessionOr404(db, ctx.collaborative.id, request.params.sessionId);
     const name = request.lang === 'cy' ? ctx.collaborative.nameCy : ctx.collaborative.nameEn;
     const entry = sessionEntry(request.t, session, name, `${config.publicUrl}${pageUrl(ctx.collaborative.id, session.id)}`);
     return sendCalendar(reply, `progression-${session.heldOn}.ics`, calendarText(name, [entry]));
   });
 
-  app.get('/collaboratives/:id/progression/:sessionId/edit', { config: access, schema: { params: SessionParams } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+  app.get('/collaboratives/:id/progression/:sessionId/edit', { config: scoped(access, 'collaborative', 'record'), schema: { params: SessionParams } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const session = await sessionOr404(db, ctx.collaborative.id, request.params.sessionId);
     const [schools, taking] = await Promise.all([memberSchools(db, ctx.collaborative.id), repo.sessionSchoolNumbers(db, session.id)]);
     return renderSessionForm(request, reply, ctx, { session, form: sessionToForm(session, taking), schools, version: session.version, formAction: `${pageUrl(ctx.collaborative.id, session.id)}/edit` });
   });
 
-  app.post('/collaboratives/:id/progression/:sessionId/edit', { config: access, schema: { params: SessionParams, body: SessionBody } }, async (request, reply) => {
-    const ctx = await collaborativeAccess(db, request, request.params.id, 'record');
+  app.post('/collaboratives/:id/progression/:sessionId/edit', { config: scoped(access, 'collaborative', 'record'), schema: { params: SessionParams, body: SessionBody } }, async (request, reply) => {
+    const ctx = collaborativeScope(request);
     const session = await sessionOr404(db, ctx.collaborative.id, request.params.sessionId);
     const schools = await memberSchools(db, ctx.collaborative.id);
     const form = readSessionForm(request.body);

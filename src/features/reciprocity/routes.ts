@@ -3,13 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
-import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
 import { todayInWales } from '../../collaboration/school-terms.ts';
-import { laAccess, laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-access.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { flagTerms, networkModel, PERIODS, periodSpan, reciprocityRows } from './reciprocity-presenter.ts';
 import { activityCounts, collaborativeSchools, laSchools, peerLinks } from './reciprocity-repository.ts';
 import { FormText, LaCode, Uuid } from '../../lib/request-schemas.ts';
+import { collaborativeScope, laScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const read = { access: { permission: 'collaboratives.read' } } as const;
 // Loose on purpose: an unknown period is the default one, not a bad request.
@@ -34,8 +35,8 @@ async function reciprocityModel(db: Db, request: FastifyRequest, schools: Awaite
 export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/collaboratives/:id/reciprocity', { config: read, schema: { params: Type.Object({ id: Uuid }), querystring: PeriodQuery } }, async (request, reply) => {
-    const { collaborative, can } = await collaborativeAccess(db, request, request.params.id, 'reciprocity');
+  app.get('/collaboratives/:id/reciprocity', { config: scoped(read, 'collaborative', 'reciprocity'), schema: { params: Type.Object({ id: Uuid }), querystring: PeriodQuery } }, async (request, reply) => {
+    const { collaborative, can } = collaborativeScope(request);
     const schools = await collaborativeSchools(db, collaborative.id);
     return reply.page('features/reciprocity/views/collaborative.njk', {
       title: request.t('reciprocity.collaborative.title'), activeNav: 'collaboratives', collaborative, collabCan: can, collaborativeSection: 'reciprocity',
@@ -43,8 +44,8 @@ export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     });
   });
 
-  app.get('/local-authorities/:code/reciprocity', { config: read, schema: { params: Type.Object({ code: LaCode }), querystring: PeriodQuery } }, async (request, reply) => {
-    const ctx = await laAccess(db, request, request.params.code, 'staff');
+  app.get('/local-authorities/:code/reciprocity', { config: scoped(read, 'la', 'staff'), schema: { params: Type.Object({ code: LaCode }), querystring: PeriodQuery } }, async (request, reply) => {
+    const ctx = laScope(request);
     const schools = await laSchools(db, ctx.la.code);
     return reply.page('features/reciprocity/views/la.njk', {
       ...laModel(ctx, 'reciprocity'), title: request.t('reciprocity.la.title', { la: ctx.laName }),

@@ -5,10 +5,12 @@ import type { AppDeps } from '../../app.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { academicYearOf, CYCLE_STAGES } from '../../reference/reference-data.ts';
-import { schoolAccess, type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../school/school-access.ts';
 import * as repo from './cycle-repository.ts';
 import { ANSWER_FIELDS, moveStage, saveAnswers, startCycle, type AnswerField } from './cycle-service.ts';
 import { BoundedInteger, FormText, SchoolNumber, Version } from '../../lib/request-schemas.ts';
+import { schoolScope } from '../../access/request-scope.ts';
+import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SchoolParams = Type.Object({ number: SchoolNumber });
@@ -35,34 +37,34 @@ export const schoolCycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     });
   }
 
-  app.get('/schools/:number/cycle', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'readPrivate');
+  app.get('/schools/:number/cycle', { config: scoped(signedIn, 'school', 'readPrivate'), schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const current = academicYearOf(new Date());
     if (await repo.findCycle(db, ctx.school.number, current)) return reply.redirect(`/schools/${ctx.school.number}/cycles/${current}`, 303);
     const cycles = await repo.listCycles(db, ctx.school.number);
     return reply.page(view('cycles'), { title: request.t('pages.cycles.title'), ...ctx, schoolCan: ctx.can, schoolSection: 'cycle', cycles, current });
   });
 
-  app.post('/schools/:number/cycles', { config: signedIn, schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/cycles', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const year = academicYearOf(new Date());
     await startCycle(db, request.user!.id, ctx.school, year, request.lang);
     return reply.redirect(`/schools/${ctx.school.number}/cycles/${year}`, 303);
   });
 
-  app.get('/schools/:number/cycles/:year', { config: signedIn, schema: { params: CycleParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'readPrivate');
+  app.get('/schools/:number/cycles/:year', { config: scoped(signedIn, 'school', 'readPrivate'), schema: { params: CycleParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     return renderCycle(request, reply, ctx, await cycleOr404(ctx.school.number, request.params.year), { saved: (request.query as { saved?: string }).saved === '1' });
   });
 
-  app.get('/schools/:number/cycles/:year/answers', { config: signedIn, schema: { params: CycleParams } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.get('/schools/:number/cycles/:year/answers', { config: scoped(signedIn, 'school', 'edit'), schema: { params: CycleParams } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const cycle = await cycleOr404(ctx.school.number, request.params.year);
     return reply.page(view('answers'), { title: request.t('pages.cycle.editTitle'), ...ctx, schoolCan: ctx.can, schoolSection: 'cycle', cycle, values: cycle, fields: ANSWER_FIELDS });
   });
 
-  app.post('/schools/:number/cycles/:year/answers', { config: signedIn, schema: { params: CycleParams, body: AnswersBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/cycles/:year/answers', { config: scoped(signedIn, 'school', 'edit'), schema: { params: CycleParams, body: AnswersBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const cycle = await cycleOr404(ctx.school.number, request.params.year);
     const input = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, (request.body[f] ?? '').trim()])) as Record<AnswerField, string>;
     const result = await saveAnswers(db, request.user!.id, cycle, request.body.version, input, request.lang);
@@ -77,8 +79,8 @@ export const schoolCycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     });
   });
 
-  app.post('/schools/:number/cycles/:year/stage', { config: signedIn, schema: { params: CycleParams, body: StageBody } }, async (request, reply) => {
-    const ctx = await schoolAccess(db, request, request.params.number, 'edit');
+  app.post('/schools/:number/cycles/:year/stage', { config: scoped(signedIn, 'school', 'edit'), schema: { params: CycleParams, body: StageBody } }, async (request, reply) => {
+    const ctx = schoolScope(request);
     const cycle = await cycleOr404(ctx.school.number, request.params.year);
     const result = await moveStage(db, request.user!.id, cycle, request.body.version, request.body.stage);
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/cycles/${cycle.academicYear}?saved=1`, 303);

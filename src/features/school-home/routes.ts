@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app.ts';
 import { schoolCollaboratives } from '../../directory/directory-repository.ts';
 import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf, NIF_THEMES, PRIORITY_STATES } from '../../reference/reference-data.ts';
-import { schoolAccess } from '../../school/school-access.ts';
+import { schoolScope } from '../../access/request-scope.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import * as repo from './school-home-repository.ts';
 import { SchoolNumber } from '../../lib/request-schemas.ts';
@@ -14,8 +14,8 @@ const DUE_SOON_DAYS = 30;
 export const schoolHomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const db = database.db;
   // "Where are we?": one page for the school's staff, governors and LA, each seeing what they may.
-  app.get('/schools/:number/home', { config: { access: { signedIn: true } }, schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(db, request, request.params.number);
+  app.get('/schools/:number/home', { config: { access: { scope: 'school' } }, schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const year = academicYearOf(new Date());
     const cycle = await findCycle(db, school.number, year);
     const access = can.readPrivate ? ({ all: true } as const) : { audiences: audiencesFor(request.user, school) };

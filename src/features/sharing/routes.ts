@@ -6,7 +6,7 @@ import { safeNextPath } from '../../lib/forms.ts';
 import { AUDIENCES, isOneOf } from '../../reference/reference-data.ts';
 import { SHAREABLE_TYPES } from '../../sharing/share-repository.ts';
 import { changeSharing } from '../../sharing/share-service.ts';
-import { schoolAccess } from '../../school/school-access.ts';
+import { schoolScope } from '../../access/request-scope.ts';
 import { FormText, SchoolNumber, ScopeKey, SharedItemId } from '../../lib/request-schemas.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -22,8 +22,8 @@ const ShareBody = Type.Object({
 });
 
 export const sharingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
-  app.post('/schools/:number/sharing', { config: { access: { signedIn: true } }, schema: { params: Type.Object({ number: SchoolNumber }), body: ShareBody } }, async (request, reply) => {
-    const { school, can } = await schoolAccess(database.db, request, request.params.number, 'staff');
+  app.post('/schools/:number/sharing', { config: { access: { scope: 'school', need: 'staff' } }, schema: { params: Type.Object({ number: SchoolNumber }), body: ShareBody } }, async (request, reply) => {
+    const { school, can } = schoolScope(request);
     const { itemType, itemId, action, audienceChoice } = request.body;
     const [audience, audienceId = ''] = audienceChoice ? audienceChoice.split('|') : [request.body.audience, request.body.audienceId ?? ''];
     if (!isOneOf(AUDIENCES, audience)) throw new HttpError(400, 'bad-request');

@@ -1,0 +1,41 @@
+// What a handler reads of the record its route declared (config.access.scope): the context the
+// scope hook loaded and decided before the handler ran. Reading a scope the route did not declare
+// is a programming error, never a user's: it fails loudly rather than skipping a check.
+import type { FastifyRequest } from 'fastify';
+import { HttpError } from '../lib/http-error.ts';
+import type { ScopeContext, ScopeName } from './scopes.ts';
+
+export type ResolvedScope = { [S in ScopeName]: { scope: S; context: ScopeContext<S> } }[ScopeName];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The record scope the route declared, loaded and decided by the scope hook (null when none). */
+    accessScope: ResolvedScope | null;
+  }
+}
+
+export function requestScope<S extends ScopeName>(request: FastifyRequest, scope: S): ScopeContext<S> {
+  const resolved = request.accessScope;
+  if (resolved?.scope !== scope) {
+    throw new Error(`${request.method} ${request.routeOptions.url ?? request.url} reads the ${scope} scope but its route declares ${resolved?.scope ?? 'none'}`);
+  }
+  return resolved.context as ScopeContext<S>;
+}
+
+export const schoolScope = (request: FastifyRequest) => requestScope(request, 'school');
+export const collaborativeScope = (request: FastifyRequest) => requestScope(request, 'collaborative');
+export const enquiryScope = (request: FastifyRequest) => requestScope(request, 'enquiry');
+export const laScope = (request: FastifyRequest) => requestScope(request, 'la');
+export const partnershipScope = (request: FastifyRequest) => requestScope(request, 'partnership');
+export const planScope = (request: FastifyRequest) => requestScope(request, 'plan');
+export const roundScope = (request: FastifyRequest) => requestScope(request, 'round');
+export const concernCaseScope = (request: FastifyRequest) => requestScope(request, 'concernCase');
+export const caseStudyScope = (request: FastifyRequest) => requestScope(request, 'caseStudy');
+
+/**
+ * An item rule decided at run time (the need depends on the body or on the item): the route declared
+ * the minimum, so the record is already known to be visible; this refuses the rest with 403.
+ */
+export function ensureCan<C extends object>(can: C, need: keyof C): void {
+  if (!can[need]) throw new HttpError(403, 'forbidden');
+}

@@ -1,0 +1,33 @@
+// The registry of scope loaders: for each scope, which path parameters it reads and how it loads
+// the record and decides. Each wraps the scope's own load-and-decide function, so a route declaring
+// its access refuses exactly as the handler's own call did: 404 for a record the user may not know
+// of, 403 for one they may see but not act on as asked.
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.ts';
+import { collaborativeAccess } from '../collaboration/collaborative-access.ts';
+import { laAccess } from '../local-authority/la-access.ts';
+import { schoolAccess } from '../school/school-access.ts';
+import { caseAccess } from '../features/concern/concern-access.ts';
+import { caseStudyAccess } from '../features/good-practice/good-practice-context.ts';
+import { planAccess, roundAccess } from '../features/la-plans/plan-context.ts';
+import { partnershipAccess } from '../features/partnerships/partnership-context.ts';
+import { enquiryAccess } from '../features/peer-enquiry/enquiry-context.ts';
+import type { ScopeContext, ScopeName, ScopeNeed, Scopes } from './scopes.ts';
+
+export type ScopeLoader<S extends ScopeName> = {
+  params: readonly Scopes[S]['params'][];
+  load: (db: Db, request: FastifyRequest, ids: Record<Scopes[S]['params'], string>, need: ScopeNeed<S> | null) => Promise<ScopeContext<S>>;
+};
+export type ScopeLoaders = { [S in ScopeName]: ScopeLoader<S> };
+
+export const scopeLoaders: ScopeLoaders = {
+  school: { params: ['number'], load: (db, request, ids, need) => schoolAccess(db, request, ids.number, need ?? undefined) },
+  collaborative: { params: ['id'], load: (db, request, ids, need) => collaborativeAccess(db, request, ids.id, need ?? undefined) },
+  enquiry: { params: ['id', 'enquiryId'], load: (db, request, ids, need) => enquiryAccess(db, request, ids.id, ids.enquiryId, need ?? undefined) },
+  la: { params: ['code'], load: (db, request, ids, need) => laAccess(db, request, ids.code, need ?? undefined) },
+  partnership: { params: ['id'], load: (db, request, ids, need) => partnershipAccess(db, request, ids.id, need ?? undefined) },
+  plan: { params: ['planId'], load: (db, request, ids, need) => planAccess(db, request, ids.planId, need ?? undefined) },
+  round: { params: ['roundId'], load: (db, request, ids) => roundAccess(db, request, ids.roundId) },
+  concernCase: { params: ['id'], load: (db, request, ids, need) => caseAccess(db, request, ids.id, need ?? undefined) },
+  caseStudy: { params: ['id'], load: (db, request, ids, need) => caseStudyAccess(db, request, ids.id, need ?? undefined) },
+};

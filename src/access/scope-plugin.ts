@@ -1,0 +1,54 @@
+// The scope hook (DESIGN.md section 3): a route declaring `config.access.scope` has its record
+// loaded and decided here, on preHandler: after validation (the path parameters are checked) and
+// after the CSRF check (a forged request learns nothing of the record), before the handler.
+// The platform-wide part (signed in, permission) has already run in plugins/policy.ts.
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.ts';
+import { scopeLoaders, type ScopeLoader, type ScopeLoaders } from './scope-loaders.ts';
+import type { ResolvedScope } from './request-scope.ts';
+import { DEFAULT_NEEDS, type ScopedAccess, type ScopeName } from './scopes.ts';
+
+type AnyLoader = ScopeLoader<ScopeName>;
+
+function idsFrom(loader: AnyLoader, access: ScopedAccess, request: FastifyRequest): Record<string, string> {
+  const params = request.params as Record<string, unknown>;
+  const names = (access.params ?? {}) as Record<string, string | undefined>;
+  const ids: Record<string, string> = {};
+  for (const key of loader.params) {
+    const value = params[names[key] ?? key];
+    if (typeof value !== 'string') throw new Error(`${request.routeOptions.url ?? request.url}: the ${access.scope} scope has no :${names[key] ?? key}`);
+    ids[key] = value;
+  }
+  return ids;
+}
+
+/** Loads and decides the declared scope: the loader throws the 404 or 403, or returns the context. */
+export async function resolveScope(loaders: ScopeLoaders, db: Db, request: FastifyRequest, access: ScopedAccess): Promise<ResolvedScope> {
+  const loader = loaders[access.scope] as AnyLoader;
+  const need = (access.need ?? DEFAULT_NEEDS[access.scope]) as never;
+  const context = await loader.load(db, request, idsFrom(loader, access, request) as never, need);
+  return { scope: access.scope, context } as ResolvedScope;
+}
+
+export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders }) => {
+  const loaders = opts.loaders ?? scopeLoaders;
+  app.decorateRequest('accessScope', null);
+
+  // A route naming a parameter its URL lacks fails at start-up, not on the first request.
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access || !('scope' in access)) return;
+    const names = (access.params ?? {}) as Record<string, string | undefined>;
+    for (const key of loaders[access.scope].params) {
+      const name = names[key] ?? key;
+      if (!new RegExp(`:${name}(?!\\w)`).test(route.url)) throw new Error(`Route ${String(route.method)} ${route.url} declares the ${access.scope} scope but has no :${name}`);
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || !('scope' in access)) return;
+    request.accessScope = await resolveScope(loaders, opts.db, request, access);
+  });
+});

@@ -1,0 +1,70 @@
+// The record scopes a route may act on, as types only: what each one needs from the URL, which
+// needs it answers (the keys of its `can`), and the context its loader puts on the request.
+// The loaders themselves live in scope-loaders.ts; the hook that runs them in scope-plugin.ts.
+import type { CollaborativeContext, CollaborativeNeed } from '../collaboration/collaborative-access.ts';
+import type { LaContext } from '../local-authority/la-access.ts';
+import type { Permission } from '../policy/policy.ts';
+import type { SchoolCan } from '../policy/school-policy.ts';
+import type { LaCan } from '../local-authority/la-policy.ts';
+import type { PartnershipCan, PlanCan } from '../national/national-policy.ts';
+import type { SchoolRequestContext } from '../school/school-access.ts';
+import type { CaseContext } from '../features/concern/concern-access.ts';
+import type { CaseStudyContext } from '../features/good-practice/good-practice-context.ts';
+import type { CaseStudyCan } from '../features/good-practice/case-study-policy.ts';
+import type { PartnershipContext } from '../features/partnerships/partnership-context.ts';
+import type { PlanAccess, RoundContext } from '../features/la-plans/plan-context.ts';
+import type { EnquiryContext } from '../features/peer-enquiry/enquiry-context.ts';
+import type { EnquiryCan } from '../features/peer-enquiry/enquiry-policy.ts';
+import type { ConcernCaseCan } from '../local-authority/la-policy.ts';
+
+/** Each scope: the path parameters its loader reads, the needs it answers, the context it loads. */
+export interface Scopes {
+  school: { params: 'number'; need: keyof SchoolCan; context: SchoolRequestContext };
+  collaborative: { params: 'id'; need: CollaborativeNeed; context: CollaborativeContext };
+  enquiry: { params: 'id' | 'enquiryId'; need: keyof EnquiryCan; context: EnquiryContext };
+  la: { params: 'code'; need: keyof LaCan; context: LaContext };
+  partnership: { params: 'id'; need: keyof PartnershipCan; context: PartnershipContext };
+  plan: { params: 'planId'; need: keyof PlanCan; context: PlanAccess };
+  round: { params: 'roundId'; need: never; context: RoundContext };
+  concernCase: { params: 'id'; need: keyof ConcernCaseCan; context: CaseContext };
+  caseStudy: { params: 'id'; need: keyof CaseStudyCan; context: CaseStudyContext };
+}
+export type ScopeName = keyof Scopes;
+export type ScopeNeed<S extends ScopeName> = Scopes[S]['need'];
+export type ScopeContext<S extends ScopeName> = Scopes[S]['context'];
+
+/**
+ * A route that acts on one record: the scope, the need (the scope's default when left out), which
+ * path parameter holds each of the loader's keys (by default the parameter of the same name), and
+ * the platform permission checked before anything is loaded (signed in is enough when left out).
+ */
+export type ScopedAccess = {
+  [S in ScopeName]: { scope: S; need?: ScopeNeed<S>; params?: Partial<Record<Scopes[S]['params'], string>>; permission?: Permission };
+}[ScopeName];
+
+/** What the route registry records of a scoped route. */
+export type DeclaredScope = { scope: ScopeName; need: string | null };
+
+/** The need a route gets when it names none: seeing the record at all (the same defaults as before). */
+export const DEFAULT_NEEDS: { [S in ScopeName]: ScopeNeed<S> | null } = {
+  school: 'viewArea',
+  collaborative: 'view',
+  enquiry: 'seeHeadline',
+  la: 'staff',
+  partnership: 'view',
+  plan: 'view',
+  round: null,
+  concernCase: 'view',
+  caseStudy: 'view',
+};
+
+type CoarseConfig = { readonly access: { readonly signedIn: true } | { readonly permission: Permission } };
+
+/**
+ * A route's config acting on one record: the feature's usual coarse access (signed in, or a
+ * permission checked before anything is loaded) plus the scope and the need.
+ */
+export function scoped<S extends ScopeName>(coarse: CoarseConfig, scope: S, need?: ScopeNeed<S>): { access: ScopedAccess } {
+  const permission = 'permission' in coarse.access ? { permission: coarse.access.permission } : {};
+  return { access: { ...permission, scope, ...(need ? { need } : {}) } as ScopedAccess };
+}
