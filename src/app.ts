@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Config } from './config.ts';
-import type { Database } from './db/client.ts';
-import type { Mailer } from './lib/mailer.ts';
+import type { AppDeps } from './app-deps.ts';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { cookiePlugin, csrfEnforcementPlugin, securityPlugin } from './plugins/security.ts';
 import { sessionPlugin } from './plugins/session.ts';
@@ -20,14 +18,6 @@ import { features } from './features/index.ts';
 import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.ts';
 import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { finiteNumbersKeyword } from './lib/request-schemas.ts';
-
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  mailer: Mailer | null;
-  /** Waits before answering a sign-in after repeated failures; replaced in tests. */
-  delay?: (ms: number) => Promise<void>;
-};
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 

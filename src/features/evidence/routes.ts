@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { attachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-store.ts';
 import { evidenceFormRoutes } from './evidence-form-routes.ts';
 import { evidenceItemRoutes } from './evidence-item-routes.ts';
