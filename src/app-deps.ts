@@ -3,12 +3,22 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Mailer } from './lib/mailer.ts';
+import type { PurposeKeys } from './lib/secrets.ts';
 
-/** What buildApp is given, and hands on to every feature plugin. */
-export type AppDeps = {
+/** What buildApp is given by main.ts, the CLI and tests. */
+export type AppOptions = {
   config: Config;
   database: Database;
   mailer: Mailer | null;
   /** Waits before answering a sign-in after repeated failures; replaced in tests. */
   delay?: (ms: number) => Promise<void>;
+};
+
+/**
+ * What every feature plugin is given. Not the operator's COOKIE_SECRET: only the key derived for
+ * the one use a feature has (src/lib/secrets.ts), so no feature can sign a cookie.
+ */
+export type AppDeps = Omit<AppOptions, 'config'> & {
+  config: Omit<Config, 'cookieSecret'>;
+  keys: Pick<PurposeKeys, 'attachmentLinks'>;
 };
