@@ -1,4 +1,4 @@
-// The route walker (DESIGN.md section 4): every registered route, for every kind of visitor,
+// The route walker (docs/ARCHITECTURE.md section 4): every registered route, for every kind of visitor,
 // against a table of who may do what written here, independently of src/policy/policy.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
