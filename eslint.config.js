@@ -10,7 +10,7 @@ export default tseslint.config(
     },
   },
   {
-    // DESIGN.md section 8: no process.env outside config.ts (tests and tooling may read it).
+    // docs/ARCHITECTURE.md section 8: no process.env outside config.ts (tests and tooling may read it).
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts', 'src/**/*.test.ts'],
     rules: {

@@ -1,5 +1,5 @@
 // npm run bench: builds a national-scale database, starts the app on it and measures routes side
-// by side with autocannon. Targets live here, not in timed tests (DESIGN.md section 7).
+// by side with autocannon. Targets live here, not in timed tests (docs/ARCHITECTURE.md section 7).
 import autocannon from 'autocannon';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from '../src/demo/demo-data.ts';
 import { signIn, startServer } from './server.ts';

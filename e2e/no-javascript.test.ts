@@ -6,7 +6,7 @@ import { StartPage } from './pages/start-page.ts';
 import { HomePage } from './pages/home-page.ts';
 
 
-// JavaScript only enhances (DESIGN.md section 5): forms, errors and signing out must work without it.
+// JavaScript only enhances (docs/ARCHITECTURE.md section 6): forms, errors and signing out must work without it.
 journeyTest.concurrent.for(LANGUAGES)('a user (%s) whose browser runs no JavaScript signs in after a mistake and signs out', async (lang, { journey }) => {
   const user = await createPerson(journey.server.db, { role: 'administrator', email: `no-script-${lang}@example.test` });
   const visitor = await journey.arrive(lang, { javaScriptEnabled: false });

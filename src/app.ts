@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Config } from './config.ts';
-import type { Database } from './db/client.ts';
-import type { Mailer } from './lib/mailer.ts';
+import type { AppDeps, AppOptions } from './app-deps.ts';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { cookiePlugin, csrfEnforcementPlugin, securityPlugin } from './plugins/security.ts';
 import { sessionPlugin } from './plugins/session.ts';
@@ -20,14 +18,7 @@ import { features } from './features/index.ts';
 import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.ts';
 import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { finiteNumbersKeyword } from './lib/request-schemas.ts';
-
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  mailer: Mailer | null;
-  /** Waits before answering a sign-in after repeated failures; replaced in tests. */
-  delay?: (ms: number) => Promise<void>;
-};
+import { derivePurposeKeys } from './lib/secrets.ts';
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 
@@ -37,8 +28,12 @@ const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve(
 const hopsWithin = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Builds the whole app; never listens (tests use app.inject, main.ts listens). */
-export async function buildApp(deps: AppDeps): Promise<App> {
-  const { config } = deps;
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database } = options;
+  const keys = derivePurposeKeys(config.cookieSecret);
+  // Features get the config without the secret, and only the keys derived for their own uses.
+  const { cookieSecret: _secret, ...featureConfig } = config;
+  const deps: AppDeps = { database, mailer: options.mailer, delay: options.delay, config: featureConfig, keys: { attachmentLinks: keys.attachmentLinks } };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -67,23 +62,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Tier 1: cross-cutting plugins, in the order a request meets them.
   await app.register(policyPlugin, { registry });
   await app.register(cacheControlPlugin);
-  await app.register(cookiePlugin, { cookieSecret: config.cookieSecret });
+  await app.register(cookiePlugin, { key: keys.cookies });
   await app.register(i18nPlugin, { secureCookies: config.secureCookies });
   await app.register(securityPlugin, {
-    cookieSecret: config.cookieSecret,
     secureCookies: config.secureCookies,
     rateLimitPerMinute: config.rateLimitPerMinute,
     // Several instances may share a PostgreSQL server, so they share its counts; PGlite is one process.
-    rateLimitStore: deps.database.kind === 'postgres' ? postgresRateLimitStore(deps.database.db) : undefined,
+    rateLimitStore: database.kind === 'postgres' ? postgresRateLimitStore(database.db) : undefined,
   });
   await app.register(sessionPlugin, {
-    db: deps.database.db,
+    db: database.db,
     settings: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   });
   await app.register(inputGuardPlugin);
   await app.register(csrfEnforcementPlugin);
   // After the CSRF check, so a forged request learns nothing of the record it names.
-  await app.register(scopePlugin, { db: deps.database.db });
+  await app.register(scopePlugin, { db: database.db });
   await app.register(viewsPlugin, { production: config.env !== 'development' });
   await app.register(errorsPlugin);
 

@@ -91,7 +91,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy,
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     smtp,
-    // Demo data never loads on a real server or in production (DESIGN.md section 6).
+    // Demo data never loads on a real server or in production (docs/ARCHITECTURE.md section 7).
     loadDemoData: databaseUrl === null && environment !== 'production' && env.DEMO_DATA !== 'false',
   };
 }

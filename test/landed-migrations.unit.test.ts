@@ -1,4 +1,4 @@
-// Landed migrations are forward-only (DESIGN.md section 1): a database that already ran one never
+// Landed migrations are forward-only (docs/ARCHITECTURE.md section 5): a database that already ran one never
 // runs it again, so editing it changes nothing there and makes new databases differ from old ones.
 // The fix for a bad migration is a new migration. This fails when a landed one is edited.
 import { execFileSync } from 'node:child_process';

@@ -1,8 +1,9 @@
-// The route walker (DESIGN.md section 4): every registered route, for every kind of visitor,
+// The route walker (docs/ARCHITECTURE.md section 4): every registered route, for every kind of visitor,
 // against a table of who may do what written here, independently of src/policy/policy.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type AppDeps } from '../src/app.ts';
+import { buildApp } from '../src/app.ts';
+import type { AppDeps } from '../src/app-deps.ts';
 import { features } from '../src/features/index.ts';
 import type { RegisteredRoute } from '../src/plugins/policy.ts';
 import { ROLE_NAMES, type Role } from '../src/policy/roles.ts';

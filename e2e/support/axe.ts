@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
-/** WCAG 2.2 AA, as DESIGN.md section 7 asks: every level A and AA rule up to 2.2. */
+/** WCAG 2.2 AA, as docs/ARCHITECTURE.md section 4 asks: every level A and AA rule up to 2.2. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AXE_TIMEOUT_MS = 20_000;
 /**

@@ -1,4 +1,4 @@
-// The scope hook (DESIGN.md section 3): a route declaring `config.access.scope` has its record
+// The scope hook (docs/ARCHITECTURE.md section 3): a route declaring `config.access.scope` has its record
 // loaded and decided here, on preHandler: after validation (the path parameters are checked) and
 // after the CSRF check (a forged request learns nothing of the record), before the handler.
 // The platform-wide part (signed in, permission) has already run in plugins/policy.ts.

@@ -10,7 +10,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import qs from 'node:querystring';
 
 export type SecurityOptions = {
-  cookieSecret: string;
   secureCookies: boolean;
   rateLimitPerMinute: number;
   /** Where request counts live; the plugin's in-memory store when absent (one process). */
@@ -19,8 +18,9 @@ export type SecurityOptions = {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const cookiePlugin = fp(async (app, opts: { cookieSecret: string }) => {
-  await app.register(cookie, { secret: opts.cookieSecret });
+/** Signed cookies (the CSRF cookie) use the key derived for cookies alone (src/lib/secrets.ts). */
+export const cookiePlugin = fp(async (app, opts: { key: Buffer }) => {
+  await app.register(cookie, { secret: opts.key });
 });
 
 export const securityPlugin = fp(async (app, opts: SecurityOptions) => {

@@ -15,7 +15,7 @@ export type ShareKey = { itemType: ShareableType; itemId: string; audience: Audi
 export type ItemAccess = { all: true } | { audiences: Audience[] };
 
 /**
- * The SQL condition that limits a list of items to what the reader may see (DESIGN.md section 4).
+ * The SQL condition that limits a list of items to what the reader may see (docs/ARCHITECTURE.md section 3).
  * Drizzle prints a column of a single-table query unqualified ("id"); `shares` has no such column,
  * so inside this subquery the name still resolves to the outer item's column.
  */

@@ -63,7 +63,7 @@ function escapeAttribute(value: string): string {
 /**
  * Renders the header (with service navigation and language toggle) and the footer once per
  * language and menu, then only substitutes the per-request parts. GOV.UK macros cost about
- * 1.8 ms a page: this keeps them off the hot path (DESIGN.md section 5).
+ * 1.8 ms a page: this keeps them off the hot path (docs/ARCHITECTURE.md section 6).
  */
 export function createChrome(render: Render): Chrome {
   const headers = new Map<string, Promise<string>>();

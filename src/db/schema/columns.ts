@@ -5,7 +5,7 @@ import { users } from './users.ts';
 export const stamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  // Optimistic locking: every edit names the version it started from (DESIGN.md section 6).
+  // Optimistic locking: every edit names the version it started from (docs/ARCHITECTURE.md section 7).
   version: integer('version').notNull().default(1),
 };
 export const author = () => uuid('created_by').references(() => users.id);

@@ -1,7 +1,7 @@
 // The person's own sessions on their account page: sign out one other device, or all of them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { Uuid } from '../../lib/request-schemas.ts';
 import { endOtherSession, endOtherSessions } from './account-sessions-service.ts';

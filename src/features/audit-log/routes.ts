@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { distinctAuditValues, listAudit } from '../../audit/audit-repository.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { BoundedInteger, FormText, Uuid } from '../../lib/request-schemas.ts';

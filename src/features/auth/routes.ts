@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { presentErrors, safeNextPath, text, type FieldErrors } from '../../lib/forms.ts';
 import { endSession, SESSION_COOKIE } from '../../sessions/sessions.ts';
 import { changePassword, findPasswordToken, setPasswordWithToken, signIn } from './auth-service.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { parseProfile, profileInput } from './brokering-forms.ts';
 import { findProfile } from './brokering-repository.ts';

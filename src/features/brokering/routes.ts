@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { brokerRoutes } from './broker-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
 import { requestRoutes } from './request-routes.ts';

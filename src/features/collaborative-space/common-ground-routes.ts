@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { groundByNational, groundByTheme } from './common-ground-presenter.ts';
 import { IdParams, read } from './feed-routes.ts';
 import { nationalGround, themeGround } from './space-repository.ts';

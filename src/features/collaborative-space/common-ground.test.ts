@@ -10,6 +10,7 @@ import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { evidenceAttachments, shares } from '../../db/schema/index.ts';
 import { attachmentStore } from '../evidence/attachment-store.ts';
+import { derivePurposeKeys } from '../../lib/secrets.ts';
 
 let t: TestApp;
 let dataDir: string;
@@ -51,7 +52,7 @@ beforeAll(async () => {
 
   const item = await buildEvidence(db, cycleA, { title: 'Reading survey' });
   ids.evidence = item.id;
-  const store = attachmentStore(dataDir, t.config.cookieSecret);
+  const store = attachmentStore(dataDir, derivePurposeKeys(t.config.cookieSecret).attachmentLinks);
   const sha256 = await store.save(Buffer.from('%PDF-1.4 survey'));
   const [attachment] = await db.insert(evidenceAttachments).values({ evidenceId: item.id, fileName: 'Arolwg darllen.pdf', contentType: 'application/pdf', sizeBytes: 15, sha256 }).returning();
   ids.attachment = attachment!.id;

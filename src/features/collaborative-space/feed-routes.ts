@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { SHAREABLE_TYPES } from '../../sharing/share-repository.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
@@ -32,10 +32,10 @@ const contentDisposition = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'attachment'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** One shared item, read-only, inside the space; its attachments and, for a document, its PDF and Word files. */
-export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
+export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config, keys }) => {
   const db = database.db;
   const tFor = await createTranslator();
-  const store = attachmentStore(config.dataDir, config.cookieSecret);
+  const store = attachmentStore(config.dataDir, keys.attachmentLinks);
 
   /** The collaborative, the share and the item; 404 unless a current member shares it here. */
   async function load(request: FastifyRequest, params: { id: string; type: string; itemId: string }, lang = request.lang) {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { commonGroundRoutes } from './common-ground-routes.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { sharedItemRoutes } from './item-routes.ts';

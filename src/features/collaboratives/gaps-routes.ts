@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { laModel } from '../../local-authority/la-access.ts';
 import { collaborationGaps } from './collaborative-repository.ts';
 import { LaCode } from '../../lib/request-schemas.ts';

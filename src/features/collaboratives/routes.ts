@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { collaborativeDetailRoutes } from './detail-routes.ts';
 import { collaborationGapsRoutes } from './gaps-routes.ts';
 import { collaborativeListRoutes } from './list-routes.ts';

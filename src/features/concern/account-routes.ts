@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { concernRead, view } from './concern-access.ts';
 import { listVisibleCases } from './concern-repository.ts';
 

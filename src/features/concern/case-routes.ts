@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { STATES } from './concern-reference.ts';
 import { CaseParams, caseModel, concernRead, dateFields, field, view, type CaseContext } from './concern-access.ts';

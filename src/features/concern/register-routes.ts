@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { codes, concernRead, dateFields, field, view } from './concern-access.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { concernAccountRoutes } from './account-routes.ts';
 import { concernCaseRoutes } from './case-routes.ts';
 import { concernNoticeRoutes } from './notice-routes.ts';

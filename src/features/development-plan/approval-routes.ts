@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { currentPlanOr404, RevisionParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './revision-repository.ts';

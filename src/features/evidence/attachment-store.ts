@@ -16,10 +16,11 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * the content, so nothing a user sends can point at another path, and a file attached twice
  * is stored once. Only the database says who may read it.
  */
-export function attachmentStore(dataDir: string, secret: string) {
+export function attachmentStore(dataDir: string, linkKey: Buffer) {
   const dir = path.join(dataDir, 'attachments');
   const fileFor = (sha256: string) => (SHA256.test(sha256) ? path.join(dir, sha256) : null);
-  const sign = (payload: string) => createHmac('sha256', secret).update(`attachment:${payload}`).digest('base64url');
+  // The key is this use's own (src/lib/secrets.ts), so a token's signature is no cookie's signature.
+  const sign = (payload: string) => createHmac('sha256', linkKey).update(`attachment:${payload}`).digest('base64url');
 
   return {
     async save(content: Buffer): Promise<string> {

@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidence, evidenceAttachments } from '../../db/schema/index.ts';
+import { derivePurposeKeys } from '../../lib/secrets.ts';
 import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
 import { pageText, Visitor } from '../../../test/support/http.ts';
 import { postMultipart, type UploadFile } from '../../../test/support/multipart.ts';
@@ -93,6 +95,22 @@ describe('attaching files', () => {
     const response = await postMultipart(t.app, await visitorFor(people.practitioner), newUrl(), { ...fields('Forged'), pendingAttachments: forged });
     expect(response.statusCode).toBe(303);
     expect(await attachmentsOf(created(response.headers.location)!)).toEqual([]);
+  });
+
+  it('ignores a carried file signed with the cookie secret or the cookie key instead of its own key', async () => {
+    const visitor = await visitorFor(people.practitioner);
+    const first = await postMultipart(t.app, visitor, newUrl(), { ...fields(''), title: '' }, [file('uploaded.pdf', SAMPLE_FILES.pdf)]);
+    const payload = /name="pendingAttachments" type="checkbox" value="([^".]+)\.[^"]+" checked/.exec(first.body)?.[1];
+    expect(payload).toBeDefined();
+    const signedWith = (key: string | Buffer) => `${payload}.${createHmac('sha256', key).update(`attachment:${payload}`).digest('base64url')}`;
+    for (const key of [t.config.cookieSecret, derivePurposeKeys(t.config.cookieSecret).cookies]) {
+      const response = await postMultipart(t.app, visitor, newUrl(), { ...fields('Replayed'), pendingAttachments: signedWith(key) });
+      expect(response.statusCode).toBe(303);
+      expect(await attachmentsOf(created(response.headers.location)!)).toEqual([]);
+    }
+    // The same payload signed with the attachment-link key is carried, so only the key made the difference.
+    const genuine = await postMultipart(t.app, visitor, newUrl(), { ...fields('Genuine'), pendingAttachments: signedWith(derivePurposeKeys(t.config.cookieSecret).attachmentLinks) });
+    expect((await attachmentsOf(created(genuine.headers.location)!)).map((a) => a.fileName)).toEqual(['uploaded.pdf']);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { EMPTY_CASE_STUDY_FORM, readCaseStudyForm } from './case-study-form.ts';
 import { listOwn } from './case-study-repository.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { editRoutes } from './edit-routes.ts';
 import { ownerRoutes } from './owner-routes.ts';
 import { searchRoutes } from './search-routes.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 
 export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   app.get('/healthz', { config: { access: { public: true }, rateLimit: false } }, async (request, reply) => {

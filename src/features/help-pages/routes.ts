@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 
 export const helpPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app) => {
   app.get('/accessibility', { config: { access: { public: true } } }, (request, reply) =>

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { schoolsForAssignments, scopeNames } from '../../directory/scope-repository.ts';
 
 export const homeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {

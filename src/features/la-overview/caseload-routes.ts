@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { caseloadModel, DUE_WITHIN_DAYS } from './caseload-service.ts';
 
 /** /caseload: what an improvement partner (or LA officer) facilitates and what is due in the schools they support. */

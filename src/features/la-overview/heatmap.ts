@@ -1,5 +1,5 @@
 /**
- * The consolidated picture as a heatmap: a server-rendered SVG grid (DESIGN.md section 5) whose
+ * The consolidated picture as a heatmap: a server-rendered SVG grid (docs/ARCHITECTURE.md section 6) whose
  * shade deepens with the number of schools, with the number printed in every cell so colour is
  * never the only carrier, and the same figures as a table beside it. It shades counts of schools'
  * shared priorities, never schools: no school is ranked or given a colour (DOMAIN.md rule 6).

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { caseloadRoutes } from './caseload-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
 

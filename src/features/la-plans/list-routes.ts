@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { laModel } from '../../local-authority/la-access.ts';
 import { laStaffCodes } from '../../local-authority/la-policy.ts';
 import { hasRole } from '../../policy/policy.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { exportRoutes } from './export-routes.ts';
 import { listRoutes } from './list-routes.ts';
 import { planRoutes } from './plan-routes.ts';

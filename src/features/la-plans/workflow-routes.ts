@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { findPlan } from './plan-repository.ts';
 import { PlanParams, plansRead, view } from './plan-context.ts';
 import { markFinal, sendBack, setShared, submitPlan } from './plan-service.ts';

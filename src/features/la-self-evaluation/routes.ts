@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { cycleRoutes } from './cycle-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { findingRoutes } from './finding-routes.ts';

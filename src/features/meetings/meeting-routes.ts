@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { calendarText, sendCalendar } from '../calendar/ics.ts';
 import { presentErrors } from '../../lib/forms.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { meetingActionRoutes } from './action-routes.ts';
 import { meetingListRoutes } from './list-routes.ts';
 import { meetingPageRoutes } from './meeting-routes.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { wgCan } from '../../national/national-policy.ts';
 import * as repo from './priorities-repository.ts';
 import { view } from './publish-context.ts';

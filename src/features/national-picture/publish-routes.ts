@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { prioritiesEditRoutes } from './priorities-edit-routes.ts';
 import { prioritiesPageRoutes } from './priorities-page-routes.ts';
 import { prioritiesPublishRoutes } from './priorities-publish-routes.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import * as priorities from './priorities-repository.ts';
 import { todayInWales } from './priorities-service.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { emptyPartnershipForm, readPartnershipForm, type PartnershipForm } from './partnership-form.ts';

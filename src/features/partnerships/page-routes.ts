@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { staffLaCodes, coordinatedPartnershipIds } from '../../collaboration/collaborative-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
 import { partnershipStatus, type StaffForm } from './partnership-form.ts';

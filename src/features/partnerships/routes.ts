@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { partnershipEditRoutes } from './edit-routes.ts';
 import { laPartnershipRoutes } from './la-routes.ts';
 import { partnershipPageRoutes } from './page-routes.ts';

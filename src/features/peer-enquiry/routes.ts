@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { enquiryDecisionRoutes } from './decision-routes.ts';
 import { enquiryListRoutes } from './list-routes.ts';
 import { enquiryNoteRoutes } from './note-routes.ts';

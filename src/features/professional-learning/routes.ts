@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { laProfessionalLearningRoutes } from './la-routes.ts';
 import { schoolProfessionalLearningRoutes } from './school-routes.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../app-deps.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { calendarText, sendCalendar } from '../calendar/ics.ts';

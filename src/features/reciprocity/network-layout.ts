@@ -1,5 +1,5 @@
 /**
- * The reciprocity network as geometry for a server-rendered SVG (DESIGN.md section 5): schools
+ * The reciprocity network as geometry for a server-rendered SVG (docs/ARCHITECTURE.md section 6): schools
  * as labelled points on a circle, in the order given (by name), and a curved arrow for each link
  * from the visiting or supporting school to the school it visited or supported. Pure, so the
  * template only draws what this returns.

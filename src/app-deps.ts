@@ -1,0 +1,24 @@
+// A leaf: features import what they are given from here, never from app.ts, so no feature sits in an
+// import cycle with the app that registers it. Only types come in, from modules that import no feature.
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Mailer } from './lib/mailer.ts';
+import type { PurposeKeys } from './lib/secrets.ts';
+
+/** What buildApp is given by main.ts, the CLI and tests. */
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  mailer: Mailer | null;
+  /** Waits before answering a sign-in after repeated failures; replaced in tests. */
+  delay?: (ms: number) => Promise<void>;
+};
+
+/**
+ * What every feature plugin is given. Not the operator's COOKIE_SECRET: only the key derived for
+ * the one use a feature has (src/lib/secrets.ts), so no feature can sign a cookie.
+ */
+export type AppDeps = Omit<AppOptions, 'config'> & {
+  config: Omit<Config, 'cookieSecret'>;
+  keys: Pick<PurposeKeys, 'attachmentLinks'>;
+};
