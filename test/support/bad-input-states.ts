@@ -42,7 +42,7 @@ const one = <T>(rows: T[], what: string): T => {
 export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Errands> {
   const db = t.database.db;
   const errands: Errands = new Map();
-  const open = (persona: Persona, route: string, page: string) => errands.set(persona.name, [...(errands.get(persona.name) ?? []), { route, page }]);
+  const open = (persona: Persona, route: string, page: string, tick?: string[]) => errands.set(persona.name, [...(errands.get(persona.name) ?? []), { route, page, ...(tick ? { tick } : {}) }]);
   /** The persona who is this user, or a new one for them. */
   const personaOf = async (userId: string, name: string) => {
     const known = personas.find((p) => p.userId === userId);
@@ -111,7 +111,7 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
   // Peer enquiries: one proposed (a facilitator of its collaborative agrees the team), one whose report is agreed (its host's head adds follow-ups).
   const proposed = one(await db.select({ id: peerEnquiries.id, collaborativeId: peerEnquiries.collaborativeId }).from(peerEnquiries).where(eq(peerEnquiries.state, 'proposed')).limit(1), 'proposed enquiry');
   const convenor = one(await db.select({ userId: collaborativeFacilitators.userId }).from(collaborativeFacilitators).where(eq(collaborativeFacilitators.collaborativeId, proposed.collaborativeId)).limit(1), 'facilitator');
-  open(await personaOf(convenor.userId, 'facilitator of a proposed enquiry'), '/collaboratives/:id/enquiries/:enquiryId/agree', `/collaboratives/${proposed.collaborativeId}/enquiries/${proposed.id}/agree`);
+  open(await personaOf(convenor.userId, 'facilitator of a proposed enquiry'), '/collaboratives/:id/enquiries/:enquiryId/agree', `/collaboratives/${proposed.collaborativeId}/enquiries/${proposed.id}/agree`, ['reviewers']);
   const reported = one(await db.select({ id: peerEnquiries.id, collaborativeId: peerEnquiries.collaborativeId, host: peerEnquiries.hostSchoolNumber }).from(peerEnquiries).where(eq(peerEnquiries.state, 'report_agreed')).limit(1), 'enquiry with an agreed report');
   const host = one(await db.select({ userId: roleAssignments.userId }).from(roleAssignments).where(and(eq(roleAssignments.role, 'headteacher'), eq(roleAssignments.scopeId, reported.host))).limit(1), 'host headteacher');
   open(await personaOf(host.userId, 'headteacher hosting an enquiry'), '/collaboratives/:id/enquiries/:enquiryId/follow-ups/new', `/collaboratives/${reported.collaborativeId}/enquiries/${reported.id}/follow-ups/new`);
@@ -133,7 +133,8 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
  * of an uploaded edition (here the real list, one school renamed, as a CSV of its maintained sheet).
  */
 export async function formsAfterPosts(t: TestApp, admin: Persona): Promise<FoundForm[]> {
-  const workbook = XLSX.read(fs.readFileSync(SCHOOL_LIST_FILE));
+  // Only the sheet the CSV needs, densely: reading the whole workbook costs about twice as long.
+  const workbook = XLSX.read(fs.readFileSync(SCHOOL_LIST_FILE), { sheets: 'Maintained', dense: true });
   const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.Maintained!, { header: 1, defval: null });
   rows[1]![1] = `${String(rows[1]![1])} (renamed)`;
   const csv = Buffer.from(XLSX.utils.sheet_to_csv(XLSX.utils.aoa_to_sheet(rows)));

@@ -29,8 +29,14 @@ export type FoundForm = PageForm & { route: RegisteredRoute; persona: string };
  */
 export type CrawlOptions = { maxPages: number; perPattern: number; start: string[]; prefer?: RegExp; errands?: Errand[] };
 
-/** A page to open and the POST route whose form it must show. */
-export type Errand = { page: string; route: string };
+/** A page to open and the POST route whose form it must show; `tick`: checkbox groups where the person ticks the first box, as the form requires one. */
+export type Errand = { page: string; route: string; tick?: string[] };
+
+/** The form with the first box of each named group ticked. */
+function ticked(form: FoundForm, groups: string[]): FoundForm {
+  const first = new Set(groups.map((name) => form.controls.find((c) => c.kind === 'checkbox' && c.name === name)));
+  return { ...form, controls: form.controls.map((c) => (first.has(c) ? { ...c, options: [...c.options, 'checked'] } : c)) };
+}
 
 /** Addresses that answer with a file or leave the session, not a page to read. */
 const NOT_A_PAGE = /\/(sign-out|download|export|feed|calendar\.ics)\b|\.(pdf|docx|ics|csv|ods|xlsx|json)$/;
@@ -50,11 +56,12 @@ export async function crawlForms(app: App, visitor: Visitor, persona: string, op
   };
   for (const errand of options.errands ?? []) {
     const response = await visitor.get(errand.page);
+    const before = forms.length;
     if (response.statusCode === 200) keep(response.body, errand.page);
+    const index = forms.findIndex((f, i) => i >= before && f.route.url === errand.route);
     // A page prepared for a form that does not show it means the world was not made as meant: say so, rather than drop the route.
-    if (!forms.some((f) => f.page === errand.page && f.route.url === errand.route)) {
-      throw new Error(`${persona} found no form for POST ${errand.route} on ${errand.page} (status ${response.statusCode})`);
-    }
+    if (index < 0) throw new Error(`${persona} found no form for POST ${errand.route} on ${errand.page} (status ${response.statusCode})`);
+    if (errand.tick) forms[index] = ticked(forms[index]!, errand.tick);
   }
   let pages = 0;
   while (queue.length > 0 && pages < options.maxPages) {
