@@ -2,6 +2,7 @@
 // first), each walking the pages it can open to find the forms it may submit.
 import { sql } from 'drizzle-orm';
 import { DEMO_ACCOUNTS, DEMO_SCHOOL } from '../../src/demo/demo-data.ts';
+import { formsAfterPosts, prepareStates, type Persona } from './bad-input-states.ts';
 import { crawlForms, type FoundForm } from './form-crawler.ts';
 import { buildUser, sessionCookie } from './factories.ts';
 import { Visitor } from './http.ts';
@@ -10,7 +11,7 @@ import type { TestApp } from './test-app.ts';
 /** The demo school and its authority hold a record in every state; their pages come first. */
 const DEMO_RECORDS = new RegExp(`/(schools/${DEMO_SCHOOL}|local-authorities/681)(/|$)`);
 
-export type Persona = { name: string; visitor: Visitor; refreshSession(): Promise<void> };
+export type { Persona };
 export type Reached = { forms: Map<string, FoundForm[]>; pages: number };
 
 /** Signed-in personas for every role held in the world, and an anonymous visitor. */
@@ -26,7 +27,7 @@ export async function personasOf(t: TestApp): Promise<Persona[]> {
     where n <= 2 order by role, n`)) as unknown as { rows: { role: string; userId: string; n: number }[] }).rows;
   const personas: Persona[] = holders.map(({ role, userId, n }) => {
     const visitor = new Visitor(t.app);
-    return { name: Number(n) === 1 ? role : `${role} (another)`, visitor, refreshSession: async () => void visitor.withCookie(await sessionCookie(db, userId)) };
+    return { name: Number(n) === 1 ? role : `${role} (another)`, visitor, userId, refreshSession: async () => void visitor.withCookie(await sessionCookie(db, userId)) };
   });
   for (const p of personas) await p.refreshSession();
   personas.push({ name: 'anonymous', visitor: new Visitor(t.app), refreshSession: async () => undefined });
@@ -35,7 +36,8 @@ export async function personasOf(t: TestApp): Promise<Persona[]> {
 
 /**
  * Every POST form each persona can reach. A few forms appear only once something has happened
- * (a password link issued, a calendar feed turned on): those happen first, as a person would do them.
+ * (a password link issued, a calendar feed turned on, a record brought to the state the form
+ * needs): those happen first, as a person would do them, and their pages are opened first.
  */
 export async function reachForms(t: TestApp, personas: Persona[]): Promise<Reached> {
   const byName = new Map(personas.map((p) => [p.name, p]));
@@ -47,13 +49,17 @@ export async function reachForms(t: TestApp, personas: Persona[]): Promise<Reach
   const calendar = await byName.get('headteacher')!.visitor.post('/account/calendar', {});
   if (calendar.statusCode !== 200) throw new Error(`Calendar feed not turned on (status ${calendar.statusCode})`);
 
+  const errands = await prepareStates(t, personas);
+
   const forms = new Map<string, FoundForm[]>();
   let pages = 0;
   for (const persona of personas) {
     const start = persona.name === 'anonymous' ? ['/sign-in', `/set-password/${token}`] : ['/'];
-    const found = await crawlForms(t.app, persona.visitor, persona.name, { maxPages: 150, perPattern: 2, start, prefer: DEMO_RECORDS });
+    const maxPages = persona.walks === false ? 0 : 150;
+    const found = await crawlForms(t.app, persona.visitor, persona.name, { maxPages, perPattern: 2, start, prefer: DEMO_RECORDS, errands: errands.get(persona.name) ?? [] });
     pages += found.pages;
     for (const form of found.forms) forms.set(form.route.url, [...(forms.get(form.route.url) ?? []), form]);
   }
+  for (const form of await formsAfterPosts(t, byName.get('administrator')!)) forms.set(form.route.url, [...(forms.get(form.route.url) ?? []), form]);
   return { forms, pages };
 }

@@ -22,8 +22,21 @@ export function routeMatcher(routes: RegisteredRoute[]) {
 
 export type FoundForm = PageForm & { route: RegisteredRoute; persona: string };
 
-/** `prefer`: links to visit before the others (the demo's richest records), since each pattern is visited only `perPattern` times. */
-export type CrawlOptions = { maxPages: number; perPattern: number; start: string[]; prefer?: RegExp };
+/**
+ * `prefer`: links to visit before the others (the demo's richest records), since each pattern is visited only `perPattern` times.
+ * `errands`: pages opened before the walk, each for the form one record in one state shows; outside the budgets, and
+ * their links not followed, so the walk itself goes as it would without them.
+ */
+export type CrawlOptions = { maxPages: number; perPattern: number; start: string[]; prefer?: RegExp; errands?: Errand[] };
+
+/** A page to open and the POST route whose form it must show; `tick`: checkbox groups where the person ticks the first box, as the form requires one. */
+export type Errand = { page: string; route: string; tick?: string[] };
+
+/** The form with the first box of each named group ticked. */
+function ticked(form: FoundForm, groups: string[]): FoundForm {
+  const first = new Set(groups.map((name) => form.controls.find((c) => c.kind === 'checkbox' && c.name === name)));
+  return { ...form, controls: form.controls.map((c) => (first.has(c) ? { ...c, options: [...c.options, 'checked'] } : c)) };
+}
 
 /** Addresses that answer with a file or leave the session, not a page to read. */
 const NOT_A_PAGE = /\/(sign-out|download|export|feed|calendar\.ics)\b|\.(pdf|docx|ics|csv|ods|xlsx|json)$/;
@@ -35,6 +48,21 @@ export async function crawlForms(app: App, visitor: Visitor, persona: string, op
   const seen = new Set(queue);
   const perPattern = new Map<string, number>();
   const forms: FoundForm[] = [];
+  const keep = (html: string, url: string) => {
+    for (const form of postForms(html, url)) {
+      const target = match('POST', form.action);
+      if (target) forms.push({ ...form, route: target, persona });
+    }
+  };
+  for (const errand of options.errands ?? []) {
+    const response = await visitor.get(errand.page);
+    const before = forms.length;
+    if (response.statusCode === 200) keep(response.body, errand.page);
+    const index = forms.findIndex((f, i) => i >= before && f.route.url === errand.route);
+    // A page prepared for a form that does not show it means the world was not made as meant: say so, rather than drop the route.
+    if (index < 0) throw new Error(`${persona} found no form for POST ${errand.route} on ${errand.page} (status ${response.statusCode})`);
+    if (errand.tick) forms[index] = ticked(forms[index]!, errand.tick);
+  }
   let pages = 0;
   while (queue.length > 0 && pages < options.maxPages) {
     const url = queue.shift()!;
@@ -46,10 +74,7 @@ export async function crawlForms(app: App, visitor: Visitor, persona: string, op
     const response = await visitor.get(url);
     pages++;
     if (response.statusCode !== 200 || !String(response.headers['content-type']).startsWith('text/html')) continue;
-    for (const form of postForms(response.body, url)) {
-      const target = match('POST', form.action);
-      if (target) forms.push({ ...form, route: target, persona });
-    }
+    keep(response.body, url);
     for (const link of localLinks(response.body, url)) {
       if (seen.has(link) || NOT_A_PAGE.test(link.split('?')[0]!)) continue;
       seen.add(link);
@@ -57,5 +82,5 @@ export async function crawlForms(app: App, visitor: Visitor, persona: string, op
       else queue.push(link);
     }
   }
-  return { forms, pages };
+  return { forms, pages: pages + (options.errands?.length ?? 0) };
 }

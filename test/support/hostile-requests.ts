@@ -44,8 +44,20 @@ function encodeForm(fields: Fields): string {
   return params.toString();
 }
 
-/** Every way this form can be made hostile, one field (or one date group, or the whole body) at a time. */
-export function hostileRequests(form: PageForm, route: RegisteredRoute): fc.Arbitrary<HostileRequest> {
+/**
+ * A route's batch of `size` requests, the first with a hostile field: only a field refused by a
+ * check of the body shows the persona got past access, and a form holding nothing but its token
+ * (three ways to be hostile, two of them whole bodies) would otherwise draw none, now and then.
+ */
+export function hostileBatch(form: PageForm, route: RegisteredRoute, size: number): fc.Arbitrary<HostileRequest[]> {
+  const { fields, bodies } = hostileChoices(form, route);
+  const any = fc.oneof(...fields, ...bodies);
+  if (fields.length === 0 || size < 1) return fc.array(any, { minLength: size, maxLength: size });
+  return fc.tuple(fc.oneof(...fields), fc.array(any, { minLength: size - 1, maxLength: size - 1 })).map(([first, rest]) => [first, ...rest]);
+}
+
+/** Every way this form can be made hostile, one field (or one date group) at a time, or the whole body. */
+function hostileChoices(form: PageForm, route: RegisteredRoute): { fields: fc.Arbitrary<HostileRequest>[]; bodies: fc.Arbitrary<HostileRequest>[] } {
   const base = baselineFields(form);
   const multipart = form.multipart;
   const field = (label: string, name: string, values: fc.Arbitrary<string[]>) =>
@@ -80,8 +92,12 @@ export function hostileRequests(form: PageForm, route: RegisteredRoute): fc.Arbi
     );
   }
   const body = encodeForm(base);
-  choices.push(wrongContentType(body).map((r): HostileRequest => ({ kind: 'raw', label: `wrong content type ${r.contentType}`, ...r })));
-  choices.push(brokenMultipart(base).map((r): HostileRequest => ({ kind: 'raw', label: `broken multipart (${r.contentType})`, ...r })));
-  return fc.oneof(...choices);
+  return {
+    fields: choices,
+    bodies: [
+      wrongContentType(body).map((r): HostileRequest => ({ kind: 'raw', label: `wrong content type ${r.contentType}`, ...r })),
+      brokenMultipart(base).map((r): HostileRequest => ({ kind: 'raw', label: `broken multipart (${r.contentType})`, ...r })),
+    ],
+  };
 }
 
