@@ -19,7 +19,14 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
+      // Drizzle's queries are thenables, not Promises: without checkThenables an unawaited
+      // insert or delete (which then never runs) would pass. Fastify's reply is a thenable too,
+      // settled only once the response is sent: its chainable setters (header, status,
+      // setCookie) must not be awaited inside the handler that builds the response.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { checkThenables: true, allowForKnownSafePromises: [{ from: 'package', package: 'fastify', name: 'FastifyReply' }] },
+      ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       // `return promise` inside try/catch/finally skips the catch and runs the finally too early.
