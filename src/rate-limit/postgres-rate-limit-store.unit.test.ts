@@ -27,7 +27,7 @@ describe('postgres rate-limit store sweep', () => {
     let clock = 0;
     const reported: unknown[] = [];
     const Store = postgresRateLimitStore(db, (error) => reported.push(error), () => clock);
-    const store = new Store();
+    const store = new Store({});
 
     expect(await incr(store)).toEqual({ current: 1, ttl: 60_000 });
     expect(seen.sweeps).toBe(0); // not yet a minute since the last sweep
