@@ -68,7 +68,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     secureCookies: config.secureCookies,
     rateLimitPerMinute: config.rateLimitPerMinute,
     // Several instances may share a PostgreSQL server, so they share its counts; PGlite is one process.
-    rateLimitStore: database.kind === 'postgres' ? postgresRateLimitStore(database.db) : undefined,
+    rateLimitStore:
+      database.kind === 'postgres'
+        ? postgresRateLimitStore(database.db, (error) => app.log.warn({ err: error }, 'rate-limit sweep of ended windows failed'))
+        : undefined,
   });
   await app.register(sessionPlugin, {
     db: database.db,

@@ -36,6 +36,7 @@ async function main() {
       process.exit(1);
     }
   };
+  // Signal handlers cannot wait for a promise; shutdown catches its own failure, logs it and exits 1.
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 

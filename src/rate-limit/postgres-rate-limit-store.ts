@@ -10,13 +10,18 @@ type IncrCallback = Parameters<FastifyRateLimitStore['incr']>[1];
 /** Ended windows are swept at most this often by each process. */
 const SWEEP_EVERY_MS = 60_000;
 
-export function postgresRateLimitStore(db: Db, now: () => number = Date.now): FastifyRateLimitStoreCtor {
+/**
+ * `onSweepError` hears of a failed sweep (the app logs it): one miss is harmless, but a sweep that
+ * always fails would let the table grow unseen.
+ */
+export function postgresRateLimitStore(db: Db, onSweepError: (error: unknown) => void, now: () => number = Date.now): FastifyRateLimitStoreCtor {
   let lastSweep = now();
   const sweep = () => {
     if (now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = now();
-    // Best effort: a missed sweep only leaves rows the next one removes.
-    deleteEndedWindows(db).catch(() => undefined);
+    // Not awaited: the request being counted must not wait for housekeeping. A missed sweep only
+    // leaves rows the next one removes; its error goes to onSweepError.
+    void deleteEndedWindows(db).catch(onSweepError);
   };
 
   class PostgresRateLimitStore implements FastifyRateLimitStore {

@@ -70,7 +70,8 @@ export const directoryImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
     const preview = await previewImport(db, fileName, content);
     const total = preview.ok ? preview.plan.added.length + preview.plan.changed.length + preview.plan.reopened.length + preview.plan.closed.length : 0;
     const job = jobs.start(fileName, request.user!.id, total);
-    // Runs after the response: the job page shows its progress.
+    // Not awaited: the import runs after the response and the job page shows its progress. Its
+    // failure is logged and marks the job failed (the .catch below), so nothing goes unhandled.
     void applyImport(db, request.user!.id, fileName, content, (done, all) => Object.assign(job, { done, total: all }))
       .then((result) => {
         if (!result.ok) return void Object.assign(job, { status: 'refused', problems: result.problems });

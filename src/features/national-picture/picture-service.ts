@@ -42,6 +42,8 @@ export async function loadNationalPicture(db: Db, currentYear: number): Promise<
   if (hit && hit.key === key) return hit.picture;
   const picture = buildNationalPicture(db, currentYear);
   cache.set(db, { key, picture });
-  picture.catch(() => cache.delete(db));
+  // The caller awaits `picture` and meets its failure; this branch only forgets a failed build, and
+  // only if it is still the cached one (a newer build may have replaced it meanwhile).
+  picture.catch(() => cache.get(db)?.picture === picture && cache.delete(db));
   return picture;
 }
