@@ -32,15 +32,15 @@ async function loadPlan(db: Db, now: Date, plan: Plan) {
   }
   const findingIds: string[] = [];
   for (const f of plan.findings) {
-    findingIds.push(await insert.finding(db, { cycleId, kind: f.kind, title: f.title, body: f.body, nifTheme: f.theme, evidenceIds: f.evidence.map((i) => evidenceIds[i]!), language: f.lang, createdBy: plan.officer }));
+    findingIds.push(await insert.finding(db, { cycleId, kind: f.kind, title: f.title, body: f.body, nifTheme: f.theme, language: f.lang, createdBy: plan.officer }, f.evidence.map((i) => evidenceIds[i]!)));
   }
   for (const p of plan.priorities) {
     // The count is taken from what schools really shared, as drawing on the picture does; a row nobody shared in was not drawn on.
     const count = (p.drawnFrom && (await schoolsSharing(db, plan.laCode, p.drawnFrom))) || null;
     const priorityId = await insert.priority(db, {
       cycleId, title: p.title, description: p.body, nifTheme: p.theme, nationalPriorities: p.national, successMeasure: p.measure, state: p.state,
-      findingIds: p.findings.map((i) => findingIds[i]!), schoolsSharing: count, language: p.lang, createdBy: plan.officer,
-    });
+      schoolsSharing: count, language: p.lang, createdBy: plan.officer,
+    }, p.findings.map((i) => findingIds[i]!));
     await insert.actions(db, p.actions.map((a) => ({ priorityId, description: a.description, owner: a.owner, dueOn: day(a.dueIn, now), status: a.status, language: a.lang })));
     if (p.impact) await insert.impact(db, { priorityId, whatChanged: p.impact.whatChanged, reviewedOn: day(-p.impact.daysAgo, now), language: p.impact.lang, createdBy: plan.officer });
   }

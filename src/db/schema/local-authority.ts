@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { author, language, stamps } from './columns.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { findings, priorities } from './cycle.ts';
@@ -123,7 +123,25 @@ export const professionalLearningRecords = pgTable(
   (t) => [uniqueIndex('professional_learning_once').on(t.userId, t.programmeCode), index('professional_learning_programme').on(t.programmeCode)],
 );
 
-/** The LA's own self-evaluation cycle for an academic year, on the school's model. */
+/**
+ * The values the LA self-evaluation's coded columns may hold, as CHECK constraints. They are the
+ * lists in src/reference/reference-data.ts (CYCLE_STAGES, EVIDENCE_SOURCES, FINDING_KINDS,
+ * PRIORITY_STATES, ACTION_STATUSES), written out because the schema imports nothing above src/db;
+ * la-self-evaluation-checks.unit.test.ts fails when the two drift apart.
+ */
+export const LA_SELF_EVALUATION_CODES = {
+  stage: ['planning', 'gathering_evidence', 'making_sense', 'priorities_agreed', 'reviewing_impact', 'closed'],
+  source: [
+    'learning_walk', 'listening_to_learners', 'learners_work', 'observation', 'staff_dialogue', 'parent_voice',
+    'governor_visit', 'aggregate_data', 'survey', 'inspection_report', 'peer_enquiry',
+  ],
+  kind: ['strength', 'area_for_development'],
+  state: ['draft', 'agreed', 'in_progress', 'reviewed', 'closed'],
+  status: ['not_started', 'in_progress', 'done'],
+} as const;
+const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) => check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
+
+/** The LA's own self-evaluation cycle for an academic year, on the school's model (docs/ARCHITECTURE.md section 9). */
 export const laCycles = pgTable(
   'la_cycles',
   {
@@ -138,7 +156,7 @@ export const laCycles = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [uniqueIndex('la_cycles_la_year').on(t.laCode, t.academicYear)],
+  (t) => [uniqueIndex('la_cycles_la_year').on(t.laCode, t.academicYear), oneOf('la_cycles_stage_known', t.stage, LA_SELF_EVALUATION_CODES.stage)],
 );
 
 export const laEvidence = pgTable(
@@ -157,7 +175,7 @@ export const laEvidence = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_evidence_cycle').on(t.cycleId, t.observedOn)],
+  (t) => [index('la_evidence_cycle').on(t.cycleId, t.observedOn), oneOf('la_evidence_source_known', t.source, LA_SELF_EVALUATION_CODES.source)],
 );
 
 export const laFindings = pgTable(
@@ -171,12 +189,25 @@ export const laFindings = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     nifTheme: text('nif_theme'),
-    evidenceIds: uuid('evidence_ids').array().notNull().default(sql`'{}'::uuid[]`),
     language: language(),
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_findings_cycle').on(t.cycleId)],
+  (t) => [index('la_findings_cycle').on(t.cycleId), oneOf('la_findings_kind_known', t.kind, LA_SELF_EVALUATION_CODES.kind)],
+);
+
+/** The evidence an LA finding rests on (as finding_evidence is for a school's). */
+export const laFindingEvidence = pgTable(
+  'la_finding_evidence',
+  {
+    findingId: uuid('finding_id')
+      .notNull()
+      .references(() => laFindings.id, { onDelete: 'cascade' }),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => laEvidence.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.findingId, t.evidenceId] }), index('la_finding_evidence_evidence').on(t.evidenceId)],
 );
 
 /** The LA's local priorities: drawn from the consolidated picture of what schools shared. */
@@ -195,16 +226,33 @@ export const laPriorities = pgTable(
     schoolsSharing: integer('schools_sharing'),
     successMeasure: text('success_measure').notNull().default(''),
     state: text('state').notNull().default('draft'),
-    findingIds: uuid('finding_ids').array().notNull().default(sql`'{}'::uuid[]`),
     language: language(),
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_priorities_cycle').on(t.cycleId)],
+  (t) => [index('la_priorities_cycle').on(t.cycleId), oneOf('la_priorities_state_known', t.state, LA_SELF_EVALUATION_CODES.state)],
 );
 
-export const laPlanActions = pgTable(
-  'la_plan_actions',
+/** The findings an LA priority answers (as priority_findings is for a school's). */
+export const laPriorityFindings = pgTable(
+  'la_priority_findings',
+  {
+    priorityId: uuid('priority_id')
+      .notNull()
+      .references(() => laPriorities.id, { onDelete: 'cascade' }),
+    findingId: uuid('finding_id')
+      .notNull()
+      .references(() => laFindings.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.priorityId, t.findingId] }), index('la_priority_findings_finding').on(t.findingId)],
+);
+
+/**
+ * The actions of the LA's plan for one of its priorities (was la_plan_actions until 0012: the
+ * la_plan_* tables are the LA plans of WG's planning rounds, src/db/schema/national.ts).
+ */
+export const laPriorityActions = pgTable(
+  'la_priority_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     priorityId: uuid('priority_id')
@@ -217,7 +265,7 @@ export const laPlanActions = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('la_plan_actions_priority').on(t.priorityId)],
+  (t) => [index('la_priority_actions_priority').on(t.priorityId), oneOf('la_priority_actions_status_known', t.status, LA_SELF_EVALUATION_CODES.status)],
 );
 
 export const laImpactReviews = pgTable('la_impact_reviews', {

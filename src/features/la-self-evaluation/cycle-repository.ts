@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { laCycles, laEvidence, laFindings, laImpactReviews, laPlanActions, laPriorities } from '../../db/schema/index.ts';
+import { laCycles, laEvidence, laFindings, laImpactReviews, laPriorityActions, laPriorities } from '../../db/schema/index.ts';
 
 export type LaCycle = typeof laCycles.$inferSelect;
 export type CycleAnswers = Pick<LaCycle, 'howWellAnswer' | 'howKnowAnswer' | 'howImproveAnswer'>;
@@ -46,10 +46,10 @@ export async function prioritiesWithOpenActions(db: Db, cycleId: string) {
     .orderBy(asc(laPriorities.createdAt));
   const actions = list.length
     ? await db
-        .select({ id: laPlanActions.id, priorityId: laPlanActions.priorityId, description: laPlanActions.description, owner: laPlanActions.owner, dueOn: laPlanActions.dueOn, status: laPlanActions.status, language: laPlanActions.language })
-        .from(laPlanActions)
-        .where(and(inArray(laPlanActions.priorityId, list.map((p) => p.id)), ne(laPlanActions.status, 'done')))
-        .orderBy(sql`${laPlanActions.dueOn} asc nulls last`, asc(laPlanActions.createdAt))
+        .select({ id: laPriorityActions.id, priorityId: laPriorityActions.priorityId, description: laPriorityActions.description, owner: laPriorityActions.owner, dueOn: laPriorityActions.dueOn, status: laPriorityActions.status, language: laPriorityActions.language })
+        .from(laPriorityActions)
+        .where(and(inArray(laPriorityActions.priorityId, list.map((p) => p.id)), ne(laPriorityActions.status, 'done')))
+        .orderBy(sql`${laPriorityActions.dueOn} asc nulls last`, asc(laPriorityActions.createdAt))
     : [];
   return list.map((p) => ({ ...p, openActions: actions.filter((a) => a.priorityId === p.id) }));
 }

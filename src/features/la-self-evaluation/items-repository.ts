@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { laCycles, laEvidence, laFindings } from '../../db/schema/index.ts';
+import { laCycles, laEvidence, laFindingEvidence, laFindings } from '../../db/schema/index.ts';
 
 export type LaEvidence = typeof laEvidence.$inferSelect;
-export type LaFinding = typeof laFindings.$inferSelect;
+type FindingRow = typeof laFindings.$inferSelect;
+/** A finding with the evidence it rests on (la_finding_evidence), newest evidence first as the form lists it. */
+export type LaFinding = FindingRow & { evidenceIds: string[] };
+export type FindingValues = Pick<FindingRow, 'kind' | 'title' | 'body' | 'nifTheme' | 'language'>;
 export type EvidenceValues = Pick<LaEvidence, 'source' | 'observedOn' | 'title' | 'body' | 'nifThemes' | 'language'>;
-export type FindingValues = Pick<LaFinding, 'kind' | 'title' | 'body' | 'nifTheme' | 'evidenceIds' | 'language'>;
-
 
 export async function listEvidence(db: Db, cycleId: string) {
   return db.select().from(laEvidence).where(eq(laEvidence.cycleId, cycleId)).orderBy(desc(laEvidence.observedOn), desc(laEvidence.createdAt));
@@ -38,13 +39,37 @@ export async function updateEvidence(db: Db, id: string, version: number, values
   return row ?? null;
 }
 
-export async function listFindings(db: Db, cycleId: string) {
-  return db.select().from(laFindings).where(eq(laFindings.cycleId, cycleId)).orderBy(asc(laFindings.kind), asc(laFindings.createdAt));
+/** The evidence ids of each of these findings, in the order the evidence list shows them. */
+async function evidenceIdsOf(db: Db, findingIds: string[]): Promise<Map<string, string[]>> {
+  const links = findingIds.length
+    ? await db
+        .select({ findingId: laFindingEvidence.findingId, evidenceId: laFindingEvidence.evidenceId })
+        .from(laFindingEvidence)
+        .innerJoin(laEvidence, eq(laEvidence.id, laFindingEvidence.evidenceId))
+        .where(inArray(laFindingEvidence.findingId, findingIds))
+        .orderBy(desc(laEvidence.observedOn), desc(laEvidence.createdAt))
+    : [];
+  const byFinding = new Map(findingIds.map((id) => [id, [] as string[]]));
+  for (const link of links) byFinding.get(link.findingId)!.push(link.evidenceId);
+  return byFinding;
+}
+
+export async function listFindings(db: Db, cycleId: string): Promise<LaFinding[]> {
+  const rows = await db.select().from(laFindings).where(eq(laFindings.cycleId, cycleId)).orderBy(asc(laFindings.kind), asc(laFindings.createdAt));
+  const links = await evidenceIdsOf(db, rows.map((f) => f.id));
+  return rows.map((f) => ({ ...f, evidenceIds: links.get(f.id)! }));
 }
 
 export async function findFinding(db: Db, laCode: string, id: string): Promise<LaFinding | null> {
   const [row] = await db.select({ f: laFindings }).from(laFindings).innerJoin(laCycles, eq(laCycles.id, laFindings.cycleId)).where(and(eq(laFindings.id, id), eq(laCycles.laCode, laCode)));
-  return row?.f ?? null;
+  if (!row) return null;
+  return { ...row.f, evidenceIds: (await evidenceIdsOf(db, [row.f.id])).get(row.f.id)! };
+}
+
+/** The finding rests on exactly these evidence items from now on. */
+export async function replaceFindingEvidence(db: Db, findingId: string, evidenceIds: string[]) {
+  await db.delete(laFindingEvidence).where(eq(laFindingEvidence.findingId, findingId));
+  if (evidenceIds.length) await db.insert(laFindingEvidence).values([...new Set(evidenceIds)].map((evidenceId) => ({ findingId, evidenceId })));
 }
 
 export async function findingsInCycle(db: Db, cycleId: string, ids: string[]) {

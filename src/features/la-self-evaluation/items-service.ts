@@ -26,25 +26,30 @@ export async function saveEvidence(db: Db, who: Actor, cycleId: string, form: Ev
   });
 }
 
-/** A finding of the cycle, linked only to evidence of the same cycle. */
+/** A finding of the cycle, linked only to evidence of the same cycle (la_finding_evidence). */
 export async function saveFinding(db: Db, who: Actor, cycleId: string, form: FindingForm, existing?: { row: repo.LaFinding; version: number }): Promise<Saved<repo.LaFinding>> {
   const checked = checkFinding(form);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-  const values = { ...checked.values, language: who.language };
+  const { evidenceIds, ...fields } = checked.values;
+  const values = { ...fields, language: who.language };
+  // The audit entry keeps the shape it had when the links were a column: the fields and the evidence ids.
+  const after = { ...values, evidenceIds };
   return db.transaction(async (tx) => {
-    if ((await repo.evidenceInCycle(tx, cycleId, values.evidenceIds)).length !== values.evidenceIds.length) {
+    if ((await repo.evidenceInCycle(tx, cycleId, evidenceIds)).length !== evidenceIds.length) {
       return { ok: false as const, reason: 'invalid' as const, errors: { evidenceIds: 'laSelfEvaluation.errors.evidenceIdsInvalid' } };
     }
     if (!existing) {
       const row = await repo.insertFinding(tx, { ...values, cycleId, createdBy: who.actorId });
-      await appendAudit(tx, { actorId: who.actorId, action: 'la-finding-create', entityType: 'la_finding', entityId: row.id, after: { ...values, cycleId } });
-      return { ok: true as const, row };
+      await repo.replaceFindingEvidence(tx, row.id, evidenceIds);
+      await appendAudit(tx, { actorId: who.actorId, action: 'la-finding-create', entityType: 'la_finding', entityId: row.id, after: { ...after, cycleId } });
+      return { ok: true as const, row: { ...row, evidenceIds } };
     }
     const { row: before, version } = existing;
     const row = await repo.updateFinding(tx, before.id, version, values);
     if (!row) return { ok: false as const, reason: 'conflict' as const, current: before };
-    const { kind, title, body, nifTheme, evidenceIds, language } = before;
-    await appendAudit(tx, { actorId: who.actorId, action: 'la-finding-update', entityType: 'la_finding', entityId: row.id, before: { kind, title, body, nifTheme, evidenceIds, language }, after: values });
-    return { ok: true as const, row };
+    await repo.replaceFindingEvidence(tx, row.id, evidenceIds);
+    const { kind, title, body, nifTheme, language } = before;
+    await appendAudit(tx, { actorId: who.actorId, action: 'la-finding-update', entityType: 'la_finding', entityId: row.id, before: { kind, title, body, nifTheme, evidenceIds: before.evidenceIds, language }, after });
+    return { ok: true as const, row: { ...row, evidenceIds } };
   });
 }

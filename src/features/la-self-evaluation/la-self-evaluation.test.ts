@@ -147,6 +147,18 @@ describe('evidence and findings', () => {
     expect(page).toContain('Support for attendance is patchy');
     expect(page).toContain('Headteachers’ survey');
     expect(await auditEntries(t.database.db, 'la-finding-create', findingId)).toHaveLength(1);
+    expect(await rows(sql`select evidence_id from la_finding_evidence where finding_id = ${findingId}`)).toEqual([{ evidence_id: evidenceId }]);
+    // Editing replaces the links, and the edit form ticks the evidence the finding rests on.
+    const edit = `${base}/findings/${findingId}/edit`;
+    const editPage = (await lo.get(edit)).body;
+    expect(editPage).toMatch(new RegExp(`value="${evidenceId}" checked`));
+    const fields = { kind: 'area_for_development', title: 'Support for attendance is patchy', nifTheme: 'wellbeing_equity', version: versionIn(editPage) };
+    expect((await lo.post(edit, fields, { tokenFrom: edit })).statusCode).toBe(303);
+    expect(await rows(sql`select evidence_id from la_finding_evidence where finding_id = ${findingId}`)).toEqual([]);
+    expect((await auditEntries(t.database.db, 'la-finding-update', findingId)).map((a) => [a.before, a.after])).toMatchObject([[{ evidenceIds: [evidenceId] }, { evidenceIds: [] }]]);
+    const again = (await lo.get(edit)).body;
+    expect((await lo.post(edit, { ...fields, evidenceIds: evidenceId, version: versionIn(again) }, { tokenFrom: edit })).statusCode).toBe(303);
+    expect(await rows(sql`select evidence_id from la_finding_evidence where finding_id = ${findingId}`)).toEqual([{ evidence_id: evidenceId }]);
   });
 
   it('refuses improvement partners every change, and other LAs everything', async () => {
@@ -205,7 +217,7 @@ describe('the local picture', () => {
     const created = await lo.post(`${base}/priorities?lang=cy`, { title: 'Llythrennedd ar draws y clystyrau', nationalPriorities: 'literacy', nifTheme: 'curriculum_teaching', state: 'draft', findingIds: findingId, drawnFrom: 'national:literacy' }, { tokenFrom: `${base}/priorities/new` });
     expect(created.statusCode).toBe(303);
     const id = idFrom(created.headers.location);
-    const [row] = await rows<{ schools_sharing: number; language: string; finding_ids: string[] }>(sql`select schools_sharing, language, finding_ids from la_priorities where id = ${id}`);
+    const [row] = await rows<{ schools_sharing: number; language: string; finding_ids: string[] }>(sql`select schools_sharing, language, array(select finding_id from la_priority_findings pf where pf.priority_id = p.id) as finding_ids from la_priorities p where id = ${id}`);
     expect(row).toEqual({ schools_sharing: 2, language: 'cy', finding_ids: [findingId] });
     expect(pageText((await lo.get(`${base}/priorities/${id}?lang=en`)).body)).toContain('2 schools had shared a priority in it');
     const [audit] = await auditEntries(t.database.db, 'la-priority-create', id);
@@ -235,6 +247,32 @@ describe('priorities, plan and impact', () => {
     expect((await (await as(otherOfficer)).get(`/local-authorities/660/self-evaluation/priorities/${priorityId}`)).statusCode).toBe(404);
   });
 
+  it('shows the school side’s readiness checklist on the parts that apply to an LA priority, in both languages', async () => {
+    const lo = await as(officer);
+    // In progress, with a theme and a success measure, but its last edit left out the findings: only that part is missing, and no learners are asked for.
+    const inProgress = (await lo.get(`${base}/priorities/${priorityId}?lang=en`)).body;
+    const text = pageText(inProgress);
+    expect(text).toContain('Precise, refined and specific');
+    expect(text).toContain('Says how the local authority will know it worked');
+    expect(inProgress).not.toContain('id="readiness-learners"');
+    expect((inProgress.match(/govuk-tag--yellow/g) ?? []).length).toBe(1);
+    expect(inProgress).toContain(`href="${base}/priorities/${priorityId}/edit#findingIds"`);
+    const fields = { title: 'Attendance: secondary', nifTheme: 'wellbeing_equity', state: 'in_progress', successMeasure: 'Persistent absence falls', findingIds: findingId };
+    const edit = `${base}/priorities/${priorityId}/edit`;
+    expect((await lo.post(edit, { ...fields, version: versionIn((await lo.get(edit)).body) }, { tokenFrom: edit })).statusCode).toBe(303);
+    expect((await lo.get(`${base}/priorities/${priorityId}?lang=en`)).body).not.toContain('govuk-tag--yellow');
+    // A draft with nothing but a title: each missing part links to its field for an officer, not for a partner.
+    const draft = await lo.post(`${base}/priorities?lang=cy`, { title: 'Presenoldeb', state: 'draft' }, { tokenFrom: `${base}/priorities/new` });
+    const draftPath = new URL(draft.headers.location!, 'http://x').pathname;
+    const cy = (await lo.get(`${draftPath}?lang=cy`)).body;
+    expect(pageText(cy)).toContain("Yn barod i'w chytuno?");
+    expect(cy).toContain(`href="${draftPath}/edit#findingIds"`);
+    expect(cy).toContain(`href="${draftPath}/edit#successMeasure"`);
+    expect((cy.match(/govuk-tag--yellow/g) ?? []).length).toBe(3);
+    expect(pageText(cy)).toContain('Yn dweud sut y bydd yr awdurdod lleol yn gwybod ei bod wedi gweithio');
+    expect((await (await as(partner)).get(`${draftPath}?lang=en`)).body).not.toContain(`${draftPath}/edit#`);
+  });
+
   it('plans actions, changes their status with a version, and reviews impact', async () => {
     const lo = await as(officer);
     const p = `${base}/priorities/${priorityId}`;
@@ -245,7 +283,7 @@ describe('priorities, plan and impact', () => {
     expect(bad.body).toContain('Kept owner');
     const added = await lo.post(`${p}/actions?lang=cy`, { description: 'Rhannu arfer da ar bresenoldeb', owner: 'Swyddog lles addysg', 'dueOn-day': '1', 'dueOn-month': '2', 'dueOn-year': '2099', status: 'not_started' }, { tokenFrom: `${p}/actions/new` });
     expect(added.statusCode).toBe(303);
-    const [action] = await rows<{ id: string; version: number; language: string }>(sql`select id, version, language from la_plan_actions where priority_id = ${priorityId}`);
+    const [action] = await rows<{ id: string; version: number; language: string }>(sql`select id, version, language from la_priority_actions where priority_id = ${priorityId}`);
     expect(action!.language).toBe('cy');
     const overview = pageText((await (await as(partner)).get(`${base}?lang=en`)).body);
     expect(overview).toContain('Rhannu arfer da ar bresenoldeb');
@@ -281,7 +319,7 @@ describe('the demo', () => {
       const counts = await rows<{ evidence: number; findings: number; priorities: number; drawn: number; actions: number; impact: number }>(sql`
         select (select count(*)::int from la_evidence e where e.cycle_id = c.id) as evidence, (select count(*)::int from la_findings f where f.cycle_id = c.id) as findings,
           (select count(*)::int from la_priorities p where p.cycle_id = c.id) as priorities, (select count(*)::int from la_priorities p where p.cycle_id = c.id and p.schools_sharing is not null) as drawn,
-          (select count(*)::int from la_plan_actions a join la_priorities p on p.id = a.priority_id where p.cycle_id = c.id) as actions,
+          (select count(*)::int from la_priority_actions a join la_priorities p on p.id = a.priority_id where p.cycle_id = c.id) as actions,
           (select count(*)::int from la_impact_reviews r join la_priorities p on p.id = r.priority_id where p.cycle_id = c.id) as impact
         from la_cycles c where c.la_code = ${code}`);
       expect(counts[0]).toMatchObject({ evidence: 3 + (code === '681' ? 1 : 0), findings: 3, impact: 1, priorities: code === '681' ? 3 : 2 });

@@ -1,11 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { laCycles, laImpactReviews, laPlanActions, laPriorities, nationalPriorities } from '../../db/schema/index.ts';
+import { laCycles, laFindings, laImpactReviews, laPriorities, laPriorityActions, laPriorityFindings, nationalPriorities } from '../../db/schema/index.ts';
 
-export type LaPriority = typeof laPriorities.$inferSelect;
-export type LaAction = typeof laPlanActions.$inferSelect;
+type PriorityRow = typeof laPriorities.$inferSelect;
+/** A priority with the findings it answers (la_priority_findings), in the order the findings list shows them. */
+export type LaPriority = PriorityRow & { findingIds: string[] };
+export type LaAction = typeof laPriorityActions.$inferSelect;
 export type LaImpact = typeof laImpactReviews.$inferSelect;
-export type PriorityValues = Pick<LaPriority, 'title' | 'description' | 'nifTheme' | 'nationalPriorities' | 'successMeasure' | 'state' | 'findingIds' | 'language'>;
+export type PriorityValues = Pick<PriorityRow, 'title' | 'description' | 'nifTheme' | 'nationalPriorities' | 'successMeasure' | 'state' | 'language'>;
 export type ActionValues = Pick<LaAction, 'description' | 'owner' | 'dueOn' | 'status' | 'language'>;
 
 export async function nationalPriorityList(db: Db) {
@@ -19,7 +21,24 @@ export async function listPriorities(db: Db, cycleId: string) {
 /** A priority of this LA (in any of its cycles), or null. */
 export async function findPriority(db: Db, laCode: string, id: string): Promise<LaPriority | null> {
   const [row] = await db.select({ p: laPriorities }).from(laPriorities).innerJoin(laCycles, eq(laCycles.id, laPriorities.cycleId)).where(and(eq(laPriorities.id, id), eq(laCycles.laCode, laCode)));
-  return row?.p ?? null;
+  if (!row) return null;
+  return { ...row.p, findingIds: (await linkedFindings(db, row.p.id)).map((f) => f.id) };
+}
+
+/** The findings a priority answers, as the findings list orders them (by kind, oldest first). */
+export async function linkedFindings(db: Db, priorityId: string) {
+  return db
+    .select({ id: laFindings.id, title: laFindings.title, kind: laFindings.kind, language: laFindings.language })
+    .from(laPriorityFindings)
+    .innerJoin(laFindings, eq(laFindings.id, laPriorityFindings.findingId))
+    .where(eq(laPriorityFindings.priorityId, priorityId))
+    .orderBy(asc(laFindings.kind), asc(laFindings.createdAt));
+}
+
+/** The priority answers exactly these findings from now on. */
+export async function replacePriorityFindings(db: Db, priorityId: string, findingIds: string[]) {
+  await db.delete(laPriorityFindings).where(eq(laPriorityFindings.priorityId, priorityId));
+  if (findingIds.length) await db.insert(laPriorityFindings).values([...new Set(findingIds)].map((findingId) => ({ priorityId, findingId })));
 }
 
 export async function insertPriority(db: Db, values: typeof laPriorities.$inferInsert) {
@@ -37,24 +56,24 @@ export async function updatePriority(db: Db, id: string, version: number, values
 }
 
 export async function listActions(db: Db, priorityId: string) {
-  return db.select().from(laPlanActions).where(eq(laPlanActions.priorityId, priorityId)).orderBy(sql`${laPlanActions.dueOn} asc nulls last`, asc(laPlanActions.createdAt));
+  return db.select().from(laPriorityActions).where(eq(laPriorityActions.priorityId, priorityId)).orderBy(sql`${laPriorityActions.dueOn} asc nulls last`, asc(laPriorityActions.createdAt));
 }
 
 export async function findAction(db: Db, priorityId: string, id: string): Promise<LaAction | null> {
-  const [row] = await db.select().from(laPlanActions).where(and(eq(laPlanActions.id, id), eq(laPlanActions.priorityId, priorityId)));
+  const [row] = await db.select().from(laPriorityActions).where(and(eq(laPriorityActions.id, id), eq(laPriorityActions.priorityId, priorityId)));
   return row ?? null;
 }
 
-export async function insertAction(db: Db, values: typeof laPlanActions.$inferInsert) {
-  const [row] = await db.insert(laPlanActions).values(values).returning();
+export async function insertAction(db: Db, values: typeof laPriorityActions.$inferInsert) {
+  const [row] = await db.insert(laPriorityActions).values(values).returning();
   return row!;
 }
 
 export async function updateAction(db: Db, id: string, version: number, values: Partial<ActionValues>) {
   const [row] = await db
-    .update(laPlanActions)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laPlanActions.version} + 1` })
-    .where(and(eq(laPlanActions.id, id), eq(laPlanActions.version, version)))
+    .update(laPriorityActions)
+    .set({ ...values, updatedAt: new Date(), version: sql`${laPriorityActions.version} + 1` })
+    .where(and(eq(laPriorityActions.id, id), eq(laPriorityActions.version, version)))
     .returning();
   return row ?? null;
 }

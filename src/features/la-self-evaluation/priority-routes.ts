@@ -4,8 +4,8 @@ import type { AppDeps } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { ACTION_STATUSES } from '../../reference/reference-data.ts';
 import { requireUuid } from '../../school/school-items.ts';
-import { findingsInCycle } from './items-repository.ts';
-import { findImpact, findPriority, listActions, listPriorities, nationalPriorityList } from './priority-repository.ts';
+import { LA_READINESS_PARTS, readinessChecklist } from '../../self-evaluation/priority-readiness.ts';
+import { findImpact, findPriority, linkedFindings, listActions, listPriorities, nationalPriorityList } from './priority-repository.ts';
 import { CodeParams, ItemParams, laRead, seContext, seModel, view } from './se-context.ts';
 import { FormText } from '../../lib/request-schemas.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -28,10 +28,12 @@ export const priorityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     const priority = await findPriority(db, se.la.code, requireUuid(request.params.id));
     if (!priority) throw new HttpError(404, 'not-found');
     const [findings, national, actions, impact] = await Promise.all([
-      findingsInCycle(db, priority.cycleId, priority.findingIds), nationalPriorityList(db), listActions(db, priority.id), findImpact(db, priority.id),
+      linkedFindings(db, priority.id), nationalPriorityList(db), listActions(db, priority.id), findImpact(db, priority.id),
     ]);
+    // The school side's readiness rule, on the parts that apply to an LA's priority: guidance here, as on a school's page.
+    const checklist = readinessChecklist({ ...priority, findingCount: findings.length }, LA_READINESS_PARTS);
     return reply.page(view('priority'), {
-      title: priority.title, ...seModel(se, 'priorities', cycle), priority, findings, actions, impact, statuses: ACTION_STATUSES, saved: request.query.saved,
+      title: priority.title, ...seModel(se, 'priorities', cycle), priority, findings, checklist, actions, impact, statuses: ACTION_STATUSES, saved: request.query.saved,
       national: national.filter((n) => priority.nationalPriorities.includes(n.code)),
     });
   });

@@ -20,21 +20,26 @@ export async function savePriority(db: Db, who: Actor, cycle: { id: string; laCo
   const nationalCodes = (await repo.nationalPriorityList(db)).map((n) => n.code);
   const checked = checkPriority(form, nationalCodes);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
-  const values = { ...checked.values, language: who.language };
+  const { findingIds, ...fields } = checked.values;
+  const values = { ...fields, language: who.language };
+  // The audit entry keeps the shape it had when the links were a column: the fields and the finding ids.
+  const after = { ...values, findingIds };
   return db.transaction(async (tx) => {
-    if ((await findingsInCycle(tx, cycle.id, values.findingIds)).length !== values.findingIds.length) {
+    if ((await findingsInCycle(tx, cycle.id, findingIds)).length !== findingIds.length) {
       return { ok: false as const, reason: 'invalid' as const, errors: { findingIds: 'laSelfEvaluation.errors.findingIdsInvalid' } };
     }
     if (!existing) {
       const drawn = parseDrawnFrom(form.drawnFrom, nationalCodes);
       const count = drawn ? await schoolsSharing(tx, cycle.laCode, drawn) : null;
       const row = await repo.insertPriority(tx, { ...values, cycleId: cycle.id, schoolsSharing: count, createdBy: who.actorId });
-      await appendAudit(tx, { actorId: who.actorId, action: 'la-priority-create', entityType: 'la_priority', entityId: row.id, after: { ...values, cycleId: cycle.id, drawnFrom: drawn, schoolsSharing: count } });
-      return { ok: true as const, row };
+      await repo.replacePriorityFindings(tx, row.id, findingIds);
+      await appendAudit(tx, { actorId: who.actorId, action: 'la-priority-create', entityType: 'la_priority', entityId: row.id, after: { ...after, cycleId: cycle.id, drawnFrom: drawn, schoolsSharing: count } });
+      return { ok: true as const, row: { ...row, findingIds } };
     }
     const row = await repo.updatePriority(tx, existing.row.id, existing.version, values);
     if (!row) return { ok: false as const, reason: 'conflict' as const, current: existing.row };
-    await appendAudit(tx, { actorId: who.actorId, action: 'la-priority-update', entityType: 'la_priority', entityId: row.id, before: kept(existing.row), after: values });
-    return { ok: true as const, row };
+    await repo.replacePriorityFindings(tx, row.id, findingIds);
+    await appendAudit(tx, { actorId: who.actorId, action: 'la-priority-update', entityType: 'la_priority', entityId: row.id, before: kept(existing.row), after });
+    return { ok: true as const, row: { ...row, findingIds } };
   });
 }

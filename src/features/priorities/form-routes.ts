@@ -11,7 +11,7 @@ import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { conflictRows, inputOf } from './priorities-presenter.ts';
 import * as repo from './priorities-repository.ts';
 import { createPriority, updatePriority, type PriorityInput } from './priorities-service.ts';
-import { vagueWordingPrompts } from './vague-wording.ts';
+import { vagueWordingPrompts } from '../../self-evaluation/vague-wording.ts';
 import { CodeList, EmptyOrUuid, FormText, IdList, isUuid, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { NIF_THEMES, PRIORITY_STATES } from '../../reference/reference-data.ts';
 import type { PriorityInput } from './priorities-service.ts';
 import type * as repo from './priorities-repository.ts';
-import { priorityReadiness, READINESS_PARTS } from './priority-readiness.ts';
+import { priorityReadiness } from '../../self-evaluation/priority-readiness.ts';
 
 type ListRow = Awaited<ReturnType<typeof repo.prioritiesOfCycle>>[number];
 type NationalPriority = Awaited<ReturnType<typeof repo.nationalPriorityList>>[number];
@@ -16,12 +16,6 @@ export function groupPriorities(rows: ListRow[], by: Grouping) {
   return keys
     .map((key) => ({ key, priorities: withReadiness.filter((p) => (by === 'theme' ? p.nifTheme : p.state) === key) }))
     .filter((group) => group.priorities.length > 0);
-}
-
-/** Each part of readiness, done or not, for the checklist on the priority's page. */
-export function readinessChecklist(priority: { findingCount: number; nifTheme: string | null; learners: string; successMeasure: string }) {
-  const missing = new Set(priorityReadiness(priority));
-  return READINESS_PARTS.map((part) => ({ part, done: !missing.has(part) }));
 }
 
 export function nationalName(n: NationalPriority | undefined, code: string, lang: string) {

@@ -3,7 +3,7 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import type { SchoolContext } from '../../policy/school-policy.ts';
 import { isOneOf, NIF_THEMES, PRIORITY_ORIGINS, PRIORITY_STATES } from '../../reference/reference-data.ts';
-import { canMove, needsReadiness, priorityReadiness, type ReadinessPart } from './priority-readiness.ts';
+import { canMove, needsReadiness, priorityReadiness, type ReadinessPart } from '../../self-evaluation/priority-readiness.ts';
 import * as repo from './priorities-repository.ts';
 import { isUuid } from '../../lib/request-schemas.ts';
 
