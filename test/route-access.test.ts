@@ -1,5 +1,6 @@
 // The route walker (docs/ARCHITECTURE.md section 4): every registered route, for every kind of visitor,
-// against a table of who may do what written here, independently of src/policy/policy.ts.
+// against a table of who holds each permission (test/support/permission-holders.ts), written independently
+// of src/policy/policy.ts. Record-level access on real records: test/route-scopes.test.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -10,23 +11,9 @@ import { ROLE_NAMES, type Role } from '../src/policy/roles.ts';
 import { buildPartnership } from './support/collaboration-factories.ts';
 import { buildUser, sessionCookie } from './support/factories.ts';
 import { Visitor } from './support/http.ts';
+import { PERMISSION_HOLDERS } from './support/permission-holders.ts';
 import { fillPath } from './support/route-params.ts';
 import { createTestApp, testConfig, type TestApp } from './support/test-app.ts';
-
-/** Which roles hold each permission. A new permission fails the walk until it is added here. */
-const PERMISSION_HOLDERS: Record<string, readonly Role[]> = {
-  'users.manage': ['administrator'],
-  'audit.read': ['administrator'],
-  'directory.import': ['administrator'],
-  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
-  'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
-  'la.read': ['la_officer', 'improvement_partner'],
-  'la.manage': ['la_officer'],
-  'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
-  'national.read': ['wg_official'],
-  'plans.read': ['la_officer', 'improvement_partner', 'wg_official'],
-  'partnerships.read': ['la_officer', 'improvement_partner', 'partnership_coordinator', 'wg_official'],
-};
 
 type Persona = { name: string; role: Role | null; signedIn: boolean };
 const PERSONAS: Persona[] = [

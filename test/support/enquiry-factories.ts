@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
-import { findings } from '../../src/db/schema/index.ts';
+import { enquiryReviewers, findings, peerEnquiries } from '../../src/db/schema/index.ts';
 import { buildCollaborative, buildFacilitator } from './collaboration-factories.ts';
 import { buildUser, sessionCookie } from './factories.ts';
 import { Visitor } from './http.ts';
@@ -61,4 +61,25 @@ export async function propose(t: TestApp, w: EnquiryWorld): Promise<string> {
 /** The version hidden in the enquiry page's state form. */
 export function versionOn(html: string): string {
   return /name="version" value="(\d+)"/.exec(html)?.[1] ?? '0';
+}
+
+/** An enquiry standing in a given state, with its team, as if the cycle had brought it there. */
+export async function buildEnquiry(
+  db: Db,
+  options: { collaborativeId: string; hostSchoolNumber: string; state: string; facilitatorId?: string | null; reviewers?: { userId: string; schoolNumber: string }[]; question?: string },
+) {
+  const [enquiry] = await db
+    .insert(peerEnquiries)
+    .values({
+      collaborativeId: options.collaborativeId,
+      hostSchoolNumber: options.hostSchoolNumber,
+      question: options.question ?? `How well do our learners talk about their reading? (${options.state})`,
+      state: options.state,
+      facilitatorId: options.facilitatorId ?? null,
+      visitStart: '2026-03-10',
+      visitEnd: '2026-03-11',
+    })
+    .returning();
+  if (options.reviewers?.length) await db.insert(enquiryReviewers).values(options.reviewers.map((r) => ({ enquiryId: enquiry!.id, ...r })));
+  return enquiry!;
 }

@@ -7,11 +7,14 @@ import { buildUser, type TestUser } from './factories.ts';
 // different files may share a server's database) and then counts up, so one process never repeats.
 let sequence = Math.floor(Math.random() * 1999);
 
-/** A school of its own (with its governing body), as the directory import would create it. */
-export async function buildSchool(db: Db, options: { laCode?: string; sector?: string; name?: string } = {}) {
+/**
+ * A school of its own (with its governing body), as the directory import would create it. A test
+ * that must be the same on every run (the scope walker's world) names the number itself.
+ */
+export async function buildSchool(db: Db, options: { laCode?: string; sector?: string; name?: string; number?: string } = {}) {
   sequence = (sequence + 1) % 1999;
   const laCode = options.laCode ?? '681';
-  const number = `${laCode}${8000 + sequence}`;
+  const number = options.number ?? `${laCode}${8000 + sequence}`;
   const name = options.name ?? `Test School ${number}`;
   await db.insert(governingBodies).values({ id: `GB${number}`, name }).onConflictDoNothing();
   await db.insert(schools).values({ number, name, laCode, sector: options.sector ?? 'primary', governingBodyId: `GB${number}`, searchText: searchKey(`${name} ${number}`) }).onConflictDoNothing();
