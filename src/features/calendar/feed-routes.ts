@@ -5,7 +5,8 @@ import { collaborativeScope } from '../../access/request-scope.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { feedEvents, findActiveFeed, findVisit } from './feed-repository.ts';
-import { feedEntries, feedWindow, hashToken, visitEntry } from './feed-service.ts';
+import { feedWindow, hashToken } from './feed-service.ts';
+import { feedEntries, visitEntry } from './feed-presenter.ts';
 import { calendarText, sendCalendar } from './ics.ts';
 import { Uuid } from '../../lib/request-schemas.ts';
 

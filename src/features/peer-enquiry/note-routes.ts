@@ -7,7 +7,7 @@ import { presentErrors, type FieldErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
 import { todayInWales } from '../evidence/evidence-form.ts';
-import { learnerDataFlags } from '../evidence/evidence-service.ts';
+import { learnerDataFlags } from '../evidence/evidence-learner-check.ts';
 import { EnquiryParams, enquiryHref, field, NoteParams, pageModel, read, view, type EnquiryContext } from './enquiry-context.ts';
 import { noteFormOf, validateNote, type NoteForm } from './enquiry-form.ts';
 import { mayEditNote } from './enquiry-policy.ts';

@@ -10,6 +10,7 @@ import { ROLE_NAMES } from '../../policy/roles.ts';
 import * as service from './user-service.ts';
 import * as repo from './user-repository.ts';
 import { userDetailModel } from './user-presenter.ts';
+import { setPasswordEmail } from './set-password-email.ts';
 import { BoundedInteger, FormText, ScopeKey, Uuid } from '../../lib/request-schemas.ts';
 
 const manage = { access: { permission: 'users.manage' } } as const;
@@ -28,7 +29,8 @@ const PAGE_SIZE = 25;
 
 export const userRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, mailer, config }) => {
   const db = database.db;
-  const deps: service.UserServiceDeps = { db, mailer, publicUrl: config.publicUrl, tFor: await createTranslator() };
+  const tFor = await createTranslator();
+  const deps: service.UserServiceDeps = { db, mailer, publicUrl: config.publicUrl, passwordEmail: (letter) => setPasswordEmail(tFor, letter) };
   const view = (name: string) => `features/users/views/${name}.njk`;
   const localAuthorities = await repo.listLocalAuthorities(db);
   const formOptions = { roles: ROLE_NAMES, localAuthorities };
