@@ -8,7 +8,7 @@ import { FilterQuery, filterFromQuery, hasFacetFilters, type DirectoryFilter } f
 import * as repo from '../../directory/directory-repository.ts';
 import { filterModel, formatCount, label, laName, resultModel, sortedLas } from './directory-presenter.ts';
 import { historyModel, schoolModel } from './school-presenter.ts';
-import { SECTOR_CODES, WM_CODES } from '../directory-import/address-list-columns.ts';
+import { SECTOR_CODES, WM_CODES } from '../../directory/school-codes.ts';
 import { BoundedInteger, LaCode, SchoolNumber } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
