@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, safeNextPath, text, type FieldErrors } from '../../lib/forms.ts';
 import { endSession, SESSION_COOKIE } from '../../sessions/sessions.ts';
 import { changePassword, findPasswordToken, setPasswordWithToken, signIn } from './auth-service.ts';
@@ -31,7 +30,7 @@ const TokenParams = Type.Object({ token: LinkToken });
 const signedIn = { access: { signedIn: true } } as const;
 const open = { access: { public: true } } as const;
 
-export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay'> = async (app, deps) => {
   const { config, database } = deps;
   const db = database.db;
   const delay = deps.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

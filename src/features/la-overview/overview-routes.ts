@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { laModel } from '../../local-authority/la-access.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
@@ -18,7 +17,7 @@ const LaParams = Type.Object({ code: LaCode });
 const short = FormText(64);
 
 /** /local-authorities/:code/overview and the priorities behind each figure of its picture. */
-export const overviewRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const overviewRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/local-authorities/:code/overview', { config: scoped(read, 'la', 'staff'), schema: { params: LaParams, querystring: Type.Object({ by: short }) } }, async (request, reply) => {

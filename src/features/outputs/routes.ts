@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { OUTPUT_KINDS, outputItemId, type OutputKind } from '../../sharing/share-repository.ts';
@@ -23,7 +22,7 @@ const FORMATS = {
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
 } as const;
 
-export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const outputRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const tFor = await createTranslator();
 

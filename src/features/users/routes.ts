@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { createTranslator } from '../../plugins/i18n.ts';
 import { hasErrors, presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -27,7 +26,7 @@ const AssignmentBody = Type.Object({ role: field, scopeId: Type.Optional(ScopeKe
 const StatusBody = Type.Object({ active: Type.Union([Type.Literal('true'), Type.Literal('false')]) });
 const PAGE_SIZE = 25;
 
-export const userRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, mailer, config }) => {
+export const userRoutes: FeaturePlugin<'database' | 'mailer' | 'config'> = async (app, { database, mailer, config }) => {
   const db = database.db;
   const tFor = await createTranslator();
   const deps: service.UserServiceDeps = { db, mailer, publicUrl: config.publicUrl, passwordEmail: (letter) => setPasswordEmail(tFor, letter) };
