@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import type { Mailer, MailMessage } from '../../lib/mailer.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
-import { hashToken, newToken } from '../../sessions/sessions.ts';
+import { hashToken, newToken } from '../../sessions/session-service.ts';
 import { deleteUserSessions } from '../../sessions/session-repository.ts';
 import { isRole, scopeOf, type Role } from '../../policy/roles.ts';
 import { resolveScopeInput, scopeExists } from '../../directory/scope-repository.ts';
