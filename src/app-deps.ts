@@ -1,5 +1,6 @@
 // A leaf: features import what they are given from here, never from app.ts, so no feature sits in an
 // import cycle with the app that registers it. Only types come in, from modules that import no feature.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Mailer } from './lib/mailer.ts';
@@ -22,3 +23,10 @@ export type AppDeps = Omit<AppOptions, 'config'> & {
   config: Omit<Config, 'cookieSecret'>;
   keys: Pick<PurposeKeys, 'attachmentLinks'>;
 };
+
+/**
+ * A feature's plugin, typed with the parts of AppDeps it uses and no others: `FeaturePlugin<'database'>`
+ * cannot read the mailer or a key. src/features/index.ts declares the same parts beside it, checked to
+ * agree, and buildApp hands the plugin exactly those (src/features/feature.ts).
+ */
+export type FeaturePlugin<K extends keyof AppDeps> = FastifyPluginAsyncTypebox<Pick<AppDeps, K>>;

@@ -95,7 +95,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   // Tier 3: features.
-  for (const feature of features) await app.register(feature, deps);
+  // Each is given only the parts of deps it declared (src/features/index.ts).
+  for (const feature of features) await feature.register(app, deps);
 
   await app.ready();
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

@@ -1,10 +1,9 @@
 // The route walker (docs/ARCHITECTURE.md section 4): every registered route, for every kind of visitor,
 // against a table of who holds each permission (test/support/permission-holders.ts), written independently
 // of src/policy/policy.ts. Record-level access on real records: test/route-scopes.test.ts.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import type { AppDeps } from '../src/app-deps.ts';
+import { feature } from '../src/features/feature.ts';
 import { features } from '../src/features/index.ts';
 import type { RegisteredRoute } from '../src/plugins/policy.ts';
 import { ROLE_NAMES, type Role } from '../src/policy/roles.ts';
@@ -77,9 +76,9 @@ describe('the route registry', () => {
   });
 
   it('refuses to build an app with a route that declares no access', async () => {
-    const careless: FastifyPluginAsyncTypebox<AppDeps> = async (app) => {
+    const careless = feature<never>(async (app) => {
       app.get('/forgot-to-declare', async () => 'open by omission');
-    };
+    }, {});
     features.push(careless);
     try {
       await expect(buildApp({ config: testConfig(), database: t.database, mailer: null })).rejects.toThrow(

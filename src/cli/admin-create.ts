@@ -8,6 +8,7 @@ import { DirectoryLockedError } from '../db/pglite-lock.ts';
 import { createSmtpMailer } from '../lib/mailer.ts';
 import { createTranslator } from '../plugins/i18n.ts';
 import { createAdministrator } from '../features/users/first-administrator.ts';
+import { setPasswordEmail } from '../features/users/set-password-email.ts';
 
 const USAGE = 'Usage: npm run admin:create -- EMAIL [--name "Full name"]';
 
@@ -37,7 +38,12 @@ try {
   const t = tFor('en');
   const displayName = name ?? email.split('@')[0]!;
   const result = await createAdministrator(
-    { db: database.db, mailer: config.smtp ? createSmtpMailer(config.smtp) : null, publicUrl: config.publicUrl, tFor },
+    {
+      db: database.db,
+      mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
+      publicUrl: config.publicUrl,
+      passwordEmail: (letter) => setPasswordEmail(tFor, letter),
+    },
     { email, displayName, preferredLanguage: 'en' },
     (err) => console.error(`The link could not be emailed (${err instanceof Error ? err.message : String(err)}); use the one below.`),
   );

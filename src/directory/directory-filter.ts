@@ -1,5 +1,5 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
-import { GOVERNANCE_CODES, RELIGIOUS_CODES, SECTOR_CODES, WM_CODES } from '../features/directory-import/address-list-columns.ts';
+import { GOVERNANCE_CODES, RELIGIOUS_CODES, SECTOR_CODES, WM_CODES } from './school-codes.ts';
 
 /** The filters a school search can apply: each one matches any of the values given. */
 export const FACETS = ['la', 'sector', 'wm', 'governance', 'religious'] as const;

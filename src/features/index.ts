@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../app-deps.ts';
+import { feature, type Feature } from './feature.ts';
 import { auditLogRoutes } from './audit-log/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { accountSessionRoutes } from './account-sessions/routes.ts';
@@ -37,42 +36,45 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { reciprocityRoutes } from './reciprocity/routes.ts';
 import { collaborativeSpaceRoutes } from './collaborative-space/routes.ts';
 
-/** Every feature, registered in this order by buildApp. */
-export const features: FastifyPluginAsyncTypebox<AppDeps>[] = [
-  healthRoutes,
-  helpPageRoutes,
-  homeRoutes,
-  authRoutes,
-  accountSessionRoutes,
-  userRoutes,
-  directoryRoutes,
-  directoryApiRoutes,
-  auditLogRoutes,
-  directoryImportRoutes,
-  schoolCycleRoutes,
-  sharingRoutes,
-  evidenceRoutes,
-  schoolHomeRoutes,
-  outputRoutes,
-  findingsRoutes,
-  prioritiesRoutes,
-  developmentPlanRoutes,
-  impactRoutes,
-  collaborativeRoutes,
-  goodPracticeRoutes,
-  nationalPictureRoutes,
-  laPlanRoutes,
-  partnershipRoutes,
-  localImprovementRoutes,
-  concernRoutes,
-  professionalLearningRoutes,
-  brokeringRoutes,
-  laSelfEvaluationRoutes,
-  laOverviewRoutes,
-  peerEnquiryRoutes,
-  calendarRoutes,
-  progressionRoutes,
-  meetingRoutes,
-  reciprocityRoutes,
-  collaborativeSpaceRoutes,
+/**
+ * Every feature, registered in this order by buildApp, with the parts of AppDeps it is given: only the
+ * mailer-sending feature gets the mailer, only the features that sign attachment links get the key.
+ */
+export const features: Feature[] = [
+  feature(healthRoutes, { database: true }),
+  feature(helpPageRoutes, {}),
+  feature(homeRoutes, { database: true }),
+  feature(authRoutes, { database: true, config: true, delay: true }),
+  feature(accountSessionRoutes, { database: true }),
+  feature(userRoutes, { database: true, mailer: true, config: true }),
+  feature(directoryRoutes, { database: true }),
+  feature(directoryApiRoutes, { database: true }),
+  feature(auditLogRoutes, { database: true }),
+  feature(directoryImportRoutes, { database: true, config: true }),
+  feature(schoolCycleRoutes, { database: true }),
+  feature(sharingRoutes, { database: true }),
+  feature(evidenceRoutes, { database: true, config: true, keys: true }),
+  feature(schoolHomeRoutes, { database: true }),
+  feature(outputRoutes, { database: true }),
+  feature(findingsRoutes, { database: true }),
+  feature(prioritiesRoutes, { database: true }),
+  feature(developmentPlanRoutes, { database: true }),
+  feature(impactRoutes, { database: true }),
+  feature(collaborativeRoutes, { database: true }),
+  feature(goodPracticeRoutes, { database: true }),
+  feature(nationalPictureRoutes, { database: true }),
+  feature(laPlanRoutes, { database: true }),
+  feature(partnershipRoutes, { database: true }),
+  feature(localImprovementRoutes, { database: true }),
+  feature(concernRoutes, { database: true }),
+  feature(professionalLearningRoutes, { database: true }),
+  feature(brokeringRoutes, { database: true }),
+  feature(laSelfEvaluationRoutes, { database: true }),
+  feature(laOverviewRoutes, { database: true }),
+  feature(peerEnquiryRoutes, { database: true }),
+  feature(calendarRoutes, { database: true, config: true }),
+  feature(progressionRoutes, { database: true, config: true }),
+  feature(meetingRoutes, { database: true, config: true }),
+  feature(reciprocityRoutes, { database: true }),
+  feature(collaborativeSpaceRoutes, { database: true, config: true, keys: true }),
 ];

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { Db } from '../db/client.ts';
 import type { CurrentUser } from '../policy/roles.ts';
 import { isStaticPath } from './static-paths.ts';
-import { resumeSession, SESSION_COOKIE, type SessionSettings } from '../sessions/sessions.ts';
+import { resumeSession, SESSION_COOKIE, type SessionSettings } from '../sessions/session-service.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

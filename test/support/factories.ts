@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/client.ts';
 import { roleAssignments, users } from '../../src/db/schema/index.ts';
 import { hashPassword } from '../../src/lib/passwords.ts';
 import { scopeOf, type Role } from '../../src/policy/roles.ts';
-import { startSession } from '../../src/sessions/sessions.ts';
+import { startSession } from '../../src/sessions/session-service.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | null = null;

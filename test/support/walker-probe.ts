@@ -10,20 +10,21 @@
 // after the scope hook on every route, and before any hook or handler of a feature's own.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../src/app-deps.ts';
+import type { FeaturePlugin } from '../../src/app-deps.ts';
+import { feature } from '../../src/features/feature.ts';
 import { features } from '../../src/features/index.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 export const WALKER_HEADER = 'x-scope-walker';
 export const PROBE_STATUS = 299;
 
-const probe = fp(async (app: FastifyInstance) => {
+const probePlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preHandler', async (request, reply) => {
     if (request.headers[WALKER_HEADER] !== 'probe') return;
     return reply.code(PROBE_STATUS).header(WALKER_HEADER, 'reached').send('');
   });
-}) as unknown as FastifyPluginAsyncTypebox<AppDeps>;
+}) as unknown as FeaturePlugin<never>;
+const probe = feature<never>(probePlugin, {});
 
 /** Did the request get through every access decision to the probe? */
 export const reachedProbe = (response: { statusCode: number; headers: Record<string, unknown> }) =>

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import * as repo from '../../sessions/session-repository.ts';
-import { hashToken, type SessionSettings } from '../../sessions/sessions.ts';
+import { hashToken, type SessionSettings } from '../../sessions/session-service.ts';
 
 /** Where the person is signed in now; the current session is marked, and no token or hash leaves here. */
 export async function activeSessions(db: Db, userId: string, currentToken: string, settings: SessionSettings, now = new Date()) {

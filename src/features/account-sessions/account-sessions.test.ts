@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { buildUser, countRows, TEST_PASSWORD, type TestUser } from '../../../test/support/factories.ts';
 import { pageText, Visitor } from '../../../test/support/http.ts';
 import { auditEntries } from '../../../test/support/audit-helpers.ts';
-import { hashToken } from '../../sessions/sessions.ts';
+import { hashToken } from '../../sessions/session-service.ts';
 
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
 const SAFARI_IPHONE =

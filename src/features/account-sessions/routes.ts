@@ -1,7 +1,6 @@
 // The person's own sessions on their account page: sign out one other device, or all of them.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { Uuid } from '../../lib/request-schemas.ts';
 import { endOtherSession, endOtherSessions } from './account-sessions-service.ts';
@@ -9,7 +8,7 @@ import { endOtherSession, endOtherSessions } from './account-sessions-service.ts
 const SessionParams = Type.Object({ sessionId: Uuid });
 const signedIn = { access: { signedIn: true } } as const;
 
-export const accountSessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const accountSessionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.post('/account/sessions/:sessionId/sign-out', { config: signedIn, schema: { params: SessionParams } }, async (request, reply) => {

@@ -1,7 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { distinctAuditValues, listAudit } from '../../audit/audit-repository.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { BoundedInteger, FormText, Uuid } from '../../lib/request-schemas.ts';
@@ -16,7 +14,7 @@ const AuditQuery = Type.Object({
   page: Type.Optional(BoundedInteger(1, 1_000_000)),
 });
 
-export const auditLogRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const auditLogRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   app.get('/admin/audit', { config: { access: { permission: 'audit.read' } }, schema: { querystring: AuditQuery } }, async (request, reply) => {
     const q = request.query;
     const filter = { entityType: q.entityType || undefined, action: q.action || undefined, actorId: q.actorId || undefined, from: q.from || undefined, to: q.to || undefined };

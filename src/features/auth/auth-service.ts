@@ -2,11 +2,11 @@ import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from '../../lib/passwords.ts';
 import { deleteOtherSessions, deleteUserSessions } from '../../sessions/session-repository.ts';
-import { hashToken, startSession, type SessionSettings } from '../../sessions/sessions.ts';
+import { endSession, hashToken, startSession, type SessionSettings } from '../../sessions/session-service.ts';
 import * as repo from './auth-repository.ts';
-import * as throttle from './sign-in-throttle.ts';
+import * as throttle from './sign-in-throttle-service.ts';
 
-export { delayFor, FAILURE_WINDOW_MS, LOCK_AFTER_FAILURES, LOCK_MS, MAX_DELAY_MS, SLOW_AFTER_FAILURES } from './sign-in-throttle.ts';
+export { delayFor, FAILURE_WINDOW_MS, LOCK_AFTER_FAILURES, LOCK_MS, MAX_DELAY_MS, SLOW_AFTER_FAILURES } from './sign-in-throttle-service.ts';
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
@@ -15,7 +15,7 @@ export type SignInResult =
 
 export type AuthDeps = { db: Db; sessions: SessionSettings; delay: (ms: number) => Promise<void>; now?: () => Date };
 
-/** `client` is the address the attempt came from: lockouts are per account and client (sign-in-throttle.ts). */
+/** `client` is the address the attempt came from: lockouts are per account and client (sign-in-throttle-service.ts). */
 export async function signIn(deps: AuthDeps, email: string, password: string, client: string, userAgent?: string): Promise<SignInResult> {
   const now = deps.now?.() ?? new Date();
   const emailKey = email.trim().toLowerCase();
@@ -87,5 +87,13 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
     await deleteUserSessions(tx, found.userId);
     await appendAudit(tx, { actorId: found.userId, action: 'password-set', entityType: 'user', entityId: found.userId });
     return { ok: true as const };
+  });
+}
+
+/** Ends this session and records who signed out (null when the session had already lapsed), in one transaction. */
+export async function signOut(db: Db, sessionToken: string, userId: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await endSession(tx, sessionToken);
+    await appendAudit(tx, { actorId: userId, action: 'sign-out', entityType: 'user', entityId: userId });
   });
 }

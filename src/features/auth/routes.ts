@@ -1,11 +1,9 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, safeNextPath, text, type FieldErrors } from '../../lib/forms.ts';
-import { endSession, SESSION_COOKIE } from '../../sessions/sessions.ts';
-import { changePassword, findPasswordToken, setPasswordWithToken, signIn } from './auth-service.ts';
-import { appendAudit } from '../../audit/audit-repository.ts';
+import { SESSION_COOKIE } from '../../sessions/session-service.ts';
+import { changePassword, findPasswordToken, setPasswordWithToken, signIn, signOut } from './auth-service.ts';
 import { MIN_PASSWORD_LENGTH } from '../../lib/passwords.ts';
 import { completionsOf } from '../professional-learning/professional-learning-repository.ts';
 import { activeSessions } from '../account-sessions/account-sessions-service.ts';
@@ -31,7 +29,7 @@ const TokenParams = Type.Object({ token: LinkToken });
 const signedIn = { access: { signedIn: true } } as const;
 const open = { access: { public: true } } as const;
 
-export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay'> = async (app, deps) => {
   const { config, database } = deps;
   const db = database.db;
   const delay = deps.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -82,13 +80,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
   );
 
   app.post('/sign-out', { config: signedIn }, async (request, reply) => {
-    if (request.sessionToken) {
-      const userId = request.user?.id ?? null;
-      await db.transaction(async (tx) => {
-        await endSession(tx, request.sessionToken!);
-        await appendAudit(tx, { actorId: userId, action: 'sign-out', entityType: 'user', entityId: userId });
-      });
-    }
+    if (request.sessionToken) await signOut(db, request.sessionToken, request.user?.id ?? null);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/sign-in?notice=signedOut', 303);
   });

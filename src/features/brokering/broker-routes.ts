@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { laModel } from '../../local-authority/la-access.ts';
@@ -27,7 +26,7 @@ const AgreeBody = Type.Object({
 });
 
 /** The LA's and a collaborative's brokering: open requests with suggestions, and agreeing a match. */
-export const brokerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const brokerRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const view = (name: string) => `features/brokering/views/${name}.njk`;
 

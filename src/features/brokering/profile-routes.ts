@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { parseProfile, profileInput } from './brokering-forms.ts';
 import { findProfile } from './brokering-repository.ts';
@@ -19,7 +18,7 @@ const FIELDS = ['efsmThreeYear', 'alnPercent', 'ealPercent', 'context'] as const
 const view = 'features/brokering/views/profile.njk';
 
 /** The school's published context figures: staff read them, leaders keep them up to date. */
-export const profileRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const profileRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/schools/:number/profile', { config: scoped(signedIn, 'school', 'staff'), schema: { params: Params, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
@@ -19,7 +18,7 @@ const RequestBody = Type.Object({ need: FormText(5000), broker: FormText(64), la
 const ImpactBody = Type.Object({ impact: FormText(8000), language: FormText(5), version: Version });
 
 /** A school asks for support with a priority, and at the end says what difference the support made. */
-export const requestRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const requestRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const view = (name: string) => `features/brokering/views/${name}.njk`;
 

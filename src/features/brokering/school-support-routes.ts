@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { academicYearOf, AREAS, NIF_THEMES } from '../../reference/reference-data.ts';
@@ -26,7 +25,7 @@ const Notice = Type.Object({ done: FormText(20) });
 const NOTICES = ['offered', 'offer-withdrawn', 'requested', 'request-withdrawn', 'impact', 'stale'];
 
 /** The school's support page (offers, requests, support received and given) and its offers. */
-export const schoolSupportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const schoolSupportRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const view = (name: string) => `features/brokering/views/${name}.njk`;
 

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { findFeedOf } from './feed-repository.ts';
 import { issueFeed, turnOffFeed } from './feed-service.ts';
 
@@ -8,7 +7,7 @@ const signedIn = { access: { signedIn: true } } as const;
 const view = 'features/calendar/views/account-calendar.njk';
 
 /** /account/calendar: explain the personal feed; make, reset or turn it off. */
-export const calendarAccountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
+export const calendarAccountRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
   const db = database.db;
 
   async function render(request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {

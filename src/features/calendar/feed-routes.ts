@@ -1,11 +1,11 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { collaborativeScope } from '../../access/request-scope.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { feedEvents, findActiveFeed, findVisit } from './feed-repository.ts';
-import { feedEntries, feedWindow, hashToken, visitEntry } from './feed-service.ts';
+import { feedWindow, hashToken } from './feed-service.ts';
+import { feedEntries, visitEntry } from './feed-presenter.ts';
 import { calendarText, sendCalendar } from './ics.ts';
 import { Uuid } from '../../lib/request-schemas.ts';
 
@@ -14,7 +14,7 @@ const FeedParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{4
 const VisitParams = Type.Object({ id: Uuid, enquiryId: Uuid });
 
 /** The personal feed (public: the secret in the address is the key) and an enquiry visit's calendar file. */
-export const calendarFeedRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
+export const calendarFeedRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
   const db = database.db;
   const translatorFor = await createTranslator();
 

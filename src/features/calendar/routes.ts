@@ -1,10 +1,9 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { calendarAccountRoutes } from './account-routes.ts';
 import { calendarFeedRoutes } from './feed-routes.ts';
 
 /** Calendar files and personal calendar feeds (issue 5, item 6). */
-export const calendarRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const calendarRoutes: FeaturePlugin<'database' | 'config'> = async (app, deps) => {
   await app.register(calendarAccountRoutes, deps);
   await app.register(calendarFeedRoutes, deps);
 };

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { groundByNational, groundByTheme } from './common-ground-presenter.ts';
 import { IdParams, read } from './feed-routes.ts';
 import { nationalGround, themeGround } from './space-repository.ts';
@@ -7,7 +6,7 @@ import { collaborativeScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** /collaboratives/:id/common-ground: the members' shared priorities by theme and national priority, derived, never typed. */
-export const commonGroundRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const commonGroundRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   app.get('/collaboratives/:id/common-ground', { config: scoped(read, 'collaborative', 'space'), schema: { params: IdParams } }, async (request, reply) => {
     const { collaborative, can } = collaborativeScope(request);

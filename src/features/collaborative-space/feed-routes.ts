@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { SHAREABLE_TYPES } from '../../sharing/share-repository.ts';
@@ -21,7 +20,7 @@ const FeedQuery = Type.Object({
 const PAGE_SIZE = 20;
 
 /** /collaboratives/:id/shared: what member schools shared with the collaborative, newest first. */
-export const feedRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const feedRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   app.get('/collaboratives/:id/shared', { config: scoped(read, 'collaborative', 'space'), schema: { params: IdParams, querystring: FeedQuery } }, async (request, reply) => {
     const { collaborative, can } = collaborativeScope(request);

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
@@ -32,7 +31,7 @@ const contentDisposition = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'attachment'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** One shared item, read-only, inside the space; its attachments and, for a document, its PDF and Word files. */
-export const sharedItemRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config, keys }) => {
+export const sharedItemRoutes: FeaturePlugin<'database' | 'config' | 'keys'> = async (app, { database, config, keys }) => {
   const db = database.db;
   const tFor = await createTranslator();
   const store = attachmentStore(config.dataDir, keys.attachmentLinks);

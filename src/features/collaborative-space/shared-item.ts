@@ -8,7 +8,8 @@ import { fileSize, itemTags } from '../evidence/evidence-presenter.ts';
 import * as evidenceRepo from '../evidence/evidence-repository.ts';
 import { extensionOf } from '../evidence/file-type.ts';
 import * as findingsRepo from '../findings/findings-repository.ts';
-import { outputDocument } from '../outputs/output-service.ts';
+import { buildOutput } from '../outputs/output-builders.ts';
+import { outputData } from '../outputs/output-service.ts';
 import * as prioritiesRepo from '../priorities/priorities-repository.ts';
 import { nationalName } from '../priorities/priorities-presenter.ts';
 import { sharedItemIds } from './space-repository.ts';
@@ -72,7 +73,7 @@ async function outputModel(db: Db, school: string, itemId: string, tFor: (lang: 
   const kind = outputKindOf(itemId);
   const context = kind ? await findSchoolContext(db, school) : null;
   if (!kind || !context) return null;
-  const output = await outputDocument(db, context, kind, tFor(lang), lang);
+  const output = buildOutput(kind, await outputData(db, context), tFor(lang), lang);
   return { title: output.title, model: { output, kind } };
 }
 

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
@@ -35,7 +34,7 @@ export async function renderCollaborative(app: { database: AppDeps['database'] }
 }
 
 /** /collaboratives/:id and its details form, with optimistic locking. */
-export const collaborativeDetailRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const collaborativeDetailRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
   const editView = 'features/collaboratives/views/edit.njk';
 

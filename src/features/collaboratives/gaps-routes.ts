@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { laModel } from '../../local-authority/la-access.ts';
 import { collaborationGaps } from './collaborative-repository.ts';
 import { LaCode } from '../../lib/request-schemas.ts';
@@ -11,7 +10,7 @@ const read = { access: { permission: 'collaboratives.read' } } as const;
 const LaParams = Type.Object({ code: LaCode });
 
 /** The LA's open schools in no vertical, or no horizontal, collaborative. */
-export const collaborationGapsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const collaborationGapsRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   app.get('/local-authorities/:code/collaboration-gaps', { config: scoped(read, 'la', 'staff'), schema: { params: LaParams } }, async (request, reply) => {
     const ctx = laScope(request);

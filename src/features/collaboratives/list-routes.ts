@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -22,7 +21,7 @@ export const DetailsBody = Type.Object({ kind: field, nameEn: field, nameCy: fie
 export const detailsFrom = (b: Record<string, unknown>): CollaborativeDetails => ({ kind: text(b.kind), nameEn: text(b.nameEn), nameCy: text(b.nameCy), status: text(b.status), basis: text(b.basis) });
 
 /** The user's collaboratives, and creating one: /collaboratives, /collaboratives/new. */
-export const collaborativeListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const collaborativeListRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const view = (name: string) => `features/collaboratives/views/${name}.njk`;
 

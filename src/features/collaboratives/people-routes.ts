@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { problemErrors } from './collaborative-presenter.ts';
@@ -17,7 +16,7 @@ const SchoolBody = Type.Object({ school: FormText(100) });
 const PersonBody = Type.Object({ person: FormText(100) });
 
 /** Member schools, leads and LA facilitators: added and removed by the LA officer who manages it. */
-export const collaborativePeopleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const collaborativePeopleRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
   const back = (id: string, anchor: string) => `/collaboratives/${id}?saved=1#${anchor}`;
 

@@ -1,11 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { collaborativeDetailRoutes } from './detail-routes.ts';
 import { collaborationGapsRoutes } from './gaps-routes.ts';
 import { collaborativeListRoutes } from './list-routes.ts';
 import { collaborativePeopleRoutes } from './people-routes.ts';
 
 /** Collaboratives (vertical clusters and horizontal groups) managed by the LA: /collaboratives... */
-export const collaborativeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const collaborativeRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   for (const routes of [collaborativeListRoutes, collaborativeDetailRoutes, collaborativePeopleRoutes, collaborationGapsRoutes]) await app.register(routes, deps);
 };

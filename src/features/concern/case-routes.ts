@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { STATES } from './concern-reference.ts';
 import { CaseParams, caseModel, concernRead, dateFields, field, view, type CaseContext } from './concern-access.ts';
@@ -19,7 +18,7 @@ const ExitBody = Type.Object({ version: Version, exitReason: field, ...dateField
 const DONE = ['opened', 'state', 'stale', 'notice', 'intervention', 'support-added', 'support-saved', 'exited'];
 
 /** The case page (every GET audited), moving it on, and exit. */
-export const concernCaseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const concernCaseRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/concern-cases/:id', { config: scoped(concernRead, 'concernCase'), schema: { params: CaseParams } }, async (request, reply) => {

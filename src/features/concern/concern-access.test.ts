@@ -7,7 +7,7 @@ import { buildFacilitator, buildCollaborative, makeLead } from '../../../test/su
 import { buildSchool, buildSchoolPeople, type SchoolPeople } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { schools } from '../../db/schema/index.ts';
-import { noticeForm, openCase, visitorFor } from './concern-test-support.ts';
+import { noticeForm, openCase, visitorFor } from '../../../test/support/concern-support.ts';
 
 // Rule 6 and DOMAIN.md section 6: a concern case reaches the LA's officers and the school's
 // headteacher and chair of governors, and nobody else, wherever they look.

@@ -7,7 +7,7 @@ import { pageText, type Visitor } from '../../../test/support/http.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { concernCases, concernSupportItems, schools } from '../../db/schema/index.ts';
-import { dateBoxes, noticeForm, openCase, visitorFor } from './concern-test-support.ts';
+import { dateBoxes, noticeForm, openCase, visitorFor } from '../../../test/support/concern-support.ts';
 
 let t: TestApp;
 const LA = '670';

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { createTranslator } from '../../plugins/i18n.ts';
@@ -24,7 +23,7 @@ const NoticeBody = Type.Object({
 const ORDER = ['grounds', 'reasons', 'requiredAction', 'compliancePeriodDays', 'mindedTo', 'mindedToDetail', 'copiesTo', 'otherCopies', 'issuedOn-day'];
 
 /** A warning notice: the form with its required parts, the notice page and the bilingual PDF (every look audited). */
-export const concernNoticeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const concernNoticeRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const tFor = await createTranslator();
 

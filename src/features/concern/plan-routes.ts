@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { CaseParams, caseModel, concernRead, dateFields, field, ItemParams, view, type CaseContext } from './concern-access.ts';
@@ -19,7 +18,7 @@ const SupportBody = Type.Object({ version: Type.Optional(Version), action: field
 const EMPTY_DATE = dateToParts(null);
 
 /** Interventions (sections 4-8) and the support plan with its review dates: officers record, the school reads. */
-export const concernPlanRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const concernPlanRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const caseUrl = (id: string, done: string) => `/concern-cases/${id}?done=${done}`;
 

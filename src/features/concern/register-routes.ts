@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { codes, concernRead, dateFields, field, view } from './concern-access.ts';
@@ -18,7 +17,7 @@ const CaseBody = Type.Object({ school: field, source: field, grounds: codes, sum
 const ORDER = ['school', 'source', 'grounds', 'summary', 'openedOn-day'];
 
 /** The LA's register of schools causing concern, and opening a case: officers of the LA only. */
-export const concernRegisterRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const concernRegisterRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const base = (code: string) => `/local-authorities/${code}/schools-causing-concern`;
 

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { removeAction } from './action-service.ts';
 import { ActionParams, schoolModel, signedIn, view } from './plan-context.ts';
@@ -8,7 +7,7 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Removing an action asks first (GOV.UK pattern: a confirmation page, then a button). */
-export const actionRemoveRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const actionRemoveRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/schools/:number/plan/actions/:id/remove', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } }, async (request, reply) => {

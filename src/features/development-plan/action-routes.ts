@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { ACTION_STATUSES, SUPPORT_FROM } from '../../reference/reference-data.ts';
@@ -30,7 +29,7 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
   };
 }
 
-export const actionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const actionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   function render(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, model: { priority: repo.Priority; form: ActionForm; formAction: string; version?: number } & Record<string, unknown>, status = 200) {

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { currentPlanOr404, RevisionParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './revision-repository.ts';
@@ -8,7 +7,7 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** A governor approves the latest revision for the governing body, after a confirmation page. */
-export const approvalRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const approvalRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   async function load(number: string, n: number) {

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { criteriaBasis, MAX_CRITERIA, saveCriteria } from './criteria-service.ts';
@@ -24,7 +23,7 @@ function withBlankRows(texts: string[], blanks = 2): string[] {
 }
 
 /** A priority's success criteria: short statements of what will be true when it has worked. */
-export const criteriaRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const criteriaRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const url = '/schools/:number/plan/priorities/:priorityId/criteria';
 

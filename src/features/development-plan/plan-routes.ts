@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
@@ -17,7 +16,7 @@ import { scoped } from '../../access/scopes.ts';
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
 
-export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/schools/:number/plan', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) } }, async (request, reply) => {

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { comparePlanSnapshots } from './plan-compare.ts';
@@ -16,7 +15,7 @@ import { scoped } from '../../access/scopes.ts';
 const APPROVAL_NOTICES = ['approved', 'already-approved', 'not-latest'];
 
 /** Revisions of the plan, kept for the governing body: list, save, read one, compare with the one before. */
-export const revisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const revisionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   async function revisionOr404(planId: string, n: number) {

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { actionRemoveRoutes } from './action-remove-routes.ts';
 import { actionRoutes } from './action-routes.ts';
 import { approvalRoutes } from './approval-routes.ts';
@@ -8,6 +7,6 @@ import { planRoutes } from './plan-routes.ts';
 import { revisionRoutes } from './revision-routes.ts';
 
 /** The statutory three-year school development plan: /schools/:number/plan... */
-export const developmentPlanRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const developmentPlanRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes]) await app.register(routes, deps);
 };

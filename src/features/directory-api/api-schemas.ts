@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { FilterQuery } from '../../directory/directory-filter.ts';
-import { GOVERNANCE_CODES, RELIGIOUS_CODES, SECTOR_CODES, WM_CODES } from '../directory-import/address-list-columns.ts';
+import { GOVERNANCE_CODES, RELIGIOUS_CODES, SECTOR_CODES, WM_CODES } from '../../directory/school-codes.ts';
 import { BoundedInteger, LaCode, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 
 // OpenAPI 3.1 (JSON Schema 2020-12), so a value that may be absent is simply "or null".

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { pageOf } from '../../lib/pagination.ts';
 import { filterFromQuery } from '../../directory/directory-filter.ts';
@@ -17,7 +16,7 @@ function summary(row: repo.SchoolSummary) {
   return { ...rest, laName: { en: laNameEn, cy: laNameCy } };
 }
 
-export const directoryApiRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const directoryApiRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   await registerOpenApi(app);
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);

@@ -1,7 +1,8 @@
 /**
  * The columns and coded values of WG's "Address list of schools", as published (April 2018
  * edition). Values are stored as codes; their English and Welsh labels live in the catalogues
- * (taken from WG's own Welsh sheet, "A_gynhelir").
+ * (taken from WG's own Welsh sheet, "A_gynhelir"). The code lists themselves are shared domain:
+ * src/directory/school-codes.ts.
  */
 export const MAINTAINED_SHEET = 'Maintained';
 export const PRU_SHEET = 'PRU';
@@ -45,7 +46,6 @@ export const SECTORS: Record<string, string> = {
   secondary: 'secondary',
   special: 'special',
 };
-export const SECTOR_CODES = ['nursery', 'primary', 'middle', 'secondary', 'special', 'pru'] as const;
 
 export const GOVERNANCE: Record<string, string> = {
   community: 'community',
@@ -54,10 +54,6 @@ export const GOVERNANCE: Record<string, string> = {
   foundation: 'foundation',
   'not applicable': 'not_applicable',
 };
-export const GOVERNANCE_CODES = ['community', 'voluntary_controlled', 'voluntary_aided', 'foundation', 'not_applicable'] as const;
-
-/** Legacy Welsh-medium type codes (DOMAIN.md section 3), plus NA for not applicable. */
-export const WM_CODES = ['WM', 'DS', 'TR', 'EW', 'EM', 'AB', 'BB', 'CB', 'CH', 'NA'] as const;
 
 export const SCHOOL_TYPES: Record<string, string> = {
   nursery: 'nursery',
@@ -84,4 +80,3 @@ export const RELIGIOUS_CHARACTERS: Record<string, string> = {
   'roman catholic': 'roman_catholic',
   'roman catholic & anglican': 'rc_anglican',
 };
-export const RELIGIOUS_CODES = ['none', 'church_in_wales', 'roman_catholic', 'rc_anglican'] as const;

@@ -1,8 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import {
-  GOVERNANCE, HEADERS, MAINTAINED_SHEET, PRU_SHEET, RELIGIOUS_CHARACTERS, REQUIRED_COLUMNS, SCHOOL_TYPES, SECTORS,
-  WM_CODES, type ColumnKey,
+  GOVERNANCE, HEADERS, MAINTAINED_SHEET, PRU_SHEET, RELIGIOUS_CHARACTERS, REQUIRED_COLUMNS, SCHOOL_TYPES, SECTORS, type ColumnKey,
 } from './address-list-columns.ts';
+import { WM_CODES } from '../../directory/school-codes.ts';
 
 export type ListedSchool = {
   number: string;

@@ -1,8 +1,7 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import multipart, { type MultipartFile, type MultipartValue } from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { applyImport, previewImport, sha256 } from './import-service.ts';
 import { ImportJobs } from './import-jobs.ts';
@@ -20,7 +19,7 @@ const ApplyBody = Type.Object({
   fileName: Type.String({ minLength: 1, maxLength: 255 }),
 });
 
-export const directoryImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
+export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
   const db = database.db;
   const jobs = new ImportJobs();
   const store = uploadStore(config.dataDir);

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { laStaffCodes } from '../../local-authority/la-policy.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
@@ -8,7 +7,7 @@ import { FilterQuery, filterFromQuery, hasFacetFilters, type DirectoryFilter } f
 import * as repo from '../../directory/directory-repository.ts';
 import { filterModel, formatCount, label, laName, resultModel, sortedLas } from './directory-presenter.ts';
 import { historyModel, schoolModel } from './school-presenter.ts';
-import { SECTOR_CODES, WM_CODES } from '../directory-import/address-list-columns.ts';
+import { SECTOR_CODES, WM_CODES } from '../../directory/school-codes.ts';
 import { BoundedInteger, LaCode, SchoolNumber } from '../../lib/request-schemas.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
@@ -19,7 +18,7 @@ const CodeParams = Type.Object({ code: LaCode });
 const PAGE_SIZE = 20;
 const EVERYTHING: DirectoryFilter = { q: '', includeClosed: false, la: [], sector: [], wm: [], governance: [], religious: [] };
 
-export const directoryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const directoryRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const view = (name: string) => `features/directory/views/${name}.njk`;
   const las = await repo.listLocalAuthorities(db);

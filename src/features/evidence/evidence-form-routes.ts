@@ -8,7 +8,8 @@ import { formFromEvidence, readEvidenceForm, todayInWales, type EvidenceFormInpu
 import { mayEditEvidence } from './evidence-policy.ts';
 import { conflictRows, formModel, presentProblems, warningModel } from './evidence-presenter.ts';
 import * as repo from './evidence-repository.ts';
-import { createEvidence, updateEvidence, type FieldFlag } from './evidence-service.ts';
+import { createEvidence, updateEvidence } from './evidence-service.ts';
+import type { FieldFlag } from './evidence-learner-check.ts';
 import { readSubmission } from './evidence-submission.ts';
 import { scoped } from '../../access/scopes.ts';
 

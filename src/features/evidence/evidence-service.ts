@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
-import { checkLearnerData, type LearnerDataFlag } from '../../lib/learner-data-check.ts';
+import type { LearnerDataFlag } from '../../lib/learner-data-check.ts';
 import { searchKey } from '../../lib/search-text.ts';
-import { loadCatalogue } from '../../plugins/i18n.ts';
 import type { SchoolCan, SchoolContext } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { startCycle } from '../school-cycle/cycle-service.ts';
@@ -10,32 +9,6 @@ import type { StoredFile } from './attachment-store.ts';
 import { TAG_FIELDS } from './evidence-filter.ts';
 import { mayEditEvidence } from './evidence-policy.ts';
 import * as repo from './evidence-repository.ts';
-
-let referenceLabels: string[] | null = null;
-
-/** Every reference label in both languages ("Expressive Arts", "Y Dyniaethau"...): never a learner. */
-function referencePhrases(): string[] {
-  if (!referenceLabels) {
-    const labels: string[] = [];
-    const walk = (node: unknown) => {
-      if (typeof node === 'string') labels.push(node);
-      else if (node && typeof node === 'object') Object.values(node).forEach(walk);
-    };
-    for (const lang of ['en', 'cy'] as const) walk(loadCatalogue(lang).reference);
-    referenceLabels = labels;
-  }
-  return referenceLabels;
-}
-
-export type FieldFlag = LearnerDataFlag & { field: 'title' | 'body' };
-
-/** What in the title and text looks learner-identifiable, each once, with where it is. */
-export function learnerDataFlags(values: { title: string; body: string }, school: SchoolContext, nationalPriorityNames: string[]): FieldFlag[] {
-  const allowedPhrases = [school.name, ...nationalPriorityNames, ...referencePhrases()];
-  const seen = new Set<string>();
-  const flagsIn = (field: 'title' | 'body') => checkLearnerData(values[field], { allowedPhrases }).map((f) => ({ ...f, field }));
-  return [...flagsIn('title'), ...flagsIn('body')].filter((f) => !seen.has(f.match) && !!seen.add(f.match));
-}
 
 const searchTextOf = (values: { title: string; body: string }) => searchKey(`${values.title} ${values.body}`);
 const fileSummary = (f: { fileName: string; sha256: string; sizeBytes: number }) => ({ fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes });

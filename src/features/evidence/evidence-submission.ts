@@ -5,7 +5,7 @@ import type { AttachmentStore, StoredFile } from './attachment-store.ts';
 import { filesOf, readEvidenceForm, todayInWales, validateEvidence, type EvidenceFormInput, type FormProblem } from './evidence-form.ts';
 import type { EvidenceValues } from './evidence-repository.ts';
 import type { NationalPriority } from './evidence-presenter.ts';
-import { learnerDataFlags, type FieldFlag } from './evidence-service.ts';
+import { learnerDataFlags, type FieldFlag } from './evidence-learner-check.ts';
 
 export type Submission = {
   input: EvidenceFormInput;

@@ -1,13 +1,12 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { attachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-store.ts';
 import { evidenceFormRoutes } from './evidence-form-routes.ts';
 import { evidenceItemRoutes } from './evidence-item-routes.ts';
 import { evidenceListRoutes } from './evidence-list-routes.ts';
 
 /** A school's evidence: recording it (with attachments), the searchable list, each item's page. */
-export const evidenceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config, keys }) => {
+export const evidenceRoutes: FeaturePlugin<'database' | 'config' | 'keys'> = async (app, { database, config, keys }) => {
   const store = attachmentStore(config.dataDir, keys.attachmentLinks);
   // Encapsulated: only this feature (and the directory import) accepts multipart bodies. Files
   // over the limit arrive cut short and marked, so the form can say which one was too big.

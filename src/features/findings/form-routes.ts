@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -34,7 +33,7 @@ const readFilter = (body: Partial<Body>): repo.EvidenceFilter => ({ q: text(body
 type FormState = { cycleId: string; finding?: repo.Finding; values: FindingInput & { version?: number }; filter: repo.EvidenceFilter; status?: number; extra?: Record<string, unknown> };
 
 /** Adding and editing findings: leaders only (`can.edit`). */
-export const findingFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const findingFormRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const base = (number: string) => `/schools/${number}/findings`;
 

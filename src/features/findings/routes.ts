@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
@@ -19,7 +18,7 @@ const FindingParams = Type.Object({ number: SchoolNumber, id: Uuid });
 const ItemQuery = Type.Object({ saved: FormText(5), shared: FormText(10) });
 
 /** Findings: what the school's evidence says, each a strength or an area for development (issue 4, item 3). */
-export const findingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const findingsRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
   const view = (name: string) => `features/findings/views/${name}.njk`;
 

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { caseStudyToForm, readCaseStudyForm } from './case-study-form.ts';
@@ -15,7 +14,7 @@ const ownerOf = (ctx: CaseStudyContext): Owner => ({
 });
 
 /** Editing a case study (version-checked), and publishing or taking it back. */
-export const editRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const editRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const page = (id: string) => `/good-practice/${id}`;
 

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { EMPTY_CASE_STUDY_FORM, readCaseStudyForm } from './case-study-form.ts';
 import { listOwn } from './case-study-repository.ts';
@@ -10,7 +9,7 @@ import { scoped } from '../../access/scopes.ts';
 import { laScope } from '../../access/request-scope.ts';
 
 /** A school's and an LA's own case studies (drafts for their writers) and the forms that start one. */
-export const ownerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const ownerRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   const create = async (request: Parameters<typeof renderForm>[1], reply: Parameters<typeof renderForm>[2], owner: Owner, formAction: string, cancelHref: string) => {

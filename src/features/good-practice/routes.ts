@@ -1,11 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { editRoutes } from './edit-routes.ts';
 import { ownerRoutes } from './owner-routes.ts';
 import { searchRoutes } from './search-routes.ts';
 
 /** Good practice case studies (DOMAIN.md section 6; issue 7 item 4): schools and LAs publish, anyone signed in searches. */
-export const goodPracticeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const goodPracticeRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   await app.register(searchRoutes, deps);
   await app.register(ownerRoutes, deps);
   await app.register(editRoutes, deps);

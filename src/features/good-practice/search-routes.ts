@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { leaderSchoolNumbers, managedLaCodes } from '../../collaboration/collaborative-policy.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { searchKey } from '../../lib/search-text.ts';
@@ -17,7 +16,7 @@ const SearchQuery = Type.Object({ q: FormText(200), theme: short, national: shor
 const DoneQuery = Type.Object({ done: FormText(20) });
 
 /** /good-practice: anyone signed in searches published case studies; /good-practice/:id reads one. */
-export const searchRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const searchRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/good-practice', { config: signedIn, schema: { querystring: SearchQuery } }, async (request, reply) => {

@@ -1,8 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FeaturePlugin } from '../../app-deps.ts';
 
-import type { AppDeps } from '../../app-deps.ts';
-
-export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const healthRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   app.get('/healthz', { config: { access: { public: true }, rateLimit: false } }, async (request, reply) => {
     try {
       await database.ping();

@@ -1,8 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FeaturePlugin } from '../../app-deps.ts';
 
-import type { AppDeps } from '../../app-deps.ts';
-
-export const helpPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app) => {
+export const helpPageRoutes: FeaturePlugin<never> = async (app) => {
   app.get('/accessibility', { config: { access: { public: true } } }, (request, reply) =>
     reply.page('features/help-pages/views/accessibility.njk', { title: request.t('pages.accessibility.title') }),
   );

@@ -1,9 +1,7 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { schoolsForAssignments, scopeNames } from '../../directory/scope-repository.ts';
 
-export const homeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const homeRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   // The start page for visitors; the signed-in home page for users.
   app.get('/', { config: { access: { public: true } } }, async (request, reply) => {
     if (!request.user) return reply.page('features/home/views/start.njk', { title: request.t('pages.start.title') });

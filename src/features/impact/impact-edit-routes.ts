@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { LEARNER_GROUPS } from '../../reference/reference-data.ts';
@@ -41,7 +40,7 @@ function formFrom(body: Static<typeof ReviewBody>): ReviewForm {
 }
 
 /** Writing or changing a priority's impact review (school leaders). */
-export const impactEditRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const impactEditRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const url = '/schools/:number/impact/:priorityId/edit';
 

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
@@ -14,7 +13,7 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Impact: for each priority, what changed, for which groups of learners, and how we know. */
-export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const impactRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
 
   app.get('/schools/:number/impact', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams } }, async (request, reply) => {

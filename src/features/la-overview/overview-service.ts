@@ -1,7 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { collaborativeCanFor } from '../../collaboration/collaborative-access.ts';
-import { findCollaborative } from '../../collaboration/collaboration-repository.ts';
+import { findCollaborative, type CollaborativeRecord } from '../../collaboration/collaboration-repository.ts';
 import { academicYearSpan, previousTerm, termOf, todayInWales, workingAlone } from '../../collaboration/school-terms.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { ENQUIRY_STATES } from '../peer-enquiry/enquiry-states.ts';
@@ -9,7 +7,6 @@ import { activityCounts } from '../reciprocity/reciprocity-repository.ts';
 import { collaborativeActivity, membersOf } from './health-repository.ts';
 import { cellPriorities, laCollaborativeNames, nationalPriorityNames, pictureCounts, type CellPriority, type Dimension } from './local-priorities-repository.ts';
 import { activeOffers, laCollaboratives, openRequests, schoolsBySector, sharedStrengths } from './overview-repository.ts';
-import { pictureModel } from './picture-presenter.ts';
 
 /** Today in Wales, the academic year it falls in, and the "recent" period: the last complete term and this one so far. */
 export function periodNow(today = todayInWales()) {
@@ -33,7 +30,8 @@ async function healthModel(db: Db, collaboratives: Awaited<ReturnType<typeof laC
   });
 }
 
-export async function overviewModel(db: Db, request: FastifyRequest, laCode: string, dimension: Dimension) {
+/** What the overview shows, as data: the route turns the picture's counts into rows and columns in the reader's language. */
+export async function overviewData(db: Db, laCode: string, dimension: Dimension) {
   const period = periodNow();
   const [sectors, collaboratives, counts, national, collaborativeNames, offers, requests] = await Promise.all([
     schoolsBySector(db, laCode), laCollaboratives(db, laCode), pictureCounts(db, laCode, period.year, dimension),
@@ -42,7 +40,7 @@ export async function overviewModel(db: Db, request: FastifyRequest, laCode: str
   const strengths = offers.length ? [] : await sharedStrengths(db, laCode, period.year);
   return {
     period, sectors, schoolTotal: sectors.reduce((sum, s) => sum + s.schools, 0), collaboratives, offers, strengths, requests,
-    picture: pictureModel(request.t, request.lang, laCode, dimension, { national, collaboratives: collaborativeNames }, counts),
+    picture: { counts, names: { national, collaboratives: collaborativeNames } },
     health: await healthModel(db, collaboratives, period),
   };
 }
@@ -51,16 +49,22 @@ export async function overviewModel(db: Db, request: FastifyRequest, laCode: str
  * Where each priority behind a cell may be read by this user: the school's own page when the school
  * shared it with this LA (the school page lets the LA's staff read what was shared with the LA),
  * else a collaborative's shared item when this user may enter that collaborative's space, else
- * nowhere (plain text).
+ * nowhere (plain text). mayEnterSpace asks the reader's own rights (the caller holds the request).
  */
-export async function drillDown(db: Db, request: FastifyRequest, laCode: string, dimension: Dimension, cell: { theme: string; col: string }) {
+export async function drillDown(
+  db: Db,
+  mayEnterSpace: (collaborative: CollaborativeRecord) => Promise<boolean>,
+  laCode: string,
+  dimension: Dimension,
+  cell: { theme: string; col: string },
+) {
   const period = periodNow();
   const items = await cellPriorities(db, laCode, period.year, dimension, cell);
   const collaboratives = [...new Set(items.flatMap((i) => i.collaboratives))];
   const spaces = new Set<string>();
   for (const id of collaboratives) {
     const c = await findCollaborative(db, id);
-    if (c && (await collaborativeCanFor(db, request, c)).space) spaces.add(id);
+    if (c && (await mayEnterSpace(c))) spaces.add(id);
   }
   const hrefOf = (i: CellPriority) => {
     if (i.viaLa && i.schoolLa === laCode) return `/schools/${i.schoolNumber}/priorities/${i.id}`;

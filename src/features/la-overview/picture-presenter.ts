@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { NIF_THEMES } from '../../reference/reference-data.ts';
-import { SECTOR_CODES } from '../directory-import/address-list-columns.ts';
+import { SECTOR_CODES } from '../../directory/school-codes.ts';
 import { heatmapCells, heatmapSvg, type Axis } from './heatmap.ts';
 import { NONE, type Dimension, type PictureCount } from './local-priorities-repository.ts';
 

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { renderDocx } from '../outputs/render-docx.ts';
@@ -19,7 +18,7 @@ const FORMATS = {
 } as const;
 
 /** The plan (as it reads now, or one version) as PDF or Word, in English or Welsh. */
-export const exportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const exportRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const tFor = await createTranslator();
 

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { laModel } from '../../local-authority/la-access.ts';
 import { laStaffCodes } from '../../local-authority/la-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
@@ -13,7 +12,7 @@ import { laScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** `/plans`: WG's rounds; LA staff's own plans; the final plans LAs shared with each other. */
-export const listRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const listRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/plans', { config: plansRead }, async (request, reply) => {

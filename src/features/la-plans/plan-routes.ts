@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { findAnswer, findPlan, findSection, planComments, planVersions, type Answer } from './plan-repository.ts';
@@ -16,7 +15,7 @@ const CommentBody = Type.Object({ comment: field });
 const Notice = Type.Object({ saved: FormText(20) });
 
 /** The plan and each section's page: the answer (edited by the LA's officers), WG's comments. */
-export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/plans/:planId', { config: scoped(plansRead, 'plan'), schema: { params: PlanParams, querystring: Notice } }, async (request, reply) => {

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { wgCan } from '../../national/national-policy.ts';
@@ -15,7 +14,7 @@ import { scoped } from '../../access/scopes.ts';
 const RoundBody = Type.Object({ titleEn: field, titleCy: field, 'deadline-day': field, 'deadline-month': field, 'deadline-year': field });
 
 /** WG opens a round and follows every LA's plan on the status board. */
-export const roundRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const roundRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const wgOnly = (request: { user: Parameters<typeof wgCan>[0] }) => {
     if (!wgCan(request.user).openRounds) throw new HttpError(403, 'forbidden');

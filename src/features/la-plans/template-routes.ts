@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { anySubmitted, findSection, roundSections, type Round, type Section } from './plan-repository.ts';
@@ -18,7 +17,7 @@ const RemoveBody = Type.Object({ version });
 const Saved = Type.Object({ saved: FormText(20) });
 
 /** WG edits a round's template (add, edit, reorder, remove) until the first LA submits. */
-export const templateRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const templateRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const base = (round: Round) => `/plans/rounds/${round.id}/template`;
   const sectionOf = async (round: Round, id: string) => (await findSection(db, round.id, id)) ?? Promise.reject(new HttpError(404, 'not-found'));

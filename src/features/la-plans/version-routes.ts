@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { findVersion, planVersions } from './plan-repository.ts';
 import { comparePlanVersions } from './plan-compare.ts';
@@ -12,7 +11,7 @@ const VersionParams = Type.Object({ planId: PlanParams.properties.planId, number
 const CompareQuery = Type.Object({ from: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })), to: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })) });
 
 /** Every version of a plan (kept on submit and on final): the list, one version, and two compared. */
-export const versionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const versionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/plans/:planId/versions', { config: scoped(plansRead, 'plan'), schema: { params: PlanParams } }, async (request, reply) => {

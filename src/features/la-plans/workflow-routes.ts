@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { findPlan } from './plan-repository.ts';
 import { PlanParams, plansRead, view } from './plan-context.ts';
 import { markFinal, sendBack, setShared, submitPlan } from './plan-service.ts';
@@ -16,7 +15,7 @@ const STEPS = {
 } as const;
 const ShareBody = Type.Object({ shared: Type.Union([Type.Literal('yes'), Type.Literal('no')]) });
 
-export const workflowRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const workflowRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   for (const [step, { need, run, done }] of Object.entries(STEPS)) {

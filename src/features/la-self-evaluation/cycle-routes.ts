@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { CYCLE_STAGES } from '../../reference/reference-data.ts';
@@ -17,7 +16,7 @@ const StageBody = Type.Object({ version: Version, stage: Type.String({ maxLength
 const SavedQuery = Type.Object({ saved: FormText(20) });
 
 /** The LA's cycle for this year: start it, its stage, the three questions, and a summary. */
-export const cycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const cycleRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/local-authorities/:code/self-evaluation', { config: scoped(laRead, 'la'), schema: { params: CodeParams, querystring: SavedQuery } }, async (request, reply) => {

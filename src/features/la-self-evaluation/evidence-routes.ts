@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { EVIDENCE_SOURCES, NIF_THEMES } from '../../reference/reference-data.ts';
@@ -20,7 +19,7 @@ const read = (b: Static<typeof EvidenceBody>): EvidenceForm => ({
 const formOf = (e: LaEvidence): EvidenceForm => ({ source: e.source, observedOn: dateToParts(e.observedOn), title: e.title, body: e.body, nifThemes: e.nifThemes });
 
 /** The LA's evidence: what it knows and how (EVIDENCE_SOURCES), tagged by NIF theme. */
-export const evidenceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const evidenceRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   function renderForm(request: FastifyRequest, reply: FastifyReply, se: SeContext, state: { item?: LaEvidence; values: EvidenceForm & { version?: number }; status?: number; extra?: object }) {

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { FINDING_KINDS, NIF_THEMES } from '../../reference/reference-data.ts';
@@ -18,7 +17,7 @@ const read = (b: Static<typeof FindingBody>): FindingForm => ({ kind: text(b.kin
 const formOf = (f: LaFinding): FindingForm => ({ kind: f.kind, title: f.title, body: f.body, nifTheme: f.nifTheme ?? '', evidenceIds: f.evidenceIds });
 
 /** The LA's findings: strengths and areas for development, each resting on its evidence. */
-export const findingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const findingRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, se: SeContext, cycleId: string, state: { item?: LaFinding; values: FindingForm & { version?: number }; status?: number; extra?: object }) {

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { requireUuid } from '../../school/school-items.ts';
@@ -15,7 +14,7 @@ import { scoped } from '../../access/scopes.ts';
 const ImpactBody = Type.Object({ version, whatChanged: field, ...dateFields('reviewedOn') });
 
 /** The impact review of one of the LA's priorities: what changed, and when it was reviewed. */
-export const impactRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const impactRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const path = '/local-authorities/:code/self-evaluation/priorities/:id/impact';
 

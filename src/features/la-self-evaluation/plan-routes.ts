@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { ACTION_STATUSES } from '../../reference/reference-data.ts';
@@ -23,7 +22,7 @@ const formOf = (a: LaAction): ActionForm => ({ description: a.description, owner
 const base = '/local-authorities/:code/self-evaluation/priorities/:id/actions';
 
 /** The LA's plan: actions for each priority (owner, due date, status). Officers change it. */
-export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   async function priorityOf(request: FastifyRequest, id: string) {

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { NIF_THEMES, PRIORITY_STATES } from '../../reference/reference-data.ts';
@@ -27,7 +26,7 @@ const formOf = (p: LaPriority): PriorityForm => ({
 const blank: PriorityForm = { title: '', description: '', nifTheme: '', nationalPriorities: [], successMeasure: '', state: 'draft', findingIds: [], drawnFrom: '' };
 
 /** Adding (drawing on the local picture) and editing the LA's priorities; officers only. */
-export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, se: SeContext, cycleId: string, state: { item?: LaPriority; values: PriorityForm & { version?: number }; status?: number; extra?: object }) {

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { ACTION_STATUSES } from '../../reference/reference-data.ts';
 import { requireUuid } from '../../school/school-items.ts';
@@ -13,7 +12,7 @@ import { scoped } from '../../access/scopes.ts';
 const SavedQuery = Type.Object({ saved: FormText(20) });
 
 /** The LA's priorities, and one priority with its plan and its impact. */
-export const priorityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const priorityRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/local-authorities/:code/self-evaluation/priorities', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { cycleRoutes } from './cycle-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { findingRoutes } from './finding-routes.ts';
@@ -13,6 +12,6 @@ import { priorityRoutes } from './priority-routes.ts';
  * findings, priorities, plan, impact), its priorities drawn from what schools shared with it.
  * Officers change it; improvement partners read it.
  */
-export const laSelfEvaluationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const laSelfEvaluationRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   for (const routes of [cycleRoutes, evidenceRoutes, findingRoutes, priorityRoutes, priorityFormRoutes, planRoutes, impactRoutes]) await routes(app, deps);
 };

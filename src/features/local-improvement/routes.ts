@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { laStaffCodes } from '../../local-authority/la-policy.ts';
 
@@ -7,7 +6,7 @@ import { laStaffCodes } from '../../local-authority/la-policy.ts';
  * The service navigation's "Local improvement": straight to the user's LA, or a choice when they
  * work in several. The menu is rendered once per language and menu, so its link cannot name an LA.
  */
-export const localImprovementRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const localImprovementRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   app.get('/local-improvement', { config: { access: { permission: 'la.read' } } }, async (request, reply) => {
     const codes = [...new Set(laStaffCodes(request.user))];
     if (codes.length === 1) return reply.redirect(`/local-authorities/${codes[0]}/overview`, 303);

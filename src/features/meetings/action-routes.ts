@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { formatDate } from '../../lib/dates.ts';
@@ -17,7 +16,7 @@ const ActionBody = Type.Object({ version: Type.Optional(Version), description: f
 const StatusBody = Type.Object({ version: Version, status: Type.Union([Type.Literal('done'), Type.Literal('open')]) });
 
 /** Agreed actions of a meeting: add (on the meeting page), edit, mark done or reopen. */
-export const meetingActionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const meetingActionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const meetingUrl = (c: string, m: string, done: string) => `/collaboratives/${c}/meetings/${m}?done=${done}#actions`;
 

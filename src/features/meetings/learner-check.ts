@@ -1,27 +1,12 @@
 import type { TFunction } from 'i18next';
 import { checkLearnerData, type LearnerDataFlag } from '../../lib/learner-data-check.ts';
-import { loadCatalogue } from '../../plugins/i18n.ts';
+import { referencePhrases } from '../../reference/reference-phrases.ts';
 
 /**
  * The learner-data prompt for what a collaborative writes down (meeting notes, samples of work
  * discussed): DOMAIN.md section 7, rule 5. Shared by meetings and progression sessions.
  */
 export type TextFlag = LearnerDataFlag & { field: string };
-
-let referenceLabels: string[] | null = null;
-/** Every reference label in both languages ("Expressive Arts", "Y Dyniaethau"...): never a learner. */
-function referencePhrases(): string[] {
-  if (!referenceLabels) {
-    const labels: string[] = [];
-    const walk = (node: unknown) => {
-      if (typeof node === 'string') labels.push(node);
-      else if (node && typeof node === 'object') Object.values(node).forEach(walk);
-    };
-    for (const lang of ['en', 'cy'] as const) walk(loadCatalogue(lang).reference);
-    referenceLabels = labels;
-  }
-  return referenceLabels;
-}
 
 /**
  * What in these fields looks learner-identifiable, each once. Text already saved was asked about

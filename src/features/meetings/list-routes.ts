@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
@@ -26,7 +25,7 @@ export function renderMeetingForm(
 }
 
 /** /collaboratives/:id/meetings: upcoming first, then past a page at a time; and the add form. */
-export const meetingListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const meetingListRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/collaboratives/:id/meetings', { config: scoped(access, 'collaborative', 'space'), schema: { params: CollaborativeParams, querystring: Type.Object({ page: Type.Optional(BoundedInteger(1, 10_000)), done: FormText(40) }) } }, async (request, reply) => {

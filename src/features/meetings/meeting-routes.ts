@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
+import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
 import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { calendarText, sendCalendar } from '../calendar/ics.ts';
 import { presentErrors } from '../../lib/forms.ts';
@@ -28,7 +27,7 @@ export async function renderMeeting(
 }
 
 /** /collaboratives/:id/meetings/:meetingId: the page, its calendar file and the edit form. */
-export const meetingPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
+export const meetingPageRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
   const db = database.db;
   const editUrl = (c: string, m: string) => `/collaboratives/${c}/meetings/${m}/edit`;
 

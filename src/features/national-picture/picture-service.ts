@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { NIF_THEMES } from '../../reference/reference-data.ts';
-import { SECTOR_CODES } from '../directory-import/address-list-columns.ts';
+import { SECTOR_CODES } from '../../directory/school-codes.ts';
 import { buildPicture, NO_THEME, type PublishedPicture } from './picture-cube.ts';
 import * as repo from './picture-repository.ts';
 

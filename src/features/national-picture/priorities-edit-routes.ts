@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { priorityFingerprint, priorityToForm, readPriorityForm } from './priorities-form.ts';
@@ -9,7 +8,7 @@ import { CodeParams, PRIORITIES, PriorityBody, requirePublisher, view, wgRoute }
 import { nameIn, priorityConflict } from './publish-presenter.ts';
 
 /** WG edits a national priority (the code stays), withdraws it (after confirming) or reinstates it. */
-export const prioritiesEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, { database }) => {
+export const prioritiesEditRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const found = async (code: string) => {
     const priority = await repo.findPriority(db, code);

@@ -1,12 +1,11 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { wgCan } from '../../national/national-policy.ts';
 import * as repo from './priorities-repository.ts';
 import { view } from './publish-context.ts';
 import { descriptionIn, nameIn, titleIn } from './publish-presenter.ts';
 
 /** The national priorities WG asks for now, each with the national support that serves it, for everyone signed in. */
-export const prioritiesPageRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, { database }) => {
+export const prioritiesPageRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/national-priorities', { config: { access: { signedIn: true } } }, async (request, reply) => {

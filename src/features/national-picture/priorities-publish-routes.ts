@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { emptyPriorityForm, readPriorityForm, type PriorityForm } from './priorities-form.ts';
 import * as repo from './priorities-repository.ts';
@@ -8,7 +7,7 @@ import { publishPriority, todayInWales } from './priorities-service.ts';
 import { DoneQuery, PRIORITIES, PriorityBody, requirePublisher, view, wgRoute } from './publish-context.ts';
 
 /** WG's list of national priorities and publishing a new one. Editing and withdrawing: priorities-edit-routes.ts. */
-export const prioritiesPublishRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, { database }) => {
+export const prioritiesPublishRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   function renderNew(request: FastifyRequest, reply: FastifyReply, form: PriorityForm, extra: object = {}, status = 200) {

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { prioritiesEditRoutes } from './priorities-edit-routes.ts';
 import { prioritiesPageRoutes } from './priorities-page-routes.ts';
 import { prioritiesPublishRoutes } from './priorities-publish-routes.ts';
@@ -7,6 +6,6 @@ import { supportEditRoutes } from './support-edit-routes.ts';
 import { supportRoutes } from './support-routes.ts';
 
 /** WG publishes national priorities and national support; everyone signed in reads them. */
-export const publishingRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, deps) => {
+export const publishingRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   for (const plugin of [prioritiesPublishRoutes, prioritiesEditRoutes, supportRoutes, supportEditRoutes, prioritiesPageRoutes]) await app.register(plugin, deps);
 };

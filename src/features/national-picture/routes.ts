@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { wgCan } from '../../national/national-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
@@ -24,7 +23,7 @@ function filtersOf(q: Query, np: NationalPicture, current: number): PictureFilte
 }
 
 /** National priorities both ways, the national picture (WG only) and its open data (public). */
-export const nationalPictureRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const nationalPictureRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const current = () => academicYearOf(new Date());
   await app.register(publishingRoutes, { database });

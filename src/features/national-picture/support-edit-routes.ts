@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import * as priorities from './priorities-repository.ts';
@@ -11,7 +10,7 @@ import * as repo from './support-repository.ts';
 import { editOffer, setOfferWithdrawn } from './support-service.ts';
 
 /** WG edits a national support offer (optimistic locking on its version), withdraws or reinstates it. */
-export const supportEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, { database }) => {
+export const supportEditRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const found = async (id: string) => {
     const offer = await repo.findOffer(db, id);

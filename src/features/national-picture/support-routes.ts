@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import * as priorities from './priorities-repository.ts';
 import { todayInWales } from './priorities-service.ts';
@@ -11,7 +10,7 @@ import * as repo from './support-repository.ts';
 import { publishOffer } from './support-service.ts';
 
 /** WG's national support offers: the list and publishing a new one. Editing: support-edit-routes.ts. */
-export const supportRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, { database }) => {
+export const supportRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   async function renderNew(request: FastifyRequest, reply: FastifyReply, form: SupportForm, extra: object = {}, status = 200) {

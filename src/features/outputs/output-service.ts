@@ -1,10 +1,9 @@
-import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.ts';
 import type { CurrentUser } from '../../policy/roles.ts';
 import { audiencesFor, type SchoolCan, type SchoolContext } from '../../policy/school-policy.ts';
 import { academicYearOf, financialYearOf } from '../../reference/reference-data.ts';
 import { outputItemId, sharesFor, type OutputKind } from '../../sharing/share-repository.ts';
-import { buildOutput, type OutputData } from './output-builders.ts';
+import type { OutputData } from './output-builders.ts';
 import * as repo from './output-repository.ts';
 import { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
 
@@ -30,8 +29,4 @@ export async function outputData(db: Db, school: SchoolContext, now = new Date()
     brokeredSupportInPeriod(db, school.number, `${financialYear}-04-01`, `${financialYear + 1}-03-31`),
   ]);
   return { school, academicYear, cycle, plan, priorities, findings, lastYear, financialYear, support, brokered, generatedOn: now };
-}
-
-export async function outputDocument(db: Db, school: SchoolContext, kind: OutputKind, t: TFunction, lang: 'en' | 'cy') {
-  return buildOutput(kind, await outputData(db, school), t, lang);
 }

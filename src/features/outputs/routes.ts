@@ -1,11 +1,11 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { OUTPUT_KINDS, outputItemId, type OutputKind } from '../../sharing/share-repository.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
-import { outputDocument, readableOutputs } from './output-service.ts';
+import { outputData, readableOutputs } from './output-service.ts';
+import { buildOutput } from './output-builders.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
 import { SchoolNumber } from '../../lib/request-schemas.ts';
@@ -22,7 +22,7 @@ const FORMATS = {
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
 } as const;
 
-export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const outputRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const tFor = await createTranslator();
 
@@ -43,7 +43,7 @@ export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
     const kind = SLUGS[slug];
     if (!kind || !(await readableOutputs(db, request.user, school, can, [kind])).length) throw new HttpError(404, 'not-found');
     const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
-    const output = await outputDocument(db, school, kind, tFor(lang), lang);
+    const output = buildOutput(kind, await outputData(db, school), tFor(lang), lang);
     if (!extension) return reply.page('features/outputs/views/document.njk', { title: `${output.title}: ${school.name}`, school, schoolCan: can, schoolSection: 'outputs', output, slug });
     const format = FORMATS[extension];
     const fileName = `${school.number}-${slug}-${lang}.${extension}`;

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { managedLaCodes } from '../../collaboration/collaborative-policy.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -13,7 +12,7 @@ import { partnershipScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Editing a partnership (with optimistic locking) and its shared staff: member LAs' officers. */
-export const partnershipEditRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const partnershipEditRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const page = (id: string) => `/partnerships/${id}`;
 

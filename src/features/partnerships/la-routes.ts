@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app-deps.ts';
+import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { laModel, type LaContext } from '../../local-authority/la-access.ts';
 import { emptyPartnershipForm, readPartnershipForm, type PartnershipForm } from './partnership-form.ts';
@@ -20,7 +19,7 @@ async function renderNew(db: AppDeps['database']['db'], request: FastifyRequest,
 }
 
 /** The partnerships an LA belongs to, in its own area, and the form its officers record one with. */
-export const laPartnershipRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const laPartnershipRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/local-authorities/:code/partnerships', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
 import { staffLaCodes, coordinatedPartnershipIds } from '../../collaboration/collaborative-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
 import { partnershipStatus, type StaffForm } from './partnership-form.ts';
@@ -30,7 +29,7 @@ export async function renderPartnership(db: AppDeps['database']['db'], request: 
 }
 
 /** /partnerships (what the user may see, filtered in SQL) and /partnerships/:id. */
-export const partnershipPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const partnershipPageRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/partnerships', { config: partnershipsRead }, async (request, reply) => {

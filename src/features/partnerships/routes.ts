@@ -1,11 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { partnershipEditRoutes } from './edit-routes.ts';
 import { laPartnershipRoutes } from './la-routes.ts';
 import { partnershipPageRoutes } from './page-routes.ts';
 
 /** LA partnerships (DOMAIN.md section 3; issue 7 item 1): recorded by member LAs' officers. */
-export const partnershipRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const partnershipRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   await app.register(laPartnershipRoutes, deps);
   await app.register(partnershipPageRoutes, deps);
   await app.register(partnershipEditRoutes, deps);

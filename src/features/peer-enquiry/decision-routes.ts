@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -32,7 +31,7 @@ async function agreeModel(db: Db, request: FastifyRequest, ctx: EnquiryContext, 
 }
 
 /** Agreeing the team and protocol, cancelling, and sending a drafted report back. */
-export const enquiryDecisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const enquiryDecisionRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
 
   app.get('/collaboratives/:id/enquiries/:enquiryId/agree', { config: scoped(read, 'enquiry', 'agree'), schema: { params: EnquiryParams } }, async (request, reply) => {

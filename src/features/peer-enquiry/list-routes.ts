@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { schoolCollaboratives } from '../../directory/directory-repository.ts';
@@ -47,7 +46,7 @@ async function formModel(db: Db, request: FastifyRequest, ctx: CollaborativeCont
 }
 
 /** The collaborative's enquiries, and a member school's leaders proposing one. */
-export const enquiryListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const enquiryListRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
 
   app.get('/collaboratives/:id/enquiries', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams } }, async (request, reply) => {

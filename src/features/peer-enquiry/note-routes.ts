@@ -1,13 +1,12 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { presentErrors, type FieldErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
 import { todayInWales } from '../evidence/evidence-form.ts';
-import { learnerDataFlags } from '../evidence/evidence-service.ts';
+import { learnerDataFlags } from '../evidence/evidence-learner-check.ts';
 import { EnquiryParams, enquiryHref, field, NoteParams, pageModel, read, view, type EnquiryContext } from './enquiry-context.ts';
 import { noteFormOf, validateNote, type NoteForm } from './enquiry-form.ts';
 import { mayEditNote } from './enquiry-policy.ts';
@@ -41,7 +40,7 @@ async function checkNote(db: Db, request: FastifyRequest, ctx: EnquiryContext) {
 }
 
 /** Evidence notes made on site by the team, each naming the host colleague who was present. */
-export const enquiryNoteRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const enquiryNoteRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
   const base = (ctx: EnquiryContext) => enquiryHref(ctx.collaborative.id, ctx.enquiry.id);
 

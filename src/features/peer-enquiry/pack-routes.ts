@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
@@ -30,7 +29,7 @@ async function choiceGroups(db: Db, request: FastifyRequest, ctx: EnquiryContext
 }
 
 /** The pack: the host chooses items of its cycle; the team reads them while the enquiry is open. */
-export const enquiryPackRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const enquiryPackRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
 
   app.get('/collaboratives/:id/enquiries/:enquiryId/pack', { config: scoped(read, 'enquiry'), schema: { params: EnquiryParams, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { enquiryAccess, EnquiryParams, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
@@ -35,7 +34,7 @@ export async function renderEnquiry(db: Db, request: FastifyRequest, reply: Fast
 }
 
 /** The enquiry's page and the steps of its cycle. */
-export const enquiryPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const enquiryPageRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
 
   app.get('/collaboratives/:id/enquiries/:enquiryId', { config: scoped(read, 'enquiry'), schema: { params: EnquiryParams, querystring: Type.Object({ done: DONE }) } }, async (request, reply) => {

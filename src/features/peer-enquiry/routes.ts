@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { enquiryDecisionRoutes } from './decision-routes.ts';
 import { enquiryListRoutes } from './list-routes.ts';
 import { enquiryNoteRoutes } from './note-routes.ts';
@@ -8,6 +7,6 @@ import { enquiryPageRoutes } from './page-routes.ts';
 import { enquiryWorkRoutes } from './work-routes.ts';
 
 /** Peer enquiries (DOMAIN.md section 5): a host's question, a team from partner schools, a host-owned report. */
-export const peerEnquiryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const peerEnquiryRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   for (const routes of [enquiryListRoutes, enquiryPageRoutes, enquiryDecisionRoutes, enquiryPackRoutes, enquiryNoteRoutes, enquiryWorkRoutes]) await routes(app, deps);
 };

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
@@ -37,7 +36,7 @@ function followUpModel(request: FastifyRequest, ctx: EnquiryContext, form: Follo
 }
 
 /** Making sense together (findings), the host-owned report, and follow-up support. */
-export const enquiryWorkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const enquiryWorkRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
   const base = (ctx: EnquiryContext) => enquiryHref(ctx.collaborative.id, ctx.enquiry.id);
   const kindItems = (request: FastifyRequest, chosen: string) => ENQUIRY_FINDING_KINDS.map((k) => ({ value: k, text: request.t(`enquiries.findings.kinds.${k}`), checked: k === chosen }));

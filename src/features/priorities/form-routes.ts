@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, NIF_THEMES, PRIORITY_ORIGINS } from '../../reference/reference-data.ts';
@@ -35,7 +34,7 @@ function readInput(body: Static<typeof PriorityBody>): PriorityInput {
 type FormState = { cycleId: string; priority?: repo.Priority; values: PriorityInput & { version?: number }; status?: number; extra?: Record<string, unknown> };
 
 /** Adding and editing priorities: leaders only (`can.edit`). State changes are on the priority's page. */
-export const priorityFormRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const base = (number: string) => `/schools/${number}/priorities`;
 

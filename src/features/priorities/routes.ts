@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, isOneOf, PRIORITY_STATES } from '../../reference/reference-data.ts';
 import { type SchoolRequestContext } from '../../school/school-access.ts';
@@ -25,7 +24,7 @@ const short = FormText(40);
 const StateBody = Type.Object({ version: Version, state: Type.String({ maxLength: 40 }) });
 
 /** Priorities: precise, refined and specific, agreed only when ready (issue 4, item 4). */
-export const prioritiesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const prioritiesRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   const db = deps.database.db;
   const view = (name: string) => `features/priorities/views/${name}.njk`;
 

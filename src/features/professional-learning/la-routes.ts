@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { todayInWales } from '../../collaboration/school-terms.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -23,7 +22,7 @@ const LaRecordParams = Type.Object({ ...LaParams.properties, ...RecordParams.pro
 const base = (code: string) => `/local-authorities/${code}/professional-learning`;
 
 /** The rule for the LA and its people's records; officers record and remove completions. */
-export const laProfessionalLearningRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const laProfessionalLearningRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db: Db = database.db;
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, ctx: LaContext, options: { programme?: string | undefined; done?: string | undefined; form?: CompletionForm; errors?: Record<string, string> } = {}) {

@@ -1,10 +1,9 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { laProfessionalLearningRoutes } from './la-routes.ts';
 import { schoolProfessionalLearningRoutes } from './school-routes.ts';
 
 /** Professional learning records and the seed's rule (guidance June 2024, section 5.1). */
-export const professionalLearningRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+export const professionalLearningRoutes: FeaturePlugin<'database'> = async (app, deps) => {
   await app.register(laProfessionalLearningRoutes, deps);
   await app.register(schoolProfessionalLearningRoutes, deps);
 };

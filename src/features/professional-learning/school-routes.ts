@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { todayInWales } from '../../collaboration/school-terms.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -27,7 +26,7 @@ function headteacherContext(request: FastifyRequest) {
   return { ctx, headteacher: staffRole(request.user, ctx.school) === 'headteacher' };
 }
 
-export const schoolProfessionalLearningRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const schoolProfessionalLearningRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db: Db = database.db;
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, headteacher: boolean, options: { done?: string | undefined; form?: CompletionForm; errors?: Record<string, string> } = {}) {

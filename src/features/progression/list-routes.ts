@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { AREAS, isOneOf } from '../../reference/reference-data.ts';
 import { memberSchools } from '../meetings/meeting-repository.ts';
@@ -13,7 +12,7 @@ import { collaborativeScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** /collaboratives/:id/progression: sessions newest first, by Area when asked; and the add form. */
-export const progressionListRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const progressionListRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const newUrl = (id: string) => `/collaboratives/${id}/progression/new`;
 

@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { calendarText, sendCalendar } from '../calendar/ics.ts';
@@ -13,7 +12,7 @@ import { collaborativeScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** /collaboratives/:id/progression/:sessionId: the session, its calendar file and the edit form. */
-export const progressionSessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
+export const progressionSessionRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
   const db = database.db;
   const pageUrl = (c: string, s: string) => `/collaboratives/${c}/progression/${s}`;
 

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { todayInWales } from '../../collaboration/school-terms.ts';
 import { laModel } from '../../local-authority/la-access.ts';
@@ -32,7 +31,7 @@ async function reciprocityModel(db: Db, request: FastifyRequest, schools: Awaite
 }
 
 /** Who hosted, visited, gave and received support, for a collaborative and an LA. */
-export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const reciprocityRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
   app.get('/collaboratives/:id/reciprocity', { config: scoped(read, 'collaborative', 'reciprocity'), schema: { params: Type.Object({ id: Uuid }), querystring: PeriodQuery } }, async (request, reply) => {

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { academicYearOf, CYCLE_STAGES } from '../../reference/reference-data.ts';
@@ -19,7 +18,7 @@ const answer = FormText(20_000);
 const AnswersBody = Type.Object({ version: Version, progressingAnswer: answer, paceAnswer: answer, howWellAnswer: answer, howKnowAnswer: answer, howImproveAnswer: answer });
 const StageBody = Type.Object({ version: Version, stage: Type.String({ maxLength: 40 }) });
 
-export const schoolCycleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const schoolCycleRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   const view = (name: string) => `features/school-cycle/views/${name}.njk`;
 

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { schoolCollaboratives } from '../../directory/directory-repository.ts';
 import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf, NIF_THEMES, PRIORITY_STATES } from '../../reference/reference-data.ts';
@@ -11,7 +10,7 @@ import { SchoolNumber } from '../../lib/request-schemas.ts';
 
 const DUE_SOON_DAYS = 30;
 
-export const schoolHomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const schoolHomeRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
   // "Where are we?": one page for the school's staff, governors and LA, each seeing what they may.
   app.get('/schools/:number/home', { config: { access: { scope: 'school' } }, schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {

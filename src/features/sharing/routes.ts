@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { safeNextPath } from '../../lib/forms.ts';
 import { AUDIENCES, isOneOf } from '../../reference/reference-data.ts';
@@ -21,7 +20,7 @@ const ShareBody = Type.Object({
   returnTo: FormText(500),
 });
 
-export const sharingRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const sharingRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   app.post('/schools/:number/sharing', { config: { access: { scope: 'school', need: 'staff' } }, schema: { params: Type.Object({ number: SchoolNumber }), body: ShareBody } }, async (request, reply) => {
     const { school, can } = schoolScope(request);
     const { itemType, itemId, action, audienceChoice } = request.body;

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { AppDeps } from '../../app-deps.ts';
+import type { FeaturePlugin } from '../../app-deps.ts';
 import { createTranslator } from '../../plugins/i18n.ts';
 import { hasErrors, presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -10,6 +9,7 @@ import { ROLE_NAMES } from '../../policy/roles.ts';
 import * as service from './user-service.ts';
 import * as repo from './user-repository.ts';
 import { userDetailModel } from './user-presenter.ts';
+import { setPasswordEmail } from './set-password-email.ts';
 import { BoundedInteger, FormText, ScopeKey, Uuid } from '../../lib/request-schemas.ts';
 
 const manage = { access: { permission: 'users.manage' } } as const;
@@ -26,9 +26,10 @@ const AssignmentBody = Type.Object({ role: field, scopeId: Type.Optional(ScopeKe
 const StatusBody = Type.Object({ active: Type.Union([Type.Literal('true'), Type.Literal('false')]) });
 const PAGE_SIZE = 25;
 
-export const userRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, mailer, config }) => {
+export const userRoutes: FeaturePlugin<'database' | 'mailer' | 'config'> = async (app, { database, mailer, config }) => {
   const db = database.db;
-  const deps: service.UserServiceDeps = { db, mailer, publicUrl: config.publicUrl, tFor: await createTranslator() };
+  const tFor = await createTranslator();
+  const deps: service.UserServiceDeps = { db, mailer, publicUrl: config.publicUrl, passwordEmail: (letter) => setPasswordEmail(tFor, letter) };
   const view = (name: string) => `features/users/views/${name}.njk`;
   const localAuthorities = await repo.listLocalAuthorities(db);
   const formOptions = { roles: ROLE_NAMES, localAuthorities };

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../plugins/i18n.ts';
 import type { MailMessage } from '../../lib/mailer.ts';
+import type { PasswordLinkLetter } from './user-service.ts';
 
 /** One email in both languages, the recipient's own language first. */
 export function setPasswordEmail(
   tFor: (lang: Language) => TFunction,
-  to: { email: string; displayName: string; preferredLanguage: string; url: string; days: number },
+  to: PasswordLinkLetter,
 ): MailMessage {
   const first: Language = to.preferredLanguage === 'cy' ? 'cy' : 'en';
   const order: Language[] = first === 'cy' ? ['cy', 'en'] : ['en', 'cy'];

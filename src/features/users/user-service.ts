@@ -1,21 +1,24 @@
-import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.ts';
-import type { Language } from '../../plugins/i18n.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
-import type { Mailer } from '../../lib/mailer.ts';
+import type { Mailer, MailMessage } from '../../lib/mailer.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
-import { hashToken, newToken } from '../../sessions/sessions.ts';
+import { hashToken, newToken } from '../../sessions/session-service.ts';
 import { deleteUserSessions } from '../../sessions/session-repository.ts';
 import { isRole, scopeOf, type Role } from '../../policy/roles.ts';
 import { resolveScopeInput, scopeExists } from '../../directory/scope-repository.ts';
-import { setPasswordEmail } from './set-password-email.ts';
 import * as repo from './user-repository.ts';
 
 export const PASSWORD_LINK_DAYS = 7;
 
 export type AssignmentInput = { role: string; scopeId: string };
 export type NewUserInput = AssignmentInput & { displayName: string; email: string; preferredLanguage: string };
-export type UserServiceDeps = { db: Db; mailer: Mailer | null; publicUrl: string; tFor: (lang: Language) => TFunction };
+/** Who a set-password link goes to, and the link: what the caller's email is written from. */
+export type PasswordLinkLetter = { email: string; displayName: string; preferredLanguage: string; url: string; days: number };
+/**
+ * passwordEmail writes the email in words (the caller holds the catalogues: src/features/users/
+ * set-password-email.ts); the service decides when one is sent and what it carries.
+ */
+export type UserServiceDeps = { db: Db; mailer: Mailer | null; publicUrl: string; passwordEmail: (letter: PasswordLinkLetter) => MailMessage };
 
 export async function validateAssignment(db: Db, input: AssignmentInput): Promise<{ errors: FieldErrors; role?: Role; scopeId?: string | null }> {
   if (!isRole(input.role)) return { errors: { role: 'pages.users.errors.roleMissing' } };
@@ -52,7 +55,7 @@ async function issueLink(tx: Db, userId: string, publicUrl: string): Promise<{ u
 async function sendLink(deps: UserServiceDeps, to: { email: string; displayName: string; preferredLanguage: string }, url: string, log: (err: unknown) => void): Promise<EmailOutcome> {
   if (!deps.mailer) return 'off' as const;
   try {
-    await deps.mailer.send(setPasswordEmail(deps.tFor, { ...to, url, days: PASSWORD_LINK_DAYS }));
+    await deps.mailer.send(deps.passwordEmail({ email: to.email, displayName: to.displayName, preferredLanguage: to.preferredLanguage, url, days: PASSWORD_LINK_DAYS }));
     return 'sent' as const;
   } catch (error) {
     // The administrator still sees the link: a mail failure must not lose the account.

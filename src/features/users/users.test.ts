@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, passwordTokens, roleAssignments, sessions, users } from '../../db/schema/index.ts';
 import { loadCatalogue, type Language } from '../../plugins/i18n.ts';
-import { hashToken } from '../../sessions/sessions.ts';
+import { hashToken } from '../../sessions/session-service.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { buildAdministrator, buildUser, countRows, sessionCookie, TEST_PASSWORD } from '../../../test/support/factories.ts';
 import { pageText, Visitor } from '../../../test/support/http.ts';

@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
-import { sessionCookie } from '../../../test/support/factories.ts';
-import { Visitor } from '../../../test/support/http.ts';
-import type { TestApp } from '../../../test/support/test-app.ts';
+import { sessionCookie } from './factories.ts';
+import { Visitor } from './http.ts';
+import type { TestApp } from './test-app.ts';
 
-/** Helpers shared by the concern test files (not imported by the app). */
+/** Helpers shared by the concern test files (src/features/concern/*.test.ts). */
 export const visitorFor = async (t: TestApp, user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
 
 /** A date `days` from today, as the three boxes of a GOV.UK date input. */
