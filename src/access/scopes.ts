@@ -5,17 +5,18 @@ import type { CollaborativeContext, CollaborativeNeed } from '../collaboration/c
 import type { LaContext } from '../local-authority/la-access.ts';
 import type { Permission } from '../policy/policy.ts';
 import type { SchoolCan } from '../policy/school-policy.ts';
-import type { LaCan } from '../local-authority/la-policy.ts';
-import type { PartnershipCan, PlanCan } from '../national/national-policy.ts';
+import type { LaCan } from '../policy/la-policy.ts';
+import type { PartnershipCan } from '../policy/partnership-policy.ts';
+import type { PlanCan } from '../policy/plan-policy.ts';
 import type { SchoolRequestContext } from '../school/school-access.ts';
 import type { CaseContext } from '../features/concern/concern-access.ts';
 import type { CaseStudyContext } from '../features/good-practice/good-practice-context.ts';
-import type { CaseStudyCan } from '../features/good-practice/case-study-policy.ts';
+import type { CaseStudyCan } from '../policy/case-study-policy.ts';
 import type { PartnershipContext } from '../features/partnerships/partnership-context.ts';
 import type { PlanAccess, RoundContext } from '../features/la-plans/plan-context.ts';
 import type { EnquiryContext } from '../features/peer-enquiry/enquiry-context.ts';
-import type { EnquiryCan } from '../features/peer-enquiry/enquiry-policy.ts';
-import type { ConcernCaseCan } from '../local-authority/la-policy.ts';
+import type { EnquiryCan } from '../policy/enquiry-policy.ts';
+import type { ConcernCaseCan } from '../policy/concern-case-policy.ts';
 
 /** Each scope: the path parameters its loader reads, the needs it answers, the context it loads. */
 export interface Scopes {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { HttpError } from '../lib/http-error.ts';
 import { findCollaborative, partnershipLaCodes, type CollaborativeRecord } from './collaboration-repository.ts';
-import { collaborativeCan, coordinatedPartnershipIds, managedLaCodes, type CollaborativeCan } from './collaborative-policy.ts';
+import { collaborativeCan, coordinatedPartnershipIds, managedLaCodes, type CollaborativeCan } from '../policy/collaborative-policy.ts';
 
 export type CollaborativeContext = { collaborative: CollaborativeRecord; can: CollaborativeCan };
 export type CollaborativeNeed = { [K in keyof CollaborativeCan]: CollaborativeCan[K] extends boolean ? K : never }[keyof CollaborativeCan];

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { findLocalAuthority } from '../directory/directory-repository.ts';
 import { HttpError } from '../lib/http-error.ts';
-import { laCan, type LaCan } from './la-policy.ts';
+import { laCan, type LaCan } from '../policy/la-policy.ts';
 
 export type LaContext = { la: { code: string; nameEn: string; nameCy: string }; laName: string; can: LaCan };
 type LaNeed = keyof LaCan;

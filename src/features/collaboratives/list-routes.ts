@@ -6,7 +6,7 @@ import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { manageableLaCodes } from '../../collaboration/collaborative-access.ts';
-import { ledCollaborativeIds, staffLaCodes, staffSchoolNumbers } from '../../collaboration/collaborative-policy.ts';
+import { ledCollaborativeIds, staffLaCodes, staffSchoolNumbers } from '../../policy/collaborative-policy.ts';
 import { formOptions, nameIn } from './collaborative-presenter.ts';
 import { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES, type CollaborativeDetails } from './collaborative-rules.ts';
 import * as repo from './collaborative-repository.ts';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { concernCaseCan, type ConcernCaseCan } from '../../local-authority/la-policy.ts';
+import { concernCaseCan, type ConcernCaseCan } from '../../policy/concern-case-policy.ts';
 import { findCase, type CaseWithSchool } from './concern-repository.ts';
 import { FormText, Uuid } from '../../lib/request-schemas.ts';
 

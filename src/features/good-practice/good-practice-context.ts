@@ -5,7 +5,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { AREAS, NIF_THEMES } from '../../reference/reference-data.ts';
 import { warningLines, type TextFlag } from '../meetings/learner-check.ts';
 import type { CaseStudyForm } from './case-study-form.ts';
-import { caseStudyCan, type CaseStudyCan } from './case-study-policy.ts';
+import { caseStudyCan, type CaseStudyCan } from '../../policy/case-study-policy.ts';
 import { findCaseStudy, nationalPriorityOptions } from './case-study-repository.ts';
 import { FormText, LaCode, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 

@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { holdsScope } from '../../policy/policy.ts';
-import { planCan, wgCan, type PlanCan } from '../../national/national-policy.ts';
+import { planCan, type PlanCan } from '../../policy/plan-policy.ts';
+import { wgCan } from '../../policy/national-policy.ts';
 import * as repo from './plan-repository.ts';
 import { FormText, Uuid } from '../../lib/request-schemas.ts';
 
@@ -19,7 +19,7 @@ export const PlanSectionParams = Type.Object({ planId: uuid, sectionId: uuid });
 export const field = FormText(25_000);
 export const view = (name: string) => `features/la-plans/views/${name}.njk`;
 
-export type PlanAccess = { plan: repo.PlanWithContext; can: PlanCan & { comments: boolean }; laName: string; roundTitle: string };
+export type PlanAccess = { plan: repo.PlanWithContext; can: PlanCan; laName: string; roundTitle: string };
 
 export const localName = (lang: string, en: string, cy: string) => (lang === 'cy' ? cy : en);
 
@@ -34,10 +34,9 @@ export async function planAccess(db: Db, request: FastifyRequest, planId: string
   const can = planCan(request.user, { laCode: plan.laCode, state: plan.state, sharedWithLas: plan.sharedWithLas });
   if (!can.view) throw new HttpError(404, 'not-found');
   if (need && !can[need]) throw new HttpError(403, 'forbidden');
-  const own = holdsScope(request.user, 'la_officer', plan.laCode) || holdsScope(request.user, 'improvement_partner', plan.laCode);
   return {
     plan,
-    can: { ...can, comments: own || wgCan(request.user).read },
+    can,
     laName: localName(request.lang, plan.laNameEn, plan.laNameCy),
     roundTitle: localName(request.lang, plan.round.titleEn, plan.round.titleCy),
   };

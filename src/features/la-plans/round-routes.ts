@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { wgCan } from '../../national/national-policy.ts';
+import { wgCan } from '../../policy/national-policy.ts';
 import { PLAN_STATES } from './plan-states.ts';
 import { anySubmitted, statusBoard } from './plan-repository.ts';
 import { deadlineStatus, field, isLate, localName, roundsManage, RoundParams, view } from './plan-context.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
-import { laStaffCodes } from '../../local-authority/la-policy.ts';
+import { laStaffCodes } from '../../policy/la-policy.ts';
 
 /**
  * The service navigation's "Local improvement": straight to the user's LA, or a choice when they

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app-deps.ts';
-import { wgCan } from '../../national/national-policy.ts';
+import { wgCan } from '../../policy/national-policy.ts';
 import * as repo from './priorities-repository.ts';
 import { view } from './publish-context.ts';
 import { descriptionIn, nameIn, titleIn } from './publish-presenter.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../../lib/http-error.ts';
-import { wgCan } from '../../national/national-policy.ts';
+import { wgCan } from '../../policy/national-policy.ts';
 import { FormText, Uuid, Version } from '../../lib/request-schemas.ts';
 
 /** WG's publishing pages: the permission gates the route, `wgCan().publish` the action (DOMAIN.md section 6). */

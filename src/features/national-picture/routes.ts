@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { wgCan } from '../../national/national-policy.ts';
+import { wgCan } from '../../policy/national-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { ALL } from './picture-cube.ts';
 import { labeller, openDataRows, toCsv } from './picture-presenter.ts';

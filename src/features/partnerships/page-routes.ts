@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
-import { staffLaCodes, coordinatedPartnershipIds } from '../../collaboration/collaborative-policy.ts';
+import { staffLaCodes, coordinatedPartnershipIds } from '../../policy/collaborative-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
 import { partnershipStatus, type StaffForm } from './partnership-form.ts';
 import { IdParams, laNamer, nameIn, partnershipsRead, todayInWales, view, type PartnershipContext } from './partnership-context.ts';

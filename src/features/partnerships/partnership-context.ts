@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { partnershipCan, type PartnershipCan } from '../../national/national-policy.ts';
+import { partnershipCan, type PartnershipCan } from '../../policy/partnership-policy.ts';
 import { findPartnership, type LocalAuthority, type Partnership } from './partnership-repository.ts';
 import { FormText, LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
 

@@ -7,7 +7,7 @@ import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { EnquiryParams, enquiryHref, field, many, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
 import { agreementFormOf, validateAgreement, validateReason, type AgreementForm } from './enquiry-form.ts';
-import { enquiryActors } from './enquiry-policy.ts';
+import { enquiryActors } from '../../policy/enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
 import { agreeEnquiry, cancelEnquiry, moveEnquiry } from './enquiry-service.ts';
 import { EmptyOrUuid } from '../../lib/request-schemas.ts';

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { collaborativeAccess, type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { enquiryCan, type EnquiryCan } from './enquiry-policy.ts';
+import { enquiryCan, type EnquiryCan } from '../../policy/enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
 import { FormText, Uuid, Version } from '../../lib/request-schemas.ts';
 

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.ts';
 import { auditTrail } from '../../audit/audit-repository.ts';
 import { NIF_THEMES } from '../../reference/reference-data.ts';
-import { ENQUIRY_STATES, stepIndex } from './enquiry-states.ts';
+import { ENQUIRY_STATES, stepIndex } from '../../policy/enquiry-states.ts';
 import { NOTE_ACTIVITIES, type NoteForm } from './enquiry-form.ts';
 import type { EnquiryContext } from './enquiry-context.ts';
 import * as repo from './enquiry-repository.ts';

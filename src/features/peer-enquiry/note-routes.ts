@@ -10,7 +10,7 @@ import { todayInWales } from '../evidence/evidence-form.ts';
 import { learnerDataFlags } from '../evidence/evidence-service.ts';
 import { EnquiryParams, enquiryHref, field, NoteParams, pageModel, read, view, type EnquiryContext } from './enquiry-context.ts';
 import { noteFormOf, validateNote, type NoteForm } from './enquiry-form.ts';
-import { mayEditNote } from './enquiry-policy.ts';
+import { mayEditNote } from '../../policy/enquiry-policy.ts';
 import { activityItems, noteConflict } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { createNote, editNote } from './enquiry-work-service.ts';

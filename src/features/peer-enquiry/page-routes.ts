@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { enquiryAccess, EnquiryParams, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
-import { enquiryActors } from './enquiry-policy.ts';
+import { enquiryActors } from '../../policy/enquiry-policy.ts';
 import { activityLabel, stateTag, stepsOf, timelineOf, visibleNotes } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { moveEnquiry } from './enquiry-service.ts';
