@@ -1,17 +1,17 @@
 // The registry of scope loaders: for each scope, which path parameters it reads and how it loads
-// the record and decides. Each wraps the scope's own load-and-decide function, so a route declaring
-// its access refuses exactly as the handler's own call did: 404 for a record the user may not know
-// of, 403 for one they may see but not act on as asked.
+// the record and decides. Each wraps the scope's load-and-decide function in loaders/<scope>.ts
+// (which reads the record through the shared domain and asks the scope's policy in src/policy/):
+// 404 for a record the user may not know of, 403 for one they may see but not act on as asked.
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
-import { collaborativeAccess } from '../collaboration/collaborative-access.ts';
-import { laAccess } from '../local-authority/la-access.ts';
-import { schoolAccess } from '../school/school-access.ts';
-import { caseAccess } from '../features/concern/concern-access.ts';
-import { caseStudyAccess } from '../features/good-practice/good-practice-context.ts';
-import { planAccess, roundAccess } from '../features/la-plans/plan-context.ts';
-import { partnershipAccess } from '../features/partnerships/partnership-context.ts';
-import { enquiryAccess } from '../features/peer-enquiry/enquiry-context.ts';
+import { caseStudyAccess } from './loaders/case-study.ts';
+import { collaborativeAccess } from './loaders/collaborative.ts';
+import { caseAccess } from './loaders/concern-case.ts';
+import { enquiryAccess } from './loaders/enquiry.ts';
+import { laAccess } from './loaders/la.ts';
+import { partnershipAccess } from './loaders/partnership.ts';
+import { planAccess, roundAccess } from './loaders/plan.ts';
+import { schoolAccess } from './loaders/school.ts';
 import type { ScopeContext, ScopeName, ScopeNeed, Scopes } from './scopes.ts';
 
 export type ScopeLoader<S extends ScopeName> = {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
-import { laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-model.ts';
 import { collaborationGaps } from './collaborative-repository.ts';
 import { LaCode } from '../../lib/request-schemas.ts';
 import { laScope } from '../../access/request-scope.ts';

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { manageableLaCodes } from '../../collaboration/collaborative-access.ts';
+import { manageableLaCodes } from '../../collaboration/manageable-las.ts';
 import { ledCollaborativeIds, staffLaCodes, staffSchoolNumbers } from '../../policy/collaborative-policy.ts';
 import { formOptions, nameIn } from './collaborative-presenter.ts';
 import { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES, type CollaborativeDetails } from './collaborative-rules.ts';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { audiencesFor, type SchoolCan } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import type { SchoolRequestContext } from '../../school/school-access.ts';
+import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { currentPlan } from './plan-repository.ts';
 import { BoundedInteger, FormText, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';

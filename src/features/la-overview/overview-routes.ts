@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-model.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { DIMENSIONS, laCollaborativeNames, nationalPriorityNames } from './local-priorities-repository.ts';
 import { drillDown, overviewModel } from './overview-service.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { collaborativeCanFor } from '../../collaboration/collaborative-access.ts';
+import { collaborativeCanFor } from '../../access/loaders/collaborative.ts';
 import { findCollaborative } from '../../collaboration/collaboration-repository.ts';
 import { academicYearSpan, previousTerm, termOf, todayInWales, workingAlone } from '../../collaboration/school-terms.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';

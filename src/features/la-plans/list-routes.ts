@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
-import { laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-model.ts';
 import { laStaffCodes } from '../../policy/la-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
 import { wgCan } from '../../policy/national-policy.ts';

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { planCan } from '../../policy/plan-policy.ts';
-import { planAnswers, planComments, roundSections, type PlanWithContext } from './plan-repository.ts';
+import type { PlanWithContext } from '../../national/planning-repository.ts';
+import { planAnswers, planComments, roundSections } from './plan-repository.ts';
 import { deadlineStatus, isLate, localName } from './plan-context.ts';
 
 /** The plan's overview: each section with whether it is answered and how many comments WG left. */

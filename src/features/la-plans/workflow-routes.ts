@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
-import { findPlan } from './plan-repository.ts';
+import { findPlan } from '../../national/planning-repository.ts';
 import { PlanParams, plansRead, view } from './plan-context.ts';
 import { markFinal, sendBack, setShared, submitPlan } from './plan-service.ts';
 import { planSummary } from './plan-summary.ts';

@@ -4,7 +4,7 @@ import { auditTrail } from '../../audit/audit-repository.ts';
 import { NIF_THEMES } from '../../reference/reference-data.ts';
 import { ENQUIRY_STATES, stepIndex } from '../../policy/enquiry-states.ts';
 import { NOTE_ACTIVITIES, type NoteForm } from './enquiry-form.ts';
-import type { EnquiryContext } from './enquiry-context.ts';
+import type { EnquiryContext } from '../../access/loaders/enquiry.ts';
 import * as repo from './enquiry-repository.ts';
 
 /** GOV.UK tag colours by state: a way to tell states apart, never a judgement of the school. */

@@ -1,8 +1,10 @@
+// The collaborative scope's loader: the collaborative named in the URL, and what this user may do
+// in it (src/policy/collaborative-policy.ts).
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../db/client.ts';
-import { HttpError } from '../lib/http-error.ts';
-import { findCollaborative, partnershipLaCodes, type CollaborativeRecord } from './collaboration-repository.ts';
-import { collaborativeCan, coordinatedPartnershipIds, managedLaCodes, type CollaborativeCan } from '../policy/collaborative-policy.ts';
+import type { Db } from '../../db/client.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { findCollaborative, partnershipLaCodes, type CollaborativeRecord } from '../../collaboration/collaboration-repository.ts';
+import { collaborativeCan, coordinatedPartnershipIds, type CollaborativeCan } from '../../policy/collaborative-policy.ts';
 
 export type CollaborativeContext = { collaborative: CollaborativeRecord; can: CollaborativeCan };
 export type CollaborativeNeed = { [K in keyof CollaborativeCan]: CollaborativeCan[K] extends boolean ? K : never }[keyof CollaborativeCan];
@@ -22,11 +24,4 @@ export async function collaborativeAccess(db: Db, request: FastifyRequest, id: s
   if (!can.view) throw new HttpError(404, 'not-found');
   if (!can[need]) throw new HttpError(403, 'forbidden');
   return { collaborative, can };
-}
-
-/** LAs in which this user may create and manage collaboratives: their own as an LA officer, their partnerships' as a coordinator. */
-export async function manageableLaCodes(db: Db, request: FastifyRequest): Promise<string[]> {
-  const partnerships = coordinatedPartnershipIds(request.user);
-  const fromPartnerships = partnerships.length ? await partnershipLaCodes(db, partnerships) : [];
-  return [...new Set([...managedLaCodes(request.user), ...fromPartnerships])];
 }

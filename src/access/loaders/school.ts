@@ -1,8 +1,10 @@
+// The school scope's loader: the school named in the URL, and what this user may do in its
+// improvement area (src/policy/school-policy.ts).
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../db/client.ts';
-import { HttpError } from '../lib/http-error.ts';
-import { schoolCan, type SchoolCan, type SchoolContext } from '../policy/school-policy.ts';
-import { findSchoolContext } from './school-repository.ts';
+import type { Db } from '../../db/client.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { schoolCan, type SchoolCan, type SchoolContext } from '../../policy/school-policy.ts';
+import { findSchoolContext } from '../../school/school-repository.ts';
 
 export type SchoolRequestContext = { school: SchoolContext; can: SchoolCan };
 
