@@ -27,8 +27,9 @@ function idsFrom(loader: AnyLoader, access: ScopedAccess, request: FastifyReques
 export async function resolveScope(loaders: ScopeLoaders, db: Db, request: FastifyRequest, access: ScopedAccess): Promise<ResolvedScope> {
   const loader = loaders[access.scope] as AnyLoader;
   const need = (access.need ?? DEFAULT_NEEDS[access.scope]) as never;
-  const context = await loader.load(db, request, idsFrom(loader, access, request) as never, need);
-  return { scope: access.scope, context } as ResolvedScope;
+  const ids = idsFrom(loader, access, request);
+  const context = await loader.load(db, request, ids as never, need);
+  return { scope: access.scope, context, ids } as ResolvedScope;
 }
 
 export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders }) => {
@@ -44,6 +45,12 @@ export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders
       const name = names[key] ?? key;
       if (!new RegExp(`:${name}(?!\\w)`).test(route.url)) throw new Error(`Route ${String(route.method)} ${route.url} declares the ${access.scope} scope but has no :${name}`);
     }
+  });
+
+  app.decorateRequest('reloadAccessScope', async function reloadAccessScope(this: FastifyRequest) {
+    const access = this.routeOptions.config.access;
+    if (!access || !('scope' in access)) throw new Error(`${this.method} ${this.routeOptions.url ?? this.url} reloads a scope but declares none`);
+    this.accessScope = await resolveScope(loaders, opts.db, this, access);
   });
 
   app.addHook('preHandler', async (request) => {

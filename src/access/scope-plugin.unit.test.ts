@@ -7,7 +7,7 @@ import { HttpError } from '../lib/http-error.ts';
 import { policyPlugin, type RegisteredRoute } from '../plugins/policy.ts';
 import { coarseAccess, decide, type Access } from '../policy/policy.ts';
 import type { CurrentUser } from '../policy/roles.ts';
-import { ensureCan, requestScope, schoolScope } from './request-scope.ts';
+import { ensureCan, reloadScope, requestScope, schoolScope } from './request-scope.ts';
 import type { ScopeLoaders } from './scope-loaders.ts';
 import { scopePlugin } from './scope-plugin.ts';
 
@@ -32,7 +32,7 @@ function fakeLoaders(calls: Call[]): ScopeLoaders {
     },
   });
   return {
-    school: loader('school', ['number']), collaborative: loader('collaborative', ['id']), enquiry: loader('enquiry', ['id', 'enquiryId']),
+    school: loader('school', ['number']), governingBody: loader('governingBody', ['number']), national: loader('national', []), collaborative: loader('collaborative', ['id']), enquiry: loader('enquiry', ['id', 'enquiryId']),
     la: loader('la', ['code']), partnership: loader('partnership', ['id']), plan: loader('plan', ['planId']), round: loader('round', ['roundId']),
     concernCase: loader('concernCase', ['id']), caseStudy: loader('caseStudy', ['id']),
   } as unknown as ScopeLoaders;
@@ -142,6 +142,17 @@ describe('the scope hook', () => {
     })).rejects.toThrow('Route GET /schools/:numberish declares the school scope but has no :number');
   });
 
+  it('loads the declared scope again when the handler asks, with the same need, refusing as the hook would', async () => {
+    const calls: Call[] = [];
+    const instance = await build(calls, (i) => {
+      i.post('/schools/:number/again', { config: { access: { scope: 'school', need: 'edit' } } }, async (request) => ({ can: (await reloadScope(request, 'school')).can }));
+      i.get('/unscoped-again/:number', { config: { access: { signedIn: true } } }, async (request) => reloadScope(request, 'school'));
+    });
+    expect((await instance.inject({ method: 'POST', url: '/schools/6612345/again', headers: signedIn })).json()).toEqual({ can: { edit: true } });
+    expect(calls.map((c) => c.need)).toEqual(['edit', 'edit']);
+    expect((await instance.inject({ url: '/unscoped-again/6612345', headers: signedIn })).statusCode).toBe(500);
+  });
+
   it('records the coarse access and the declared scope and need in the route registry', async () => {
     const registry: RegisteredRoute[] = [];
     await build([], schoolRoutes, registry);
@@ -163,7 +174,7 @@ describe('a scoped access', () => {
   });
 
   it("takes only the scope's own needs (checked by the type checker)", () => {
-    const fine: Access[] = [{ scope: 'school', need: 'approvePlan' }, { scope: 'la', need: 'concern' }, { scope: 'enquiry', need: 'writeNote' }];
+    const fine: Access[] = [{ scope: 'governingBody', need: 'approvePlan' }, { scope: 'la', need: 'concern' }, { scope: 'enquiry', need: 'writeNote' }];
     // @ts-expect-error 'concern' is an LA need, not a school's
     const wrong: Access = { scope: 'school', need: 'concern' };
     expect(fine.length + [wrong].length).toBe(4);

@@ -6,7 +6,9 @@ import type { Permission } from '../policy/policy.ts';
 import type { CaseStudyCan } from '../policy/case-study-policy.ts';
 import type { ConcernCaseCan } from '../policy/concern-case-policy.ts';
 import type { EnquiryCan } from '../policy/enquiry-policy.ts';
+import type { GoverningBodyCan } from '../policy/governing-body-policy.ts';
 import type { LaCan } from '../policy/la-policy.ts';
+import type { WgCan } from '../policy/national-policy.ts';
 import type { PartnershipCan } from '../policy/partnership-policy.ts';
 import type { PlanCan } from '../policy/plan-policy.ts';
 import type { SchoolCan } from '../policy/school-policy.ts';
@@ -15,6 +17,7 @@ import type { CollaborativeContext, CollaborativeNeed } from './loaders/collabor
 import type { CaseContext } from './loaders/concern-case.ts';
 import type { EnquiryContext } from './loaders/enquiry.ts';
 import type { LaContext } from './loaders/la.ts';
+import type { NationalContext } from './loaders/national.ts';
 import type { PartnershipContext } from './loaders/partnership.ts';
 import type { PlanAccess, RoundContext } from './loaders/plan.ts';
 import type { SchoolRequestContext } from './loaders/school.ts';
@@ -22,6 +25,7 @@ import type { SchoolRequestContext } from './loaders/school.ts';
 /** Each scope: the path parameters its loader reads, the needs it answers, the context it loads. */
 export interface Scopes {
   school: { params: 'number'; need: keyof SchoolCan; context: SchoolRequestContext };
+  governingBody: { params: 'number'; need: keyof GoverningBodyCan; context: SchoolRequestContext };
   collaborative: { params: 'id'; need: CollaborativeNeed; context: CollaborativeContext };
   enquiry: { params: 'id' | 'enquiryId'; need: keyof EnquiryCan; context: EnquiryContext };
   la: { params: 'code'; need: keyof LaCan; context: LaContext };
@@ -30,6 +34,7 @@ export interface Scopes {
   round: { params: 'roundId'; need: never; context: RoundContext };
   concernCase: { params: 'id'; need: keyof ConcernCaseCan; context: CaseContext };
   caseStudy: { params: 'id'; need: keyof CaseStudyCan; context: CaseStudyContext };
+  national: { params: never; need: keyof WgCan; context: NationalContext };
 }
 export type ScopeName = keyof Scopes;
 export type ScopeNeed<S extends ScopeName> = Scopes[S]['need'];
@@ -50,6 +55,7 @@ export type DeclaredScope = { scope: ScopeName; need: string | null };
 /** The need a route gets when it names none: seeing the record at all (the same defaults as before). */
 export const DEFAULT_NEEDS: { [S in ScopeName]: ScopeNeed<S> | null } = {
   school: 'viewArea',
+  governingBody: 'member',
   collaborative: 'view',
   enquiry: 'seeHeadline',
   la: 'staff',
@@ -58,6 +64,7 @@ export const DEFAULT_NEEDS: { [S in ScopeName]: ScopeNeed<S> | null } = {
   round: null,
   concernCase: 'view',
   caseStudy: 'view',
+  national: 'read',
 };
 
 type CoarseConfig = { readonly access: { readonly signedIn: true } | { readonly permission: Permission } };

@@ -4,7 +4,7 @@ import { audiencesFor, schoolCan, staffRole, type SchoolContext } from './school
 
 const school: SchoolContext = { number: '6812308', name: 'Ysgol Bro Edern', laCode: '681', governingBodyId: 'GB6812308' };
 const withoutBody: SchoolContext = { ...school, governingBodyId: null };
-const none = { staff: false, readPrivate: false, addEvidence: false, edit: false, curate: false, widenSharing: false, narrowSharing: false, approvePlan: false, governor: false, localAuthority: false, viewArea: false };
+const none = { staff: false, readPrivate: false, addEvidence: false, edit: false, curate: false, widenSharing: false, narrowSharing: false, localAuthority: false, viewArea: false };
 const staff = { ...none, staff: true, readPrivate: true, addEvidence: true, viewArea: true };
 const leader = { ...staff, edit: true, curate: true, narrowSharing: true };
 
@@ -12,8 +12,8 @@ const ROWS = [
   ['its headteacher', person(['headteacher', '6812308']), school, { ...leader, widenSharing: true }],
   ['a school leader', person(['school_leader', '6812308']), school, leader],
   ['a practitioner', person(['practitioner', '6812308']), school, staff],
-  ['a governor of its governing body', person(['governor', 'GB6812308']), school, { ...none, approvePlan: true, governor: true, viewArea: true }],
-  ['the chair of its governors', person(['chair_of_governors', 'GB6812308']), school, { ...none, approvePlan: true, governor: true, viewArea: true }],
+  ['a governor of its governing body', person(['governor', 'GB6812308']), school, { ...none, viewArea: true }],
+  ['the chair of its governors', person(['chair_of_governors', 'GB6812308']), school, { ...none, viewArea: true }],
   ['a governor of another governing body', person(['governor', 'GB6812323']), school, none],
   ['a governor, at a school with no governing body recorded', person(['governor', 'GB6812308']), withoutBody, none],
   ['an LA officer of its LA', person(['la_officer', '681']), school, { ...none, localAuthority: true, viewArea: true }],

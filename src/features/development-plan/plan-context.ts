@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { audiencesFor, type SchoolCan } from '../../policy/school-policy.ts';
+import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
@@ -22,24 +22,12 @@ export const view = (name: string) => `features/development-plan/views/${name}.n
 
 /** What every page of the plan area passes to the school layout. */
 export function schoolModel(ctx: SchoolRequestContext) {
-  return { school: ctx.school, schoolCan: ctx.can, schoolSection: 'plan' };
+  return { school: ctx.school, schoolCan: ctx.can, governingBodyCan: ctx.governingBodyCan, schoolSection: 'plan' };
 }
 
 /** The school's staff see every item; anyone else only what was shared with an audience they belong to. */
 export function itemAccess(request: FastifyRequest, ctx: SchoolRequestContext): ItemAccess {
   return ctx.can.readPrivate ? { all: true } : { audiences: audiencesFor(request.user, ctx.school) };
-}
-
-/**
- * Revisions exist to be read by the governing body: its governors and the school's staff read
- * them. A revision freezes priorities the school may not have shared with anyone else.
- */
-export function readsRevisions(can: SchoolCan): boolean {
-  return can.staff || can.governor;
-}
-
-export function requireRevisionReader(can: SchoolCan): void {
-  if (!readsRevisions(can)) throw new HttpError(403, 'forbidden');
 }
 
 export async function currentPlanOr404(db: Db, schoolNumber: string) {

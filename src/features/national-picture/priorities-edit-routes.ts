@@ -5,7 +5,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { priorityFingerprint, priorityToForm, readPriorityForm } from './priorities-form.ts';
 import * as repo from './priorities-repository.ts';
 import { editPriority, setPriorityWithdrawn } from './priorities-service.ts';
-import { CodeParams, PRIORITIES, PriorityBody, requirePublisher, view, wgRoute } from './publish-context.ts';
+import { CodeParams, PRIORITIES, PriorityBody, view, wgRoute } from './publish-context.ts';
 import { nameIn, priorityConflict } from './publish-presenter.ts';
 
 /** WG edits a national priority (the code stays), withdraws it (after confirming) or reinstates it. */
@@ -19,7 +19,6 @@ export const prioritiesEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'data
   const edit = (code: string) => `${PRIORITIES}/${code}/edit`;
 
   app.get(`${PRIORITIES}/:code/edit`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
-    requirePublisher(request);
     const priority = await found(request.params.code);
     return reply.page(view('priority-form'), {
       title: request.t('national.publish.editTitle'), activeNav: 'national', priority, form: priorityToForm(priority), fingerprint: priorityFingerprint(priority),
@@ -28,7 +27,7 @@ export const prioritiesEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'data
   });
 
   app.post(`${PRIORITIES}/:code/edit`, { config: wgRoute, schema: { params: CodeParams, body: PriorityBody } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const priority = await found(request.params.code);
     const form = { ...readPriorityForm(request.body), code: priority.code };
     const fingerprint = request.body.fingerprint ?? '';
@@ -45,7 +44,6 @@ export const prioritiesEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'data
   });
 
   app.get(`${PRIORITIES}/:code/withdraw`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
-    requirePublisher(request);
     const priority = await found(request.params.code);
     if (priority.withdrawnOn) return reply.redirect(PRIORITIES, 303);
     const name = nameIn(request.lang, priority);
@@ -56,14 +54,14 @@ export const prioritiesEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'data
   });
 
   app.post(`${PRIORITIES}/:code/withdraw`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const priority = await found(request.params.code);
     await setPriorityWithdrawn(db, user.id, priority.code, true);
     return reply.redirect(`${PRIORITIES}?done=withdrawn`, 303);
   });
 
   app.post(`${PRIORITIES}/:code/reinstate`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const priority = await found(request.params.code);
     await setPriorityWithdrawn(db, user.id, priority.code, false);
     return reply.redirect(`${PRIORITIES}?done=reinstated`, 303);
