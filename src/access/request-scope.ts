@@ -14,6 +14,8 @@ declare module 'fastify' {
     accessScope: ResolvedScope | null;
     /** Loads and decides the declared scope again (the record changed under the handler), or refuses as the hook would. */
     reloadAccessScope(): Promise<void>;
+    /** Whether the address will open for this reader (src/access/can-open.ts); templates get it as `canOpen`. */
+    canOpen(address: string, given?: Partial<Record<ScopeName, object>>): boolean;
   }
 }
 

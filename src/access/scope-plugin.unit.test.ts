@@ -30,6 +30,7 @@ function fakeLoaders(calls: Call[]): ScopeLoaders {
       if (ids.number === 'look-only') throw new HttpError(403, 'forbidden');
       return { school: { number: ids.number ?? '', name: 'A school', laCode: '681', governingBodyId: null }, can: { edit: need === 'edit' } };
     },
+    cans: (context: { can: object }) => ({ [scope]: context.can }),
   });
   return {
     school: loader('school', ['number']), governingBody: loader('governingBody', ['number']), national: loader('national', []), collaborative: loader('collaborative', ['id']), enquiry: loader('enquiry', ['id', 'enquiryId']),
@@ -151,6 +152,20 @@ describe('the scope hook', () => {
     expect((await instance.inject({ method: 'POST', url: '/schools/6612345/again', headers: signedIn })).json()).toEqual({ can: { edit: true } });
     expect(calls.map((c) => c.need)).toEqual(['edit', 'edit']);
     expect((await instance.inject({ url: '/unscoped-again/6612345', headers: signedIn })).statusCode).toBe(500);
+  });
+
+  it('tells a page whether a link will open, by the link route’s declared need and the page’s loaded can', async () => {
+    const instance = await build([], (i) => {
+      i.get('/schools/:number/editor', { config: { access: { scope: 'school', need: 'edit' } } }, async (request) => ({ editor: request.canOpen(`/schools/${schoolScope(request).school.number}/editor`) }));
+      i.get('/schools/:number/reader', { config: { access: { scope: 'school' } } }, async (request) => ({
+        editor: request.canOpen(`/schools/${schoolScope(request).school.number}/editor`),
+        audit: request.canOpen('/audit-only'),
+        nowhere: request.canOpen('/nowhere'),
+      }));
+      i.get('/audit-only', { config: { access: { permission: 'audit.read' } } }, async () => 'never');
+    });
+    expect((await instance.inject({ url: '/schools/6612345/editor', headers: signedIn })).json()).toEqual({ editor: true });
+    expect((await instance.inject({ url: '/schools/6612345/reader', headers: signedIn })).json()).toEqual({ editor: false, audit: false, nowhere: false });
   });
 
   it('records the coarse access and the declared scope and need in the route registry', async () => {

@@ -25,3 +25,16 @@ export async function collaborativeAccess(db: Db, request: FastifyRequest, id: s
   if (!can[need]) throw new HttpError(403, 'forbidden');
   return { collaborative, can };
 }
+
+/**
+ * What this user may do in each of these collaboratives, decided as their loader decides: for a
+ * page listing collaboratives it does not itself load, so each link shows only if it will open.
+ */
+export async function collaborativeCansFor(db: Db, request: FastifyRequest, ids: readonly string[]): Promise<Map<string, CollaborativeCan>> {
+  const cans = new Map<string, CollaborativeCan>();
+  for (const id of ids) {
+    const collaborative = await findCollaborative(db, id);
+    if (collaborative) cans.set(id, await collaborativeCanFor(db, request, collaborative));
+  }
+  return cans;
+}

@@ -22,7 +22,7 @@ export const view = (name: string) => `features/development-plan/views/${name}.n
 
 /** What every page of the plan area passes to the school layout. */
 export function schoolModel(ctx: SchoolRequestContext) {
-  return { school: ctx.school, schoolCan: ctx.can, governingBodyCan: ctx.governingBodyCan, schoolSection: 'plan' };
+  return { school: ctx.school, schoolCan: ctx.can, schoolSection: 'plan' };
 }
 
 /** The school's staff see every item; anyone else only what was shared with an audience they belong to. */

@@ -37,7 +37,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     const audiences = ctx.can.staff ? await repo.priorityAudiences(db, [...inPlan, ...drafts].map((p) => p.id)) : [];
     const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
     return reply.page(view('plan'), {
-      title, ...schoolModel(ctx), plan, year, cycleId, latest, done, showSummary: summaryShared, readsRevisions: ctx.governingBodyCan.readRevisions,
+      title, ...schoolModel(ctx), plan, year, cycleId, latest, done, showSummary: summaryShared,
       inPlan: presentPriorities(inPlan, todayInWales()), drafts: presentPriorities(drafts, todayInWales()), sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
     });
   });

@@ -27,7 +27,7 @@ export const listRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { data
     ]);
     const name = (p: { laNameEn: string; laNameCy: string; round: { titleEn: string; titleCy: string } }) => ({ laName: localName(lang, p.laNameEn, p.laNameCy), roundTitle: localName(lang, p.round.titleEn, p.round.titleCy) });
     return reply.page(view('index'), {
-      title: request.t('laPlans.index.title'), activeNav: 'plans', canOpen: wg,
+      title: request.t('laPlans.index.title'), activeNav: 'plans', opensRounds: wg,
       rounds: rounds.map((r) => ({ ...r, title: localName(lang, r.titleEn, r.titleCy), deadlineStatus: deadlineStatus(r.deadline, new Date()) })),
       own: own.map((p) => ({ ...p, ...name(p) })),
       shared: shared.filter((p) => !laCodes.includes(p.laCode)).map((p) => ({ ...p, ...name(p) })),

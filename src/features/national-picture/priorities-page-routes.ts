@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app-deps.ts';
-import { wgCan } from '../../policy/national-policy.ts';
 import * as repo from './priorities-repository.ts';
 import { view } from './publish-context.ts';
 import { descriptionIn, nameIn, titleIn } from './publish-presenter.ts';
@@ -24,7 +23,6 @@ export const prioritiesPageRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'data
       title: request.t('national.prioritiesPage.title'), activeNav: '',
       main: priorities.filter((p) => !p.supporting), supporting: priorities.filter((p) => p.supporting), general,
       programmes: programmes.map((p) => ({ code: p.code, name: nameIn(lang, p), required: p.required, offer: programmeOffers.get(p.code) ?? null })),
-      canPublish: wgCan(request.user).publish,
     });
   });
 };
