@@ -105,10 +105,7 @@ const changesAllowed = (file: string) => isService(file) || isRepository(file) |
 /** May import a feature: the registry, the entry points, the demo data, and features themselves. */
 const mayImportFeature = (file: string) => {
   const relative = rel(file);
-  if (relative.startsWith('src/features/') || relative === 'src/main.ts' || relative === 'src/app.ts' || relative.startsWith('src/cli/') || relative.startsWith('src/demo/')) return true;
-  // Known exception, being removed: the scope loaders in src/access still import five features' contexts
-  // (concern, good practice, LA plans, partnerships, peer enquiry); the policies work moves them down.
-  return relative.startsWith('src/access/');
+  return relative.startsWith('src/features/') || relative === 'src/main.ts' || relative === 'src/app.ts' || relative.startsWith('src/cli/') || relative.startsWith('src/demo/');
 };
 
 describe('layering', () => {

@@ -76,7 +76,7 @@ function enquiry(state: WorldEnquiryState, meets: Partial<Record<(typeof ENQUIRY
 const TABLE: Record<string, ScopeTable> = {
   // DOMAIN.md rule 1: a school's area is its own; governors and its LA's staff see what is shared with them.
   school: {
-    needs: ['viewArea', 'staff', 'readPrivate', 'addEvidence', 'edit', 'curate', 'widenSharing', 'narrowSharing', 'approvePlan', 'governor', 'localAuthority'],
+    needs: ['viewArea', 'staff', 'readPrivate', 'addEvidence', 'edit', 'curate', 'widenSharing', 'narrowSharing', 'localAuthority'],
     sight: 'viewArea',
     records: [
       {
@@ -91,10 +91,37 @@ const TABLE: Record<string, ScopeTable> = {
           curate: SCHOOL_LEADERS,
           widenSharing: ['headteacher'], // rule 2: the headteacher widens sharing
           narrowSharing: SCHOOL_LEADERS,
-          approvePlan: GOVERNORS, // the governing body approves the development plan
-          governor: GOVERNORS,
           localAuthority: LA_STAFF,
         },
+      },
+    ],
+  },
+  // Section 2: governors hold their role in the governing body. It approves the development plan and
+  // reads what is shared with governors; the school's staff who prepare the plan read its revisions.
+  // Whoever may not know of the school is told it does not exist, as on the school's own pages.
+  governingBody: {
+    needs: ['member', 'readShared', 'readRevisions', 'approvePlan'],
+    sight: 'member',
+    records: [
+      {
+        label: "school A's governing body",
+        params: (w) => ({ number: w.schoolA.number }),
+        meets: { member: GOVERNORS, readShared: GOVERNORS, readRevisions: [...GOVERNORS, ...SCHOOL_STAFF], approvePlan: GOVERNORS },
+        knownTo: [...SCHOOL_STAFF, ...GOVERNORS, ...LA_STAFF],
+      },
+    ],
+  },
+  // Rule 3: Welsh Government reads the national picture, opens planning rounds and publishes national
+  // priorities and support. No record: everyone else is refused (403), never told of an absence.
+  national: {
+    needs: ['read', 'openRounds', 'publish', 'comment', 'markFinal'],
+    sight: 'read',
+    records: [
+      {
+        label: 'Wales',
+        params: () => ({}),
+        meets: { read: ['wgOfficial'], openRounds: ['wgOfficial'], publish: ['wgOfficial'], comment: ['wgOfficial'], markFinal: ['wgOfficial'] },
+        knownTo: SIGNED_IN,
       },
     ],
   },
@@ -228,7 +255,8 @@ const DECIDED_IN_HANDLER: Record<string, string> = {
 
 /** Which scope a URL names its record in; a route under one of these must declare it. */
 const URL_SCOPES: [RegExp, readonly string[]][] = [
-  [/^\/schools\/:number\//, ['school']],
+  [/^\/schools\/:number\//, ['school', 'governingBody']],
+  [/^\/national(\/|$)/, ['national']],
   [/^\/collaboratives\/:id\/enquiries\/:enquiryId(\/|$)/, ['enquiry', 'collaborative']],
   [/^\/collaboratives\/:id(\/|$)/, ['collaborative']],
   [/^\/local-authorities\/:code\//, ['la']],
@@ -380,7 +408,8 @@ describe('every scoped route declares its record', () => {
   it('a route whose URL names a record declares that scope', () => {
     const undeclared = t.app.routeRegistry.flatMap((route) => {
       const named = URL_SCOPES.find(([pattern]) => pattern.test(route.url));
-      if (!named) return [];
+      // Open data (the national picture's CSV and JSON) is public: there is no one to refuse.
+      if (!named || (route.access as { public?: boolean }).public === true) return [];
       return named[1].includes(route.scope?.scope ?? '') ? [] : [`${routeName(route)}: declares ${route.scope?.scope ?? 'no scope'}, its URL names ${named[1].join(' or ')}`];
     });
     expect(undeclared).toEqual([]);

@@ -7,7 +7,7 @@ import { HttpError } from '../lib/http-error.ts';
 import { policyPlugin, type RegisteredRoute } from '../plugins/policy.ts';
 import { coarseAccess, decide, type Access } from '../policy/policy.ts';
 import type { CurrentUser } from '../policy/roles.ts';
-import { ensureCan, requestScope, schoolScope } from './request-scope.ts';
+import { ensureCan, reloadScope, requestScope, schoolScope } from './request-scope.ts';
 import type { ScopeLoaders } from './scope-loaders.ts';
 import { scopePlugin } from './scope-plugin.ts';
 
@@ -30,9 +30,10 @@ function fakeLoaders(calls: Call[]): ScopeLoaders {
       if (ids.number === 'look-only') throw new HttpError(403, 'forbidden');
       return { school: { number: ids.number ?? '', name: 'A school', laCode: '681', governingBodyId: null }, can: { edit: need === 'edit' } };
     },
+    cans: (context: { can: object }) => ({ [scope]: context.can }),
   });
   return {
-    school: loader('school', ['number']), collaborative: loader('collaborative', ['id']), enquiry: loader('enquiry', ['id', 'enquiryId']),
+    school: loader('school', ['number']), governingBody: loader('governingBody', ['number']), national: loader('national', []), collaborative: loader('collaborative', ['id']), enquiry: loader('enquiry', ['id', 'enquiryId']),
     la: loader('la', ['code']), partnership: loader('partnership', ['id']), plan: loader('plan', ['planId']), round: loader('round', ['roundId']),
     concernCase: loader('concernCase', ['id']), caseStudy: loader('caseStudy', ['id']),
   } as unknown as ScopeLoaders;
@@ -142,6 +143,31 @@ describe('the scope hook', () => {
     })).rejects.toThrow('Route GET /schools/:numberish declares the school scope but has no :number');
   });
 
+  it('loads the declared scope again when the handler asks, with the same need, refusing as the hook would', async () => {
+    const calls: Call[] = [];
+    const instance = await build(calls, (i) => {
+      i.post('/schools/:number/again', { config: { access: { scope: 'school', need: 'edit' } } }, async (request) => ({ can: (await reloadScope(request, 'school')).can }));
+      i.get('/unscoped-again/:number', { config: { access: { signedIn: true } } }, async (request) => reloadScope(request, 'school'));
+    });
+    expect((await instance.inject({ method: 'POST', url: '/schools/6612345/again', headers: signedIn })).json()).toEqual({ can: { edit: true } });
+    expect(calls.map((c) => c.need)).toEqual(['edit', 'edit']);
+    expect((await instance.inject({ url: '/unscoped-again/6612345', headers: signedIn })).statusCode).toBe(500);
+  });
+
+  it('tells a page whether a link will open, by the link route’s declared need and the page’s loaded can', async () => {
+    const instance = await build([], (i) => {
+      i.get('/schools/:number/editor', { config: { access: { scope: 'school', need: 'edit' } } }, async (request) => ({ editor: request.canOpen(`/schools/${schoolScope(request).school.number}/editor`) }));
+      i.get('/schools/:number/reader', { config: { access: { scope: 'school' } } }, async (request) => ({
+        editor: request.canOpen(`/schools/${schoolScope(request).school.number}/editor`),
+        audit: request.canOpen('/audit-only'),
+        nowhere: request.canOpen('/nowhere'),
+      }));
+      i.get('/audit-only', { config: { access: { permission: 'audit.read' } } }, async () => 'never');
+    });
+    expect((await instance.inject({ url: '/schools/6612345/editor', headers: signedIn })).json()).toEqual({ editor: true });
+    expect((await instance.inject({ url: '/schools/6612345/reader', headers: signedIn })).json()).toEqual({ editor: false, audit: false, nowhere: false });
+  });
+
   it('records the coarse access and the declared scope and need in the route registry', async () => {
     const registry: RegisteredRoute[] = [];
     await build([], schoolRoutes, registry);
@@ -163,7 +189,7 @@ describe('a scoped access', () => {
   });
 
   it("takes only the scope's own needs (checked by the type checker)", () => {
-    const fine: Access[] = [{ scope: 'school', need: 'approvePlan' }, { scope: 'la', need: 'concern' }, { scope: 'enquiry', need: 'writeNote' }];
+    const fine: Access[] = [{ scope: 'governingBody', need: 'approvePlan' }, { scope: 'la', need: 'concern' }, { scope: 'enquiry', need: 'writeNote' }];
     // @ts-expect-error 'concern' is an LA need, not a school's
     const wrong: Access = { scope: 'school', need: 'concern' };
     expect(fine.length + [wrong].length).toBe(4);

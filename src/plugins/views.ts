@@ -62,6 +62,8 @@ export const viewsPlugin = fp(async (app, opts: { production: boolean }) => {
       t: request.t,
       user: request.user,
       can: canFlags(request.user),
+      // Whether a link will open for this reader, asked of its own route (src/access/can-open.ts).
+      canOpen: (address: string, given?: Parameters<FastifyRequest['canOpen']>[1]) => request.canOpen(address, given),
       csrfToken,
       cspNonce: nonce,
       chromeHeader: header,

@@ -33,7 +33,10 @@ export function audiencesFor(user: CurrentUser | null, school: SchoolContext): A
   return audiences;
 }
 
-/** Everything a user may do in a school's improvement area; views get this as `can`. */
+/**
+ * Everything a user may do in a school's improvement area; views get this as `schoolCan`. Its
+ * governors see the area (viewArea); what is theirs as the governing body is governing-body-policy.ts.
+ */
 export function schoolCan(user: CurrentUser | null, school: SchoolContext) {
   const role = staffRole(user, school);
   const leader = role === 'headteacher' || role === 'school_leader';
@@ -46,8 +49,6 @@ export function schoolCan(user: CurrentUser | null, school: SchoolContext) {
     // DOMAIN.md section 7 rule 2: the headteacher widens sharing; anyone who can edit narrows it.
     widenSharing: role === 'headteacher',
     narrowSharing: leader,
-    approvePlan: governsSchool(user, school),
-    governor: governsSchool(user, school),
     localAuthority: servesSchoolLa(user, school),
     viewArea: role !== null || governsSchool(user, school) || servesSchoolLa(user, school),
   };

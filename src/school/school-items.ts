@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/http-error.ts';
 import { audiencesFor } from '../policy/school-policy.ts';
-import type { SchoolRequestContext } from './school-access.ts';
+import type { SchoolRequestContext } from '../access/loaders/school.ts';
 import type { ItemAccess } from '../sharing/share-repository.ts';
 import { isUuid } from '../lib/request-schemas.ts';
 

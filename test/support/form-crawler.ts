@@ -39,7 +39,7 @@ function ticked(form: FoundForm, groups: string[]): FoundForm {
 }
 
 /** Addresses that answer with a file or leave the session, not a page to read. */
-const NOT_A_PAGE = /\/(sign-out|download|export|feed|calendar\.ics)\b|\.(pdf|docx|ics|csv|ods|xlsx|json)$/;
+export const NOT_A_PAGE = /\/(sign-out|download|export|feed|calendar\.ics)\b|\.(pdf|docx|ics|csv|ods|xlsx|json)$/;
 
 /** A breadth-first walk of the pages `visitor` can open, keeping every POST form found. */
 export async function crawlForms(app: App, visitor: Visitor, persona: string, options: CrawlOptions): Promise<{ forms: FoundForm[]; pages: number }> {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-model.ts';
 import { agreementInput, parseAgreement } from './brokering-forms.ts';
 import { brokerPage, requestForm, type Broker } from './broker-model.ts';
 import * as repo from './brokering-repository.ts';

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { presentErrors } from '../../lib/forms.ts';
-import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../access/loaders/collaborative.ts';
 import { displayValue, formOptions, nameIn, peopleOptions, problemErrors } from './collaborative-presenter.ts';
 import * as repo from './collaborative-repository.ts';
 import { comingUp } from './overview-repository.ts';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-model.ts';
 import { collaborationGaps } from './collaborative-repository.ts';
 import { LaCode } from '../../lib/request-schemas.ts';
 import { laScope } from '../../access/request-scope.ts';

@@ -1,25 +1,11 @@
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { concernCases, concernInterventions, concernSupportItems, localAuthorities, schools, warningNotices } from '../../db/schema/index.ts';
+import { concernCases, concernInterventions, concernSupportItems, schools, warningNotices } from '../../db/schema/index.ts';
 
 export type ConcernCase = typeof concernCases.$inferSelect;
 export type WarningNotice = typeof warningNotices.$inferSelect;
 export type ConcernIntervention = typeof concernInterventions.$inferSelect;
 export type SupportItem = typeof concernSupportItems.$inferSelect;
-export type CaseWithSchool = ConcernCase & { schoolName: string; governingBodyId: string | null; governance: string | null; laNameEn: string; laNameCy: string };
-
-const caseColumns = { schoolName: schools.name, governingBodyId: schools.governingBodyId, governance: schools.governance, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy };
-
-/** One case with its school and LA (null when there is none: the caller decides 404). */
-export async function findCase(db: Db, id: string): Promise<CaseWithSchool | null> {
-  const [row] = await db
-    .select({ c: concernCases, ...caseColumns })
-    .from(concernCases)
-    .innerJoin(schools, eq(schools.number, concernCases.schoolNumber))
-    .innerJoin(localAuthorities, eq(localAuthorities.code, concernCases.laCode))
-    .where(eq(concernCases.id, id));
-  return row ? { ...row.c, schoolName: row.schoolName, governingBodyId: row.governingBodyId, governance: row.governance, laNameEn: row.laNameEn, laNameCy: row.laNameCy } : null;
-}
 
 const nextReview = sql<string | null>`(select min(i.review_on) from ${concernSupportItems} i where i.case_id = ${concernCases.id} and i.status = 'open')`;
 const registerColumns = { id: concernCases.id, schoolNumber: concernCases.schoolNumber, schoolName: schools.name, source: concernCases.source, state: concernCases.state, openedOn: concernCases.openedOn, exitedOn: concernCases.exitedOn, exitReason: concernCases.exitReason, nextReviewOn: nextReview };

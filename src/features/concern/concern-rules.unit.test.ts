@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { concernCaseCan } from '../../local-authority/la-policy.ts';
-import type { CurrentUser, Role } from '../../policy/roles.ts';
 import { checkInterventionForm, checkNoticeForm, type NoticeForm } from './concern-forms.ts';
 import { requiredCopies } from './concern-reference.ts';
 import { canIssueNotice, canMoveTo, canRecordIntervention, complianceEnds, nextStates, stateAfterIntervention } from './concern-rules.ts';
@@ -79,25 +77,5 @@ describe('the forms', () => {
     expect(checked.ok ? {} : checked.errors).toEqual({ 'decidedOn-day': 'concern.errors.decidedOn_beforeCompliance', 'ministersConsentOn-day': 'concern.errors.ministersConsentOn_missing' });
     const fine = checkInterventionForm({ ...form, decidedOn: { day: '9', month: '3', year: '2026' }, ministersConsentOn: { day: '2', month: '3', year: '2026' } }, { today: '2026-03-10', openedOn: '2026-01-01', complianceEnds: '2026-03-08' });
     expect(fine.ok && fine.values.ministersConsentOn).toBe('2026-03-02');
-  });
-});
-
-describe('who may see a case (concernCaseCan)', () => {
-  const c = { laCode: '681', schoolNumber: '6812094', governingBodyId: 'GB6812094' };
-  const user = (role: Role, scopeId: string): CurrentUser => ({ id: 'u', email: 'u@x', displayName: 'U', assignments: [{ role, scopeType: 'school', scopeId }] });
-  it.each([
-    ['la_officer', '681', { view: true, manage: true }],
-    ['headteacher', '6812094', { view: true, manage: false }],
-    ['chair_of_governors', 'GB6812094', { view: true, manage: false }],
-    ['improvement_partner', '681', { view: false, manage: false }],
-    ['la_officer', '670', { view: false, manage: false }],
-    ['school_leader', '6812094', { view: false, manage: false }],
-    ['practitioner', '6812094', { view: false, manage: false }],
-    ['governor', 'GB6812094', { view: false, manage: false }],
-    ['collaborative_lead', '6812094', { view: false, manage: false }],
-    ['wg_official', '6812094', { view: false, manage: false }],
-    ['administrator', '681', { view: false, manage: false }],
-  ] as [Role, string, { view: boolean; manage: boolean }][])('%s of %s: %j', (role, scope, expected) => {
-    expect(concernCaseCan(user(role, scope), c)).toMatchObject(expected);
   });
 });

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import type { Block, OutputDocument, Section } from '../outputs/output-document.ts';
 import { isCopyRecipient } from './concern-reference.ts';
-import type { CaseWithSchool, WarningNotice } from './concern-repository.ts';
+import type { CaseWithSchool } from '../../local-authority/concern-case-repository.ts';
+import type { WarningNotice } from './concern-repository.ts';
 import { complianceEnds } from './concern-rules.ts';
 
 type Translators = { cy: TFunction; en: TFunction };

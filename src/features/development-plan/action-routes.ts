@@ -4,7 +4,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { ACTION_STATUSES, SUPPORT_FROM } from '../../reference/reference-data.ts';
-import { type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import { actionToForm, EMPTY_ACTION_FORM, type ActionForm } from './action-form.ts';
 import { actionDifferences, addAction, editAction } from './action-service.ts';
 import { ActionParams, field, PriorityParams, schoolModel, signedIn, view } from './plan-context.ts';

@@ -2,9 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { audiencesFor, type SchoolCan } from '../../policy/school-policy.ts';
+import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import type { SchoolRequestContext } from '../../school/school-access.ts';
+import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { currentPlan } from './plan-repository.ts';
 import { BoundedInteger, FormText, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
@@ -28,18 +28,6 @@ export function schoolModel(ctx: SchoolRequestContext) {
 /** The school's staff see every item; anyone else only what was shared with an audience they belong to. */
 export function itemAccess(request: FastifyRequest, ctx: SchoolRequestContext): ItemAccess {
   return ctx.can.readPrivate ? { all: true } : { audiences: audiencesFor(request.user, ctx.school) };
-}
-
-/**
- * Revisions exist to be read by the governing body: its governors and the school's staff read
- * them. A revision freezes priorities the school may not have shared with anyone else.
- */
-export function readsRevisions(can: SchoolCan): boolean {
-  return can.staff || can.governor;
-}
-
-export function requireRevisionReader(can: SchoolCan): void {
-  if (!readsRevisions(can)) throw new HttpError(403, 'forbidden');
 }
 
 export async function currentPlanOr404(db: Db, schoolNumber: string) {

@@ -3,7 +3,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { currentPlanOr404, field, itemAccess, readsRevisions, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
+import { currentPlanOr404, field, itemAccess, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './plan-repository.ts';
 import { todayInWales } from './action-timing.ts';
 import { presentPriorities } from './plan-presenter.ts';
@@ -31,12 +31,12 @@ export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) =
       planPriorities(db, cycleId, PLAN_STATES, access),
       ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
       latestRevision(db, plan.id),
-      ctx.can.staff || ctx.can.governor || repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
+      ctx.can.staff || ctx.governingBodyCan.member || repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
     ]);
     const audiences = ctx.can.staff ? await repo.priorityAudiences(db, [...inPlan, ...drafts].map((p) => p.id)) : [];
     const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
     return reply.page(view('plan'), {
-      title, ...schoolModel(ctx), plan, year, cycleId, latest, done, showSummary: summaryShared, readsRevisions: readsRevisions(ctx.can),
+      title, ...schoolModel(ctx), plan, year, cycleId, latest, done, showSummary: summaryShared,
       inPlan: presentPriorities(inPlan, todayInWales()), drafts: presentPriorities(drafts, todayInWales()), sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
     });
   });

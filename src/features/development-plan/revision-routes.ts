@@ -3,13 +3,13 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { comparePlanSnapshots } from './plan-compare.ts';
-import { currentPlanOr404, field, RevisionParams, requireRevisionReader, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
+import { currentPlanOr404, field, RevisionParams, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
 import { presentComparison, presentPriorities } from './plan-presenter.ts';
 import * as repo from './revision-repository.ts';
 import { readSnapshot } from './plan-snapshot.ts';
 import { saveRevision } from './revision-service.ts';
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
-import { schoolScope } from '../../access/request-scope.ts';
+import { governingBodyScope, schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 const APPROVAL_NOTICES = ['approved', 'already-approved', 'not-latest'];
@@ -24,9 +24,8 @@ export const revisionRoutes: FeaturePlugin<'database'> = async (app, { database 
     return revision;
   }
 
-  app.get('/schools/:number/plan/revisions', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams, querystring: Type.Object({ saved: Type.Optional(BoundedInteger(1, 100_000)) }) } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    requireRevisionReader(ctx.can);
+  app.get('/schools/:number/plan/revisions', { config: scoped(signedIn, 'governingBody', 'readRevisions'), schema: { params: SchoolParams, querystring: Type.Object({ saved: Type.Optional(BoundedInteger(1, 100_000)) }) } }, async (request, reply) => {
+    const ctx = governingBodyScope(request);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     const revisions = await repo.listRevisions(db, plan.id);
     return reply.page(view('revisions'), { title: request.t('pages.planRevisions.title'), ...schoolModel(ctx), plan, revisions, saved: request.query.saved ?? null, note: '' });
@@ -42,9 +41,8 @@ export const revisionRoutes: FeaturePlugin<'database'> = async (app, { database 
     return reply.status(400).page(view('revisions'), { title: request.t('pages.planRevisions.title'), ...schoolModel(ctx), plan, revisions, saved: null, note, ...presentErrors(result.errors, request.t) });
   });
 
-  app.get('/schools/:number/plan/revisions/:n', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: RevisionParams, querystring: Type.Object({ approval: FormText(40) }) } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    requireRevisionReader(ctx.can);
+  app.get('/schools/:number/plan/revisions/:n', { config: scoped(signedIn, 'governingBody', 'readRevisions'), schema: { params: RevisionParams, querystring: Type.Object({ approval: FormText(40) }) } }, async (request, reply) => {
+    const ctx = governingBodyScope(request);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     const revision = await revisionOr404(plan.id, request.params.n);
     const latest = await repo.latestRevisionNumber(db, plan.id);
@@ -56,9 +54,8 @@ export const revisionRoutes: FeaturePlugin<'database'> = async (app, { database 
     });
   });
 
-  app.get('/schools/:number/plan/revisions/:n/compare', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: RevisionParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    requireRevisionReader(ctx.can);
+  app.get('/schools/:number/plan/revisions/:n/compare', { config: scoped(signedIn, 'governingBody', 'readRevisions'), schema: { params: RevisionParams } }, async (request, reply) => {
+    const ctx = governingBodyScope(request);
     const { plan } = await currentPlanOr404(db, ctx.school.number);
     const revision = await revisionOr404(plan.id, request.params.n);
     // The first revision has nothing before it to compare with.

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { laStaffCodes } from '../../local-authority/la-policy.ts';
+import { laStaffCodes } from '../../policy/la-policy.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { FilterQuery, filterFromQuery, hasFacetFilters, type DirectoryFilter } from '../../directory/directory-filter.ts';
 import * as repo from '../../directory/directory-repository.ts';

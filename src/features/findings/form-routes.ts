@@ -5,7 +5,7 @@ import { formatDate } from '../../lib/dates.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, FINDING_KINDS, NIF_THEMES } from '../../reference/reference-data.ts';
-import { type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { idList, requireUuid } from '../../school/school-items.ts';
 import { CHOICES_SHOWN, conflictRows, evidencePicker } from './findings-presenter.ts';

@@ -1,14 +1,13 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { caseStudies, localAuthorities, nationalPriorities, schools } from '../../db/schema/index.ts';
+import { laOf } from '../../sharing/good-practice-repository.ts';
 
 export type CaseStudy = typeof caseStudies.$inferSelect;
 export type CaseStudyValues = Pick<CaseStudy, 'title' | 'summary' | 'whatWeDid' | 'learners' | 'impact' | 'nifThemes' | 'nationalPriorities' | 'areas' | 'searchText' | 'language'>;
 export type SearchFilters = { q: string[]; theme: string; national: string; area: string; phase: string; la: string };
 export type Facet = 'theme' | 'national' | 'area' | 'phase' | 'la';
 
-// The LA a case study belongs to: its own, or its school's.
-const laOf = sql<string>`coalesce(${caseStudies.laCode}, ${schools.laCode})`;
 const listColumns = {
   id: caseStudies.id, title: caseStudies.title, summary: caseStudies.summary, status: caseStudies.status, publishedAt: caseStudies.publishedAt, language: caseStudies.language,
   nifThemes: caseStudies.nifThemes, schoolNumber: caseStudies.schoolNumber, schoolName: schools.name, laCode: laOf, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy,
@@ -70,17 +69,6 @@ export async function facetCounts(db: Db, f: SearchFilters): Promise<Record<Face
     columnCounts('phase', sql`${schools.sector}`), columnCounts('la', laOf),
   ]);
   return { theme, national, area, phase, la };
-}
-
-/** A case study with who published it. */
-export async function findCaseStudy(db: Db, id: string) {
-  const [row] = await db
-    .select({ caseStudy: caseStudies, schoolName: schools.name, schoolSector: schools.sector, laCode: laOf, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy })
-    .from(caseStudies)
-    .leftJoin(schools, eq(schools.number, caseStudies.schoolNumber))
-    .leftJoin(localAuthorities, eq(localAuthorities.code, laOf))
-    .where(eq(caseStudies.id, id));
-  return row ?? null;
 }
 
 /** A school's or an LA's own case studies; drafts only when asked for (their writers). */

@@ -3,6 +3,7 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import { searchKey } from '../../lib/search-text.ts';
 import { learnerFlags, type TextFlag } from '../meetings/learner-check.ts';
 import { validateCaseStudyForm, type CaseStudyForm } from './case-study-form.ts';
+import { findCaseStudy } from '../../sharing/good-practice-repository.ts';
 import * as repo from './case-study-repository.ts';
 
 export type Owner = { schoolNumber: string | null; laCode: string | null; names: string[] };
@@ -45,7 +46,7 @@ export async function updateCaseStudy(db: Db, actorId: string, owner: Owner, bef
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors, flags };
   return db.transaction(async (tx) => {
     const updated = await repo.updateCaseStudy(tx, before.id, version, valuesOf(form, owner, language));
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findCaseStudy(tx, before.id))!.caseStudy };
+    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await findCaseStudy(tx, before.id))!.caseStudy };
     await appendAudit(tx, { actorId, action: 'case-study-update', entityType: 'case_study', entityId: before.id, before: snapshot(before), after: { ...snapshot(updated), learnerDataConfirmed: flags.map((f) => f.reason) } });
     return { ok: true as const, caseStudy: updated };
   });

@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { HttpError } from '../../lib/http-error.ts';
 import { AREAS, NIF_THEMES } from '../../reference/reference-data.ts';
 import { warningLines, type TextFlag } from '../meetings/learner-check.ts';
 import type { CaseStudyForm } from './case-study-form.ts';
-import { caseStudyCan, type CaseStudyCan } from './case-study-policy.ts';
-import { findCaseStudy, nationalPriorityOptions } from './case-study-repository.ts';
+import { nationalPriorityOptions } from './case-study-repository.ts';
 import { FormText, LaCode, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
 
 export const signedIn = { access: { signedIn: true } } as const;
@@ -23,18 +21,6 @@ export const CaseStudyBody = Type.Object({
   nifThemes: codes, nationalPriorities: codes, areas: codes, learnerDataChecked: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 2 })),
 });
 export const VersionBody = Type.Object({ version: Version });
-
-export type CaseStudyContext = NonNullable<Awaited<ReturnType<typeof findCaseStudy>>> & { can: CaseStudyCan };
-
-/** The case study in the URL: 404 unless published or the user writes it; 403 if they may only read it. */
-export async function caseStudyAccess(db: Db, request: FastifyRequest, id: string, need: keyof CaseStudyCan = 'view'): Promise<CaseStudyContext> {
-  const found = await findCaseStudy(db, id);
-  if (!found) throw new HttpError(404, 'not-found');
-  const can = caseStudyCan(request.user, found.caseStudy);
-  if (!can.view) throw new HttpError(404, 'not-found');
-  if (!can[need]) throw new HttpError(403, 'forbidden');
-  return { ...found, can };
-}
 
 export const nameIn = (lang: string, named: { nameEn: string; nameCy: string }) => (lang === 'cy' ? named.nameCy : named.nameEn);
 

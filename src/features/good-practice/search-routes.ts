@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { leaderSchoolNumbers, managedLaCodes } from '../../collaboration/collaborative-policy.ts';
+import { leaderSchoolNumbers, managedLaCodes } from '../../policy/collaborative-policy.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { searchKey } from '../../lib/search-text.ts';
 import { facetCounts, searchCaseStudies, type SearchFilters } from './case-study-repository.ts';

@@ -4,7 +4,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { LEARNER_GROUPS } from '../../reference/reference-data.ts';
-import { type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import { todayInWales } from '../development-plan/action-timing.ts';
 import { BLANK_FIGURE, reviewToForm, type ReviewForm } from './impact-form.ts';
 import { PriorityParams, schoolModel, signedIn, view } from './impact-context.ts';

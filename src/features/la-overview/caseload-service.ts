@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { laStaffCodes } from '../../local-authority/la-policy.ts';
+import { laStaffCodes } from '../../policy/la-policy.ts';
 import type { CurrentUser } from '../../policy/roles.ts';
 import * as repo from './caseload-repository.ts';
 import { periodNow } from './overview-service.ts';

@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-model.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { DIMENSIONS, laCollaborativeNames, nationalPriorityNames } from './local-priorities-repository.ts';
 import { drillDown, overviewData } from './overview-service.ts';
 import { columnsOf, pictureModel, rowsOf } from './picture-presenter.ts';
-import { collaborativeCanFor } from '../../collaboration/collaborative-access.ts';
+import { collaborativeCanFor } from '../../access/loaders/collaborative.ts';
 import { FormText, LaCode } from '../../lib/request-schemas.ts';
 import { laScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';

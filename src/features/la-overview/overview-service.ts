@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { findCollaborative, type CollaborativeRecord } from '../../collaboration/collaboration-repository.ts';
 import { academicYearSpan, previousTerm, termOf, todayInWales, workingAlone } from '../../collaboration/school-terms.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { ENQUIRY_STATES } from '../peer-enquiry/enquiry-states.ts';
+import { ENQUIRY_STATES } from '../../policy/enquiry-states.ts';
 import { activityCounts } from '../reciprocity/reciprocity-repository.ts';
 import { collaborativeActivity, membersOf } from './health-repository.ts';
 import { cellPriorities, laCollaborativeNames, nationalPriorityNames, pictureCounts, type CellPriority, type Dimension } from './local-priorities-repository.ts';

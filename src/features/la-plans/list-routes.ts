@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { laModel } from '../../local-authority/la-access.ts';
-import { laStaffCodes } from '../../local-authority/la-policy.ts';
+import { laModel } from '../../local-authority/la-model.ts';
+import { laStaffCodes } from '../../policy/la-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
-import { wgCan } from '../../national/national-policy.ts';
+import { wgCan } from '../../policy/national-policy.ts';
 import { currentPlanForLa, listPlans, listRounds } from './plan-repository.ts';
 import { deadlineStatus, localName, plansRead, view } from './plan-context.ts';
 import { planSummary } from './plan-summary.ts';
@@ -26,7 +26,7 @@ export const listRoutes: FeaturePlugin<'database'> = async (app, { database }) =
     ]);
     const name = (p: { laNameEn: string; laNameCy: string; round: { titleEn: string; titleCy: string } }) => ({ laName: localName(lang, p.laNameEn, p.laNameCy), roundTitle: localName(lang, p.round.titleEn, p.round.titleCy) });
     return reply.page(view('index'), {
-      title: request.t('laPlans.index.title'), activeNav: 'plans', canOpen: wg,
+      title: request.t('laPlans.index.title'), activeNav: 'plans', opensRounds: wg,
       rounds: rounds.map((r) => ({ ...r, title: localName(lang, r.titleEn, r.titleCy), deadlineStatus: deadlineStatus(r.deadline, new Date()) })),
       own: own.map((p) => ({ ...p, ...name(p) })),
       shared: shared.filter((p) => !laCodes.includes(p.laCode)).map((p) => ({ ...p, ...name(p) })),

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import type { OutputDocument } from '../outputs/output-document.ts';
-import type { PlanSnapshot, PlanWithContext } from './plan-repository.ts';
+import type { PlanWithContext } from '../../national/planning-repository.ts';
+import type { PlanSnapshot } from './plan-repository.ts';
 
 /**
  * A plan (now, or one of its versions) as the neutral document the outputs renderers take: the

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { planColumns, withContext, type PlanWithContext } from '../../national/planning-repository.ts';
 import { laPlanAnswers, laPlanComments, laPlans, laPlanVersions, localAuthorities, planningRounds, planTemplateSections, users } from '../../db/schema/index.ts';
 
 export type Round = typeof planningRounds.$inferSelect;
 export type Section = typeof planTemplateSections.$inferSelect;
 export type Plan = typeof laPlans.$inferSelect;
 export type Answer = typeof laPlanAnswers.$inferSelect;
-export type PlanWithContext = Plan & { round: Round; laNameEn: string; laNameCy: string };
 export type SnapshotSection = { sectionId: string; titleEn: string; titleCy: string; body: string; language: string };
 export type PlanSnapshot = { sections: SnapshotSection[] };
 
@@ -23,11 +23,6 @@ export async function listRounds(db: Db) {
     .where(inArray(laPlans.roundId, rounds.map((r) => r.id)))
     .groupBy(laPlans.roundId, laPlans.state);
   return rounds.map((r) => ({ ...r, counts: Object.fromEntries(states.filter((s) => s.roundId === r.id).map((s) => [s.state, s.n])) as Record<string, number> }));
-}
-
-export async function findRound(db: Db, id: string): Promise<Round | null> {
-  const [row] = await db.select().from(planningRounds).where(eq(planningRounds.id, id));
-  return row ?? null;
 }
 
 export async function insertRound(db: Db, values: typeof planningRounds.$inferInsert) {
@@ -100,18 +95,6 @@ export async function statusBoard(db: Db, roundId: string) {
 
 // ---- plans -------------------------------------------------------------------------------
 
-const planColumns = { plan: laPlans, round: planningRounds, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy };
-const withContext = (r: { plan: Plan; round: Round; laNameEn: string; laNameCy: string }): PlanWithContext => ({ ...r.plan, round: r.round, laNameEn: r.laNameEn, laNameCy: r.laNameCy });
-
-export async function findPlan(db: Db, id: string): Promise<PlanWithContext | null> {
-  const [row] = await db
-    .select(planColumns)
-    .from(laPlans)
-    .innerJoin(planningRounds, eq(planningRounds.id, laPlans.roundId))
-    .innerJoin(localAuthorities, eq(localAuthorities.code, laPlans.laCode))
-    .where(eq(laPlans.id, id));
-  return row ? withContext(row) : null;
-}
 
 /** The LA's plan in the latest round (by deadline), if WG has opened one. */
 export async function currentPlanForLa(db: Db, laCode: string): Promise<PlanWithContext | null> {

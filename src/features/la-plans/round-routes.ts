@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
-import { HttpError } from '../../lib/http-error.ts';
-import { wgCan } from '../../national/national-policy.ts';
 import { PLAN_STATES } from './plan-states.ts';
 import { anySubmitted, statusBoard } from './plan-repository.ts';
 import { deadlineStatus, field, isLate, localName, roundsManage, RoundParams, view } from './plan-context.ts';
@@ -16,17 +14,12 @@ const RoundBody = Type.Object({ titleEn: field, titleCy: field, 'deadline-day': 
 /** WG opens a round and follows every LA's plan on the status board. */
 export const roundRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
-  const wgOnly = (request: { user: Parameters<typeof wgCan>[0] }) => {
-    if (!wgCan(request.user).openRounds) throw new HttpError(403, 'forbidden');
-  };
 
-  app.get('/plans/rounds/new', { config: roundsManage }, async (request, reply) => {
-    wgOnly(request);
+  app.get('/plans/rounds/new', { config: scoped(roundsManage, 'national', 'openRounds') }, async (request, reply) => {
     return reply.page(view('round-new'), { title: request.t('laPlans.roundNew.title'), activeNav: 'plans', values: { deadline: { day: '', month: '', year: '' } } });
   });
 
-  app.post('/plans/rounds', { config: roundsManage, schema: { body: RoundBody } }, async (request, reply) => {
-    wgOnly(request);
+  app.post('/plans/rounds', { config: scoped(roundsManage, 'national', 'openRounds'), schema: { body: RoundBody } }, async (request, reply) => {
     const b = request.body;
     const form = { titleEn: text(b.titleEn), titleCy: text(b.titleCy), deadline: { day: text(b['deadline-day']), month: text(b['deadline-month']), year: text(b['deadline-year']) } };
     const result = await openRound(db, request.user!.id, form);

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { findPlan } from './plan-repository.ts';
+import { findPlan } from '../../national/planning-repository.ts';
 import { PlanParams, plansRead, view } from './plan-context.ts';
 import { markFinal, sendBack, setShared, submitPlan } from './plan-service.ts';
 import { planSummary } from './plan-summary.ts';

@@ -1,6 +1,6 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
-import { laStaffCodes } from '../../local-authority/la-policy.ts';
+import { laStaffCodes } from '../../policy/la-policy.ts';
 
 /**
  * The service navigation's "Local improvement": straight to the user's LA, or a choice when they

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { collaborativeAccess } from '../../collaboration/collaborative-access.ts';
+import { collaborativeAccess } from '../../access/loaders/collaborative.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { presentErrors } from '../../lib/forms.ts';

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../access/loaders/collaborative.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { warningLines, type TextFlag } from './learner-check.ts';

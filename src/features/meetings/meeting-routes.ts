@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
-import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../access/loaders/collaborative.ts';
 import { calendarText, sendCalendar } from '../calendar/ics.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { EMPTY_ACTION_FORM, type ActionForm } from './action-service.ts';

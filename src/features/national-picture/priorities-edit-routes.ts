@@ -4,7 +4,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { priorityFingerprint, priorityToForm, readPriorityForm } from './priorities-form.ts';
 import * as repo from './priorities-repository.ts';
 import { editPriority, setPriorityWithdrawn } from './priorities-service.ts';
-import { CodeParams, PRIORITIES, PriorityBody, requirePublisher, view, wgRoute } from './publish-context.ts';
+import { CodeParams, PRIORITIES, PriorityBody, view, wgRoute } from './publish-context.ts';
 import { nameIn, priorityConflict } from './publish-presenter.ts';
 
 /** WG edits a national priority (the code stays), withdraws it (after confirming) or reinstates it. */
@@ -18,7 +18,6 @@ export const prioritiesEditRoutes: FeaturePlugin<'database'> = async (app, { dat
   const edit = (code: string) => `${PRIORITIES}/${code}/edit`;
 
   app.get(`${PRIORITIES}/:code/edit`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
-    requirePublisher(request);
     const priority = await found(request.params.code);
     return reply.page(view('priority-form'), {
       title: request.t('national.publish.editTitle'), activeNav: 'national', priority, form: priorityToForm(priority), fingerprint: priorityFingerprint(priority),
@@ -27,7 +26,7 @@ export const prioritiesEditRoutes: FeaturePlugin<'database'> = async (app, { dat
   });
 
   app.post(`${PRIORITIES}/:code/edit`, { config: wgRoute, schema: { params: CodeParams, body: PriorityBody } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const priority = await found(request.params.code);
     const form = { ...readPriorityForm(request.body), code: priority.code };
     const fingerprint = request.body.fingerprint ?? '';
@@ -44,7 +43,6 @@ export const prioritiesEditRoutes: FeaturePlugin<'database'> = async (app, { dat
   });
 
   app.get(`${PRIORITIES}/:code/withdraw`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
-    requirePublisher(request);
     const priority = await found(request.params.code);
     if (priority.withdrawnOn) return reply.redirect(PRIORITIES, 303);
     const name = nameIn(request.lang, priority);
@@ -55,14 +53,14 @@ export const prioritiesEditRoutes: FeaturePlugin<'database'> = async (app, { dat
   });
 
   app.post(`${PRIORITIES}/:code/withdraw`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const priority = await found(request.params.code);
     await setPriorityWithdrawn(db, user.id, priority.code, true);
     return reply.redirect(`${PRIORITIES}?done=withdrawn`, 303);
   });
 
   app.post(`${PRIORITIES}/:code/reinstate`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const priority = await found(request.params.code);
     await setPriorityWithdrawn(db, user.id, priority.code, false);
     return reply.redirect(`${PRIORITIES}?done=reinstated`, 303);

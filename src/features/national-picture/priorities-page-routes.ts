@@ -1,5 +1,4 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { wgCan } from '../../national/national-policy.ts';
 import * as repo from './priorities-repository.ts';
 import { view } from './publish-context.ts';
 import { descriptionIn, nameIn, titleIn } from './publish-presenter.ts';
@@ -23,7 +22,6 @@ export const prioritiesPageRoutes: FeaturePlugin<'database'> = async (app, { dat
       title: request.t('national.prioritiesPage.title'), activeNav: '',
       main: priorities.filter((p) => !p.supporting), supporting: priorities.filter((p) => p.supporting), general,
       programmes: programmes.map((p) => ({ code: p.code, name: nameIn(lang, p), required: p.required, offer: programmeOffers.get(p.code) ?? null })),
-      canPublish: wgCan(request.user).publish,
     });
   });
 };

@@ -4,7 +4,7 @@ import { presentErrors } from '../../lib/forms.ts';
 import { emptyPriorityForm, readPriorityForm, type PriorityForm } from './priorities-form.ts';
 import * as repo from './priorities-repository.ts';
 import { publishPriority, todayInWales } from './priorities-service.ts';
-import { DoneQuery, PRIORITIES, PriorityBody, requirePublisher, view, wgRoute } from './publish-context.ts';
+import { DoneQuery, PRIORITIES, PriorityBody, view, wgRoute } from './publish-context.ts';
 
 /** WG's list of national priorities and publishing a new one. Editing and withdrawing: priorities-edit-routes.ts. */
 export const prioritiesPublishRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
@@ -16,19 +16,17 @@ export const prioritiesPublishRoutes: FeaturePlugin<'database'> = async (app, { 
   }
 
   app.get(PRIORITIES, { config: wgRoute, schema: { querystring: DoneQuery } }, async (request, reply) => {
-    requirePublisher(request);
     const priorities = await repo.listPriorities(db);
     const done = ['published', 'saved', 'withdrawn', 'reinstated'].includes(request.query.done ?? '') ? request.query.done : null;
     return reply.page(view('priorities'), { title: request.t('national.publish.title'), activeNav: 'national', priorities, done });
   });
 
   app.get(`${PRIORITIES}/new`, { config: wgRoute }, async (request, reply) => {
-    requirePublisher(request);
     return renderNew(request, reply, emptyPriorityForm(todayInWales()));
   });
 
   app.post(PRIORITIES, { config: wgRoute, schema: { body: PriorityBody } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const form = readPriorityForm(request.body);
     const result = await publishPriority(db, user.id, form);
     if (result.ok) return reply.redirect(`${PRIORITIES}?done=published`, 303);

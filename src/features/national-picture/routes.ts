@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { HttpError } from '../../lib/http-error.ts';
-import { wgCan } from '../../national/national-policy.ts';
+import { scoped } from '../../access/scopes.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { ALL } from './picture-cube.ts';
 import { labeller, openDataRows, toCsv } from './picture-presenter.ts';
 import { loadNationalPicture, type NationalPicture } from './picture-service.ts';
 import { pictureView, type PictureFilters } from './picture-view.ts';
+import { nationalRead } from './publish-context.ts';
 import { publishingRoutes } from './publish-routes.ts';
 import { FormText } from '../../lib/request-schemas.ts';
 
@@ -28,8 +28,7 @@ export const nationalPictureRoutes: FeaturePlugin<'database'> = async (app, { da
   const current = () => academicYearOf(new Date());
   await app.register(publishingRoutes, { database });
 
-  app.get('/national', { config: { access: { permission: 'national.read' } }, schema: { querystring: FilterQuery } }, async (request, reply) => {
-    if (!wgCan(request.user).read) throw new HttpError(403, 'forbidden');
+  app.get('/national', { config: scoped(nationalRead, 'national', 'read'), schema: { querystring: FilterQuery } }, async (request, reply) => {
     const np = await loadNationalPicture(db, current());
     const filters = filtersOf(request.query, np, current());
     const label = labeller(request.t, request.lang, np);

@@ -3,7 +3,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import * as priorities from './priorities-repository.ts';
-import { IdParams, requirePublisher, SUPPORT, SupportBody, view, wgRoute } from './publish-context.ts';
+import { IdParams, SUPPORT, SupportBody, view, wgRoute } from './publish-context.ts';
 import { supportChoices, supportConflict, titleIn } from './publish-presenter.ts';
 import { offerToForm, readSupportForm, type SupportForm } from './support-form.ts';
 import * as repo from './support-repository.ts';
@@ -25,13 +25,12 @@ export const supportEditRoutes: FeaturePlugin<'database'> = async (app, { databa
   };
 
   app.get(`${SUPPORT}/:id/edit`, { config: wgRoute, schema: { params: IdParams } }, async (request, reply) => {
-    requirePublisher(request);
     const offer = await found(request.params.id);
     return reply.page(view('support-form'), { ...(await formModel(request, offer, offerToForm(offer))), version: offer.version });
   });
 
   app.post(`${SUPPORT}/:id/edit`, { config: wgRoute, schema: { params: IdParams, body: SupportBody } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const offer = await found(request.params.id);
     const form = readSupportForm(request.body);
     // An offer may keep serving a priority withdrawn since; it may not be newly linked to one.
@@ -48,7 +47,6 @@ export const supportEditRoutes: FeaturePlugin<'database'> = async (app, { databa
   });
 
   app.get(`${SUPPORT}/:id/withdraw`, { config: wgRoute, schema: { params: IdParams } }, async (request, reply) => {
-    requirePublisher(request);
     const offer = await found(request.params.id);
     if (offer.withdrawnOn) return reply.redirect(SUPPORT, 303);
     return reply.page(view('withdraw'), {
@@ -59,7 +57,7 @@ export const supportEditRoutes: FeaturePlugin<'database'> = async (app, { databa
 
   for (const [action, withdraw] of [['withdraw', true], ['reinstate', false]] as const) {
     app.post(`${SUPPORT}/:id/${action}`, { config: wgRoute, schema: { params: IdParams } }, async (request, reply) => {
-      const user = requirePublisher(request);
+      const user = request.user!;
       const offer = await found(request.params.id);
       await setOfferWithdrawn(db, user.id, offer, withdraw);
       return reply.redirect(`${SUPPORT}?done=${withdraw ? 'withdrawn' : 'reinstated'}`, 303);

@@ -3,7 +3,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import * as priorities from './priorities-repository.ts';
 import { todayInWales } from './priorities-service.ts';
-import { DoneQuery, requirePublisher, SUPPORT, SupportBody, view, wgRoute } from './publish-context.ts';
+import { DoneQuery, SUPPORT, SupportBody, view, wgRoute } from './publish-context.ts';
 import { nameIn, supportChoices } from './publish-presenter.ts';
 import { emptySupportForm, readSupportForm, type SupportForm } from './support-form.ts';
 import * as repo from './support-repository.ts';
@@ -22,7 +22,6 @@ export const supportRoutes: FeaturePlugin<'database'> = async (app, { database }
   }
 
   app.get(SUPPORT, { config: wgRoute, schema: { querystring: DoneQuery } }, async (request, reply) => {
-    requirePublisher(request);
     const [offers, all, programmes] = await Promise.all([repo.listOffers(db), priorities.listPriorities(db), priorities.allProgrammes(db)]);
     const names = new Map([...all, ...programmes].map((n) => [n.code, nameIn(request.lang, n)]));
     const rows = offers.map((o) => ({ ...o, priorityNames: o.nationalPriorities.map((c) => names.get(c) ?? c), programmeName: o.programmeCode ? (names.get(o.programmeCode) ?? o.programmeCode) : '' }));
@@ -31,12 +30,11 @@ export const supportRoutes: FeaturePlugin<'database'> = async (app, { database }
   });
 
   app.get(`${SUPPORT}/new`, { config: wgRoute }, async (request, reply) => {
-    requirePublisher(request);
     return renderNew(request, reply, emptySupportForm(todayInWales()));
   });
 
   app.post(SUPPORT, { config: wgRoute, schema: { body: SupportBody } }, async (request, reply) => {
-    const user = requirePublisher(request);
+    const user = request.user!;
     const form = readSupportForm(request.body);
     const [current, programmes] = await Promise.all([priorities.currentPriorities(db), priorities.allProgrammes(db)]);
     const result = await publishOffer(db, user.id, form, { priorityCodes: current.map((p) => p.code), programmeCodes: programmes.map((p) => p.code) });

@@ -1,5 +1,5 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { managedLaCodes } from '../../collaboration/collaborative-policy.ts';
+import { managedLaCodes } from '../../policy/collaborative-policy.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { partnershipToForm, readPartnershipForm, readStaffForm } from './partnership-form.ts';

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
-import { laModel, type LaContext } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-model.ts';
+import { type LaContext } from '../../access/loaders/la.ts';
 import { emptyPartnershipForm, readPartnershipForm, type PartnershipForm } from './partnership-form.ts';
 import { CodeParams, laManage, laRead, PartnershipBody, view } from './partnership-context.ts';
 import { partnershipRows, formModel } from './partnership-presenter.ts';

@@ -1,10 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
-import { staffLaCodes, coordinatedPartnershipIds } from '../../collaboration/collaborative-policy.ts';
+import { staffLaCodes, coordinatedPartnershipIds } from '../../policy/collaborative-policy.ts';
 import { hasRole } from '../../policy/policy.ts';
 import { partnershipStatus, type StaffForm } from './partnership-form.ts';
-import { IdParams, laNamer, nameIn, partnershipsRead, todayInWales, view, type PartnershipContext } from './partnership-context.ts';
+import { IdParams, laNamer, nameIn, partnershipsRead, todayInWales, view } from './partnership-context.ts';
+import { collaborativeCansFor } from '../../access/loaders/collaborative.ts';
+import type { PartnershipContext } from '../../access/loaders/partnership.ts';
 import { partnershipRows } from './partnership-presenter.ts';
 import * as repo from './partnership-repository.ts';
 import { FormText } from '../../lib/request-schemas.ts';
@@ -19,10 +21,11 @@ export async function renderPartnership(db: AppDeps['database']['db'], request: 
   const p = ctx.partnership;
   const [las, staff, coordinators, collaboratives] = await Promise.all([repo.allLocalAuthorities(db), repo.listStaff(db, p.id), repo.listCoordinators(db, p.id), repo.belongingCollaboratives(db, p.id)]);
   const laName = laNamer(request.lang, las);
+  const collaborativeCans = await collaborativeCansFor(db, request, collaboratives.map((c) => c.id));
   return reply.status(status).page(view('partnership'), {
     title: nameIn(request.lang, p), activeNav: 'localImprovement', partnership: p, partnershipCan: ctx.can, status: partnershipStatus(p, todayInWales()),
     members: ctx.laCodes.map((code) => ({ code, name: laName(code) })).sort((a, b) => a.name.localeCompare(b.name, request.lang)), staff: staff.map((s) => ({ ...s, employer: laName(s.employingLaCode) })), coordinators,
-    collaboratives: collaboratives.map((c) => ({ id: c.id, name: nameIn(request.lang, c), owner: laName(c.laCode), schoolLas: c.schoolLas })),
+    collaboratives: collaboratives.map((c) => ({ id: c.id, name: nameIn(request.lang, c), owner: laName(c.laCode), schoolLas: c.schoolLas, can: collaborativeCans.get(c.id) })),
     employerItems: [{ value: '', text: request.t('partnerships.staff.noEmployer') }, ...ctx.laCodes.map((code) => ({ value: code, text: laName(code) }))],
     staffForm: EMPTY_STAFF, done: (request.query as Record<string, unknown>).done, ...extra,
   });

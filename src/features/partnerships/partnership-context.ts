@@ -1,9 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../db/client.ts';
-import { HttpError } from '../../lib/http-error.ts';
-import { partnershipCan, type PartnershipCan } from '../../national/national-policy.ts';
-import { findPartnership, type LocalAuthority, type Partnership } from './partnership-repository.ts';
+import type { LocalAuthority } from './partnership-repository.ts';
 import { FormText, LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
 
 export const partnershipsRead = { access: { permission: 'partnerships.read' } } as const;
@@ -21,18 +17,6 @@ export const PartnershipBody = Type.Object({
   'startsOn-day': field, 'startsOn-month': field, 'startsOn-year': field, 'endsOn-day': field, 'endsOn-month': field, 'endsOn-year': field,
 });
 export const StaffBody = Type.Object({ name: field, post: field, employingLaCode: field });
-
-export type PartnershipContext = { partnership: Partnership; laCodes: string[]; can: PartnershipCan };
-
-/** The partnership in the URL: 404 unless the user may see it, 403 if they may only look. */
-export async function partnershipAccess(db: Db, request: FastifyRequest, id: string, need: keyof PartnershipCan = 'view'): Promise<PartnershipContext> {
-  const found = await findPartnership(db, id);
-  if (!found) throw new HttpError(404, 'not-found');
-  const can = partnershipCan(request.user, { id, laCodes: found.laCodes });
-  if (!can.view) throw new HttpError(404, 'not-found');
-  if (!can[need]) throw new HttpError(403, 'forbidden');
-  return { partnership: found.partnership, laCodes: found.laCodes, can };
-}
 
 export const nameIn = (lang: string, named: { nameEn: string; nameCy: string }) => (lang === 'cy' ? named.nameCy : named.nameEn);
 

@@ -2,13 +2,13 @@ import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { collaborativeMembers, collaboratives, laPartnershipMembers, laPartnerships, laPartnershipStaff, localAuthorities, roleAssignments, schools, users } from '../../db/schema/index.ts';
 import { isUuid } from '../../lib/request-schemas.ts';
+import { memberCodes } from '../../local-authority/la-partnership-repository.ts';
 
 export type Partnership = typeof laPartnerships.$inferSelect;
 export type PartnershipValues = Pick<Partnership, 'kind' | 'nameEn' | 'nameCy' | 'purpose' | 'services' | 'startsOn' | 'endsOn' | 'language'>;
 export type StaffValues = { name: string; post: string; employingLaCode: string | null };
 export type LocalAuthority = { code: string; nameEn: string; nameCy: string };
 
-const memberCodes = sql<string[]>`coalesce((select array_agg(m.la_code order by m.la_code) from ${laPartnershipMembers} m where m.partnership_id = ${laPartnerships.id}), '{}')`;
 const summary = { id: laPartnerships.id, kind: laPartnerships.kind, nameEn: laPartnerships.nameEn, nameCy: laPartnerships.nameCy, startsOn: laPartnerships.startsOn, endsOn: laPartnerships.endsOn, laCodes: memberCodes };
 export type PartnershipSummary = Awaited<ReturnType<typeof listForLa>>[number];
 
@@ -30,11 +30,6 @@ export async function listVisible(db: Db, visibility: Visibility) {
   if (visibility.laCodes.length) conditions.push(hasMemberIn(visibility.laCodes));
   if (!visibility.all && !conditions.length) return [];
   return db.select(summary).from(laPartnerships).where(visibility.all ? undefined : or(...conditions)).orderBy(asc(laPartnerships.nameEn));
-}
-
-export async function findPartnership(db: Db, id: string) {
-  const [row] = await db.select({ partnership: laPartnerships, laCodes: memberCodes }).from(laPartnerships).where(eq(laPartnerships.id, id));
-  return row ?? null;
 }
 
 export async function allLocalAuthorities(db: Db): Promise<LocalAuthority[]> {

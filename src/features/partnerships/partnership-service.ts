@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { validatePartnershipForm, validateStaffForm, type PartnershipForm, type StaffForm } from './partnership-form.ts';
+import { findPartnership } from '../../local-authority/la-partnership-repository.ts';
 import * as repo from './partnership-repository.ts';
 
 export type SaveResult =
@@ -29,7 +30,7 @@ export async function updatePartnership(db: Db, actorId: string, before: repo.Pa
   return db.transaction(async (tx) => {
     const updated = await repo.updatePartnership(tx, before.id, version, { ...validation.values, language });
     if (!updated) {
-      const current = (await repo.findPartnership(tx, before.id))!;
+      const current = (await findPartnership(tx, before.id))!;
       return { ok: false as const, reason: 'conflict' as const, current: current.partnership, currentMembers: current.laCodes };
     }
     await repo.replaceMembers(tx, before.id, validation.members);

@@ -2,9 +2,9 @@ import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.ts';
 import { auditTrail } from '../../audit/audit-repository.ts';
 import { NIF_THEMES } from '../../reference/reference-data.ts';
-import { ENQUIRY_STATES, stepIndex } from './enquiry-states.ts';
+import { ENQUIRY_STATES, stepIndex } from '../../policy/enquiry-states.ts';
 import { NOTE_ACTIVITIES, type NoteForm } from './enquiry-form.ts';
-import type { EnquiryContext } from './enquiry-context.ts';
+import type { EnquiryContext } from '../../access/loaders/enquiry.ts';
 import * as repo from './enquiry-repository.ts';
 
 /** GOV.UK tag colours by state: a way to tell states apart, never a judgement of the school. */

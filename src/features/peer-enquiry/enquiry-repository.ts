@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, ne, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   collaborativeFacilitators, collaborativeMembers, enquiryFindings, enquiryFollowUps, enquiryNotes, enquiryPackItems, enquiryReviewers,
@@ -10,7 +10,6 @@ export type EnquiryValues = Partial<Omit<typeof peerEnquiries.$inferInsert, 'id'
 export type EnquiryNote = typeof enquiryNotes.$inferSelect;
 export type PackType = 'evidence' | 'finding' | 'priority';
 
-const facilitatorUser = aliasedTable(users, 'facilitator_user');
 const STAFF_ROLES = ['headteacher', 'school_leader', 'practitioner'];
 const LEADER_ROLES = ['headteacher', 'school_leader'];
 
@@ -26,26 +25,6 @@ export async function listEnquiries(db: Db, collaborativeId: string) {
 }
 
 /** One enquiry of this collaborative with its host and facilitator's names, or null. */
-export async function findEnquiry(db: Db, collaborativeId: string, id: string) {
-  const [row] = await db
-    .select({ enquiry: peerEnquiries, hostName: schools.name, facilitatorName: facilitatorUser.displayName })
-    .from(peerEnquiries)
-    .innerJoin(schools, eq(schools.number, peerEnquiries.hostSchoolNumber))
-    .leftJoin(facilitatorUser, eq(facilitatorUser.id, peerEnquiries.facilitatorId))
-    .where(and(eq(peerEnquiries.id, id), eq(peerEnquiries.collaborativeId, collaborativeId)));
-  return row ?? null;
-}
-
-export async function reviewersOf(db: Db, enquiryId: string) {
-  return db
-    .select({ userId: enquiryReviewers.userId, displayName: users.displayName, schoolNumber: enquiryReviewers.schoolNumber, schoolName: schools.name })
-    .from(enquiryReviewers)
-    .innerJoin(users, eq(users.id, enquiryReviewers.userId))
-    .innerJoin(schools, eq(schools.number, enquiryReviewers.schoolNumber))
-    .where(eq(enquiryReviewers.enquiryId, enquiryId))
-    .orderBy(asc(users.displayName));
-}
-
 export async function insertEnquiry(db: Db, values: EnquiryValues & { collaborativeId: string; hostSchoolNumber: string; question: string }) {
   const [row] = await db.insert(peerEnquiries).values(values).returning();
   return row!;

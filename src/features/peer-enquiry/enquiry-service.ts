@@ -6,7 +6,7 @@ import { findSchoolContext } from '../../school/school-repository.ts';
 import { startCycle } from '../school-cycle/cycle-service.ts';
 import { todayInWales } from '../evidence/evidence-form.ts';
 import * as evidenceRepo from '../evidence/evidence-repository.ts';
-import { mayMove, type EnquiryActor } from './enquiry-states.ts';
+import { mayMove, type EnquiryActor } from '../../policy/enquiry-states.ts';
 import * as repo from './enquiry-repository.ts';
 
 export type Changed = { ok: true; enquiry: repo.Enquiry } | { ok: false; reason: 'conflict'; current: repo.Enquiry } | { ok: false; reason: 'forbidden' | 'invalid' };

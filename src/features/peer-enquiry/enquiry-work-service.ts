@@ -3,7 +3,7 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import { dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import { EMPTY_ACTION_FORM, validateActionForm } from '../development-plan/action-form.ts';
 import * as planRepo from '../development-plan/plan-repository.ts';
-import type { EnquiryCan } from './enquiry-policy.ts';
+import type { EnquiryCan } from '../../policy/enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
 
 type PackKey = { itemType: repo.PackType; itemId: string };

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
-import { type CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import { type CollaborativeContext } from '../../access/loaders/collaborative.ts';
 import { schoolCollaboratives } from '../../directory/directory-repository.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';

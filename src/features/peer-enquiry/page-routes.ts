@@ -3,13 +3,14 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { enquiryAccess, EnquiryParams, pageModel, read, VersionBody, view, type EnquiryContext } from './enquiry-context.ts';
-import { enquiryActors } from './enquiry-policy.ts';
+import type { EnquiryContext } from '../../access/loaders/enquiry.ts';
+import { EnquiryParams, pageModel, read, VersionBody, view } from './enquiry-context.ts';
+import { enquiryActors } from '../../policy/enquiry-policy.ts';
 import { activityLabel, stateTag, stepsOf, timelineOf, visibleNotes } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { moveEnquiry } from './enquiry-service.ts';
 import { FormText } from '../../lib/request-schemas.ts';
-import { enquiryScope } from '../../access/request-scope.ts';
+import { enquiryScope, reloadScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 const DONE = FormText(40);
@@ -57,7 +58,7 @@ export const enquiryPageRoutes: FeaturePlugin<'database'> = async (app, deps) =>
       return renderEnquiry(db, request, reply, ctx, { errors: [{ text: request.t('enquiries.errors.reportEmpty'), href: '#report' }] }, 400);
     }
     // Someone else moved it first: read it again, as it now stands, to show them where it is.
-    const fresh = await enquiryAccess(db, request, request.params.id, request.params.enquiryId);
+    const fresh = await reloadScope(request, 'enquiry');
     return renderEnquiry(db, request, reply, fresh, { errors: [{ text: request.t('enquiries.errors.stateConflict'), href: '#progress' }] }, 409);
   });
 };

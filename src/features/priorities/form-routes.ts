@@ -4,7 +4,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, NIF_THEMES, PRIORITY_ORIGINS } from '../../reference/reference-data.ts';
-import { type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import { idList, requireUuid } from '../../school/school-items.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { conflictRows, inputOf } from './priorities-presenter.ts';

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, isOneOf, PRIORITY_STATES } from '../../reference/reference-data.ts';
-import { type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';

@@ -7,7 +7,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { staffRole } from '../../policy/school-policy.ts';
 import { schoolScope } from '../../access/request-scope.ts';
-import type { SchoolRequestContext } from '../../school/school-access.ts';
+import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import { CompletionBody, DoneQuery, doneNotice, RecordParams, view } from './professional-learning-http.ts';
 import { formItems, personChoices, programmeName } from './professional-learning-presenter.ts';
 import * as repo from './professional-learning-repository.ts';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import type { CollaborativeContext } from '../../access/loaders/collaborative.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { AREAS } from '../../reference/reference-data.ts';

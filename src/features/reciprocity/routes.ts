@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
 import { todayInWales } from '../../collaboration/school-terms.ts';
-import { laModel } from '../../local-authority/la-access.ts';
+import { laModel } from '../../local-authority/la-model.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { flagTerms, networkModel, PERIODS, periodSpan, reciprocityRows } from './reciprocity-presenter.ts';
 import { activityCounts, collaborativeSchools, laSchools, peerLinks } from './reciprocity-repository.ts';

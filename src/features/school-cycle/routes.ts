@@ -4,7 +4,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { academicYearOf, CYCLE_STAGES } from '../../reference/reference-data.ts';
-import { type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import * as repo from './cycle-repository.ts';
 import { ANSWER_FIELDS, moveStage, saveAnswers, startCycle, type AnswerField } from './cycle-service.ts';
 import { BoundedInteger, FormText, SchoolNumber, Version } from '../../lib/request-schemas.ts';

@@ -1,8 +1,10 @@
+// The LA scope's loader: the LA named in the URL, and what this user may do in its own area
+// (src/policy/la-policy.ts).
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../db/client.ts';
-import { findLocalAuthority } from '../directory/directory-repository.ts';
-import { HttpError } from '../lib/http-error.ts';
-import { laCan, type LaCan } from './la-policy.ts';
+import type { Db } from '../../db/client.ts';
+import { findLocalAuthority } from '../../directory/directory-repository.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { laCan, type LaCan } from '../../policy/la-policy.ts';
 
 export type LaContext = { la: { code: string; nameEn: string; nameCy: string }; laName: string; can: LaCan };
 type LaNeed = keyof LaCan;
@@ -15,9 +17,4 @@ export async function laAccess(db: Db, request: FastifyRequest, code: string, ne
   if (!can.staff) throw new HttpError(404, 'not-found');
   if (!can[need]) throw new HttpError(403, 'forbidden');
   return { la, laName: request.lang === 'cy' ? la.nameCy : la.nameEn, can };
-}
-
-/** The model every page of the LA area passes to its layout. */
-export function laModel(ctx: LaContext, laSection: string) {
-  return { la: ctx.la, laName: ctx.laName, laCan: ctx.can, laSection, activeNav: 'localImprovement' };
 }

@@ -1,5 +1,5 @@
-import { holdsScope } from '../policy/policy.ts';
-import type { CurrentUser } from '../policy/roles.ts';
+import { holdsScope } from './policy.ts';
+import type { CurrentUser } from './roles.ts';
 
 /** What the policy needs to know of a collaborative. */
 export type CollaborativeScope = {

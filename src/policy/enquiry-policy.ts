@@ -1,4 +1,4 @@
-import type { CurrentUser } from '../../policy/roles.ts';
+import type { CurrentUser } from './roles.ts';
 import { actorsWithImplied, isOpen, mayMove, movesFor, type EnquiryActor } from './enquiry-states.ts';
 
 /** What the rules need to know of an enquiry. */

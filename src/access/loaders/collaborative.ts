@@ -1,8 +1,10 @@
+// The collaborative scope's loader: the collaborative named in the URL, and what this user may do
+// in it (src/policy/collaborative-policy.ts).
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../db/client.ts';
-import { HttpError } from '../lib/http-error.ts';
-import { findCollaborative, partnershipLaCodes, type CollaborativeRecord } from './collaboration-repository.ts';
-import { collaborativeCan, coordinatedPartnershipIds, managedLaCodes, type CollaborativeCan } from './collaborative-policy.ts';
+import type { Db } from '../../db/client.ts';
+import { HttpError } from '../../lib/http-error.ts';
+import { findCollaborative, partnershipLaCodes, type CollaborativeRecord } from '../../collaboration/collaboration-repository.ts';
+import { collaborativeCan, coordinatedPartnershipIds, type CollaborativeCan } from '../../policy/collaborative-policy.ts';
 
 export type CollaborativeContext = { collaborative: CollaborativeRecord; can: CollaborativeCan };
 export type CollaborativeNeed = { [K in keyof CollaborativeCan]: CollaborativeCan[K] extends boolean ? K : never }[keyof CollaborativeCan];
@@ -24,9 +26,15 @@ export async function collaborativeAccess(db: Db, request: FastifyRequest, id: s
   return { collaborative, can };
 }
 
-/** LAs in which this user may create and manage collaboratives: their own as an LA officer, their partnerships' as a coordinator. */
-export async function manageableLaCodes(db: Db, request: FastifyRequest): Promise<string[]> {
-  const partnerships = coordinatedPartnershipIds(request.user);
-  const fromPartnerships = partnerships.length ? await partnershipLaCodes(db, partnerships) : [];
-  return [...new Set([...managedLaCodes(request.user), ...fromPartnerships])];
+/**
+ * What this user may do in each of these collaboratives, decided as their loader decides: for a
+ * page listing collaboratives it does not itself load, so each link shows only if it will open.
+ */
+export async function collaborativeCansFor(db: Db, request: FastifyRequest, ids: readonly string[]): Promise<Map<string, CollaborativeCan>> {
+  const cans = new Map<string, CollaborativeCan>();
+  for (const id of ids) {
+    const collaborative = await findCollaborative(db, id);
+    if (collaborative) cans.set(id, await collaborativeCanFor(db, request, collaborative));
+  }
+  return cans;
 }

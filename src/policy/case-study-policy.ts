@@ -1,5 +1,5 @@
-import { holdsScope } from '../../policy/policy.ts';
-import type { CurrentUser } from '../../policy/roles.ts';
+import { holdsScope } from './policy.ts';
+import type { CurrentUser } from './roles.ts';
 
 /** What the policy needs to know of a case study: who published it (a school or an LA) and its state. */
 export type CaseStudyScope = { schoolNumber: string | null; laCode: string | null; status: string };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { collaborativeCan } from '../../collaboration/collaborative-policy.ts';
-import type { CurrentUser, Role } from '../../policy/roles.ts';
-import { scopeOf } from '../../policy/roles.ts';
+import { needsNotTestedBothWays } from '../../test/support/policy-table.ts';
+import { collaborativeCan } from './collaborative-policy.ts';
+import type { CurrentUser, Role } from './roles.ts';
+import { scopeOf } from './roles.ts';
 import { enquiryCan, mayEditNote, type EnquiryScope } from './enquiry-policy.ts';
 import { ENQUIRY_STATES } from './enquiry-states.ts';
 
@@ -75,10 +76,55 @@ const EXPECTED: Record<Who, boolean[]> = {
   administrator:        [F, F, F, F, F, F, F, F, F, F, F],
 };
 
+/** The rest of the needs: the parts a person plays, and the reading and moves not asked above, each in the state given. */
+const MORE = ['hostStaff', 'hostLeader', 'hostHeadteacher', 'facilitator', 'reviewer', 'team', 'removePackItem', 'readOwnNotes', 'readFindings', 'readReport', 'packEnded', 'sendBack', 'agree'] as const;
+type More = (typeof MORE)[number];
+const MORE_STATE: Record<More, string> = {
+  hostStaff: 'on_site', hostLeader: 'on_site', hostHeadteacher: 'on_site', facilitator: 'on_site', reviewer: 'on_site', team: 'on_site',
+  removePackItem: 'preparing', readOwnNotes: 'on_site', readFindings: 'on_site', readReport: 'on_site', packEnded: 'closed', sendBack: 'report_drafted', agree: 'proposed',
+};
+
+// hostStaff, hostLeader, hostHeadteacher, facilitator, reviewer, team, removePackItem, readOwnNotes, readFindings, readReport, packEnded, sendBack, agree
+const EXPECTED_MORE: Record<Who, boolean[]> = {
+  hostHeadteacher:      [T, T, T, F, F, F, T, F, T, T, F, T, F],
+  hostLeader:           [T, T, F, F, F, F, T, F, T, T, F, T, F],
+  hostPractitioner:     [T, F, F, F, F, F, F, F, T, T, F, F, F],
+  reviewer:             [F, F, F, F, T, T, F, T, T, T, T, F, F],
+  reviewerAfterClose:   [F, F, F, F, T, T, F, T, F, F, T, F, F],
+  facilitator:          [F, F, F, T, F, T, F, T, T, T, T, F, F],
+  lead:                 [F, F, F, F, F, F, F, F, F, F, F, F, T],
+  otherMemberStaff:     [F, F, F, F, F, F, F, F, F, F, F, F, F],
+  nonMemberHeadteacher: [F, F, F, F, F, F, F, F, F, F, F, F, F],
+  laOfficer:            [F, F, F, F, F, F, F, F, F, F, F, F, F],
+  otherLaOfficer:       [F, F, F, F, F, F, F, F, F, F, F, F, F],
+  governor:             [F, F, F, F, F, F, F, F, F, F, F, F, F],
+  wgOfficial:           [F, F, F, F, F, F, F, F, F, F, F, F, F],
+  administrator:        [F, F, F, F, F, F, F, F, F, F, F, F, F],
+};
+
+function answerMore(who: Who, need: More): boolean {
+  const user = people[who];
+  return enquiryCan(user, collaborativeCan(user, collaborative), enquiry(who === 'reviewerAfterClose' ? 'closed' : MORE_STATE[need]))[need];
+}
+
+/** The table's columns as one expected answer per person, for the both-ways check. */
+const byNeed = (names: readonly string[], table: Record<Who, boolean[]>) => Object.values(table).map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]!])));
+
 describe('who may do what in a peer enquiry', () => {
   const cases = (Object.keys(EXPECTED) as Who[]).flatMap((who) => CAPABILITIES.map((capability, i) => ({ who, capability, expected: EXPECTED[who][i]! })));
   it.each(cases)('$who: $capability is $expected', ({ who, capability, expected }) => {
     expect(answer(who, capability)).toBe(expected);
+  });
+
+  const more = (Object.keys(EXPECTED_MORE) as Who[]).flatMap((who) => MORE.map((need, i) => ({ who, need, expected: EXPECTED_MORE[who][i]! })));
+  it.each(more)('$who: $need is $expected', ({ who, need, expected }) => {
+    expect(answerMore(who, need)).toBe(expected);
+  });
+
+  it('asks about every need of the enquiry scope, each with someone who may and someone who may not', () => {
+    const asked = [...CAPABILITIES.filter((c) => c !== 'advanceState'), 'advance', ...MORE].sort();
+    expect(Object.keys(enquiryCan(null, { space: false, convene: false }, enquiry('on_site'))).sort()).toEqual(asked);
+    expect(needsNotTestedBothWays([...byNeed(CAPABILITIES, EXPECTED), ...byNeed(MORE, EXPECTED_MORE)])).toEqual([]);
   });
 
   it('keeps a reviewer their own notes after close, and the host staff all of them', () => {
