@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { DirectoryLockedError } from '../db/pglite-lock.ts';
+import { systemClock } from '../lib/clock.ts';
 import { createSmtpMailer } from '../lib/mailer.ts';
 import { createTranslator } from '../plugins/i18n.ts';
 import { createAdministrator } from '../features/users/first-administrator.ts';
@@ -37,7 +38,7 @@ try {
   const t = tFor('en');
   const displayName = name ?? email.split('@')[0]!;
   const result = await createAdministrator(
-    { db: database.db, mailer: config.smtp ? createSmtpMailer(config.smtp) : null, publicUrl: config.publicUrl, tFor },
+    { db: database.db, mailer: config.smtp ? createSmtpMailer(config.smtp) : null, publicUrl: config.publicUrl, tFor, clock: systemClock },
     { email, displayName, preferredLanguage: 'en' },
     (err) => console.error(`The link could not be emailed (${err instanceof Error ? err.message : String(err)}); use the one below.`),
   );

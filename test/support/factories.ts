@@ -30,9 +30,12 @@ export async function buildUser(db: Db, options: { role?: Role; scopeId?: string
 
 export const buildAdministrator = (db: Db) => buildUser(db, { role: 'administrator' });
 
-/** A session cookie for the user, made at the seam the sign-in page uses. */
-export async function sessionCookie(db: Db, userId: string): Promise<string> {
-  const token = await startSession(db, userId, { idleMinutes: 60, absoluteHours: 12 });
+/**
+ * A session cookie for the user, made at the seam the sign-in page uses. `now` is when it starts:
+ * pass the app's clock when a test has set one, or the session is idle (or not yet begun) to it.
+ */
+export async function sessionCookie(db: Db, userId: string, now: Date = new Date()): Promise<string> {
+  const token = await startSession(db, userId, { idleMinutes: 60, absoluteHours: 12 }, now);
   return `cyd_session=${token}`;
 }
 

@@ -34,7 +34,7 @@ const addMonths = (date: Date, months: number) => {
 };
 
 /** The window a feed covers: three months back, twelve ahead. */
-export const feedWindow = (now = new Date()) => ({ from: addMonths(now, -3), to: addMonths(now, 12) });
+export const feedWindow = (now: Date) => ({ from: addMonths(now, -3), to: addMonths(now, 12) });
 
 /** The feed's events as calendar entries, written in the feed's language. */
 export function feedEntries(t: TFunction, lang: string, publicUrl: string, events: repo.FeedEvent[]): CalendarEntry[] {

@@ -30,7 +30,7 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
   };
 }
 
-export const actionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const actionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, clock }) => {
   const db = database.db;
 
   function render(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, model: { priority: repo.Priority; form: ActionForm; formAction: string; version?: number } & Record<string, unknown>, status = 200) {
@@ -80,7 +80,7 @@ export const actionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
     const ctx = schoolScope(request);
     const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
     const form = formFrom(request.body);
-    const result = await editAction(db, request.user!.id, action, request.body.version ?? 0, form, request.lang);
+    const result = await editAction(db, request.user!.id, action, request.body.version ?? 0, form, request.lang, clock.now());
     if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-saved', priority.id), 303);
     if (result.reason === 'gone') throw new HttpError(404, 'not-found');
     const model = { priority, action, form, formAction: editActionUrl(ctx.school.number, action.id) };

@@ -42,8 +42,8 @@ export function requireRevisionReader(can: SchoolCan): void {
   if (!readsRevisions(can)) throw new HttpError(403, 'forbidden');
 }
 
-export async function currentPlanOr404(db: Db, schoolNumber: string) {
-  const year = academicYearOf(new Date());
+export async function currentPlanOr404(db: Db, schoolNumber: string, now: Date) {
+  const year = academicYearOf(now);
   const plan = await currentPlan(db, schoolNumber, year);
   if (!plan) throw new HttpError(404, 'not-found');
   return { plan, year };

@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { collaborativeCanFor } from '../../collaboration/collaborative-access.ts';
 import { findCollaborative } from '../../collaboration/collaboration-repository.ts';
-import { academicYearSpan, previousTerm, termOf, todayInWales, workingAlone } from '../../collaboration/school-terms.ts';
+import { academicYearSpan, previousTerm, termOf, workingAlone } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { ENQUIRY_STATES } from '../peer-enquiry/enquiry-states.ts';
 import { activityCounts } from '../reciprocity/reciprocity-repository.ts';
@@ -12,7 +13,8 @@ import { activeOffers, laCollaboratives, openRequests, schoolsBySector, sharedSt
 import { pictureModel } from './picture-presenter.ts';
 
 /** Today in Wales, the academic year it falls in, and the "recent" period: the last complete term and this one so far. */
-export function periodNow(today = todayInWales()) {
+export function periodNow(now: Date) {
+  const today = todayInWales(now);
   const year = academicYearOf(new Date(`${today}T12:00:00Z`));
   return { today, year, from: previousTerm(termOf(today)).start, to: today, yearStart: academicYearSpan(year).start };
 }
@@ -33,8 +35,8 @@ async function healthModel(db: Db, collaboratives: Awaited<ReturnType<typeof laC
   });
 }
 
-export async function overviewModel(db: Db, request: FastifyRequest, laCode: string, dimension: Dimension) {
-  const period = periodNow();
+export async function overviewModel(db: Db, request: FastifyRequest, laCode: string, dimension: Dimension, now: Date) {
+  const period = periodNow(now);
   const [sectors, collaboratives, counts, national, collaborativeNames, offers, requests] = await Promise.all([
     schoolsBySector(db, laCode), laCollaboratives(db, laCode), pictureCounts(db, laCode, period.year, dimension),
     nationalPriorityNames(db), laCollaborativeNames(db, laCode), activeOffers(db, laCode), openRequests(db, laCode),
@@ -53,8 +55,8 @@ export async function overviewModel(db: Db, request: FastifyRequest, laCode: str
  * else a collaborative's shared item when this user may enter that collaborative's space, else
  * nowhere (plain text).
  */
-export async function drillDown(db: Db, request: FastifyRequest, laCode: string, dimension: Dimension, cell: { theme: string; col: string }) {
-  const period = periodNow();
+export async function drillDown(db: Db, request: FastifyRequest, laCode: string, dimension: Dimension, cell: { theme: string; col: string }, now: Date) {
+  const period = periodNow(now);
   const items = await cellPriorities(db, laCode, period.year, dimension, cell);
   const collaboratives = [...new Set(items.flatMap((i) => i.collaboratives))];
   const spaces = new Set<string>();

@@ -6,12 +6,11 @@ import { planAnswers, planComments, roundSections, type PlanWithContext } from '
 import { deadlineStatus, isLate, localName } from './plan-context.ts';
 
 /** The plan's overview: each section with whether it is answered and how many comments WG left. */
-export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWithContext) {
+export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWithContext, now: Date) {
   const lang = request.lang;
   const own = holdsScope(request.user, 'la_officer', plan.laCode) || holdsScope(request.user, 'improvement_partner', plan.laCode);
   const can = { ...planCan(request.user, { laCode: plan.laCode, state: plan.state, sharedWithLas: plan.sharedWithLas }), comments: own || wgCan(request.user).read };
   const [sections, answers, comments] = await Promise.all([roundSections(db, plan.roundId), planAnswers(db, plan.id), can.comments ? planComments(db, plan.id) : []]);
-  const now = new Date();
   return {
     plan,
     planCan: can,

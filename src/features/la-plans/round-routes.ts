@@ -15,7 +15,7 @@ import { scoped } from '../../access/scopes.ts';
 const RoundBody = Type.Object({ titleEn: field, titleCy: field, 'deadline-day': field, 'deadline-month': field, 'deadline-year': field });
 
 /** WG opens a round and follows every LA's plan on the status board. */
-export const roundRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const roundRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, clock }) => {
   const db = database.db;
   const wgOnly = (request: { user: Parameters<typeof wgCan>[0] }) => {
     if (!wgCan(request.user).openRounds) throw new HttpError(403, 'forbidden');
@@ -39,7 +39,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { dat
   app.get('/plans/rounds/:roundId', { config: scoped(roundsManage, 'round'), schema: { params: RoundParams, querystring: Type.Object({ opened: FormText(2) }) } }, async (request, reply) => {
     const { round, roundTitle } = roundScope(request);
     const [rows, locked] = await Promise.all([statusBoard(db, round.id), anySubmitted(db, round.id)]);
-    const now = new Date();
+    const now = clock.now();
     const plans = rows.map((p) => ({ ...p, laName: localName(request.lang, p.laNameEn, p.laNameCy), late: isLate(round.deadline, p.submittedAt, now), readable: p.state !== 'draft' }));
     const counts = PLAN_STATES.map((state) => ({ state, n: plans.filter((p) => p.state === state).length }));
     return reply.page(view('board'), {

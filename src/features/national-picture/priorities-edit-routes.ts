@@ -9,7 +9,7 @@ import { CodeParams, PRIORITIES, PriorityBody, requirePublisher, view, wgRoute }
 import { nameIn, priorityConflict } from './publish-presenter.ts';
 
 /** WG edits a national priority (the code stays), withdraws it (after confirming) or reinstates it. */
-export const prioritiesEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, { database }) => {
+export const prioritiesEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database' | 'clock'>> = async (app, { database, clock }) => {
   const db = database.db;
   const found = async (code: string) => {
     const priority = await repo.findPriority(db, code);
@@ -58,14 +58,14 @@ export const prioritiesEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'data
   app.post(`${PRIORITIES}/:code/withdraw`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
     const user = requirePublisher(request);
     const priority = await found(request.params.code);
-    await setPriorityWithdrawn(db, user.id, priority.code, true);
+    await setPriorityWithdrawn(db, user.id, priority.code, true, clock.now());
     return reply.redirect(`${PRIORITIES}?done=withdrawn`, 303);
   });
 
   app.post(`${PRIORITIES}/:code/reinstate`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
     const user = requirePublisher(request);
     const priority = await found(request.params.code);
-    await setPriorityWithdrawn(db, user.id, priority.code, false);
+    await setPriorityWithdrawn(db, user.id, priority.code, false, clock.now());
     return reply.redirect(`${PRIORITIES}?done=reinstated`, 303);
   });
 };

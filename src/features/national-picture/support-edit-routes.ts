@@ -11,7 +11,7 @@ import * as repo from './support-repository.ts';
 import { editOffer, setOfferWithdrawn } from './support-service.ts';
 
 /** WG edits a national support offer (optimistic locking on its version), withdraws or reinstates it. */
-export const supportEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, { database }) => {
+export const supportEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database' | 'clock'>> = async (app, { database, clock }) => {
   const db = database.db;
   const found = async (id: string) => {
     const offer = await repo.findOffer(db, id);
@@ -38,7 +38,7 @@ export const supportEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'databas
     // An offer may keep serving a priority withdrawn since; it may not be newly linked to one.
     const model = await formModel(request, offer, { ...form, nationalPriorities: [...new Set([...form.nationalPriorities, ...offer.nationalPriorities])] });
     const choices = { priorityCodes: model.priorityCodes, programmeCodes: model.programmes.map((p) => p.code) };
-    const result = await editOffer(db, user.id, offer, request.body.version ?? 0, form, choices);
+    const result = await editOffer(db, user.id, offer, request.body.version ?? 0, form, choices, clock.now());
     if (result.ok) return reply.redirect(`${SUPPORT}?done=saved`, 303);
     const shown = { ...model, form, ...supportChoices(request.t, request.lang, model.all, model.programmes, form) };
     if (result.reason === 'invalid') return reply.status(400).page(view('support-form'), { ...shown, version: request.body.version ?? offer.version, ...presentErrors(result.errors, request.t) });
@@ -62,7 +62,7 @@ export const supportEditRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'databas
     app.post(`${SUPPORT}/:id/${action}`, { config: wgRoute, schema: { params: IdParams } }, async (request, reply) => {
       const user = requirePublisher(request);
       const offer = await found(request.params.id);
-      await setOfferWithdrawn(db, user.id, offer, withdraw);
+      await setOfferWithdrawn(db, user.id, offer, withdraw, clock.now());
       return reply.redirect(`${SUPPORT}?done=${withdraw ? 'withdrawn' : 'reinstated'}`, 303);
     });
   }

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import * as priorities from './priorities-repository.ts';
-import { todayInWales } from './priorities-service.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { DoneQuery, requirePublisher, SUPPORT, SupportBody, view, wgRoute } from './publish-context.ts';
 import { nameIn, supportChoices } from './publish-presenter.ts';
 import { emptySupportForm, readSupportForm, type SupportForm } from './support-form.ts';
@@ -11,7 +11,7 @@ import * as repo from './support-repository.ts';
 import { publishOffer } from './support-service.ts';
 
 /** WG's national support offers: the list and publishing a new one. Editing: support-edit-routes.ts. */
-export const supportRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>> = async (app, { database }) => {
+export const supportRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database' | 'clock'>> = async (app, { database, clock }) => {
   const db = database.db;
 
   async function renderNew(request: FastifyRequest, reply: FastifyReply, form: SupportForm, extra: object = {}, status = 200) {
@@ -33,7 +33,7 @@ export const supportRoutes: FastifyPluginAsyncTypebox<Pick<AppDeps, 'database'>>
 
   app.get(`${SUPPORT}/new`, { config: wgRoute }, async (request, reply) => {
     requirePublisher(request);
-    return renderNew(request, reply, emptySupportForm(todayInWales()));
+    return renderNew(request, reply, emptySupportForm(todayInWales(clock.now())));
   });
 
   app.post(SUPPORT, { config: wgRoute, schema: { body: SupportBody } }, async (request, reply) => {

@@ -18,7 +18,7 @@ export async function readableOutputs(db: Db, user: CurrentUser | null, school: 
 }
 
 /** Everything the four documents draw on, for the current academic and financial years. */
-export async function outputData(db: Db, school: SchoolContext, now = new Date()): Promise<OutputData> {
+export async function outputData(db: Db, school: SchoolContext, now: Date): Promise<OutputData> {
   const academicYear = academicYearOf(now);
   const financialYear = financialYearOf(now);
   const [cycle, lastCycle, plan] = await Promise.all([repo.findCycleByYear(db, school.number, academicYear), repo.findCycleByYear(db, school.number, academicYear - 1), repo.planFor(db, school.number, academicYear)]);
@@ -32,6 +32,6 @@ export async function outputData(db: Db, school: SchoolContext, now = new Date()
   return { school, academicYear, cycle, plan, priorities, findings, lastYear, financialYear, support, brokered, generatedOn: now };
 }
 
-export async function outputDocument(db: Db, school: SchoolContext, kind: OutputKind, t: TFunction, lang: 'en' | 'cy') {
-  return buildOutput(kind, await outputData(db, school), t, lang);
+export async function outputDocument(db: Db, school: SchoolContext, kind: OutputKind, t: TFunction, lang: 'en' | 'cy', now: Date) {
+  return buildOutput(kind, await outputData(db, school, now), t, lang);
 }

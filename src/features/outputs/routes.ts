@@ -22,7 +22,7 @@ const FORMATS = {
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
 } as const;
 
-export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, clock }) => {
   const db = database.db;
   const tFor = await createTranslator();
 
@@ -43,7 +43,7 @@ export const outputRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { da
     const kind = SLUGS[slug];
     if (!kind || !(await readableOutputs(db, request.user, school, can, [kind])).length) throw new HttpError(404, 'not-found');
     const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
-    const output = await outputDocument(db, school, kind, tFor(lang), lang);
+    const output = await outputDocument(db, school, kind, tFor(lang), lang, clock.now());
     if (!extension) return reply.page('features/outputs/views/document.njk', { title: `${output.title}: ${school.name}`, school, schoolCan: can, schoolSection: 'outputs', output, slug });
     const format = FORMATS[extension];
     const fileName = `${school.number}-${slug}-${lang}.${extension}`;

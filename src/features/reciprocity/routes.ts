@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
-import { todayInWales } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { laModel } from '../../local-authority/la-access.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { flagTerms, networkModel, PERIODS, periodSpan, reciprocityRows } from './reciprocity-presenter.ts';
@@ -17,8 +17,8 @@ const read = { access: { permission: 'collaboratives.read' } } as const;
 const PeriodQuery = Type.Object({ period: FormText(20) });
 
 /** The table, the network and the period filter, for a set of schools. */
-async function reciprocityModel(db: Db, request: FastifyRequest, schools: Awaited<ReturnType<typeof laSchools>>, collaborativeId: string | null, period: unknown) {
-  const today = todayInWales();
+async function reciprocityModel(db: Db, request: FastifyRequest, schools: Awaited<ReturnType<typeof laSchools>>, collaborativeId: string | null, period: unknown, now: Date) {
+  const today = todayInWales(now);
   const span = periodSpan(isOneOf(PERIODS, period) ? period : 'current', today);
   const numbers = schools.map((s) => s.number);
   const scope = { from: span.from, to: span.to, today, collaborativeId };
@@ -32,7 +32,7 @@ async function reciprocityModel(db: Db, request: FastifyRequest, schools: Awaite
 }
 
 /** Who hosted, visited, gave and received support, for a collaborative and an LA. */
-export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/collaboratives/:id/reciprocity', { config: scoped(read, 'collaborative', 'reciprocity'), schema: { params: Type.Object({ id: Uuid }), querystring: PeriodQuery } }, async (request, reply) => {
@@ -40,7 +40,7 @@ export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     const schools = await collaborativeSchools(db, collaborative.id);
     return reply.page('features/reciprocity/views/collaborative.njk', {
       title: request.t('reciprocity.collaborative.title'), activeNav: 'collaboratives', collaborative, collabCan: can, collaborativeSection: 'reciprocity',
-      action: `/collaboratives/${collaborative.id}/reciprocity`, ...(await reciprocityModel(db, request, schools, collaborative.id, request.query.period)),
+      action: `/collaboratives/${collaborative.id}/reciprocity`, ...(await reciprocityModel(db, request, schools, collaborative.id, request.query.period, clock.now())),
     });
   });
 
@@ -49,7 +49,7 @@ export const reciprocityRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     const schools = await laSchools(db, ctx.la.code);
     return reply.page('features/reciprocity/views/la.njk', {
       ...laModel(ctx, 'reciprocity'), title: request.t('reciprocity.la.title', { la: ctx.laName }),
-      action: `/local-authorities/${ctx.la.code}/reciprocity`, ...(await reciprocityModel(db, request, schools, null, request.query.period)),
+      action: `/local-authorities/${ctx.la.code}/reciprocity`, ...(await reciprocityModel(db, request, schools, null, request.query.period, clock.now())),
     });
   });
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { addDaysTo, utcDate } from '../../lib/clock.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { schoolCollaboratives } from '../../directory/directory-repository.ts';
 import { audiencesFor } from '../../policy/school-policy.ts';
@@ -11,16 +12,17 @@ import { SchoolNumber } from '../../lib/request-schemas.ts';
 
 const DUE_SOON_DAYS = 30;
 
-export const schoolHomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
+export const schoolHomeRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, clock }) => {
   const db = database.db;
   // "Where are we?": one page for the school's staff, governors and LA, each seeing what they may.
   app.get('/schools/:number/home', { config: { access: { scope: 'school' } }, schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {
     const { school, can } = schoolScope(request);
-    const year = academicYearOf(new Date());
+    const now = clock.now();
+    const year = academicYearOf(now);
     const cycle = await findCycle(db, school.number, year);
     const access = can.readPrivate ? ({ all: true } as const) : { audiences: audiencesFor(request.user, school) };
-    const today = new Date().toISOString().slice(0, 10);
-    const until = new Date(Date.now() + DUE_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const today = utcDate(now);
+    const until = utcDate(addDaysTo(now, DUE_SOON_DAYS));
     const [grid, due, newest, shared] = cycle
       ? await Promise.all([repo.priorityGrid(db, cycle.id, access), repo.actionsDue(db, cycle.id, until, access), repo.newestEvidence(db, cycle.id, access), can.staff ? repo.sharingSummary(db, school.number) : []])
       : [[], [], [], []];
