@@ -4,6 +4,8 @@ import { author, language, stamps } from './columns.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { findings, priorities } from './cycle.ts';
 import { users } from './users.ts';
+import { CONCERN_INTERVENTIONS, CONCERN_SOURCES, CONCERN_STATES, CONCERN_SUPPORT_STATUSES, SUPPORT_AGREEMENT_STATUSES, SUPPORT_OFFER_STATUSES, SUPPORT_REQUEST_STATUSES } from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 // The LA's part (DOMAIN.md section 6): brokering, professional learning, its own cycle, schools causing concern.
 
@@ -46,7 +48,7 @@ export const supportOffers = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('support_offers_school').on(t.schoolNumber), index('support_offers_theme').on(t.status, t.nifTheme)],
+  (t) => [index('support_offers_school').on(t.schoolNumber), index('support_offers_theme').on(t.status, t.nifTheme), oneOf('support_offers', t.status, SUPPORT_OFFER_STATUSES)],
 );
 
 /** A school's priority turned into a request for support, brokered by its LA or a collaborative. */
@@ -66,7 +68,7 @@ export const supportRequests = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('support_requests_school').on(t.schoolNumber), index('support_requests_status').on(t.status)],
+  (t) => [index('support_requests_school').on(t.schoolNumber), index('support_requests_status').on(t.status), oneOf('support_requests', t.status, SUPPORT_REQUEST_STATUSES)],
 );
 
 /** Support agreed between a supporting school and the requesting one: who, what, days, cost, impact. */
@@ -93,7 +95,7 @@ export const supportAgreements = pgTable(
     agreedBy: uuid('agreed_by').references(() => users.id),
     ...stamps,
   },
-  (t) => [index('support_agreements_request').on(t.requestId), index('support_agreements_supporter').on(t.supportingSchoolNumber)],
+  (t) => [index('support_agreements_request').on(t.requestId), index('support_agreements_supporter').on(t.supportingSchoolNumber), oneOf('support_agreements', t.status, SUPPORT_AGREEMENT_STATUSES)],
 );
 
 /** Professional learning programmes; the national one on facilitating collaborative improvement is seeded. */
@@ -254,7 +256,7 @@ export const concernCases = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('concern_cases_la').on(t.laCode, t.state), index('concern_cases_school').on(t.schoolNumber)],
+  (t) => [index('concern_cases_la').on(t.laCode, t.state), index('concern_cases_school').on(t.schoolNumber), oneOf('concern_cases', t.source, CONCERN_SOURCES), oneOf('concern_cases', t.state, CONCERN_STATES)],
 );
 
 /** A warning notice and its required parts. */
@@ -296,7 +298,7 @@ export const concernInterventions = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('concern_interventions_case').on(t.caseId)],
+  (t) => [index('concern_interventions_case').on(t.caseId), oneOf('concern_interventions', t.kind, CONCERN_INTERVENTIONS)],
 );
 
 export const concernSupportItems = pgTable(
@@ -314,5 +316,5 @@ export const concernSupportItems = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('concern_support_items_case').on(t.caseId, t.reviewOn)],
+  (t) => [index('concern_support_items_case').on(t.caseId, t.reviewOn), oneOf('concern_support_items', t.status, CONCERN_SUPPORT_STATUSES)],
 );
