@@ -73,7 +73,7 @@ export const enquiryDecisionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
       const actors = actorsOf(request, ctx);
       const result = kind === 'cancel'
         ? await cancelEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, value, clock.now())
-        : await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, 'making_sense', { comment: value }, clock.now());
+        : await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, 'making_sense', clock.now(), { comment: value });
       if (result.ok) return reply.redirect(`${enquiryHref(ctx.collaborative.id, ctx.enquiry.id)}?done=${kind === 'cancel' ? 'cancelled' : 'sent_back'}`, 303);
       if (result.reason !== 'conflict') throw new HttpError(403, 'forbidden');
       return reply.status(409).page(view('reason'), reasonModel({ ...ctx, enquiry: result.current }, request.t, { reason: value, errors: [{ text: request.t('enquiries.errors.stateConflict'), href: '#reason' }] }));

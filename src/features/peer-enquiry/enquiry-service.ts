@@ -66,8 +66,8 @@ export async function saveReport(db: Db, actorId: string, enquiry: repo.Enquiry,
  * evidence from beyond the school in the host's current cycle, in the same transaction.
  */
 export async function moveEnquiry(
-  db: Db, actorId: string, actors: Set<EnquiryActor>, enquiry: repo.Enquiry, version: number, to: string,
-  extra: { comment?: string; evidenceTitle?: string } = {}, now: Date,
+  db: Db, actorId: string, actors: Set<EnquiryActor>, enquiry: repo.Enquiry, version: number, to: string, now: Date,
+  extra: { comment?: string; evidenceTitle?: string } = {},
 ): Promise<Changed> {
   if (to === 'agreed' || to === 'cancelled' || !mayMove(actors, enquiry.state, to)) return { ok: false, reason: 'forbidden' };
   if (to === 'report_drafted' && !enquiry.report.trim()) return { ok: false, reason: 'invalid' };

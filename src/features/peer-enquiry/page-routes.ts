@@ -52,7 +52,7 @@ export const enquiryPageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     // Sending a draft back needs a comment: its own page.
     if (ctx.enquiry.state === 'report_drafted' && to === 'making_sense') throw new HttpError(403, 'forbidden');
     const evidenceTitle = request.t('enquiries.evidenceTitle', { question: ctx.enquiry.question, lng: ctx.enquiry.language });
-    const result = await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, to, { evidenceTitle }, clock.now());
+    const result = await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, to, clock.now(), { evidenceTitle });
     if (result.ok) return reply.redirect(`/collaboratives/${ctx.collaborative.id}/enquiries/${ctx.enquiry.id}?done=${to}`, 303);
     if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
     if (result.reason === 'invalid') {
