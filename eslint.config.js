@@ -45,6 +45,22 @@ export default tseslint.config(
     },
   },
   {
+    // docs/ARCHITECTURE.md "Time": the time comes from the Clock handed down from buildApp
+    // (src/lib/clock.ts), so a test can set the day. Dates built from a value are fine.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/lib/clock.ts',
+      'src/**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from the Clock (src/lib/clock.ts), not new Date()' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time from the Clock (src/lib/clock.ts), not Date.now()' },
+      ],
+    },
+  },
+  {
     // SQL only in repositories (and the database client, migrations and test support).
     files: ['src/**/*.ts'],
     ignores: ['src/**/*repository.ts', 'src/db/**', 'src/**/*.test.ts'],

@@ -18,7 +18,7 @@ async function timeAt(factor: number, exceptLa?: string): Promise<{ median: numb
   const database = await openDatabase({ databaseUrl: null, pgliteDir: path.join(dataDir, 'pglite') });
   try {
     await database.migrate();
-    await loadDemoData(database.db);
+    await loadDemoData(database.db, new Date());
     const year = academicYearOf(new Date());
     await multiplySchools(database.db, factor, exceptLa ? { exceptLa } : {});
     // Every school's year (priorities shared with its LA); evidence is not what the heatmap reads.

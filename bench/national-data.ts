@@ -65,7 +65,7 @@ export async function buildNationalData(options: NationalDataOptions = {}): Prom
   try {
     await database.migrate();
     // main.ts loads the demo only in embedded mode; the bench wants the same data on both.
-    await loadDemoData(database.db);
+    await loadDemoData(database.db, new Date());
     await generateVolume(database.db, { year, evidencePerSchool: 40, bigSchool: DEMO_SCHOOL, bigSchoolEvidence: 2000 });
     collaborative = await generateCollaborativeVolume(database.db, { year, laCode: '681', size: 30, includeSchool: DEMO_SCHOOL, facilitatorEmail: demoEmail('improvement_partner') });
     if (options.nationalShares) await shareNationally(database.db, year);

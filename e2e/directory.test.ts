@@ -15,7 +15,7 @@ const FILE = 'data/address-list-of-schools-wales-2018-04.ods';
  * is the oracle for the counts the pages should show.
  */
 const directoryTest = journeyTest.extend('schoolList', { scope: 'file' }, async ({ stage }): Promise<ListedSchool[]> => {
-  const result = await applyImport(stage.server.db, null, FILE, fs.readFileSync(FILE));
+  const result = await applyImport(stage.server.db, null, FILE, fs.readFileSync(FILE), new Date());
   if (!result.ok) throw new Error(`The school list did not import: ${JSON.stringify(result.problems)}`);
   return result.plan.added;
 });

@@ -19,6 +19,7 @@ import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.t
 import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { finiteNumbersKeyword } from './lib/request-schemas.ts';
 import { derivePurposeKeys } from './lib/secrets.ts';
+import { systemClock } from './lib/clock.ts';
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 
@@ -30,10 +31,11 @@ const hopsWithin = (hops: number) => (_address: string, hop: number) => hop < ho
 /** Builds the whole app; never listens (tests use app.inject, main.ts listens). */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
+  const clock = options.clock ?? systemClock;
   const keys = derivePurposeKeys(config.cookieSecret);
   // Features get the config without the secret, and only the keys derived for their own uses.
   const { cookieSecret: _secret, ...featureConfig } = config;
-  const deps: AppDeps = { database, mailer: options.mailer, delay: options.delay, config: featureConfig, keys: { attachmentLinks: keys.attachmentLinks } };
+  const deps: AppDeps = { database, mailer: options.mailer, delay: options.delay, clock, config: featureConfig, keys: { attachmentLinks: keys.attachmentLinks } };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -75,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(sessionPlugin, {
     db: database.db,
+    clock,
     settings: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   });
   await app.register(inputGuardPlugin);

@@ -33,7 +33,7 @@ let reached: Reached;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDemoData(t.database.db);
+  await loadDemoData(t.database.db, new Date());
   personas = await personasOf(t);
   reached = await reachForms(t, personas);
 }, 300_000);

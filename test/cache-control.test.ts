@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestApp();
   school = await buildSchool(t.database.db, { laCode: '681' });
   people = await buildSchoolPeople(t.database.db, school);
-  await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id });
+  await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id }, new Date());
   // One person who reaches as many pages as possible: the school's head is also admin, LA officer and WG.
   await t.database.db.insert(roleAssignments).values([
     { userId: people.headteacher.id, role: 'administrator', scopeType: 'platform', scopeId: null },

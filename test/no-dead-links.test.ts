@@ -60,7 +60,7 @@ let personas: Persona[];
 
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDemoData(t.database.db);
+  await loadDemoData(t.database.db, t.clock.now());
   personas = await personasOf(t);
 }, 120_000);
 afterAll(() => t?.close());

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { systemClock } from '../lib/clock.ts';
 import { auditLog, users } from '../db/schema/index.ts';
 import { entryHash, GENESIS_HASH, type AuditFields } from './audit-chain.ts';
 
@@ -18,7 +19,9 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const fields: AuditFields = {
-    at: new Date().toISOString(),
+    // The real time, never the app's clock: the log is the record of when a change was made, and a
+    // clock set by a test or a replay must not be able to write a different history.
+    at: systemClock.now().toISOString(),
     actorId: input.actorId,
     action: input.action,
     entityType: input.entityType,

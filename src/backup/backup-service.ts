@@ -22,7 +22,7 @@ import { fingerprintTable } from './table-fingerprint.ts';
  * an attachment is saved before the row that names it commits and is never deleted, so every
  * file the snapshot refers to is already there; a file added since is harmless extra.
  */
-export async function createBackup(database: Database, dataDir: string, file: string, now = new Date()): Promise<Manifest> {
+export async function createBackup(database: Database, dataDir: string, file: string, now: Date): Promise<Manifest> {
   const target = path.resolve(file);
   if (fs.existsSync(target)) throw new Error(`${target} already exists: choose a new name (a backup never overwrites a file).`);
   const staging = fs.mkdtempSync(path.join(path.dirname(target), '.cydwella-backup-'));

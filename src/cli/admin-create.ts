@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { DirectoryLockedError } from '../db/pglite-lock.ts';
+import { systemClock } from '../lib/clock.ts';
 import { createSmtpMailer } from '../lib/mailer.ts';
 import { createTranslator } from '../plugins/i18n.ts';
 import { createAdministrator } from '../features/users/first-administrator.ts';
@@ -43,6 +44,7 @@ try {
       mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
       publicUrl: config.publicUrl,
       passwordEmail: (letter) => setPasswordEmail(tFor, letter),
+      clock: systemClock,
     },
     { email, displayName, preferredLanguage: 'en' },
     (err) => console.error(`The link could not be emailed (${err instanceof Error ? err.message : String(err)}); use the one below.`),

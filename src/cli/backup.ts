@@ -1,6 +1,7 @@
 // npm run backup -- FILE: the database and the files under DATA_DIR in one .tar.gz (see README, "Backups").
 import { loadConfig } from '../config.ts';
 import { createBackup } from '../backup/backup-service.ts';
+import { systemClock } from '../lib/clock.ts';
 import { openForCommand } from './open-for-cli.ts';
 
 const file = process.argv[2];
@@ -11,7 +12,7 @@ if (!file || process.argv.length > 3) {
 const config = loadConfig();
 const database = await openForCommand(config, { mustExist: true });
 try {
-  const manifest = await createBackup(database, config.dataDir, file);
+  const manifest = await createBackup(database, config.dataDir, file, systemClock.now());
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
   console.log(
     `Backup written to ${file}: ${manifest.tables.length} tables, ${rows} rows, ${manifest.files.length} files, ` +

@@ -7,6 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { createTranslator } from '../plugins/i18n.ts';
+import { systemClock } from '../lib/clock.ts';
 import { applyImport, previewImport } from '../features/directory-import/import-service.ts';
 import { describeProblem } from '../features/directory-import/import-problems.ts';
 
@@ -23,7 +24,7 @@ const database = await openDatabase(config);
 const t = (await createTranslator())('en');
 try {
   await database.migrate();
-  const preview = await previewImport(database.db, fileName, content);
+  const preview = await previewImport(database.db, fileName, content, systemClock.now());
   if (!preview.ok) {
     console.error(`${fileName} cannot be imported; nothing was changed:`);
     for (const problem of preview.problems) console.error(` - ${describeProblem(problem, t)}`);
@@ -40,7 +41,7 @@ try {
     } else if (args.includes('--yes') || (process.stdin.isTTY && (await confirm()))) {
       const bar = new SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} schools' }, Presets.shades_classic);
       bar.start(total, 0);
-      const result = await applyImport(database.db, null, fileName, content, (done) => bar.update(done));
+      const result = await applyImport(database.db, null, fileName, content, systemClock.now(), (done) => bar.update(done));
       bar.stop();
       console.log(result.ok ? 'Applied in one transaction.' : 'The file changed while importing; nothing was applied.');
     } else {

@@ -68,11 +68,6 @@ export function academicYearSpan(academicYear: number): { start: string; end: st
   return { start: iso(academicYear, 9, 1), end: iso(academicYear + 1, 8, 31) };
 }
 
-/** Today's date in Wales, as YYYY-MM-DD. */
-export function todayInWales(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /**
  * A school works alone when it has had no peer activity in the last complete term nor in the
  * current one so far: its last activity (on or before today) is before the previous term began.

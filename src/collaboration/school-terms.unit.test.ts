@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearSpan, easterSunday, previousTerm, term, termOf, todayInWales, workingAlone } from './school-terms.ts';
+import { academicYearSpan, easterSunday, previousTerm, term, termOf, workingAlone } from './school-terms.ts';
+import { todayInWales } from '../lib/clock.ts';
 
 describe('easterSunday', () => {
   it.each([

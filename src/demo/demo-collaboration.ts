@@ -13,7 +13,7 @@ import { loadSchoolSketches } from './demo-school-sketches.ts';
  * a peer enquiry at every stage, meetings and progression sessions. One school of the primary
  * group has done nothing with its peers this term, so the LA sees it working alone.
  */
-export async function loadDemoCollaboration(db: Db, passwordHash: string, demo: { cluster: string; ids: Map<Role, string>; schoolCycle: DemoSchoolCycle }, now = new Date()) {
+export async function loadDemoCollaboration(db: Db, passwordHash: string, demo: { cluster: string; ids: Map<Role, string>; schoolCycle: DemoSchoolCycle }, now: Date) {
   const people = { headteacher: demo.ids.get('headteacher')!, leader: demo.ids.get('school_leader')! };
   const c = await loadDemoCollaboratives(db, passwordHash, { cluster: demo.cluster, lead: demo.ids.get('collaborative_lead')!, partner: demo.ids.get('improvement_partner')!, officer: demo.ids.get('la_officer')! });
   const { cluster, swansea, primaries, welshMedium } = c.collaboratives;

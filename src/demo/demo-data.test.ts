@@ -8,7 +8,7 @@ const rows = async <T>(query: ReturnType<typeof sql>) => ((await t.database.db.e
 
 beforeAll(async () => {
   t = await createTestApp();
-  expect(await loadDemoData(t.database.db)).toEqual({ created: true });
+  expect(await loadDemoData(t.database.db, new Date())).toEqual({ created: true });
 }, 60_000);
 afterAll(() => t.close());
 

@@ -36,12 +36,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /**
  * Loads the demo on an empty database only: the real 2018 school list (if no list has been
- * imported yet), a real Cardiff cluster, and one account per role.
+ * imported yet), a real Cardiff cluster, and one account per role. Its dates (evidence seen,
+ * actions due, meetings to come) are placed around `now`.
  */
-export async function loadDemoData(db: Db): Promise<{ created: boolean }> {
+export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolean }> {
   if ((await countUsers(db)) > 0) return { created: false };
   if ((await countSchools(db)) === 0) {
-    const result = await applyImport(db, null, path.basename(SCHOOL_LIST_FILE), fs.readFileSync(SCHOOL_LIST_FILE));
+    const result = await applyImport(db, null, path.basename(SCHOOL_LIST_FILE), fs.readFileSync(SCHOOL_LIST_FILE), now);
     if (!result.ok) throw new Error('The bundled school list could not be imported');
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -56,10 +57,10 @@ export async function loadDemoData(db: Db): Promise<{ created: boolean }> {
       ids.set(role, id);
       await appendAudit(tx, { actorId: null, action: 'demo-user-create', entityType: 'user', entityId: id, after: { email: user.email, assignments } });
     }
-    const schoolCycle = await loadDemoSchoolCycle(tx, DEMO_SCHOOL, { headteacher: ids.get('headteacher')!, leader: ids.get('school_leader')!, practitioner: ids.get('practitioner')!, governor: ids.get('governor')! });
+    const schoolCycle = await loadDemoSchoolCycle(tx, DEMO_SCHOOL, { headteacher: ids.get('headteacher')!, leader: ids.get('school_leader')!, practitioner: ids.get('practitioner')!, governor: ids.get('governor')! }, now);
     await appendAudit(tx, { actorId: null, action: 'demo-cycle-create', entityType: 'school', entityId: DEMO_SCHOOL });
-    const { c, sketches } = await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle });
-    await loadDemoLocalAuthorities(tx, { now: new Date(), c, demoSchool: schoolCycle, sketches, headteacher: ids.get('headteacher')! });
+    const { c, sketches } = await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle }, now);
+    await loadDemoLocalAuthorities(tx, { now, c, demoSchool: schoolCycle, sketches, headteacher: ids.get('headteacher')! });
   });
   return { created: true };
 }

@@ -9,14 +9,14 @@ import { approveRevision, saveRevision } from '../features/development-plan/revi
 import { findRevision } from '../features/development-plan/revision-repository.ts';
 
 type People = { headteacher: string; leader: string; practitioner: string; governor: string };
-const day = (offset: number, from = new Date()) => new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number, from: Date) => new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A living Welsh-medium primary: last year's cycle with its impact reviewed, and this year's
  * with evidence, findings, priorities, a plan approved by governors and things shared.
  * Written in Welsh and English, as a real staff would.
  */
-export async function loadDemoSchoolCycle(db: Db, school: string, people: People, now = new Date()) {
+export async function loadDemoSchoolCycle(db: Db, school: string, people: People, now: Date) {
   const year = academicYearOf(now);
   const lastCycle = randomUUID();
   const cycle = randomUUID();
@@ -88,7 +88,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
   const saved = await saveRevision(db, people.headteacher, context, planId, year, "Cynllun i'w gymeradwyo gan y corff llywodraethu");
   if (saved.ok) {
     const revision = (await findRevision(db, planId, saved.number))!;
-    await approveRevision(db, people.governor, planId, { id: revision.id, number: saved.number });
+    await approveRevision(db, people.governor, planId, { id: revision.id, number: saved.number }, now);
   }
 
   const reviewId = randomUUID();

@@ -38,7 +38,7 @@ const SKETCHES: Record<string, Sketch> = {
 export type SketchIds = { cycleId: string; priorityIds: string[]; evidenceIds: string[]; findingId: string };
 
 /** Loads the sketches; each school shares its priorities and first evidence with the given collaboratives. */
-export async function loadSchoolSketches(db: Db, shareWith: (school: string) => string[], sharedBy: (school: string) => string | null, now = new Date()) {
+export async function loadSchoolSketches(db: Db, shareWith: (school: string) => string[], sharedBy: (school: string) => string | null, now: Date) {
   const year = academicYearOf(now);
   const sketches = new Map<string, SketchIds>();
   for (const [school, sketch] of Object.entries(SKETCHES)) {

@@ -3,7 +3,9 @@
  * right person. The one step back is the host sending a drafted report back to be made sense of
  * again; cancelled and closed are final.
  */
-export const ENQUIRY_STATES = ['proposed', 'agreed', 'preparing', 'on_site', 'making_sense', 'report_drafted', 'report_agreed', 'follow_up', 'closed', 'cancelled'] as const;
+import { ENQUIRY_STATES } from '../reference/record-states.ts';
+
+export { ENQUIRY_STATES };
 export type EnquiryState = (typeof ENQUIRY_STATES)[number];
 
 /** Who acts in an enquiry. A host headteacher is also a host leader. */

@@ -3,8 +3,9 @@ import type { Db } from '../db/client.ts';
 import { collaboratives, evidence, findings, priorities, shares, users } from '../db/schema/index.ts';
 import type { Audience } from '../reference/reference-data.ts';
 import { isUuid } from '../lib/request-schemas.ts';
+import { SHAREABLE_TYPES } from '../reference/record-states.ts';
 
-export const SHAREABLE_TYPES = ['evidence', 'finding', 'priority', 'output'] as const;
+export { SHAREABLE_TYPES };
 export type ShareableType = (typeof SHAREABLE_TYPES)[number];
 export const OUTPUT_KINDS = ['sdp_summary', 'self_evaluation', 'progress', 'support_log'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];

@@ -82,7 +82,7 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
     supporting: false, publishedOn: { day: '1', month: '9', year: String(year) },
   });
   if (!priority.ok) throw new Error('The national priority was not published');
-  await setPriorityWithdrawn(db, wgId, priority.priority.code, true);
+  await setPriorityWithdrawn(db, wgId, priority.priority.code, true, new Date());
   open(wg, '/national/priorities/:code/reinstate', '/national/priorities');
 
   // An LA's plan WG is reading (submitted or in discussion): each section takes WG's comments.

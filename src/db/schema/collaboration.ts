@@ -4,6 +4,8 @@ import { author, language, stamps } from './columns.ts';
 import { findings, planActions, evidence } from './cycle.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
+import { ENQUIRY_FINDING_KINDS, ENQUIRY_STATES, MEETING_ACTION_STATUSES, PARTNERSHIP_KINDS } from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 // The working space of a collaborative (DOMAIN.md section 5) and the LA partnerships above it.
 
@@ -25,7 +27,7 @@ export const laPartnerships = pgTable('la_partnerships', {
   endsOn: date('ends_on'),
   language: language(),
   ...stamps,
-});
+}, (t) => [oneOf('la_partnerships', t.kind, PARTNERSHIP_KINDS)]);
 
 export const laPartnershipMembers = pgTable(
   'la_partnership_members',
@@ -90,7 +92,7 @@ export const meetingActions = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('meeting_actions_meeting').on(t.meetingId)],
+  (t) => [index('meeting_actions_meeting').on(t.meetingId), oneOf('meeting_actions', t.status, MEETING_ACTION_STATUSES)],
 );
 
 /** A session on a shared understanding of progression: an Area or skill at a progression step. */
@@ -153,7 +155,7 @@ export const peerEnquiries = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('peer_enquiries_collaborative').on(t.collaborativeId, t.state), index('peer_enquiries_host').on(t.hostSchoolNumber)],
+  (t) => [index('peer_enquiries_collaborative').on(t.collaborativeId, t.state), index('peer_enquiries_host').on(t.hostSchoolNumber), oneOf('peer_enquiries', t.state, ENQUIRY_STATES)],
 );
 
 /** Reviewers from partner schools: the "peer reviewer" role is this row, scoped to one enquiry. */
@@ -221,7 +223,7 @@ export const enquiryFindings = pgTable(
     createdBy: author(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('enquiry_findings_enquiry').on(t.enquiryId)],
+  (t) => [index('enquiry_findings_enquiry').on(t.enquiryId), oneOf('enquiry_findings', t.kind, ENQUIRY_FINDING_KINDS)],
 );
 
 /** Follow-up support a partner school gives the host; it becomes an action in the host's plan. */

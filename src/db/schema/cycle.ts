@@ -3,6 +3,9 @@ import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timest
 import { author, language, stamps } from './columns.ts';
 import { schools } from './directory.ts';
 import { users } from './users.ts';
+import { ACTION_STATUSES, AUDIENCES, CYCLE_STAGES, EVIDENCE_SOURCES, FINDING_KINDS, PRIORITY_STATES } from '../../reference/reference-data.ts';
+import { SHAREABLE_TYPES } from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 const school = () =>
   text('school_number')
@@ -26,7 +29,7 @@ export const cycles = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [uniqueIndex('cycles_school_year').on(t.schoolNumber, t.academicYear)],
+  (t) => [uniqueIndex('cycles_school_year').on(t.schoolNumber, t.academicYear), oneOf('cycles', t.stage, CYCLE_STAGES)],
 );
 
 export const evidence = pgTable(
@@ -63,6 +66,7 @@ export const evidence = pgTable(
     index('evidence_tags').using('gin', t.nifThemes, t.areas),
     // Feeds leave archived evidence out: few rows, so a small partial index answers "is it archived?".
     index('evidence_archived').on(t.id).where(sql`${t.archived}`),
+    oneOf('evidence', t.source, EVIDENCE_SOURCES),
   ],
 );
 
@@ -99,7 +103,7 @@ export const findings = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('findings_school_cycle').on(t.schoolNumber, t.cycleId), index('findings_cycle').on(t.cycleId)],
+  (t) => [index('findings_school_cycle').on(t.schoolNumber, t.cycleId), index('findings_cycle').on(t.cycleId), oneOf('findings', t.kind, FINDING_KINDS)],
 );
 
 export const findingEvidence = pgTable(
@@ -136,7 +140,7 @@ export const priorities = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('priorities_school_cycle').on(t.schoolNumber, t.cycleId), index('priorities_cycle').on(t.cycleId)],
+  (t) => [index('priorities_school_cycle').on(t.schoolNumber, t.cycleId), index('priorities_cycle').on(t.cycleId), oneOf('priorities', t.state, PRIORITY_STATES)],
 );
 
 export const priorityFindings = pgTable(
@@ -181,7 +185,7 @@ export const planActions = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('plan_actions_priority').on(t.priorityId), index('plan_actions_due').on(t.dueOn)],
+  (t) => [index('plan_actions_priority').on(t.priorityId), index('plan_actions_due').on(t.dueOn), oneOf('plan_actions', t.status, ACTION_STATUSES)],
 );
 
 /** The statutory three-year school development plan, revised each year. */
@@ -277,6 +281,7 @@ export const shares = pgTable(
     index('shares_audience').on(t.audience, t.audienceId, t.itemType),
     // A collaborative's feed reads its shares newest first.
     index('shares_audience_newest').on(t.audience, t.audienceId, t.sharedAt.desc()),
+    oneOf('shares', t.itemType, SHAREABLE_TYPES), oneOf('shares', t.audience, AUDIENCES),
   ],
 );
 

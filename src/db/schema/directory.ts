@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
+import { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES } from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 export const localAuthorities = pgTable('local_authorities', {
   code: text('code').primaryKey(),
@@ -99,7 +101,7 @@ export const collaboratives = pgTable('collaboratives', {
   basis: text('basis'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
-});
+}, (t) => [oneOf('collaboratives', t.kind, COLLABORATIVE_KINDS), oneOf('collaboratives', t.status, COLLABORATIVE_STATUSES)]);
 
 export const collaborativeMembers = pgTable(
   'collaborative_members',

@@ -4,6 +4,8 @@ import { author, language, stamps } from './columns.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { findings, priorities } from './cycle.ts';
 import { users } from './users.ts';
+import { CONCERN_INTERVENTIONS, CONCERN_SOURCES, CONCERN_STATES, CONCERN_SUPPORT_STATUSES, SUPPORT_AGREEMENT_STATUSES, SUPPORT_OFFER_STATUSES, SUPPORT_REQUEST_STATUSES } from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 // The LA's part (DOMAIN.md section 6): brokering, professional learning, its own cycle, schools causing concern.
 
@@ -46,7 +48,7 @@ export const supportOffers = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('support_offers_school').on(t.schoolNumber), index('support_offers_theme').on(t.status, t.nifTheme)],
+  (t) => [index('support_offers_school').on(t.schoolNumber), index('support_offers_theme').on(t.status, t.nifTheme), oneOf('support_offers', t.status, SUPPORT_OFFER_STATUSES)],
 );
 
 /** A school's priority turned into a request for support, brokered by its LA or a collaborative. */
@@ -66,7 +68,7 @@ export const supportRequests = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('support_requests_school').on(t.schoolNumber), index('support_requests_status').on(t.status)],
+  (t) => [index('support_requests_school').on(t.schoolNumber), index('support_requests_status').on(t.status), oneOf('support_requests', t.status, SUPPORT_REQUEST_STATUSES)],
 );
 
 /** Support agreed between a supporting school and the requesting one: who, what, days, cost, impact. */
@@ -93,7 +95,7 @@ export const supportAgreements = pgTable(
     agreedBy: uuid('agreed_by').references(() => users.id),
     ...stamps,
   },
-  (t) => [index('support_agreements_request').on(t.requestId), index('support_agreements_supporter').on(t.supportingSchoolNumber)],
+  (t) => [index('support_agreements_request').on(t.requestId), index('support_agreements_supporter').on(t.supportingSchoolNumber), oneOf('support_agreements', t.status, SUPPORT_AGREEMENT_STATUSES)],
 );
 
 /** Professional learning programmes; the national one on facilitating collaborative improvement is seeded. */
@@ -139,7 +141,8 @@ export const LA_SELF_EVALUATION_CODES = {
   state: ['draft', 'agreed', 'in_progress', 'reviewed', 'closed'],
   status: ['not_started', 'in_progress', 'done'],
 } as const;
-const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) => check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
+// Named as migration 0012 created them (the other tables' CHECKs are named by checks.ts's oneOf).
+const laCheck = (name: string, column: AnyPgColumn, values: readonly string[]) => check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
 
 /** The LA's own self-evaluation cycle for an academic year, on the school's model (docs/ARCHITECTURE.md section 9). */
 export const laCycles = pgTable(
@@ -156,7 +159,7 @@ export const laCycles = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [uniqueIndex('la_cycles_la_year').on(t.laCode, t.academicYear), oneOf('la_cycles_stage_known', t.stage, LA_SELF_EVALUATION_CODES.stage)],
+  (t) => [uniqueIndex('la_cycles_la_year').on(t.laCode, t.academicYear), laCheck('la_cycles_stage_known', t.stage, LA_SELF_EVALUATION_CODES.stage)],
 );
 
 export const laEvidence = pgTable(
@@ -175,7 +178,7 @@ export const laEvidence = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_evidence_cycle').on(t.cycleId, t.observedOn), oneOf('la_evidence_source_known', t.source, LA_SELF_EVALUATION_CODES.source)],
+  (t) => [index('la_evidence_cycle').on(t.cycleId, t.observedOn), laCheck('la_evidence_source_known', t.source, LA_SELF_EVALUATION_CODES.source)],
 );
 
 export const laFindings = pgTable(
@@ -193,7 +196,7 @@ export const laFindings = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_findings_cycle').on(t.cycleId), oneOf('la_findings_kind_known', t.kind, LA_SELF_EVALUATION_CODES.kind)],
+  (t) => [index('la_findings_cycle').on(t.cycleId), laCheck('la_findings_kind_known', t.kind, LA_SELF_EVALUATION_CODES.kind)],
 );
 
 /** The evidence an LA finding rests on (as finding_evidence is for a school's). */
@@ -230,7 +233,7 @@ export const laPriorities = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_priorities_cycle').on(t.cycleId), oneOf('la_priorities_state_known', t.state, LA_SELF_EVALUATION_CODES.state)],
+  (t) => [index('la_priorities_cycle').on(t.cycleId), laCheck('la_priorities_state_known', t.state, LA_SELF_EVALUATION_CODES.state)],
 );
 
 /** The findings an LA priority answers (as priority_findings is for a school's). */
@@ -265,7 +268,7 @@ export const laPriorityActions = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('la_priority_actions_priority').on(t.priorityId), oneOf('la_priority_actions_status_known', t.status, LA_SELF_EVALUATION_CODES.status)],
+  (t) => [index('la_priority_actions_priority').on(t.priorityId), laCheck('la_priority_actions_status_known', t.status, LA_SELF_EVALUATION_CODES.status)],
 );
 
 export const laImpactReviews = pgTable('la_impact_reviews', {
@@ -302,7 +305,7 @@ export const concernCases = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('concern_cases_la').on(t.laCode, t.state), index('concern_cases_school').on(t.schoolNumber)],
+  (t) => [index('concern_cases_la').on(t.laCode, t.state), index('concern_cases_school').on(t.schoolNumber), oneOf('concern_cases', t.source, CONCERN_SOURCES), oneOf('concern_cases', t.state, CONCERN_STATES)],
 );
 
 /** A warning notice and its required parts. */
@@ -344,7 +347,7 @@ export const concernInterventions = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('concern_interventions_case').on(t.caseId)],
+  (t) => [index('concern_interventions_case').on(t.caseId), oneOf('concern_interventions', t.kind, CONCERN_INTERVENTIONS)],
 );
 
 export const concernSupportItems = pgTable(
@@ -362,5 +365,5 @@ export const concernSupportItems = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('concern_support_items_case').on(t.caseId, t.reviewOn)],
+  (t) => [index('concern_support_items_case').on(t.caseId, t.reviewOn), oneOf('concern_support_items', t.status, CONCERN_SUPPORT_STATUSES)],
 );

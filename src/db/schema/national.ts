@@ -4,6 +4,8 @@ import { author, language, stamps } from './columns.ts';
 import { laPartnerships } from './collaboration.ts';
 import { localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
+import { CASE_STUDY_STATUSES, LA_PLAN_STATES, NATIONAL_SUPPORT_KINDS, PLANNING_ROUND_STATUSES } from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 // Wales-wide work (DOMAIN.md section 6): LA plans on WG's template, national support, good practice.
 
@@ -31,7 +33,7 @@ export const planningRounds = pgTable('planning_rounds', {
   status: text('status').notNull().default('open'),
   createdBy: author(),
   ...stamps,
-});
+}, (t) => [oneOf('planning_rounds', t.status, PLANNING_ROUND_STATUSES)]);
 
 export const planTemplateSections = pgTable(
   'plan_template_sections',
@@ -67,7 +69,7 @@ export const laPlans = pgTable(
     sharedWithLas: boolean('shared_with_las').notNull().default(false),
     ...stamps,
   },
-  (t) => [uniqueIndex('la_plans_round_la').on(t.roundId, t.laCode)],
+  (t) => [uniqueIndex('la_plans_round_la').on(t.roundId, t.laCode), oneOf('la_plans', t.state, LA_PLAN_STATES)],
 );
 
 /** The LA's answer to one section; several officers edit, so each answer carries a version. */
@@ -103,7 +105,7 @@ export const laPlanVersions = pgTable(
     createdBy: author(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('la_plan_versions_number').on(t.planId, t.number)],
+  (t) => [uniqueIndex('la_plan_versions_number').on(t.planId, t.number), oneOf('la_plan_versions', t.state, LA_PLAN_STATES)],
 );
 
 /** WG's comments on a section of an LA's plan. */
@@ -140,7 +142,7 @@ export const nationalSupportOffers = pgTable('national_support_offers', {
   withdrawnOn: date('withdrawn_on'),
   createdBy: author(),
   ...stamps,
-});
+}, (t) => [oneOf('national_support_offers', t.kind, NATIONAL_SUPPORT_KINDS)]);
 
 /** Good practice: a case study a school or an LA publishes. */
 export const caseStudies = pgTable(
@@ -164,5 +166,5 @@ export const caseStudies = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('case_studies_status').on(t.status, t.publishedAt), index('case_studies_school').on(t.schoolNumber), index('case_studies_tags').using('gin', t.nifThemes, t.nationalPriorities)],
+  (t) => [index('case_studies_status').on(t.status, t.publishedAt), index('case_studies_school').on(t.schoolNumber), index('case_studies_tags').using('gin', t.nifThemes, t.nationalPriorities), oneOf('case_studies', t.status, CASE_STUDY_STATUSES)],
 );

@@ -4,7 +4,7 @@ import * as repo from '../../sessions/session-repository.ts';
 import { hashToken, type SessionSettings } from '../../sessions/session-service.ts';
 
 /** Where the person is signed in now; the current session is marked, and no token or hash leaves here. */
-export async function activeSessions(db: Db, userId: string, currentToken: string, settings: SessionSettings, now = new Date()) {
+export async function activeSessions(db: Db, userId: string, currentToken: string, settings: SessionSettings, now: Date) {
   const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
   return repo.listActiveSessions(db, userId, hashToken(currentToken), now, idleCutoff);
 }

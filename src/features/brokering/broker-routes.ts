@@ -26,7 +26,7 @@ const AgreeBody = Type.Object({
 });
 
 /** The LA's and a collaborative's brokering: open requests with suggestions, and agreeing a match. */
-export const brokerRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const brokerRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const view = (name: string) => `features/brokering/views/${name}.njk`;
 
@@ -65,7 +65,7 @@ export const brokerRoutes: FeaturePlugin<'database'> = async (app, { database })
     if (row.request.status !== 'open' || version === null) return page(409, { errors: [{ text: request.t('brokering.errors.agree.stale'), href: '#supporter' }], stale: true });
     const parsed = parseAgreement(input);
     if (!parsed.ok) return page(400, presentErrors(parsed.errors, request.t));
-    const result = await agreeMatch(db, request.user!.id, row, version, parsed.values, await suggestionsFor(db, row));
+    const result = await agreeMatch(db, request.user!.id, row, version, parsed.values, await suggestionsFor(db, row), clock.now());
     if (result.ok) return reply.redirect(`${broker.base}?done=agreed`, 303);
     if (result.reason === 'invalid') return page(400, presentErrors(result.errors, request.t));
     return page(409, { errors: [{ text: request.t('brokering.errors.agree.stale'), href: '#supporter' }], stale: true });

@@ -32,10 +32,10 @@ export async function insertProfile(db: Db, schoolNumber: string, values: Profil
 }
 
 /** Saves only if nobody saved since `version`; null on a conflict. */
-export async function updateProfile(db: Db, schoolNumber: string, version: number, values: ProfileValues, userId: string): Promise<Profile | null> {
+export async function updateProfile(db: Db, schoolNumber: string, version: number, values: ProfileValues, userId: string, now: Date): Promise<Profile | null> {
   const [row] = await db
     .update(schoolProfiles)
-    .set({ ...values, updatedBy: userId, updatedAt: new Date(), version: sql`${schoolProfiles.version} + 1` })
+    .set({ ...values, updatedBy: userId, updatedAt: now, version: sql`${schoolProfiles.version} + 1` })
     .where(and(eq(schoolProfiles.schoolNumber, schoolNumber), eq(schoolProfiles.version, version)))
     .returning();
   return row ?? null;
@@ -81,8 +81,8 @@ export async function insertOffer(db: Db, values: typeof supportOffers.$inferIns
   return row!;
 }
 
-export async function setOfferStatus(db: Db, id: string, version: number, status: string): Promise<Offer | null> {
-  const [row] = await db.update(supportOffers).set({ status, updatedAt: new Date(), version: sql`${supportOffers.version} + 1` }).where(and(eq(supportOffers.id, id), eq(supportOffers.version, version))).returning();
+export async function setOfferStatus(db: Db, id: string, version: number, status: string, now: Date): Promise<Offer | null> {
+  const [row] = await db.update(supportOffers).set({ status, updatedAt: now, version: sql`${supportOffers.version} + 1` }).where(and(eq(supportOffers.id, id), eq(supportOffers.version, version))).returning();
   return row ?? null;
 }
 
@@ -118,10 +118,10 @@ export async function findRequest(db: Db, id: string): Promise<SupportRequest | 
 }
 
 /** Moves a request on only from the state and version it was read in; null if someone got there first. */
-export async function moveRequest(db: Db, id: string, from: { status: string; version?: number }, status: string): Promise<SupportRequest | null> {
+export async function moveRequest(db: Db, id: string, from: { status: string; version?: number }, status: string, now: Date): Promise<SupportRequest | null> {
   const [row] = await db
     .update(supportRequests)
-    .set({ status, updatedAt: new Date(), version: sql`${supportRequests.version} + 1` })
+    .set({ status, updatedAt: now, version: sql`${supportRequests.version} + 1` })
     .where(and(eq(supportRequests.id, id), eq(supportRequests.status, from.status), from.version === undefined ? undefined : eq(supportRequests.version, from.version)))
     .returning();
   return row ?? null;
@@ -257,10 +257,10 @@ export async function findReceivedAgreement(db: Db, schoolNumber: string, id: st
   return row ?? null;
 }
 
-export async function recordImpact(db: Db, id: string, version: number, impact: string, language: string): Promise<Agreement | null> {
+export async function recordImpact(db: Db, id: string, version: number, impact: string, language: string, now: Date): Promise<Agreement | null> {
   const [row] = await db
     .update(supportAgreements)
-    .set({ impact, language, status: 'completed', impactRecordedAt: new Date(), updatedAt: new Date(), version: sql`${supportAgreements.version} + 1` })
+    .set({ impact, language, status: 'completed', impactRecordedAt: now, updatedAt: now, version: sql`${supportAgreements.version} + 1` })
     .where(and(eq(supportAgreements.id, id), eq(supportAgreements.version, version)))
     .returning();
   return row ?? null;

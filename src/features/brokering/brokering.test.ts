@@ -54,7 +54,7 @@ beforeAll(async () => {
   await strength(far, 'Numeracy across the curriculum', 0);
   await strength(concern, 'Reasoning at Concern', 5);
   await strength(offTopic, 'Wellbeing at lunchtime', 5, 'wellbeing_equity');
-  await db().insert(concernCases).values({ schoolNumber: concern.number, laCode: A, source: 'la', summary: 'Private', openedOn: today });
+  await db().insert(concernCases).values({ schoolNumber: concern.number, laCode: A, source: 'la_intelligence', summary: 'Private', openedOn: today });
   const cycle = await buildCycle(db(), requester.number);
   priorityId = (await buildPriority(db(), cycle, { title: 'Secret priority title', nationalPriorities: [] })).id;
   draftPriorityId = (await buildPriority(db(), cycle, { title: 'Draft one', state: 'draft' })).id;

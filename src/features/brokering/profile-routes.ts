@@ -18,7 +18,7 @@ const FIELDS = ['efsmThreeYear', 'alnPercent', 'ealPercent', 'context'] as const
 const view = 'features/brokering/views/profile.njk';
 
 /** The school's published context figures: staff read them, leaders keep them up to date. */
-export const profileRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const profileRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/schools/:number/profile', { config: scoped(signedIn, 'school', 'staff'), schema: { params: Params, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {
@@ -35,7 +35,7 @@ export const profileRoutes: FeaturePlugin<'database'> = async (app, { database }
     const parsed = parseProfile(input);
     if (!parsed.ok) return reply.status(400).page(view, { ...model, profile: await findProfile(db, school.number), version: request.body.version ?? '', ...presentErrors(parsed.errors, request.t) });
     const version = readVersion(request.body.version ?? '');
-    const result = await saveProfile(db, request.user!.id, school.number, version, parsed.values);
+    const result = await saveProfile(db, request.user!.id, school.number, version, parsed.values, clock.now());
     if (result.ok) return reply.redirect(`/schools/${school.number}/profile?saved=1`, 303);
     const theirs = result.current;
     const conflict = FIELDS.filter((f) => String(theirs[f] ?? '') !== String(parsed.values[f] ?? '')).map((f) => ({ label: request.t(`brokering.profile.fields.${f}`), theirs: String(theirs[f] ?? ''), yours: String(parsed.values[f] ?? '') }));

@@ -18,12 +18,12 @@ const RequestBody = Type.Object({ need: FormText(5000), broker: FormText(64), la
 const ImpactBody = Type.Object({ impact: FormText(8000), language: FormText(5), version: Version });
 
 /** A school asks for support with a priority, and at the end says what difference the support made. */
-export const requestRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const requestRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const view = (name: string) => `features/brokering/views/${name}.njk`;
 
   async function requestModel(schoolNumber: string, priorityId: string) {
-    const priority = await repo.requestablePriority(db, schoolNumber, requireUuid(priorityId), academicYearOf(new Date()));
+    const priority = await repo.requestablePriority(db, schoolNumber, requireUuid(priorityId), academicYearOf(clock.now()));
     if (!priority) throw new HttpError(404, 'not-found');
     const [collaboratives, national] = await Promise.all([repo.collaborativesOf(db, schoolNumber), repo.nationalPriorityNames(db)]);
     return { priority, collaboratives, national };
@@ -65,7 +65,7 @@ export const requestRoutes: FeaturePlugin<'database'> = async (app, { database }
     const parsed = parseImpact(request.body);
     const typed = { impact: request.body.impact ?? '', language: request.body.language ?? 'en', version: request.body.version };
     if (!parsed.ok) return reply.status(400).page(view('impact'), { ...model, values: typed, ...presentErrors(parsed.errors, request.t) });
-    const result = await recordImpact(db, request.user!.id, row, request.body.version, parsed.values);
+    const result = await recordImpact(db, request.user!.id, row, request.body.version, parsed.values, clock.now());
     if (result.ok) return reply.redirect(`/schools/${school.number}/support?done=impact`, 303);
     const conflict = [{ label: request.t('brokering.impact.field'), theirs: row.agreement.impact, yours: parsed.values.impact }];
     return reply.status(409).page(view('impact'), { ...model, values: { ...typed, version: row.agreement.version }, conflict, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] });

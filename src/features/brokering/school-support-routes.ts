@@ -25,7 +25,7 @@ const Notice = Type.Object({ done: FormText(20) });
 const NOTICES = ['offered', 'offer-withdrawn', 'requested', 'request-withdrawn', 'impact', 'stale'];
 
 /** The school's support page (offers, requests, support received and given) and its offers. */
-export const schoolSupportRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const schoolSupportRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const view = (name: string) => `features/brokering/views/${name}.njk`;
 
@@ -45,7 +45,7 @@ export const schoolSupportRoutes: FeaturePlugin<'database'> = async (app, { data
   });
 
   const offerModel = async (schoolNumber: string) => {
-    const [strengths, national] = await Promise.all([repo.strengthFindings(db, schoolNumber, academicYearOf(new Date())), repo.nationalPriorityNames(db)]);
+    const [strengths, national] = await Promise.all([repo.strengthFindings(db, schoolNumber, academicYearOf(clock.now())), repo.nationalPriorityNames(db)]);
     return { strengths, national, themes: NIF_THEMES, areas: AREAS };
   };
 
@@ -76,7 +76,7 @@ export const schoolSupportRoutes: FeaturePlugin<'database'> = async (app, { data
     const { school } = schoolScope(request);
     const offer = await repo.findOffer(db, school.number, requireUuid(request.params.id));
     if (!offer) throw new HttpError(404, 'not-found');
-    const done = await withdrawOffer(db, request.user!.id, offer, request.body.version);
+    const done = await withdrawOffer(db, request.user!.id, offer, request.body.version, clock.now());
     return reply.redirect(`/schools/${school.number}/support?done=${done ? 'offer-withdrawn' : 'stale'}`, 303);
   });
 
@@ -84,7 +84,7 @@ export const schoolSupportRoutes: FeaturePlugin<'database'> = async (app, { data
     const { school } = schoolScope(request);
     const found = await repo.findRequest(db, requireUuid(request.params.id));
     if (!found || found.schoolNumber !== school.number) throw new HttpError(404, 'not-found');
-    const done = await withdrawRequest(db, request.user!.id, found, request.body.version);
+    const done = await withdrawRequest(db, request.user!.id, found, request.body.version, clock.now());
     return reply.redirect(`/schools/${school.number}/support?done=${done ? 'request-withdrawn' : 'stale'}`, 303);
   });
 };

@@ -14,7 +14,7 @@ const FeedParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{4
 const VisitParams = Type.Object({ id: Uuid, enquiryId: Uuid });
 
 /** The personal feed (public: the secret in the address is the key) and an enquiry visit's calendar file. */
-export const calendarFeedRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
+export const calendarFeedRoutes: FeaturePlugin<'database' | 'config' | 'clock'> = async (app, { database, config, clock }) => {
   const db = database.db;
   const translatorFor = await createTranslator();
 
@@ -25,7 +25,7 @@ export const calendarFeedRoutes: FeaturePlugin<'database' | 'config'> = async (a
     if (!feed) throw new HttpError(404, 'not-found');
     const lang = isLanguage(feed.language) ? feed.language : 'en';
     const t = translatorFor(lang);
-    const { from, to } = feedWindow();
+    const { from, to } = feedWindow(clock.now());
     const entries = feedEntries(t, lang, config.publicUrl, await feedEvents(db, feed.userId, from, to));
     return sendCalendar(reply, 'cydwella.ics', calendarText(t('calendar.feed.name'), entries, { ttlSeconds: 3600 }), 'inline');
   });

@@ -31,4 +31,4 @@ const addMonths = (date: Date, months: number) => {
 };
 
 /** The window a feed covers: three months back, twelve ahead. */
-export const feedWindow = (now = new Date()) => ({ from: addMonths(now, -3), to: addMonths(now, 12) });
+export const feedWindow = (now: Date) => ({ from: addMonths(now, -3), to: addMonths(now, 12) });

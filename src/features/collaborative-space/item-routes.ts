@@ -31,7 +31,7 @@ const contentDisposition = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'attachment'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** One shared item, read-only, inside the space; its attachments and, for a document, its PDF and Word files. */
-export const sharedItemRoutes: FeaturePlugin<'database' | 'config' | 'keys'> = async (app, { database, config, keys }) => {
+export const sharedItemRoutes: FeaturePlugin<'database' | 'config' | 'keys' | 'clock'> = async (app, { database, config, keys, clock }) => {
   const db = database.db;
   const tFor = await createTranslator();
   const store = attachmentStore(config.dataDir, keys.attachmentLinks);
@@ -41,7 +41,7 @@ export const sharedItemRoutes: FeaturePlugin<'database' | 'config' | 'keys'> = a
     const { collaborative, can } = collaborativeScope(request);
     if (!isOneOf(SHAREABLE_TYPES, params.type)) throw new HttpError(404, 'not-found');
     const share = await findSharedItem(db, collaborative.id, params.type, params.itemId);
-    const loaded = share ? await sharedItemModel(db, collaborative.id, params.type, params.itemId, share.schoolNumber, tFor, lang) : null;
+    const loaded = share ? await sharedItemModel(db, collaborative.id, params.type, params.itemId, share.schoolNumber, tFor, lang, clock.now()) : null;
     if (!share || !loaded) throw new HttpError(404, 'not-found');
     return { collaborative, can, share, loaded, type: params.type };
   }

@@ -69,18 +69,18 @@ async function priorityModel(db: Db, c: string, school: string, itemId: string, 
   };
 }
 
-async function outputModel(db: Db, school: string, itemId: string, tFor: (lang: Language) => TFunction, lang: Language): Promise<Loaded> {
+async function outputModel(db: Db, school: string, itemId: string, tFor: (lang: Language) => TFunction, lang: Language, now: Date): Promise<Loaded> {
   const kind = outputKindOf(itemId);
   const context = kind ? await findSchoolContext(db, school) : null;
   if (!kind || !context) return null;
-  const output = buildOutput(kind, await outputData(db, context), tFor(lang), lang);
+  const output = buildOutput(kind, await outputData(db, context, now), tFor(lang), lang);
   return { title: output.title, model: { output, kind } };
 }
 
-export async function sharedItemModel(db: Db, collaborativeId: string, type: ShareableType, itemId: string, school: string, tFor: (lang: Language) => TFunction, lang: Language): Promise<Loaded> {
+export async function sharedItemModel(db: Db, collaborativeId: string, type: ShareableType, itemId: string, school: string, tFor: (lang: Language) => TFunction, lang: Language, now: Date): Promise<Loaded> {
   const t = tFor(lang);
   if (type === 'evidence') return evidenceModel(db, collaborativeId, school, itemId, t, lang);
   if (type === 'finding') return findingModel(db, collaborativeId, school, itemId);
   if (type === 'priority') return priorityModel(db, collaborativeId, school, itemId, lang);
-  return outputModel(db, school, itemId, tFor, lang);
+  return outputModel(db, school, itemId, tFor, lang, now);
 }

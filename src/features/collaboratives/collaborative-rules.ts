@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../lib/forms.ts';
+import { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES } from '../../reference/record-states.ts';
 
-export const COLLABORATIVE_KINDS = ['vertical', 'horizontal'] as const;
-export const COLLABORATIVE_STATUSES = ['forming', 'active', 'paused', 'closed'] as const;
+export { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES };
 /** What a horizontal collaborative's members have in common. */
 export const HORIZONTAL_BASES = ['phase', 'welsh_medium', 'faith', 'special', 'pru_eotas'] as const;
 /** Sectors a vertical cluster may take from another LA: special schools and PRUs serve several. */

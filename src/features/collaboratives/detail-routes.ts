@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
+import { utcDate } from '../../lib/clock.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { type CollaborativeContext } from '../../access/loaders/collaborative.ts';
@@ -20,11 +21,11 @@ const EditBody = Type.Composite([DetailsBody, Type.Object({ version: Version })]
 const CONFLICT_FIELDS = ['kind', 'nameEn', 'nameCy', 'basis', 'status'] as const;
 
 /** The collaborative's page with everything on it; the people forms re-render it with their errors. */
-export async function renderCollaborative(app: { database: AppDeps['database'] }, request: FastifyRequest, reply: FastifyReply, ctx: CollaborativeContext, extra: Record<string, unknown> = {}, status = 200) {
+export async function renderCollaborative(app: Pick<AppDeps, 'database' | 'clock'>, request: FastifyRequest, reply: FastifyReply, ctx: CollaborativeContext, extra: Record<string, unknown> = {}, status = 200) {
   const db = app.database.db;
   const c = ctx.collaborative;
   const [members, leads, facilitators, la] = await Promise.all([repo.listMembers(db, c.id), repo.listLeads(db, c.id), repo.listFacilitators(db, c.id), c.laCode ? findLocalAuthority(db, c.laCode) : null]);
-  const coming = ctx.can.space ? await comingUp(db, c.id, new Date().toISOString().slice(0, 10)) : null;
+  const coming = ctx.can.space ? await comingUp(db, c.id, utcDate(app.clock.now())) : null;
   const [leadCandidates, facilitatorCandidates] = ctx.can.manage ? await Promise.all([repo.leadCandidates(db, c.id), c.laCode ? repo.facilitatorCandidates(db, c.laCode) : []]) : [[], []];
   return reply.status(status).page('features/collaboratives/views/detail.njk', {
     title: nameIn(request.lang, c), activeNav: 'collaboratives', collaborative: c, collabCan: ctx.can, collaborativeSection: 'overview', comingUp: coming, members, leads, facilitators,
@@ -34,7 +35,7 @@ export async function renderCollaborative(app: { database: AppDeps['database'] }
 }
 
 /** /collaboratives/:id and its details form, with optimistic locking. */
-export const collaborativeDetailRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const collaborativeDetailRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
   const editView = 'features/collaboratives/views/edit.njk';
 

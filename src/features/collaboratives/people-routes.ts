@@ -16,7 +16,7 @@ const SchoolBody = Type.Object({ school: FormText(100) });
 const PersonBody = Type.Object({ person: FormText(100) });
 
 /** Member schools, leads and LA facilitators: added and removed by the LA officer who manages it. */
-export const collaborativePeopleRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const collaborativePeopleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
   const back = (id: string, anchor: string) => `/collaboratives/${id}?saved=1#${anchor}`;
 

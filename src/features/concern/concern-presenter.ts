@@ -1,10 +1,8 @@
 import type { TFunction } from 'i18next';
-import { todayInWales } from '../../collaboration/school-terms.ts';
 import { presentErrors, type FieldErrors } from '../../lib/forms.ts';
 import { GROUNDS, INTERVENTIONS, SOURCES } from './concern-reference.ts';
 
 /** Options for the case's forms, with what was chosen kept. */
-export const today = () => todayInWales();
 export const checkboxItems = (t: TFunction, list: readonly string[], prefix: string, chosen: readonly string[], hint?: (code: string) => string | undefined) =>
   list.map((code) => ({ value: code, text: t(`${prefix}.${code}`), checked: chosen.includes(code), hint: hint?.(code) ? { text: hint(code) } : undefined }));
 export const sourceItems = (t: TFunction, chosen: string) => SOURCES.map((code) => ({ value: code, text: t(`concern.sources.${code}`), checked: chosen === code, hint: { text: t(`concern.sourceHints.${code}`) } }));

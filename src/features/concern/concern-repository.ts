@@ -43,10 +43,10 @@ export async function insertCase(db: Db, values: typeof concernCases.$inferInser
 }
 
 /** Moves the case on only if nobody changed it since `version`; null on a conflict. */
-export async function updateCase(db: Db, id: string, version: number, values: Partial<Pick<ConcernCase, 'state' | 'exitedOn' | 'exitReason'>>) {
+export async function updateCase(db: Db, id: string, version: number, values: Partial<Pick<ConcernCase, 'state' | 'exitedOn' | 'exitReason'>>, now: Date) {
   const [row] = await db
     .update(concernCases)
-    .set({ ...values, version: sql`${concernCases.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${concernCases.version} + 1`, updatedAt: now })
     .where(and(eq(concernCases.id, id), eq(concernCases.version, version)))
     .returning();
   return row ?? null;
@@ -78,10 +78,10 @@ export async function insertSupportItem(db: Db, values: typeof concernSupportIte
   const [row] = await db.insert(concernSupportItems).values(values).returning();
   return row!;
 }
-export async function updateSupportItem(db: Db, id: string, version: number, values: Partial<Pick<SupportItem, 'action' | 'owner' | 'reviewOn' | 'status' | 'reviewNotes' | 'language'>>) {
+export async function updateSupportItem(db: Db, id: string, version: number, values: Partial<Pick<SupportItem, 'action' | 'owner' | 'reviewOn' | 'status' | 'reviewNotes' | 'language'>>, now: Date) {
   const [row] = await db
     .update(concernSupportItems)
-    .set({ ...values, version: sql`${concernSupportItems.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${concernSupportItems.version} + 1`, updatedAt: now })
     .where(and(eq(concernSupportItems.id, id), eq(concernSupportItems.version, version)))
     .returning();
   return row ?? null;

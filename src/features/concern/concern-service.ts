@@ -29,20 +29,20 @@ export async function openCase(db: Db, actorId: string, laCode: string, values: 
 }
 
 /** Moves the case on (forward only); the version guards against two officers deciding at once. */
-export async function moveState(db: Db, actorId: string, c: repo.ConcernCase, version: number, to: State): Promise<Outcome> {
+export async function moveState(db: Db, actorId: string, c: repo.ConcernCase, version: number, to: State, now: Date): Promise<Outcome> {
   if (!canMoveTo(c, to)) return refused;
   return db.transaction(async (tx) => {
-    const updated = await repo.updateCase(tx, c.id, version, { state: to });
+    const updated = await repo.updateCase(tx, c.id, version, { state: to }, now);
     if (!updated) return conflict;
     await appendAudit(tx, { actorId, action: 'concern-case-state', entityType: 'concern_case', entityId: c.id, before: { state: c.state }, after: { state: to } });
     return ok(null);
   });
 }
 
-export async function exitCase(db: Db, actorId: string, c: repo.ConcernCase, version: number, values: { exitedOn: string; exitReason: string }): Promise<Outcome> {
+export async function exitCase(db: Db, actorId: string, c: repo.ConcernCase, version: number, values: { exitedOn: string; exitReason: string }, now: Date): Promise<Outcome> {
   if (!canExit(c)) return refused;
   return db.transaction(async (tx) => {
-    const updated = await repo.updateCase(tx, c.id, version, { state: 'exited', ...values });
+    const updated = await repo.updateCase(tx, c.id, version, { state: 'exited', ...values }, now);
     if (!updated) return conflict;
     await appendAudit(tx, { actorId, action: 'concern-case-exit', entityType: 'concern_case', entityId: c.id, before: snapshot(c), after: snapshot(updated) });
     return ok(null);
@@ -52,11 +52,11 @@ export async function exitCase(db: Db, actorId: string, c: repo.ConcernCase, ver
 type NoticeValues = Pick<repo.WarningNotice, 'grounds' | 'reasons' | 'requiredAction' | 'compliancePeriodDays' | 'mindedTo' | 'mindedToDetail' | 'copiesTo' | 'issuedOn'>;
 
 /** Records the notice as given; an open case is then under warning notice. */
-export async function issueNotice(db: Db, actorId: string, c: repo.ConcernCase, values: NoticeValues, language: string): Promise<Outcome<string>> {
+export async function issueNotice(db: Db, actorId: string, c: repo.ConcernCase, values: NoticeValues, language: string, now: Date): Promise<Outcome<string>> {
   if (!canIssueNotice(c)) return refused;
   return db.transaction(async (tx) => {
     const notice = await repo.insertNotice(tx, { ...values, caseId: c.id, language, createdBy: actorId });
-    if (c.state === 'open' && !(await repo.updateCase(tx, c.id, c.version, { state: 'warning_notice' }))) {
+    if (c.state === 'open' && !(await repo.updateCase(tx, c.id, c.version, { state: 'warning_notice' }, now))) {
       throw new StaleCase();
     }
     await appendAudit(tx, { actorId, action: 'warning-notice-issue', entityType: 'warning_notice', entityId: notice.id, after: { case: c.id, ...values, caseState: 'warning_notice' } });
@@ -66,13 +66,13 @@ export async function issueNotice(db: Db, actorId: string, c: repo.ConcernCase, 
 
 type InterventionValues = Pick<repo.ConcernIntervention, 'kind' | 'decidedOn' | 'details' | 'ministersConsentOn'>;
 
-export async function recordIntervention(db: Db, actorId: string, c: repo.ConcernCase, values: InterventionValues, language: string): Promise<Outcome> {
+export async function recordIntervention(db: Db, actorId: string, c: repo.ConcernCase, values: InterventionValues, language: string, now: Date): Promise<Outcome> {
   if (!canRecordIntervention(c)) return refused;
   if (values.kind === 'interim_executive_board' && !values.ministersConsentOn) return refused;
   return db.transaction(async (tx) => {
     const row = await repo.insertIntervention(tx, { ...values, caseId: c.id, language, createdBy: actorId });
     const state = stateAfterIntervention(c.state);
-    if (state !== c.state && !(await repo.updateCase(tx, c.id, c.version, { state }))) throw new StaleCase();
+    if (state !== c.state && !(await repo.updateCase(tx, c.id, c.version, { state }, now))) throw new StaleCase();
     await appendAudit(tx, { actorId, action: 'concern-intervention-create', entityType: 'concern_intervention', entityId: row.id, after: { case: c.id, ...values, caseState: state } });
     return ok(null);
   }).catch((error: unknown) => (isRollback(error) ? conflict : Promise.reject(error)));
@@ -90,10 +90,10 @@ export async function addSupportItem(db: Db, actorId: string, c: repo.ConcernCas
   });
 }
 
-export async function updateSupportItem(db: Db, actorId: string, c: repo.ConcernCase, item: repo.SupportItem, version: number, values: SupportValues, language: string): Promise<Outcome | { ok: false; reason: 'stale'; current: repo.SupportItem }> {
+export async function updateSupportItem(db: Db, actorId: string, c: repo.ConcernCase, item: repo.SupportItem, version: number, values: SupportValues, language: string, now: Date): Promise<Outcome | { ok: false; reason: 'stale'; current: repo.SupportItem }> {
   if (!isOpenCase(c)) return refused;
   return db.transaction(async (tx) => {
-    const updated = await repo.updateSupportItem(tx, item.id, version, { ...values, language });
+    const updated = await repo.updateSupportItem(tx, item.id, version, { ...values, language }, now);
     if (!updated) return { ok: false as const, reason: 'stale' as const, current: (await repo.findSupportItem(tx, c.id, item.id))! };
     await appendAudit(tx, { actorId, action: 'concern-support-item-update', entityType: 'concern_support_item', entityId: item.id, before: supportSnapshot(item), after: supportSnapshot(updated) });
     return ok(null);

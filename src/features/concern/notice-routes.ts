@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { createTranslator } from '../../plugins/i18n.ts';
@@ -8,7 +9,7 @@ import { renderPdf } from '../outputs/render-pdf.ts';
 import { CaseParams, caseModel, codes, concernRead, dateFields, field, NoticeParams, view } from './concern-access.ts';
 import { type CaseContext } from '../../access/loaders/concern-case.ts';
 import { checkNoticeForm, readNoticeForm, type NoticeForm } from './concern-forms.ts';
-import { groundItems, interventionItems, orderedErrors, today } from './concern-presenter.ts';
+import { groundItems, interventionItems, orderedErrors } from './concern-presenter.ts';
 import { COPY_RECIPIENTS, isCopyRecipient, requiredCopies } from './concern-reference.ts';
 import { findNotice } from './concern-repository.ts';
 import { canIssueNotice, complianceEnds, noticeGrounds } from './concern-rules.ts';
@@ -24,7 +25,7 @@ const NoticeBody = Type.Object({
 const ORDER = ['grounds', 'reasons', 'requiredAction', 'compliancePeriodDays', 'mindedTo', 'mindedToDetail', 'copiesTo', 'otherCopies', 'issuedOn-day'];
 
 /** A warning notice: the form with its required parts, the notice page and the bilingual PDF (every look audited). */
-export const concernNoticeRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const concernNoticeRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const tFor = await createTranslator();
 
@@ -41,7 +42,7 @@ export const concernNoticeRoutes: FeaturePlugin<'database'> = async (app, { data
   app.get('/concern-cases/:id/warning-notices/new', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams } }, async (request, reply) => {
     const ctx = concernCaseScope(request);
     if (!canIssueNotice(ctx.concernCase)) throw new HttpError(404, 'not-found');
-    const form: NoticeForm = { grounds: noticeGrounds(ctx.concernCase.grounds), reasons: '', requiredAction: '', compliancePeriodDays: '', mindedTo: [], mindedToDetail: '', copiesTo: requiredCopies(ctx.concernCase.governance), otherCopies: '', issuedOn: dateToParts(today()) };
+    const form: NoticeForm = { grounds: noticeGrounds(ctx.concernCase.grounds), reasons: '', requiredAction: '', compliancePeriodDays: '', mindedTo: [], mindedToDetail: '', copiesTo: requiredCopies(ctx.concernCase.governance), otherCopies: '', issuedOn: dateToParts(todayInWales(clock.now())) };
     return renderForm(request, reply, ctx, form);
   });
 
@@ -50,8 +51,8 @@ export const concernNoticeRoutes: FeaturePlugin<'database'> = async (app, { data
     const c = ctx.concernCase;
     if (!canIssueNotice(c)) throw new HttpError(404, 'not-found');
     const form = readNoticeForm(request.body);
-    const checked = checkNoticeForm(form, { caseGrounds: noticeGrounds(c.grounds), required: requiredCopies(c.governance), openedOn: c.openedOn, today: today() });
-    const result = checked.ok ? await issueNotice(db, request.user!.id, c, checked.values, request.lang) : checked;
+    const checked = checkNoticeForm(form, { caseGrounds: noticeGrounds(c.grounds), required: requiredCopies(c.governance), openedOn: c.openedOn, today: todayInWales(clock.now()) });
+    const result = checked.ok ? await issueNotice(db, request.user!.id, c, checked.values, request.lang, clock.now()) : checked;
     if (result.ok) return reply.redirect(`/concern-cases/${c.id}/warning-notices/${result.value}?issued=1`, 303);
     if ('errors' in result) return renderForm(request, reply, ctx, form, orderedErrors(result.errors, ORDER, request.t), 400);
     return reply.redirect(`/concern-cases/${c.id}?done=stale`, 303);

@@ -1,12 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { CaseParams, caseModel, concernRead, dateFields, field, ItemParams, view } from './concern-access.ts';
 import { type CaseContext } from '../../access/loaders/concern-case.ts';
 import { checkInterventionForm, checkSupportForm, readInterventionForm, readSupportForm, type InterventionForm, type SupportForm } from './concern-forms.ts';
-import { interventionRadios, orderedErrors, today } from './concern-presenter.ts';
+import { interventionRadios, orderedErrors } from './concern-presenter.ts';
 import * as repo from './concern-repository.ts';
 import { canRecordIntervention, complianceEnds, isOpenCase } from './concern-rules.ts';
 import { addSupportItem, recordIntervention, updateSupportItem } from './concern-service.ts';
@@ -19,7 +20,7 @@ const SupportBody = Type.Object({ version: Type.Optional(Version), action: field
 const EMPTY_DATE = dateToParts(null);
 
 /** Interventions (sections 4-8) and the support plan with its review dates: officers record, the school reads. */
-export const concernPlanRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const concernPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const caseUrl = (id: string, done: string) => `/concern-cases/${id}?done=${done}`;
 
@@ -35,7 +36,7 @@ export const concernPlanRoutes: FeaturePlugin<'database'> = async (app, { databa
   app.get('/concern-cases/:id/interventions/new', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams } }, async (request, reply) => {
     const ctx = concernCaseScope(request);
     if (!canRecordIntervention(ctx.concernCase)) throw new HttpError(404, 'not-found');
-    return renderIntervention(request, reply, ctx, { kind: '', decidedOn: dateToParts(today()), details: '', ministersConsentOn: EMPTY_DATE });
+    return renderIntervention(request, reply, ctx, { kind: '', decidedOn: dateToParts(todayInWales(clock.now())), details: '', ministersConsentOn: EMPTY_DATE });
   });
 
   app.post('/concern-cases/:id/interventions', { config: scoped(concernRead, 'concernCase', 'manage'), schema: { params: CaseParams, body: InterventionBody } }, async (request, reply) => {
@@ -43,9 +44,9 @@ export const concernPlanRoutes: FeaturePlugin<'database'> = async (app, { databa
     const c = ctx.concernCase;
     if (!canRecordIntervention(c)) throw new HttpError(404, 'not-found');
     const form = readInterventionForm(request.body);
-    const checked = checkInterventionForm(form, { today: today(), openedOn: c.openedOn, complianceEnds: await lastComplianceEnd(c.id) });
+    const checked = checkInterventionForm(form, { today: todayInWales(clock.now()), openedOn: c.openedOn, complianceEnds: await lastComplianceEnd(c.id) });
     if (!checked.ok) return renderIntervention(request, reply, ctx, form, orderedErrors(checked.errors, ['kind', 'decidedOn-day', 'details', 'ministersConsentOn-day'], request.t), 400);
-    const result = await recordIntervention(db, request.user!.id, c, checked.values, request.lang);
+    const result = await recordIntervention(db, request.user!.id, c, checked.values, request.lang, clock.now());
     return reply.redirect(caseUrl(c.id, result.ok ? 'intervention' : 'stale'), 303);
   });
 
@@ -92,7 +93,7 @@ export const concernPlanRoutes: FeaturePlugin<'database'> = async (app, { databa
     const form = readSupportForm(request.body);
     const checked = checkSupportForm(form);
     if (!checked.ok) return renderSupport(request, reply, ctx, form, item, orderedErrors(checked.errors, SUPPORT_ORDER, request.t), 400);
-    const result = await updateSupportItem(db, request.user!.id, ctx.concernCase, item, request.body.version ?? 0, checked.values, request.lang);
+    const result = await updateSupportItem(db, request.user!.id, ctx.concernCase, item, request.body.version ?? 0, checked.values, request.lang, clock.now());
     if (result.ok) return reply.redirect(caseUrl(ctx.concernCase.id, 'support-saved'), 303);
     if (result.reason !== 'stale') return reply.redirect(caseUrl(ctx.concernCase.id, 'stale'), 303);
     const status = (s: string) => request.t(`concern.support.statuses.${s}`);

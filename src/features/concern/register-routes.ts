@@ -1,12 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { laModel } from '../../local-authority/la-model.ts';
 import { type LaContext } from '../../access/loaders/la.ts';
 import { codes, concernRead, dateFields, field, view } from './concern-access.ts';
 import { checkCaseForm, readCaseForm, type CaseForm } from './concern-forms.ts';
-import { groundItems, orderedErrors, sourceItems, today } from './concern-presenter.ts';
+import { groundItems, orderedErrors, sourceItems } from './concern-presenter.ts';
 import { listLaCases } from './concern-repository.ts';
 import { openCase } from './concern-service.ts';
 import { LaCode } from '../../lib/request-schemas.ts';
@@ -18,7 +19,7 @@ const CaseBody = Type.Object({ school: field, source: field, grounds: codes, sum
 const ORDER = ['school', 'source', 'grounds', 'summary', 'openedOn-day'];
 
 /** The LA's register of schools causing concern, and opening a case: officers of the LA only. */
-export const concernRegisterRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const concernRegisterRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const base = (code: string) => `/local-authorities/${code}/schools-causing-concern`;
 
@@ -36,13 +37,13 @@ export const concernRegisterRoutes: FeaturePlugin<'database'> = async (app, { da
 
   app.get('/local-authorities/:code/schools-causing-concern/new', { config: scoped(concernRead, 'la', 'concern'), schema: { params: LaParams } }, async (request, reply) => {
     const ctx = laScope(request);
-    return renderForm(request, reply, ctx, { school: '', source: '', grounds: [], summary: '', openedOn: dateToParts(today()) });
+    return renderForm(request, reply, ctx, { school: '', source: '', grounds: [], summary: '', openedOn: dateToParts(todayInWales(clock.now())) });
   });
 
   app.post('/local-authorities/:code/schools-causing-concern', { config: scoped(concernRead, 'la', 'concern'), schema: { params: LaParams, body: CaseBody } }, async (request, reply) => {
     const ctx = laScope(request);
     const form = readCaseForm(request.body);
-    const checked = checkCaseForm(form, today());
+    const checked = checkCaseForm(form, todayInWales(clock.now()));
     const result = checked.ok ? await openCase(db, request.user!.id, ctx.la.code, checked.values, request.lang) : checked;
     if (result.ok) return reply.redirect(`/concern-cases/${result.value}?opened=1`, 303);
     const errors = 'errors' in result ? result.errors : {};

@@ -29,7 +29,7 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
   };
 }
 
-export const actionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   function render(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, model: { priority: repo.Priority; form: ActionForm; formAction: string; version?: number } & Record<string, unknown>, status = 200) {
@@ -79,7 +79,7 @@ export const actionRoutes: FeaturePlugin<'database'> = async (app, { database })
     const ctx = schoolScope(request);
     const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
     const form = formFrom(request.body);
-    const result = await editAction(db, request.user!.id, action, request.body.version ?? 0, form, request.lang);
+    const result = await editAction(db, request.user!.id, action, request.body.version ?? 0, form, request.lang, clock.now());
     if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-saved', priority.id), 303);
     if (result.reason === 'gone') throw new HttpError(404, 'not-found');
     const model = { priority, action, form, formAction: editActionUrl(ctx.school.number, action.id) };

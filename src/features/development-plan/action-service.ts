@@ -20,11 +20,11 @@ export async function addAction(db: Db, actorId: string, priority: repo.Priority
 }
 
 /** Saves an edit made from `version`; if someone saved since, nothing is written and theirs is returned. */
-export async function editAction(db: Db, actorId: string, action: repo.PlanAction, version: number, form: ActionForm, language: string): Promise<ActionSaveResult> {
+export async function editAction(db: Db, actorId: string, action: repo.PlanAction, version: number, form: ActionForm, language: string, now: Date): Promise<ActionSaveResult> {
   const checked = validateActionForm(form);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
-    const updated = await repo.updateAction(tx, action.id, version, { ...checked.values, language });
+    const updated = await repo.updateAction(tx, action.id, version, { ...checked.values, language }, now);
     if (!updated) {
       const current = await repo.findAction(tx, action.id);
       return current ? { ok: false as const, reason: 'conflict' as const, current } : { ok: false as const, reason: 'gone' as const };

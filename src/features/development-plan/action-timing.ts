@@ -3,11 +3,6 @@ export const DUE_SOON_DAYS = 30;
 
 export type ActionTiming = 'overdue' | 'due_soon' | null;
 
-/** Today's date in Wales as YYYY-MM-DD: the day a user sees on their calendar, not UTC's. */
-export function todayInWales(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** A YYYY-MM-DD date moved by a number of days. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

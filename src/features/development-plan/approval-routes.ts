@@ -7,11 +7,11 @@ import { governingBodyScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** A governor approves the latest revision for the governing body, after a confirmation page. */
-export const approvalRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const approvalRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   async function load(number: string, n: number) {
-    const { plan } = await currentPlanOr404(db, number);
+    const { plan } = await currentPlanOr404(db, number, clock.now());
     const revision = await repo.findRevision(db, plan.id, n);
     if (!revision) throw new HttpError(404, 'not-found');
     return { plan, revision, latest: await repo.latestRevisionNumber(db, plan.id) };
@@ -29,7 +29,7 @@ export const approvalRoutes: FeaturePlugin<'database'> = async (app, { database 
   app.post('/schools/:number/plan/revisions/:n/approve', { config: scoped(signedIn, 'governingBody', 'approvePlan'), schema: { params: RevisionParams } }, async (request, reply) => {
     const ctx = governingBodyScope(request);
     const { plan, revision } = await load(ctx.school.number, request.params.n);
-    const outcome = await approveRevision(db, request.user!.id, plan.id, revision);
+    const outcome = await approveRevision(db, request.user!.id, plan.id, revision, clock.now());
     return reply.redirect(`/schools/${ctx.school.number}/plan/revisions/${revision.number}?approval=${outcome}`, 303);
   });
 };

@@ -30,8 +30,8 @@ export function itemAccess(request: FastifyRequest, ctx: SchoolRequestContext): 
   return ctx.can.readPrivate ? { all: true } : { audiences: audiencesFor(request.user, ctx.school) };
 }
 
-export async function currentPlanOr404(db: Db, schoolNumber: string) {
-  const year = academicYearOf(new Date());
+export async function currentPlanOr404(db: Db, schoolNumber: string, now: Date) {
+  const year = academicYearOf(now);
   const plan = await currentPlan(db, schoolNumber, year);
   if (!plan) throw new HttpError(404, 'not-found');
   return { plan, year };

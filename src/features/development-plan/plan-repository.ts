@@ -31,10 +31,10 @@ export async function insertPlan(db: Db, values: { schoolNumber: string; firstYe
 }
 
 /** Saves only if nobody saved since `version`; null on a conflict. */
-export async function updatePlanSummary(db: Db, id: string, version: number, summary: string, language: string): Promise<DevelopmentPlan | null> {
+export async function updatePlanSummary(db: Db, id: string, version: number, summary: string, language: string, now: Date): Promise<DevelopmentPlan | null> {
   const [plan] = await db
     .update(developmentPlans)
-    .set({ summary, language, updatedAt: new Date(), version: sql`${developmentPlans.version} + 1` })
+    .set({ summary, language, updatedAt: now, version: sql`${developmentPlans.version} + 1` })
     .where(and(eq(developmentPlans.id, id), eq(developmentPlans.version, version)))
     .returning();
   return plan ?? null;
@@ -91,10 +91,10 @@ export async function insertAction(db: Db, priorityId: string, values: ActionVal
 }
 
 /** Saves only if nobody saved since `version`; null on a conflict. */
-export async function updateAction(db: Db, id: string, version: number, values: ActionValues): Promise<PlanAction | null> {
+export async function updateAction(db: Db, id: string, version: number, values: ActionValues, now: Date): Promise<PlanAction | null> {
   const [row] = await db
     .update(planActions)
-    .set({ ...values, updatedAt: new Date(), version: sql`${planActions.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${planActions.version} + 1` })
     .where(and(eq(planActions.id, id), eq(planActions.version, version)))
     .returning();
   return row ?? null;

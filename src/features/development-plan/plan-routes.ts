@@ -5,7 +5,7 @@ import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { currentPlanOr404, field, itemAccess, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './plan-repository.ts';
-import { todayInWales } from './action-timing.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { presentPriorities } from './plan-presenter.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
@@ -16,12 +16,12 @@ import { scoped } from '../../access/scopes.ts';
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
 
-export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/schools/:number/plan', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
+    const year = academicYearOf(clock.now());
     const plan = await repo.currentPlan(db, ctx.school.number, year);
     const title = request.t('pages.plan.title');
     if (!plan) return reply.page(view('plan-start'), { title, ...schoolModel(ctx), year, choices: firstYearChoices(year), chosen: year });
@@ -37,13 +37,13 @@ export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) =
     const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
     return reply.page(view('plan'), {
       title, ...schoolModel(ctx), plan, year, cycleId, latest, done, showSummary: summaryShared,
-      inPlan: presentPriorities(inPlan, todayInWales()), drafts: presentPriorities(drafts, todayInWales()), sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
+      inPlan: presentPriorities(inPlan, todayInWales(clock.now())), drafts: presentPriorities(drafts, todayInWales(clock.now())), sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
     });
   });
 
   app.post('/schools/:number/plan', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: Type.Object({ firstYear: FormText(10) }) } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
+    const year = academicYearOf(clock.now());
     const chosen = Number(request.body.firstYear);
     const result = await startPlan(db, request.user!.id, ctx.school, chosen, year, request.lang);
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=plan-started`, 303);
@@ -52,15 +52,15 @@ export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) =
 
   app.get('/schools/:number/plan/summary', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
     return reply.page(view('summary-form'), { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary: plan.summary, version: plan.version });
   });
 
   app.post('/schools/:number/plan/summary', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: Type.Object({ version: Version, summary: field }) } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
     const summary = text(request.body.summary);
-    const result = await saveSummary(db, request.user!.id, plan, request.body.version, summary, request.lang);
+    const result = await saveSummary(db, request.user!.id, plan, request.body.version, summary, request.lang, clock.now());
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=summary-saved#summary`, 303);
     const model = { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary };
     if (result.reason === 'invalid') return reply.status(400).page(view('summary-form'), { ...model, version: request.body.version, ...presentErrors(result.errors, request.t) });

@@ -34,10 +34,10 @@ export type SummaryResult =
   | { ok: false; reason: 'conflict'; current: repo.DevelopmentPlan };
 
 /** Saves the plain-language summary, refusing to overwrite anyone who saved since `version`. */
-export async function saveSummary(db: Db, actorId: string, plan: repo.DevelopmentPlan, version: number, summary: string, language: string): Promise<SummaryResult> {
+export async function saveSummary(db: Db, actorId: string, plan: repo.DevelopmentPlan, version: number, summary: string, language: string, now: Date): Promise<SummaryResult> {
   if (summary.length > MAX_SUMMARY_LENGTH) return { ok: false, reason: 'invalid', errors: { summary: 'pages.plan.errors.summaryTooLong' } };
   return db.transaction(async (tx) => {
-    const updated = await repo.updatePlanSummary(tx, plan.id, version, summary, language);
+    const updated = await repo.updatePlanSummary(tx, plan.id, version, summary, language, now);
     if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findPlan(tx, plan.id))! };
     await appendAudit(tx, { actorId, action: 'plan-summary-update', entityType: 'development_plan', entityId: plan.id, before: { summary: plan.summary }, after: { summary } });
     return { ok: true as const, plan: updated };

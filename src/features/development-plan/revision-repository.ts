@@ -58,10 +58,10 @@ export async function insertRevision(db: Db, values: { planId: string; number: n
 }
 
 /** Records the approval once; null when it was already approved. */
-export async function approveRevision(db: Db, id: string, approvedBy: string) {
+export async function approveRevision(db: Db, id: string, approvedBy: string, now: Date) {
   const [row] = await db
     .update(planRevisions)
-    .set({ approvedBy, approvedAt: new Date() })
+    .set({ approvedBy, approvedAt: now })
     .where(and(eq(planRevisions.id, id), isNull(planRevisions.approvedAt)))
     .returning({ id: planRevisions.id, approvedAt: planRevisions.approvedAt });
   return row ?? null;

@@ -15,7 +15,7 @@ import { scoped } from '../../access/scopes.ts';
 const APPROVAL_NOTICES = ['approved', 'already-approved', 'not-latest'];
 
 /** Revisions of the plan, kept for the governing body: list, save, read one, compare with the one before. */
-export const revisionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const revisionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   async function revisionOr404(planId: string, n: number) {
@@ -26,14 +26,14 @@ export const revisionRoutes: FeaturePlugin<'database'> = async (app, { database 
 
   app.get('/schools/:number/plan/revisions', { config: scoped(signedIn, 'governingBody', 'readRevisions'), schema: { params: SchoolParams, querystring: Type.Object({ saved: Type.Optional(BoundedInteger(1, 100_000)) }) } }, async (request, reply) => {
     const ctx = governingBodyScope(request);
-    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
     const revisions = await repo.listRevisions(db, plan.id);
     return reply.page(view('revisions'), { title: request.t('pages.planRevisions.title'), ...schoolModel(ctx), plan, revisions, saved: request.query.saved ?? null, note: '' });
   });
 
   app.post('/schools/:number/plan/revisions', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: Type.Object({ note: field }) } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const { plan, year } = await currentPlanOr404(db, ctx.school.number);
+    const { plan, year } = await currentPlanOr404(db, ctx.school.number, clock.now());
     const note = text(request.body.note);
     const result = await saveRevision(db, request.user!.id, ctx.school, plan.id, year, note);
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan/revisions?saved=${result.number}`, 303);
@@ -43,7 +43,7 @@ export const revisionRoutes: FeaturePlugin<'database'> = async (app, { database 
 
   app.get('/schools/:number/plan/revisions/:n', { config: scoped(signedIn, 'governingBody', 'readRevisions'), schema: { params: RevisionParams, querystring: Type.Object({ approval: FormText(40) }) } }, async (request, reply) => {
     const ctx = governingBodyScope(request);
-    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
     const revision = await revisionOr404(plan.id, request.params.n);
     const latest = await repo.latestRevisionNumber(db, plan.id);
     const snapshot = readSnapshot(revision.snapshot, revision);
@@ -56,7 +56,7 @@ export const revisionRoutes: FeaturePlugin<'database'> = async (app, { database 
 
   app.get('/schools/:number/plan/revisions/:n/compare', { config: scoped(signedIn, 'governingBody', 'readRevisions'), schema: { params: RevisionParams } }, async (request, reply) => {
     const ctx = governingBodyScope(request);
-    const { plan } = await currentPlanOr404(db, ctx.school.number);
+    const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
     const revision = await revisionOr404(plan.id, request.params.n);
     // The first revision has nothing before it to compare with.
     if (revision.number === 1) throw new HttpError(404, 'not-found');

@@ -37,11 +37,11 @@ export async function saveRevision(db: Db, actorId: string, school: SchoolContex
 export type ApprovalOutcome = 'approved' | 'already-approved' | 'not-latest';
 
 /** A governor approves the latest revision for the governing body; an older one cannot be approved. */
-export async function approveRevision(db: Db, actorId: string, planId: string, revision: { id: string; number: number }): Promise<ApprovalOutcome> {
+export async function approveRevision(db: Db, actorId: string, planId: string, revision: { id: string; number: number }, now: Date): Promise<ApprovalOutcome> {
   return db.transaction(async (tx) => {
     await repo.lockPlanRevisions(tx, planId);
     if ((await repo.latestRevisionNumber(tx, planId)) !== revision.number) return 'not-latest' as const;
-    const approved = await repo.approveRevision(tx, revision.id, actorId);
+    const approved = await repo.approveRevision(tx, revision.id, actorId, now);
     if (!approved) return 'already-approved' as const;
     await appendAudit(tx, { actorId, action: 'plan-revision-approve', entityType: 'plan_revision', entityId: revision.id, after: { planId, number: revision.number, approvedAt: approved.approvedAt } });
     return 'approved' as const;

@@ -20,7 +20,7 @@ type SchoolsPage = { total: number; page: number; pageSize: number; items: Recor
 
 beforeAll(async () => {
   t = await createTestApp();
-  expect((await applyImport(t.database.db, null, FILE, fs.readFileSync(FILE))).ok).toBe(true);
+  expect((await applyImport(t.database.db, null, FILE, fs.readFileSync(FILE), new Date())).ok).toBe(true);
   const user = await buildUser(t.database.db);
   visitor = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
 });

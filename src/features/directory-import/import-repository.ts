@@ -22,8 +22,8 @@ export async function currentSchools(db: Db): Promise<CurrentSchool[]> {
     .from(schools);
 }
 
-function row(school: ListedSchool) {
-  return { ...school, searchText: searchKey(`${school.name} ${school.number} ${school.postcode ?? ''}`), updatedAt: new Date() };
+function row(school: ListedSchool, now: Date) {
+  return { ...school, searchText: searchKey(`${school.name} ${school.number} ${school.postcode ?? ''}`), updatedAt: now };
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -33,6 +33,7 @@ export async function applyPlan(
   tx: Db,
   plan: ImportPlan,
   edition: { fileName: string; fileSha256: string; editionDate: string; importedBy: string | null },
+  now: Date,
   progress: Progress,
 ): Promise<string> {
   const total = plan.added.length + plan.changed.length + plan.reopened.length + plan.closed.length;
@@ -49,20 +50,20 @@ export async function applyPlan(
     const batch = plan.added.slice(i, i + BATCH);
     // Each new school starts with a governing body of its own; federations are joined later.
     await tx.insert(governingBodies).values(batch.map((s) => ({ id: `GB${s.number}`, name: s.name, kind: s.sector === 'pru' ? 'management_committee' : 'governing_body' }))).onConflictDoNothing();
-    await tx.insert(schools).values(batch.map((s) => ({ ...row(s), governingBodyId: `GB${s.number}`, open: true })));
+    await tx.insert(schools).values(batch.map((s) => ({ ...row(s, now), governingBodyId: `GB${s.number}`, open: true })));
     history.push(...batch.map((s) => ({ schoolNumber: s.number, importId, kind: 'added', fields: null })));
     step(batch.length);
   }
   for (const [kind, list] of [['changed', plan.changed], ['reopened', plan.reopened]] as const) {
     for (const { school, fields } of list) {
-      await tx.update(schools).set({ ...row(school), open: true, closedOn: null }).where(eq(schools.number, school.number));
+      await tx.update(schools).set({ ...row(school, now), open: true, closedOn: null }).where(eq(schools.number, school.number));
       history.push({ schoolNumber: school.number, importId, kind, fields });
       step(1);
     }
   }
   for (let i = 0; i < plan.closed.length; i += BATCH) {
     const numbers = plan.closed.slice(i, i + BATCH).map((s) => s.number);
-    await tx.update(schools).set({ open: false, closedOn: edition.editionDate, updatedAt: new Date() }).where(inArray(schools.number, numbers));
+    await tx.update(schools).set({ open: false, closedOn: edition.editionDate, updatedAt: now }).where(inArray(schools.number, numbers));
     history.push(...numbers.map((n) => ({ schoolNumber: n, importId, kind: 'closed', fields: null })));
     step(numbers.length);
   }

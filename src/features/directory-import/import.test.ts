@@ -35,7 +35,7 @@ afterAll(() => t.close());
 
 describe('importing the real April 2018 Address list', () => {
   it('imports every maintained school and PRU with the right counts per LA and sector', async () => {
-    const result = await applyImport(t.database.db, null, 'address-list-of-schools-wales-2018-04.ods', original);
+    const result = await applyImport(t.database.db, null, 'address-list-of-schools-wales-2018-04.ods', original, new Date());
     expect(result.ok).toBe(true);
     const bySector = await query<{ sector: string; n: number }>(t, 'select sector, count(*)::int as n from schools group by sector');
     expect(Object.fromEntries(bySector.map((r) => [r.sector, r.n]))).toEqual({ nursery: 11, primary: 1261, middle: 13, secondary: 195, special: 41, pru: 23 });
@@ -50,9 +50,9 @@ describe('importing the real April 2018 Address list', () => {
   });
 
   it('changes nothing when the same file is imported again', async () => {
-    const preview = await previewImport(t.database.db, 'again.ods', original);
+    const preview = await previewImport(t.database.db, 'again.ods', original, new Date());
     expect(preview.ok && preview.plan.unchanged).toBe(1544);
-    const result = await applyImport(t.database.db, null, 'again.ods', original);
+    const result = await applyImport(t.database.db, null, 'again.ods', original, new Date());
     expect(result.ok && result.importId).toBeNull();
     const [imports] = await query<{ n: number }>(t, 'select count(*)::int as n from directory_imports');
     expect(imports!.n).toBe(1);
@@ -64,12 +64,12 @@ describe('importing the real April 2018 Address list', () => {
       rows.splice(3, 1); // 6602132 Ysgol Gynradd Bodedern
       rows.push([6819999, 'Ysgol Gymraeg Newydd', 681, 'Cardiff', 'Primary', 'Community', 'WM', 'Welsh medium', 'Nursery, Infants & Juniors', '---', 'Heol y Bont', 'Caerdydd', null, null, 'CF10 1AA', '029 2000 0000', null]);
     });
-    const preview = await previewImport(t.database.db, 'edited.ods', edited);
+    const preview = await previewImport(t.database.db, 'edited.ods', edited, new Date());
     if (!preview.ok) throw new Error('expected a plan');
     expect(preview.plan.added.map((s) => s.number)).toEqual(['6819999']);
     expect(preview.plan.changed.map((c) => [c.school.number, Object.keys(c.fields)])).toEqual([['6602130', ['name']]]);
     expect(preview.plan.closed.map((s) => s.number)).toEqual(['6602132']);
-    const result = await applyImport(t.database.db, null, 'edited.ods', edited);
+    const result = await applyImport(t.database.db, null, 'edited.ods', edited, new Date());
     expect(result.ok).toBe(true);
     const [closed] = await query<{ open: boolean; closed_on: string; name: string }>(t, "select open, closed_on::text, name from schools where number = '6602132'");
     expect(closed).toEqual({ open: false, closed_on: '2018-04-09', name: 'Ysgol Gynradd Bodedern' });
@@ -79,7 +79,7 @@ describe('importing the real April 2018 Address list', () => {
     expect(history.map((h) => h.kind)).toEqual(['added', 'changed']);
     expect(history[1]!.fields).toEqual({ name: { before: 'Ysgol Gynradd Amlwch', after: 'Ysgol Gynradd Amlwch Newydd' } });
     // The next edition lists the school again: it reopens, with its history intact.
-    const reopened = await applyImport(t.database.db, null, 'again.ods', original);
+    const reopened = await applyImport(t.database.db, null, 'again.ods', original, new Date());
     expect(reopened.ok && reopened.plan.reopened.map((r) => r.school.number)).toEqual(['6602132']);
     const [school] = await query<{ open: boolean; closed_on: string | null }>(t, "select open, closed_on from schools where number = '6602132'");
     expect(school).toEqual({ open: true, closed_on: null });
@@ -87,11 +87,11 @@ describe('importing the real April 2018 Address list', () => {
 
   it('reads XLSX and a CSV of one sheet without closing the other sheet’s schools', async () => {
     const xlsx = editedWorkbook(() => {}, 'xlsx');
-    const preview = await previewImport(t.database.db, 'list.xlsx', xlsx);
+    const preview = await previewImport(t.database.db, 'list.xlsx', xlsx, new Date());
     expect(preview.ok).toBe(true);
     const workbook = XLSX.read(original);
     const csv = Buffer.from(XLSX.utils.sheet_to_csv(workbook.Sheets.Maintained!));
-    const csvPreview = await previewImport(t.database.db, 'maintained.csv', csv);
+    const csvPreview = await previewImport(t.database.db, 'maintained.csv', csv, new Date());
     if (!csvPreview.ok) throw new Error(JSON.stringify(csvPreview.problems));
     expect(csvPreview.plan.closed.filter((s) => s.sector === 'pru')).toEqual([]);
   });
@@ -100,8 +100,8 @@ describe('importing the real April 2018 Address list', () => {
 describe('refusing a file it cannot use', () => {
   const problemsOf = async (name: string, content: Buffer) => {
     const before = await query<{ n: number }>(t, 'select count(*)::int as n from school_changes');
-    const preview = await previewImport(t.database.db, name, content);
-    const applied = await applyImport(t.database.db, null, name, content);
+    const preview = await previewImport(t.database.db, name, content, new Date());
+    const applied = await applyImport(t.database.db, null, name, content, new Date());
     const after = await query<{ n: number }>(t, 'select count(*)::int as n from school_changes');
     expect(after[0]!.n).toBe(before[0]!.n);
     expect(applied.ok).toBe(false);

@@ -19,9 +19,9 @@ const ApplyBody = Type.Object({
   fileName: Type.String({ minLength: 1, maxLength: 255 }),
 });
 
-export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
+export const directoryImportRoutes: FeaturePlugin<'database' | 'config' | 'clock'> = async (app, { database, config, clock }) => {
   const db = database.db;
-  const jobs = new ImportJobs();
+  const jobs = new ImportJobs(clock);
   const store = uploadStore(config.dataDir);
   const view = (name: string) => `features/directory-import/views/${name}.njk`;
   // Encapsulated: only this feature accepts multipart bodies.
@@ -42,7 +42,7 @@ export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async
       const message = request.t('pages.directoryImport.errors.noFile');
       return renderStart(request, reply, 400, { errors: [{ text: message, href: '#file' }], fieldErrors: { file: { text: message } } });
     }
-    const preview = await previewImport(db, file.filename, content);
+    const preview = await previewImport(db, file.filename, content, clock.now());
     if (!preview.ok) {
       const problems = preview.problems.map((p) => describeProblem(p, request.t));
       return renderStart(request, reply, 400, {
@@ -66,12 +66,12 @@ export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async
     const { sha256: hash, extension, fileName } = request.body;
     const content = await store.load(hash, extension);
     if (!content || sha256(content) !== hash) throw new HttpError(400, 'bad-request');
-    const preview = await previewImport(db, fileName, content);
+    const preview = await previewImport(db, fileName, content, clock.now());
     const total = preview.ok ? preview.plan.added.length + preview.plan.changed.length + preview.plan.reopened.length + preview.plan.closed.length : 0;
     const job = jobs.start(fileName, request.user!.id, total);
     // Not awaited: the import runs after the response and the job page shows its progress. Its
     // failure is logged and marks the job failed (the .catch below), so nothing goes unhandled.
-    void applyImport(db, request.user!.id, fileName, content, (done, all) => Object.assign(job, { done, total: all }))
+    void applyImport(db, request.user!.id, fileName, content, clock.now(), (done, all) => Object.assign(job, { done, total: all }))
       .then((result) => {
         if (!result.ok) return void Object.assign(job, { status: 'refused', problems: result.problems });
         const p = result.plan;

@@ -30,7 +30,7 @@ const resultNumbers = (html: string) => [...html.matchAll(/<a class="govuk-link"
 
 beforeAll(async () => {
   t = await createTestApp();
-  const result = await applyImport(t.database.db, null, FILE, fs.readFileSync(FILE));
+  const result = await applyImport(t.database.db, null, FILE, fs.readFileSync(FILE), new Date());
   expect(result.ok).toBe(true);
   const user = await buildUser(t.database.db);
   visitor = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
@@ -204,7 +204,7 @@ describe('when a school closes', () => {
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(edited), 'Maintained');
     XLSX.utils.book_append_sheet(book, workbook.Sheets.PRU!, 'PRU');
     const content = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-    const result = await applyImport(t.database.db, null, 'september.xlsx', content);
+    const result = await applyImport(t.database.db, null, 'september.xlsx', content, new Date());
     expect(result.ok && result.plan.closed.map((s) => s.number)).toEqual(['6812001']);
   });
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -29,8 +29,9 @@ export function attachmentStore(dataDir: string, linkKey: Buffer) {
       await fs.mkdir(dir, { recursive: true });
       const exists = await fs.stat(file).then((s) => s.size === content.length, () => false);
       if (!exists) {
-        // Write then rename, so a reader never sees half a file.
-        const temporary = `${file}.${process.pid}.${Date.now()}.part`;
+        // Write then rename, so a reader never sees half a file. A random name, not the time: two
+        // uploads of one file at once must not write the same temporary file.
+        const temporary = `${file}.${process.pid}.${randomUUID()}.part`;
         await fs.writeFile(temporary, content);
         await fs.rename(temporary, file);
       }

@@ -68,11 +68,6 @@ export function readEvidenceForm(body: unknown): EvidenceFormInput {
   };
 }
 
-/** Today in Wales, as YYYY-MM-DD: "not in the future" means after today here. */
-export function todayInWales(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The values to save, or the problems to show (each against its field). */
 export function validateEvidence(input: EvidenceFormInput, today: string, nationalPriorityCodes: readonly string[], language: string) {
   const problems: FormProblem[] = [];

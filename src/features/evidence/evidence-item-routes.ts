@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { auditTrail } from '../../audit/audit-repository.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
@@ -28,7 +29,7 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore) {
+export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore, clock: Clock) {
   async function renderItem(request: FastifyRequest, reply: FastifyReply, ctx: EvidenceContext, id: string, extra: Record<string, unknown> = {}, status = 200) {
     const { t, lang } = request;
     const { item, authorName } = await itemOr404(db, ctx, id);
@@ -67,7 +68,7 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
   app.post('/schools/:number/evidence/:id/review', { config: scoped(signedIn, 'school', 'curate'), schema: { params: ItemParams, body: VersionBody } }, async (request, reply) => {
     const ctx = evidenceContext(request);
     const { item } = await itemOr404(db, ctx, request.params.id);
-    const result = await markReviewed(db, request.user!.id, ctx.can, item, request.body.version);
+    const result = await markReviewed(db, request.user!.id, ctx.can, item, request.body.version, clock.now());
     if (result.ok) return reply.redirect(`${itemHref(ctx.school.number, item.id)}?saved=reviewed`, 303);
     if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
     return renderItem(request, reply, ctx, item.id, conflict(request), 409);
@@ -77,7 +78,7 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
     const ctx = evidenceContext(request);
     const { item } = await itemOr404(db, ctx, request.params.id);
     const archived = request.body.archived === 'true';
-    const result = await setArchived(db, request.user!.id, ctx.can, item, request.body.version, archived);
+    const result = await setArchived(db, request.user!.id, ctx.can, item, request.body.version, archived, clock.now());
     if (result.ok) return reply.redirect(`${itemHref(ctx.school.number, item.id)}?saved=${archived ? 'archived' : 'restored'}`, 303);
     if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
     return renderItem(request, reply, ctx, item.id, conflict(request), 409);

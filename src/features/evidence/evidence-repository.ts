@@ -27,10 +27,10 @@ export async function insertEvidence(db: Db, values: EvidenceValues & { schoolNu
 }
 
 /** Updates only if nobody saved since `version` was read; null on a conflict. */
-export async function updateEvidence(db: Db, id: string, version: number, values: Partial<EvidenceValues> & { searchText?: string; curated?: boolean; archived?: boolean }) {
+export async function updateEvidence(db: Db, id: string, version: number, values: Partial<EvidenceValues> & { searchText?: string; curated?: boolean; archived?: boolean }, now: Date) {
   const [row] = await db
     .update(evidence)
-    .set({ ...values, updatedAt: new Date(), version: sql`${evidence.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${evidence.version} + 1` })
     .where(and(eq(evidence.id, id), eq(evidence.version, version)))
     .returning();
   return row ?? null;

@@ -17,8 +17,8 @@ const fileSummary = (f: { fileName: string; sha256: string; sizeBytes: number })
  * Records an item in the school's current cycle, starting the cycle if there is none yet:
  * evidence gathering is never blocked by paperwork. A leader's own item needs no review.
  */
-export async function createEvidence(db: Db, actorId: string, school: SchoolContext, can: SchoolCan, values: repo.EvidenceValues, files: StoredFile[], confirmedFlags: LearnerDataFlag[]) {
-  const { cycle } = await startCycle(db, actorId, school, academicYearOf(new Date()), values.language);
+export async function createEvidence(db: Db, actorId: string, school: SchoolContext, can: SchoolCan, values: repo.EvidenceValues, files: StoredFile[], confirmedFlags: LearnerDataFlag[], now: Date) {
+  const { cycle } = await startCycle(db, actorId, school, academicYearOf(now), values.language);
   return db.transaction(async (tx) => {
     const item = await repo.insertEvidence(tx, { ...values, schoolNumber: school.number, cycleId: cycle.id, createdBy: actorId, curated: can.curate, searchText: searchTextOf(values) });
     const attachments = await repo.insertAttachments(tx, files.map((f) => ({ ...f, evidenceId: item.id, createdBy: actorId })));
@@ -37,11 +37,11 @@ const CHANGEABLE = ['source', 'observedOn', 'firstHand', 'fromBeyond', 'title', 
 /** Saves an edit unless someone saved since `version`; adds and removes attachments in the same step. */
 export async function updateEvidence(
   db: Db, actorId: string, can: SchoolCan, item: repo.Evidence, version: number, values: repo.EvidenceValues,
-  change: { add: StoredFile[]; remove: string[]; confirmedFlags: LearnerDataFlag[] },
+  change: { add: StoredFile[]; remove: string[]; confirmedFlags: LearnerDataFlag[] }, now: Date,
 ): Promise<UpdateResult> {
   if (!mayEditEvidence(actorId, can, item)) return { ok: false, reason: 'forbidden' };
   return db.transaction(async (tx) => {
-    const updated = await repo.updateEvidence(tx, item.id, version, { ...values, searchText: searchTextOf(values) });
+    const updated = await repo.updateEvidence(tx, item.id, version, { ...values, searchText: searchTextOf(values) }, now);
     if (!updated) {
       const current = await repo.findEvidence(tx, item.schoolNumber, item.id, { all: true });
       return { ok: false as const, reason: 'conflict' as const, current: current!.item };
@@ -60,20 +60,20 @@ export async function updateEvidence(
 export type StateResult = { ok: true } | { ok: false; reason: 'forbidden' | 'conflict' };
 
 /** A leader marks the item as reviewed (curated): from then on only leaders change it. */
-export async function markReviewed(db: Db, actorId: string, can: SchoolCan, item: repo.Evidence, version: number): Promise<StateResult> {
+export async function markReviewed(db: Db, actorId: string, can: SchoolCan, item: repo.Evidence, version: number, now: Date): Promise<StateResult> {
   if (!can.curate) return { ok: false, reason: 'forbidden' };
   return db.transaction(async (tx) => {
-    if (!(await repo.updateEvidence(tx, item.id, version, { curated: true }))) return { ok: false as const, reason: 'conflict' as const };
+    if (!(await repo.updateEvidence(tx, item.id, version, { curated: true }, now))) return { ok: false as const, reason: 'conflict' as const };
     await appendAudit(tx, { actorId, action: 'evidence-review', entityType: 'evidence', entityId: item.id, before: { curated: item.curated }, after: { curated: true } });
     return { ok: true as const };
   });
 }
 
 /** Archives an item (out of lists and of others' sight, kept for the record) or brings it back. */
-export async function setArchived(db: Db, actorId: string, can: SchoolCan, item: repo.Evidence, version: number, archived: boolean): Promise<StateResult> {
+export async function setArchived(db: Db, actorId: string, can: SchoolCan, item: repo.Evidence, version: number, archived: boolean, now: Date): Promise<StateResult> {
   if (!can.edit) return { ok: false, reason: 'forbidden' };
   return db.transaction(async (tx) => {
-    if (!(await repo.updateEvidence(tx, item.id, version, { archived }))) return { ok: false as const, reason: 'conflict' as const };
+    if (!(await repo.updateEvidence(tx, item.id, version, { archived }, now))) return { ok: false as const, reason: 'conflict' as const };
     await appendAudit(tx, { actorId, action: archived ? 'evidence-archive' : 'evidence-restore', entityType: 'evidence', entityId: item.id, before: { archived: item.archived }, after: { archived } });
     return { ok: true as const };
   });

@@ -85,10 +85,10 @@ export async function insertFinding(db: Db, values: FindingValues & { schoolNumb
 }
 
 /** Updates only if nobody saved since `version` was read; returns the new row, or null on a conflict. */
-export async function updateFinding(db: Db, id: string, version: number, values: FindingValues) {
+export async function updateFinding(db: Db, id: string, version: number, values: FindingValues, now: Date) {
   const [row] = await db
     .update(findings)
-    .set({ ...values, updatedAt: new Date(), version: sql`${findings.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${findings.version} + 1` })
     .where(and(eq(findings.id, id), eq(findings.version, version)))
     .returning();
   return row ?? null;

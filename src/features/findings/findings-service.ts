@@ -49,13 +49,13 @@ export async function createFinding(db: Db, actorId: string, school: SchoolConte
 }
 
 /** Saves a finding, refusing to overwrite anyone who saved since `version` was read. */
-export async function updateFinding(db: Db, actorId: string, finding: repo.Finding, version: number, input: FindingInput): Promise<FindingResult> {
+export async function updateFinding(db: Db, actorId: string, finding: repo.Finding, version: number, input: FindingInput, now: Date): Promise<FindingResult> {
   const errors = validateFinding(input);
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
   return db.transaction(async (tx) => {
     if (!(await evidenceBelongs(tx, finding.schoolNumber, input.evidenceIds))) return { ok: false as const, reason: 'invalid' as const, errors: { evidenceIds: 'pages.findings.errors.evidence' } };
     const beforeIds = await repo.linkedEvidenceIds(tx, finding.id);
-    const updated = await repo.updateFinding(tx, finding.id, version, values(input));
+    const updated = await repo.updateFinding(tx, finding.id, version, values(input), now);
     if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findFindingById(tx, finding.id))!, currentEvidenceIds: beforeIds };
     await repo.replaceFindingEvidence(tx, finding.id, input.evidenceIds);
     const before = { kind: finding.kind, title: finding.title, body: finding.body, nifTheme: finding.nifTheme, language: finding.language, evidenceIds: beforeIds };

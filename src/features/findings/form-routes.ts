@@ -33,7 +33,7 @@ const readFilter = (body: Partial<Body>): repo.EvidenceFilter => ({ q: text(body
 type FormState = { cycleId: string; finding?: repo.Finding; values: FindingInput & { version?: number }; filter: repo.EvidenceFilter; status?: number; extra?: Record<string, unknown> };
 
 /** Adding and editing findings: leaders only (`can.edit`). */
-export const findingFormRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const findingFormRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const base = (number: string) => `/schools/${number}/findings`;
 
@@ -53,7 +53,7 @@ export const findingFormRoutes: FeaturePlugin<'database'> = async (app, { databa
   }
 
   async function currentCycleOrPage(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, status: number) {
-    const year = academicYearOf(new Date());
+    const year = academicYearOf(clock.now());
     const cycle = await findCycle(db, ctx.school.number, year);
     if (!cycle) await reply.status(status).page('features/findings/views/no-cycle.njk', { title: request.t('pages.findings.newHeading'), heading: request.t('pages.findings.newHeading'), ...ctx, schoolCan: ctx.can, schoolSection: 'findings', year });
     return cycle;
@@ -101,7 +101,7 @@ export const findingFormRoutes: FeaturePlugin<'database'> = async (app, { databa
     const filter = readFilter(request.body);
     const state = { cycleId: finding.cycleId, finding, values, filter };
     if (request.body.intent === 'filter') return renderForm(request, reply, ctx, state);
-    const result = await updateFinding(db, request.user!.id, finding, request.body.version, values);
+    const result = await updateFinding(db, request.user!.id, finding, request.body.version, values, clock.now());
     if (result.ok) return reply.redirect(`${base(ctx.school.number)}/${finding.id}?saved=1`, 303);
     if (result.reason === 'invalid') return renderForm(request, reply, ctx, { ...state, status: 400, extra: presentErrors(result.errors, request.t) });
     // Someone saved since this person opened the form: show theirs beside yours; saving again keeps yours knowingly.

@@ -18,13 +18,14 @@ const FindingParams = Type.Object({ number: SchoolNumber, id: Uuid });
 const ItemQuery = Type.Object({ saved: FormText(5), shared: FormText(10) });
 
 /** Findings: what the school's evidence says, each a strength or an area for development (issue 4, item 3). */
-export const findingsRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const findingsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
   const view = (name: string) => `features/findings/views/${name}.njk`;
 
   app.get('/schools/:number/findings', { config: scoped(signedIn, 'school'), schema: { params: SchoolParams } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
+    const year = academicYearOf(clock.now());
     const cycle = await findCycle(db, ctx.school.number, year);
     const model = { ...ctx, schoolCan: ctx.can, schoolSection: 'findings', year };
     if (!cycle) return reply.page(view('no-cycle'), { title: request.t('pages.findings.title'), heading: request.t('pages.findings.heading'), ...model });

@@ -53,9 +53,9 @@ export async function updateCaseStudy(db: Db, actorId: string, owner: Owner, bef
 }
 
 /** Publishing (or taking back) is the headteacher's or officer's act: audited, version-checked. */
-export async function setPublished(db: Db, actorId: string, before: repo.CaseStudy, version: number, publish: boolean) {
+export async function setPublished(db: Db, actorId: string, before: repo.CaseStudy, version: number, publish: boolean, now: Date) {
   return db.transaction(async (tx) => {
-    const updated = await repo.updateCaseStudy(tx, before.id, version, { status: publish ? 'published' : 'draft', publishedAt: publish ? new Date() : null });
+    const updated = await repo.updateCaseStudy(tx, before.id, version, { status: publish ? 'published' : 'draft', publishedAt: publish ? now : null });
     if (!updated) return null;
     await appendAudit(tx, { actorId, action: publish ? 'case-study-publish' : 'case-study-unpublish', entityType: 'case_study', entityId: before.id, before: { status: before.status }, after: { status: updated.status } });
     return updated;

@@ -15,7 +15,7 @@ const ownerOf = (ctx: CaseStudyContext): Owner => ({
 });
 
 /** Editing a case study (version-checked), and publishing or taking it back. */
-export const editRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const editRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const page = (id: string) => `/good-practice/${id}`;
 
@@ -41,7 +41,7 @@ export const editRoutes: FeaturePlugin<'database'> = async (app, { database }) =
   for (const [action, need, publish] of [['publish', 'publish', true], ['unpublish', 'unpublish', false]] as const) {
     app.post(`/good-practice/:id/${action}`, { config: scoped(signedIn, 'caseStudy', need), schema: { params: IdParams, body: VersionBody } }, async (request, reply) => {
       const ctx = caseStudyScope(request);
-      const updated = await setPublished(db, request.user!.id, ctx.caseStudy, request.body.version, publish);
+      const updated = await setPublished(db, request.user!.id, ctx.caseStudy, request.body.version, publish, clock.now());
       if (!updated) throw new HttpError(409, 'conflict');
       return reply.redirect(`${page(ctx.caseStudy.id)}?done=${action}ed`, 303);
     });

@@ -5,7 +5,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { LEARNER_GROUPS } from '../../reference/reference-data.ts';
 import { type SchoolRequestContext } from '../../access/loaders/school.ts';
-import { todayInWales } from '../development-plan/action-timing.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { BLANK_FIGURE, reviewToForm, type ReviewForm } from './impact-form.ts';
 import { PriorityParams, schoolModel, signedIn, view } from './impact-context.ts';
 import { presentReviewConflict } from './impact-presenter.ts';
@@ -40,7 +40,7 @@ function formFrom(body: Static<typeof ReviewBody>): ReviewForm {
 }
 
 /** Writing or changing a priority's impact review (school leaders). */
-export const impactEditRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const impactEditRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const url = '/schools/:number/impact/:priorityId/edit';
 
@@ -73,7 +73,7 @@ export const impactEditRoutes: FeaturePlugin<'database'> = async (app, { databas
     const version = request.body.version ?? 0;
     // "Add another row" shows the form again with one more blank row, saving nothing (no JavaScript needed).
     if (request.body.addRow) return render(request, reply, ctx, priority, { ...form, figures: [...form.figures, { ...BLANK_FIGURE }] }, version);
-    const result = await saveReview(db, request.user!.id, priority, version, form, { today: todayInWales(), language: request.lang, allowedPhrases: [ctx.school.name] });
+    const result = await saveReview(db, request.user!.id, priority, version, form, { today: todayInWales(clock.now()), language: request.lang, allowedPhrases: [ctx.school.name] }, clock.now());
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/impact/${priority.id}?saved=1`, 303);
     if (result.reason === 'invalid') return render(request, reply, ctx, priority, form, version, presentErrors(result.errors, request.t), 400);
     const conflict = presentReviewConflict(result.current, result.figures, form, request.t, request.lang);

@@ -90,10 +90,10 @@ export async function insertReview(db: Db, priorityId: string, values: ReviewVal
 }
 
 /** Saves only if nobody saved since `version`; null on a conflict. */
-export async function updateReview(db: Db, id: string, version: number, values: ReviewValues): Promise<ImpactReview | null> {
+export async function updateReview(db: Db, id: string, version: number, values: ReviewValues, now: Date): Promise<ImpactReview | null> {
   const [row] = await db
     .update(impactReviews)
-    .set({ ...values, updatedAt: new Date(), version: sql`${impactReviews.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${impactReviews.version} + 1` })
     .where(and(eq(impactReviews.id, id), eq(impactReviews.version, version)))
     .returning();
   return row ?? null;

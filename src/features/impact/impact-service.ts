@@ -24,14 +24,14 @@ export function sortFigures<T extends { learnerGroup: string; measure: string }>
  */
 export async function saveReview(
   db: Db, actorId: string, priority: repo.Priority, version: number, form: ReviewForm,
-  context: { today: string; language: string; allowedPhrases: string[] },
+  context: { today: string; language: string; allowedPhrases: string[] }, now: Date,
 ): Promise<ReviewSaveResult> {
   const checked = validateReview(form, context.today, context.allowedPhrases);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   const values = { whatChanged: checked.whatChanged, reviewedOn: checked.reviewedOn, language: context.language };
   return db.transaction(async (tx) => {
     const existing = await repo.findReview(tx, priority.id);
-    const saved = existing ? await repo.updateReview(tx, existing.id, version, values) : await repo.insertReview(tx, priority.id, values);
+    const saved = existing ? await repo.updateReview(tx, existing.id, version, values, now) : await repo.insertReview(tx, priority.id, values);
     if (!saved) {
       const current = (await repo.findReview(tx, priority.id))!;
       return { ok: false as const, reason: 'conflict' as const, current, figures: sortFigures(await repo.reviewFigures(tx, current.id)) };

@@ -13,12 +13,13 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Impact: for each priority, what changed, for which groups of learners, and how we know. */
-export const impactRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const impactRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
 
   app.get('/schools/:number/impact', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
+    const year = academicYearOf(clock.now());
     const cycleId = await repo.findCycleId(db, ctx.school.number, year);
     const access = itemAccess(request, ctx);
     const [priorities, signals] = cycleId ? await Promise.all([repo.prioritiesWithReviews(db, cycleId, IMPACT_STATES, access), repo.impactSignals(db, cycleId, IMPACT_STATES, access)]) : [[], null];

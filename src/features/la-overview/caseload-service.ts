@@ -20,8 +20,8 @@ export type DueItem = { kind: 'action' | 'agreement' | 'enquiry'; date: string |
  * them, what is due. Plan actions and support agreements come only from schools of the LAs the
  * person works in, and plan actions only from priorities the school shared with its LA (rule 3).
  */
-export async function caseloadModel(db: Db, user: CurrentUser) {
-  const { today } = periodNow();
+export async function caseloadModel(db: Db, user: CurrentUser, now: Date) {
+  const { today } = periodNow(now);
   const until = addDays(today, DUE_WITHIN_DAYS);
   const laCodes = [...new Set(laStaffCodes(user))];
   const collaboratives = await repo.facilitatedCollaboratives(db, user.id, today);

@@ -5,7 +5,7 @@ import { pageText, Visitor } from '../../../test/support/http.ts';
 import { buildAction, buildCycle, buildPriority, share } from '../../../test/support/plan-factories.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { todayInWales } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { meetingActions, meetings, peerEnquiries, supportAgreements, supportRequests } from '../../db/schema/index.ts';
 import { addDays } from './caseload-service.ts';
 
@@ -16,7 +16,7 @@ const seen = (html: string) => pageText(html.replace(/<[^>]+>/g, ' ')).replace(/
 let partner: TestUser, officer: TestUser, headteacher: TestUser;
 type School = Awaited<ReturnType<typeof buildSchool>>;
 let a: School, b: School, d: School;
-const today = todayInWales();
+const today = todayInWales(new Date());
 
 beforeAll(async () => {
   t = await createTestApp();

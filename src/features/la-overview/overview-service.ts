@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { findCollaborative, type CollaborativeRecord } from '../../collaboration/collaboration-repository.ts';
-import { academicYearSpan, previousTerm, termOf, todayInWales, workingAlone } from '../../collaboration/school-terms.ts';
+import { academicYearSpan, previousTerm, termOf, workingAlone } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { ENQUIRY_STATES } from '../../policy/enquiry-states.ts';
 import { activityCounts } from '../reciprocity/reciprocity-repository.ts';
@@ -9,7 +10,8 @@ import { cellPriorities, laCollaborativeNames, nationalPriorityNames, pictureCou
 import { activeOffers, laCollaboratives, openRequests, schoolsBySector, sharedStrengths } from './overview-repository.ts';
 
 /** Today in Wales, the academic year it falls in, and the "recent" period: the last complete term and this one so far. */
-export function periodNow(today = todayInWales()) {
+export function periodNow(now: Date) {
+  const today = todayInWales(now);
   const year = academicYearOf(new Date(`${today}T12:00:00Z`));
   return { today, year, from: previousTerm(termOf(today)).start, to: today, yearStart: academicYearSpan(year).start };
 }
@@ -31,8 +33,8 @@ async function healthModel(db: Db, collaboratives: Awaited<ReturnType<typeof laC
 }
 
 /** What the overview shows, as data: the route turns the picture's counts into rows and columns in the reader's language. */
-export async function overviewData(db: Db, laCode: string, dimension: Dimension) {
-  const period = periodNow();
+export async function overviewData(db: Db, laCode: string, dimension: Dimension, now: Date) {
+  const period = periodNow(now);
   const [sectors, collaboratives, counts, national, collaborativeNames, offers, requests] = await Promise.all([
     schoolsBySector(db, laCode), laCollaboratives(db, laCode), pictureCounts(db, laCode, period.year, dimension),
     nationalPriorityNames(db), laCollaborativeNames(db, laCode), activeOffers(db, laCode), openRequests(db, laCode),
@@ -57,8 +59,9 @@ export async function drillDown(
   laCode: string,
   dimension: Dimension,
   cell: { theme: string; col: string },
+  now: Date,
 ) {
-  const period = periodNow();
+  const period = periodNow(now);
   const items = await cellPriorities(db, laCode, period.year, dimension, cell);
   const collaboratives = [...new Set(items.flatMap((i) => i.collaboratives))];
   const spaces = new Set<string>();

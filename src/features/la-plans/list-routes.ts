@@ -12,7 +12,7 @@ import { laScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** `/plans`: WG's rounds; LA staff's own plans; the final plans LAs shared with each other. */
-export const listRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const listRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/plans', { config: plansRead }, async (request, reply) => {
@@ -27,7 +27,7 @@ export const listRoutes: FeaturePlugin<'database'> = async (app, { database }) =
     const name = (p: { laNameEn: string; laNameCy: string; round: { titleEn: string; titleCy: string } }) => ({ laName: localName(lang, p.laNameEn, p.laNameCy), roundTitle: localName(lang, p.round.titleEn, p.round.titleCy) });
     return reply.page(view('index'), {
       title: request.t('laPlans.index.title'), activeNav: 'plans', opensRounds: wg,
-      rounds: rounds.map((r) => ({ ...r, title: localName(lang, r.titleEn, r.titleCy), deadlineStatus: deadlineStatus(r.deadline, new Date()) })),
+      rounds: rounds.map((r) => ({ ...r, title: localName(lang, r.titleEn, r.titleCy), deadlineStatus: deadlineStatus(r.deadline, clock.now()) })),
       own: own.map((p) => ({ ...p, ...name(p) })),
       shared: shared.filter((p) => !laCodes.includes(p.laCode)).map((p) => ({ ...p, ...name(p) })),
     });
@@ -38,6 +38,6 @@ export const listRoutes: FeaturePlugin<'database'> = async (app, { database }) =
     const plan = await currentPlanForLa(db, ctx.la.code);
     const model = { title: request.t('laPlans.laPage.title', { la: ctx.laName }), ...laModel(ctx, 'plan') };
     if (!plan) return reply.page(view('la-plan'), model);
-    return reply.page(view('la-plan'), { ...model, ...(await planSummary(db, request, plan)) });
+    return reply.page(view('la-plan'), { ...model, ...(await planSummary(db, request, plan, clock.now())) });
   });
 };

@@ -31,10 +31,10 @@ export async function insertRound(db: Db, values: typeof planningRounds.$inferIn
 }
 
 /** Bumps the round's version only if nobody changed it (or its template) since `version`; null on a conflict. */
-export async function bumpRound(db: Db, id: string, version: number) {
+export async function bumpRound(db: Db, id: string, version: number, now: Date) {
   const [row] = await db
     .update(planningRounds)
-    .set({ updatedAt: new Date(), version: sql`${planningRounds.version} + 1` })
+    .set({ updatedAt: now, version: sql`${planningRounds.version} + 1` })
     .where(and(eq(planningRounds.id, id), eq(planningRounds.version, version)))
     .returning();
   return row ?? null;
@@ -123,17 +123,17 @@ export async function listPlans(db: Db, filter: { laCodes: string[] } | { shared
 }
 
 /** Moves the plan on only from one of the `from` states (two people pressing at once move it once); null otherwise. */
-export async function movePlan(db: Db, id: string, from: string[], values: Partial<Pick<Plan, 'state' | 'submittedAt' | 'finalAt' | 'sharedWithLas'>>) {
+export async function movePlan(db: Db, id: string, from: string[], values: Partial<Pick<Plan, 'state' | 'submittedAt' | 'finalAt' | 'sharedWithLas'>>, now: Date) {
   const [row] = await db
     .update(laPlans)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laPlans.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laPlans.version} + 1` })
     .where(and(eq(laPlans.id, id), inArray(laPlans.state, from)))
     .returning();
   return row ?? null;
 }
 
-export async function touchPlan(db: Db, id: string) {
-  await db.update(laPlans).set({ updatedAt: new Date() }).where(eq(laPlans.id, id));
+export async function touchPlan(db: Db, id: string, now: Date) {
+  await db.update(laPlans).set({ updatedAt: now }).where(eq(laPlans.id, id));
 }
 
 // ---- answers -----------------------------------------------------------------------------
@@ -154,10 +154,10 @@ export async function insertAnswer(db: Db, values: typeof laPlanAnswers.$inferIn
 }
 
 /** Saves only if nobody saved since `version` was read; null on a conflict. */
-export async function updateAnswer(db: Db, planId: string, sectionId: string, version: number, values: Pick<Answer, 'body' | 'language' | 'updatedBy'>) {
+export async function updateAnswer(db: Db, planId: string, sectionId: string, version: number, values: Pick<Answer, 'body' | 'language' | 'updatedBy'>, now: Date) {
   const [row] = await db
     .update(laPlanAnswers)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laPlanAnswers.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laPlanAnswers.version} + 1` })
     .where(and(eq(laPlanAnswers.planId, planId), eq(laPlanAnswers.sectionId, sectionId), eq(laPlanAnswers.version, version)))
     .returning();
   return row ?? null;

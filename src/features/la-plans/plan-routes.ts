@@ -17,12 +17,12 @@ const CommentBody = Type.Object({ comment: field });
 const Notice = Type.Object({ saved: FormText(20) });
 
 /** The plan and each section's page: the answer (edited by the LA's officers), WG's comments. */
-export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/plans/:planId', { config: scoped(plansRead, 'plan'), schema: { params: PlanParams, querystring: Notice } }, async (request, reply) => {
     const plan = (await findPlan(db, request.params.planId))!;
-    const [summary, versions] = await Promise.all([planSummary(db, request, plan), planVersions(db, plan.id)]);
+    const [summary, versions] = await Promise.all([planSummary(db, request, plan, clock.now()), planVersions(db, plan.id)]);
     return reply.page(view('plan'), { title: `${summary.laName}: ${summary.roundTitle}`, activeNav: 'plans', ...summary, versions: versions.length, saved: request.query.saved });
   });
 
@@ -48,7 +48,7 @@ export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) =
     const access = planScope(request);
     const model = await sectionModel(access, request.params.sectionId, request.lang);
     const body = (request.body.body ?? '').replace(/\r\n/g, '\n').trim();
-    const result = await saveAnswer(db, request.user!.id, access.plan, model.section.id, request.body.version, body, request.lang);
+    const result = await saveAnswer(db, request.user!.id, access.plan, model.section.id, request.body.version, body, request.lang, clock.now());
     if (result.ok) return reply.redirect(`/plans/${access.plan.id}/sections/${model.section.id}?saved=answer`, 303);
     if (result.reason === 'invalid') {
       const error = { text: request.t(result.error) };
@@ -67,7 +67,7 @@ export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) =
     const access = planScope(request);
     const model = await sectionModel(access, request.params.sectionId, request.lang);
     const comment = text(request.body.comment);
-    const result = await addComment(db, request.user!.id, access.plan, model.section.id, comment, request.lang);
+    const result = await addComment(db, request.user!.id, access.plan, model.section.id, comment, request.lang, clock.now());
     if (result.ok) return reply.redirect(`/plans/${access.plan.id}/sections/${model.section.id}?saved=comment#comments`, 303);
     const error = { text: request.t(result.error) };
     return reply.status(400).page(view('section'), { ...model, activeNav: 'plans', commentValue: comment, errors: [{ ...error, href: '#comment' }], fieldErrors: { comment: error } });

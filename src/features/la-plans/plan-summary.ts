@@ -6,11 +6,10 @@ import { planAnswers, planComments, roundSections } from './plan-repository.ts';
 import { deadlineStatus, isLate, localName } from './plan-context.ts';
 
 /** The plan's overview: each section with whether it is answered and how many comments WG left. */
-export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWithContext) {
+export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWithContext, now: Date) {
   const lang = request.lang;
   const can = planCan(request.user, { laCode: plan.laCode, state: plan.state, sharedWithLas: plan.sharedWithLas });
   const [sections, answers, comments] = await Promise.all([roundSections(db, plan.roundId), planAnswers(db, plan.id), can.comments ? planComments(db, plan.id) : []]);
-  const now = new Date();
   return {
     plan,
     planCan: can,

@@ -12,7 +12,7 @@ import { scoped } from '../../access/scopes.ts';
 const RoundBody = Type.Object({ titleEn: field, titleCy: field, 'deadline-day': field, 'deadline-month': field, 'deadline-year': field });
 
 /** WG opens a round and follows every LA's plan on the status board. */
-export const roundRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const roundRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/plans/rounds/new', { config: scoped(roundsManage, 'national', 'openRounds') }, async (request, reply) => {
@@ -31,7 +31,7 @@ export const roundRoutes: FeaturePlugin<'database'> = async (app, { database }) 
   app.get('/plans/rounds/:roundId', { config: scoped(roundsManage, 'round'), schema: { params: RoundParams, querystring: Type.Object({ opened: FormText(2) }) } }, async (request, reply) => {
     const { round, roundTitle } = roundScope(request);
     const [rows, locked] = await Promise.all([statusBoard(db, round.id), anySubmitted(db, round.id)]);
-    const now = new Date();
+    const now = clock.now();
     const plans = rows.map((p) => ({ ...p, laName: localName(request.lang, p.laNameEn, p.laNameCy), late: isLate(round.deadline, p.submittedAt, now), readable: p.state !== 'draft' }));
     const counts = PLAN_STATES.map((state) => ({ state, n: plans.filter((p) => p.state === state).length }));
     return reply.page(view('board'), {

@@ -52,15 +52,15 @@ export function checkSection(form: SectionForm): FieldErrors {
  * answered must keep its questions), and refused if another official changed the template since
  * this one read it (the round's version).
  */
-async function changeTemplate<T>(db: Db, round: repo.Round, version: number, change: (tx: Db) => Promise<T>): Promise<Changed<T>> {
+async function changeTemplate<T>(db: Db, round: repo.Round, version: number, change: (tx: Db) => Promise<T>, now: Date): Promise<Changed<T>> {
   return db.transaction(async (tx) => {
     if (await repo.anySubmitted(tx, round.id)) return { ok: false as const, reason: 'locked' as const };
-    if (!(await repo.bumpRound(tx, round.id, version))) return { ok: false as const, reason: 'conflict' as const };
+    if (!(await repo.bumpRound(tx, round.id, version, now))) return { ok: false as const, reason: 'conflict' as const };
     return { ok: true as const, row: await change(tx) };
   });
 }
 
-export async function saveSection(db: Db, actorId: string, round: repo.Round, version: number, section: repo.Section | null, form: SectionForm) {
+export async function saveSection(db: Db, actorId: string, round: repo.Round, version: number, section: repo.Section | null, form: SectionForm, now: Date) {
   const errors = checkSection(form);
   if (Object.keys(errors).length) return { ok: false as const, reason: 'invalid' as const, errors };
   return changeTemplate(db, round, version, async (tx) => {
@@ -73,11 +73,11 @@ export async function saveSection(db: Db, actorId: string, round: repo.Round, ve
     const [row] = await repo.insertSections(tx, [{ ...form, roundId: round.id, position: (sections.at(-1)?.position ?? 0) + 1 }]);
     await appendAudit(tx, { actorId, action: 'la-plan-section-add', entityType: 'planning_round', entityId: round.id, after: { sectionId: row!.id, ...form } });
     return row!;
-  });
+  }, now);
 }
 
 /** Swaps a section with its neighbour above or below. */
-export async function moveSection(db: Db, actorId: string, round: repo.Round, version: number, section: repo.Section, direction: 'up' | 'down') {
+export async function moveSection(db: Db, actorId: string, round: repo.Round, version: number, section: repo.Section, direction: 'up' | 'down', now: Date) {
   return changeTemplate(db, round, version, async (tx) => {
     const sections = await repo.roundSections(tx, round.id);
     const index = sections.findIndex((s) => s.id === section.id);
@@ -87,13 +87,13 @@ export async function moveSection(db: Db, actorId: string, round: repo.Round, ve
     const row = await repo.updateSection(tx, section.id, { position: other.position });
     await appendAudit(tx, { actorId, action: 'la-plan-section-move', entityType: 'planning_round', entityId: round.id, before: { sectionId: section.id, position: section.position }, after: { sectionId: section.id, position: other.position } });
     return row;
-  });
+  }, now);
 }
 
-export async function removeSection(db: Db, actorId: string, round: repo.Round, version: number, section: repo.Section) {
+export async function removeSection(db: Db, actorId: string, round: repo.Round, version: number, section: repo.Section, now: Date) {
   return changeTemplate(db, round, version, async (tx) => {
     await repo.deleteSection(tx, section.id);
     await appendAudit(tx, { actorId, action: 'la-plan-section-remove', entityType: 'planning_round', entityId: round.id, before: { sectionId: section.id, titleEn: section.titleEn, titleCy: section.titleCy, position: section.position } });
     return section;
-  });
+  }, now);
 }

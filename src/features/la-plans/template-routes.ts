@@ -17,7 +17,7 @@ const RemoveBody = Type.Object({ version });
 const Saved = Type.Object({ saved: FormText(20) });
 
 /** WG edits a round's template (add, edit, reorder, remove) until the first LA submits. */
-export const templateRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const templateRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const base = (round: Round) => `/plans/rounds/${round.id}/template`;
   const sectionOf = async (round: Round, id: string) => (await findSection(db, round.id, id)) ?? Promise.reject(new HttpError(404, 'not-found'));
@@ -46,7 +46,7 @@ export const templateRoutes: FeaturePlugin<'database'> = async (app, { database 
   app.post('/plans/rounds/:roundId/sections', { config: scoped(roundsManage, 'round'), schema: { params: RoundParams, body: SectionBody } }, async (request, reply) => {
     const { round, roundTitle } = roundScope(request);
     const form = formOf(request.body);
-    const result = await saveSection(db, request.user!.id, round, request.body.version, null, form);
+    const result = await saveSection(db, request.user!.id, round, request.body.version, null, form, clock.now());
     if (result.ok) return reply.redirect(`${base(round)}?saved=added`, 303);
     const model = { title: request.t('laPlans.sectionForm.addTitle'), activeNav: 'plans', round, roundTitle, values: { ...form, version: round.version }, action: `/plans/rounds/${round.id}/sections` };
     return refused(request, reply, result, result.reason === 'conflict' ? model : { ...model, values: { ...form, version: request.body.version } });
@@ -66,7 +66,7 @@ export const templateRoutes: FeaturePlugin<'database'> = async (app, { database 
     const { round, roundTitle } = roundScope(request);
     const section = await sectionOf(round, request.params.sectionId);
     const form = formOf(request.body);
-    const result = await saveSection(db, request.user!.id, round, request.body.version, section, form);
+    const result = await saveSection(db, request.user!.id, round, request.body.version, section, form, clock.now());
     if (result.ok) return reply.redirect(`${base(round)}?saved=updated`, 303);
     // On a conflict the form carries the round's current version: saving again keeps this official's text, knowingly.
     return refused(request, reply, result, { ...editModel(request, round, roundTitle, section), values: { ...form, version: result.reason === 'conflict' ? round.version : request.body.version } });
@@ -75,7 +75,7 @@ export const templateRoutes: FeaturePlugin<'database'> = async (app, { database 
   app.post('/plans/rounds/:roundId/sections/:sectionId/move', { config: scoped(roundsManage, 'round'), schema: { params: RoundSectionParams, body: MoveBody } }, async (request, reply) => {
     const { round } = roundScope(request);
     const section = await sectionOf(round, request.params.sectionId);
-    const result = await moveSection(db, request.user!.id, round, request.body.version, section, request.body.direction);
+    const result = await moveSection(db, request.user!.id, round, request.body.version, section, request.body.direction, clock.now());
     return reply.redirect(`${base(round)}?saved=${result.ok ? 'moved' : result.reason}`, 303);
   });
 
@@ -88,7 +88,7 @@ export const templateRoutes: FeaturePlugin<'database'> = async (app, { database 
   app.post('/plans/rounds/:roundId/sections/:sectionId/remove', { config: scoped(roundsManage, 'round'), schema: { params: RoundSectionParams, body: RemoveBody } }, async (request, reply) => {
     const { round } = roundScope(request);
     const section = await sectionOf(round, request.params.sectionId);
-    const result = await removeSection(db, request.user!.id, round, request.body.version, section);
+    const result = await removeSection(db, request.user!.id, round, request.body.version, section, clock.now());
     return reply.redirect(`${base(round)}?saved=${result.ok ? 'removed' : result.reason}`, 303);
   });
 };

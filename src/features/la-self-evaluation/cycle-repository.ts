@@ -17,10 +17,10 @@ export async function insertCycle(db: Db, values: typeof laCycles.$inferInsert):
 }
 
 /** Updates only if nobody saved since `version` was read; null on a conflict. */
-export async function updateCycle(db: Db, id: string, version: number, values: Partial<CycleAnswers> & { stage?: string; language?: string }) {
+export async function updateCycle(db: Db, id: string, version: number, values: Partial<CycleAnswers> & { stage?: string; language?: string }, now: Date) {
   const [row] = await db
     .update(laCycles)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laCycles.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laCycles.version} + 1` })
     .where(and(eq(laCycles.id, id), eq(laCycles.version, version)))
     .returning();
   return row ?? null;

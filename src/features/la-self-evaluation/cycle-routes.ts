@@ -16,11 +16,11 @@ const StageBody = Type.Object({ version: Version, stage: Type.String({ maxLength
 const SavedQuery = Type.Object({ saved: FormText(20) });
 
 /** The LA's cycle for this year: start it, its stage, the three questions, and a summary. */
-export const cycleRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const cycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/local-authorities/:code/self-evaluation', { config: scoped(laRead, 'la'), schema: { params: CodeParams, querystring: SavedQuery } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     const title = request.t('laSelfEvaluation.overview.title', { la: se.laName });
     if (!cycle) return reply.page(view('start'), { title, ...seModel(se, 'overview', null) });
     const [counts, priorities] = await Promise.all([cycleCounts(db, cycle.id), prioritiesWithOpenActions(db, cycle.id)]);
@@ -28,15 +28,15 @@ export const cycleRoutes: FeaturePlugin<'database'> = async (app, { database }) 
   });
 
   app.post('/local-authorities/:code/self-evaluation/start', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams } }, async (request, reply) => {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     await startCycle(db, request.user!.id, se.la.code, se.year, request.lang);
     return reply.redirect(`${se.base}?saved=started`, 303);
   });
 
   app.post('/local-authorities/:code/self-evaluation/stage', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: StageBody } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) throw new HttpError(404, 'not-found');
-    const result = await moveStage(db, request.user!.id, cycle, request.body.version, request.body.stage);
+    const result = await moveStage(db, request.user!.id, cycle, request.body.version, request.body.stage, clock.now());
     if (result.ok) return reply.redirect(`${se.base}?saved=stage`, 303);
     if (result.reason === 'invalid') throw new HttpError(400, 'bad-request');
     const [counts, priorities] = await Promise.all([cycleCounts(db, cycle.id), prioritiesWithOpenActions(db, cycle.id)]);
@@ -47,16 +47,16 @@ export const cycleRoutes: FeaturePlugin<'database'> = async (app, { database }) 
   });
 
   app.get('/local-authorities/:code/self-evaluation/answers', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) return reply.redirect(se.base, 303);
     return reply.page(view('answers'), { title: request.t('laSelfEvaluation.answers.title'), ...seModel(se, 'overview', cycle), values: { ...cycle }, fields: ANSWER_FIELDS });
   });
 
   app.post('/local-authorities/:code/self-evaluation/answers', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: AnswersBody } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) throw new HttpError(404, 'not-found');
     const form = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, text(request.body[f])])) as AnswersForm;
-    const result = await saveAnswers(db, request.user!.id, cycle, request.body.version, form, request.lang);
+    const result = await saveAnswers(db, request.user!.id, cycle, request.body.version, form, request.lang, clock.now());
     if (result.ok) return reply.redirect(`${se.base}?saved=answers`, 303);
     const model = { title: request.t('laSelfEvaluation.answers.title'), ...seModel(se, 'overview', cycle), fields: ANSWER_FIELDS };
     if (result.reason === 'invalid') return reply.status(400).page(view('answers'), { ...model, values: { ...form, version: request.body.version }, ...presentErrors(result.errors, request.t) });

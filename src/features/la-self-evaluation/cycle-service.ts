@@ -18,11 +18,11 @@ export async function startCycle(db: Db, actorId: string, laCode: string, academ
 }
 
 /** The answers to the three questions, never overwriting anyone who saved since `version`. */
-export async function saveAnswers(db: Db, actorId: string, cycle: repo.LaCycle, version: number, form: AnswersForm, language: string): Promise<Saved<repo.LaCycle>> {
+export async function saveAnswers(db: Db, actorId: string, cycle: repo.LaCycle, version: number, form: AnswersForm, language: string, now: Date): Promise<Saved<repo.LaCycle>> {
   const checked = checkAnswers(form);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
-    const row = await repo.updateCycle(tx, cycle.id, version, { ...checked.values, language });
+    const row = await repo.updateCycle(tx, cycle.id, version, { ...checked.values, language }, now);
     if (!row) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findCycle(tx, cycle.laCode, cycle.academicYear))! };
     const before = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cycle[f]]));
     await appendAudit(tx, { actorId, action: 'la-cycle-answers-update', entityType: 'la_cycle', entityId: cycle.id, before, after: { ...checked.values, language } });
@@ -30,10 +30,10 @@ export async function saveAnswers(db: Db, actorId: string, cycle: repo.LaCycle, 
   });
 }
 
-export async function moveStage(db: Db, actorId: string, cycle: repo.LaCycle, version: number, stage: string): Promise<Saved<repo.LaCycle>> {
+export async function moveStage(db: Db, actorId: string, cycle: repo.LaCycle, version: number, stage: string, now: Date): Promise<Saved<repo.LaCycle>> {
   if (!isOneOf(CYCLE_STAGES, stage)) return { ok: false, reason: 'invalid', errors: { stage: 'laSelfEvaluation.errors.stageInvalid' } };
   return db.transaction(async (tx) => {
-    const row = await repo.updateCycle(tx, cycle.id, version, { stage });
+    const row = await repo.updateCycle(tx, cycle.id, version, { stage }, now);
     if (!row) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findCycle(tx, cycle.laCode, cycle.academicYear))! };
     await appendAudit(tx, { actorId, action: 'la-cycle-stage', entityType: 'la_cycle', entityId: cycle.id, before: { stage: cycle.stage }, after: { stage } });
     return { ok: true as const, row };

@@ -19,7 +19,7 @@ const read = (b: Static<typeof EvidenceBody>): EvidenceForm => ({
 const formOf = (e: LaEvidence): EvidenceForm => ({ source: e.source, observedOn: dateToParts(e.observedOn), title: e.title, body: e.body, nifThemes: e.nifThemes });
 
 /** The LA's evidence: what it knows and how (EVIDENCE_SOURCES), tagged by NIF theme. */
-export const evidenceRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const evidenceRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   function renderForm(request: FastifyRequest, reply: FastifyReply, se: SeContext, state: { item?: LaEvidence; values: EvidenceForm & { version?: number }; status?: number; extra?: object }) {
@@ -36,39 +36,39 @@ export const evidenceRoutes: FeaturePlugin<'database'> = async (app, { database 
   }
 
   app.get('/local-authorities/:code/self-evaluation/evidence', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) return reply.redirect(se.base, 303);
     return reply.page(view('evidence-list'), { title: request.t('laSelfEvaluation.evidence.title'), ...seModel(se, 'evidence', cycle), items: await listEvidence(db, cycle.id) });
   });
 
   app.get('/local-authorities/:code/self-evaluation/evidence/new', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) return reply.redirect(se.base, 303);
     return renderForm(request, reply, se, { values: { source: '', observedOn: { day: '', month: '', year: '' }, title: '', body: '', nifThemes: [] } });
   });
 
   app.post('/local-authorities/:code/self-evaluation/evidence', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: EvidenceBody } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) throw new HttpError(404, 'not-found');
     const values = read(request.body);
-    const result = await saveEvidence(db, { actorId: request.user!.id, language: request.lang }, cycle.id, values);
+    const result = await saveEvidence(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, cycle.id, values);
     if (result.ok) return reply.redirect(`${se.base}/evidence?saved=1#${result.row.id}`, 303);
     if (result.reason === 'invalid') return renderForm(request, reply, se, { values, status: 400, extra: presentErrors(result.errors, request.t) });
     throw new HttpError(409, 'conflict');
   });
 
   app.get('/local-authorities/:code/self-evaluation/evidence/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams } }, async (request, reply) => {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     const item = await itemOf(se, request.params.id);
     return renderForm(request, reply, se, { item, values: { ...formOf(item), version: item.version } });
   });
 
   app.post('/local-authorities/:code/self-evaluation/evidence/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams, body: EvidenceBody } }, async (request, reply) => {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     const item = await itemOf(se, request.params.id);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = read(request.body);
-    const result = await saveEvidence(db, { actorId: request.user!.id, language: request.lang }, item.cycleId, values, { row: item, version: request.body.version });
+    const result = await saveEvidence(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, item.cycleId, values, { row: item, version: request.body.version });
     if (result.ok) return reply.redirect(`${se.base}/evidence?saved=1#${item.id}`, 303);
     const state = { item, status: 400, values: { ...values, version: request.body.version } };
     if (result.reason === 'invalid') return renderForm(request, reply, se, { ...state, extra: presentErrors(result.errors, request.t) });

@@ -17,7 +17,7 @@ const read = (b: Static<typeof FindingBody>): FindingForm => ({ kind: text(b.kin
 const formOf = (f: LaFinding): FindingForm => ({ kind: f.kind, title: f.title, body: f.body, nifTheme: f.nifTheme ?? '', evidenceIds: f.evidenceIds });
 
 /** The LA's findings: strengths and areas for development, each resting on its evidence. */
-export const findingRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const findingRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, se: SeContext, cycleId: string, state: { item?: LaFinding; values: FindingForm & { version?: number }; status?: number; extra?: object }) {
@@ -34,7 +34,7 @@ export const findingRoutes: FeaturePlugin<'database'> = async (app, { database }
   }
 
   app.get('/local-authorities/:code/self-evaluation/findings', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) return reply.redirect(se.base, 303);
     const [findings, evidence] = await Promise.all([listFindings(db, cycle.id), listEvidence(db, cycle.id)]);
     const titles = new Map(evidence.map((e) => [e.id, e]));
@@ -43,33 +43,33 @@ export const findingRoutes: FeaturePlugin<'database'> = async (app, { database }
   });
 
   app.get('/local-authorities/:code/self-evaluation/findings/new', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) return reply.redirect(se.base, 303);
     return renderForm(request, reply, se, cycle.id, { values: { kind: '', title: '', body: '', nifTheme: '', evidenceIds: [] } });
   });
 
   app.post('/local-authorities/:code/self-evaluation/findings', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: FindingBody } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) throw new HttpError(404, 'not-found');
     const values = read(request.body);
-    const result = await saveFinding(db, { actorId: request.user!.id, language: request.lang }, cycle.id, values);
+    const result = await saveFinding(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, cycle.id, values);
     if (result.ok) return reply.redirect(`${se.base}/findings?saved=1#${result.row.id}`, 303);
     if (result.reason === 'invalid') return renderForm(request, reply, se, cycle.id, { values, status: 400, extra: presentErrors(result.errors, request.t) });
     throw new HttpError(409, 'conflict');
   });
 
   app.get('/local-authorities/:code/self-evaluation/findings/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams } }, async (request, reply) => {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     const item = await itemOf(se, request.params.id);
     return renderForm(request, reply, se, item.cycleId, { item, values: { ...formOf(item), version: item.version } });
   });
 
   app.post('/local-authorities/:code/self-evaluation/findings/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams, body: FindingBody } }, async (request, reply) => {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     const item = await itemOf(se, request.params.id);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = read(request.body);
-    const result = await saveFinding(db, { actorId: request.user!.id, language: request.lang }, item.cycleId, values, { row: item, version: request.body.version });
+    const result = await saveFinding(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, item.cycleId, values, { row: item, version: request.body.version });
     if (result.ok) return reply.redirect(`${se.base}/findings?saved=1#${item.id}`, 303);
     const state = { item, status: 400, values: { ...values, version: request.body.version } };
     if (result.reason === 'invalid') return renderForm(request, reply, se, item.cycleId, { ...state, extra: presentErrors(result.errors, request.t) });

@@ -14,12 +14,12 @@ import { scoped } from '../../access/scopes.ts';
 const ImpactBody = Type.Object({ version, whatChanged: field, ...dateFields('reviewedOn') });
 
 /** The impact review of one of the LA's priorities: what changed, and when it was reviewed. */
-export const impactRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const impactRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const path = '/local-authorities/:code/self-evaluation/priorities/:id/impact';
 
   async function priorityOf(request: FastifyRequest, id: string) {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     const priority = await findPriority(db, se.la.code, requireUuid(id));
     if (!priority) throw new HttpError(404, 'not-found');
     return { se, priority, impact: await findImpact(db, priority.id) };
@@ -40,7 +40,7 @@ export const impactRoutes: FeaturePlugin<'database'> = async (app, { database })
     const values: ImpactForm = { whatChanged: text(request.body.whatChanged), reviewedOn: dateFrom(request.body, 'reviewedOn') };
     // Editing a review needs the version it started from; a first review needs none.
     const existing = impact ? { row: impact, version: request.body.version ?? 0 } : null;
-    const result = await saveImpact(db, { actorId: request.user!.id, language: request.lang }, priority.id, values, existing);
+    const result = await saveImpact(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, priority.id, values, existing);
     if (result.ok) return reply.redirect(`${se.base}/priorities/${priority.id}?saved=impact#impact`, 303);
     if (result.reason === 'invalid') return render(request, reply, se, priority, { ...values, version: request.body.version }, 400, presentErrors(result.errors, request.t));
     return render(request, reply, se, priority, { ...values, version: result.current?.version }, 409, {

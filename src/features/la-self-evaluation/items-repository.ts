@@ -30,10 +30,10 @@ export async function insertEvidence(db: Db, values: typeof laEvidence.$inferIns
   return row!;
 }
 
-export async function updateEvidence(db: Db, id: string, version: number, values: EvidenceValues) {
+export async function updateEvidence(db: Db, id: string, version: number, values: EvidenceValues, now: Date) {
   const [row] = await db
     .update(laEvidence)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laEvidence.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laEvidence.version} + 1` })
     .where(and(eq(laEvidence.id, id), eq(laEvidence.version, version)))
     .returning();
   return row ?? null;
@@ -82,10 +82,10 @@ export async function insertFinding(db: Db, values: typeof laFindings.$inferInse
   return row!;
 }
 
-export async function updateFinding(db: Db, id: string, version: number, values: FindingValues) {
+export async function updateFinding(db: Db, id: string, version: number, values: FindingValues, now: Date) {
   const [row] = await db
     .update(laFindings)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laFindings.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laFindings.version} + 1` })
     .where(and(eq(laFindings.id, id), eq(laFindings.version, version)))
     .returning();
   return row ?? null;

@@ -4,7 +4,8 @@ import type { Saved } from './cycle-service.ts';
 import * as repo from './items-repository.ts';
 import { checkEvidence, checkFinding, type EvidenceForm, type FindingForm } from './se-forms.ts';
 
-type Actor = { actorId: string; language: string };
+/** Who acted, in which language, and when. */
+type Actor = { actorId: string; language: string; now: Date };
 
 /** Adds evidence to the cycle (`existing` absent) or saves an edit of it at `version`. */
 export async function saveEvidence(db: Db, who: Actor, cycleId: string, form: EvidenceForm, existing?: { row: repo.LaEvidence; version: number }): Promise<Saved<repo.LaEvidence>> {
@@ -18,7 +19,7 @@ export async function saveEvidence(db: Db, who: Actor, cycleId: string, form: Ev
       return { ok: true as const, row };
     }
     const { row: before, version } = existing;
-    const row = await repo.updateEvidence(tx, before.id, version, values);
+    const row = await repo.updateEvidence(tx, before.id, version, values, who.now);
     if (!row) return { ok: false as const, reason: 'conflict' as const, current: before };
     const { source, observedOn, title, body, nifThemes, language } = before;
     await appendAudit(tx, { actorId: who.actorId, action: 'la-evidence-update', entityType: 'la_evidence', entityId: row.id, before: { source, observedOn, title, body, nifThemes, language }, after: values });
@@ -45,7 +46,7 @@ export async function saveFinding(db: Db, who: Actor, cycleId: string, form: Fin
       return { ok: true as const, row: { ...row, evidenceIds } };
     }
     const { row: before, version } = existing;
-    const row = await repo.updateFinding(tx, before.id, version, values);
+    const row = await repo.updateFinding(tx, before.id, version, values, who.now);
     if (!row) return { ok: false as const, reason: 'conflict' as const, current: before };
     await repo.replaceFindingEvidence(tx, row.id, evidenceIds);
     const { kind, title, body, nifTheme, language } = before;

@@ -22,11 +22,11 @@ const formOf = (a: LaAction): ActionForm => ({ description: a.description, owner
 const base = '/local-authorities/:code/self-evaluation/priorities/:id/actions';
 
 /** The LA's plan: actions for each priority (owner, due date, status). Officers change it. */
-export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   async function priorityOf(request: FastifyRequest, id: string) {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     const priority = await findPriority(db, se.la.code, requireUuid(id));
     if (!priority) throw new HttpError(404, 'not-found');
     return { se, priority, back: `${se.base}/priorities/${priority.id}` };
@@ -53,7 +53,7 @@ export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) =
   app.post(base, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: PriorityParams, body: ActionBody } }, async (request, reply) => {
     const { se, priority, back } = await priorityOf(request, request.params.id);
     const values = read(request.body);
-    const result = await saveAction(db, { actorId: request.user!.id, language: request.lang }, priority.id, values);
+    const result = await saveAction(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, priority.id, values);
     if (result.ok) return reply.redirect(`${back}?saved=action#actions`, 303);
     if (result.reason === 'invalid') return renderForm(request, reply, se, priority, { values, status: 400, extra: presentErrors(result.errors, request.t) });
     throw new HttpError(409, 'conflict');
@@ -70,7 +70,7 @@ export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) =
     const item = await actionOf(priority, request.params.actionId);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = read(request.body);
-    const result = await saveAction(db, { actorId: request.user!.id, language: request.lang }, priority.id, values, { row: item, version: request.body.version });
+    const result = await saveAction(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, priority.id, values, { row: item, version: request.body.version });
     if (result.ok) return reply.redirect(`${back}?saved=action#actions`, 303);
     const state = { item, status: 400, values: { ...values, version: request.body.version } };
     if (result.reason === 'invalid') return renderForm(request, reply, se, priority, { ...state, extra: presentErrors(result.errors, request.t) });
@@ -83,7 +83,7 @@ export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) =
   app.post(`${base}/:actionId/status`, { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ActionParams, body: StatusBody } }, async (request, reply) => {
     const { se, priority, back } = await priorityOf(request, request.params.id);
     const item = await actionOf(priority, request.params.actionId);
-    const result = await moveAction(db, request.user!.id, item, request.body.version, request.body.status);
+    const result = await moveAction(db, request.user!.id, item, request.body.version, request.body.status, clock.now());
     if (result.ok) return reply.redirect(`${back}?saved=status#actions`, 303);
     if (result.reason === 'invalid') throw new HttpError(400, 'bad-request');
     // Someone changed the action since the page was shown: show the form with both versions.

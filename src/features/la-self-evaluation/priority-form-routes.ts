@@ -26,7 +26,7 @@ const formOf = (p: LaPriority): PriorityForm => ({
 const blank: PriorityForm = { title: '', description: '', nifTheme: '', nationalPriorities: [], successMeasure: '', state: 'draft', findingIds: [], drawnFrom: '' };
 
 /** Adding (drawing on the local picture) and editing the LA's priorities; officers only. */
-export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const priorityFormRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   async function renderForm(request: FastifyRequest, reply: FastifyReply, se: SeContext, cycleId: string, state: { item?: LaPriority; values: PriorityForm & { version?: number }; status?: number; extra?: object }) {
@@ -43,7 +43,7 @@ export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { datab
   }
 
   app.get('/local-authorities/:code/self-evaluation/priorities/new', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, querystring: Type.Object({ from: FormText(80) }) } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) return reply.redirect(se.base, 303);
     // Starting from a row of the picture: its theme or national priority is filled in already.
     const drawn = parseDrawnFrom(request.query.from ?? '', (await nationalPriorityList(db)).map((n) => n.code));
@@ -54,10 +54,10 @@ export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { datab
   });
 
   app.post('/local-authorities/:code/self-evaluation/priorities', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: CodeParams, body: PriorityBody } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) throw new HttpError(404, 'not-found');
     const values = read(request.body);
-    const result = await savePriority(db, { actorId: request.user!.id, language: request.lang }, cycle, values);
+    const result = await savePriority(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, cycle, values);
     if (result.ok) return reply.redirect(`${se.base}/priorities/${result.row.id}?saved=priority`, 303);
     if (result.reason === 'invalid') return renderForm(request, reply, se, cycle.id, { values, status: 400, extra: presentErrors(result.errors, request.t) });
     throw new HttpError(409, 'conflict');
@@ -70,17 +70,17 @@ export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { datab
   }
 
   app.get('/local-authorities/:code/self-evaluation/priorities/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams } }, async (request, reply) => {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     const item = await itemOf(se, request.params.id);
     return renderForm(request, reply, se, item.cycleId, { item, values: { ...formOf(item), version: item.version } });
   });
 
   app.post('/local-authorities/:code/self-evaluation/priorities/:id/edit', { config: scoped(laManage, 'la', 'editSelfEvaluation'), schema: { params: ItemParams, body: PriorityBody } }, async (request, reply) => {
-    const { se } = await seContext(db, request);
+    const { se } = await seContext(db, request, clock.now());
     const item = await itemOf(se, request.params.id);
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = { ...read(request.body), drawnFrom: '' };
-    const result = await savePriority(db, { actorId: request.user!.id, language: request.lang }, { id: item.cycleId, laCode: se.la.code }, values, { row: item, version: request.body.version });
+    const result = await savePriority(db, { actorId: request.user!.id, language: request.lang, now: clock.now() }, { id: item.cycleId, laCode: se.la.code }, values, { row: item, version: request.body.version });
     if (result.ok) return reply.redirect(`${se.base}/priorities/${item.id}?saved=priority`, 303);
     const state = { item, status: 400, values: { ...values, version: request.body.version } };
     if (result.reason === 'invalid') return renderForm(request, reply, se, item.cycleId, { ...state, extra: presentErrors(result.errors, request.t) });

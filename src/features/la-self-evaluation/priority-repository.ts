@@ -46,10 +46,10 @@ export async function insertPriority(db: Db, values: typeof laPriorities.$inferI
   return row!;
 }
 
-export async function updatePriority(db: Db, id: string, version: number, values: PriorityValues) {
+export async function updatePriority(db: Db, id: string, version: number, values: PriorityValues, now: Date) {
   const [row] = await db
     .update(laPriorities)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laPriorities.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laPriorities.version} + 1` })
     .where(and(eq(laPriorities.id, id), eq(laPriorities.version, version)))
     .returning();
   return row ?? null;
@@ -69,10 +69,10 @@ export async function insertAction(db: Db, values: typeof laPriorityActions.$inf
   return row!;
 }
 
-export async function updateAction(db: Db, id: string, version: number, values: Partial<ActionValues>) {
+export async function updateAction(db: Db, id: string, version: number, values: Partial<ActionValues>, now: Date) {
   const [row] = await db
     .update(laPriorityActions)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laPriorityActions.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laPriorityActions.version} + 1` })
     .where(and(eq(laPriorityActions.id, id), eq(laPriorityActions.version, version)))
     .returning();
   return row ?? null;
@@ -89,10 +89,10 @@ export async function insertImpact(db: Db, values: typeof laImpactReviews.$infer
   return row ?? null;
 }
 
-export async function updateImpact(db: Db, id: string, version: number, values: Pick<LaImpact, 'whatChanged' | 'reviewedOn' | 'language'>) {
+export async function updateImpact(db: Db, id: string, version: number, values: Pick<LaImpact, 'whatChanged' | 'reviewedOn' | 'language'>, now: Date) {
   const [row] = await db
     .update(laImpactReviews)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laImpactReviews.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laImpactReviews.version} + 1` })
     .where(and(eq(laImpactReviews.id, id), eq(laImpactReviews.version, version)))
     .returning();
   return row ?? null;

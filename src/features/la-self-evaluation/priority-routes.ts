@@ -12,18 +12,18 @@ import { scoped } from '../../access/scopes.ts';
 const SavedQuery = Type.Object({ saved: FormText(20) });
 
 /** The LA's priorities, and one priority with its plan and its impact. */
-export const priorityRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const priorityRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/local-authorities/:code/self-evaluation/priorities', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     if (!cycle) return reply.redirect(se.base, 303);
     const [items, national] = await Promise.all([listPriorities(db, cycle.id), nationalPriorityList(db)]);
     return reply.page(view('priorities-list'), { title: request.t('laSelfEvaluation.priorities.title'), ...seModel(se, 'priorities', cycle), items, national: new Map(national.map((n) => [n.code, n])) });
   });
 
   app.get('/local-authorities/:code/self-evaluation/priorities/:id', { config: scoped(laRead, 'la'), schema: { params: ItemParams, querystring: SavedQuery } }, async (request, reply) => {
-    const { se, cycle } = await seContext(db, request);
+    const { se, cycle } = await seContext(db, request, clock.now());
     const priority = await findPriority(db, se.la.code, requireUuid(request.params.id));
     if (!priority) throw new HttpError(404, 'not-found');
     const [findings, national, actions, impact] = await Promise.all([

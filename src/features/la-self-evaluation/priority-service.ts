@@ -6,7 +6,8 @@ import { schoolsSharing } from './picture-repository.ts';
 import * as repo from './priority-repository.ts';
 import { checkPriority, parseDrawnFrom, type PriorityForm } from './se-forms.ts';
 
-type Actor = { actorId: string; language: string };
+/** Who acted, in which language, and when. */
+type Actor = { actorId: string; language: string; now: Date };
 const kept = (p: repo.LaPriority) => {
   const { title, description, nifTheme, nationalPriorities, successMeasure, state, findingIds, language } = p;
   return { title, description, nifTheme, nationalPriorities, successMeasure, state, findingIds, language };
@@ -36,7 +37,7 @@ export async function savePriority(db: Db, who: Actor, cycle: { id: string; laCo
       await appendAudit(tx, { actorId: who.actorId, action: 'la-priority-create', entityType: 'la_priority', entityId: row.id, after: { ...after, cycleId: cycle.id, drawnFrom: drawn, schoolsSharing: count } });
       return { ok: true as const, row: { ...row, findingIds } };
     }
-    const row = await repo.updatePriority(tx, existing.row.id, existing.version, values);
+    const row = await repo.updatePriority(tx, existing.row.id, existing.version, values, who.now);
     if (!row) return { ok: false as const, reason: 'conflict' as const, current: existing.row };
     await repo.replacePriorityFindings(tx, row.id, findingIds);
     await appendAudit(tx, { actorId: who.actorId, action: 'la-priority-update', entityType: 'la_priority', entityId: row.id, before: kept(existing.row), after });

@@ -26,9 +26,9 @@ export type SeContext = LaContext & { base: string; year: number };
 export type SeTab = 'overview' | 'evidence' | 'findings' | 'priorities';
 
 /** The LA the route declared (its scope hook refused non-staff and needs not theirs) and this year's cycle, if started. */
-export async function seContext(db: Db, request: FastifyRequest) {
+export async function seContext(db: Db, request: FastifyRequest, now: Date) {
   const ctx = laScope(request);
-  const year = academicYearOf(new Date());
+  const year = academicYearOf(now);
   const se: SeContext = { ...ctx, base: `/local-authorities/${ctx.la.code}/self-evaluation`, year };
   return { se, cycle: await findCycle(db, ctx.la.code, year) };
 }

@@ -16,7 +16,7 @@ const ActionBody = Type.Object({ version: Type.Optional(Version), description: f
 const StatusBody = Type.Object({ version: Version, status: Type.Union([Type.Literal('done'), Type.Literal('open')]) });
 
 /** Agreed actions of a meeting: add (on the meeting page), edit, mark done or reopen. */
-export const meetingActionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const meetingActionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const meetingUrl = (c: string, m: string, done: string) => `/collaboratives/${c}/meetings/${m}?done=${done}#actions`;
 
@@ -35,7 +35,7 @@ export const meetingActionRoutes: FeaturePlugin<'database'> = async (app, { data
     const result = await addAction(db, request.user!.id, ctx.collaborative.memberSchools, meeting, form, request.lang);
     if (result.ok) return reply.redirect(meetingUrl(ctx.collaborative.id, meeting.id, 'action-added'), 303);
     const errors = result.reason === 'invalid' ? result.errors : {};
-    return renderMeeting(db, request, reply, ctx, meeting, { actionForm: form, ...presentErrors(errors, request.t) }, 400);
+    return renderMeeting(db, request, reply, ctx, meeting, clock.now(), { actionForm: form, ...presentErrors(errors, request.t) }, 400);
   });
 
   const renderEdit = async (request: Parameters<typeof collaborativeAccess>[1], reply: Parameters<typeof renderMeeting>[2], loaded: Awaited<ReturnType<typeof load>>, form: ActionForm, version: number, extra: Record<string, unknown> = {}, status = 200) =>

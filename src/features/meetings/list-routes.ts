@@ -6,7 +6,8 @@ import { presentErrors } from '../../lib/forms.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { warningLines, type TextFlag } from './learner-check.ts';
 import { EMPTY_MEETING_FORM, readMeetingForm, type MeetingForm } from './meeting-form.ts';
-import { access, CollaborativeParams, MeetingBody, sectionModel, todayInWales, view } from './meeting-context.ts';
+import { access, CollaborativeParams, MeetingBody, sectionModel, view } from './meeting-context.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import * as repo from './meeting-repository.ts';
 import { createMeeting } from './meeting-service.ts';
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
@@ -25,12 +26,12 @@ export function renderMeetingForm(
 }
 
 /** /collaboratives/:id/meetings: upcoming first, then past a page at a time; and the add form. */
-export const meetingListRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const meetingListRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/collaboratives/:id/meetings', { config: scoped(access, 'collaborative', 'space'), schema: { params: CollaborativeParams, querystring: Type.Object({ page: Type.Optional(BoundedInteger(1, 10_000)), done: FormText(40) }) } }, async (request, reply) => {
     const ctx = collaborativeScope(request);
-    const today = todayInWales();
+    const today = todayInWales(clock.now());
     const page = pageOf(request.query.page, PAST_PAGE_SIZE);
     const [upcoming, past] = await Promise.all([repo.listUpcoming(db, ctx.collaborative.id, today), repo.listPast(db, ctx.collaborative.id, today, page)]);
     return reply.page(view('list'), { ...sectionModel(request, ctx, 'meetings.list.title'), upcoming, past: past.rows, pastTotal: past.total, pagination: paginationModel(request, past.total, page, request.t), done: request.query.done });

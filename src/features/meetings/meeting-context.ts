@@ -20,11 +20,6 @@ export const MeetingBody = Type.Object({
   learnerDataChecked: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 2 })),
 });
 
-/** Today's date in Wales: what is upcoming and what is overdue turn on it. */
-export function todayInWales(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** What every page of the section passes to the collaborative's layout. */
 export const sectionModel = (request: FastifyRequest, ctx: CollaborativeContext, titleKey: string) => ({
   title: request.t(titleKey), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'meetings',

@@ -6,7 +6,8 @@ import { presentErrors } from '../../lib/forms.ts';
 import { EMPTY_ACTION_FORM, type ActionForm } from './action-service.ts';
 import { renderMeetingForm } from './list-routes.ts';
 import { attendeeLines, meetingToForm, readMeetingForm } from './meeting-form.ts';
-import { access, MeetingBody, MeetingParams, meetingOr404, nameOf, sectionModel, todayInWales, view } from './meeting-context.ts';
+import { access, MeetingBody, MeetingParams, meetingOr404, nameOf, sectionModel, view } from './meeting-context.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { actionRows, meetingConflict, meetingEntry, timeRange } from './meeting-presenter.ts';
 import * as repo from './meeting-repository.ts';
 import { updateMeeting } from './meeting-service.ts';
@@ -15,25 +16,25 @@ import { scoped } from '../../access/scopes.ts';
 
 /** The meeting's page, with its agreed actions and the add-action form (re-rendered with its errors). */
 export async function renderMeeting(
-  db: AppDeps['database']['db'], request: FastifyRequest, reply: FastifyReply, ctx: CollaborativeContext, meeting: repo.Meeting,
+  db: AppDeps['database']['db'], request: FastifyRequest, reply: FastifyReply, ctx: CollaborativeContext, meeting: repo.Meeting, now: Date,
   extra: { actionForm?: ActionForm } & Record<string, unknown> = {}, status = 200,
 ) {
   const [schools, represented, actions] = await Promise.all([repo.memberSchools(db, ctx.collaborative.id), repo.meetingSchoolNumbers(db, meeting.id), repo.listActions(db, meeting.id)]);
   return reply.status(status).page(view('meeting'), {
     ...sectionModel(request, ctx, 'meetings.page.title'), title: meeting.title, meeting, schools,
     represented: schools.filter((s) => represented.includes(s.number)), attendees: attendeeLines(meeting.attendees), time: timeRange(request.t, meeting.startsAt, meeting.endsAt),
-    actions: actionRows(actions, todayInWales()), actionForm: EMPTY_ACTION_FORM, done: (request.query as Record<string, unknown>).done, ...extra,
+    actions: actionRows(actions, todayInWales(now)), actionForm: EMPTY_ACTION_FORM, done: (request.query as Record<string, unknown>).done, ...extra,
   });
 }
 
 /** /collaboratives/:id/meetings/:meetingId: the page, its calendar file and the edit form. */
-export const meetingPageRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
+export const meetingPageRoutes: FeaturePlugin<'database' | 'config' | 'clock'> = async (app, { database, config, clock }) => {
   const db = database.db;
   const editUrl = (c: string, m: string) => `/collaboratives/${c}/meetings/${m}/edit`;
 
   app.get('/collaboratives/:id/meetings/:meetingId', { config: scoped(access, 'collaborative', 'space'), schema: { params: MeetingParams } }, async (request, reply) => {
     const ctx = collaborativeScope(request);
-    return renderMeeting(db, request, reply, ctx, await meetingOr404(db, ctx.collaborative.id, request.params.meetingId));
+    return renderMeeting(db, request, reply, ctx, await meetingOr404(db, ctx.collaborative.id, request.params.meetingId), clock.now());
   });
 
   app.get('/collaboratives/:id/meetings/:meetingId/calendar.ics', { config: scoped(access, 'collaborative', 'space'), schema: { params: MeetingParams } }, async (request, reply) => {

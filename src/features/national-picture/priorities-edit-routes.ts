@@ -8,7 +8,7 @@ import { CodeParams, PRIORITIES, PriorityBody, view, wgRoute } from './publish-c
 import { nameIn, priorityConflict } from './publish-presenter.ts';
 
 /** WG edits a national priority (the code stays), withdraws it (after confirming) or reinstates it. */
-export const prioritiesEditRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const prioritiesEditRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const found = async (code: string) => {
     const priority = await repo.findPriority(db, code);
@@ -55,14 +55,14 @@ export const prioritiesEditRoutes: FeaturePlugin<'database'> = async (app, { dat
   app.post(`${PRIORITIES}/:code/withdraw`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
     const user = request.user!;
     const priority = await found(request.params.code);
-    await setPriorityWithdrawn(db, user.id, priority.code, true);
+    await setPriorityWithdrawn(db, user.id, priority.code, true, clock.now());
     return reply.redirect(`${PRIORITIES}?done=withdrawn`, 303);
   });
 
   app.post(`${PRIORITIES}/:code/reinstate`, { config: wgRoute, schema: { params: CodeParams } }, async (request, reply) => {
     const user = request.user!;
     const priority = await found(request.params.code);
-    await setPriorityWithdrawn(db, user.id, priority.code, false);
+    await setPriorityWithdrawn(db, user.id, priority.code, false, clock.now());
     return reply.redirect(`${PRIORITIES}?done=reinstated`, 303);
   });
 };

@@ -3,11 +3,12 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { emptyPriorityForm, readPriorityForm, type PriorityForm } from './priorities-form.ts';
 import * as repo from './priorities-repository.ts';
-import { publishPriority, todayInWales } from './priorities-service.ts';
+import { publishPriority } from './priorities-service.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { DoneQuery, PRIORITIES, PriorityBody, view, wgRoute } from './publish-context.ts';
 
 /** WG's list of national priorities and publishing a new one. Editing and withdrawing: priorities-edit-routes.ts. */
-export const prioritiesPublishRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const prioritiesPublishRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   function renderNew(request: FastifyRequest, reply: FastifyReply, form: PriorityForm, extra: object = {}, status = 200) {
@@ -22,7 +23,7 @@ export const prioritiesPublishRoutes: FeaturePlugin<'database'> = async (app, { 
   });
 
   app.get(`${PRIORITIES}/new`, { config: wgRoute }, async (request, reply) => {
-    return renderNew(request, reply, emptyPriorityForm(todayInWales()));
+    return renderNew(request, reply, emptyPriorityForm(todayInWales(clock.now())));
   });
 
   app.post(PRIORITIES, { config: wgRoute, schema: { body: PriorityBody } }, async (request, reply) => {

@@ -23,14 +23,14 @@ function filtersOf(q: Query, np: NationalPicture, current: number): PictureFilte
 }
 
 /** National priorities both ways, the national picture (WG only) and its open data (public). */
-export const nationalPictureRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const nationalPictureRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
-  const current = () => academicYearOf(new Date());
-  await app.register(publishingRoutes, { database });
+  await app.register(publishingRoutes, { database, clock });
 
   app.get('/national', { config: scoped(nationalRead, 'national', 'read'), schema: { querystring: FilterQuery } }, async (request, reply) => {
-    const np = await loadNationalPicture(db, current());
-    const filters = filtersOf(request.query, np, current());
+    const now = clock.now();
+    const np = await loadNationalPicture(db, academicYearOf(now), now);
+    const filters = filtersOf(request.query, np, academicYearOf(now));
     const label = labeller(request.t, request.lang, np);
     const d = np.picture.dimensions;
     const options = (list: readonly string[], name: (c: string) => string, selected: string) =>
@@ -44,7 +44,8 @@ export const nationalPictureRoutes: FeaturePlugin<'database'> = async (app, { da
   });
 
   const openData = async (request: { t: Parameters<typeof openDataRows>[0]; query: Query }) => {
-    const np = await loadNationalPicture(db, current());
+    const now = clock.now();
+    const np = await loadNationalPicture(db, academicYearOf(now), now);
     const year = Number(request.query.year);
     const rows = openDataRows(request.t, np).filter((r) => !request.query.year || r.academicYear === year);
     return { np, rows };

@@ -10,7 +10,7 @@ import * as repo from './support-repository.ts';
 import { editOffer, setOfferWithdrawn } from './support-service.ts';
 
 /** WG edits a national support offer (optimistic locking on its version), withdraws or reinstates it. */
-export const supportEditRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const supportEditRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const found = async (id: string) => {
     const offer = await repo.findOffer(db, id);
@@ -36,7 +36,7 @@ export const supportEditRoutes: FeaturePlugin<'database'> = async (app, { databa
     // An offer may keep serving a priority withdrawn since; it may not be newly linked to one.
     const model = await formModel(request, offer, { ...form, nationalPriorities: [...new Set([...form.nationalPriorities, ...offer.nationalPriorities])] });
     const choices = { priorityCodes: model.priorityCodes, programmeCodes: model.programmes.map((p) => p.code) };
-    const result = await editOffer(db, user.id, offer, request.body.version ?? 0, form, choices);
+    const result = await editOffer(db, user.id, offer, request.body.version ?? 0, form, choices, clock.now());
     if (result.ok) return reply.redirect(`${SUPPORT}?done=saved`, 303);
     const shown = { ...model, form, ...supportChoices(request.t, request.lang, model.all, model.programmes, form) };
     if (result.reason === 'invalid') return reply.status(400).page(view('support-form'), { ...shown, version: request.body.version ?? offer.version, ...presentErrors(result.errors, request.t) });
@@ -59,7 +59,7 @@ export const supportEditRoutes: FeaturePlugin<'database'> = async (app, { databa
     app.post(`${SUPPORT}/:id/${action}`, { config: wgRoute, schema: { params: IdParams } }, async (request, reply) => {
       const user = request.user!;
       const offer = await found(request.params.id);
-      await setOfferWithdrawn(db, user.id, offer, withdraw);
+      await setOfferWithdrawn(db, user.id, offer, withdraw, clock.now());
       return reply.redirect(`${SUPPORT}?done=${withdraw ? 'withdrawn' : 'reinstated'}`, 303);
     });
   }

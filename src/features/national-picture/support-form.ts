@@ -1,10 +1,11 @@
 import { text, type FieldErrors } from '../../lib/forms.ts';
 import { dateToParts, parseDateParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import { dateParts, ordered } from './priorities-form.ts';
+import { NATIONAL_SUPPORT_KINDS } from '../../reference/record-states.ts';
 import type { SupportOffer, SupportValues } from './support-repository.ts';
 
 /** What WG offers nationally; the national professional learning programmes are one kind. */
-export const SUPPORT_KINDS = ['professional_learning', 'resource', 'service', 'funding'] as const;
+export const SUPPORT_KINDS = NATIONAL_SUPPORT_KINDS;
 
 export type SupportForm = { kind: string; titleEn: string; titleCy: string; descriptionEn: string; descriptionCy: string; nationalPriorities: string[]; programmeCode: string; url: string; publishedOn: DateParts };
 

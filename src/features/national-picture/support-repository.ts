@@ -21,20 +21,20 @@ export async function insertOffer(db: Db, values: SupportValues, createdBy: stri
 }
 
 /** Saves only if nobody saved since `version`; null when someone did. */
-export async function updateOffer(db: Db, id: string, version: number, values: SupportValues) {
+export async function updateOffer(db: Db, id: string, version: number, values: SupportValues, now: Date) {
   const [row] = await db
     .update(nationalSupportOffers)
-    .set({ ...values, version: sql`${nationalSupportOffers.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${nationalSupportOffers.version} + 1`, updatedAt: now })
     .where(and(eq(nationalSupportOffers.id, id), eq(nationalSupportOffers.version, version)))
     .returning();
   return row ?? null;
 }
 
 /** Withdraws (a date) or reinstates (null); null when the offer was already in that state. */
-export async function setOfferWithdrawn(db: Db, id: string, withdrawnOn: string | null) {
+export async function setOfferWithdrawn(db: Db, id: string, withdrawnOn: string | null, now: Date) {
   const [row] = await db
     .update(nationalSupportOffers)
-    .set({ withdrawnOn, version: sql`${nationalSupportOffers.version} + 1`, updatedAt: new Date() })
+    .set({ withdrawnOn, version: sql`${nationalSupportOffers.version} + 1`, updatedAt: now })
     .where(and(eq(nationalSupportOffers.id, id), withdrawnOn ? isNull(nationalSupportOffers.withdrawnOn) : sql`${nationalSupportOffers.withdrawnOn} is not null`))
     .returning();
   return row ?? null;

@@ -2,15 +2,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import * as priorities from './priorities-repository.ts';
-import { todayInWales } from './priorities-service.ts';
 import { DoneQuery, SUPPORT, SupportBody, view, wgRoute } from './publish-context.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { nameIn, supportChoices } from './publish-presenter.ts';
 import { emptySupportForm, readSupportForm, type SupportForm } from './support-form.ts';
 import * as repo from './support-repository.ts';
 import { publishOffer } from './support-service.ts';
 
 /** WG's national support offers: the list and publishing a new one. Editing: support-edit-routes.ts. */
-export const supportRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const supportRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   async function renderNew(request: FastifyRequest, reply: FastifyReply, form: SupportForm, extra: object = {}, status = 200) {
@@ -30,7 +30,7 @@ export const supportRoutes: FeaturePlugin<'database'> = async (app, { database }
   });
 
   app.get(`${SUPPORT}/new`, { config: wgRoute }, async (request, reply) => {
-    return renderNew(request, reply, emptySupportForm(todayInWales()));
+    return renderNew(request, reply, emptySupportForm(todayInWales(clock.now())));
   });
 
   app.post(SUPPORT, { config: wgRoute, schema: { body: SupportBody } }, async (request, reply) => {

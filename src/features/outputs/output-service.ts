@@ -17,7 +17,7 @@ export async function readableOutputs(db: Db, user: CurrentUser | null, school: 
 }
 
 /** Everything the four documents draw on, for the current academic and financial years. */
-export async function outputData(db: Db, school: SchoolContext, now = new Date()): Promise<OutputData> {
+export async function outputData(db: Db, school: SchoolContext, now: Date): Promise<OutputData> {
   const academicYear = academicYearOf(now);
   const financialYear = financialYearOf(now);
   const [cycle, lastCycle, plan] = await Promise.all([repo.findCycleByYear(db, school.number, academicYear), repo.findCycleByYear(db, school.number, academicYear - 1), repo.planFor(db, school.number, academicYear)]);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   t = await createTestApp();
   school = await buildSchool(t.database.db, { name: 'Ysgol Gynradd Brawf' });
   people = await buildSchoolPeople(t.database.db, school);
-  await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id });
+  await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id }, new Date());
 });
 afterAll(() => t.close());
 

@@ -22,7 +22,7 @@ const FORMATS = {
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
 } as const;
 
-export const outputRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const tFor = await createTranslator();
 
@@ -43,7 +43,7 @@ export const outputRoutes: FeaturePlugin<'database'> = async (app, { database })
     const kind = SLUGS[slug];
     if (!kind || !(await readableOutputs(db, request.user, school, can, [kind])).length) throw new HttpError(404, 'not-found');
     const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
-    const output = buildOutput(kind, await outputData(db, school), tFor(lang), lang);
+    const output = buildOutput(kind, await outputData(db, school, clock.now()), tFor(lang), lang);
     if (!extension) return reply.page('features/outputs/views/document.njk', { title: `${output.title}: ${school.name}`, school, schoolCan: can, schoolSection: 'outputs', output, slug });
     const format = FORMATS[extension];
     const fileName = `${school.number}-${slug}-${lang}.${extension}`;

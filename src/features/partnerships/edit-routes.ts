@@ -12,7 +12,7 @@ import { partnershipScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Editing a partnership (with optimistic locking) and its shared staff: member LAs' officers. */
-export const partnershipEditRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const partnershipEditRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const page = (id: string) => `/partnerships/${id}`;
 
@@ -43,7 +43,7 @@ export const partnershipEditRoutes: FeaturePlugin<'database'> = async (app, { da
     const form = readStaffForm(request.body);
     const result = await addStaff(db, request.user!.id, ctx.partnership.id, ctx.laCodes, form);
     if (result.ok) return reply.redirect(`${page(ctx.partnership.id)}?done=staffAdded#staff`, 303);
-    return renderPartnership(db, request, reply, ctx, { staffForm: form, ...presentErrors(result.errors, request.t) }, 400);
+    return renderPartnership(db, request, reply, ctx, clock.now(), { staffForm: form, ...presentErrors(result.errors, request.t) }, 400);
   });
 
   app.post('/partnerships/:id/staff/:staffId/remove', { config: scoped(partnershipsRead, 'partnership', 'manage'), schema: { params: StaffParams } }, async (request, reply) => {

@@ -20,13 +20,13 @@ async function renderNew(db: AppDeps['database']['db'], request: FastifyRequest,
 }
 
 /** The partnerships an LA belongs to, in its own area, and the form its officers record one with. */
-export const laPartnershipRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const laPartnershipRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get('/local-authorities/:code/partnerships', { config: scoped(laRead, 'la'), schema: { params: CodeParams } }, async (request, reply) => {
     const ctx = laScope(request);
     const [partnerships, las] = await Promise.all([repo.listForLa(db, ctx.la.code), repo.allLocalAuthorities(db)]);
-    return reply.page(view('la-list'), { title: request.t('partnerships.laList.title', { la: ctx.laName }), ...laModel(ctx, 'partnerships'), rows: partnershipRows(request.lang, partnerships, las) });
+    return reply.page(view('la-list'), { title: request.t('partnerships.laList.title', { la: ctx.laName }), ...laModel(ctx, 'partnerships'), rows: partnershipRows(request.lang, partnerships, las, clock.now()) });
   });
 
   app.get('/local-authorities/:code/partnerships/new', { config: scoped(laManage, 'la', 'officer'), schema: { params: CodeParams } }, async (request, reply) => {

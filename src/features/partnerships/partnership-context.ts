@@ -26,7 +26,3 @@ export const laNamer = (lang: string, las: LocalAuthority[]) => {
   return (code: string | null) => (code ? (byCode.get(code) ?? code) : '');
 };
 
-/** Today's date in Wales: whether a partnership has ended turns on it. */
-export function todayInWales(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

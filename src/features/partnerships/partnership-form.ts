@@ -3,7 +3,9 @@ import { text } from '../../lib/forms.ts';
 import type { Partnership, PartnershipValues } from './partnership-repository.ts';
 
 /** DOMAIN.md section 3: operational (shared services) or specific and time-limited. */
-export const PARTNERSHIP_KINDS = ['operational', 'specific'] as const;
+import { PARTNERSHIP_KINDS } from '../../reference/record-states.ts';
+
+export { PARTNERSHIP_KINDS };
 
 export type PartnershipForm = { kind: string; nameEn: string; nameCy: string; purpose: string; services: string; members: string[]; startsOn: DateParts; endsOn: DateParts };
 export type StaffForm = { name: string; post: string; employingLaCode: string };

@@ -3,13 +3,14 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import { parseDateParts } from '../../lib/govuk-date-input.ts';
 import { PARTNERSHIP_KINDS, partnershipStatus, type PartnershipForm } from './partnership-form.ts';
-import { laNamer, nameIn, todayInWales } from './partnership-context.ts';
+import { laNamer, nameIn } from './partnership-context.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import type { LocalAuthority, Partnership, PartnershipSummary } from './partnership-repository.ts';
 
 /** One row per partnership: its name, kind, status and members in the reader's language. */
-export function partnershipRows(lang: string, partnerships: PartnershipSummary[], las: LocalAuthority[]) {
+export function partnershipRows(lang: string, partnerships: PartnershipSummary[], las: LocalAuthority[], now: Date) {
   const laName = laNamer(lang, las);
-  const today = todayInWales();
+  const today = todayInWales(now);
   return partnerships.map((p) => ({ id: p.id, name: nameIn(lang, p), kind: p.kind, status: partnershipStatus(p, today), startsOn: p.startsOn, endsOn: p.endsOn, members: p.laCodes.map(laName).sort((a, b) => a.localeCompare(b, lang)).join(', ') }));
 }
 

@@ -32,8 +32,9 @@ async function agreeModel(db: Db, request: FastifyRequest, ctx: EnquiryContext, 
 }
 
 /** Agreeing the team and protocol, cancelling, and sending a drafted report back. */
-export const enquiryDecisionRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const enquiryDecisionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
 
   app.get('/collaboratives/:id/enquiries/:enquiryId/agree', { config: scoped(read, 'enquiry', 'agree'), schema: { params: EnquiryParams } }, async (request, reply) => {
     const ctx = enquiryScope(request);
@@ -47,7 +48,7 @@ export const enquiryDecisionRoutes: FeaturePlugin<'database'> = async (app, deps
     const { form, errors, values } = validateAgreement(request.body, facilitators.map((f) => f.id), reviewers.map((r) => r.userId));
     if (Object.keys(errors).length) return reply.status(400).page(view('agree'), await agreeModel(db, request, ctx, form, presentErrors(errors, request.t)));
     const chosen = form.reviewers.map((userId) => ({ userId, schoolNumber: reviewers.find((r) => r.userId === userId)!.schoolNumber }));
-    const result = await agreeEnquiry(db, request.user!.id, actorsOf(request, ctx), ctx.enquiry, request.body.version, values, chosen);
+    const result = await agreeEnquiry(db, request.user!.id, actorsOf(request, ctx), ctx.enquiry, request.body.version, values, chosen, clock.now());
     if (result.ok) return reply.redirect(`${enquiryHref(ctx.collaborative.id, ctx.enquiry.id)}?done=agreed`, 303);
     if (result.reason !== 'conflict') throw new HttpError(403, 'forbidden');
     const fresh = { ...ctx, enquiry: result.current };
@@ -71,8 +72,8 @@ export const enquiryDecisionRoutes: FeaturePlugin<'database'> = async (app, deps
       if (Object.keys(errors).length) return reply.status(400).page(view('reason'), reasonModel(ctx, request.t, { reason: value, ...presentErrors(errors, request.t) }));
       const actors = actorsOf(request, ctx);
       const result = kind === 'cancel'
-        ? await cancelEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, value)
-        : await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, 'making_sense', { comment: value });
+        ? await cancelEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, value, clock.now())
+        : await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, 'making_sense', clock.now(), { comment: value });
       if (result.ok) return reply.redirect(`${enquiryHref(ctx.collaborative.id, ctx.enquiry.id)}?done=${kind === 'cancel' ? 'cancelled' : 'sent_back'}`, 303);
       if (result.reason !== 'conflict') throw new HttpError(403, 'forbidden');
       return reply.status(409).page(view('reason'), reasonModel({ ...ctx, enquiry: result.current }, request.t, { reason: value, errors: [{ text: request.t('enquiries.errors.stateConflict'), href: '#reason' }] }));

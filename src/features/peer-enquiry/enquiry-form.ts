@@ -4,7 +4,9 @@ import { NIF_THEMES } from '../../reference/reference-data.ts';
 
 /** Activities of an enquiry visit: evidence sources where they fit, and "other". */
 export const NOTE_ACTIVITIES = ['learning_walk', 'listening_to_learners', 'learners_work', 'staff_dialogue', 'observation', 'other'] as const;
-export const ENQUIRY_FINDING_KINDS = ['strength', 'area_for_development', 'question'] as const;
+import { ENQUIRY_FINDING_KINDS } from '../../reference/record-states.ts';
+
+export { ENQUIRY_FINDING_KINDS };
 export const LIMITS = { question: 500, long: 10_000, short: 200 } as const;
 const E = (key: string) => `enquiries.errors.${key}`;
 type Body = Record<string, unknown>;

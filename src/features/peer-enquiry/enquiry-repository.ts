@@ -31,10 +31,10 @@ export async function insertEnquiry(db: Db, values: EnquiryValues & { collaborat
 }
 
 /** Saves only if nobody saved since `version`; null on a conflict. */
-export async function updateEnquiry(db: Db, id: string, version: number, values: EnquiryValues): Promise<Enquiry | null> {
+export async function updateEnquiry(db: Db, id: string, version: number, values: EnquiryValues, now: Date): Promise<Enquiry | null> {
   const [row] = await db
     .update(peerEnquiries)
-    .set({ ...values, updatedAt: new Date(), version: sql`${peerEnquiries.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${peerEnquiries.version} + 1` })
     .where(and(eq(peerEnquiries.id, id), eq(peerEnquiries.version, version)))
     .returning();
   return row ?? null;
@@ -157,10 +157,10 @@ export async function insertNote(db: Db, values: NoteValues & { enquiryId: strin
   return row!;
 }
 
-export async function updateNote(db: Db, id: string, version: number, values: NoteValues): Promise<EnquiryNote | null> {
+export async function updateNote(db: Db, id: string, version: number, values: NoteValues, now: Date): Promise<EnquiryNote | null> {
   const [row] = await db
     .update(enquiryNotes)
-    .set({ ...values, updatedAt: new Date(), version: sql`${enquiryNotes.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${enquiryNotes.version} + 1` })
     .where(and(eq(enquiryNotes.id, id), eq(enquiryNotes.version, version)))
     .returning();
   return row ?? null;

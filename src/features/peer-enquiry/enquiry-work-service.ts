@@ -39,9 +39,9 @@ export async function createNote(db: Db, actorId: string, enquiryId: string, val
 export type NoteSaved = { ok: true; note: repo.EnquiryNote } | { ok: false; current: repo.EnquiryNote };
 
 /** Saves the author's edit unless they (in another window) saved since `version`. */
-export async function editNote(db: Db, actorId: string, note: repo.EnquiryNote, version: number, values: repo.NoteValues, confirmedFlags: string[]): Promise<NoteSaved> {
+export async function editNote(db: Db, actorId: string, note: repo.EnquiryNote, version: number, values: repo.NoteValues, confirmedFlags: string[], now: Date): Promise<NoteSaved> {
   return db.transaction(async (tx) => {
-    const updated = await repo.updateNote(tx, note.id, version, values);
+    const updated = await repo.updateNote(tx, note.id, version, values, now);
     if (!updated) return { ok: false as const, current: (await repo.findNote(tx, note.enquiryId, note.id))! };
     const { observedOn, activity, hostColleague, body } = note;
     await appendAudit(tx, { actorId, action: 'enquiry-note-update', entityType: 'enquiry_note', entityId: note.id, before: { observedOn, activity, hostColleague, body }, after: { ...values, learnerDataConfirmed: confirmedFlags } });

@@ -24,8 +24,8 @@ const ProposalBody = Type.Object({ hostSchool: field, question: field, context: 
   'visitStart-day': field, 'visitStart-month': field, 'visitStart-year': field, 'visitEnd-day': field, 'visitEnd-month': field, 'visitEnd-year': field });
 
 /** The host's findings of its current cycle, for the schools this person may propose for. */
-async function findingChoices(db: Db, hostSchools: string[]) {
-  const year = academicYearOf(new Date());
+async function findingChoices(db: Db, hostSchools: string[], now: Date) {
+  const year = academicYearOf(now);
   const perSchool = await Promise.all(hostSchools.map(async (n) => {
     const cycleId = await findCycleId(db, n, year);
     return cycleId ? findingsOfCycle(db, cycleId, { all: true }) : [];
@@ -33,8 +33,8 @@ async function findingChoices(db: Db, hostSchools: string[]) {
   return perSchool.flat();
 }
 
-async function formModel(db: Db, request: FastifyRequest, ctx: CollaborativeContext, form: ProposalForm, extra: Record<string, unknown> = {}) {
-  const [findings, members] = await Promise.all([findingChoices(db, ctx.can.hostSchools), repo.partnerSchools(db, ctx.collaborative.id, null)]);
+async function formModel(db: Db, request: FastifyRequest, ctx: CollaborativeContext, form: ProposalForm, now: Date, extra: Record<string, unknown> = {}) {
+  const [findings, members] = await Promise.all([findingChoices(db, ctx.can.hostSchools, now), repo.partnerSchools(db, ctx.collaborative.id, null)]);
   const t = request.t;
   return {
     title: t('enquiries.new.title'), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'enquiries', form,
@@ -46,8 +46,9 @@ async function formModel(db: Db, request: FastifyRequest, ctx: CollaborativeCont
 }
 
 /** The collaborative's enquiries, and a member school's leaders proposing one. */
-export const enquiryListRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const enquiryListRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
 
   app.get('/collaboratives/:id/enquiries', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams } }, async (request, reply) => {
     const ctx = collaborativeScope(request);
@@ -59,16 +60,16 @@ export const enquiryListRoutes: FeaturePlugin<'database'> = async (app, deps) =>
     const ctx = collaborativeScope(request);
     if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
     const form: ProposalForm = { hostSchool: ctx.can.hostSchools[0]!, question: '', context: '', nifThemes: [], findingId: request.query.finding ?? '', visitStart: dateToParts(null), visitEnd: dateToParts(null) };
-    return reply.page(view('new'), await formModel(db, request, ctx, form));
+    return reply.page(view('new'), await formModel(db, request, ctx, form, clock.now()));
   });
 
   app.post('/collaboratives/:id/enquiries', { config: scoped(read, 'collaborative', 'space'), schema: { params: CollaborativeParams, body: ProposalBody } }, async (request, reply) => {
     const ctx = collaborativeScope(request);
     if (!ctx.can.hostSchools.length) throw new HttpError(403, 'forbidden');
-    const findings = await findingChoices(db, ctx.can.hostSchools);
+    const findings = await findingChoices(db, ctx.can.hostSchools, clock.now());
     const { form, errors, values } = validateProposal(request.body, ctx.can.hostSchools, findings.map((f) => f.id));
     if (Object.keys(errors).length) {
-      return reply.status(400).page(view('new'), await formModel(db, request, ctx, form, presentErrors(errors, request.t)));
+      return reply.status(400).page(view('new'), await formModel(db, request, ctx, form, clock.now(), presentErrors(errors, request.t)));
     }
     const enquiry = await proposeEnquiry(db, request.user!.id, ctx.collaborative.id, form.hostSchool, values, request.lang);
     return reply.redirect(`/collaboratives/${ctx.collaborative.id}/enquiries/${enquiry.id}?done=proposed`, 303);

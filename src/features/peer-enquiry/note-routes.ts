@@ -5,10 +5,10 @@ import type { Db } from '../../db/client.ts';
 import { presentErrors, type FieldErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
-import { todayInWales } from '../evidence/evidence-form.ts';
 import { learnerDataFlags } from '../evidence/evidence-learner-check.ts';
 import { EnquiryParams, enquiryHref, field, NoteParams, pageModel, read, view } from './enquiry-context.ts';
 import { type EnquiryContext } from '../../access/loaders/enquiry.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { noteFormOf, validateNote, type NoteForm } from './enquiry-form.ts';
 import { mayEditNote } from '../../policy/enquiry-policy.ts';
 import { activityItems, noteConflict } from './enquiry-presenter.ts';
@@ -41,13 +41,14 @@ async function checkNote(db: Db, request: FastifyRequest, ctx: EnquiryContext) {
 }
 
 /** Evidence notes made on site by the team, each naming the host colleague who was present. */
-export const enquiryNoteRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const enquiryNoteRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
   const base = (ctx: EnquiryContext) => enquiryHref(ctx.collaborative.id, ctx.enquiry.id);
 
   app.get('/collaboratives/:id/enquiries/:enquiryId/notes/new', { config: scoped(read, 'enquiry', 'writeNote'), schema: { params: EnquiryParams } }, async (request, reply) => {
     const ctx = enquiryScope(request);
-    const form = noteFormOf({ observedOn: todayInWales(), activity: '', hostColleague: '', body: '' });
+    const form = noteFormOf({ observedOn: todayInWales(clock.now()), activity: '', hostColleague: '', body: '' });
     return reply.page(view('note-form'), noteModel(request, ctx, form, `${base(ctx)}/notes/new`));
   });
 
@@ -78,7 +79,7 @@ export const enquiryNoteRoutes: FeaturePlugin<'database'> = async (app, deps) =>
     const version = request.body.version ?? 0;
     const { form, errors, values, warning, flags } = await checkNote(db, request, ctx);
     if (Object.keys(errors).length) return reply.status(400).page(view('note-form'), noteModel(request, ctx, form, action, { version, warning, ...presentErrors(errors, request.t) }));
-    const result = await editNote(db, request.user!.id, note, version, { ...values, language: request.lang }, flags);
+    const result = await editNote(db, request.user!.id, note, version, { ...values, language: request.lang }, flags, clock.now());
     if (result.ok) return reply.redirect(`${base(ctx)}?done=note#notes`, 303);
     const conflict = noteConflict(request.t, result.current, { ...form, observedOnText: values.observedOn });
     return reply.status(409).page(view('note-form'), noteModel(request, ctx, form, action, { version: result.current.version, conflict, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] }));

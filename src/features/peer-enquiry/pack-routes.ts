@@ -17,8 +17,8 @@ import { scoped } from '../../access/scopes.ts';
 const TYPES = ['evidence', 'finding', 'priority'] as const;
 
 /** The host's current-cycle items, as the person choosing may choose them: a leader who is not the headteacher only sees what is in. */
-async function choiceGroups(db: Db, request: FastifyRequest, ctx: EnquiryContext) {
-  const cycleId = await findCycleId(db, ctx.enquiry.hostSchoolNumber, academicYearOf(new Date()));
+async function choiceGroups(db: Db, request: FastifyRequest, ctx: EnquiryContext, now: Date) {
+  const cycleId = await findCycleId(db, ctx.enquiry.hostSchoolNumber, academicYearOf(now));
   const candidates = cycleId ? await repo.packCandidates(db, ctx.enquiry.hostSchoolNumber, cycleId) : { evidence: [], finding: [], priority: [] };
   const inPack = new Set((await repo.packItemKeys(db, ctx.enquiry.id)).map((k) => `${k.itemType}:${k.itemId}`));
   const keys = TYPES.flatMap((type) => candidates[type].map((c) => ({ itemType: type, itemId: c.id })));
@@ -30,8 +30,9 @@ async function choiceGroups(db: Db, request: FastifyRequest, ctx: EnquiryContext
 }
 
 /** The pack: the host chooses items of its cycle; the team reads them while the enquiry is open. */
-export const enquiryPackRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const enquiryPackRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
 
   app.get('/collaboratives/:id/enquiries/:enquiryId/pack', { config: scoped(read, 'enquiry'), schema: { params: EnquiryParams, querystring: Type.Object({ saved: FormText(2) }) } }, async (request, reply) => {
     const ctx = enquiryScope(request);
@@ -45,12 +46,12 @@ export const enquiryPackRoutes: FeaturePlugin<'database'> = async (app, deps) =>
 
   app.get('/collaboratives/:id/enquiries/:enquiryId/pack/edit', { config: scoped(read, 'enquiry', 'removePackItem'), schema: { params: EnquiryParams } }, async (request, reply) => {
     const ctx = enquiryScope(request);
-    return reply.page(view('pack-edit'), { ...pageModel(ctx, request.t('enquiries.pack.editTitle')), ...(await choiceGroups(db, request, ctx)) });
+    return reply.page(view('pack-edit'), { ...pageModel(ctx, request.t('enquiries.pack.editTitle')), ...(await choiceGroups(db, request, ctx, clock.now())) });
   });
 
   app.post('/collaboratives/:id/enquiries/:enquiryId/pack/edit', { config: scoped(read, 'enquiry', 'removePackItem'), schema: { params: EnquiryParams, body: Type.Object({ items: many }) } }, async (request, reply) => {
     const ctx = enquiryScope(request);
-    const { keys } = await choiceGroups(db, request, ctx);
+    const { keys } = await choiceGroups(db, request, ctx, clock.now());
     const result = await updatePack(db, request.user!.id, ctx.enquiryCan, ctx.enquiry.id, keys, list(request.body.items));
     if (!result.ok) throw new HttpError(403, 'forbidden');
     return reply.redirect(`${enquiryHref(ctx.collaborative.id, ctx.enquiry.id)}/pack?saved=1`, 303);

@@ -35,8 +35,9 @@ export async function renderEnquiry(db: Db, request: FastifyRequest, reply: Fast
 }
 
 /** The enquiry's page and the steps of its cycle. */
-export const enquiryPageRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const enquiryPageRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
 
   app.get('/collaboratives/:id/enquiries/:enquiryId', { config: scoped(read, 'enquiry'), schema: { params: EnquiryParams, querystring: Type.Object({ done: DONE }) } }, async (request, reply) => {
     const ctx = enquiryScope(request);
@@ -51,7 +52,7 @@ export const enquiryPageRoutes: FeaturePlugin<'database'> = async (app, deps) =>
     // Sending a draft back needs a comment: its own page.
     if (ctx.enquiry.state === 'report_drafted' && to === 'making_sense') throw new HttpError(403, 'forbidden');
     const evidenceTitle = request.t('enquiries.evidenceTitle', { question: ctx.enquiry.question, lng: ctx.enquiry.language });
-    const result = await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, to, { evidenceTitle });
+    const result = await moveEnquiry(db, request.user!.id, actors, ctx.enquiry, request.body.version, to, clock.now(), { evidenceTitle });
     if (result.ok) return reply.redirect(`/collaboratives/${ctx.collaborative.id}/enquiries/${ctx.enquiry.id}?done=${to}`, 303);
     if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
     if (result.reason === 'invalid') {

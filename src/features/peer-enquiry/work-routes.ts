@@ -20,8 +20,8 @@ import { scoped } from '../../access/scopes.ts';
 
 const FollowUpBody = Type.Object({ description: field, supportingSchool: field, priorityId: Type.Optional(EmptyOrUuid), owner: field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field });
 
-async function followUpChoices(db: Db, ctx: EnquiryContext) {
-  const cycleId = await findCycleId(db, ctx.enquiry.hostSchoolNumber, academicYearOf(new Date()));
+async function followUpChoices(db: Db, ctx: EnquiryContext, now: Date) {
+  const cycleId = await findCycleId(db, ctx.enquiry.hostSchoolNumber, academicYearOf(now));
   const [priorities, partners] = await Promise.all([cycleId ? cyclePriorities(db, cycleId, PLAN_STATES, { all: true }) : [], repo.partnerSchools(db, ctx.collaborative.id, ctx.enquiry.hostSchoolNumber)]);
   return { priorities, partners };
 }
@@ -37,8 +37,9 @@ function followUpModel(request: FastifyRequest, ctx: EnquiryContext, form: Follo
 }
 
 /** Making sense together (findings), the host-owned report, and follow-up support. */
-export const enquiryWorkRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const enquiryWorkRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
   const base = (ctx: EnquiryContext) => enquiryHref(ctx.collaborative.id, ctx.enquiry.id);
   const kindItems = (request: FastifyRequest, chosen: string) => ENQUIRY_FINDING_KINDS.map((k) => ({ value: k, text: request.t(`enquiries.findings.kinds.${k}`), checked: k === chosen }));
 
@@ -67,7 +68,7 @@ export const enquiryWorkRoutes: FeaturePlugin<'database'> = async (app, deps) =>
     const report = text(request.body.report);
     const model = async (extra: Record<string, unknown>) => ({ ...pageModel(ctx, request.t('enquiries.report.editTitle')), report, version: request.body.version, findings: await repo.listFindings(db, ctx.enquiry.id), ...extra });
     if (report.length > LIMITS.long) return reply.status(400).page(view('report-form'), await model(presentErrors({ report: 'enquiries.errors.tooLong' }, request.t)));
-    const result = await saveReport(db, request.user!.id, ctx.enquiry, request.body.version, report, request.lang);
+    const result = await saveReport(db, request.user!.id, ctx.enquiry, request.body.version, report, request.lang, clock.now());
     if (result.ok) return reply.redirect(`${base(ctx)}?done=report#report`, 303);
     if (result.reason !== 'conflict') throw new HttpError(403, 'forbidden');
     const conflict = [{ label: request.t('enquiries.report.heading'), theirs: result.current.report, yours: report }];
@@ -77,12 +78,12 @@ export const enquiryWorkRoutes: FeaturePlugin<'database'> = async (app, deps) =>
   app.get('/collaboratives/:id/enquiries/:enquiryId/follow-ups/new', { config: scoped(read, 'enquiry', 'addFollowUp'), schema: { params: EnquiryParams } }, async (request, reply) => {
     const ctx = enquiryScope(request);
     const form: FollowUpForm = { description: '', supportingSchool: '', dueOn: dateToParts(null), priorityId: '', owner: '' };
-    return reply.page(view('follow-up-form'), followUpModel(request, ctx, form, await followUpChoices(db, ctx)));
+    return reply.page(view('follow-up-form'), followUpModel(request, ctx, form, await followUpChoices(db, ctx, clock.now())));
   });
 
   app.post('/collaboratives/:id/enquiries/:enquiryId/follow-ups/new', { config: scoped(read, 'enquiry', 'addFollowUp'), schema: { params: EnquiryParams, body: FollowUpBody } }, async (request, reply) => {
     const ctx = enquiryScope(request);
-    const choices = await followUpChoices(db, ctx);
+    const choices = await followUpChoices(db, ctx, clock.now());
     const { form, errors } = validateFollowUp(request.body, choices.partners.map((s) => s.number), choices.priorities.map((p) => p.id));
     const priority = choices.priorities.find((p) => p.id === form.priorityId);
     const school = choices.partners.find((s) => s.number === form.supportingSchool);

@@ -34,7 +34,7 @@ function readInput(body: Static<typeof PriorityBody>): PriorityInput {
 type FormState = { cycleId: string; priority?: repo.Priority; values: PriorityInput & { version?: number }; status?: number; extra?: Record<string, unknown> };
 
 /** Adding and editing priorities: leaders only (`can.edit`). State changes are on the priority's page. */
-export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const priorityFormRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const base = (number: string) => `/schools/${number}/priorities`;
 
@@ -53,7 +53,7 @@ export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { datab
   }
 
   async function currentCycleOrPage(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, status: number) {
-    const year = academicYearOf(new Date());
+    const year = academicYearOf(clock.now());
     const cycle = await findCycle(db, ctx.school.number, year);
     const heading = request.t('pages.priorities.newHeading');
     if (!cycle) await reply.status(status).page('features/priorities/views/no-cycle.njk', { title: heading, heading, ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', year });
@@ -100,7 +100,7 @@ export const priorityFormRoutes: FeaturePlugin<'database'> = async (app, { datab
     if (!request.body.version) throw new HttpError(400, 'bad-request');
     const values = { ...readInput(request.body), version: request.body.version };
     const state = { cycleId: priority.cycleId, priority, values };
-    const result = await updatePriority(db, request.user!.id, priority, request.body.version, values);
+    const result = await updatePriority(db, request.user!.id, priority, request.body.version, values, clock.now());
     if (result.ok) return reply.redirect(`${base(ctx.school.number)}/${priority.id}?saved=1`, 303);
     if (result.reason === 'invalid') return renderForm(request, reply, ctx, { ...state, status: 400, extra: presentErrors(result.errors, request.t) });
     // Someone saved since this person opened the form: show theirs beside yours; saving again keeps yours knowingly.

@@ -78,10 +78,10 @@ export async function insertPriority(db: Db, values: PriorityValues & { schoolNu
 }
 
 /** Updates only if nobody saved since `version` was read; returns the new row, or null on a conflict. */
-export async function updatePriority(db: Db, id: string, version: number, values: Partial<PriorityValues> & { state?: string }) {
+export async function updatePriority(db: Db, id: string, version: number, values: Partial<PriorityValues> & { state?: string }, now: Date) {
   const [row] = await db
     .update(priorities)
-    .set({ ...values, updatedAt: new Date(), version: sql`${priorities.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${priorities.version} + 1` })
     .where(and(eq(priorities.id, id), eq(priorities.version, version)))
     .returning();
   return row ?? null;

@@ -65,7 +65,7 @@ export async function createPriority(db: Db, actorId: string, school: SchoolCont
  * Saves a priority, refusing to overwrite anyone who saved since `version` was read. Once agreed,
  * it must stay ready: an edit may not take away its finding, theme, learners or success measure.
  */
-export async function updatePriority(db: Db, actorId: string, priority: repo.Priority, version: number, input: PriorityInput): Promise<PriorityResult> {
+export async function updatePriority(db: Db, actorId: string, priority: repo.Priority, version: number, input: PriorityInput, now: Date): Promise<PriorityResult> {
   return db.transaction(async (tx) => {
     const errors = await check(tx, priority.schoolNumber, input);
     if (needsReadiness(priority.state)) {
@@ -73,7 +73,7 @@ export async function updatePriority(db: Db, actorId: string, priority: repo.Pri
     }
     if (Object.keys(errors).length) return { ok: false as const, reason: 'invalid' as const, errors };
     const beforeIds = await repo.linkedFindingIds(tx, priority.id);
-    const updated = await repo.updatePriority(tx, priority.id, version, values(input));
+    const updated = await repo.updatePriority(tx, priority.id, version, values(input), now);
     if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findPriorityById(tx, priority.id))!, currentFindingIds: beforeIds };
     await repo.replacePriorityFindings(tx, priority.id, input.findingIds);
     const { title, description, nifTheme, learners, successMeasure, nationalPriorities, origin, language } = priority;
@@ -84,14 +84,14 @@ export async function updatePriority(db: Db, actorId: string, priority: repo.Pri
 }
 
 /** Moves a priority along its states; agreeing it (or anything after) needs it to be ready. */
-export async function changeState(db: Db, actorId: string, priority: repo.Priority, version: number, to: string): Promise<StateResult> {
+export async function changeState(db: Db, actorId: string, priority: repo.Priority, version: number, to: string, now: Date): Promise<StateResult> {
   if (!isOneOf(PRIORITY_STATES, to) || !canMove(priority.state, to)) return { ok: false, reason: 'invalid', errors: { state: 'pages.priorities.errors.transition' } };
   return db.transaction(async (tx) => {
     if (needsReadiness(to)) {
       const missing = priorityReadiness({ ...priority, findingCount: (await repo.linkedFindingIds(tx, priority.id)).length });
       if (missing.length) return { ok: false as const, reason: 'not-ready' as const, missing };
     }
-    const updated = await repo.updatePriority(tx, priority.id, version, { state: to });
+    const updated = await repo.updatePriority(tx, priority.id, version, { state: to }, now);
     if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findPriorityById(tx, priority.id))!, currentFindingIds: await repo.linkedFindingIds(tx, priority.id) };
     await appendAudit(tx, { actorId, action: 'priority-state', entityType: 'priority', entityId: priority.id, before: { state: priority.state }, after: { state: to } });
     return { ok: true as const, priority: updated };

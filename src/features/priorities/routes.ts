@@ -24,13 +24,14 @@ const short = FormText(40);
 const StateBody = Type.Object({ version: Version, state: Type.String({ maxLength: 40 }) });
 
 /** Priorities: precise, refined and specific, agreed only when ready (issue 4, item 4). */
-export const prioritiesRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
   const view = (name: string) => `features/priorities/views/${name}.njk`;
 
   app.get('/schools/:number/priorities', { config: scoped(signedIn, 'school'), schema: { params: SchoolParams, querystring: Type.Object({ by: short, national: short }) } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
+    const year = academicYearOf(clock.now());
     const cycle = await findCycle(db, ctx.school.number, year);
     const model = { title: request.t('pages.priorities.title'), heading: request.t('pages.priorities.heading'), ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', year };
     if (!cycle) return reply.page(view('no-cycle'), model);
@@ -71,7 +72,7 @@ export const prioritiesRoutes: FeaturePlugin<'database'> = async (app, deps) => 
   app.post('/schools/:number/priorities/:id/state', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: StateBody } }, async (request, reply) => {
     const ctx = schoolScope(request);
     const priority = await priorityOr404(ctx, request, request.params.id);
-    const result = await changeState(db, request.user!.id, priority, request.body.version, request.body.state);
+    const result = await changeState(db, request.user!.id, priority, request.body.version, request.body.state, clock.now());
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/priorities/${priority.id}?moved=${result.priority.state}`, 303);
     if (result.reason === 'not-ready') {
       const errors = result.missing.map((part) => ({ text: request.t(`pages.priorities.errors.notReady.${part}`), href: `#readiness-${part}` }));

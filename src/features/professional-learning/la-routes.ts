@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { todayInWales } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
@@ -23,7 +23,7 @@ const LaRecordParams = Type.Object({ ...LaParams.properties, ...RecordParams.pro
 const base = (code: string) => `/local-authorities/${code}/professional-learning`;
 
 /** The rule for the LA and its people's records; officers record and remove completions. */
-export const laProfessionalLearningRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const laProfessionalLearningRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db: Db = database.db;
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, ctx: LaContext, options: { programme?: string | undefined; done?: string | undefined; form?: CompletionForm; errors?: Record<string, string> } = {}) {
@@ -48,7 +48,7 @@ export const laProfessionalLearningRoutes: FeaturePlugin<'database'> = async (ap
     const ctx = laScope(request);
     const form = readCompletionForm(request.body);
     const [people, programmes] = await Promise.all([repo.laPeople(db, ctx.la.code), repo.programmes(db)]);
-    const result = await recordCompletion(db, request.user!.id, form, new Set(people.map((p) => p.userId)), programmes.map((p) => p.code), todayInWales());
+    const result = await recordCompletion(db, request.user!.id, form, new Set(people.map((p) => p.userId)), programmes.map((p) => p.code), todayInWales(clock.now()));
     if (result.ok) return reply.redirect(`${base(ctx.la.code)}?done=recorded#records`, 303);
     return renderPage(request, reply, ctx, { form, errors: result.errors });
   });

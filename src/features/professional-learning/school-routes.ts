@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { todayInWales } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors } from '../../lib/forms.ts';
@@ -26,7 +26,7 @@ function headteacherContext(request: FastifyRequest) {
   return { ctx, headteacher: staffRole(request.user, ctx.school) === 'headteacher' };
 }
 
-export const schoolProfessionalLearningRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const schoolProfessionalLearningRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db: Db = database.db;
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, headteacher: boolean, options: { done?: string | undefined; form?: CompletionForm; errors?: Record<string, string> } = {}) {
@@ -51,7 +51,7 @@ export const schoolProfessionalLearningRoutes: FeaturePlugin<'database'> = async
     if (!headteacher) throw new HttpError(403, 'forbidden');
     const form = readCompletionForm(request.body);
     const [people, programmes] = await Promise.all([repo.schoolPeople(db, ctx.school.number), repo.programmes(db)]);
-    const result = await recordCompletion(db, request.user!.id, form, new Set(people.map((p) => p.userId)), programmes.map((p) => p.code), todayInWales());
+    const result = await recordCompletion(db, request.user!.id, form, new Set(people.map((p) => p.userId)), programmes.map((p) => p.code), todayInWales(clock.now()));
     if (result.ok) return reply.redirect(`${base(ctx.school.number)}?done=recorded#staff`, 303);
     return renderPage(request, reply, ctx, headteacher, { form, errors: result.errors });
   });

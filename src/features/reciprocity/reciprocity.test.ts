@@ -4,7 +4,8 @@ import { buildUser, sessionCookie, type TestUser } from '../../../test/support/f
 import { pageText, Visitor } from '../../../test/support/http.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { academicYearSpan, todayInWales } from '../../collaboration/school-terms.ts';
+import { academicYearSpan } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { enquiryFollowUps, enquiryReviewers, meetings, meetingSchools, peerEnquiries, progressionSessions, progressionSessionSchools } from '../../db/schema/index.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 
@@ -15,7 +16,7 @@ type School = Awaited<ReturnType<typeof buildSchool>>;
 let p: School, q: School, r: School, s: School, w: School, u: School, v: School;
 let x: { id: string };
 let headP: TestUser, lead: TestUser, facilitator: TestUser, officer: TestUser, partner: TestUser, otherOfficer: TestUser;
-const today = todayInWales();
+const today = todayInWales(new Date());
 const lastYear = academicYearSpan(academicYearOf(new Date(`${today}T12:00:00Z`)) - 1).start.replace(/-01$/, '-15');
 
 /** The cells of the table row of a school, as text: [name and tags, hosted, visited, gave, received, meetings, sessions, last]. */

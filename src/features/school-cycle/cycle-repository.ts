@@ -25,10 +25,10 @@ export async function insertCycle(db: Db, values: { schoolNumber: string; academ
 }
 
 /** Updates only if nobody saved since `version` was read; returns the new row, or null on a conflict. */
-export async function updateCycle(db: Db, id: string, version: number, values: Partial<CycleAnswers> & { stage?: string }) {
+export async function updateCycle(db: Db, id: string, version: number, values: Partial<CycleAnswers> & { stage?: string }, now: Date) {
   const [row] = await db
     .update(cycles)
-    .set({ ...values, updatedAt: new Date(), version: sql`${cycles.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${cycles.version} + 1` })
     .where(and(eq(cycles.id, id), eq(cycles.version, version)))
     .returning();
   return row ?? null;

@@ -30,11 +30,11 @@ export function validateAnswers(input: Partial<Record<AnswerField, string>>) {
 }
 
 /** Saves the answers to the cycle's questions, refusing to overwrite anyone who saved since `version`. */
-export async function saveAnswers(db: Db, actorId: string, cycle: repo.Cycle, version: number, input: Record<AnswerField, string>, language: string): Promise<SaveResult> {
+export async function saveAnswers(db: Db, actorId: string, cycle: repo.Cycle, version: number, input: Record<AnswerField, string>, language: string, now: Date): Promise<SaveResult> {
   const errors = validateAnswers(input);
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
   return db.transaction(async (tx) => {
-    const updated = await repo.updateCycle(tx, cycle.id, version, { ...input, language });
+    const updated = await repo.updateCycle(tx, cycle.id, version, { ...input, language }, now);
     if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findCycle(tx, cycle.schoolNumber, cycle.academicYear))! };
     const before = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cycle[f]]));
     await appendAudit(tx, { actorId, action: 'cycle-answers-update', entityType: 'cycle', entityId: cycle.id, before, after: input });
@@ -42,10 +42,10 @@ export async function saveAnswers(db: Db, actorId: string, cycle: repo.Cycle, ve
   });
 }
 
-export async function moveStage(db: Db, actorId: string, cycle: repo.Cycle, version: number, stage: string): Promise<SaveResult> {
+export async function moveStage(db: Db, actorId: string, cycle: repo.Cycle, version: number, stage: string, now: Date): Promise<SaveResult> {
   if (!isOneOf(CYCLE_STAGES, stage)) return { ok: false, reason: 'invalid', errors: { stage: 'pages.cycle.errors.stage' } };
   return db.transaction(async (tx) => {
-    const updated = await repo.updateCycle(tx, cycle.id, version, { stage });
+    const updated = await repo.updateCycle(tx, cycle.id, version, { stage }, now);
     if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findCycle(tx, cycle.schoolNumber, cycle.academicYear))! };
     await appendAudit(tx, { actorId, action: 'cycle-stage', entityType: 'cycle', entityId: cycle.id, before: { stage: cycle.stage }, after: { stage } });
     return { ok: true as const, cycle: updated };

@@ -18,7 +18,7 @@ const answer = FormText(20_000);
 const AnswersBody = Type.Object({ version: Version, progressingAnswer: answer, paceAnswer: answer, howWellAnswer: answer, howKnowAnswer: answer, howImproveAnswer: answer });
 const StageBody = Type.Object({ version: Version, stage: Type.String({ maxLength: 40 }) });
 
-export const schoolCycleRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const schoolCycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const view = (name: string) => `features/school-cycle/views/${name}.njk`;
 
@@ -38,7 +38,7 @@ export const schoolCycleRoutes: FeaturePlugin<'database'> = async (app, { databa
 
   app.get('/schools/:number/cycle', { config: scoped(signedIn, 'school', 'readPrivate'), schema: { params: SchoolParams } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const current = academicYearOf(new Date());
+    const current = academicYearOf(clock.now());
     if (await repo.findCycle(db, ctx.school.number, current)) return reply.redirect(`/schools/${ctx.school.number}/cycles/${current}`, 303);
     const cycles = await repo.listCycles(db, ctx.school.number);
     return reply.page(view('cycles'), { title: request.t('pages.cycles.title'), ...ctx, schoolCan: ctx.can, schoolSection: 'cycle', cycles, current });
@@ -46,7 +46,7 @@ export const schoolCycleRoutes: FeaturePlugin<'database'> = async (app, { databa
 
   app.post('/schools/:number/cycles', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams } }, async (request, reply) => {
     const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
+    const year = academicYearOf(clock.now());
     await startCycle(db, request.user!.id, ctx.school, year, request.lang);
     return reply.redirect(`/schools/${ctx.school.number}/cycles/${year}`, 303);
   });
@@ -66,7 +66,7 @@ export const schoolCycleRoutes: FeaturePlugin<'database'> = async (app, { databa
     const ctx = schoolScope(request);
     const cycle = await cycleOr404(ctx.school.number, request.params.year);
     const input = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, (request.body[f] ?? '').trim()])) as Record<AnswerField, string>;
-    const result = await saveAnswers(db, request.user!.id, cycle, request.body.version, input, request.lang);
+    const result = await saveAnswers(db, request.user!.id, cycle, request.body.version, input, request.lang, clock.now());
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/cycles/${cycle.academicYear}?saved=1`, 303);
     const model = { ...ctx, schoolCan: ctx.can, schoolSection: 'cycle', fields: ANSWER_FIELDS, values: { ...input, version: request.body.version } };
     if (result.reason === 'invalid') return reply.status(400).page(view('answers'), { title: request.t('pages.cycle.editTitle'), ...model, cycle, ...presentErrors(result.errors, request.t) });
@@ -81,7 +81,7 @@ export const schoolCycleRoutes: FeaturePlugin<'database'> = async (app, { databa
   app.post('/schools/:number/cycles/:year/stage', { config: scoped(signedIn, 'school', 'edit'), schema: { params: CycleParams, body: StageBody } }, async (request, reply) => {
     const ctx = schoolScope(request);
     const cycle = await cycleOr404(ctx.school.number, request.params.year);
-    const result = await moveStage(db, request.user!.id, cycle, request.body.version, request.body.stage);
+    const result = await moveStage(db, request.user!.id, cycle, request.body.version, request.body.stage, clock.now());
     if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/cycles/${cycle.academicYear}?saved=1`, 303);
     if (result.reason === 'invalid') throw new HttpError(400, 'bad-request');
     return renderCycle(request, reply, ctx, result.current, { errors: [{ text: request.t('common.conflict.title'), href: '#stage' }] }, 409);

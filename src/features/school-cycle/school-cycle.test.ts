@@ -108,7 +108,7 @@ describe('sharing and the school home', () => {
   it('lets the headteacher widen and leaders narrow, logs it, and changes what others see', async () => {
     const school = await buildSchool(t.database.db);
     const people = await buildSchoolPeople(t.database.db, school);
-    await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id });
+    await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id }, new Date());
     const [draft] = await rows<{ id: string }>(sql`select id from priorities where school_number = ${school.number} and state = 'draft'`);
     const governor = await as(people.governor);
     const before = pageText((await governor.get(`/schools/${school.number}/home?lang=en`)).body);
@@ -130,7 +130,7 @@ describe('sharing and the school home', () => {
     // Another school's item cannot be shared through this school.
     const other = await buildSchool(t.database.db);
     const otherPeople = await buildSchoolPeople(t.database.db, other);
-    await loadDemoSchoolCycle(t.database.db, other.number, { headteacher: otherPeople.headteacher.id, leader: otherPeople.leader.id, practitioner: otherPeople.practitioner.id, governor: otherPeople.governor.id });
+    await loadDemoSchoolCycle(t.database.db, other.number, { headteacher: otherPeople.headteacher.id, leader: otherPeople.leader.id, practitioner: otherPeople.practitioner.id, governor: otherPeople.governor.id }, new Date());
     const [foreign] = await rows<{ id: string }>(sql`select id from priorities where school_number = ${other.number} limit 1`);
     expect((await head.post(`/schools/${school.number}/sharing`, { itemType: 'priority', itemId: foreign!.id, audienceChoice: 'public|', action: 'add' }, { tokenFrom: `/schools/${school.number}/outputs` })).statusCode).toBe(404);
   });
@@ -138,7 +138,7 @@ describe('sharing and the school home', () => {
   it('gives each role its own view of the school home', async () => {
     const school = await buildSchool(t.database.db);
     const people = await buildSchoolPeople(t.database.db, school);
-    await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id });
+    await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id }, new Date());
     const staff = pageText((await (await as(people.practitioner)).get(`/schools/${school.number}/home?lang=en`)).body);
     expect(staff).toContain('Overdue');
     expect(staff).toContain('Reading for pleasure: library loans');

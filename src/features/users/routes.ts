@@ -26,10 +26,10 @@ const AssignmentBody = Type.Object({ role: field, scopeId: Type.Optional(ScopeKe
 const StatusBody = Type.Object({ active: Type.Union([Type.Literal('true'), Type.Literal('false')]) });
 const PAGE_SIZE = 25;
 
-export const userRoutes: FeaturePlugin<'database' | 'mailer' | 'config'> = async (app, { database, mailer, config }) => {
+export const userRoutes: FeaturePlugin<'database' | 'mailer' | 'config' | 'clock'> = async (app, { database, mailer, config, clock }) => {
   const db = database.db;
   const tFor = await createTranslator();
-  const deps: service.UserServiceDeps = { db, mailer, publicUrl: config.publicUrl, passwordEmail: (letter) => setPasswordEmail(tFor, letter) };
+  const deps: service.UserServiceDeps = { db, mailer, publicUrl: config.publicUrl, passwordEmail: (letter) => setPasswordEmail(tFor, letter), clock };
   const view = (name: string) => `features/users/views/${name}.njk`;
   const localAuthorities = await repo.listLocalAuthorities(db);
   const formOptions = { roles: ROLE_NAMES, localAuthorities };
@@ -92,7 +92,7 @@ export const userRoutes: FeaturePlugin<'database' | 'mailer' | 'config'> = async
   app.post('/admin/users/:id/status', { config: manage, schema: { params: Id, body: StatusBody } }, async (request, reply) => {
     if (request.params.id === request.user!.id) throw new HttpError(400, 'bad-request');
     if (!(await repo.findUser(db, request.params.id))) throw new HttpError(404, 'not-found');
-    await service.setUserActive(db, request.user!.id, request.params.id, request.body.active === 'true');
+    await service.setUserActive(db, request.user!.id, request.params.id, request.body.active === 'true', clock.now());
     return reply.redirect(`/admin/users/${request.params.id}`, 303);
   });
 };

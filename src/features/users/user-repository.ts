@@ -83,16 +83,16 @@ export async function deleteAssignment(db: Db, userId: string, assignmentId: str
   return row ?? null;
 }
 
-export async function setActive(db: Db, userId: string, active: boolean) {
+export async function setActive(db: Db, userId: string, active: boolean, now: Date) {
   await db
     .update(users)
-    .set({ active, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .set({ active, updatedAt: now, version: sql`${users.version} + 1` })
     .where(eq(users.id, userId));
 }
 
-export async function insertPasswordToken(db: Db, values: { tokenHash: string; userId: string; expiresAt: Date }) {
+export async function insertPasswordToken(db: Db, values: { tokenHash: string; userId: string; expiresAt: Date }, now: Date) {
   // A new link replaces any earlier one still waiting to be used.
-  await db.update(passwordTokens).set({ usedAt: new Date() }).where(and(eq(passwordTokens.userId, values.userId), sql`${passwordTokens.usedAt} is null`));
+  await db.update(passwordTokens).set({ usedAt: now }).where(and(eq(passwordTokens.userId, values.userId), sql`${passwordTokens.usedAt} is null`));
   await db.insert(passwordTokens).values(values);
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import type { Mailer, MailMessage } from '../../lib/mailer.ts';
+import type { Clock } from '../../lib/clock.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import { hashToken, newToken } from '../../sessions/session-service.ts';
 import { deleteUserSessions } from '../../sessions/session-repository.ts';
@@ -18,7 +19,7 @@ export type PasswordLinkLetter = { email: string; displayName: string; preferred
  * passwordEmail writes the email in words (the caller holds the catalogues: src/features/users/
  * set-password-email.ts); the service decides when one is sent and what it carries.
  */
-export type UserServiceDeps = { db: Db; mailer: Mailer | null; publicUrl: string; passwordEmail: (letter: PasswordLinkLetter) => MailMessage };
+export type UserServiceDeps = { db: Db; mailer: Mailer | null; publicUrl: string; passwordEmail: (letter: PasswordLinkLetter) => MailMessage; clock: Clock };
 
 export async function validateAssignment(db: Db, input: AssignmentInput): Promise<{ errors: FieldErrors; role?: Role; scopeId?: string | null }> {
   if (!isRole(input.role)) return { errors: { role: 'pages.users.errors.roleMissing' } };
@@ -45,10 +46,10 @@ export async function validateNewUser(db: Db, input: NewUserInput): Promise<Fiel
 export type IssuedLink = { url: string; emailed: EmailOutcome; expiresAt: Date };
 export type EmailOutcome = 'sent' | 'failed' | 'off';
 
-async function issueLink(tx: Db, userId: string, publicUrl: string): Promise<{ url: string; expiresAt: Date }> {
+async function issueLink(tx: Db, userId: string, publicUrl: string, now: Date): Promise<{ url: string; expiresAt: Date }> {
   const token = newToken();
-  const expiresAt = new Date(Date.now() + PASSWORD_LINK_DAYS * 24 * 3600_000);
-  await repo.insertPasswordToken(tx, { tokenHash: hashToken(token), userId, expiresAt });
+  const expiresAt = new Date(now.getTime() + PASSWORD_LINK_DAYS * 24 * 3600_000);
+  await repo.insertPasswordToken(tx, { tokenHash: hashToken(token), userId, expiresAt }, now);
   return { url: `${publicUrl}/set-password/${token}`, expiresAt };
 }
 
@@ -81,7 +82,7 @@ export async function createUser(deps: UserServiceDeps, actorId: string | null, 
       entityId: user.id,
       after: { email: input.email, displayName: input.displayName, preferredLanguage: input.preferredLanguage, assignment },
     });
-    const link = await issueLink(tx, user.id, deps.publicUrl);
+    const link = await issueLink(tx, user.id, deps.publicUrl, deps.clock.now());
     return { userId: user.id, ...link };
   });
   const emailed = await sendLink(deps, input, created.url, log);
@@ -92,7 +93,7 @@ export async function reissueLink(deps: UserServiceDeps, actorId: string, userId
   const user = await repo.findUser(deps.db, userId);
   if (!user) return null;
   const link = await deps.db.transaction(async (tx) => {
-    const issued = await issueLink(tx, userId, deps.publicUrl);
+    const issued = await issueLink(tx, userId, deps.publicUrl, deps.clock.now());
     await appendAudit(tx, { actorId, action: 'password-link-issue', entityType: 'user', entityId: userId });
     return issued;
   });
@@ -116,11 +117,11 @@ export async function removeAssignment(db: Db, actorId: string, userId: string, 
   });
 }
 
-export async function setUserActive(db: Db, actorId: string, userId: string, active: boolean) {
+export async function setUserActive(db: Db, actorId: string, userId: string, active: boolean, now: Date) {
   await db.transaction(async (tx) => {
     const before = await repo.findUser(tx, userId);
     if (!before || before.active === active) return;
-    await repo.setActive(tx, userId, active);
+    await repo.setActive(tx, userId, active, now);
     if (!active) await deleteUserSessions(tx, userId);
     await appendAudit(tx, { actorId, action: active ? 'user-activate' : 'user-deactivate', entityType: 'user', entityId: userId, before: { active: before.active }, after: { active } });
   });
