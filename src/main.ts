@@ -45,7 +45,9 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   const address = `http://localhost:${(app.server.address() as { port: number }).port}`;
-  console.log(`\nCydwella is running at ${address} (database: ${database.kind === 'pglite' ? config.pgliteDir : 'PostgreSQL server'})`);
+  console.log(
+    `\nCydwella is running at ${address} (database: ${database.kind === 'pglite' ? config.pgliteDir : 'PostgreSQL server'})`,
+  );
   if (demo) {
     console.log(`Demo accounts: see "Demo accounts" in README.md (every demo password is "${DEMO_PASSWORD}").`);
     if (demo.created) console.log('Demo data loaded into the new embedded database.');

@@ -19,13 +19,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Signed in now, by the app's clock (a session made by the real clock would be years idle). */
-const visitorAsOf = async (userId: string) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, userId, clock.now()));
+const visitorAsOf = async (userId: string) =>
+  new Visitor(t.app).withCookie(await sessionCookie(t.database.db, userId, clock.now()));
 
 /** The school home's "Actions due soon or overdue" list: each row's tag, then its words. */
 const dueList = (html: string): string[] => {
   const section = html.slice(html.indexOf('Actions due soon or overdue'));
   const list = section.slice(0, section.indexOf('</ul>'));
-  return [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => pageText(m[1]!.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim());
+  return [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
+    pageText(m[1]!.replace(/<[^>]+>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 };
 
 describe('the clock', () => {
@@ -41,7 +46,9 @@ describe('the clock', () => {
     const before = await (await visitorAsOf(people.headteacher.id)).get(`/schools/${school.number}/home?lang=en`);
     expect(before.statusCode).toBe(200);
     // Ten days ahead it is due soon; the March action is beyond the 30 days the page looks ahead.
-    expect(dueList(before.body)).toEqual([expect.stringMatching(/^Due soon Restock the class libraries \(due 20 January 2031/)]);
+    expect(dueList(before.body)).toEqual([
+      expect.stringMatching(/^Due soon Restock the class libraries \(due 20 January 2031/),
+    ]);
 
     clock.advanceDays(11); // 21 January: the 20th has gone
     const after = await (await visitorAsOf(people.headteacher.id)).get(`/schools/${school.number}/home?lang=en`);
@@ -49,7 +56,10 @@ describe('the clock', () => {
 
     clock.set('2031-03-05T09:00:00Z'); // within 30 days of the survey's due date
     const march = await (await visitorAsOf(people.headteacher.id)).get(`/schools/${school.number}/home?lang=en`);
-    expect(dueList(march.body)).toEqual([expect.stringMatching(/^Overdue Restock the class libraries/), expect.stringMatching(/^Due soon Survey learners on reading/)]);
+    expect(dueList(march.body)).toEqual([
+      expect.stringMatching(/^Overdue Restock the class libraries/),
+      expect.stringMatching(/^Due soon Survey learners on reading/),
+    ]);
   });
 
   it('ends a session that has been idle longer than the limit, and keeps one that has not', async () => {
@@ -57,7 +67,11 @@ describe('the clock', () => {
     const school = await buildSchool(t.database.db);
     const people = await buildSchoolPeople(t.database.db, school);
     const browser = new Visitor(t.app);
-    const signIn = await browser.post('/sign-in', { email: people.headteacher.email, password: TEST_PASSWORD, next: '/account' });
+    const signIn = await browser.post('/sign-in', {
+      email: people.headteacher.email,
+      password: TEST_PASSWORD,
+      next: '/account',
+    });
     expect(signIn.statusCode).toBe(303);
 
     clock.advance(59 * 60_000); // under the 60-minute idle limit
@@ -74,7 +88,13 @@ describe('the clock', () => {
     clock.set('2031-04-01T10:00:00Z');
     const admin = await buildAdministrator(t.database.db);
     const adminBrowser = await visitorAsOf(admin.id);
-    const created = await adminBrowser.post('/admin/users', { displayName: 'Megan Clock', email: 'megan.clock@example.test', preferredLanguage: 'en', role: 'la_officer', scopeId: '670' });
+    const created = await adminBrowser.post('/admin/users', {
+      displayName: 'Megan Clock',
+      email: 'megan.clock@example.test',
+      preferredLanguage: 'en',
+      role: 'la_officer',
+      scopeId: '670',
+    });
     expect(created.statusCode).toBe(201);
     const link = /\/set-password\/[A-Za-z0-9_-]{43}/.exec(created.body)![0];
 

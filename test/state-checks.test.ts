@@ -8,7 +8,14 @@ import { buildSchool } from './support/school-factories.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // Being rewritten on another branch (migration 0012), with their constraints.
-const LA_SELF_EVALUATION = ['la_cycles', 'la_evidence', 'la_findings', 'la_priorities', 'la_plan_actions', 'la_impact_reviews'];
+const LA_SELF_EVALUATION = [
+  'la_cycles',
+  'la_evidence',
+  'la_findings',
+  'la_priorities',
+  'la_plan_actions',
+  'la_impact_reviews',
+];
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const rows = async <T>(query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = async <T>(query: ReturnType<typeof sql>) =>
+  ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 /** The PostgreSQL error code of what the statement threw (drizzle wraps the driver's error). */
 async function refusal(statement: Promise<unknown>): Promise<{ code?: string; constraint?: string }> {
@@ -34,12 +42,15 @@ describe('CHECK constraints on closed sets', () => {
     const school = await buildSchool(t.database.db);
     const cycle = await buildCycle(t.database.db, school.number);
     const priority = await buildPriority(t.database.db, cycle);
-    const refused = await refusal(t.database.db.execute(sql`update priorities set state = 'nearly_done' where id = ${priority.id}`));
+    const refused = await refusal(
+      t.database.db.execute(sql`update priorities set state = 'nearly_done' where id = ${priority.id}`),
+    );
     expect(refused.code).toBe('23514'); // check_violation
     const [row] = await rows<{ state: string }>(sql`select state from priorities where id = ${priority.id}`);
     expect(row!.state).toBe('agreed');
     // Every state the code has is accepted.
-    for (const state of PRIORITY_STATES) await t.database.db.execute(sql`update priorities set state = ${state} where id = ${priority.id}`);
+    for (const state of PRIORITY_STATES)
+      await t.database.db.execute(sql`update priorities set state = ${state} where id = ${priority.id}`);
   });
 
   it('exist for every text column named state, stage or status (the LA self-evaluation tables excepted)', async () => {
@@ -55,7 +66,9 @@ describe('CHECK constraints on closed sets', () => {
       join pg_attribute a on a.attrelid = c.oid and a.attnum = any (k.conkey)
       where k.contype = 'c'`);
     const has = new Set(checked.map((c) => `${c.table_name}.${c.column_name}`));
-    const expected = columns.filter((c) => !LA_SELF_EVALUATION.includes(c.table_name)).map((c) => `${c.table_name}.${c.column_name}`);
+    const expected = columns
+      .filter((c) => !LA_SELF_EVALUATION.includes(c.table_name))
+      .map((c) => `${c.table_name}.${c.column_name}`);
     expect(expected.length).toBeGreaterThanOrEqual(15); // the query found the columns at all
     expect(expected.filter((name) => !has.has(name))).toEqual([]);
   });

@@ -18,7 +18,14 @@ export type OpenableRoute = { url: string; access: Access };
 /** `given`: the `can` of the record the address names, by scope, when it is not the page's own record. */
 export type GivenCans = Partial<Record<ScopeName, object>>;
 
-export function canOpen(found: RouteMatch<OpenableRoute> | null, user: CurrentUser | null, current: ResolvedScope | null, loaders: ScopeLoaders, address: string, given: GivenCans = {}): boolean {
+export function canOpen(
+  found: RouteMatch<OpenableRoute> | null,
+  user: CurrentUser | null,
+  current: ResolvedScope | null,
+  loaders: ScopeLoaders,
+  address: string,
+  given: GivenCans = {},
+): boolean {
   if (!found) return false;
   const access = found.route.access;
   if (decide(user, access) !== 'allow') return false;
@@ -31,9 +38,14 @@ export function canOpen(found: RouteMatch<OpenableRoute> | null, user: CurrentUs
   if (vouched) return need === null || !!vouched[need];
   const names = (access.params ?? {}) as Record<string, string | undefined>;
   const ids = Object.fromEntries(loaders[target].params.map((key) => [key, found.params[names[key] ?? key]]));
-  const cans = current ? (loaders[current.scope].cans as (context: unknown) => Partial<Record<ScopeName, object>>)(current.context) : {};
+  const cans = current
+    ? (loaders[current.scope].cans as (context: unknown) => Partial<Record<ScopeName, object>>)(current.context)
+    : {};
   const can = cans[target] as Record<string, unknown> | undefined;
   const sameRecord = !!current && Object.entries(ids).every(([key, value]) => current.ids[key] === value);
-  if (!can || !sameRecord) throw new Error(`canOpen(${address}): this page has not decided the ${target} scope for that record; show the link by that record's own can`);
+  if (!can || !sameRecord)
+    throw new Error(
+      `canOpen(${address}): this page has not decided the ${target} scope for that record; show the link by that record's own can`,
+    );
   return need === null || !!can[need];
 }

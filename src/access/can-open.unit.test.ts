@@ -5,8 +5,18 @@ import type { ResolvedScope } from './request-scope.ts';
 import { routeMatcher } from './route-match.ts';
 import { scopeLoaders } from './scope-loaders.ts';
 
-const governor: CurrentUser = { id: 'g', email: 'g@example.test', displayName: 'G', assignments: [{ role: 'governor', scopeType: 'governing_body', scopeId: 'GB6812308' }] };
-const wg: CurrentUser = { id: 'w', email: 'w@example.test', displayName: 'W', assignments: [{ role: 'wg_official', scopeType: 'national', scopeId: null }] };
+const governor: CurrentUser = {
+  id: 'g',
+  email: 'g@example.test',
+  displayName: 'G',
+  assignments: [{ role: 'governor', scopeType: 'governing_body', scopeId: 'GB6812308' }],
+};
+const wg: CurrentUser = {
+  id: 'w',
+  email: 'w@example.test',
+  displayName: 'W',
+  assignments: [{ role: 'wg_official', scopeType: 'national', scopeId: null }],
+};
 
 const routes: OpenableRoute[] = [
   { url: '/', access: { signedIn: true } },
@@ -26,12 +36,23 @@ const schoolPage: ResolvedScope = {
   ids: { number: '6812308' },
   context: {
     school: { number: '6812308', name: 'Ysgol', laCode: '681', governingBodyId: 'GB6812308' },
-    can: { staff: false, readPrivate: false, addEvidence: false, edit: false, curate: false, widenSharing: false, narrowSharing: false, localAuthority: false, viewArea: true },
+    can: {
+      staff: false,
+      readPrivate: false,
+      addEvidence: false,
+      edit: false,
+      curate: false,
+      widenSharing: false,
+      narrowSharing: false,
+      localAuthority: false,
+      viewArea: true,
+    },
     governingBodyCan: { member: true, readShared: true, readRevisions: true, approvePlan: true },
   },
 };
 
-const open = (address: string, user: CurrentUser | null, current: ResolvedScope | null, given = {}) => canOpen(find(address), user, current, scopeLoaders, address, given);
+const open = (address: string, user: CurrentUser | null, current: ResolvedScope | null, given = {}) =>
+  canOpen(find(address), user, current, scopeLoaders, address, given);
 
 describe('canOpen', () => {
   it('asks an unscoped route its coarse access only', () => {
@@ -54,8 +75,17 @@ describe('canOpen', () => {
   it('fails loudly for another record, or a scope the page did not decide, unless that record’s can is given', () => {
     expect(() => open('/schools/6812323/home', governor, schoolPage)).toThrow('canOpen(/schools/6812323/home)');
     expect(() => open('/schools/6812308/home', governor, null)).toThrow();
-    expect(() => open('/collaboratives/c1', { ...governor, assignments: [{ role: 'headteacher', scopeType: 'school', scopeId: '6812308' }] }, schoolPage)).toThrow();
-    const head: CurrentUser = { ...governor, assignments: [{ role: 'headteacher', scopeType: 'school', scopeId: '6812308' }] };
+    expect(() =>
+      open(
+        '/collaboratives/c1',
+        { ...governor, assignments: [{ role: 'headteacher', scopeType: 'school', scopeId: '6812308' }] },
+        schoolPage,
+      ),
+    ).toThrow();
+    const head: CurrentUser = {
+      ...governor,
+      assignments: [{ role: 'headteacher', scopeType: 'school', scopeId: '6812308' }],
+    };
     expect(open('/collaboratives/c1', head, schoolPage, { collaborative: { view: true } })).toBe(true);
     expect(open('/collaboratives/c1', head, schoolPage, { collaborative: { view: false } })).toBe(false);
   });

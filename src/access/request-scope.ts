@@ -6,7 +6,9 @@ import { HttpError } from '../lib/http-error.ts';
 import type { ScopeContext, ScopeName } from './scopes.ts';
 
 /** The declared scope as loaded: its context, and the loader's keys read from the URL (`ids`). */
-export type ResolvedScope = { [S in ScopeName]: { scope: S; context: ScopeContext<S>; ids: Record<string, string> } }[ScopeName];
+export type ResolvedScope = {
+  [S in ScopeName]: { scope: S; context: ScopeContext<S>; ids: Record<string, string> };
+}[ScopeName];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,7 +24,9 @@ declare module 'fastify' {
 export function requestScope<S extends ScopeName>(request: FastifyRequest, scope: S): ScopeContext<S> {
   const resolved = request.accessScope;
   if (resolved?.scope !== scope) {
-    throw new Error(`${request.method} ${request.routeOptions.url ?? request.url} reads the ${scope} scope but its route declares ${resolved?.scope ?? 'none'}`);
+    throw new Error(
+      `${request.method} ${request.routeOptions.url ?? request.url} reads the ${scope} scope but its route declares ${resolved?.scope ?? 'none'}`,
+    );
   }
   return resolved.context as ScopeContext<S>;
 }

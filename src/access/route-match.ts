@@ -11,7 +11,8 @@ type Compiled<R> = { route: R; segments: string[] };
 const segmentsOf = (path: string) => path.split('/').slice(1);
 
 /** A segment's rank: static 0, parameter 1, wildcard 2 (lower wins). */
-const rank = (segment: string | undefined) => (segment === undefined || segment === '*' ? 2 : segment.startsWith(':') ? 1 : 0);
+const rank = (segment: string | undefined) =>
+  segment === undefined || segment === '*' ? 2 : segment.startsWith(':') ? 1 : 0;
 
 function compare<R>(a: Compiled<R>, b: Compiled<R>): number {
   const length = Math.max(a.segments.length, b.segments.length);

@@ -26,7 +26,12 @@ import type { ScopeContext, ScopeName, ScopeNeed, Scopes } from './scopes.ts';
  */
 export type ScopeLoader<S extends ScopeName> = {
   params: readonly Scopes[S]['params'][];
-  load: (db: Db, request: FastifyRequest, ids: Record<Scopes[S]['params'], string>, need: ScopeNeed<S> | null) => Promise<ScopeContext<S>>;
+  load: (
+    db: Db,
+    request: FastifyRequest,
+    ids: Record<Scopes[S]['params'], string>,
+    need: ScopeNeed<S> | null,
+  ) => Promise<ScopeContext<S>>;
   cans: (context: ScopeContext<S>) => Partial<Record<ScopeName, object>>;
   canFor?: (user: CurrentUser | null) => object;
 };
@@ -43,18 +48,51 @@ export const scopeLoaders: ScopeLoaders = {
     load: (db, request, ids, need) => governingBodyAccess(db, request, ids.number, need ?? undefined),
     cans: (ctx) => ({ school: ctx.can, governingBody: ctx.governingBodyCan }),
   },
-  collaborative: { params: ['id'], load: (db, request, ids, need) => collaborativeAccess(db, request, ids.id, need ?? undefined), cans: (ctx) => ({ collaborative: ctx.can }) },
+  collaborative: {
+    params: ['id'],
+    load: (db, request, ids, need) => collaborativeAccess(db, request, ids.id, need ?? undefined),
+    cans: (ctx) => ({ collaborative: ctx.can }),
+  },
   enquiry: {
     params: ['id', 'enquiryId'],
     load: (db, request, ids, need) => enquiryAccess(db, request, ids.id, ids.enquiryId, need ?? undefined),
     cans: (ctx) => ({ collaborative: ctx.can, enquiry: ctx.enquiryCan }),
   },
-  la: { params: ['code'], load: (db, request, ids, need) => laAccess(db, request, ids.code, need ?? undefined), cans: (ctx) => ({ la: ctx.can }) },
-  partnership: { params: ['id'], load: (db, request, ids, need) => partnershipAccess(db, request, ids.id, need ?? undefined), cans: (ctx) => ({ partnership: ctx.can }) },
-  plan: { params: ['planId'], load: (db, request, ids, need) => planAccess(db, request, ids.planId, need ?? undefined), cans: (ctx) => ({ plan: ctx.can }) },
+  la: {
+    params: ['code'],
+    load: (db, request, ids, need) => laAccess(db, request, ids.code, need ?? undefined),
+    cans: (ctx) => ({ la: ctx.can }),
+  },
+  partnership: {
+    params: ['id'],
+    load: (db, request, ids, need) => partnershipAccess(db, request, ids.id, need ?? undefined),
+    cans: (ctx) => ({ partnership: ctx.can }),
+  },
+  plan: {
+    params: ['planId'],
+    load: (db, request, ids, need) => planAccess(db, request, ids.planId, need ?? undefined),
+    cans: (ctx) => ({ plan: ctx.can }),
+  },
   // A round has no needs of its own: its loader lets WG in, and refuses everyone else.
-  round: { params: ['roundId'], load: (db, request, ids) => roundAccess(db, request, ids.roundId), cans: () => ({ round: {} }) },
-  concernCase: { params: ['id'], load: (db, request, ids, need) => caseAccess(db, request, ids.id, need ?? undefined), cans: (ctx) => ({ concernCase: ctx.can }) },
-  caseStudy: { params: ['id'], load: (db, request, ids, need) => caseStudyAccess(db, request, ids.id, need ?? undefined), cans: (ctx) => ({ caseStudy: ctx.can }) },
-  national: { params: [], load: async (_db, request, _ids, need) => nationalAccess(request, need ?? undefined), cans: (ctx) => ({ national: ctx.can }), canFor: wgCan },
+  round: {
+    params: ['roundId'],
+    load: (db, request, ids) => roundAccess(db, request, ids.roundId),
+    cans: () => ({ round: {} }),
+  },
+  concernCase: {
+    params: ['id'],
+    load: (db, request, ids, need) => caseAccess(db, request, ids.id, need ?? undefined),
+    cans: (ctx) => ({ concernCase: ctx.can }),
+  },
+  caseStudy: {
+    params: ['id'],
+    load: (db, request, ids, need) => caseStudyAccess(db, request, ids.id, need ?? undefined),
+    cans: (ctx) => ({ caseStudy: ctx.can }),
+  },
+  national: {
+    params: [],
+    load: async (_db, request, _ids, need) => nationalAccess(request, need ?? undefined),
+    cans: (ctx) => ({ national: ctx.can }),
+    canFor: wgCan,
+  },
 };

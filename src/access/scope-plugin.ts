@@ -20,14 +20,22 @@ function idsFrom(loader: AnyLoader, access: ScopedAccess, request: FastifyReques
   const ids: Record<string, string> = {};
   for (const key of loader.params) {
     const value = params[names[key] ?? key];
-    if (typeof value !== 'string') throw new Error(`${request.routeOptions.url ?? request.url}: the ${access.scope} scope has no :${names[key] ?? key}`);
+    if (typeof value !== 'string')
+      throw new Error(
+        `${request.routeOptions.url ?? request.url}: the ${access.scope} scope has no :${names[key] ?? key}`,
+      );
     ids[key] = value;
   }
   return ids;
 }
 
 /** Loads and decides the declared scope: the loader throws the 404 or 403, or returns the context. */
-export async function resolveScope(loaders: ScopeLoaders, db: Db, request: FastifyRequest, access: ScopedAccess): Promise<ResolvedScope> {
+export async function resolveScope(
+  loaders: ScopeLoaders,
+  db: Db,
+  request: FastifyRequest,
+  access: ScopedAccess,
+): Promise<ResolvedScope> {
   const loader = loaders[access.scope] as AnyLoader;
   const need = (access.need ?? DEFAULT_NEEDS[access.scope]) as never;
   const ids = idsFrom(loader, access, request);
@@ -52,7 +60,10 @@ export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders
     const names = (access.params ?? {}) as Record<string, string | undefined>;
     for (const key of loaders[access.scope].params) {
       const name = names[key] ?? key;
-      if (!new RegExp(`:${name}(?!\\w)`).test(route.url)) throw new Error(`Route ${String(route.method)} ${route.url} declares the ${access.scope} scope but has no :${name}`);
+      if (!new RegExp(`:${name}(?!\\w)`).test(route.url))
+        throw new Error(
+          `Route ${String(route.method)} ${route.url} declares the ${access.scope} scope but has no :${name}`,
+        );
     }
   });
 
@@ -63,7 +74,8 @@ export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders
 
   app.decorateRequest('reloadAccessScope', async function reloadAccessScope(this: FastifyRequest) {
     const access = this.routeOptions.config.access;
-    if (!access || !('scope' in access)) throw new Error(`${this.method} ${this.routeOptions.url ?? this.url} reloads a scope but declares none`);
+    if (!access || !('scope' in access))
+      throw new Error(`${this.method} ${this.routeOptions.url ?? this.url} reloads a scope but declares none`);
     this.accessScope = await resolveScope(loaders, opts.db, this, access);
   });
 

@@ -46,7 +46,12 @@ export type ScopeContext<S extends ScopeName> = Scopes[S]['context'];
  * the platform permission checked before anything is loaded (signed in is enough when left out).
  */
 export type ScopedAccess = {
-  [S in ScopeName]: { scope: S; need?: ScopeNeed<S>; params?: Partial<Record<Scopes[S]['params'], string>>; permission?: Permission };
+  [S in ScopeName]: {
+    scope: S;
+    need?: ScopeNeed<S>;
+    params?: Partial<Record<Scopes[S]['params'], string>>;
+    permission?: Permission;
+  };
 }[ScopeName];
 
 /** What the route registry records of a scoped route. */
@@ -73,7 +78,11 @@ type CoarseConfig = { readonly access: { readonly signedIn: true } | { readonly 
  * A route's config acting on one record: the feature's usual coarse access (signed in, or a
  * permission checked before anything is loaded) plus the scope and the need.
  */
-export function scoped<S extends ScopeName>(coarse: CoarseConfig, scope: S, need?: ScopeNeed<S>): { access: ScopedAccess } {
+export function scoped<S extends ScopeName>(
+  coarse: CoarseConfig,
+  scope: S,
+  need?: ScopeNeed<S>,
+): { access: ScopedAccess } {
   const permission = 'permission' in coarse.access ? { permission: coarse.access.permission } : {};
   return { access: { ...permission, scope, ...(need ? { need } : {}) } as ScopedAccess };
 }

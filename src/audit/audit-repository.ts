@@ -63,7 +63,10 @@ export async function listAudit(db: Db, filter: AuditFilter, page: { limit: numb
       .orderBy(desc(auditLog.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { rows, total: total?.count ?? 0 };
 }
@@ -95,10 +98,25 @@ export async function* allAuditEntries(db: Db, pageSize = 2000) {
 /** One record's trail of the given actions, newest first, with who did each. */
 export async function auditTrail(db: Db, entityType: string, entityId: string, actions: string[]) {
   return db
-    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, actorName: users.displayName })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+      actorName: users.displayName,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId), sql`${auditLog.action} in (${sql.join(actions.map((a) => sql`${a}`), sql`, `)})`))
+    .where(
+      and(
+        eq(auditLog.entityType, entityType),
+        eq(auditLog.entityId, entityId),
+        sql`${auditLog.action} in (${sql.join(
+          actions.map((a) => sql`${a}`),
+          sql`, `,
+        )})`,
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(50);
 }

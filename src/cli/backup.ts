@@ -19,7 +19,9 @@ try {
       `migration level ${manifest.migrations.length} (${database.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'}).`,
   );
   if (manifest.missingAttachments.length > 0) {
-    console.warn(`Warning: ${manifest.missingAttachments.length} attachment(s) the database refers to were already missing from ${config.dataDir}/attachments.`);
+    console.warn(
+      `Warning: ${manifest.missingAttachments.length} attachment(s) the database refers to were already missing from ${config.dataDir}/attachments.`,
+    );
   }
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);

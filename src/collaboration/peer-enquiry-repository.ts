@@ -21,7 +21,12 @@ export async function findEnquiry(db: Db, collaborativeId: string, id: string) {
 
 export async function reviewersOf(db: Db, enquiryId: string) {
   return db
-    .select({ userId: enquiryReviewers.userId, displayName: users.displayName, schoolNumber: enquiryReviewers.schoolNumber, schoolName: schools.name })
+    .select({
+      userId: enquiryReviewers.userId,
+      displayName: users.displayName,
+      schoolNumber: enquiryReviewers.schoolNumber,
+      schoolName: schools.name,
+    })
     .from(enquiryReviewers)
     .innerJoin(users, eq(users.id, enquiryReviewers.userId))
     .innerJoin(schools, eq(schools.number, enquiryReviewers.schoolNumber))

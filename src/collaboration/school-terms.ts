@@ -40,7 +40,8 @@ export function dayAfter(date: string): string {
 /** The term of an academic year (starting in September of `academicYear`). */
 export function term(season: TermSeason, academicYear: number): SchoolTerm {
   const next = academicYear + 1;
-  if (season === 'autumn') return { season, academicYear, start: iso(academicYear, 9, 1), end: iso(academicYear, 12, 31) };
+  if (season === 'autumn')
+    return { season, academicYear, start: iso(academicYear, 9, 1), end: iso(academicYear, 12, 31) };
   if (season === 'spring') return { season, academicYear, start: iso(next, 1, 1), end: easterSunday(next) };
   return { season, academicYear, start: dayAfter(easterSunday(next)), end: iso(next, 8, 31) };
 }

@@ -47,7 +47,8 @@ export function wrapPglite(client: PGlite, lock: DirectoryLock | null = null): D
   return {
     db,
     kind: 'pglite',
-    migrate: (folder = migrationsFolder) => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: folder }),
+    migrate: (folder = migrationsFolder) =>
+      migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: folder }),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -67,7 +68,9 @@ export function openPostgres(url: string): Database {
   // on the pool; unhandled, that event would end the process. The pool drops the connection and
   // opens a new one for the next query, so saying so is all there is to do.
   pool.on('error', (error) => {
-    process.stderr.write(`${JSON.stringify({ level: 40, time: systemClock.now().getTime(), msg: 'a PostgreSQL connection was closed by the server; the pool will reconnect', err: error.message })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 40, time: systemClock.now().getTime(), msg: 'a PostgreSQL connection was closed by the server; the pool will reconnect', err: error.message })}\n`,
+    );
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

@@ -39,7 +39,12 @@ export function settableClock(start: Date | string): SettableClock {
   };
 }
 
-const walesDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const walesDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in Wales at an instant, as YYYY-MM-DD (the day people there would say it is). */
 export function todayInWales(now: Date): string {

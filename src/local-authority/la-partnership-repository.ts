@@ -7,9 +7,14 @@ import { laPartnershipMembers, laPartnerships } from '../db/schema/index.ts';
 export type Partnership = typeof laPartnerships.$inferSelect;
 
 /** A partnership's member LAs' codes, in order, as a column. */
-export const memberCodes = sql<string[]>`coalesce((select array_agg(m.la_code order by m.la_code) from ${laPartnershipMembers} m where m.partnership_id = ${laPartnerships.id}), '{}')`;
+export const memberCodes = sql<
+  string[]
+>`coalesce((select array_agg(m.la_code order by m.la_code) from ${laPartnershipMembers} m where m.partnership_id = ${laPartnerships.id}), '{}')`;
 
 export async function findPartnership(db: Db, id: string) {
-  const [row] = await db.select({ partnership: laPartnerships, laCodes: memberCodes }).from(laPartnerships).where(eq(laPartnerships.id, id));
+  const [row] = await db
+    .select({ partnership: laPartnerships, laCodes: memberCodes })
+    .from(laPartnerships)
+    .where(eq(laPartnerships.id, id));
   return row ?? null;
 }

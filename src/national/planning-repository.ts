@@ -9,8 +9,18 @@ export type Plan = typeof laPlans.$inferSelect;
 export type PlanWithContext = Plan & { round: Round; laNameEn: string; laNameCy: string };
 
 /** The columns of a plan with its round and its LA's names; `withContext` makes a PlanWithContext of a row. */
-export const planColumns = { plan: laPlans, round: planningRounds, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy };
-export const withContext = (r: { plan: Plan; round: Round; laNameEn: string; laNameCy: string }): PlanWithContext => ({ ...r.plan, round: r.round, laNameEn: r.laNameEn, laNameCy: r.laNameCy });
+export const planColumns = {
+  plan: laPlans,
+  round: planningRounds,
+  laNameEn: localAuthorities.nameEn,
+  laNameCy: localAuthorities.nameCy,
+};
+export const withContext = (r: { plan: Plan; round: Round; laNameEn: string; laNameCy: string }): PlanWithContext => ({
+  ...r.plan,
+  round: r.round,
+  laNameEn: r.laNameEn,
+  laNameCy: r.laNameCy,
+});
 
 export async function findRound(db: Db, id: string): Promise<Round | null> {
   const [row] = await db.select().from(planningRounds).where(eq(planningRounds.id, id));

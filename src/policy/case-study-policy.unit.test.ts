@@ -3,7 +3,8 @@ import { needsNotTestedBothWays } from '../../test/support/policy-table.ts';
 import type { CurrentUser } from './roles.ts';
 import { caseStudyCan } from './case-study-policy.ts';
 
-const user = (role: string, scopeId: string | null): CurrentUser => ({ id: 'u', email: 'u@example.org', displayName: 'U', assignments: [{ role, scopeId }] }) as unknown as CurrentUser;
+const user = (role: string, scopeId: string | null): CurrentUser =>
+  ({ id: 'u', email: 'u@example.org', displayName: 'U', assignments: [{ role, scopeId }] }) as unknown as CurrentUser;
 const school = { schoolNumber: '6812000', laCode: null };
 const la = { schoolNumber: null, laCode: '681' };
 
@@ -15,7 +16,7 @@ const ROWS = [
   ['practitioner of the school', user('practitioner', '6812000'), school, 'draft', false, false, false, false],
   ['practitioner of the school', user('practitioner', '6812000'), school, 'published', true, false, false, false],
   ['headteacher of another school', user('headteacher', '6812001'), school, 'draft', false, false, false, false],
-  ['LA officer of the school\'s LA', user('la_officer', '681'), school, 'draft', false, false, false, false],
+  ["LA officer of the school's LA", user('la_officer', '681'), school, 'draft', false, false, false, false],
   ['LA officer', user('la_officer', '681'), la, 'draft', true, true, true, false],
   ['LA officer', user('la_officer', '681'), la, 'published', true, true, false, true],
   ['improvement partner of the LA', user('improvement_partner', '681'), la, 'draft', false, false, false, false],
@@ -31,7 +32,11 @@ describe('caseStudyCan', () => {
   });
 
   it('has, for every need, someone who may and someone who may not', () => {
-    expect(needsNotTestedBothWays(ROWS.map(([, , , , view, edit, publish, unpublish]) => ({ view, edit, publish, unpublish })))).toEqual([]);
+    expect(
+      needsNotTestedBothWays(
+        ROWS.map(([, , , , view, edit, publish, unpublish]) => ({ view, edit, publish, unpublish })),
+      ),
+    ).toEqual([]);
   });
 
   it('shows nothing to nobody', () => {

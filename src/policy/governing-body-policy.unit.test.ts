@@ -3,7 +3,12 @@ import { needsNotTestedBothWays, person } from '../../test/support/policy-table.
 import { governingBodyCan } from './governing-body-policy.ts';
 import type { SchoolContext } from './school-policy.ts';
 
-const school: SchoolContext = { number: '6812308', name: 'Ysgol Bro Edern', laCode: '681', governingBodyId: 'GB6812308' };
+const school: SchoolContext = {
+  number: '6812308',
+  name: 'Ysgol Bro Edern',
+  laCode: '681',
+  governingBodyId: 'GB6812308',
+};
 const withoutBody: SchoolContext = { ...school, governingBodyId: null };
 const none = { member: false, readShared: false, readRevisions: false, approvePlan: false };
 const member = { member: true, readShared: true, readRevisions: true, approvePlan: true };
@@ -17,7 +22,12 @@ const ROWS = [
   ['its headteacher', person(['headteacher', '6812308']), school, staff],
   ['a school leader', person(['school_leader', '6812308']), school, staff],
   ['a practitioner', person(['practitioner', '6812308']), school, staff],
-  ['its headteacher, at a school with no governing body recorded', person(['headteacher', '6812308']), withoutBody, staff],
+  [
+    'its headteacher, at a school with no governing body recorded',
+    person(['headteacher', '6812308']),
+    withoutBody,
+    staff,
+  ],
   ['the headteacher of another school', person(['headteacher', '6812323']), school, none],
   ['an LA officer of its LA', person(['la_officer', '681']), school, none],
   ['an improvement partner of its LA', person(['improvement_partner', '681']), school, none],

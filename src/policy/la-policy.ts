@@ -5,11 +5,14 @@ import type { CurrentUser } from './roles.ts';
 
 /** LAs in which the user works as LA staff (officers and improvement partners). */
 export function laStaffCodes(user: CurrentUser | null): string[] {
-  return (user?.assignments ?? []).filter((a) => (a.role === 'la_officer' || a.role === 'improvement_partner') && a.scopeId).map((a) => a.scopeId!);
+  return (user?.assignments ?? [])
+    .filter((a) => (a.role === 'la_officer' || a.role === 'improvement_partner') && a.scopeId)
+    .map((a) => a.scopeId!);
 }
 
 /** Is the user one of this LA's staff (an officer or an improvement partner)? */
-export const servesLa = (user: CurrentUser | null, laCode: string) => holdsScope(user, 'la_officer', laCode) || holdsScope(user, 'improvement_partner', laCode);
+export const servesLa = (user: CurrentUser | null, laCode: string) =>
+  holdsScope(user, 'la_officer', laCode) || holdsScope(user, 'improvement_partner', laCode);
 
 /**
  * What a user may do in an LA's own area (DOMAIN.md sections 6 and 7). Staff (officers and

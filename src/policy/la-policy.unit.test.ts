@@ -2,11 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { needsNotTestedBothWays, person } from '../../test/support/policy-table.ts';
 import { laCan, laStaffCodes, servesLa } from './la-policy.ts';
 
-const nothing = { staff: false, officer: false, editSelfEvaluation: false, broker: false, recordLearning: false, concern: false };
+const nothing = {
+  staff: false,
+  officer: false,
+  editSelfEvaluation: false,
+  broker: false,
+  recordLearning: false,
+  concern: false,
+};
 
 const ROWS = [
-  ['an LA officer of the LA', person(['la_officer', '681']), { staff: true, officer: true, editSelfEvaluation: true, broker: true, recordLearning: true, concern: true }],
-  ['an improvement partner of the LA', person(['improvement_partner', '681']), { ...nothing, staff: true, broker: true }],
+  [
+    'an LA officer of the LA',
+    person(['la_officer', '681']),
+    { staff: true, officer: true, editSelfEvaluation: true, broker: true, recordLearning: true, concern: true },
+  ],
+  [
+    'an improvement partner of the LA',
+    person(['improvement_partner', '681']),
+    { ...nothing, staff: true, broker: true },
+  ],
   ['an LA officer of another LA', person(['la_officer', '660']), nothing],
   ['an improvement partner of another LA', person(['improvement_partner', '660']), nothing],
   ['a headteacher in the LA', person(['headteacher', '6812308']), nothing],
@@ -28,7 +43,9 @@ describe('who may do what in an LA’s own area', () => {
   });
 
   it('lists the LAs a person works in', () => {
-    expect(laStaffCodes(person(['la_officer', '681'], ['improvement_partner', '660'], ['headteacher', '6812308']))).toEqual(['681', '660']);
+    expect(
+      laStaffCodes(person(['la_officer', '681'], ['improvement_partner', '660'], ['headteacher', '6812308'])),
+    ).toEqual(['681', '660']);
     expect(servesLa(person(['improvement_partner', '660']), '660')).toBe(true);
     expect(servesLa(person(['improvement_partner', '660']), '681')).toBe(false);
   });

@@ -9,6 +9,10 @@ export type PartnershipScope = { id: string; laCodes: readonly string[] };
 export function partnershipCan(user: CurrentUser | null, p: PartnershipScope) {
   const manage = p.laCodes.some((code) => holdsScope(user, 'la_officer', code));
   const coordinator = holdsScope(user, 'partnership_coordinator', p.id);
-  return { view: manage || coordinator || p.laCodes.some((code) => servesLa(user, code)) || hasRole(user, 'wg_official'), manage, coordinator };
+  return {
+    view: manage || coordinator || p.laCodes.some((code) => servesLa(user, code)) || hasRole(user, 'wg_official'),
+    manage,
+    coordinator,
+  };
 }
 export type PartnershipCan = ReturnType<typeof partnershipCan>;

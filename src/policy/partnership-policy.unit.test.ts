@@ -7,8 +7,16 @@ const none = { view: false, manage: false, coordinator: false };
 
 const ROWS = [
   ['an officer of a member LA', person(['la_officer', '681']), { view: true, manage: true, coordinator: false }],
-  ['an officer of the other member LA', person(['la_officer', '673']), { view: true, manage: true, coordinator: false }],
-  ['an improvement partner of a member LA', person(['improvement_partner', '681']), { view: true, manage: false, coordinator: false }],
+  [
+    'an officer of the other member LA',
+    person(['la_officer', '673']),
+    { view: true, manage: true, coordinator: false },
+  ],
+  [
+    'an improvement partner of a member LA',
+    person(['improvement_partner', '681']),
+    { view: true, manage: false, coordinator: false },
+  ],
   ['its coordinator', person(['partnership_coordinator', 'p1']), { view: true, manage: false, coordinator: true }],
   ['another partnership’s coordinator', person(['partnership_coordinator', 'p2']), none],
   ['an officer of an LA outside it', person(['la_officer', '670']), none],

@@ -28,4 +28,3 @@ export function planCan(user: CurrentUser | null, plan: PlanScope) {
   };
 }
 export type PlanCan = ReturnType<typeof planCan>;
-

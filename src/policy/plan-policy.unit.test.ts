@@ -9,7 +9,15 @@ const otherPartner = person(['improvement_partner', '670']);
 const wg = person(['wg_official', null]);
 const head = person(['headteacher', '6812308']);
 const plan = (state: string, sharedWithLas = false) => ({ laCode: '681', state, sharedWithLas });
-const none = { view: false, edit: false, submit: false, share: false, comment: false, markFinal: false, comments: false };
+const none = {
+  view: false,
+  edit: false,
+  submit: false,
+  share: false,
+  comment: false,
+  markFinal: false,
+  comments: false,
+};
 // The LA's own staff and WG read WG's comments (whenever they may read the plan).
 const own = { ...none, comments: true };
 
@@ -25,7 +33,12 @@ const ROWS = [
   ['WG, in discussion', wg, plan('in_discussion'), { ...own, view: true, comment: true }],
   ['WG, final', wg, plan('final'), { ...own, view: true }],
   ['another LA’s officer, final not shared', otherOfficer, plan('final'), none],
-  ['another LA’s officer, final and shared (but not WG’s comments)', otherOfficer, plan('final', true), { ...none, view: true }],
+  [
+    'another LA’s officer, final and shared (but not WG’s comments)',
+    otherOfficer,
+    plan('final', true),
+    { ...none, view: true },
+  ],
   ['another LA’s officer, shared but not final', otherOfficer, plan('submitted', true), none],
   ['another LA’s improvement partner, final and shared', otherPartner, plan('final', true), none],
   ['a headteacher', head, plan('final', true), none],

@@ -6,7 +6,18 @@ import type { CurrentUser, Role } from './roles.ts';
  * decisions (this school, that LA) go through the scope's policy beside this file
  * (`school-policy.ts`, `la-policy.ts`, ...), which builds on `hasRole` and `holdsScope` here.
  */
-export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage' | 'la.read' | 'la.manage' | 'concern.read' | 'national.read' | 'plans.read' | 'partnerships.read';
+export type Permission =
+  | 'users.manage'
+  | 'audit.read'
+  | 'directory.import'
+  | 'collaboratives.read'
+  | 'collaboratives.manage'
+  | 'la.read'
+  | 'la.manage'
+  | 'concern.read'
+  | 'national.read'
+  | 'plans.read'
+  | 'partnerships.read';
 
 /** Who holds each platform-wide permission, whatever their scope. */
 const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
@@ -14,7 +25,15 @@ const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
   // Which collaborative, and which LA, is decided by collaborative-policy.ts.
-  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
+  'collaboratives.read': [
+    'la_officer',
+    'improvement_partner',
+    'collaborative_lead',
+    'partnership_coordinator',
+    'headteacher',
+    'school_leader',
+    'practitioner',
+  ],
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
   // Which LA is decided by la-policy.ts.
   'la.read': ['la_officer', 'improvement_partner'],

@@ -2,9 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { needsNotTestedBothWays, person } from '../../test/support/policy-table.ts';
 import { audiencesFor, schoolCan, staffRole, type SchoolContext } from './school-policy.ts';
 
-const school: SchoolContext = { number: '6812308', name: 'Ysgol Bro Edern', laCode: '681', governingBodyId: 'GB6812308' };
+const school: SchoolContext = {
+  number: '6812308',
+  name: 'Ysgol Bro Edern',
+  laCode: '681',
+  governingBodyId: 'GB6812308',
+};
 const withoutBody: SchoolContext = { ...school, governingBodyId: null };
-const none = { staff: false, readPrivate: false, addEvidence: false, edit: false, curate: false, widenSharing: false, narrowSharing: false, localAuthority: false, viewArea: false };
+const none = {
+  staff: false,
+  readPrivate: false,
+  addEvidence: false,
+  edit: false,
+  curate: false,
+  widenSharing: false,
+  narrowSharing: false,
+  localAuthority: false,
+  viewArea: false,
+};
 const staff = { ...none, staff: true, readPrivate: true, addEvidence: true, viewArea: true };
 const leader = { ...staff, edit: true, curate: true, narrowSharing: true };
 
@@ -17,7 +32,12 @@ const ROWS = [
   ['a governor of another governing body', person(['governor', 'GB6812323']), school, none],
   ['a governor, at a school with no governing body recorded', person(['governor', 'GB6812308']), withoutBody, none],
   ['an LA officer of its LA', person(['la_officer', '681']), school, { ...none, localAuthority: true, viewArea: true }],
-  ['an improvement partner of its LA', person(['improvement_partner', '681']), school, { ...none, localAuthority: true, viewArea: true }],
+  [
+    'an improvement partner of its LA',
+    person(['improvement_partner', '681']),
+    school,
+    { ...none, localAuthority: true, viewArea: true },
+  ],
   ['an LA officer of another LA', person(['la_officer', '660']), school, none],
   ['the headteacher of another school', person(['headteacher', '6812323']), school, none],
   ['a collaborative lead', person(['collaborative_lead', 'c1']), school, none],

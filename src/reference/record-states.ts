@@ -16,7 +16,18 @@ export const PARTNERSHIP_KINDS = ['operational', 'specific'] as const;
 export const MEETING_ACTION_STATUSES = ['open', 'done'] as const;
 
 /** The peer-enquiry cycle (DOMAIN.md section 5), in order; its moves are in peer-enquiry/enquiry-states.ts. */
-export const ENQUIRY_STATES = ['proposed', 'agreed', 'preparing', 'on_site', 'making_sense', 'report_drafted', 'report_agreed', 'follow_up', 'closed', 'cancelled'] as const;
+export const ENQUIRY_STATES = [
+  'proposed',
+  'agreed',
+  'preparing',
+  'on_site',
+  'making_sense',
+  'report_drafted',
+  'report_agreed',
+  'follow_up',
+  'closed',
+  'cancelled',
+] as const;
 export const ENQUIRY_FINDING_KINDS = ['strength', 'area_for_development', 'question'] as const;
 
 /** What a school may share, and the documents among them (sharing/share-repository.ts). */
@@ -28,9 +39,20 @@ export const SUPPORT_REQUEST_STATUSES = ['open', 'matched', 'closed', 'withdrawn
 export const SUPPORT_AGREEMENT_STATUSES = ['agreed', 'completed'] as const;
 
 /** Schools causing concern (labels under `concern.sources`, `concern.interventions`, `concern.states`). */
-export const CONCERN_SOURCES = ['la_intelligence', 'estyn_special_measures', 'estyn_significant_improvement', 'estyn_review'] as const;
+export const CONCERN_SOURCES = [
+  'la_intelligence',
+  'estyn_special_measures',
+  'estyn_significant_improvement',
+  'estyn_review',
+] as const;
 /** Sections 4 to 8 of the 2013 Act, in order (section 10, the Welsh Ministers' own powers, is not the LA's). */
-export const CONCERN_INTERVENTIONS = ['advice_collaboration', 'additional_governors', 'interim_executive_board', 'suspend_budget', 'directions'] as const;
+export const CONCERN_INTERVENTIONS = [
+  'advice_collaboration',
+  'additional_governors',
+  'interim_executive_board',
+  'suspend_budget',
+  'directions',
+] as const;
 export const CONCERN_STATES = ['open', 'warning_notice', 'intervention', 'monitoring', 'exited'] as const;
 export const CONCERN_SUPPORT_STATUSES = ['open', 'done'] as const;
 

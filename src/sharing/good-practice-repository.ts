@@ -10,7 +10,14 @@ export const laOf = sql<string>`coalesce(${caseStudies.laCode}, ${schools.laCode
 /** A case study with who published it. */
 export async function findCaseStudy(db: Db, id: string) {
   const [row] = await db
-    .select({ caseStudy: caseStudies, schoolName: schools.name, schoolSector: schools.sector, laCode: laOf, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy })
+    .select({
+      caseStudy: caseStudies,
+      schoolName: schools.name,
+      schoolSector: schools.sector,
+      laCode: laOf,
+      laNameEn: localAuthorities.nameEn,
+      laNameCy: localAuthorities.nameCy,
+    })
     .from(caseStudies)
     .leftJoin(schools, eq(schools.number, caseStudies.schoolNumber))
     .leftJoin(localAuthorities, eq(localAuthorities.code, laOf))

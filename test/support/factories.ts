@@ -26,15 +26,23 @@ export async function nextInSequence<T>(db: Db, make: (tx: Db) => Promise<T>): P
 export type TestUser = { id: string; email: string; role: Role | null };
 
 /** A user with one role (or none) and the test password. */
-export async function buildUser(db: Db, options: { role?: Role; scopeId?: string | null; email?: string; active?: boolean } = {}): Promise<TestUser> {
+export async function buildUser(
+  db: Db,
+  options: { role?: Role; scopeId?: string | null; email?: string; active?: boolean } = {},
+): Promise<TestUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const { user, email } = await nextInSequence(db, async (tx) => {
     const result = (await tx.execute(sql`
-      select coalesce(max(substring(email from '^user([0-9]+)@example[.]test$')::int), 0)::int + 1 as next from users`)) as unknown as { rows: { next: number }[] };
+      select coalesce(max(substring(email from '^user([0-9]+)@example[.]test$')::int), 0)::int + 1 as next from users`)) as unknown as {
+      rows: { next: number }[];
+    };
     const n = result.rows[0]!.next;
     const email = options.email ?? `user${n}@example.test`;
-    const [user] = await tx.insert(users).values({ email, displayName: `Test User ${n}`, passwordHash: hash, active: options.active ?? true }).returning({ id: users.id });
+    const [user] = await tx
+      .insert(users)
+      .values({ email, displayName: `Test User ${n}`, passwordHash: hash, active: options.active ?? true })
+      .returning({ id: users.id });
     return { user, email };
   });
   if (options.role) {
@@ -57,6 +65,8 @@ export async function sessionCookie(db: Db, userId: string, now: Date = new Date
 }
 
 export async function countRows(db: Db, table: string): Promise<number> {
-  const result = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
+  const result = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
+    rows: { n: number }[];
+  };
   return result.rows[0]!.n;
 }

@@ -6,7 +6,12 @@ import { scopeOf } from '../../src/policy/roles.ts';
 
 /** Someone holding each role in the scope given (its id for a collaborative lead, a school number, an LA code...). */
 export function person(...assignments: [Role, string | null][]): CurrentUser {
-  return { id: 'u', email: 'u@example.test', displayName: 'U', assignments: assignments.map(([role, scopeId]) => ({ role, scopeType: scopeOf(role), scopeId })) };
+  return {
+    id: 'u',
+    email: 'u@example.test',
+    displayName: 'U',
+    assignments: assignments.map(([role, scopeId]) => ({ role, scopeType: scopeOf(role), scopeId })),
+  };
 }
 
 /** The same person with another user id (a facilitator or a reviewer is named by id). */

@@ -14,29 +14,53 @@ const LAST = 9998;
  * A school of its own (with its governing body), as the directory import would create it. A test
  * that must be the same on every run (the scope walker's world) names the number itself.
  */
-export async function buildSchool(db: Db, options: { laCode?: string; sector?: string; name?: string; number?: string } = {}) {
+export async function buildSchool(
+  db: Db,
+  options: { laCode?: string; sector?: string; name?: string; number?: string } = {},
+) {
   const laCode = options.laCode ?? '681';
   const insert = async (tx: Db, number: string) => {
     const name = options.name ?? `Test School ${number}`;
     await tx.insert(governingBodies).values({ id: `GB${number}`, name });
-    await tx.insert(schools).values({ number, name, laCode, sector: options.sector ?? 'primary', governingBodyId: `GB${number}`, searchText: searchKey(`${name} ${number}`) });
+    await tx.insert(schools).values({
+      number,
+      name,
+      laCode,
+      sector: options.sector ?? 'primary',
+      governingBodyId: `GB${number}`,
+      searchText: searchKey(`${name} ${number}`),
+    });
     return { number, name, laCode, governingBodyId: `GB${number}` };
   };
   if (options.number) return insert(db, options.number);
   return nextInSequence(db, async (tx) => {
     const result = (await tx.execute(sql`
       select coalesce(max(right(number, 4)::int), ${FIRST - 1})::int + 1 as next from schools
-      where number like ${`${laCode}____`} and right(number, 4) between ${String(FIRST)} and ${String(LAST)}`)) as unknown as { rows: { next: number }[] };
+      where number like ${`${laCode}____`} and right(number, 4) between ${String(FIRST)} and ${String(LAST)}`)) as unknown as {
+      rows: { next: number }[];
+    };
     const next = result.rows[0]!.next;
     if (next > LAST) throw new Error(`No test school numbers left in LA ${laCode}`);
     return insert(tx, `${laCode}${next}`);
   });
 }
 
-export type SchoolPeople = { headteacher: TestUser; leader: TestUser; practitioner: TestUser; governor: TestUser; laOfficer: TestUser; otherHeadteacher: TestUser; otherLaOfficer: TestUser; otherGovernor: TestUser };
+export type SchoolPeople = {
+  headteacher: TestUser;
+  leader: TestUser;
+  practitioner: TestUser;
+  governor: TestUser;
+  laOfficer: TestUser;
+  otherHeadteacher: TestUser;
+  otherLaOfficer: TestUser;
+  otherGovernor: TestUser;
+};
 
 /** Everyone with a relationship to a school, plus people of another school and LA who have none. */
-export async function buildSchoolPeople(db: Db, school: { number: string; laCode: string; governingBodyId: string }): Promise<SchoolPeople> {
+export async function buildSchoolPeople(
+  db: Db,
+  school: { number: string; laCode: string; governingBodyId: string },
+): Promise<SchoolPeople> {
   const other = await buildSchool(db, { laCode: school.laCode === '660' ? '661' : '660' });
   return {
     headteacher: await buildUser(db, { role: 'headteacher', scopeId: school.number }),

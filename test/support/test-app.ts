@@ -17,11 +17,19 @@ export type TestApp = {
 };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://cydwella.test', RATE_LIMIT_PER_MINUTE: '100000', SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_URL: 'http://cydwella.test',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
+    ...overrides,
+  });
 }
 
 /** The real app on its own migrated database; sign-in delays are recorded instead of slept. */
-export async function createTestApp(options: { env?: Record<string, string>; mailer?: Mailer | null; database?: Database; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; mailer?: Mailer | null; database?: Database; clock?: Clock } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
   const clock = options.clock ?? systemClock;

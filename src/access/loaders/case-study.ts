@@ -9,7 +9,12 @@ import { findCaseStudy } from '../../sharing/good-practice-repository.ts';
 export type CaseStudyContext = NonNullable<Awaited<ReturnType<typeof findCaseStudy>>> & { can: CaseStudyCan };
 
 /** The case study in the URL: 404 unless published or the user writes it; 403 if they may only read it. */
-export async function caseStudyAccess(db: Db, request: FastifyRequest, id: string, need: keyof CaseStudyCan = 'view'): Promise<CaseStudyContext> {
+export async function caseStudyAccess(
+  db: Db,
+  request: FastifyRequest,
+  id: string,
+  need: keyof CaseStudyCan = 'view',
+): Promise<CaseStudyContext> {
   const found = await findCaseStudy(db, id);
   if (!found) throw new HttpError(404, 'not-found');
   const can = caseStudyCan(request.user, found.caseStudy);

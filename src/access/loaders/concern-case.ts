@@ -15,7 +15,12 @@ export type CaseContext = { concernCase: CaseWithSchool; can: ConcernCaseCan };
  * with 403 before any case is looked up, so they learn nothing either. 403 too when the headteacher
  * or chair, who may only read, asks to change it.
  */
-export async function caseAccess(db: Db, request: FastifyRequest, id: string, need: keyof ConcernCaseCan = 'view'): Promise<CaseContext> {
+export async function caseAccess(
+  db: Db,
+  request: FastifyRequest,
+  id: string,
+  need: keyof ConcernCaseCan = 'view',
+): Promise<CaseContext> {
   const concernCase = await findCase(db, id);
   if (!concernCase) throw new HttpError(404, 'not-found');
   const can = concernCaseCan(request.user, concernCase);

@@ -19,7 +19,13 @@ export type EnquiryContext = CollaborativeContext & {
  * Loads the enquiry in the URL: 404 when the user has no business with the collaborative's space
  * or the enquiry is not this collaborative's, 403 when they may look at it but not do `need`.
  */
-export async function enquiryAccess(db: Db, request: FastifyRequest, collaborativeId: string, enquiryId: string, need?: keyof EnquiryCan): Promise<EnquiryContext> {
+export async function enquiryAccess(
+  db: Db,
+  request: FastifyRequest,
+  collaborativeId: string,
+  enquiryId: string,
+  need?: keyof EnquiryCan,
+): Promise<EnquiryContext> {
   const ctx = await collaborativeAccess(db, request, collaborativeId, 'space');
   const found = await findEnquiry(db, ctx.collaborative.id, enquiryId);
   if (!found) throw new HttpError(404, 'not-found');
@@ -27,5 +33,12 @@ export async function enquiryAccess(db: Db, request: FastifyRequest, collaborati
   const can = enquiryCan(request.user, ctx.can, { ...found.enquiry, reviewerIds: reviewers.map((r) => r.userId) });
   if (!can.seeHeadline) throw new HttpError(404, 'not-found');
   if (need && !can[need]) throw new HttpError(403, 'forbidden');
-  return { ...ctx, enquiry: found.enquiry, hostName: found.hostName, facilitatorName: found.facilitatorName, reviewers, enquiryCan: can };
+  return {
+    ...ctx,
+    enquiry: found.enquiry,
+    hostName: found.hostName,
+    facilitatorName: found.facilitatorName,
+    reviewers,
+    enquiryCan: can,
+  };
 }

@@ -10,7 +10,12 @@ export type LaContext = { la: { code: string; nameEn: string; nameCy: string }; 
 type LaNeed = keyof LaCan;
 
 /** The LA in the URL and what this user may do there: 404 unless they are its staff, 403 if they may only look. */
-export async function laAccess(db: Db, request: FastifyRequest, code: string, need: LaNeed = 'staff'): Promise<LaContext> {
+export async function laAccess(
+  db: Db,
+  request: FastifyRequest,
+  code: string,
+  need: LaNeed = 'staff',
+): Promise<LaContext> {
   const la = await findLocalAuthority(db, code);
   if (!la) throw new HttpError(404, 'not-found');
   const can = laCan(request.user, la.code);

@@ -9,7 +9,12 @@ import { partnershipCan, type PartnershipCan } from '../../policy/partnership-po
 export type PartnershipContext = { partnership: Partnership; laCodes: string[]; can: PartnershipCan };
 
 /** The partnership in the URL: 404 unless the user may see it, 403 if they may only look. */
-export async function partnershipAccess(db: Db, request: FastifyRequest, id: string, need: keyof PartnershipCan = 'view'): Promise<PartnershipContext> {
+export async function partnershipAccess(
+  db: Db,
+  request: FastifyRequest,
+  id: string,
+  need: keyof PartnershipCan = 'view',
+): Promise<PartnershipContext> {
   const found = await findPartnership(db, id);
   if (!found) throw new HttpError(404, 'not-found');
   const can = partnershipCan(request.user, { id, laCodes: found.laCodes });

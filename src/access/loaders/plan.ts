@@ -16,13 +16,23 @@ const inLanguage = (lang: string, en: string, cy: string) => (lang === 'cy' ? cy
  * The plan in the URL and what this user may do with it: 404 unless they may read it (another LA's
  * draft does not exist for them), 403 when they may read it but not do `need`.
  */
-export async function planAccess(db: Db, request: FastifyRequest, planId: string, need?: keyof PlanCan): Promise<PlanAccess> {
+export async function planAccess(
+  db: Db,
+  request: FastifyRequest,
+  planId: string,
+  need?: keyof PlanCan,
+): Promise<PlanAccess> {
   const plan = await findPlan(db, planId);
   if (!plan) throw new HttpError(404, 'not-found');
   const can = planCan(request.user, { laCode: plan.laCode, state: plan.state, sharedWithLas: plan.sharedWithLas });
   if (!can.view) throw new HttpError(404, 'not-found');
   if (need && !can[need]) throw new HttpError(403, 'forbidden');
-  return { plan, can, laName: inLanguage(request.lang, plan.laNameEn, plan.laNameCy), roundTitle: inLanguage(request.lang, plan.round.titleEn, plan.round.titleCy) };
+  return {
+    plan,
+    can,
+    laName: inLanguage(request.lang, plan.laNameEn, plan.laNameCy),
+    roundTitle: inLanguage(request.lang, plan.round.titleEn, plan.round.titleCy),
+  };
 }
 
 /** A planning round: Welsh Government's alone (LA staff are refused, strangers never get here: plans.read). */

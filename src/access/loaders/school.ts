@@ -24,14 +24,24 @@ async function loadSchool(db: Db, request: FastifyRequest, number: string): Prom
 }
 
 /** The school scope: 404 as above, 403 when the user may see the area but not do `need`. */
-export async function schoolAccess(db: Db, request: FastifyRequest, number: string, need: keyof SchoolCan = 'viewArea'): Promise<SchoolRequestContext> {
+export async function schoolAccess(
+  db: Db,
+  request: FastifyRequest,
+  number: string,
+  need: keyof SchoolCan = 'viewArea',
+): Promise<SchoolRequestContext> {
   const ctx = await loadSchool(db, request, number);
   if (!ctx.can[need]) throw new HttpError(403, 'forbidden');
   return ctx;
 }
 
 /** The governing-body scope: the same 404 (its governors see the school's area), 403 when `need` is not theirs. */
-export async function governingBodyAccess(db: Db, request: FastifyRequest, number: string, need: keyof GoverningBodyCan = 'member'): Promise<SchoolRequestContext> {
+export async function governingBodyAccess(
+  db: Db,
+  request: FastifyRequest,
+  number: string,
+  need: keyof GoverningBodyCan = 'member',
+): Promise<SchoolRequestContext> {
   const ctx = await loadSchool(db, request, number);
   if (!ctx.governingBodyCan[need]) throw new HttpError(403, 'forbidden');
   return ctx;

@@ -37,7 +37,8 @@ export const roleAssignments = pgTable(
     // An LA's staff (and the collaboratives they facilitate) are found by scope.
     index('role_assignments_scope').on(t.scopeId, t.role),
     uniqueIndex('role_assignments_unique').on(t.userId, t.role, t.scopeType, sql`coalesce(${t.scopeId}, '')`),
-    oneOf('role_assignments', t.role, ROLE_NAMES), oneOf('role_assignments', t.scopeType, SCOPE_TYPES),
+    oneOf('role_assignments', t.role, ROLE_NAMES),
+    oneOf('role_assignments', t.scopeType, SCOPE_TYPES),
   ],
 );
 

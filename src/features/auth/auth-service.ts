@@ -1,13 +1,26 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
-import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from '../../lib/passwords.ts';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  passwordProblem,
+  verifyPassword,
+  type PasswordProblem,
+} from '../../lib/passwords.ts';
 import { deleteOtherSessions, deleteUserSessions } from '../../sessions/session-repository.ts';
 import { endSession, hashToken, startSession, type SessionSettings } from '../../sessions/session-service.ts';
 import type { Clock } from '../../lib/clock.ts';
 import * as repo from './auth-repository.ts';
 import * as throttle from './sign-in-throttle-service.ts';
 
-export { delayFor, FAILURE_WINDOW_MS, LOCK_AFTER_FAILURES, LOCK_MS, MAX_DELAY_MS, SLOW_AFTER_FAILURES } from './sign-in-throttle-service.ts';
+export {
+  delayFor,
+  FAILURE_WINDOW_MS,
+  LOCK_AFTER_FAILURES,
+  LOCK_MS,
+  MAX_DELAY_MS,
+  SLOW_AFTER_FAILURES,
+} from './sign-in-throttle-service.ts';
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
@@ -17,7 +30,13 @@ export type SignInResult =
 export type AuthDeps = { db: Db; sessions: SessionSettings; delay: (ms: number) => Promise<void>; clock: Clock };
 
 /** `client` is the address the attempt came from: lockouts are per account and client (sign-in-throttle-service.ts). */
-export async function signIn(deps: AuthDeps, email: string, password: string, client: string, userAgent?: string): Promise<SignInResult> {
+export async function signIn(
+  deps: AuthDeps,
+  email: string,
+  password: string,
+  client: string,
+  userAgent?: string,
+): Promise<SignInResult> {
   const now = deps.clock.now();
   const emailKey = email.trim().toLowerCase();
   const user = await repo.findUserByEmail(deps.db, emailKey);
@@ -41,7 +60,13 @@ export async function signIn(deps: AuthDeps, email: string, password: string, cl
   return { ok: false, reason: 'invalid' };
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword' | 'newPassword' | 'confirmPassword'; problem: PasswordProblem | 'wrongCurrent' };
+export type ChangePasswordResult =
+  | { ok: true }
+  | {
+      ok: false;
+      field: 'currentPassword' | 'newPassword' | 'confirmPassword';
+      problem: PasswordProblem | 'wrongCurrent';
+    };
 
 export async function changePassword(
   db: Db,
@@ -61,7 +86,13 @@ export async function changePassword(
     await repo.setPasswordHash(tx, userId, passwordHash, now);
     // Whoever may have learnt the old password is signed out everywhere but here.
     const otherSessionsEnded = await deleteOtherSessions(tx, userId, hashToken(currentSessionToken));
-    await appendAudit(tx, { actorId: userId, action: 'password-change', entityType: 'user', entityId: userId, after: { otherSessionsEnded } });
+    await appendAudit(tx, {
+      actorId: userId,
+      action: 'password-change',
+      entityType: 'user',
+      entityId: userId,
+      after: { otherSessionsEnded },
+    });
   });
   return { ok: true };
 }
@@ -70,10 +101,19 @@ export async function findPasswordToken(db: Db, token: string, now: Date) {
   return repo.findUsableToken(db, hashToken(token), now);
 }
 
-export type SetPasswordResult = { ok: true } | { ok: false; reason: 'invalid-token' } | { ok: false; field: 'password' | 'confirmPassword'; problem: PasswordProblem };
+export type SetPasswordResult =
+  | { ok: true }
+  | { ok: false; reason: 'invalid-token' }
+  | { ok: false; field: 'password' | 'confirmPassword'; problem: PasswordProblem };
 
 /** Uses a one-time link: sets the password, spends the token and signs out every other session. */
-export async function setPasswordWithToken(db: Db, token: string, password: string, confirmation: string, now: Date): Promise<SetPasswordResult> {
+export async function setPasswordWithToken(
+  db: Db,
+  token: string,
+  password: string,
+  confirmation: string,
+  now: Date,
+): Promise<SetPasswordResult> {
   const found = await repo.findUsableToken(db, hashToken(token), now);
   if (!found) return { ok: false, reason: 'invalid-token' };
   const problem = passwordProblem(password, { email: found.email, confirmation });
@@ -86,7 +126,12 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
     await repo.markTokenUsed(tx, found.tokenHash, now);
     await repo.setPasswordHash(tx, found.userId, passwordHash, now);
     await deleteUserSessions(tx, found.userId);
-    await appendAudit(tx, { actorId: found.userId, action: 'password-set', entityType: 'user', entityId: found.userId });
+    await appendAudit(tx, {
+      actorId: found.userId,
+      action: 'password-set',
+      entityType: 'user',
+      entityId: found.userId,
+    });
     return { ok: true as const };
   });
 }

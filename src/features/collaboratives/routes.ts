@@ -6,5 +6,11 @@ import { collaborativePeopleRoutes } from './people-routes.ts';
 
 /** Collaboratives (vertical clusters and horizontal groups) managed by the LA: /collaboratives... */
 export const collaborativeRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
-  for (const routes of [collaborativeListRoutes, collaborativeDetailRoutes, collaborativePeopleRoutes, collaborationGapsRoutes]) await app.register(routes, deps);
+  for (const routes of [
+    collaborativeListRoutes,
+    collaborativeDetailRoutes,
+    collaborativePeopleRoutes,
+    collaborationGapsRoutes,
+  ])
+    await app.register(routes, deps);
 };

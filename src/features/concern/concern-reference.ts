@@ -3,7 +3,12 @@
  * Part 2). Labels live under `concern.sources`, `concern.grounds`, `concern.interventions`,
  * `concern.states` and `concern.copies` in both catalogues.
  */
-import { CONCERN_INTERVENTIONS, CONCERN_SOURCES, CONCERN_STATES, CONCERN_SUPPORT_STATUSES } from '../../reference/record-states.ts';
+import {
+  CONCERN_INTERVENTIONS,
+  CONCERN_SOURCES,
+  CONCERN_STATES,
+  CONCERN_SUPPORT_STATUSES,
+} from '../../reference/record-states.ts';
 
 export const SOURCES = CONCERN_SOURCES;
 export type Source = (typeof SOURCES)[number];
@@ -11,7 +16,16 @@ export type Source = (typeof SOURCES)[number];
 export const ESTYN_CATEGORIES: readonly Source[] = ['estyn_special_measures', 'estyn_significant_improvement'];
 
 /** Section 2 grounds, in the Act's order (the code's position + 1 is the ground's number). */
-export const GROUNDS = ['standards', 'management', 'behaviour', 'safety', 'duty', 'unreasonable', 'significant_improvement', 'special_measures'] as const;
+export const GROUNDS = [
+  'standards',
+  'management',
+  'behaviour',
+  'safety',
+  'duty',
+  'unreasonable',
+  'significant_improvement',
+  'special_measures',
+] as const;
 export type Ground = (typeof GROUNDS)[number];
 /** A warning notice (section 3) may be given on grounds 1 to 6 only. */
 export const NOTICE_GROUNDS: readonly Ground[] = GROUNDS.slice(0, 6);
@@ -40,4 +54,5 @@ export function requiredCopies(governance: string | null | undefined): CopyRecip
   return copies;
 }
 
-export const isCopyRecipient = (value: string): value is CopyRecipient => (COPY_RECIPIENTS as readonly string[]).includes(value);
+export const isCopyRecipient = (value: string): value is CopyRecipient =>
+  (COPY_RECIPIENTS as readonly string[]).includes(value);

@@ -10,5 +10,12 @@ import { concernRegisterRoutes } from './register-routes.ts';
  * school's headteacher and chair of governors; kept apart from every collaborative and school page.
  */
 export const concernRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
-  for (const routes of [concernRegisterRoutes, concernCaseRoutes, concernNoticeRoutes, concernPlanRoutes, concernAccountRoutes]) await app.register(routes, deps);
+  for (const routes of [
+    concernRegisterRoutes,
+    concernCaseRoutes,
+    concernNoticeRoutes,
+    concernPlanRoutes,
+    concernAccountRoutes,
+  ])
+    await app.register(routes, deps);
 };

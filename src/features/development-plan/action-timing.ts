@@ -14,7 +14,11 @@ export function addDays(isoDate: string, days: number): string {
  * Overdue: the due date has passed and the action is not done. Due soon: not done and due
  * today or within the next DUE_SOON_DAYS days. Done actions never stand out.
  */
-export function actionTiming(action: { dueOn: string | null; status: string }, today: string, soonDays = DUE_SOON_DAYS): ActionTiming {
+export function actionTiming(
+  action: { dueOn: string | null; status: string },
+  today: string,
+  soonDays = DUE_SOON_DAYS,
+): ActionTiming {
   if (!action.dueOn || action.status === 'done') return null;
   if (action.dueOn < today) return 'overdue';
   if (action.dueOn <= addDays(today, soonDays)) return 'due_soon';

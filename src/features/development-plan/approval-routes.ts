@@ -17,19 +17,32 @@ export const approvalRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
     return { plan, revision, latest: await repo.latestRevisionNumber(db, plan.id) };
   }
 
-  app.get('/schools/:number/plan/revisions/:n/approve', { config: scoped(signedIn, 'governingBody', 'approvePlan'), schema: { params: RevisionParams } }, async (request, reply) => {
-    const ctx = governingBodyScope(request);
-    const { plan, revision, latest } = await load(ctx.school.number, request.params.n);
-    const revisionUrl = `/schools/${ctx.school.number}/plan/revisions/${revision.number}`;
-    if (revision.approvedAt) return reply.redirect(`${revisionUrl}?approval=already-approved`, 303);
-    if (revision.number !== latest) return reply.redirect(`${revisionUrl}?approval=not-latest`, 303);
-    return reply.page(view('approve'), { title: request.t('pages.planApproval.title', { number: revision.number }), ...schoolModel(ctx), plan, revision });
-  });
+  app.get(
+    '/schools/:number/plan/revisions/:n/approve',
+    { config: scoped(signedIn, 'governingBody', 'approvePlan'), schema: { params: RevisionParams } },
+    async (request, reply) => {
+      const ctx = governingBodyScope(request);
+      const { plan, revision, latest } = await load(ctx.school.number, request.params.n);
+      const revisionUrl = `/schools/${ctx.school.number}/plan/revisions/${revision.number}`;
+      if (revision.approvedAt) return reply.redirect(`${revisionUrl}?approval=already-approved`, 303);
+      if (revision.number !== latest) return reply.redirect(`${revisionUrl}?approval=not-latest`, 303);
+      return reply.page(view('approve'), {
+        title: request.t('pages.planApproval.title', { number: revision.number }),
+        ...schoolModel(ctx),
+        plan,
+        revision,
+      });
+    },
+  );
 
-  app.post('/schools/:number/plan/revisions/:n/approve', { config: scoped(signedIn, 'governingBody', 'approvePlan'), schema: { params: RevisionParams } }, async (request, reply) => {
-    const ctx = governingBodyScope(request);
-    const { plan, revision } = await load(ctx.school.number, request.params.n);
-    const outcome = await approveRevision(db, request.user!.id, plan.id, revision, clock.now());
-    return reply.redirect(`/schools/${ctx.school.number}/plan/revisions/${revision.number}?approval=${outcome}`, 303);
-  });
+  app.post(
+    '/schools/:number/plan/revisions/:n/approve',
+    { config: scoped(signedIn, 'governingBody', 'approvePlan'), schema: { params: RevisionParams } },
+    async (request, reply) => {
+      const ctx = governingBodyScope(request);
+      const { plan, revision } = await load(ctx.school.number, request.params.n);
+      const outcome = await approveRevision(db, request.user!.id, plan.id, revision, clock.now());
+      return reply.redirect(`/schools/${ctx.school.number}/plan/revisions/${revision.number}?approval=${outcome}`, 303);
+    },
+  );
 };

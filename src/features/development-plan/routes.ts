@@ -8,5 +8,6 @@ import { revisionRoutes } from './revision-routes.ts';
 
 /** The statutory three-year school development plan: /schools/:number/plan... */
 export const developmentPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
-  for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes]) await app.register(routes, deps);
+  for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes])
+    await app.register(routes, deps);
 };

@@ -29,7 +29,18 @@ export class ImportJobs {
 
   start(fileName: string, startedBy: string, total: number): ImportJob {
     this.forgetOld();
-    const job: ImportJob = { id: randomUUID(), fileName, startedBy, status: 'running', done: 0, total, importId: null, counts: null, problems: [], startedAt: this.clock.now().getTime() };
+    const job: ImportJob = {
+      id: randomUUID(),
+      fileName,
+      startedBy,
+      status: 'running',
+      done: 0,
+      total,
+      importId: null,
+      counts: null,
+      problems: [],
+      startedAt: this.clock.now().getTime(),
+    };
     this.jobs.set(job.id, job);
     return job;
   }

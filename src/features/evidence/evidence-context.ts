@@ -38,6 +38,10 @@ export async function itemOr404(db: Db, ctx: EvidenceContext, id: string) {
 }
 
 /** What every page of the section passes to the school layout. */
-export const sectionModel = (ctx: EvidenceContext) => ({ school: ctx.school, schoolCan: ctx.can, schoolSection: 'evidence' });
+export const sectionModel = (ctx: EvidenceContext) => ({
+  school: ctx.school,
+  schoolCan: ctx.can,
+  schoolSection: 'evidence',
+});
 
 export const itemHref = (schoolNumber: string, id: string) => `/schools/${schoolNumber}/evidence/${id}`;

@@ -6,7 +6,10 @@ import { evidenceItemRoutes } from './evidence-item-routes.ts';
 import { evidenceListRoutes } from './evidence-list-routes.ts';
 
 /** A school's evidence: recording it (with attachments), the searchable list, each item's page. */
-export const evidenceRoutes: FeaturePlugin<'database' | 'config' | 'keys' | 'clock'> = async (app, { database, config, keys, clock }) => {
+export const evidenceRoutes: FeaturePlugin<'database' | 'config' | 'keys' | 'clock'> = async (
+  app,
+  { database, config, keys, clock },
+) => {
   const store = attachmentStore(config.dataDir, keys.attachmentLinks);
   // Encapsulated: only this feature (and the directory import) accepts multipart bodies. Files
   // over the limit arrive cut short and marked, so the form can say which one was too big.

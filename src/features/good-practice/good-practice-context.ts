@@ -17,28 +17,75 @@ export const IdParams = Type.Object({ id: Uuid });
 export const SchoolParams = Type.Object({ number: SchoolNumber });
 export const CodeParams = Type.Object({ code: LaCode });
 export const CaseStudyBody = Type.Object({
-  version: Type.Optional(Version), title: field, summary: field, whatWeDid: field, learners: field, impact: field,
-  nifThemes: codes, nationalPriorities: codes, areas: codes, learnerDataChecked: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 2 })),
+  version: Type.Optional(Version),
+  title: field,
+  summary: field,
+  whatWeDid: field,
+  learners: field,
+  impact: field,
+  nifThemes: codes,
+  nationalPriorities: codes,
+  areas: codes,
+  learnerDataChecked: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 2 })),
 });
 export const VersionBody = Type.Object({ version: Version });
 
-export const nameIn = (lang: string, named: { nameEn: string; nameCy: string }) => (lang === 'cy' ? named.nameCy : named.nameEn);
+export const nameIn = (lang: string, named: { nameEn: string; nameCy: string }) =>
+  lang === 'cy' ? named.nameCy : named.nameEn;
 
 /** Checkbox items for the tags: NIF themes, national priorities (those still offered, or already chosen), Areas. */
 export async function tagItems(db: Db, request: FastifyRequest, form: CaseStudyForm) {
   const t = request.t;
-  const national = (await nationalPriorityOptions(db)).filter((n) => !n.withdrawnOn || form.nationalPriorities.includes(n.code));
+  const national = (await nationalPriorityOptions(db)).filter(
+    (n) => !n.withdrawnOn || form.nationalPriorities.includes(n.code),
+  );
   return {
-    themeItems: NIF_THEMES.map((code) => ({ value: code, text: t(`reference.nifTheme.${code}`), checked: form.nifThemes.includes(code) })),
-    nationalItems: national.map((n) => ({ value: n.code, text: nameIn(request.lang, n), checked: form.nationalPriorities.includes(n.code) })),
-    areaItems: AREAS.map((code) => ({ value: code, text: t(`reference.area.${code}`), checked: form.areas.includes(code) })),
+    themeItems: NIF_THEMES.map((code) => ({
+      value: code,
+      text: t(`reference.nifTheme.${code}`),
+      checked: form.nifThemes.includes(code),
+    })),
+    nationalItems: national.map((n) => ({
+      value: n.code,
+      text: nameIn(request.lang, n),
+      checked: form.nationalPriorities.includes(n.code),
+    })),
+    areaItems: AREAS.map((code) => ({
+      value: code,
+      text: t(`reference.area.${code}`),
+      checked: form.areas.includes(code),
+    })),
     nationalCodes: national.map((n) => n.code),
   };
 }
 
 /** The add and edit forms, with the learner-data prompt when something looked identifiable. */
-export async function renderForm(db: Db, request: FastifyRequest, reply: FastifyReply, model: { form: CaseStudyForm; owner: string; formAction: string; cancelHref: string; flags?: TextFlag[]; version?: number } & Record<string, unknown>, status = 200) {
-  const fieldLinks = { summary: 'goodPractice.learnerData.changeSummary', whatWeDid: 'goodPractice.learnerData.changeWhatWeDid', learners: 'goodPractice.learnerData.changeLearners', impact: 'goodPractice.learnerData.changeImpact' };
+export async function renderForm(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  model: {
+    form: CaseStudyForm;
+    owner: string;
+    formAction: string;
+    cancelHref: string;
+    flags?: TextFlag[];
+    version?: number;
+  } & Record<string, unknown>,
+  status = 200,
+) {
+  const fieldLinks = {
+    summary: 'goodPractice.learnerData.changeSummary',
+    whatWeDid: 'goodPractice.learnerData.changeWhatWeDid',
+    learners: 'goodPractice.learnerData.changeLearners',
+    impact: 'goodPractice.learnerData.changeImpact',
+  };
   const warning = warningLines(request.t, model.flags ?? [], fieldLinks);
-  return reply.status(status).page(view('form'), { title: request.t(model.version ? 'goodPractice.form.editTitle' : 'goodPractice.form.addTitle'), activeNav: 'goodPractice', ...(await tagItems(db, request, model.form)), ...model, warning });
+  return reply.status(status).page(view('form'), {
+    title: request.t(model.version ? 'goodPractice.form.editTitle' : 'goodPractice.form.addTitle'),
+    activeNav: 'goodPractice',
+    ...(await tagItems(db, request, model.form)),
+    ...model,
+    warning,
+  });
 }

@@ -5,6 +5,11 @@ import { caseloadModel, DUE_WITHIN_DAYS } from './caseload-service.ts';
 export const caseloadRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   app.get('/caseload', { config: { access: { permission: 'la.read' } } }, async (request, reply) => {
     const model = await caseloadModel(database.db, request.user!, clock.now());
-    return reply.page('features/la-overview/views/caseload.njk', { title: request.t('laOverview.caseload.title'), activeNav: 'localImprovement', days: DUE_WITHIN_DAYS, ...model });
+    return reply.page('features/la-overview/views/caseload.njk', {
+      title: request.t('laOverview.caseload.title'),
+      activeNav: 'localImprovement',
+      days: DUE_WITHIN_DAYS,
+      ...model,
+    });
   });
 };

@@ -6,8 +6,21 @@ import { academicYearOf } from '../../reference/reference-data.ts';
 import { ENQUIRY_STATES } from '../../policy/enquiry-states.ts';
 import { activityCounts } from '../reciprocity/reciprocity-repository.ts';
 import { collaborativeActivity, membersOf } from './health-repository.ts';
-import { cellPriorities, laCollaborativeNames, nationalPriorityNames, pictureCounts, type CellPriority, type Dimension } from './local-priorities-repository.ts';
-import { activeOffers, laCollaboratives, openRequests, schoolsBySector, sharedStrengths } from './overview-repository.ts';
+import {
+  cellPriorities,
+  laCollaborativeNames,
+  nationalPriorityNames,
+  pictureCounts,
+  type CellPriority,
+  type Dimension,
+} from './local-priorities-repository.ts';
+import {
+  activeOffers,
+  laCollaboratives,
+  openRequests,
+  schoolsBySector,
+  sharedStrengths,
+} from './overview-repository.ts';
 
 /** Today in Wales, the academic year it falls in, and the "recent" period: the last complete term and this one so far. */
 export function periodNow(now: Date) {
@@ -17,18 +30,37 @@ export function periodNow(now: Date) {
 }
 
 /** Activity per collaborative of the LA that has not closed, by name (never ordered by any count: rule 6). */
-async function healthModel(db: Db, collaboratives: Awaited<ReturnType<typeof laCollaboratives>>, period: ReturnType<typeof periodNow>) {
+async function healthModel(
+  db: Db,
+  collaboratives: Awaited<ReturnType<typeof laCollaboratives>>,
+  period: ReturnType<typeof periodNow>,
+) {
   const open = collaboratives.filter((c) => c.status !== 'closed');
   const ids = open.map((c) => c.id);
   const [activity, members] = await Promise.all([collaborativeActivity(db, ids, period), membersOf(db, ids)]);
   const numbers = [...new Set(members.map((m) => m.schoolNumber))];
-  const last = new Map((await activityCounts(db, numbers, { from: period.from, to: period.to, today: period.today, collaborativeId: null })).map((a) => [a.school, a.lastActivity]));
+  const last = new Map(
+    (
+      await activityCounts(db, numbers, {
+        from: period.from,
+        to: period.to,
+        today: period.today,
+        collaborativeId: null,
+      })
+    ).map((a) => [a.school, a.lastActivity]),
+  );
   const alone = (n: string) => workingAlone(last.get(n) ?? null, period.today);
   return open.map((c) => {
     const mine = members.filter((m) => m.collaborativeId === c.id);
     const { shares, meetings, enquiries } = activity.get(c.id)!;
     const stateOrder = (state: string) => (ENQUIRY_STATES as readonly string[]).indexOf(state);
-    return { ...c, shares, meetings, enquiries: enquiries.toSorted((a, b) => stateOrder(a.state) - stateOrder(b.state)), alone: mine.filter((m) => alone(m.schoolNumber)).length };
+    return {
+      ...c,
+      shares,
+      meetings,
+      enquiries: enquiries.toSorted((a, b) => stateOrder(a.state) - stateOrder(b.state)),
+      alone: mine.filter((m) => alone(m.schoolNumber)).length,
+    };
   });
 }
 
@@ -36,12 +68,23 @@ async function healthModel(db: Db, collaboratives: Awaited<ReturnType<typeof laC
 export async function overviewData(db: Db, laCode: string, dimension: Dimension, now: Date) {
   const period = periodNow(now);
   const [sectors, collaboratives, counts, national, collaborativeNames, offers, requests] = await Promise.all([
-    schoolsBySector(db, laCode), laCollaboratives(db, laCode), pictureCounts(db, laCode, period.year, dimension),
-    nationalPriorityNames(db), laCollaborativeNames(db, laCode), activeOffers(db, laCode), openRequests(db, laCode),
+    schoolsBySector(db, laCode),
+    laCollaboratives(db, laCode),
+    pictureCounts(db, laCode, period.year, dimension),
+    nationalPriorityNames(db),
+    laCollaborativeNames(db, laCode),
+    activeOffers(db, laCode),
+    openRequests(db, laCode),
   ]);
   const strengths = offers.length ? [] : await sharedStrengths(db, laCode, period.year);
   return {
-    period, sectors, schoolTotal: sectors.reduce((sum, s) => sum + s.schools, 0), collaboratives, offers, strengths, requests,
+    period,
+    sectors,
+    schoolTotal: sectors.reduce((sum, s) => sum + s.schools, 0),
+    collaboratives,
+    offers,
+    strengths,
+    requests,
     picture: { counts, names: { national, collaboratives: collaborativeNames } },
     health: await healthModel(db, collaboratives, period),
   };

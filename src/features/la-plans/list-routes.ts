@@ -24,20 +24,33 @@ export const listRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
       laCodes.length ? listPlans(db, { laCodes }) : [],
       hasRole(request.user, 'la_officer') ? listPlans(db, { sharedFinal: true }) : [],
     ]);
-    const name = (p: { laNameEn: string; laNameCy: string; round: { titleEn: string; titleCy: string } }) => ({ laName: localName(lang, p.laNameEn, p.laNameCy), roundTitle: localName(lang, p.round.titleEn, p.round.titleCy) });
+    const name = (p: { laNameEn: string; laNameCy: string; round: { titleEn: string; titleCy: string } }) => ({
+      laName: localName(lang, p.laNameEn, p.laNameCy),
+      roundTitle: localName(lang, p.round.titleEn, p.round.titleCy),
+    });
     return reply.page(view('index'), {
-      title: request.t('laPlans.index.title'), activeNav: 'plans', opensRounds: wg,
-      rounds: rounds.map((r) => ({ ...r, title: localName(lang, r.titleEn, r.titleCy), deadlineStatus: deadlineStatus(r.deadline, clock.now()) })),
+      title: request.t('laPlans.index.title'),
+      activeNav: 'plans',
+      opensRounds: wg,
+      rounds: rounds.map((r) => ({
+        ...r,
+        title: localName(lang, r.titleEn, r.titleCy),
+        deadlineStatus: deadlineStatus(r.deadline, clock.now()),
+      })),
       own: own.map((p) => ({ ...p, ...name(p) })),
       shared: shared.filter((p) => !laCodes.includes(p.laCode)).map((p) => ({ ...p, ...name(p) })),
     });
   });
 
-  app.get('/local-authorities/:code/plan', { config: scoped(plansRead, 'la'), schema: { params: Type.Object({ code: LaCode }) } }, async (request, reply) => {
-    const ctx = laScope(request);
-    const plan = await currentPlanForLa(db, ctx.la.code);
-    const model = { title: request.t('laPlans.laPage.title', { la: ctx.laName }), ...laModel(ctx, 'plan') };
-    if (!plan) return reply.page(view('la-plan'), model);
-    return reply.page(view('la-plan'), { ...model, ...(await planSummary(db, request, plan, clock.now())) });
-  });
+  app.get(
+    '/local-authorities/:code/plan',
+    { config: scoped(plansRead, 'la'), schema: { params: Type.Object({ code: LaCode }) } },
+    async (request, reply) => {
+      const ctx = laScope(request);
+      const plan = await currentPlanForLa(db, ctx.la.code);
+      const model = { title: request.t('laPlans.laPage.title', { la: ctx.laName }), ...laModel(ctx, 'plan') };
+      if (!plan) return reply.page(view('la-plan'), model);
+      return reply.page(view('la-plan'), { ...model, ...(await planSummary(db, request, plan, clock.now())) });
+    },
+  );
 };

@@ -18,7 +18,13 @@ export const localName = (lang: string, en: string, cy: string) => (lang === 'cy
 
 /** The page model every plan page shares. */
 export function planModel(access: PlanAccess) {
-  return { plan: access.plan, planCan: access.can, laName: access.laName, roundTitle: access.roundTitle, base: `/plans/${access.plan.id}` };
+  return {
+    plan: access.plan,
+    planCan: access.can,
+    laName: access.laName,
+    roundTitle: access.roundTitle,
+    base: `/plans/${access.plan.id}`,
+  };
 }
 
 /** The deadline in words: due in n days, due today, or n days past (what "late" means). */

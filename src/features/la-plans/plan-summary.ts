@@ -9,7 +9,11 @@ import { deadlineStatus, isLate, localName } from './plan-context.ts';
 export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWithContext, now: Date) {
   const lang = request.lang;
   const can = planCan(request.user, { laCode: plan.laCode, state: plan.state, sharedWithLas: plan.sharedWithLas });
-  const [sections, answers, comments] = await Promise.all([roundSections(db, plan.roundId), planAnswers(db, plan.id), can.comments ? planComments(db, plan.id) : []]);
+  const [sections, answers, comments] = await Promise.all([
+    roundSections(db, plan.roundId),
+    planAnswers(db, plan.id),
+    can.comments ? planComments(db, plan.id) : [],
+  ]);
   return {
     plan,
     planCan: can,
@@ -21,8 +25,11 @@ export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWit
     planSections: sections.map((s, i) => {
       const answer = answers.find((a) => a.sectionId === s.id);
       return {
-        id: s.id, number: i + 1, title: localName(lang, s.titleEn, s.titleCy),
-        answered: !!answer?.body, updatedAt: answer?.updatedAt ?? null,
+        id: s.id,
+        number: i + 1,
+        title: localName(lang, s.titleEn, s.titleCy),
+        answered: !!answer?.body,
+        updatedAt: answer?.updatedAt ?? null,
         comments: comments.filter((c) => c.sectionId === s.id).length,
       };
     }),

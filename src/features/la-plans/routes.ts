@@ -12,5 +12,14 @@ import { workflowRoutes } from './workflow-routes.ts';
  * deadline; each LA drafts, submits, discusses and revises; WG marks it final; every version kept.
  */
 export const laPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
-  for (const routes of [listRoutes, roundRoutes, templateRoutes, planRoutes, workflowRoutes, versionRoutes, exportRoutes]) await routes(app, deps);
+  for (const routes of [
+    listRoutes,
+    roundRoutes,
+    templateRoutes,
+    planRoutes,
+    workflowRoutes,
+    versionRoutes,
+    exportRoutes,
+  ])
+    await routes(app, deps);
 };

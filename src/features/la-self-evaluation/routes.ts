@@ -13,5 +13,14 @@ import { priorityRoutes } from './priority-routes.ts';
  * Officers change it; improvement partners read it.
  */
 export const laSelfEvaluationRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
-  for (const routes of [cycleRoutes, evidenceRoutes, findingRoutes, priorityRoutes, priorityFormRoutes, planRoutes, impactRoutes]) await routes(app, deps);
+  for (const routes of [
+    cycleRoutes,
+    evidenceRoutes,
+    findingRoutes,
+    priorityRoutes,
+    priorityFormRoutes,
+    planRoutes,
+    impactRoutes,
+  ])
+    await routes(app, deps);
 };

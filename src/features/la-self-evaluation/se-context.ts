@@ -18,7 +18,11 @@ export const ItemParams = Type.Object({ code: LaCode, id: Uuid });
 export const field = FormText(20_000);
 export const list = CodeList(500, 64);
 export const ids = IdList(500);
-export const dateFields = (name: string) => ({ [`${name}-day`]: field, [`${name}-month`]: field, [`${name}-year`]: field });
+export const dateFields = (name: string) => ({
+  [`${name}-day`]: field,
+  [`${name}-month`]: field,
+  [`${name}-year`]: field,
+});
 export const version = Type.Optional(Version);
 export const view = (name: string) => `features/la-self-evaluation/views/${name}.njk`;
 
@@ -35,12 +39,20 @@ export async function seContext(db: Db, request: FastifyRequest, now: Date) {
 
 /** The layout's model plus the self-evaluation's own tabs. */
 export function seModel(se: SeContext, tab: SeTab, cycle: LaCycle | null) {
-  return { ...laModel(se, 'self-evaluation'), seTab: tab, base: se.base, year: se.year, cycle, canEdit: se.can.editSelfEvaluation };
+  return {
+    ...laModel(se, 'self-evaluation'),
+    seTab: tab,
+    base: se.base,
+    year: se.year,
+    cycle,
+    canEdit: se.can.editSelfEvaluation,
+  };
 }
 
 /** Three date boxes from a form body, as typed. */
 export function dateFrom(body: Record<string, unknown>, name: string): DateParts {
-  const pick = (part: string) => (typeof body[`${name}-${part}`] === 'string' ? (body[`${name}-${part}`] as string).trim() : '');
+  const pick = (part: string) =>
+    typeof body[`${name}-${part}`] === 'string' ? (body[`${name}-${part}`] as string).trim() : '';
   return { day: pick('day'), month: pick('month'), year: pick('year') };
 }
 export { dateToParts };

@@ -19,13 +19,22 @@ export type NationalPicture = {
  */
 export async function buildNationalPicture(db: Db, currentYear: number, now: Date): Promise<NationalPicture> {
   const [groups, las, nps, collaboratives, counted] = await Promise.all([
-    repo.countedSchoolGroups(db), repo.localAuthorityNames(db), repo.nationalPriorityNames(db), repo.collaborativeRefs(db), repo.countedYears(db),
+    repo.countedSchoolGroups(db),
+    repo.localAuthorityNames(db),
+    repo.nationalPriorityNames(db),
+    repo.collaborativeRefs(db),
+    repo.countedYears(db),
   ]);
   const first = Math.min(currentYear - 1, ...counted);
   const last = Math.max(currentYear, ...counted);
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const picture = buildPicture(groups, {
-    years, las: las.map((l) => l.code), phases: SECTOR_CODES, themes: [...NIF_THEMES, NO_THEME], nps: nps.map((n) => n.code), collaboratives,
+    years,
+    las: las.map((l) => l.code),
+    phases: SECTOR_CODES,
+    themes: [...NIF_THEMES, NO_THEME],
+    nps: nps.map((n) => n.code),
+    collaboratives,
   });
   return { picture, las, nps, collaboratives, builtAt: now };
 }

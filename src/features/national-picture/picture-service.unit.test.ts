@@ -4,7 +4,10 @@ import type { SchoolGroup } from './picture-cube.ts';
 
 // The repository is replaced so each build's reading of the schools can be held and then settled
 // in any order: the cache's behaviour under overlapping builds is what is tested.
-const state = vi.hoisted(() => ({ fingerprint: 'a', reads: [] as { resolve: (v: SchoolGroup[]) => void; reject: (e: Error) => void }[] }));
+const state = vi.hoisted(() => ({
+  fingerprint: 'a',
+  reads: [] as { resolve: (v: SchoolGroup[]) => void; reject: (e: Error) => void }[],
+}));
 vi.mock('./picture-repository.ts', () => ({
   pictureFingerprint: async () => state.fingerprint,
   countedSchoolGroups: () => new Promise((resolve, reject) => state.reads.push({ resolve, reject })),

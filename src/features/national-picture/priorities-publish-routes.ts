@@ -11,15 +11,36 @@ import { DoneQuery, PRIORITIES, PriorityBody, view, wgRoute } from './publish-co
 export const prioritiesPublishRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
-  function renderNew(request: FastifyRequest, reply: FastifyReply, form: PriorityForm, extra: object = {}, status = 200) {
+  function renderNew(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: PriorityForm,
+    extra: object = {},
+    status = 200,
+  ) {
     const title = request.t('national.publish.newTitle');
-    return reply.status(status).page(view('priority-form'), { title, activeNav: 'national', form, formAction: PRIORITIES, cancelHref: PRIORITIES, isNew: true, ...extra });
+    return reply.status(status).page(view('priority-form'), {
+      title,
+      activeNav: 'national',
+      form,
+      formAction: PRIORITIES,
+      cancelHref: PRIORITIES,
+      isNew: true,
+      ...extra,
+    });
   }
 
   app.get(PRIORITIES, { config: wgRoute, schema: { querystring: DoneQuery } }, async (request, reply) => {
     const priorities = await repo.listPriorities(db);
-    const done = ['published', 'saved', 'withdrawn', 'reinstated'].includes(request.query.done ?? '') ? request.query.done : null;
-    return reply.page(view('priorities'), { title: request.t('national.publish.title'), activeNav: 'national', priorities, done });
+    const done = ['published', 'saved', 'withdrawn', 'reinstated'].includes(request.query.done ?? '')
+      ? request.query.done
+      : null;
+    return reply.page(view('priorities'), {
+      title: request.t('national.publish.title'),
+      activeNav: 'national',
+      priorities,
+      done,
+    });
   });
 
   app.get(`${PRIORITIES}/new`, { config: wgRoute }, async (request, reply) => {
@@ -31,6 +52,12 @@ export const prioritiesPublishRoutes: FeaturePlugin<'database' | 'clock'> = asyn
     const form = readPriorityForm(request.body);
     const result = await publishPriority(db, user.id, form);
     if (result.ok) return reply.redirect(`${PRIORITIES}?done=published`, 303);
-    return renderNew(request, reply, form, result.reason === 'invalid' ? presentErrors(result.errors, request.t) : {}, 400);
+    return renderNew(
+      request,
+      reply,
+      form,
+      result.reason === 'invalid' ? presentErrors(result.errors, request.t) : {},
+      400,
+    );
   });
 };

@@ -14,11 +14,28 @@ const field = FormText(20_000);
 const dateBoxes = { 'publishedOn-day': field, 'publishedOn-month': field, 'publishedOn-year': field };
 export const CodeParams = Type.Object({ code: Type.String({ pattern: '^[a-z_]{1,40}$', maxLength: 40 }) });
 export const IdParams = Type.Object({ id: Uuid });
-export const PriorityBody = Type.Object({ code: field, nameEn: field, nameCy: field, descriptionEn: field, descriptionCy: field, supporting: field, fingerprint: FormText(64), ...dateBoxes });
+export const PriorityBody = Type.Object({
+  code: field,
+  nameEn: field,
+  nameCy: field,
+  descriptionEn: field,
+  descriptionCy: field,
+  supporting: field,
+  fingerprint: FormText(64),
+  ...dateBoxes,
+});
 export const SupportBody = Type.Object({
   version: Type.Optional(Version),
-  kind: field, titleEn: field, titleCy: field, descriptionEn: field, descriptionCy: field, programmeCode: field, url: field,
-  nationalPriorities: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })])),
+  kind: field,
+  titleEn: field,
+  titleCy: field,
+  descriptionEn: field,
+  descriptionCy: field,
+  programmeCode: field,
+  url: field,
+  nationalPriorities: Type.Optional(
+    Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })]),
+  ),
   ...dateBoxes,
 });
 export const DoneQuery = Type.Object({ done: FormText(20) });

@@ -7,5 +7,12 @@ import { supportRoutes } from './support-routes.ts';
 
 /** WG publishes national priorities and national support; everyone signed in reads them. */
 export const publishingRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
-  for (const plugin of [prioritiesPublishRoutes, prioritiesEditRoutes, supportRoutes, supportEditRoutes, prioritiesPageRoutes]) await app.register(plugin, deps);
+  for (const plugin of [
+    prioritiesPublishRoutes,
+    prioritiesEditRoutes,
+    supportRoutes,
+    supportEditRoutes,
+    prioritiesPageRoutes,
+  ])
+    await app.register(plugin, deps);
 };

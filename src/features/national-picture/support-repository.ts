@@ -3,11 +3,29 @@ import type { Db } from '../../db/client.ts';
 import { nationalSupportOffers } from '../../db/schema/index.ts';
 
 export type SupportOffer = typeof nationalSupportOffers.$inferSelect;
-export type SupportValues = Pick<SupportOffer, 'kind' | 'titleEn' | 'titleCy' | 'descriptionEn' | 'descriptionCy' | 'nationalPriorities' | 'programmeCode' | 'url' | 'publishedOn'>;
+export type SupportValues = Pick<
+  SupportOffer,
+  | 'kind'
+  | 'titleEn'
+  | 'titleCy'
+  | 'descriptionEn'
+  | 'descriptionCy'
+  | 'nationalPriorities'
+  | 'programmeCode'
+  | 'url'
+  | 'publishedOn'
+>;
 
 /** Every offer: current ones first, newest first. */
 export async function listOffers(db: Db) {
-  return db.select().from(nationalSupportOffers).orderBy(sql`${nationalSupportOffers.withdrawnOn} is not null`, sql`${nationalSupportOffers.publishedOn} desc`, asc(nationalSupportOffers.titleEn));
+  return db
+    .select()
+    .from(nationalSupportOffers)
+    .orderBy(
+      sql`${nationalSupportOffers.withdrawnOn} is not null`,
+      sql`${nationalSupportOffers.publishedOn} desc`,
+      asc(nationalSupportOffers.titleEn),
+    );
 }
 
 export async function findOffer(db: Db, id: string) {
@@ -16,7 +34,10 @@ export async function findOffer(db: Db, id: string) {
 }
 
 export async function insertOffer(db: Db, values: SupportValues, createdBy: string) {
-  const [row] = await db.insert(nationalSupportOffers).values({ ...values, createdBy }).returning();
+  const [row] = await db
+    .insert(nationalSupportOffers)
+    .values({ ...values, createdBy })
+    .returning();
   return row!;
 }
 
@@ -35,7 +56,12 @@ export async function setOfferWithdrawn(db: Db, id: string, withdrawnOn: string 
   const [row] = await db
     .update(nationalSupportOffers)
     .set({ withdrawnOn, version: sql`${nationalSupportOffers.version} + 1`, updatedAt: now })
-    .where(and(eq(nationalSupportOffers.id, id), withdrawnOn ? isNull(nationalSupportOffers.withdrawnOn) : sql`${nationalSupportOffers.withdrawnOn} is not null`))
+    .where(
+      and(
+        eq(nationalSupportOffers.id, id),
+        withdrawnOn ? isNull(nationalSupportOffers.withdrawnOn) : sql`${nationalSupportOffers.withdrawnOn} is not null`,
+      ),
+    )
     .returning();
   return row ?? null;
 }

@@ -13,20 +13,46 @@ import { publishOffer } from './support-service.ts';
 export const supportRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
-  async function renderNew(request: FastifyRequest, reply: FastifyReply, form: SupportForm, extra: object = {}, status = 200) {
+  async function renderNew(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: SupportForm,
+    extra: object = {},
+    status = 200,
+  ) {
     const [all, programmes] = await Promise.all([priorities.listPriorities(db), priorities.allProgrammes(db)]);
     return reply.status(status).page(view('support-form'), {
-      title: request.t('national.support.newTitle'), activeNav: 'national', form, ...supportChoices(request.t, request.lang, all, programmes, form),
-      formAction: SUPPORT, cancelHref: SUPPORT, ...extra,
+      title: request.t('national.support.newTitle'),
+      activeNav: 'national',
+      form,
+      ...supportChoices(request.t, request.lang, all, programmes, form),
+      formAction: SUPPORT,
+      cancelHref: SUPPORT,
+      ...extra,
     });
   }
 
   app.get(SUPPORT, { config: wgRoute, schema: { querystring: DoneQuery } }, async (request, reply) => {
-    const [offers, all, programmes] = await Promise.all([repo.listOffers(db), priorities.listPriorities(db), priorities.allProgrammes(db)]);
+    const [offers, all, programmes] = await Promise.all([
+      repo.listOffers(db),
+      priorities.listPriorities(db),
+      priorities.allProgrammes(db),
+    ]);
     const names = new Map([...all, ...programmes].map((n) => [n.code, nameIn(request.lang, n)]));
-    const rows = offers.map((o) => ({ ...o, priorityNames: o.nationalPriorities.map((c) => names.get(c) ?? c), programmeName: o.programmeCode ? (names.get(o.programmeCode) ?? o.programmeCode) : '' }));
-    const done = ['published', 'saved', 'withdrawn', 'reinstated'].includes(request.query.done ?? '') ? request.query.done : null;
-    return reply.page(view('support'), { title: request.t('national.support.title'), activeNav: 'national', offers: rows, done });
+    const rows = offers.map((o) => ({
+      ...o,
+      priorityNames: o.nationalPriorities.map((c) => names.get(c) ?? c),
+      programmeName: o.programmeCode ? (names.get(o.programmeCode) ?? o.programmeCode) : '',
+    }));
+    const done = ['published', 'saved', 'withdrawn', 'reinstated'].includes(request.query.done ?? '')
+      ? request.query.done
+      : null;
+    return reply.page(view('support'), {
+      title: request.t('national.support.title'),
+      activeNav: 'national',
+      offers: rows,
+      done,
+    });
   });
 
   app.get(`${SUPPORT}/new`, { config: wgRoute }, async (request, reply) => {
@@ -37,8 +63,17 @@ export const supportRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { 
     const user = request.user!;
     const form = readSupportForm(request.body);
     const [current, programmes] = await Promise.all([priorities.currentPriorities(db), priorities.allProgrammes(db)]);
-    const result = await publishOffer(db, user.id, form, { priorityCodes: current.map((p) => p.code), programmeCodes: programmes.map((p) => p.code) });
+    const result = await publishOffer(db, user.id, form, {
+      priorityCodes: current.map((p) => p.code),
+      programmeCodes: programmes.map((p) => p.code),
+    });
     if (result.ok) return reply.redirect(`${SUPPORT}?done=published`, 303);
-    return renderNew(request, reply, form, result.reason === 'invalid' ? presentErrors(result.errors, request.t) : {}, 400);
+    return renderNew(
+      request,
+      reply,
+      form,
+      result.reason === 'invalid' ? presentErrors(result.errors, request.t) : {},
+      400,
+    );
   });
 };

@@ -12,17 +12,26 @@ export const StaffParams = Type.Object({ id: Uuid, staffId: Uuid });
 export const CodeParams = Type.Object({ code: LaCode });
 export const PartnershipBody = Type.Object({
   version: Type.Optional(Version),
-  kind: field, nameEn: field, nameCy: field, purpose: field, services: field,
+  kind: field,
+  nameEn: field,
+  nameCy: field,
+  purpose: field,
+  services: field,
   members: Type.Optional(Type.Array(Type.String({ maxLength: 3 }), { maxItems: 30 })),
-  'startsOn-day': field, 'startsOn-month': field, 'startsOn-year': field, 'endsOn-day': field, 'endsOn-month': field, 'endsOn-year': field,
+  'startsOn-day': field,
+  'startsOn-month': field,
+  'startsOn-year': field,
+  'endsOn-day': field,
+  'endsOn-month': field,
+  'endsOn-year': field,
 });
 export const StaffBody = Type.Object({ name: field, post: field, employingLaCode: field });
 
-export const nameIn = (lang: string, named: { nameEn: string; nameCy: string }) => (lang === 'cy' ? named.nameCy : named.nameEn);
+export const nameIn = (lang: string, named: { nameEn: string; nameCy: string }) =>
+  lang === 'cy' ? named.nameCy : named.nameEn;
 
 /** LA names in the reader's language, by code. */
 export const laNamer = (lang: string, las: LocalAuthority[]) => {
   const byCode = new Map(las.map((la) => [la.code, nameIn(lang, la)]));
   return (code: string | null) => (code ? (byCode.get(code) ?? code) : '');
 };
-

@@ -9,7 +9,9 @@ export const CollaborativeParams = Type.Object({ id: Uuid });
 export const EnquiryParams = Type.Object({ id: Uuid, enquiryId: Uuid });
 export const NoteParams = Type.Object({ id: Uuid, enquiryId: Uuid, noteId: Uuid });
 export const field = FormText(20_000);
-export const many = Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 500 })]));
+export const many = Type.Optional(
+  Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 500 })]),
+);
 export const VersionBody = { version: Version };
 
 export type TypedApp = Parameters<FastifyPluginAsyncTypebox<AppDeps>>[0];
@@ -18,10 +20,19 @@ export const view = (name: string) => `features/peer-enquiry/views/${name}.njk`;
 /** What every enquiry page passes to the collaborative's layout and its own partials. */
 export function pageModel(ctx: EnquiryContext, title: string) {
   return {
-    title, activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'enquiries',
-    enquiry: ctx.enquiry, hostName: ctx.hostName, facilitatorName: ctx.facilitatorName, reviewers: ctx.reviewers, enquiryCan: ctx.enquiryCan,
+    title,
+    activeNav: 'collaboratives',
+    collaborative: ctx.collaborative,
+    collabCan: ctx.can,
+    collaborativeSection: 'enquiries',
+    enquiry: ctx.enquiry,
+    hostName: ctx.hostName,
+    facilitatorName: ctx.facilitatorName,
+    reviewers: ctx.reviewers,
+    enquiryCan: ctx.enquiryCan,
     enquiryHref: enquiryHref(ctx.collaborative.id, ctx.enquiry.id),
   };
 }
 
-export const enquiryHref = (collaborativeId: string, enquiryId: string) => `/collaboratives/${collaborativeId}/enquiries/${enquiryId}`;
+export const enquiryHref = (collaborativeId: string, enquiryId: string) =>
+  `/collaboratives/${collaborativeId}/enquiries/${enquiryId}`;
