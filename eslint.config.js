@@ -25,7 +25,10 @@ export default tseslint.config(
       // setCookie) must not be awaited inside the handler that builds the response.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { checkThenables: true, allowForKnownSafePromises: [{ from: 'package', package: 'fastify', name: 'FastifyReply' }] },
+        {
+          checkThenables: true,
+          allowForKnownSafePromises: [{ from: 'package', package: 'fastify', name: 'FastifyReply' }],
+        },
       ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
@@ -41,7 +44,29 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts', 'src/**/*.test.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/config.ts' },
+      ],
+    },
+  },
+  {
+    // docs/ARCHITECTURE.md "Time": the time comes from the Clock handed down from buildApp
+    // (src/lib/clock.ts), so a test can set the day. Dates built from a value are fine.
+    files: ['src/**/*.ts'],
+    ignores: ['src/lib/clock.ts', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from the Clock (src/lib/clock.ts), not new Date()',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from the Clock (src/lib/clock.ts), not Date.now()',
+        },
+      ],
     },
   },
   {
@@ -49,7 +74,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/**/*repository.ts', 'src/db/**', 'src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'drizzle-orm', message: 'SQL belongs in a *-repository.ts file' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'drizzle-orm', message: 'SQL belongs in a *-repository.ts file' }] },
+      ],
     },
   },
 );

@@ -18,7 +18,7 @@ async function timeAt(factor: number, exceptLa?: string): Promise<{ median: numb
   const database = await openDatabase({ databaseUrl: null, pgliteDir: path.join(dataDir, 'pglite') });
   try {
     await database.migrate();
-    await loadDemoData(database.db);
+    await loadDemoData(database.db, new Date());
     const year = academicYearOf(new Date());
     await multiplySchools(database.db, factor, exceptLa ? { exceptLa } : {});
     // Every school's year (priorities shared with its LA); evidence is not what the heatmap reads.
@@ -33,7 +33,11 @@ async function timeAt(factor: number, exceptLa?: string): Promise<{ median: numb
       schools = counts.find((c) => c.level === 'all')?.schools ?? schools;
     }
     times.sort((a, b) => a - b);
-    const [row] = ((await database.db.execute(sql`select count(*)::int as n from schools where open`)) as unknown as { rows: { n: number }[] }).rows;
+    const [row] = (
+      (await database.db.execute(sql`select count(*)::int as n from schools where open`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows;
     return { median: times[Math.floor(times.length / 2)]!, schools, wales: row?.n ?? 0 };
   } finally {
     await database.close();

@@ -66,7 +66,9 @@ export function pagesFor(user: LoadUser, index: number): Page[] {
         home,
         { kind: 'national picture', path: '/national' },
         { kind: 'LA plans (WG)', path: '/plans' },
-        ...[0, 1].map((k) => SEARCHES[(index + k) % SEARCHES.length]!).map((q) => ({ kind: 'school search' as const, path: `/schools?q=${encodeURIComponent(q)}` })),
+        ...[0, 1]
+          .map((k) => SEARCHES[(index + k) % SEARCHES.length]!)
+          .map((q) => ({ kind: 'school search' as const, path: `/schools?q=${encodeURIComponent(q)}` })),
       ];
   }
 }

@@ -7,13 +7,37 @@ import { fileURLToPath } from 'node:url';
 /** One response: its page kind, time taken, outcome, whether after the warm-up, and when it arrived (seconds into the run). */
 export type Sample = { kind: string; ms: number; ok: boolean; redirected: boolean; measured: boolean; at: number };
 export type RssReading = { at: number; mib: number };
-export type TimelineSlice = { fromSecond: number; requests: number; p50: number; p99: number; failed: number; rssMiB: number | null };
+export type TimelineSlice = {
+  fromSecond: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  rssMiB: number | null;
+};
 
-export type PageFigures = { kind: string; requests: number; p50: number; p99: number; max: number; redirected: number; failed: number };
+export type PageFigures = {
+  kind: string;
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+  redirected: number;
+  failed: number;
+};
 
 export type LoadResult = {
   startedAt: string;
-  settings: { users: number; seconds: number; warmupSeconds: number; thinkMs: number; database: 'PGlite' | 'PostgreSQL'; node: string; cpus: number; loadAverage: { start: number; end: number } };
+  settings: {
+    users: number;
+    seconds: number;
+    warmupSeconds: number;
+    thinkMs: number;
+    database: 'PGlite' | 'PostgreSQL';
+    node: string;
+    cpus: number;
+    loadAverage: { start: number; end: number };
+  };
   roles: Record<string, number>;
   pages: PageFigures[];
   overall: Omit<PageFigures, 'kind'> & { throughputPerSecond: number };
@@ -29,15 +53,31 @@ export type LoadResult = {
  * What a response means for the bench: 2xx and 3xx pass, except a redirect to the sign-in page,
  * which is a 3xx but means the person lost their session and was not served.
  */
-export function outcomeOf(status: number, location: string | null): { ok: boolean; redirected: boolean; label: string } {
+export function outcomeOf(
+  status: number,
+  location: string | null,
+): { ok: boolean; redirected: boolean; label: string } {
   const redirected = status >= 300 && status < 400;
   const signedOut = redirected && (location ?? '').startsWith('/sign-in');
-  return { ok: status >= 200 && status < 400 && !signedOut, redirected, label: signedOut ? `${status} to sign-in` : String(status) };
+  return {
+    ok: status >= 200 && status < 400 && !signedOut,
+    redirected,
+    label: signedOut ? `${status} to sign-in` : String(status),
+  };
 }
 
 /** The bench's three conditions: no failed response, nothing logged at error level, memory within `limit` times its level after warm-up. */
-export function verdictOf(failed: number, errorsLogged: number, rssRatio: number, limit: number): LoadResult['verdict'] {
-  const verdict = { allResponses2xx3xx: failed === 0, noErrorsLogged: errorsLogged === 0, memoryWithinLimit: rssRatio <= limit };
+export function verdictOf(
+  failed: number,
+  errorsLogged: number,
+  rssRatio: number,
+  limit: number,
+): LoadResult['verdict'] {
+  const verdict = {
+    allResponses2xx3xx: failed === 0,
+    noErrorsLogged: errorsLogged === 0,
+    memoryWithinLimit: rssRatio <= limit,
+  };
   return { ...verdict, passed: Object.values(verdict).every(Boolean) };
 }
 
@@ -48,14 +88,32 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 function figures(kind: string, samples: Sample[]): PageFigures {
-  const times = samples.filter((s) => s.measured).map((s) => s.ms).sort((a, b) => a - b);
+  const times = samples
+    .filter((s) => s.measured)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
   const round = (n: number) => Math.round(n);
-  return { kind, requests: times.length, p50: round(percentile(times, 50)), p99: round(percentile(times, 99)), max: round(times.at(-1) ?? 0), redirected: samples.filter((s) => s.redirected).length, failed: samples.filter((s) => !s.ok).length };
+  return {
+    kind,
+    requests: times.length,
+    p50: round(percentile(times, 50)),
+    p99: round(percentile(times, 99)),
+    max: round(times.at(-1) ?? 0),
+    redirected: samples.filter((s) => s.redirected).length,
+    failed: samples.filter((s) => !s.ok).length,
+  };
 }
 
 /** Per page kind (in the order given), then all pages together. Failures count the warm-up too. */
 export function summarise(samples: Sample[], kinds: readonly string[], measuredSeconds: number) {
-  const pages = kinds.map((kind) => figures(kind, samples.filter((s) => s.kind === kind))).filter((p) => p.requests + p.failed > 0);
+  const pages = kinds
+    .map((kind) =>
+      figures(
+        kind,
+        samples.filter((s) => s.kind === kind),
+      ),
+    )
+    .filter((p) => p.requests + p.failed > 0);
   const all = figures('all pages', samples);
   return { pages, overall: { ...all, throughputPerSecond: Math.round((all.requests / measuredSeconds) * 10) / 10 } };
 }
@@ -69,18 +127,34 @@ export function timeline(samples: Sample[], readings: RssReading[], seconds: num
     const inSlice = samples.filter((s) => s.at >= from && s.at < from + seconds);
     const times = inSlice.map((s) => s.ms).sort((a, b) => a - b);
     const rss = readings.filter((r) => r.at >= from && r.at < from + seconds).at(-1)?.mib ?? null;
-    slices.push({ fromSecond: from, requests: inSlice.length, p50: Math.round(percentile(times, 50)), p99: Math.round(percentile(times, 99)), failed: inSlice.filter((s) => !s.ok).length, rssMiB: rss });
+    slices.push({
+      fromSecond: from,
+      requests: inSlice.length,
+      p50: Math.round(percentile(times, 50)),
+      p99: Math.round(percentile(times, 99)),
+      failed: inSlice.filter((s) => !s.ok).length,
+      rssMiB: rss,
+    });
   }
   return slices;
 }
 
 const COLUMNS = ['page', 'requests', 'p50 ms', 'p99 ms', 'max ms', '3xx', 'failed'];
-const rowOf = (p: PageFigures) => [p.kind, String(p.requests), String(p.p50), String(p.p99), String(p.max), String(p.redirected), String(p.failed)];
+const rowOf = (p: PageFigures) => [
+  p.kind,
+  String(p.requests),
+  String(p.p50),
+  String(p.p99),
+  String(p.max),
+  String(p.redirected),
+  String(p.failed),
+];
 
 export function printTable(result: LoadResult): void {
   const rows = [...result.pages, { ...result.overall, kind: 'all pages' }].map(rowOf);
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(COLUMNS)}`);
   for (const r of rows) console.log(line(r));
   for (const line of summaryLines(result)) console.log(line);
@@ -100,8 +174,14 @@ function summaryLines(r: LoadResult): string[] {
 
 function markdown(r: LoadResult): string {
   const s = r.settings;
-  const table = [`| ${COLUMNS.join(' | ')} |`, `|${COLUMNS.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...[...r.pages, { ...r.overall, kind: '**all pages**' }].map((p) => `| ${rowOf(p).join(' | ')} |`)];
-  const roles = Object.entries(r.roles).map(([role, n]) => `${role} ${n}`).join(', ');
+  const table = [
+    `| ${COLUMNS.join(' | ')} |`,
+    `|${COLUMNS.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...[...r.pages, { ...r.overall, kind: '**all pages**' }].map((p) => `| ${rowOf(p).join(' | ')} |`),
+  ];
+  const roles = Object.entries(r.roles)
+    .map(([role, n]) => `${role} ${n}`)
+    .join(', ');
   return [
     `# Load bench, ${r.startedAt}`,
     '',
@@ -111,15 +191,21 @@ function markdown(r: LoadResult): string {
     '',
     ...table,
     '',
-    ...summaryLines(r).slice(1).map((l) => `- ${l}`),
+    ...summaryLines(r)
+      .slice(1)
+      .map((l) => `- ${l}`),
     '',
     `Timeline (${r.settings.warmupSeconds} s warm-up included):`,
     '',
     '| from s | requests | p50 ms | p99 ms | failed | server RSS MiB |',
     '|---:|---:|---:|---:|---:|---:|',
-    ...r.timeline.map((t) => `| ${t.fromSecond} | ${t.requests} | ${t.p50} | ${t.p99} | ${t.failed} | ${t.rssMiB ?? ''} |`),
+    ...r.timeline.map(
+      (t) => `| ${t.fromSecond} | ${t.requests} | ${t.p50} | ${t.p99} | ${t.failed} | ${t.rssMiB ?? ''} |`,
+    ),
     ...(r.log.firstErrors.length ? ['', 'First errors logged:', '', ...r.log.firstErrors.map((e) => `    ${e}`)] : []),
-    ...(r.failures.length ? ['', 'First failures:', '', ...r.failures.map((f) => `- ${f.status} ${f.kind} ${f.path}`)] : []),
+    ...(r.failures.length
+      ? ['', 'First failures:', '', ...r.failures.map((f) => `- ${f.status} ${f.kind} ${f.path}`)]
+      : []),
     '',
     `Result: ${r.verdict.passed ? 'PASSED' : 'FAILED'}`,
     '',

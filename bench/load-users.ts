@@ -7,7 +7,17 @@ import { DEMO_PASSWORD, DEMO_SCHOOL } from '../src/demo/demo-data.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 import { scopeOf, type Role } from '../src/policy/roles.ts';
 
-export type LoadRole = Extract<Role, 'headteacher' | 'school_leader' | 'practitioner' | 'governor' | 'collaborative_lead' | 'la_officer' | 'improvement_partner' | 'wg_official'>;
+export type LoadRole = Extract<
+  Role,
+  | 'headteacher'
+  | 'school_leader'
+  | 'practitioner'
+  | 'governor'
+  | 'collaborative_lead'
+  | 'la_officer'
+  | 'improvement_partner'
+  | 'wg_official'
+>;
 
 /** Shares of the population by role (they add up to 1). */
 const MIX: [LoadRole, number][] = [
@@ -45,7 +55,8 @@ export function roleCounts(count: number): Map<LoadRole, number> {
   const exact = MIX.map(([role, share]) => ({ role, n: count * share }));
   const counts = new Map(exact.map((e) => [e.role, Math.floor(e.n)]));
   const left = count - [...counts.values()].reduce((a, b) => a + b, 0);
-  for (const e of [...exact].sort((a, b) => (b.n % 1) - (a.n % 1)).slice(0, left)) counts.set(e.role, counts.get(e.role)! + 1);
+  for (const e of [...exact].sort((a, b) => (b.n % 1) - (a.n % 1)).slice(0, left))
+    counts.set(e.role, counts.get(e.role)! + 1);
   return counts;
 }
 
@@ -70,8 +81,16 @@ function schoolPool(members: string[], others: string[], size: number): string[]
 
 /** Plans the population from the built data: who they are and where they work. */
 async function planUsers(db: Db, count: number, collaborative: string): Promise<LoadUser[]> {
-  const members = (await rows<{ n: string }>(db, sql`select school_number as n from collaborative_members where collaborative_id = ${collaborative} order by school_number`)).map((r) => r.n);
-  const open = await rows<{ n: string; la: string }>(db, sql`select s.number as n, s.la_code as la from schools s join cycles c on c.school_number = s.number where s.open order by s.number`);
+  const members = (
+    await rows<{ n: string }>(
+      db,
+      sql`select school_number as n from collaborative_members where collaborative_id = ${collaborative} order by school_number`,
+    )
+  ).map((r) => r.n);
+  const open = await rows<{ n: string; la: string }>(
+    db,
+    sql`select s.number as n, s.la_code as la from schools s join cycles c on c.school_number = s.number where s.open order by s.number`,
+  );
   const others = open.filter((s) => !members.includes(s.n)).map((s) => s.n);
   const las = [...new Set(open.map((s) => s.la))].sort();
   const step = Math.max(1, Math.floor(las.length / LA_COUNT));
@@ -85,7 +104,15 @@ async function planUsers(db: Db, count: number, collaborative: string): Promise<
   for (const [role] of MIX) {
     for (let i = 0; i < counts.get(role)!; i++) {
       const n = users.length + 1;
-      const user: LoadUser = { email: `load-${n}-${role.replace('_', '-')}@bench.cydwella.test`, role, language: n % 3 === 0 ? 'cy' : 'en', school: null, la: null, collaborative: null, visits: [] };
+      const user: LoadUser = {
+        email: `load-${n}-${role.replace('_', '-')}@bench.cydwella.test`,
+        role,
+        language: n % 3 === 0 ? 'cy' : 'en',
+        school: null,
+        la: null,
+        collaborative: null,
+        visits: [],
+      };
       if (schoolRoles.includes(role)) {
         user.school = pool[nextSchool++ % pool.length]!;
         if (role !== 'governor' && members.includes(user.school)) user.collaborative = collaborative;
@@ -94,7 +121,10 @@ async function planUsers(db: Db, count: number, collaborative: string): Promise<
       } else if (role === 'la_officer' || role === 'improvement_partner') {
         user.la = chosenLas[i % chosenLas.length]!;
         const inLa = open.filter((s) => s.la === user.la).map((s) => s.n);
-        user.visits = Array.from({ length: Math.min(SCHOOLS_PER_LA_VISITOR, inLa.length) }, (_, k) => inLa[(i * SCHOOLS_PER_LA_VISITOR + k) % inLa.length]!);
+        user.visits = Array.from(
+          { length: Math.min(SCHOOLS_PER_LA_VISITOR, inLa.length) },
+          (_, k) => inLa[(i * SCHOOLS_PER_LA_VISITOR + k) % inLa.length]!,
+        );
         // Cardiff's improvement partners facilitate the collaborative, as the demo's partner does.
         if (role === 'improvement_partner' && user.la === '681') user.collaborative = collaborative;
       }
@@ -121,9 +151,13 @@ export async function createLoadUsers(db: Db, count: number, collaborative: stri
       db,
       sql`insert into users (email, display_name, password_hash, preferred_language) values (${u.email}, ${`Bench ${u.role} ${u.email.split('-')[1]}`}, ${passwordHash}, ${u.language}) returning id`,
     );
-    await db.execute(sql`insert into role_assignments (user_id, role, scope_type, scope_id) values (${row!.id}, ${u.role}, ${scopeOf(u.role)}, ${scopeIdOf(u)})`);
+    await db.execute(
+      sql`insert into role_assignments (user_id, role, scope_type, scope_id) values (${row!.id}, ${u.role}, ${scopeOf(u.role)}, ${scopeIdOf(u)})`,
+    );
     if (u.role === 'improvement_partner' && u.collaborative) {
-      await db.execute(sql`insert into collaborative_facilitators (collaborative_id, user_id) values (${u.collaborative}, ${row!.id})`);
+      await db.execute(
+        sql`insert into collaborative_facilitators (collaborative_id, user_id) values (${u.collaborative}, ${row!.id})`,
+      );
     }
   }
   return users;

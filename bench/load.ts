@@ -6,7 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { buildNationalData } from './national-data.ts';
 import { pagesFor, type Page, type PageKind } from './load-pages.ts';
-import { outcomeOf, printTable, summarise, timeline, verdictOf, writeResults, type LoadResult, type RssReading, type Sample } from './load-report.ts';
+import {
+  outcomeOf,
+  printTable,
+  summarise,
+  timeline,
+  verdictOf,
+  writeResults,
+  type LoadResult,
+  type RssReading,
+  type Sample,
+} from './load-report.ts';
 import { createLoadUsers, type LoadUser } from './load-users.ts';
 import { signIn, startServer } from './server.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.ts';
@@ -19,7 +29,23 @@ const PORT = Number(process.env.BENCH_PORT ?? 3998);
 const RSS_LIMIT = 1.2;
 /** The timeline in the results: requests, latency and memory for each slice of this many seconds. */
 const TIMELINE_SECONDS = 10;
-const KINDS: PageKind[] = ['home', 'school home', 'evidence list', 'plan', 'documents', 'collaborative', 'shared feed', 'enquiries', 'meetings', 'LA overview', 'caseload', 'LA plan', 'school search', 'national picture', 'LA plans (WG)'];
+const KINDS: PageKind[] = [
+  'home',
+  'school home',
+  'evidence list',
+  'plan',
+  'documents',
+  'collaborative',
+  'shared feed',
+  'enquiries',
+  'meetings',
+  'LA overview',
+  'caseload',
+  'LA plan',
+  'school search',
+  'national picture',
+  'LA plans (WG)',
+];
 
 /** The server's resident memory, in MiB, from the kernel's own account of the process. */
 function rssMiB(pid: number): number {
@@ -54,7 +80,15 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
 type Clock = { startedAt: number; warmupEndsAt: number; stopAt: number };
 
 /** One person: their pages in turn, each read to the end, until the run stops. */
-async function virtualUser(url: string, cookie: string, pages: Page[], start: number, clock: Clock, samples: Sample[], failures: LoadResult['failures']) {
+async function virtualUser(
+  url: string,
+  cookie: string,
+  pages: Page[],
+  start: number,
+  clock: Clock,
+  samples: Sample[],
+  failures: LoadResult['failures'],
+) {
   for (let i = start; Date.now() < clock.stopAt; i++) {
     const page = pages[i % pages.length]!;
     const began = performance.now();
@@ -68,7 +102,14 @@ async function virtualUser(url: string, cookie: string, pages: Page[], start: nu
       outcome.label = `network error: ${(error as Error).message}`;
     }
     const { ok, redirected } = outcome;
-    samples.push({ kind: page.kind, ms: performance.now() - began, ok, redirected, measured, at: (Date.now() - clock.startedAt) / 1000 });
+    samples.push({
+      kind: page.kind,
+      ms: performance.now() - began,
+      ok,
+      redirected,
+      measured,
+      at: (Date.now() - clock.startedAt) / 1000,
+    });
     if (!ok && failures.length < 20) failures.push({ status: outcome.label, kind: page.kind, path: page.path });
     if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
   }
@@ -86,12 +127,22 @@ async function run() {
     const startedAt = new Date().toISOString();
     const loadAtStart = os.loadavg()[0]!;
     console.log(`Signing ${users.length} users in through the sign-in form...`);
-    const cookies = await inBatches(users, 4, async (u) => `${await signIn(server.url, u.email, DEMO_PASSWORD)}${u.language === 'cy' ? '; cyd_lang=cy' : ''}`);
-    console.log(`${users.length} users at work for a ${WARMUP_SECONDS} s warm-up and ${SECONDS} s measured (think time ${THINK_MS} ms)...`);
+    const cookies = await inBatches(
+      users,
+      4,
+      async (u) => `${await signIn(server.url, u.email, DEMO_PASSWORD)}${u.language === 'cy' ? '; cyd_lang=cy' : ''}`,
+    );
+    console.log(
+      `${users.length} users at work for a ${WARMUP_SECONDS} s warm-up and ${SECONDS} s measured (think time ${THINK_MS} ms)...`,
+    );
     const samples: Sample[] = [];
     const failures: LoadResult['failures'] = [];
     const now = Date.now();
-    const clock: Clock = { startedAt: now, warmupEndsAt: now + WARMUP_SECONDS * 1000, stopAt: now + (WARMUP_SECONDS + SECONDS) * 1000 };
+    const clock: Clock = {
+      startedAt: now,
+      warmupEndsAt: now + WARMUP_SECONDS * 1000,
+      stopAt: now + (WARMUP_SECONDS + SECONDS) * 1000,
+    };
     const pid = server.child.pid!;
     const memory = { afterWarmupMiB: 0, endMiB: 0, peakMiB: rssMiB(pid) };
     const readings: RssReading[] = [];
@@ -101,7 +152,9 @@ async function run() {
     }, 1000);
     const warmedUp = setTimeout(() => (memory.afterWarmupMiB = rssMiB(pid)), clock.warmupEndsAt - now);
     const ended = setTimeout(() => (memory.endMiB = rssMiB(pid)), clock.stopAt - now);
-    await Promise.all(users.map((u, i) => virtualUser(server.url, cookies[i]!, pagesFor(u, i), i, clock, samples, failures)));
+    await Promise.all(
+      users.map((u, i) => virtualUser(server.url, cookies[i]!, pagesFor(u, i), i, clock, samples, failures)),
+    );
     clearInterval(sampler);
     clearTimeout(warmedUp);
     clearTimeout(ended);
@@ -113,10 +166,21 @@ async function run() {
 
     const { pages, overall } = summarise(samples, KINDS, SECONDS);
     const ratio = Math.round((memory.endMiB / memory.afterWarmupMiB) * 100) / 100;
-    const roles = Object.fromEntries([...new Set(users.map((u) => u.role))].map((r) => [r, users.filter((u) => u.role === r).length]));
+    const roles = Object.fromEntries(
+      [...new Set(users.map((u) => u.role))].map((r) => [r, users.filter((u) => u.role === r).length]),
+    );
     const result: LoadResult = {
       startedAt,
-      settings: { users: users.length, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, thinkMs: THINK_MS, database: data.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite', node: process.version, cpus: os.cpus().length, loadAverage: { start: loadAtStart, end: os.loadavg()[0]! } },
+      settings: {
+        users: users.length,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        thinkMs: THINK_MS,
+        database: data.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite',
+        node: process.version,
+        cpus: os.cpus().length,
+        loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
+      },
       roles,
       pages,
       overall,
@@ -135,7 +199,10 @@ async function run() {
 }
 
 let users: LoadUser[] = [];
-const data = await buildNationalData({ nationalShares: true, extend: async (db, built) => void (users = await createLoadUsers(db, USERS, built.collaborative)) });
+const data = await buildNationalData({
+  nationalShares: true,
+  extend: async (db, built) => void (users = await createLoadUsers(db, USERS, built.collaborative)),
+});
 const { log, onLine } = logWatcher();
 
 try {

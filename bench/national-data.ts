@@ -47,7 +47,10 @@ async function freshPostgresDatabase(url: string): Promise<{ url: string; drop()
   await withAdmin(url, (c) => c.query(`create database ${name}`));
   const own = new URL(url);
   own.pathname = `/${name}`;
-  return { url: own.toString(), drop: () => withAdmin(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined) };
+  return {
+    url: own.toString(),
+    drop: () => withAdmin(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
 }
 
 /**
@@ -65,16 +68,26 @@ export async function buildNationalData(options: NationalDataOptions = {}): Prom
   try {
     await database.migrate();
     // main.ts loads the demo only in embedded mode; the bench wants the same data on both.
-    await loadDemoData(database.db);
+    await loadDemoData(database.db, new Date());
     await generateVolume(database.db, { year, evidencePerSchool: 40, bigSchool: DEMO_SCHOOL, bigSchoolEvidence: 2000 });
-    collaborative = await generateCollaborativeVolume(database.db, { year, laCode: '681', size: 30, includeSchool: DEMO_SCHOOL, facilitatorEmail: demoEmail('improvement_partner') });
+    collaborative = await generateCollaborativeVolume(database.db, {
+      year,
+      laCode: '681',
+      size: 30,
+      includeSchool: DEMO_SCHOOL,
+      facilitatorEmail: demoEmail('improvement_partner'),
+    });
     if (options.nationalShares) await shareNationally(database.db, year);
     await options.extend?.(database.db, { year, collaborative });
   } finally {
     await database.close();
   }
-  console.log(`Data (${server ? 'PostgreSQL' : 'PGlite'}): the real 1,544 schools, each with a year of data (40 evidence items, 6 findings, 4 priorities, 12 actions); ${DEMO_SCHOOL} with 2,000 evidence items;`);
-  console.log(`a 30-school collaborative whose members shared a year of evidence, findings and priorities with it, with 30 enquiries and 11 meetings. Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Data (${server ? 'PostgreSQL' : 'PGlite'}): the real 1,544 schools, each with a year of data (40 evidence items, 6 findings, 4 priorities, 12 actions); ${DEMO_SCHOOL} with 2,000 evidence items;`,
+  );
+  console.log(
+    `a 30-school collaborative whose members shared a year of evidence, findings and priorities with it, with 30 enquiries and 11 meetings. Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   return {
     dataDir,
     // An empty DATABASE_URL means embedded PGlite (src/config.ts), whatever the bench's own environment says.

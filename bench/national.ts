@@ -16,17 +16,17 @@ async function timeAt(factor: number): Promise<{ median: number; schools: number
   const database = await openDatabase({ databaseUrl: null, pgliteDir: path.join(dataDir, 'pglite') });
   try {
     await database.migrate();
-    await loadDemoData(database.db);
+    await loadDemoData(database.db, new Date());
     const year = academicYearOf(new Date());
     await multiplySchools(database.db, factor);
     await generateVolume(database.db, { year, evidencePerSchool: 2, bigSchool: '', bigSchoolEvidence: 0 });
     await shareNationally(database.db, year);
-    await buildNationalPicture(database.db, year); // warm-up
+    await buildNationalPicture(database.db, year, new Date()); // warm-up
     const times: number[] = [];
     let schools = 0;
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      const np = await buildNationalPicture(database.db, year);
+      const np = await buildNationalPicture(database.db, year, new Date());
       times.push(performance.now() - started);
       schools = np.picture.figure(`${year}|*|*|*|*`) ?? 0;
     }

@@ -30,31 +30,60 @@ try {
   const trivial = await measure('trivial route (GET /healthz)', `${server.url}/healthz`);
   const home = await measure('signed-in home page (GET /)', `${server.url}/`, { cookie: admin });
   const search = await measure('school search (/schools?q=ysgol)', `${server.url}/schools?q=ysgol`, { cookie: admin });
-  const api = await measure('API (/api/v1/schools?sector=primary)', `${server.url}/api/v1/schools?sector=primary`, { cookie: admin });
-  const schoolHome = await measure('school home, 2,000 items', `${server.url}/schools/${DEMO_SCHOOL}/home`, { cookie: head });
-  const evidenceList = await measure('evidence list, 2,000 items', `${server.url}/schools/${DEMO_SCHOOL}/evidence`, { cookie: head });
+  const api = await measure('API (/api/v1/schools?sector=primary)', `${server.url}/api/v1/schools?sector=primary`, {
+    cookie: admin,
+  });
+  const schoolHome = await measure('school home, 2,000 items', `${server.url}/schools/${DEMO_SCHOOL}/home`, {
+    cookie: head,
+  });
+  const evidenceList = await measure('evidence list, 2,000 items', `${server.url}/schools/${DEMO_SCHOOL}/evidence`, {
+    cookie: head,
+  });
   const partner = await signIn(server.url, email('improvement_partner'), DEMO_PASSWORD);
   const space = `${server.url}/collaboratives/${collaborative}`;
   const spacePages = [
     await measure('collaborative overview, 30 schools', space, { cookie: partner }),
     await measure('shared feed, a year of items', `${space}/shared`, { cookie: partner }),
-    await measure('shared feed, filtered to one school', `${space}/shared?school=${DEMO_SCHOOL}&type=evidence`, { cookie: partner }),
+    await measure('shared feed, filtered to one school', `${space}/shared?school=${DEMO_SCHOOL}&type=evidence`, {
+      cookie: partner,
+    }),
     await measure('common ground, 30 schools', `${space}/common-ground`, { cookie: partner }),
     await measure('reciprocity, 30 schools', `${space}/reciprocity`, { cookie: partner }),
     await measure('peer enquiries, 30', `${space}/enquiries`, { cookie: partner }),
     await measure('meetings', `${space}/meetings`, { cookie: partner }),
   ];
   const officer = await signIn(server.url, email('la_officer'), DEMO_PASSWORD);
-  spacePages.push(await measure('LA overview, Cardiff (127 schools)', `${server.url}/local-authorities/681/overview`, { cookie: officer }));
+  spacePages.push(
+    await measure('LA overview, Cardiff (127 schools)', `${server.url}/local-authorities/681/overview`, {
+      cookie: officer,
+    }),
+  );
   const rows = [trivial, home, search, api, schoolHome, evidenceList, ...spacePages];
   console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each\n`);
-  console.log('route'.padEnd(40), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'failed'.padStart(8));
-  for (const r of rows) console.log(r.name.padEnd(40), r.rps.toFixed(0).padStart(9), String(r.p50).padStart(8), String(r.p99).padStart(8), String(r.failed).padStart(8));
+  console.log(
+    'route'.padEnd(40),
+    'req/s'.padStart(9),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'failed'.padStart(8),
+  );
+  for (const r of rows)
+    console.log(
+      r.name.padEnd(40),
+      r.rps.toFixed(0).padStart(9),
+      String(r.p50).padStart(8),
+      String(r.p99).padStart(8),
+      String(r.failed).padStart(8),
+    );
   const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
   const ratio = home.rps / trivial.rps;
-  console.log(`\nhome / trivial = ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)}); target above 1/40 -> ${verdict(ratio > 1 / 40)}`);
+  console.log(
+    `\nhome / trivial = ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)}); target above 1/40 -> ${verdict(ratio > 1 / 40)}`,
+  );
   for (const page of [schoolHome, evidenceList, ...spacePages]) {
-    console.log(`${page.name} / directory search = ${(page.rps / search.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= search.rps / 2)}`);
+    console.log(
+      `${page.name} / directory search = ${(page.rps / search.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= search.rps / 2)}`,
+    );
   }
   if (rows.some((r) => r.failed > 0)) {
     console.error('Some requests failed: the figures above are not valid.');

@@ -55,7 +55,10 @@ export async function signIn(url: string, email: string, password: string): Prom
   const page = await fetch(`${url}/sign-in`);
   const html = await page.text();
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${url}/sign-in`, {
     method: 'POST',
     redirect: 'manual',

@@ -15,7 +15,10 @@ export async function generateVolume(db: Db, o: VolumeOptions) {
   const exec = (text: string) => db.execute(sql.raw(text));
   await exec(`insert into cycles (school_number, academic_year, stage, language)
     select number, ${o.year}, 'gathering_evidence', 'en' from schools where open on conflict do nothing`);
-  const evidence = (perSchool: string, where: string) => `insert into evidence (school_number, cycle_id, source, observed_on, first_hand, from_beyond, title, body, language, nif_themes, areas, principles, learner_groups, national_priorities, curated, search_text)
+  const evidence = (
+    perSchool: string,
+    where: string,
+  ) => `insert into evidence (school_number, cycle_id, source, observed_on, first_hand, from_beyond, title, body, language, nif_themes, areas, principles, learner_groups, national_priorities, curated, search_text)
     select c.school_number, c.id, (${SOURCES})[1 + g % 11], date '${o.year}-09-01' + (g % 300), g % 3 = 0, g % 7 = 0,
       'Evidence ' || g || ' from ' || c.school_number, 'What we saw and heard, item ' || g, case when g % 2 = 0 then 'cy' else 'en' end,
       array[(${THEMES})[1 + g % 3]], array[(${AREAS})[1 + g % 6]], '{}', array[(${GROUPS})[1 + g % 6]], array[(${NATIONAL})[1 + g % 4]], g % 4 <> 0,
@@ -41,14 +44,22 @@ export async function generateVolume(db: Db, o: VolumeOptions) {
 
 /** Shares 60% of the non-draft priorities at national level (a tenth of those publicly), as schools would. */
 export async function shareNationally(db: Db, year: number) {
-  await db.execute(sql.raw(`insert into shares (item_type, item_id, school_number, audience)
+  await db.execute(
+    sql.raw(`insert into shares (item_type, item_id, school_number, audience)
     select 'priority', p.id::text, p.school_number, case when abs(hashtext(p.id::text)) % 10 = 0 then 'public' else 'national' end
     from priorities p join cycles c on c.id = p.cycle_id
-    where c.academic_year = ${year} and p.state <> 'draft' and abs(hashtext(p.id::text || 'n')) % 10 < 6 on conflict do nothing`));
+    where c.academic_year = ${year} and p.state <> 'draft' and abs(hashtext(p.id::text || 'n')) % 10 < 6 on conflict do nothing`),
+  );
   await db.execute(sql`analyze`);
 }
 
-export type CollaborativeVolumeOptions = { year: number; laCode: string; size: number; includeSchool: string; facilitatorEmail: string };
+export type CollaborativeVolumeOptions = {
+  year: number;
+  laCode: string;
+  size: number;
+  includeSchool: string;
+  facilitatorEmail: string;
+};
 
 /**
  * A 30-school collaborative with a year of shared items: every member shares its evidence,
@@ -58,15 +69,23 @@ export type CollaborativeVolumeOptions = { year: number; laCode: string; size: n
 export async function generateCollaborativeVolume(db: Db, o: CollaborativeVolumeOptions): Promise<string> {
   const exec = (text: string) => db.execute(sql.raw(text));
   const rows = async <T>(text: string) => ((await exec(text)) as unknown as { rows: T[] }).rows;
-  const [collaborative] = await rows<{ id: string }>(`insert into collaboratives (kind, name_en, name_cy, la_code, status, basis)
+  const [collaborative] = await rows<{
+    id: string;
+  }>(`insert into collaboratives (kind, name_en, name_cy, la_code, status, basis)
     values ('horizontal', 'Benchmark primary collaborative', 'Grŵp cydweithredol cynradd meincnodi', '${o.laCode}', 'active', 'phase') returning id`);
   const id = collaborative!.id;
   await exec(`insert into collaborative_members (collaborative_id, school_number)
     select '${id}'::uuid, number from (select number from schools where la_code = '${o.laCode}' and sector = 'primary' and open and number <> '${o.includeSchool}' order by number limit ${o.size - 1}) s
     union select '${id}'::uuid, '${o.includeSchool}'`);
-  await exec(`insert into collaborative_facilitators (collaborative_id, user_id) select '${id}', id from users where email = '${o.facilitatorEmail}'`);
+  await exec(
+    `insert into collaborative_facilitators (collaborative_id, user_id) select '${id}', id from users where email = '${o.facilitatorEmail}'`,
+  );
   const members = `(select school_number from collaborative_members where collaborative_id = '${id}')`;
-  for (const [type, table] of [['evidence', 'evidence'], ['finding', 'findings'], ['priority', 'priorities']]) {
+  for (const [type, table] of [
+    ['evidence', 'evidence'],
+    ['finding', 'findings'],
+    ['priority', 'priorities'],
+  ]) {
     await exec(`insert into shares (item_type, item_id, school_number, audience, audience_id, shared_at)
       select '${type}', t.id::text, t.school_number, 'collaborative', '${id}', t.created_at - (random() * interval '300 days')
       from ${table} t join cycles c on c.id = t.cycle_id where c.academic_year = ${o.year} and t.school_number in ${members}
@@ -107,9 +126,11 @@ export async function generateCollaborativeVolume(db: Db, o: CollaborativeVolume
 export async function multiplySchools(db: Db, factor: number, options: { exceptLa?: string } = {}) {
   if (factor < 2) return;
   const except = options.exceptLa ? `and s.la_code <> '${options.exceptLa}'` : '';
-  await db.execute(sql.raw(`insert into schools (number, name, la_code, sector, governance, wm_code, school_type, religious_character, postcode, pupils, open, search_text)
+  await db.execute(
+    sql.raw(`insert into schools (number, name, la_code, sector, governance, wm_code, school_type, religious_character, postcode, pupils, open, search_text)
     select s.la_code || lpad((8000 + (copy - 1) * 200 + (row_number() over (partition by s.la_code, copy order by s.number))::int)::text, 4, '0'),
       s.name || ' (copy ' || copy || ')', s.la_code, s.sector, s.governance, s.wm_code, s.school_type, s.religious_character, s.postcode, s.pupils, true,
       s.search_text || ' copy ' || copy
-    from schools s cross join generate_series(1, ${factor - 1}) copy where s.open ${except}`));
+    from schools s cross join generate_series(1, ${factor - 1}) copy where s.open ${except}`),
+  );
 }

@@ -6,7 +6,12 @@ import { journeyTest, type Journey } from './support/journey.ts';
 import { LANGUAGES, type Language, type Visitor } from './support/visitor.ts';
 import { signInAt } from './support/sign-in.ts';
 import { dayFromToday } from './support/collaboration-world.ts';
-import { BROKERING_STORIES, buildBrokeringWorld, type BrokeringStory, type BrokeringWorld } from './support/brokering-world.ts';
+import {
+  BROKERING_STORIES,
+  buildBrokeringWorld,
+  type BrokeringStory,
+  type BrokeringWorld,
+} from './support/brokering-world.ts';
 import { BrokerPage, PrioritiesPage, SupportPage, type SupportLogPage } from './pages/brokering-pages.ts';
 
 type Day = ReturnType<typeof dayFromToday>;
@@ -44,7 +49,8 @@ function agreementRows(visitor: Visitor, scene: Scene, impact: string | null): R
     [visitor.t('brokering.agreement.what')]: story.agreement.what,
     [visitor.t('brokering.agreement.days')]: Number(story.agreement.days).toFixed(1),
     [visitor.t('brokering.agreement.cost')]: money(Number(story.agreement.cost) * 100, lang),
-    [visitor.t('brokering.agreement.when')]: `${formatDate(days.starts.iso, lang)} – ${formatDate(days.ends.iso, lang)}`,
+    [visitor.t('brokering.agreement.when')]:
+      `${formatDate(days.starts.iso, lang)} – ${formatDate(days.ends.iso, lang)}`,
     [visitor.t('brokering.agreement.why')]: reasonsShown(visitor, scene).join(' '),
     [visitor.t('brokering.agreement.impact')]: impact ?? visitor.t('brokering.agreement.noImpact'),
   };
@@ -74,17 +80,26 @@ async function supportingHeadOffersAStrength({ journey, lang, story, world }: Sc
   const back = await recordsTheProfile(support, story.efsm.supporting, story.schools.supporting);
   const choose = await back.offerAStrength();
   await choose.expectShown();
-  expect(await choose.strengths()).toEqual([`${story.strength.title} ${head.t(`reference.nifTheme.${story.theme}`)} · ${head.t('brokering.evidenceCount', { count: 1 })}`]);
+  expect(await choose.strengths()).toEqual([
+    `${story.strength.title} ${head.t(`reference.nifTheme.${story.theme}`)} · ${head.t('brokering.evidenceCount', { count: 1 })}`,
+  ]);
   const form = await choose.choose(story.strength.title);
   await form.expectShown();
-  expect(await form.fromFinding()).toBe(`${head.t('brokering.offer.fromFinding')} ${story.strength.title} ${head.t('brokering.evidenceCount', { count: 1 })}`);
-  expect(await form.typed()).toEqual({ title: story.strength.title, theme: head.t(`reference.nifTheme.${story.theme}`) });
+  expect(await form.fromFinding()).toBe(
+    `${head.t('brokering.offer.fromFinding')} ${story.strength.title} ${head.t('brokering.evidenceCount', { count: 1 })}`,
+  );
+  expect(await form.typed()).toEqual({
+    title: story.strength.title,
+    theme: head.t(`reference.nifTheme.${story.theme}`),
+  });
   expect(await form.writtenIn()).toBe(lang);
 
   const offered = await form.offer(story.offer.description);
   await offered.expectShown(story.schools.supporting);
   expect(await offered.successMessage()).toBe(head.t('brokering.notices.offered'));
-  expect((await offered.offers()).map(({ title, tag }) => ({ title, tag }))).toEqual([{ title: story.strength.title, tag: head.t('brokering.offerStatus.active') }]);
+  expect((await offered.offers()).map(({ title, tag }) => ({ title, tag }))).toEqual([
+    { title: story.strength.title, tag: head.t('brokering.offerStatus.active') },
+  ]);
   return head;
 }
 
@@ -108,7 +123,10 @@ async function requestingHeadAsksForSupport({ journey, lang, story, world }: Sce
   expect(await form.caption()).toBe(story.schools.requesting);
   expect(await form.subCaption()).toBe(story.priority);
   // The school is in no collaborative: its LA is the only broker, and is chosen.
-  expect(await form.brokersOffered()).toEqual({ offered: [head.t('brokering.request.laBroker')], chosen: head.t('brokering.request.laBroker') });
+  expect(await form.brokersOffered()).toEqual({
+    offered: [head.t('brokering.request.laBroker')],
+    chosen: head.t('brokering.request.laBroker'),
+  });
 
   const refused = await form.send('');
   expect(refused.status()).toBe(400);
@@ -123,7 +141,9 @@ async function requestingHeadAsksForSupport({ journey, lang, story, world }: Sce
   const [request] = await sent.requests();
   expect(request).toMatchObject({ title: story.priority, tag: head.t('brokering.requestStatus.open') });
   expect(request!.text).toContain(story.need);
-  expect(request!.text).toContain(head.t('brokering.support.brokeredBy', { broker: head.t('brokering.support.yourLa') }));
+  expect(request!.text).toContain(
+    head.t('brokering.support.brokeredBy', { broker: head.t('brokering.support.yourLa') }),
+  );
   return head;
 }
 
@@ -139,10 +159,16 @@ async function officerAgreesTheMatch(scene: Scene): Promise<void> {
   expect(await broker.requestSummary(requesting)).toEqual({
     [officer.t('brokering.broker.need')]: story.need,
     [officer.t('brokering.broker.theme')]: officer.t(`reference.nifTheme.${story.theme}`),
-    [officer.t('brokering.broker.profile')]: officer.t('brokering.broker.figures', { efsm: `${story.efsm.requesting}%`, aln: '–', eal: '–' }),
+    [officer.t('brokering.broker.profile')]: officer.t('brokering.broker.figures', {
+      efsm: `${story.efsm.requesting}%`,
+      aln: '–',
+      eal: '–',
+    }),
     [officer.t('brokering.broker.asked')]: formatDate(days.today.iso, lang),
   });
-  expect(await broker.suggestions(requesting)).toEqual([{ school: story.schools.supporting, offer: story.strength.title, reasons: reasonsShown(officer, scene) }]);
+  expect(await broker.suggestions(requesting)).toEqual([
+    { school: story.schools.supporting, offer: story.strength.title, reasons: reasonsShown(officer, scene) },
+  ]);
 
   const form = await broker.agreeAMatch(world.requesting);
   await form.expectShown();
@@ -154,18 +180,35 @@ async function officerAgreesTheMatch(scene: Scene): Promise<void> {
   ]);
   expect(await form.writtenIn()).toBe(lang);
 
-  const agreed = await form.agree({ supporter: named(world.supporting), ...story.agreement, startsOn: days.starts.parts, endsOn: days.ends.parts });
+  const agreed = await form.agree({
+    supporter: named(world.supporting),
+    ...story.agreement,
+    startsOn: days.starts.parts,
+    endsOn: days.ends.parts,
+  });
   await agreed.expectShown(world.laName);
   expect(await agreed.successMessage()).toBe(officer.t('brokering.notices.agreed'));
   expect(await agreed.openRequests()).toEqual([]);
   expect(await agreed.openHeading()).toBe(officer.t('brokering.broker.openHeading', { count: 0 }));
   expect(await agreed.agreed()).toEqual([
-    { title: officer.t('brokering.agreement.title', { supporting: story.schools.supporting, receiving: story.schools.requesting }), tag: officer.t('brokering.agreementStatus.agreed') },
+    {
+      title: officer.t('brokering.agreement.title', {
+        supporting: story.schools.supporting,
+        receiving: story.schools.requesting,
+      }),
+      tag: officer.t('brokering.agreementStatus.agreed'),
+    },
   ]);
 }
 
 /** One row of the support log's table: the other school, what, when, days, cost and impact. */
-function logRow(visitor: Visitor, scene: Scene, who: 'from' | 'to', school: string, impact: string): Record<string, string> {
+function logRow(
+  visitor: Visitor,
+  scene: Scene,
+  who: 'from' | 'to',
+  school: string,
+  impact: string,
+): Record<string, string> {
   const { lang, story, days } = scene;
   const b = (key: string) => visitor.t(`brokering.supportLog.${key}`);
   return {
@@ -185,32 +228,57 @@ async function expectLog(log: SupportLogPage, kind: 'received' | 'given', row: R
   const years = yearsOf(financialYearOf(new Date()));
   expect(await log.table(log.t(`brokering.supportLog.${kind}Caption`, { years }))).toEqual([row]);
   const other = kind === 'received' ? 'given' : 'received';
-  expect(await log.sectionText(`brokering.supportLog.${other}Heading`)).toBe(log.t(`brokering.supportLog.none${other === 'given' ? 'Given' : 'Received'}`));
+  expect(await log.sectionText(`brokering.supportLog.${other}Heading`)).toBe(
+    log.t(`brokering.supportLog.none${other === 'given' ? 'Given' : 'Received'}`),
+  );
 }
 
 /** Both schools find the agreement on their support pages and in their support log. */
-async function bothSchoolsSeeTheAgreement(supportingHead: Visitor, requestingHead: Visitor, scene: Scene): Promise<void> {
+async function bothSchoolsSeeTheAgreement(
+  supportingHead: Visitor,
+  requestingHead: Visitor,
+  scene: Scene,
+): Promise<void> {
   const { story, world } = scene;
   await supportingHead.visit(supportPath(world.supporting));
   const giving = new SupportPage(supportingHead);
   await giving.expectShown(story.schools.supporting);
   const [given] = await giving.given();
   expect(given).toMatchObject({
-    title: supportingHead.t('brokering.agreement.title', { supporting: story.schools.supporting, receiving: story.schools.requesting }),
+    title: supportingHead.t('brokering.agreement.title', {
+      supporting: story.schools.supporting,
+      receiving: story.schools.requesting,
+    }),
     tag: supportingHead.t('brokering.agreementStatus.agreed'),
     rows: agreementRows(supportingHead, scene, null),
   });
-  await expectLog(await giving.openSupportLog(), 'given', logRow(supportingHead, scene, 'to', story.schools.requesting, ''));
+  await expectLog(
+    await giving.openSupportLog(),
+    'given',
+    logRow(supportingHead, scene, 'to', story.schools.requesting, ''),
+  );
 
   await requestingHead.visit(supportPath(world.requesting));
   const receiving = new SupportPage(requestingHead);
   const [request] = await receiving.requests();
-  expect(request).toMatchObject({ title: story.priority, tag: requestingHead.t('brokering.requestStatus.matched'), rows: agreementRows(requestingHead, scene, null) });
-  await expectLog(await receiving.openSupportLog(), 'received', logRow(requestingHead, scene, 'from', story.schools.supporting, ''));
+  expect(request).toMatchObject({
+    title: story.priority,
+    tag: requestingHead.t('brokering.requestStatus.matched'),
+    rows: agreementRows(requestingHead, scene, null),
+  });
+  await expectLog(
+    await receiving.openSupportLog(),
+    'received',
+    logRow(requestingHead, scene, 'from', story.schools.supporting, ''),
+  );
 }
 
 /** The requesting headteacher records the impact: the request closes, and the supporting school reads it. */
-async function requestingHeadRecordsTheImpact(requestingHead: Visitor, supportingHead: Visitor, scene: Scene): Promise<void> {
+async function requestingHeadRecordsTheImpact(
+  requestingHead: Visitor,
+  supportingHead: Visitor,
+  scene: Scene,
+): Promise<void> {
   const { story, world } = scene;
   await requestingHead.visit(supportPath(world.requesting));
   const form = await new SupportPage(requestingHead).recordImpact(story.agreement.what);
@@ -220,11 +288,18 @@ async function requestingHeadRecordsTheImpact(requestingHead: Visitor, supportin
   await closed.expectShown(story.schools.requesting);
   expect(await closed.successMessage()).toBe(requestingHead.t('brokering.notices.impact'));
   const [request] = await closed.requests();
-  expect(request).toMatchObject({ title: story.priority, tag: requestingHead.t('brokering.requestStatus.closed'), rows: agreementRows(requestingHead, scene, story.impact) });
+  expect(request).toMatchObject({
+    title: story.priority,
+    tag: requestingHead.t('brokering.requestStatus.closed'),
+    rows: agreementRows(requestingHead, scene, story.impact),
+  });
 
   await supportingHead.visit(supportPath(world.supporting));
   const [given] = await new SupportPage(supportingHead).given();
-  expect(given).toMatchObject({ tag: supportingHead.t('brokering.agreementStatus.completed'), rows: agreementRows(supportingHead, scene, story.impact) });
+  expect(given).toMatchObject({
+    tag: supportingHead.t('brokering.agreementStatus.completed'),
+    rows: agreementRows(supportingHead, scene, story.impact),
+  });
 }
 
 /** Both, once both have ended: a failure of one does not close the browsers while the other still works. */
@@ -249,7 +324,10 @@ journeyTest.concurrent.for(LANGUAGES)(
     };
 
     // Each headteacher in a browser of their own, at the same time.
-    const [supportingHead, requestingHead] = await bothSettled(supportingHeadOffersAStrength(scene), requestingHeadAsksForSupport(scene));
+    const [supportingHead, requestingHead] = await bothSettled(
+      supportingHeadOffersAStrength(scene),
+      requestingHeadAsksForSupport(scene),
+    );
     await officerAgreesTheMatch(scene);
     await bothSchoolsSeeTheAgreement(supportingHead, requestingHead, scene);
     await requestingHeadRecordsTheImpact(requestingHead, supportingHead, scene);

@@ -5,17 +5,35 @@ import { LANGUAGES, type Language, type Visitor } from './support/visitor.ts';
 import { signInAt } from './support/sign-in.ts';
 import { SPACE_STORIES, type SpaceStory } from './support/collaboration-stories.ts';
 import { buildSpaceWorld, dayFromToday, type SpaceWorld } from './support/collaboration-world.ts';
-import { CommonGroundPage, MeetingsPage, OverviewPage, ProgressionPage, ReciprocityPage, type CollaborativeSection } from './pages/collaborative-pages.ts';
+import {
+  CommonGroundPage,
+  MeetingsPage,
+  OverviewPage,
+  ProgressionPage,
+  ReciprocityPage,
+  type CollaborativeSection,
+} from './pages/collaborative-pages.ts';
 
 type Scene = { lang: Language; story: SpaceStory; world: SpaceWorld; name: string };
 
-const SECTIONS: CollaborativeSection[] = ['overview', 'common-ground', 'shared', 'meetings', 'progression', 'enquiries', 'reciprocity'];
+const SECTIONS: CollaborativeSection[] = [
+  'overview',
+  'common-ground',
+  'shared',
+  'meetings',
+  'progression',
+  'enquiries',
+  'reciprocity',
+];
 
 /** The overview: the collaborative's name, its members, every section of the space offered. */
 async function memberOpensTheOverview(member: Visitor, { story, name }: Scene): Promise<OverviewPage> {
   const overview = new OverviewPage(member);
   await overview.expectShown(name);
-  expect(await overview.sectionLinks()).toEqual({ names: SECTIONS.map((s) => member.t(`collaboration.nav.${s}`)), current: member.t('collaboration.nav.overview') });
+  expect(await overview.sectionLinks()).toEqual({
+    names: SECTIONS.map((s) => member.t(`collaboration.nav.${s}`)),
+    current: member.t('collaboration.nav.overview'),
+  });
   expect((await overview.members(3)).sort()).toEqual(Object.values(story.schools).sort());
   expect(await overview.nextMeetings()).toEqual([]);
   return overview;
@@ -30,10 +48,18 @@ async function memberReadsTheCommonGround(overview: OverviewPage, { story }: Sce
   expect((await ground.sectionLinks()).current).toBe(member.t('collaboration.nav.common-ground'));
   const schoolCount = (count: number) => member.t('collaborativeSpace.ground.schoolCount', { count });
   expect(await ground.groups('collaborativeSpace.ground.sharedHeading')).toEqual([
-    { theme: member.t('reference.nifTheme.curriculum_teaching'), count: schoolCount(2), schools: { [story.schools.own]: [story.priorities.own], [story.schools.partner]: [story.priorities.partner] } },
+    {
+      theme: member.t('reference.nifTheme.curriculum_teaching'),
+      count: schoolCount(2),
+      schools: { [story.schools.own]: [story.priorities.own], [story.schools.partner]: [story.priorities.partner] },
+    },
   ]);
   expect(await ground.groups('collaborativeSpace.ground.singleHeading')).toEqual([
-    { theme: member.t('reference.nifTheme.wellbeing_equity'), count: schoolCount(1), schools: { [story.schools.third]: [story.priorities.third] } },
+    {
+      theme: member.t('reference.nifTheme.wellbeing_equity'),
+      count: schoolCount(1),
+      schools: { [story.schools.third]: [story.priorities.third] },
+    },
   ]);
 
   const item = await ground.openPriority(story.priorities.partner);
@@ -59,7 +85,13 @@ async function memberRecordsAMeeting(member: Visitor, { lang, story }: Scene): P
   const form = await meetings.addMeeting();
   await form.expectShown();
   const today = dayFromToday();
-  const meeting = await form.save({ ...story.meeting, meetsOn: today.parts, startsAt: '15:30', endsAt: '17:00', schools: [story.schools.own, story.schools.partner] });
+  const meeting = await form.save({
+    ...story.meeting,
+    meetsOn: today.parts,
+    startsAt: '15:30',
+    endsAt: '17:00',
+    schools: [story.schools.own, story.schools.partner],
+  });
   await meeting.expectShown(story.meeting.title);
   expect(await meeting.successMessage()).toBe(member.t('meetings.done.created'));
   const time = member.t('meetings.time.range', { start: '15:30', end: '17:00' });
@@ -116,7 +148,9 @@ async function memberReadsReciprocity(member: Visitor, { story }: Scene): Promis
     [member.t('reciprocity.table.sessions')]: String(sessions),
   });
   const rows = await reciprocity.rows();
-  expect(rows.map((row) => row[member.t('reciprocity.table.school')])).toEqual([story.schools.own, story.schools.partner, story.schools.third].sort());
+  expect(rows.map((row) => row[member.t('reciprocity.table.school')])).toEqual(
+    [story.schools.own, story.schools.partner, story.schools.third].sort(),
+  );
   expect(rows).toEqual(
     [counts(story.schools.own, 1, 1), counts(story.schools.partner, 1, 0), counts(story.schools.third, 0, 1)]
       .sort((a, b) => a[member.t('reciprocity.table.school')]!.localeCompare(b[member.t('reciprocity.table.school')]!))
@@ -130,7 +164,12 @@ journeyTest.concurrent.for(LANGUAGES)(
   async (lang, { journey }) => {
     const story = SPACE_STORIES[lang];
     const world = await buildSpaceWorld(journey.server.db, lang, story);
-    const scene: Scene = { lang, story, world, name: lang === 'cy' ? story.collaborative.nameCy : story.collaborative.nameEn };
+    const scene: Scene = {
+      lang,
+      story,
+      world,
+      name: lang === 'cy' ? story.collaborative.nameCy : story.collaborative.nameEn,
+    };
 
     const member = await signInAt(journey, lang, world.member, `/collaboratives/${world.collaborative.id}`);
     const overview = await memberOpensTheOverview(member, scene);

@@ -8,7 +8,15 @@ import { LANGUAGES, type Language, type Visitor } from './support/visitor.ts';
 import { signInAt } from './support/sign-in.ts';
 import { dayFromToday } from './support/collaboration-world.ts';
 import { buildConcernWorld, CONCERN_STORIES, type ConcernStory, type ConcernWorld } from './support/concern-world.ts';
-import { CasePage, ConcernAccountPage, ConcernRegisterPage, expectCaseCaption, ForbiddenPage, NoticePage, type NoticeFormPage } from './pages/concern-pages.ts';
+import {
+  CasePage,
+  ConcernAccountPage,
+  ConcernRegisterPage,
+  expectCaseCaption,
+  ForbiddenPage,
+  NoticePage,
+  type NoticeFormPage,
+} from './pages/concern-pages.ts';
 
 /** One case of a school causing concern, from opening to exit, and who may see it. */
 type Scene = {
@@ -39,17 +47,33 @@ async function pdfText(body: Buffer): Promise<string> {
 const bothLanguages = (key: string) => `${translators('cy')(key)} / ${translators('en')(key)}`;
 
 /** The LA officer opens the register (nothing on it yet) and opens a case from LA intelligence, on two grounds. */
-async function officerOpensTheCase({ journey, lang, story, world, register, days }: Scene): Promise<{ officer: Visitor; path: string }> {
+async function officerOpensTheCase({
+  journey,
+  lang,
+  story,
+  world,
+  register,
+  days,
+}: Scene): Promise<{ officer: Visitor; path: string }> {
   const { school, laName } = world;
   const officer = await signInAt(journey, lang, world.people.officer, register);
   const list = new ConcernRegisterPage(officer);
   await list.expectShown(laName);
   expect(await list.openCases()).toEqual([]);
-  expect(await list.emptyMessages()).toEqual([officer.t('concern.register.noneOpen'), officer.t('concern.register.noneExited')]);
+  expect(await list.emptyMessages()).toEqual([
+    officer.t('concern.register.noneOpen'),
+    officer.t('concern.register.noneExited'),
+  ]);
 
   const form = await list.openACase();
   await form.expectShown();
-  const opened = await form.open({ school: school.number, source: 'la_intelligence', grounds: GROUNDS, summary: story.summary, openedOn: days.opened.parts });
+  const opened = await form.open({
+    school: school.number,
+    source: 'la_intelligence',
+    grounds: GROUNDS,
+    summary: story.summary,
+    openedOn: days.opened.parts,
+  });
   expect(officer.path()).toMatch(/^\/concern-cases\/[0-9a-f-]{36}$/);
   await opened.expectShown(school.name);
   await expectCaseCaption(opened, school, laName);
@@ -65,7 +89,9 @@ async function officerOpensTheCase({ journey, lang, story, world, register, days
   });
   // From LA intelligence the case cannot skip the warning notice: no button moves it on yet.
   expect(await opened.buttons()).toEqual([]);
-  expect(await opened.actions()).toEqual(['issueNotice', 'addSupport', 'exit'].map((a) => officer.t(`concern.case.${a}`)));
+  expect(await opened.actions()).toEqual(
+    ['issueNotice', 'addSupport', 'exit'].map((a) => officer.t(`concern.case.${a}`)),
+  );
   return { officer, path: officer.path() };
 }
 
@@ -96,7 +122,12 @@ async function officerIssuesTheWarningNotice(officer: Visitor, scene: Scene): Pr
   expect((await form.typed()).grounds).toEqual(keptValues(officer, scene).grounds);
   expect((await form.typed()).copiesTo).toEqual(keptValues(officer, scene).copiesTo);
 
-  await form.fill({ reasons: story.notice.reasons, compliancePeriodDays: story.notice.compliancePeriodDays, mindedTo: MINDED_TO, issuedOn: days.issued.parts });
+  await form.fill({
+    reasons: story.notice.reasons,
+    compliancePeriodDays: story.notice.compliancePeriodDays,
+    mindedTo: MINDED_TO,
+    issuedOn: days.issued.parts,
+  });
   const refused = await form.record();
   expect(refused.status()).toBe(400);
   await form.expectShown({ error: true });
@@ -115,16 +146,32 @@ async function officerIssuesTheWarningNotice(officer: Visitor, scene: Scene): Pr
     [officer.t('concern.notice.grounds')]: GROUNDS.map((g) => officer.t(`concern.groundsNumbered.${g}`)).join(' '),
     [officer.t('concern.notice.reasons')]: story.notice.reasons,
     [officer.t('concern.notice.requiredAction')]: story.notice.requiredAction,
-    [officer.t('concern.notice.compliancePeriod')]: officer.t('concern.notice.complianceValue', { count: story.notice.compliancePeriodDays, ends: formatDate(ends, lang) }),
-    [officer.t('concern.notice.mindedTo')]: MINDED_TO.map((i) => officer.t(`concern.interventionsNumbered.${i}`)).join(' '),
-    [officer.t('concern.notice.copiesTo')]: ['headteacher', 'welsh_ministers'].map((c) => officer.t(`concern.copies.${c}`)).join(' '),
+    [officer.t('concern.notice.compliancePeriod')]: officer.t('concern.notice.complianceValue', {
+      count: story.notice.compliancePeriodDays,
+      ends: formatDate(ends, lang),
+    }),
+    [officer.t('concern.notice.mindedTo')]: MINDED_TO.map((i) => officer.t(`concern.interventionsNumbered.${i}`)).join(
+      ' ',
+    ),
+    [officer.t('concern.notice.copiesTo')]: ['headteacher', 'welsh_ministers']
+      .map((c) => officer.t(`concern.copies.${c}`))
+      .join(' '),
   });
 
   const pdf = await notice.downloadPdf();
   expect(pdf.contentType).toBe('application/pdf');
   expect(pdf.fileName).toBe(`hysbysiad-rhybuddio-warning-notice-${school.number}-${days.issued.iso}.pdf`);
   const words = await pdfText(pdf.body);
-  for (const key of ['concern.pdf.title', 'concern.pdf.to', 'concern.notice.grounds', 'concern.notice.reasons', 'concern.notice.requiredAction', 'concern.notice.compliancePeriod', 'concern.notice.mindedTo', 'concern.notice.copiesTo']) {
+  for (const key of [
+    'concern.pdf.title',
+    'concern.pdf.to',
+    'concern.notice.grounds',
+    'concern.notice.reasons',
+    'concern.notice.requiredAction',
+    'concern.notice.compliancePeriod',
+    'concern.notice.mindedTo',
+    'concern.notice.copiesTo',
+  ]) {
     expect(words, key).toContain(bothLanguages(key));
   }
   expect(words).toContain(school.name);
@@ -152,7 +199,8 @@ async function officerIntervenesAndPlansSupport(officer: Visitor, { lang, story,
   expect(await intervened.successMessage()).toBe(officer.t('concern.done.intervention'));
   expect(await intervened.state()).toBe(officer.t('concern.states.intervention'));
   expect(await intervened.interventions()).toEqual({
-    [officer.t('concern.interventionsNumbered.advice_collaboration')]: `${officer.t('concern.case.decidedOn', { date: formatDate(days.today.iso, lang) })} ${story.intervention.details}`,
+    [officer.t('concern.interventionsNumbered.advice_collaboration')]:
+      `${officer.t('concern.case.decidedOn', { date: formatDate(days.today.iso, lang) })} ${story.intervention.details}`,
   });
 
   const support = await intervened.addSupport();
@@ -211,7 +259,9 @@ async function headteacherReadsTheCase({ journey, lang, story, world, days }: Sc
   expect(await readOnly.actionsHeading()).toBeNull();
   expect(await readOnly.buttons()).toEqual([]);
   expect(await readOnly.changeLinks()).toEqual([]);
-  expect((await readOnly.supportPlan()).map((row) => row[head.t('concern.support.fields.action')])).toEqual([story.support.action]);
+  expect((await readOnly.supportPlan()).map((row) => row[head.t('concern.support.fields.action')])).toEqual([
+    story.support.action,
+  ]);
 
   const notice = await readOnly.openNotice(formatDate(days.issued.iso, lang));
   await notice.expectShown();

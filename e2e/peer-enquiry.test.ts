@@ -31,9 +31,20 @@ async function expectMovedTo(enquiry: EnquiryPage, state: string): Promise<void>
 }
 
 /** The host headteacher reads a finding of the school's self-evaluation and proposes an enquiry about it. */
-async function headteacherProposes({ journey, lang, story, world, visit }: Scene): Promise<{ head: Visitor; path: string }> {
+async function headteacherProposes({
+  journey,
+  lang,
+  story,
+  world,
+  visit,
+}: Scene): Promise<{ head: Visitor; path: string }> {
   const { host, finding, collaborative } = world;
-  const head = await signInAt(journey, lang, world.people.headteacher, `/schools/${host.number}/findings/${finding.id}`);
+  const head = await signInAt(
+    journey,
+    lang,
+    world.people.headteacher,
+    `/schools/${host.number}/findings/${finding.id}`,
+  );
   const findingPage = new FindingToEnquirePage(head);
   await findingPage.expectShown(story.finding.title);
   // The school is in one collaborative: the link goes straight to its form, the finding chosen.
@@ -44,7 +55,13 @@ async function headteacherProposes({ journey, lang, story, world, visit }: Scene
   expect(await form.host()).toBe(`${head.t('enquiries.fields.host')}: ${story.host} (${host.number})`);
   expect(await form.finding()).toBe(story.finding.title);
 
-  const enquiry = await form.propose({ question: story.question, context: story.context, nifThemes: THEMES, visitStart: visit.start.parts, visitEnd: visit.end.parts });
+  const enquiry = await form.propose({
+    question: story.question,
+    context: story.context,
+    nifThemes: THEMES,
+    visitStart: visit.start.parts,
+    visitEnd: visit.end.parts,
+  });
   await enquiry.expectShown(story.question);
   expect((await enquiry.sectionLinks()).current).toBe(head.t('collaboration.nav.enquiries'));
   await expectMovedTo(enquiry, 'proposed');
@@ -52,7 +69,8 @@ async function headteacherProposes({ journey, lang, story, world, visit }: Scene
     [head.t('enquiries.fields.host')]: story.host,
     [head.t('enquiries.fields.context')]: story.context,
     [head.t('enquiries.fields.nifThemes')]: THEMES.map((theme) => head.t(`reference.nifTheme.${theme}`)).join(' '),
-    [head.t('enquiries.fields.visit')]: `${formatDate(visit.start.iso, lang)} ${head.t('enquiries.to')} ${formatDate(visit.end.iso, lang)}`,
+    [head.t('enquiries.fields.visit')]:
+      `${formatDate(visit.start.iso, lang)} ${head.t('enquiries.to')} ${formatDate(visit.end.iso, lang)}`,
     [head.t('enquiries.fields.state')]: head.t('enquiries.states.proposed'),
   });
   // Only the collaborative's convenors agree the team.
@@ -72,13 +90,20 @@ async function leadAgreesTheTeam({ journey, lang, story, world, about, visit }: 
 
   const form = await enquiry.agreeTeam();
   await form.expectShownFor('enquiries.agree.title', about);
-  expect(await form.facilitatorsOffered()).toEqual([lead.t('enquiries.agree.chooseFacilitator'), ...[people.lead.displayName, people.facilitator.displayName].sort()]);
+  expect(await form.facilitatorsOffered()).toEqual([
+    lead.t('enquiries.agree.chooseFacilitator'),
+    ...[people.lead.displayName, people.facilitator.displayName].sort(),
+  ]);
   expect(await form.reviewersOffered()).toEqual([`${people.reviewer.displayName} (${story.partner})`]);
   expect(await form.confidentiality()).toBe(lead.t('enquiries.agree.defaultConfidentiality'));
   expect(await form.dateValue(lead.t('enquiries.fields.visitStart'))).toEqual(visit.start.parts);
   expect(await form.dateValue(lead.t('enquiries.fields.visitEnd'))).toEqual(visit.end.parts);
 
-  const agreed = await form.agree({ facilitator: people.facilitator.displayName, reviewers: [people.reviewer.displayName], activities: story.activities });
+  const agreed = await form.agree({
+    facilitator: people.facilitator.displayName,
+    reviewers: [people.reviewer.displayName],
+    activities: story.activities,
+  });
   await agreed.expectShown(story.question);
   await expectMovedTo(agreed, 'agreed');
   expect(await agreed.team()).toEqual({
@@ -109,7 +134,9 @@ async function headteacherPreparesThePack(head: Visitor, { story, about }: Scene
   expect(await pack.items('priority')).toEqual([]);
 
   const back = await pack.backToEnquiry();
-  expect(await back.packSection()).toBe(`${head.t('enquiries.pack.count', { count: 2 })} ${head.t('enquiries.pack.read')}`);
+  expect(await back.packSection()).toBe(
+    `${head.t('enquiries.pack.count', { count: 2 })} ${head.t('enquiries.pack.read')}`,
+  );
   await back.move('preparing');
   await expectMovedTo(back, 'preparing');
 }
@@ -129,7 +156,10 @@ async function facilitatorStartsTheVisit({ journey, lang, story, world }: Scene,
  * The reviewer reads the pack, then records what learners said. Without the host colleague who
  * was present, the note is refused with the reason, everything typed kept; with it, it is saved.
  */
-async function reviewerReadsThePackAndRecordsANote({ journey, lang, story, world, about }: Scene, path: string): Promise<Visitor> {
+async function reviewerReadsThePackAndRecordsANote(
+  { journey, lang, story, world, about }: Scene,
+  path: string,
+): Promise<Visitor> {
   const reviewer = await signInAt(journey, lang, world.people.reviewer, path);
   const enquiry = new EnquiryPage(reviewer);
   expect(await enquiry.state()).toBe(reviewer.t('enquiries.states.on_site'));
@@ -147,7 +177,11 @@ async function reviewerReadsThePackAndRecordsANote({ journey, lang, story, world
   expect(refused.status()).toBe(400);
   await form.expectShownFor('enquiries.notes.newTitle', about, { error: true });
   await form.expectErrors({ hostColleague: 'enquiries.errors.hostColleagueMissing' });
-  expect(await form.typed()).toEqual({ activity: reviewer.t(`reference.evidenceSource.${story.note.activity}`), hostColleague: '', body: story.note.body });
+  expect(await form.typed()).toEqual({
+    activity: reviewer.t(`reference.evidenceSource.${story.note.activity}`),
+    hostColleague: '',
+    body: story.note.body,
+  });
 
   await form.fill({ hostColleague: story.note.hostColleague });
   expect((await form.save()).status()).toBe(200);
@@ -167,7 +201,12 @@ async function reviewerReadsThePackAndRecordsANote({ journey, lang, story, world
 }
 
 /** After the visit the team makes sense of the evidence: the facilitator moves on, each adds a finding. */
-async function teamMakesSenseOfTheEvidence(facilitator: Visitor, reviewer: Visitor, { story, about }: Scene, path: string): Promise<void> {
+async function teamMakesSenseOfTheEvidence(
+  facilitator: Visitor,
+  reviewer: Visitor,
+  { story, about }: Scene,
+  path: string,
+): Promise<void> {
   await facilitator.visit(path);
   const enquiry = new EnquiryPage(facilitator);
   await enquiry.move('making_sense');
@@ -191,7 +230,11 @@ async function teamMakesSenseOfTheEvidence(facilitator: Visitor, reviewer: Visit
  * The host headteacher writes the report beside the findings, marks it drafted and agrees it: it
  * becomes first-hand evidence from beyond the school in the school's evidence.
  */
-async function headteacherWritesAndAgreesTheReport(head: Visitor, { lang, story, about }: Scene, path: string): Promise<void> {
+async function headteacherWritesAndAgreesTheReport(
+  head: Visitor,
+  { lang, story, about }: Scene,
+  path: string,
+): Promise<void> {
   await head.visit(path);
   const enquiry = new EnquiryPage(head);
   expect(await enquiry.state()).toBe(head.t('enquiries.states.making_sense'));
@@ -211,7 +254,9 @@ async function headteacherWritesAndAgreesTheReport(head: Visitor, { lang, story,
   await expectMovedTo(written, 'report_drafted');
   await written.move('report_agreed');
   await expectMovedTo(written, 'report_agreed');
-  expect(await written.reportAgreed()).toBe(head.t('enquiries.report.agreedOn', { date: formatDate(new Date(), lang) }));
+  expect(await written.reportAgreed()).toBe(
+    head.t('enquiries.report.agreedOn', { date: formatDate(new Date(), lang) }),
+  );
 
   await written.openReportAsEvidence();
   const title = head.t('enquiries.evidenceTitle', { question: story.question });
@@ -228,11 +273,20 @@ async function headteacherWritesAndAgreesTheReport(head: Visitor, { lang, story,
   const list = new EvidenceResultsPage(head);
   await list.expectShown();
   const listed = (await list.results()).find((result) => result.title === title);
-  expect(listed?.meta.split(' · ')).toEqual([formatDate(new Date(), lang), head.t('reference.evidenceSource.peer_enquiry'), head.t('pages.evidence.list.firstHand'), head.t('pages.evidence.fields.beyond')]);
+  expect(listed?.meta.split(' · ')).toEqual([
+    formatDate(new Date(), lang),
+    head.t('reference.evidenceSource.peer_enquiry'),
+    head.t('pages.evidence.list.firstHand'),
+    head.t('pages.evidence.fields.beyond'),
+  ]);
 }
 
 /** The partner school's support becomes an action on a priority of the host's plan; then the enquiry closes. */
-async function headteacherFollowsUpAndCloses(head: Visitor, { lang, story, about }: Scene, path: string): Promise<void> {
+async function headteacherFollowsUpAndCloses(
+  head: Visitor,
+  { lang, story, about }: Scene,
+  path: string,
+): Promise<void> {
   await head.visit(path);
   const enquiry = new EnquiryPage(head);
   await enquiry.move('follow_up');
@@ -240,7 +294,12 @@ async function headteacherFollowsUpAndCloses(head: Visitor, { lang, story, about
   const form = await enquiry.addFollowUp();
   await form.expectShownFor('enquiries.followUps.newTitle', about);
   const due = dayFromToday(90);
-  const added = await form.add({ ...story.followUp, supportingSchool: story.partner, priority: story.priority, dueOn: due.parts });
+  const added = await form.add({
+    ...story.followUp,
+    supportingSchool: story.partner,
+    priority: story.priority,
+    dueOn: due.parts,
+  });
   expect(await added.successMessage()).toBe(head.t('enquiries.done.follow_up_added'));
   const actionLink = head.t('enquiries.followUps.actionLink', { priority: story.priority });
   expect(await added.followUps()).toEqual([
@@ -260,7 +319,8 @@ async function headteacherFollowsUpAndCloses(head: Visitor, { lang, story, about
   expect(actions[0]!.rows).toMatchObject({
     [head.t('pages.planAction.fields.owner')]: story.followUp.owner,
     [head.t('pages.planAction.fields.dates')]: head.t('pages.plan.dueBy', { due: formatDate(due.iso, lang) }),
-    [head.t('pages.planAction.fields.supportFrom')]: `${head.t('reference.supportFrom.collaborative')}: ${head.t('enquiries.followUps.supportDetail', { school: story.partner })}`,
+    [head.t('pages.planAction.fields.supportFrom')]:
+      `${head.t('reference.supportFrom.collaborative')}: ${head.t('enquiries.followUps.supportDetail', { school: story.partner })}`,
   });
 
   await head.visit(path);
@@ -283,7 +343,9 @@ async function reviewerAfterTheClose(reviewer: Visitor, { story, about }: Scene,
   expect(await enquiry.state()).toBe(reviewer.t('enquiries.states.closed'));
   expect(await enquiry.packSection()).toBe(reviewer.t('enquiries.pack.ended'));
   expect(await enquiry.notesHeading()).toBe(reviewer.t('enquiries.notes.ownHeading'));
-  expect((await enquiry.notes()).map((note) => note.rows[reviewer.t('enquiries.notes.fields.body')])).toEqual([story.note.body]);
+  expect((await enquiry.notes()).map((note) => note.rows[reviewer.t('enquiries.notes.fields.body')])).toEqual([
+    story.note.body,
+  ]);
   expect(await enquiry.findings()).toEqual([]);
   expect(await enquiry.report()).toBeNull();
 }

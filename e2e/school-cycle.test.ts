@@ -34,7 +34,10 @@ type Scene = {
 
 /** Today in Wales, or a day some weeks on, as the three boxes of a date. */
 function dayParts(offsetDays = 0) {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + offsetDays * 86_400_000)).split('-').map(Number);
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+    .format(new Date(Date.now() + offsetDays * 86_400_000))
+    .split('-')
+    .map(Number);
   return { day: day!, month: month!, year: year! };
 }
 
@@ -66,7 +69,8 @@ async function headteacherStartsTheCycle({ journey, lang, story, area, year, hea
   await questions.answer(story.answers);
   await cycle.expectShown(year);
   const answers = await cycle.answers();
-  for (const [field, answer] of Object.entries(story.answers)) expect(answers[head.t(`pages.cycle.questions.${field}`)]).toBe(answer);
+  for (const [field, answer] of Object.entries(story.answers))
+    expect(answers[head.t(`pages.cycle.questions.${field}`)]).toBe(answer);
   return head;
 }
 
@@ -110,7 +114,13 @@ async function headteacherRecordsEvidenceFromBeyond(head: Visitor, { story }: Sc
   await list.expectShown();
   const form = await list.addEvidence();
   await form.expectShown();
-  await form.fill({ source: 'peer_enquiry', firstHand: true, fromBeyond: true, title: story.peerEnquiry.title, body: story.peerEnquiry.body });
+  await form.fill({
+    source: 'peer_enquiry',
+    firstHand: true,
+    fromBeyond: true,
+    title: story.peerEnquiry.title,
+    body: story.peerEnquiry.body,
+  });
   await form.save();
   const item = new EvidenceItemPage(head);
   await item.expectShown(story.peerEnquiry.title);
@@ -126,7 +136,13 @@ async function headteacherMakesAFinding(head: Visitor, { story }: Scene): Promis
   const form = await findings.addFinding();
   await form.expectShown();
   expect((await form.evidenceOffered()).sort()).toEqual(evidence);
-  await form.fill({ kind: 'area_for_development', title: story.finding.title, body: story.finding.body, nifTheme: 'curriculum_teaching', evidence });
+  await form.fill({
+    kind: 'area_for_development',
+    title: story.finding.title,
+    body: story.finding.body,
+    nifTheme: 'curriculum_teaching',
+    evidence,
+  });
   await form.save();
 
   const finding = new FindingPage(head);
@@ -142,7 +158,9 @@ async function headteacherMakesAFinding(head: Visitor, { story }: Scene): Promis
   // "2 kinds of evidence: Learners' work, Peer enquiry", the kinds in the order they were linked.
   const [count, sources = ''] = kinds!.split(': ');
   expect(count).toBe(head.t('pages.findings.triangulation.kinds', { count: 2 }));
-  expect(sources.split(', ').sort()).toEqual([head.t('reference.evidenceSource.learners_work'), head.t('reference.evidenceSource.peer_enquiry')].sort());
+  expect(sources.split(', ').sort()).toEqual(
+    [head.t('reference.evidenceSource.learners_work'), head.t('reference.evidenceSource.peer_enquiry')].sort(),
+  );
   expect(advice).toEqual([head.t('pages.findings.triangulation.advice.moreKinds')]);
   expect((await finding.evidence()).sort()).toEqual(evidence);
   return finding;
@@ -151,7 +169,8 @@ async function headteacherMakesAFinding(head: Visitor, { story }: Scene): Promis
 /** A priority from the finding: saved as a draft with parts missing, refused when agreed too soon, then completed and agreed. */
 async function headteacherAgreesAPriority(finding: FindingPage, { story }: Scene): Promise<void> {
   const head = finding.visitor;
-  const stateCaption = (state: string) => head.t('pages.priorities.stateCaption', { state: head.t(`reference.priorityState.${state}`) });
+  const stateCaption = (state: string) =>
+    head.t('pages.priorities.stateCaption', { state: head.t(`reference.priorityState.${state}`) });
   const form = await finding.makePriority();
   await form.expectShown();
   expect(await form.findingTicked(story.finding.title)).toBe(true);
@@ -161,7 +180,12 @@ async function headteacherAgreesAPriority(finding: FindingPage, { story }: Scene
   const priority = new PriorityPage(head);
   await priority.expectShown(story.priority.title);
   expect(await priority.stateCaption()).toBe(stateCaption('draft'));
-  expect(await priority.readiness()).toEqual({ finding: 'done', nifTheme: 'missing', learners: 'missing', successMeasure: 'missing' });
+  expect(await priority.readiness()).toEqual({
+    finding: 'done',
+    nifTheme: 'missing',
+    learners: 'missing',
+    successMeasure: 'missing',
+  });
   const response = await priority.move('agreed');
   expect(response.status()).toBe(400);
   await priority.expectShown(story.priority.title, { error: true });
@@ -172,12 +196,23 @@ async function headteacherAgreesAPriority(finding: FindingPage, { story }: Scene
 
   const edit = await priority.edit();
   await edit.expectShown({ editing: true });
-  await edit.fill({ nifTheme: 'curriculum_teaching', learners: story.priority.learners, successMeasure: story.priority.successMeasure });
+  await edit.fill({
+    nifTheme: 'curriculum_teaching',
+    learners: story.priority.learners,
+    successMeasure: story.priority.successMeasure,
+  });
   await edit.save();
   await priority.expectShown(story.priority.title);
-  expect(await priority.readiness()).toEqual({ finding: 'done', nifTheme: 'done', learners: 'done', successMeasure: 'done' });
+  expect(await priority.readiness()).toEqual({
+    finding: 'done',
+    nifTheme: 'done',
+    learners: 'done',
+    successMeasure: 'done',
+  });
   await priority.move('agreed');
-  expect(await priority.successMessage()).toBe(head.t('pages.priorities.movedTo', { state: head.t('reference.priorityState.agreed') }));
+  expect(await priority.successMessage()).toBe(
+    head.t('pages.priorities.movedTo', { state: head.t('reference.priorityState.agreed') }),
+  );
   expect(await priority.stateCaption()).toBe(stateCaption('agreed'));
   expect(await priority.findings()).toEqual([story.finding.title]);
 }
@@ -214,8 +249,16 @@ async function headteacherPlansForGovernors(head: Visitor, { story, year }: Scen
   const revisions = await plan.saveRevision();
   await revisions.expectShown();
   await revisions.save(story.revisionNote);
-  expect(await revisions.successMessage()).toBe(`${head.t('pages.planRevisions.saved', { number: 1 })} ${head.t('pages.planRevisions.readSaved', { number: 1 })}`);
-  expect(await revisions.rows()).toEqual([{ revision: head.t('pages.planRevisions.revisionLink', { number: 1 }), note: story.revisionNote, approval: head.t('pages.plan.notApprovedTag') }]);
+  expect(await revisions.successMessage()).toBe(
+    `${head.t('pages.planRevisions.saved', { number: 1 })} ${head.t('pages.planRevisions.readSaved', { number: 1 })}`,
+  );
+  expect(await revisions.rows()).toEqual([
+    {
+      revision: head.t('pages.planRevisions.revisionLink', { number: 1 }),
+      note: story.revisionNote,
+      approval: head.t('pages.plan.notApprovedTag'),
+    },
+  ]);
 
   await revisions.goToSection('outputs');
   const outputs = new OutputsPage(head);
@@ -237,7 +280,9 @@ async function governorApprovesAndDownloads({ journey, lang, story, school, area
   await approve.confirm();
   await revision.expectShown(1);
   expect(await revision.successMessage()).toBe(gov.t('pages.planRevision.approval.approved'));
-  expect(await revision.approval()).toContain(gov.t('pages.planRevision.approvedBy', { date: today(lang), who: governor.displayName }));
+  expect(await revision.approval()).toContain(
+    gov.t('pages.planRevision.approvedBy', { date: today(lang), who: governor.displayName }),
+  );
 
   await revision.goToSection('outputs');
   const outputs = new OutputsPage(gov);
@@ -274,12 +319,20 @@ async function headteacherReviewsImpact(head: Visitor, { lang, story, year }: Sc
   await review.expectShown(story.priority.title);
   const form = await review.write();
   await form.expectShown(story.priority.title);
-  const figure = { learnerGroup: 'boys', measure: story.impact.measure, baseline: story.impact.baseline, latest: story.impact.latest, commentary: story.impact.commentary };
+  const figure = {
+    learnerGroup: 'boys',
+    measure: story.impact.measure,
+    baseline: story.impact.baseline,
+    latest: story.impact.latest,
+    commentary: story.impact.commentary,
+  };
   await form.save({ whatChanged: story.impact.whatChanged, reviewedOn: dayParts(), figure });
   await review.expectShown(story.priority.title);
   expect(await review.successMessage()).toBe(head.t('pages.impactReview.saved'));
   expect(await review.whatChanged()).toBe(story.impact.whatChanged);
-  expect(await review.figures()).toEqual([[head.t('reference.learnerGroup.boys'), figure.measure, figure.baseline, figure.latest, figure.commentary]]);
+  expect(await review.figures()).toEqual([
+    [head.t('reference.learnerGroup.boys'), figure.measure, figure.baseline, figure.latest, figure.commentary],
+  ]);
 }
 
 journeyTest.concurrent.for(LANGUAGES)(
@@ -296,9 +349,21 @@ journeyTest.concurrent.for(LANGUAGES)(
       school,
       year: academicYearOf(new Date()),
       area: `/schools/${school.number}`,
-      headteacher: await createPerson(db, { role: 'headteacher', scopeId: school.number, email: `head-${lang}@example.test` }),
-      practitioner: await createPerson(db, { role: 'practitioner', scopeId: school.number, email: `teacher-${lang}@example.test` }),
-      governor: await createPerson(db, { role: 'governor', scopeId: school.governingBodyId, email: `governor-${lang}@example.test` }),
+      headteacher: await createPerson(db, {
+        role: 'headteacher',
+        scopeId: school.number,
+        email: `head-${lang}@example.test`,
+      }),
+      practitioner: await createPerson(db, {
+        role: 'practitioner',
+        scopeId: school.number,
+        email: `teacher-${lang}@example.test`,
+      }),
+      governor: await createPerson(db, {
+        role: 'governor',
+        scopeId: school.governingBodyId,
+        email: `governor-${lang}@example.test`,
+      }),
     };
 
     const head = await headteacherStartsTheCycle(scene);

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import type { Clock } from './lib/clock.ts';
 import type { Mailer } from './lib/mailer.ts';
 import type { PurposeKeys } from './lib/secrets.ts';
 
@@ -13,14 +14,17 @@ export type AppOptions = {
   mailer: Mailer | null;
   /** Waits before answering a sign-in after repeated failures; replaced in tests. */
   delay?: (ms: number) => Promise<void>;
+  /** Where the app reads the time; the system clock unless a test sets one (src/lib/clock.ts). */
+  clock?: Clock;
 };
 
 /**
  * What every feature plugin is given. Not the operator's COOKIE_SECRET: only the key derived for
  * the one use a feature has (src/lib/secrets.ts), so no feature can sign a cookie.
  */
-export type AppDeps = Omit<AppOptions, 'config'> & {
+export type AppDeps = Omit<AppOptions, 'config' | 'clock'> & {
   config: Omit<Config, 'cookieSecret'>;
+  clock: Clock;
   keys: Pick<PurposeKeys, 'attachmentLinks'>;
 };
 

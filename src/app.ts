@@ -19,21 +19,33 @@ import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.t
 import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { finiteNumbersKeyword } from './lib/request-schemas.ts';
 import { derivePurposeKeys } from './lib/secrets.ts';
+import { systemClock } from './lib/clock.ts';
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 
 const rootDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist/govuk');
+const govukDist = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')),
+  'dist/govuk',
+);
 
 const hopsWithin = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Builds the whole app; never listens (tests use app.inject, main.ts listens). */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
+  const clock = options.clock ?? systemClock;
   const keys = derivePurposeKeys(config.cookieSecret);
   // Features get the config without the secret, and only the keys derived for their own uses.
   const { cookieSecret: _secret, ...featureConfig } = config;
-  const deps: AppDeps = { database, mailer: options.mailer, delay: options.delay, config: featureConfig, keys: { attachmentLinks: keys.attachmentLinks } };
+  const deps: AppDeps = {
+    database,
+    mailer: options.mailer,
+    delay: options.delay,
+    clock,
+    config: featureConfig,
+    keys: { attachmentLinks: keys.attachmentLinks },
+  };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -70,11 +82,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Several instances may share a PostgreSQL server, so they share its counts; PGlite is one process.
     rateLimitStore:
       database.kind === 'postgres'
-        ? postgresRateLimitStore(database.db, (error) => app.log.warn({ err: error }, 'rate-limit sweep of ended windows failed'))
+        ? postgresRateLimitStore(database.db, (error) =>
+            app.log.warn({ err: error }, 'rate-limit sweep of ended windows failed'),
+          )
         : undefined,
   });
   await app.register(sessionPlugin, {
     db: database.db,
+    clock,
     settings: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   });
   await app.register(inputGuardPlugin);
@@ -91,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     prefix: '/static/',
     decorateReply: false,
     maxAge: '1h',
-    allowedPath: (pathName) => !pathName.includes('..') && (/^\/[\w.-]+\.(css|js|mjs|svg)$/.test(pathName)),
+    allowedPath: (pathName) => !pathName.includes('..') && /^\/[\w.-]+\.(css|js|mjs|svg)$/.test(pathName),
   });
 
   // Tier 3: features.

@@ -103,7 +103,13 @@ function isAddressOrRange(value: string): boolean {
   if (NAMED_RANGES.has(value) || net.isIP(value) !== 0) return true;
   const [address = '', bits, ...rest] = value.split('/');
   const family = net.isIP(address);
-  return family !== 0 && rest.length === 0 && bits !== undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  return (
+    family !== 0 &&
+    rest.length === 0 &&
+    bits !== undefined &&
+    /^\d{1,3}$/.test(bits) &&
+    Number(bits) <= (family === 4 ? 32 : 128)
+  );
 }
 
 /**
@@ -116,7 +122,9 @@ function loadTrustProxy(raw: string | undefined, problems: string[]): TrustProxy
   if (/^\d+$/.test(value)) return Number(value);
   const entries = value.split(',').map((entry) => entry.trim());
   if (entries.every(isAddressOrRange)) return entries;
-  problems.push(`TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or CIDR ranges (got "${value}")`);
+  problems.push(
+    `TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or CIDR ranges (got "${value}")`,
+  );
   return false;
 }
 

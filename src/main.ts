@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { DirectoryLockedError } from './db/pglite-lock.ts';
 import { buildApp } from './app.ts';
+import { systemClock } from './lib/clock.ts';
 import { createSmtpMailer } from './lib/mailer.ts';
 import { loadDemoData, DEMO_PASSWORD } from './demo/demo-data.ts';
 
@@ -18,8 +19,10 @@ async function main() {
     throw error;
   }
   await database.migrate();
-  const demo = config.loadDemoData ? await loadDemoData(database.db) : null;
-  const app = await buildApp({ config, database, mailer: config.smtp ? createSmtpMailer(config.smtp) : null });
+  // The one clock of the process: the demo's dates and every request read the real time.
+  const clock = systemClock;
+  const demo = config.loadDemoData ? await loadDemoData(database.db, clock.now()) : null;
+  const app = await buildApp({ config, database, clock, mailer: config.smtp ? createSmtpMailer(config.smtp) : null });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -42,7 +45,9 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   const address = `http://localhost:${(app.server.address() as { port: number }).port}`;
-  console.log(`\nCydwella is running at ${address} (database: ${database.kind === 'pglite' ? config.pgliteDir : 'PostgreSQL server'})`);
+  console.log(
+    `\nCydwella is running at ${address} (database: ${database.kind === 'pglite' ? config.pgliteDir : 'PostgreSQL server'})`,
+  );
   if (demo) {
     console.log(`Demo accounts: see "Demo accounts" in README.md (every demo password is "${DEMO_PASSWORD}").`);
     if (demo.created) console.log('Demo data loaded into the new embedded database.');

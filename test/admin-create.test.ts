@@ -23,7 +23,13 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function adminCreate(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(40), PUBLIC_URL };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    COOKIE_SECRET: 'x'.repeat(40),
+    PUBLIC_URL,
+  };
   delete env.DATABASE_URL;
   try {
     const { stdout, stderr } = await run('npm', ['run', '-s', 'admin:create', '--', ...args], { env, cwd: root });
@@ -48,22 +54,37 @@ describe('npm run admin:create', () => {
     const created = await adminCreate('ffion.evans@example.gov.wales', '--name', 'Ffion Evans');
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain('Created the administrator Ffion Evans <ffion.evans@example.gov.wales>');
-    const url = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/set-password/[A-Za-z0-9_-]{43}`).exec(created.stdout)?.[0];
+    const url = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/set-password/[A-Za-z0-9_-]{43}`).exec(
+      created.stdout,
+    )?.[0];
     expect(url).toBeDefined();
     const linkPath = new URL(url!).pathname;
 
     await onDisk(async (database) => {
       const [entry] = await auditEntries(database.db, 'user-create');
-      expect(entry).toMatchObject({ actorId: null, after: { email: 'ffion.evans@example.gov.wales', assignment: { role: 'administrator', scopeType: 'platform', scopeId: null } } });
+      expect(entry).toMatchObject({
+        actorId: null,
+        after: {
+          email: 'ffion.evans@example.gov.wales',
+          assignment: { role: 'administrator', scopeType: 'platform', scopeId: null },
+        },
+      });
       const t = await createTestApp({ database });
       try {
         const visitor = new Visitor(t.app);
         const form = await visitor.get(linkPath);
         expect(form.statusCode).toBe(200);
         expect(form.body).toContain('ffion.evans@example.gov.wales');
-        const set = await visitor.post(linkPath, { password: 'slate harbour meadow', confirmPassword: 'slate harbour meadow' }, { tokenFrom: linkPath });
+        const set = await visitor.post(
+          linkPath,
+          { password: 'slate harbour meadow', confirmPassword: 'slate harbour meadow' },
+          { tokenFrom: linkPath },
+        );
         expect(set.headers.location).toBe('/sign-in?notice=passwordSet');
-        expect((await visitor.post('/sign-in', { email: 'ffion.evans@example.gov.wales', password: 'slate harbour meadow' })).statusCode).toBe(303);
+        expect(
+          (await visitor.post('/sign-in', { email: 'ffion.evans@example.gov.wales', password: 'slate harbour meadow' }))
+            .statusCode,
+        ).toBe(303);
         const users = await visitor.get('/admin/users');
         expect(users.statusCode).toBe(200);
         expect(pageText(users.body)).toContain('Ffion Evans');
@@ -79,7 +100,9 @@ describe('npm run admin:create', () => {
     const usersBefore = await onDisk((database) => countRows(database.db, 'users'));
     const again = await adminCreate('Ffion.Evans@example.gov.wales');
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('There is already a user with the email address Ffion.Evans@example.gov.wales: nothing was changed');
+    expect(again.stderr).toContain(
+      'There is already a user with the email address Ffion.Evans@example.gov.wales: nothing was changed',
+    );
     expect(again.stdout).not.toContain('/set-password/');
     expect(await onDisk((database) => countRows(database.db, 'users'))).toBe(usersBefore);
   }, 120_000);

@@ -79,19 +79,31 @@ describe('imports of src/app.ts', () => {
 // The layering kept instead of injecting every collaborator (docs/ARCHITECTURE.md section 1, "Rules
 // for services and route files"). Each rule prints the imports that break it.
 const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
-const appSources = new Map(files.filter((file) => !/\.test\.ts$/.test(file)).map((file) => [file, fs.readFileSync(file, 'utf8')]));
+const appSources = new Map(
+  files.filter((file) => !/\.test\.ts$/.test(file)).map((file) => [file, fs.readFileSync(file, 'utf8')]),
+);
 const importsByFile = new Map([...appSources].map(([file, source]) => [file, importsOf(file, source)]));
 const writers = writingFunctions(new Map([...appSources].filter(([file]) => file.endsWith('-repository.ts'))));
 
 const isService = (file: string) => file.endsWith('-service.ts');
 const isRepository = (file: string) => file.endsWith('-repository.ts');
-const isFeature = (file: string) => rel(file).startsWith('src/features/') && rel(file) !== 'src/features/index.ts' && rel(file) !== 'src/features/feature.ts';
+const isFeature = (file: string) =>
+  rel(file).startsWith('src/features/') &&
+  rel(file) !== 'src/features/index.ts' &&
+  rel(file) !== 'src/features/feature.ts';
 
 /** What presents: presenters, route files, the catalogues, templates, Fastify. */
 function presentation(found: Import): string | null {
-  if (found.resolved === null) return /^(fastify|@fastify\/|i18next|nunjucks)/.test(found.specifier) ? found.specifier : null;
+  if (found.resolved === null)
+    return /^(fastify|@fastify\/|i18next|nunjucks)/.test(found.specifier) ? found.specifier : null;
   const target = rel(found.resolved);
-  if (/-presenter\.ts$|routes?\.ts$/.test(target) || target === 'src/plugins/i18n.ts' || target.startsWith('src/views/') || target.startsWith('src/plugins/')) return target;
+  if (
+    /-presenter\.ts$|routes?\.ts$/.test(target) ||
+    target === 'src/plugins/i18n.ts' ||
+    target.startsWith('src/views/') ||
+    target.startsWith('src/plugins/')
+  )
+    return target;
   return null;
 }
 
@@ -100,15 +112,19 @@ function presentation(found: Import): string | null {
  * restore load whole tables into an empty database, the CLI runs them, and the rate-limit store's
  * one job is counting hits.
  */
-const changesAllowed = (file: string) => isService(file) || isRepository(file) || /^src\/(demo|backup|cli|rate-limit)\//.test(rel(file));
+const changesAllowed = (file: string) =>
+  isService(file) || isRepository(file) || /^src\/(demo|backup|cli|rate-limit)\//.test(rel(file));
 
 /** May import a feature: the registry, the entry points, the demo data, and features themselves. */
 const mayImportFeature = (file: string) => {
   const relative = rel(file);
-  if (relative.startsWith('src/features/') || relative === 'src/main.ts' || relative === 'src/app.ts' || relative.startsWith('src/cli/') || relative.startsWith('src/demo/')) return true;
-  // Known exception, being removed: the scope loaders in src/access still import five features' contexts
-  // (concern, good practice, LA plans, partnerships, peer enquiry); the policies work moves them down.
-  return relative.startsWith('src/access/');
+  return (
+    relative.startsWith('src/features/') ||
+    relative === 'src/main.ts' ||
+    relative === 'src/app.ts' ||
+    relative.startsWith('src/cli/') ||
+    relative.startsWith('src/demo/')
+  );
 };
 
 describe('layering', () => {
@@ -131,29 +147,49 @@ describe('layering', () => {
     ]);
     const repository = path.join(srcDir, 'features/x/x-repository.ts');
     const other = path.join(srcDir, 'features/x/other-repository.ts');
-    const written = writingFunctions(new Map([
-      [repository, [
-        "import { users, votes } from '../../db/schema/index.ts';",
-        "import { touch } from './other-repository.ts';",
-        'const cache = new Map<string, string>();',
-        'export async function addUser(db: Db) { await db.insert(users).values({}); }',
-        'export const dropVotes = (db: Db) => { const t = votes; return db.delete(t); };',
-        'export async function renameAll(db: Db) { await db.execute(sql`update users set name = ${"x"}`); }',
-        'export async function lockUser(db: Db) { return db.select().from(users).for(\'update\'); }',
-        'export async function addTwice(db: Db) { await addUser(db); await addUser(db); }',
-        'export async function seen(db: Db) { await touch(db); }',
-        'export async function findUser(db: Db) { cache.delete(\'k\'); return db.select().from(users); }',
-      ].join('\n')],
-      [other, "import { users } from '../../db/schema/index.ts';\nexport async function touch(db: Db) { await db.update(users).set({}); }"],
-    ]));
-    expect([...(written.get(repository) ?? [])].sort()).toEqual(['addTwice', 'addUser', 'dropVotes', 'lockUser', 'renameAll', 'seen']);
+    const written = writingFunctions(
+      new Map([
+        [
+          repository,
+          [
+            "import { users, votes } from '../../db/schema/index.ts';",
+            "import { touch } from './other-repository.ts';",
+            'const cache = new Map<string, string>();',
+            'export async function addUser(db: Db) { await db.insert(users).values({}); }',
+            'export const dropVotes = (db: Db) => { const t = votes; return db.delete(t); };',
+            'export async function renameAll(db: Db) { await db.execute(sql`update users set name = ${"x"}`); }',
+            "export async function lockUser(db: Db) { return db.select().from(users).for('update'); }",
+            'export async function addTwice(db: Db) { await addUser(db); await addUser(db); }',
+            'export async function seen(db: Db) { await touch(db); }',
+            "export async function findUser(db: Db) { cache.delete('k'); return db.select().from(users); }",
+          ].join('\n'),
+        ],
+        [
+          other,
+          "import { users } from '../../db/schema/index.ts';\nexport async function touch(db: Db) { await db.update(users).set({}); }",
+        ],
+      ]),
+    );
+    expect([...(written.get(repository) ?? [])].sort()).toEqual([
+      'addTwice',
+      'addUser',
+      'dropVotes',
+      'lockUser',
+      'renameAll',
+      'seen',
+    ]);
     expect([...(written.get(other) ?? [])]).toEqual(['touch']);
   });
 
   it('keeps presentation out of services: no presenter, route, catalogue, template or Fastify', () => {
     const offending = [...importsByFile]
       .filter(([file]) => isService(file))
-      .flatMap(([file, imports]) => imports.map(presentation).filter((target) => target !== null).map((target) => `${rel(file)} -> ${target}`));
+      .flatMap(([file, imports]) =>
+        imports
+          .map(presentation)
+          .filter((target) => target !== null)
+          .map((target) => `${rel(file)} -> ${target}`),
+      );
     expect(offending, 'a service returns data; its caller (route or presenter) formats and translates').toEqual([]);
   });
 
@@ -176,9 +212,15 @@ describe('layering', () => {
       .flatMap(([file, imports]) =>
         imports
           .filter((found) => found.resolved !== null && !found.typeOnly)
-          .flatMap((found) => found.names.filter((name) => writers.get(found.resolved!)?.has(name)).map((name) => `${rel(file)} -> ${name} (${rel(found.resolved!)})`)),
+          .flatMap((found) =>
+            found.names
+              .filter((name) => writers.get(found.resolved!)?.has(name))
+              .map((name) => `${rel(file)} -> ${name} (${rel(found.resolved!)})`),
+          ),
       );
-    const transactions = [...appSources].filter(([file, source]) => !changesAllowed(file) && /\.transaction\(/.test(source)).map(([file]) => `${rel(file)} opens a transaction`);
+    const transactions = [...appSources]
+      .filter(([file, source]) => !changesAllowed(file) && /\.transaction\(/.test(source))
+      .map(([file]) => `${rel(file)} opens a transaction`);
     expect([...writes, ...transactions], 'move the change into the feature’s service').toEqual([]);
     // The rule is checked against real writers: the repositories' inserts, updates and deletes are found.
     expect(writers.get(path.join(srcDir, 'audit/audit-repository.ts'))).toContain('appendAudit');
@@ -187,7 +229,11 @@ describe('layering', () => {
   it('has no test support in src: nothing imports test/ or vitest', () => {
     const offending = [...importsByFile].flatMap(([file, imports]) =>
       imports
-        .filter((found) => found.specifier === 'vitest' || (found.resolved !== null && !path.relative(path.join(root, 'test'), found.resolved).startsWith('..')))
+        .filter(
+          (found) =>
+            found.specifier === 'vitest' ||
+            (found.resolved !== null && !path.relative(path.join(root, 'test'), found.resolved).startsWith('..')),
+        )
         .map((found) => `${rel(file)} -> ${found.specifier}`),
     );
     expect(offending, 'move it to test/support').toEqual([]);
@@ -196,7 +242,14 @@ describe('layering', () => {
   it('imports no feature from outside the features, but for the registry, the entry points and the demo data', () => {
     const offending = [...importsByFile]
       .filter(([file]) => !mayImportFeature(file))
-      .flatMap(([file, imports]) => imports.filter((found) => found.resolved !== null && isFeature(found.resolved)).map((found) => `${rel(file)} -> ${rel(found.resolved!)}`));
-    expect(offending, 'move what several parts need down into the shared domain (src/directory, src/reference, ...)').toEqual([]);
+      .flatMap(([file, imports]) =>
+        imports
+          .filter((found) => found.resolved !== null && isFeature(found.resolved))
+          .map((found) => `${rel(file)} -> ${rel(found.resolved!)}`),
+      );
+    expect(
+      offending,
+      'move what several parts need down into the shared domain (src/directory, src/reference, ...)',
+    ).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.join(import.meta.dirname, '..');
-const catalogues = { en: JSON.parse(fs.readFileSync(path.join(root, 'locales/en.json'), 'utf8')), cy: JSON.parse(fs.readFileSync(path.join(root, 'locales/cy.json'), 'utf8')) };
+const catalogues = {
+  en: JSON.parse(fs.readFileSync(path.join(root, 'locales/en.json'), 'utf8')),
+  cy: JSON.parse(fs.readFileSync(path.join(root, 'locales/cy.json'), 'utf8')),
+};
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -34,7 +37,9 @@ describe('the audit log speaks the reader’s language', () => {
     expect(actions).toContain('share-add');
   });
   it.each(['en', 'cy'] as const)('names every action and record type in %s', (lang) => {
-    const missing = [...actions].filter((a) => !catalogues[lang].auditTrail.actions[a]).concat([...entities].filter((e) => !catalogues[lang].auditTrail.entities[e]));
+    const missing = [...actions]
+      .filter((a) => !catalogues[lang].auditTrail.actions[a])
+      .concat([...entities].filter((e) => !catalogues[lang].auditTrail.entities[e]));
     expect(missing).toEqual([]);
   });
 });

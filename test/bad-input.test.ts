@@ -33,7 +33,7 @@ let reached: Reached;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDemoData(t.database.db);
+  await loadDemoData(t.database.db, new Date());
   personas = await personasOf(t);
   reached = await reachForms(t, personas);
 }, 300_000);
@@ -44,7 +44,9 @@ describe('hostile input to every state-changing route', () => {
     const posts = t.app.routeRegistry.filter((r) => r.method === 'POST').map((r) => r.url);
     const unreached = posts.filter((url) => !reached.forms.has(url)).sort();
     console.log(`bad-input: unreached ${JSON.stringify(unreached)}`);
-    console.log(`bad-input: walked ${reached.pages} pages as ${personas.length} personas; ${posts.length - unreached.length} of ${posts.length} POST routes have a real form`);
+    console.log(
+      `bad-input: walked ${reached.pages} pages as ${personas.length} personas; ${posts.length - unreached.length} of ${posts.length} POST routes have a real form`,
+    );
     expect(unreached.filter((url) => !(url in UNREACHED))).toEqual([]);
     // Which listed routes the walk did reach this time: candidates to drop from the list.
     const nowReached = Object.keys(UNREACHED).filter((url) => !unreached.includes(url));
@@ -67,7 +69,9 @@ describe('hostile input to every state-changing route', () => {
       const where = `POST ${form.action} (${url}) as ${persona.name}`;
       // A fresh session for each route, made before the first count: a route such as sign-out ends the one it is sent with.
       await persona.refreshSession();
-      const [samples] = fc.sample(hostileBatch(form, route, perRoute), { seed: SEED + index, numRuns: 1 }) as [HostileRequest[]];
+      const [samples] = fc.sample(hostileBatch(form, route, perRoute), { seed: SEED + index, numRuns: 1 }) as [
+        HostileRequest[],
+      ];
       // Every table's rows around the route's batch; the audit log (every change writes one) around each request.
       const batchBefore = await counts();
       let auditBefore = await auditCount();
@@ -78,16 +82,25 @@ describe('hostile input to every state-changing route', () => {
         sent++;
         const auditAfter = await auditCount();
         const verdict = verdictOf(response, request, lang);
-        const problems = [...verdict.problems, ...(auditAfter !== auditBefore ? [`audit log ${auditBefore} -> ${auditAfter}`] : [])];
+        const problems = [
+          ...verdict.problems,
+          ...(auditAfter !== auditBefore ? [`audit log ${auditBefore} -> ${auditAfter}`] : []),
+        ];
         if (problems.length > 0) failures.push(`${where}, ${request.label} [${lang}]: ${problems.join('; ')}`);
         reachedChecks ||= verdict.reachedChecks;
         auditBefore = auditAfter;
       }
       const changed = countChanges(batchBefore, await counts());
-      if (changed.length > 0) failures.push(`${where}: rows changed over its ${samples.length} requests: ${changed.join('; ')}`);
-      if (!reachedChecks) failures.push(`${where}: no hostile field was refused by a check of the body, so the persona may never have got past access`);
+      if (changed.length > 0)
+        failures.push(`${where}: rows changed over its ${samples.length} requests: ${changed.join('; ')}`);
+      if (!reachedChecks)
+        failures.push(
+          `${where}: no hostile field was refused by a check of the body, so the persona may never have got past access`,
+        );
     }
-    console.log(`bad-input: sent ${sent} hostile requests to ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); ${failures.length} failed`);
+    console.log(
+      `bad-input: sent ${sent} hostile requests to ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); ${failures.length} failed`,
+    );
     if (failures.length > 0) console.log(`bad-input failures (seed ${SEED}):\n${failures.join('\n')}`);
     expect(sent).toBeGreaterThanOrEqual(MIN_REQUESTS);
     expect(failures, `hostile requests not refused cleanly; reproduce with BAD_INPUT_SEED=${SEED}`).toEqual([]);

@@ -8,7 +8,16 @@ describe('load bench', () => {
   it('splits any number of people across every working role, adding up exactly', () => {
     const counts = roleCounts(200);
     expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(200);
-    expect(Object.fromEntries(counts)).toEqual({ headteacher: 36, school_leader: 28, practitioner: 48, governor: 28, collaborative_lead: 10, la_officer: 18, improvement_partner: 18, wg_official: 14 });
+    expect(Object.fromEntries(counts)).toEqual({
+      headteacher: 36,
+      school_leader: 28,
+      practitioner: 48,
+      governor: 28,
+      collaborative_lead: 10,
+      la_officer: 18,
+      improvement_partner: 18,
+      wg_official: 14,
+    });
     const small = roleCounts(20);
     expect([...small.values()].reduce((a, b) => a + b, 0)).toBe(20);
     expect([...small.values()].every((n) => n >= 1)).toBe(true);
@@ -41,7 +50,15 @@ describe('load bench', () => {
     expect(pages.map((p) => p.kind)).toEqual(['home', 'plan']);
     expect(pages[0]).toEqual({ kind: 'home', requests: 2, p50: 10, p99: 30, max: 30, redirected: 1, failed: 1 });
     expect(overall).toMatchObject({ requests: 3, failed: 1, max: 30, throughputPerSecond: 1.5 });
-    const slices = timeline(samples, [{ at: 9, mib: 100 }, { at: 19, mib: 120 }, { at: 21, mib: 119 }], 10);
+    const slices = timeline(
+      samples,
+      [
+        { at: 9, mib: 100 },
+        { at: 19, mib: 120 },
+        { at: 21, mib: 119 },
+      ],
+      10,
+    );
     expect(slices).toEqual([
       { fromSecond: 0, requests: 1, p50: 900, p99: 900, failed: 1, rssMiB: 100 },
       { fromSecond: 10, requests: 2, p50: 10, p99: 30, failed: 0, rssMiB: 120 },
@@ -57,8 +74,24 @@ describe('load bench', () => {
   });
 
   it('gives the roles between them 10 to 15 kinds of page', () => {
-    const base = { email: 'x', language: 'en' as const, school: '6812308', la: '681', collaborative: 'c1', visits: ['6812308'] };
-    const roles = ['headteacher', 'school_leader', 'practitioner', 'governor', 'collaborative_lead', 'la_officer', 'improvement_partner', 'wg_official'] as const;
+    const base = {
+      email: 'x',
+      language: 'en' as const,
+      school: '6812308',
+      la: '681',
+      collaborative: 'c1',
+      visits: ['6812308'],
+    };
+    const roles = [
+      'headteacher',
+      'school_leader',
+      'practitioner',
+      'governor',
+      'collaborative_lead',
+      'la_officer',
+      'improvement_partner',
+      'wg_official',
+    ] as const;
     const kinds = new Set(roles.flatMap((role, i) => pagesFor({ ...base, role } as LoadUser, i).map((p) => p.kind)));
     expect(kinds.size).toBeGreaterThanOrEqual(10);
     expect(kinds.size).toBeLessThanOrEqual(15);

@@ -17,7 +17,17 @@ beforeAll(async () => {
   t = await createTestApp();
   school = await buildSchool(t.database.db, { laCode: '681' });
   people = await buildSchoolPeople(t.database.db, school);
-  await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id });
+  await loadDemoSchoolCycle(
+    t.database.db,
+    school.number,
+    {
+      headteacher: people.headteacher.id,
+      leader: people.leader.id,
+      practitioner: people.practitioner.id,
+      governor: people.governor.id,
+    },
+    new Date(),
+  );
   // One person who reaches as many pages as possible: the school's head is also admin, LA officer and WG.
   await t.database.db.insert(roleAssignments).values([
     { userId: people.headteacher.id, role: 'administrator', scopeType: 'platform', scopeId: null },
@@ -41,7 +51,8 @@ describe('Cache-Control', () => {
         const url = fillPath(route.url, params);
         const response = await visitor.get(url);
         statuses.add(response.statusCode);
-        if (!/\bno-store\b/.test(noStore(response))) missing.push(`${url} (${response.statusCode}): ${noStore(response) || 'none'}`);
+        if (!/\bno-store\b/.test(noStore(response)))
+          missing.push(`${url} (${response.statusCode}): ${noStore(response) || 'none'}`);
       }
     }
     expect(missing).toEqual([]);
@@ -53,7 +64,10 @@ describe('Cache-Control', () => {
     const visitor = await signedIn();
     const downloads = [
       [`/schools/${school.number}/outputs/self-evaluation.pdf?language=en`, 'application/pdf'],
-      [`/schools/${school.number}/outputs/progress.docx?language=cy`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      [
+        `/schools/${school.number}/outputs/progress.docx?language=cy`,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
       ['/national/data.csv', 'text/csv; charset=utf-8'],
     ] as const;
     for (const [url, type] of downloads) {

@@ -23,13 +23,29 @@ let admin: TestUser;
 let priority: Awaited<ReturnType<typeof buildPriority>>;
 let cycleId: string;
 
-const WELSH_TITLE = "Mae eich ateb yn cynnwys nodau na ellir eu cadw";
+const WELSH_TITLE = 'Mae eich ateb yn cynnwys nodau na ellir eu cadw';
 const ENGLISH_TITLE = 'Your answer contains characters that cannot be saved';
 const [year, month, day] = new Date().toISOString().slice(0, 10).split('-') as [string, string, string];
-const evidenceFields = (title: string) => ({ source: 'learners_work', 'observedOn-day': day, 'observedOn-month': month, 'observedOn-year': year, firstHand: 'yes', title });
+const evidenceFields = (title: string) => ({
+  source: 'learners_work',
+  'observedOn-day': day,
+  'observedOn-month': month,
+  'observedOn-year': year,
+  firstHand: 'yes',
+  title,
+});
 
 /** A complete, valid edit of the priority: only what a test changes makes it fail. */
-const edit = (title: string) => ({ version: String(priority.version), title, description: '', nifTheme: 'curriculum_teaching', learners: 'Year 3', successMeasure: 'Reading ages rise', origin: 'self_evaluation', language: 'en' });
+const edit = (title: string) => ({
+  version: String(priority.version),
+  title,
+  description: '',
+  nifTheme: 'curriculum_teaching',
+  learners: 'Year 3',
+  successMeasure: 'Reading ages rise',
+  origin: 'self_evaluation',
+  language: 'en',
+});
 
 async function visitorFor(user: TestUser, lang: 'en' | 'cy' = 'en') {
   return new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id)).withCookie(`cyd_lang=${lang}`);
@@ -43,7 +59,12 @@ function cookieOf(visitor: Visitor) {
 
 /** Posts a raw body, as a hostile client would, with the visitor's cookies. */
 function postRaw(visitor: Visitor, url: string, contentType: string, payload: string | Buffer) {
-  return t.app.inject({ method: 'POST', url, headers: { cookie: cookieOf(visitor), 'content-type': contentType }, payload });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: cookieOf(visitor), 'content-type': contentType },
+    payload,
+  });
 }
 
 beforeAll(async () => {
@@ -92,7 +113,11 @@ describe('control characters', () => {
   it('keeps tabs and line breaks, which answers legitimately contain', async () => {
     const visitor = await visitorFor(people.headteacher);
     const token = await visitor.csrfToken(editUrl());
-    const response = await visitor.post(editUrl(), { ...edit('Reading'), description: 'First line\r\nSecond\tline' }, { csrf: token });
+    const response = await visitor.post(
+      editUrl(),
+      { ...edit('Reading'), description: 'First line\r\nSecond\tline' },
+      { csrf: token },
+    );
     expect(response.statusCode).toBe(303);
     priority = { ...priority, version: priority.version + 1 };
   });
@@ -100,7 +125,12 @@ describe('control characters', () => {
   it('refuses a lone surrogate, which PostgreSQL cannot store, in a JSON body', async () => {
     const visitor = await visitorFor(people.headteacher);
     const audit = await countRows(t.database.db, 'audit_log');
-    const response = await postRaw(visitor, editUrl(), 'application/json', `{"title":"Reading \\ud800","version":${priority.version}}`);
+    const response = await postRaw(
+      visitor,
+      editUrl(),
+      'application/json',
+      `{"title":"Reading \\ud800","version":${priority.version}}`,
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain(ENGLISH_TITLE);
     expect(await countRows(t.database.db, 'audit_log')).toBe(audit);
@@ -136,7 +166,9 @@ describe('control characters', () => {
     const url = `/schools/${school.number}/evidence/new`;
     const token = await visitor.csrfToken(url);
     const before = await countRows(t.database.db, 'evidence');
-    const { payload, contentType } = multipartBody({ _csrf: token, ...evidenceFields('Walk') }, [{ field: 'attachments', fileName: 'walk\u0001.pdf', content: Buffer.from('%PDF-1.4\n') }]);
+    const { payload, contentType } = multipartBody({ _csrf: token, ...evidenceFields('Walk') }, [
+      { field: 'attachments', fileName: 'walk\u0001.pdf', content: Buffer.from('%PDF-1.4\n') },
+    ]);
     const response = await postRaw(visitor, url, contentType, payload);
     expect(response.statusCode).toBe(400);
     expect(await countRows(t.database.db, 'evidence')).toBe(before);
@@ -144,15 +176,18 @@ describe('control characters', () => {
 });
 
 describe('numbers out of range', () => {
-  it.each(['1e309', '99999999999999999999999', '2147483648', '-1', '1.5'])('refuses version=%s on an edit form with a 400 and changes nothing', async (version) => {
-    const visitor = await visitorFor(people.headteacher);
-    const url = `/schools/${school.number}/priorities/${priority.id}/edit`;
-    const token = await visitor.csrfToken(url);
-    const audit = await countRows(t.database.db, 'audit_log');
-    const response = await visitor.post(url, { ...edit('Reading'), version }, { csrf: token });
-    expect(response.statusCode).toBe(400);
-    expect(await countRows(t.database.db, 'audit_log')).toBe(audit);
-  });
+  it.each(['1e309', '99999999999999999999999', '2147483648', '-1', '1.5'])(
+    'refuses version=%s on an edit form with a 400 and changes nothing',
+    async (version) => {
+      const visitor = await visitorFor(people.headteacher);
+      const url = `/schools/${school.number}/priorities/${priority.id}/edit`;
+      const token = await visitor.csrfToken(url);
+      const audit = await countRows(t.database.db, 'audit_log');
+      const response = await visitor.post(url, { ...edit('Reading'), version }, { csrf: token });
+      expect(response.statusCode).toBe(400);
+      expect(await countRows(t.database.db, 'audit_log')).toBe(audit);
+    },
+  );
 
   it('refuses an out-of-range version on a multipart form (evidence edit)', async () => {
     const visitor = await visitorFor(people.headteacher);
@@ -160,7 +195,11 @@ describe('numbers out of range', () => {
     const url = `/schools/${school.number}/evidence/${item!.id}/edit`;
     const token = await visitor.csrfToken(url);
     const audit = await countRows(t.database.db, 'audit_log');
-    const { payload, contentType } = multipartBody({ _csrf: token, ...evidenceFields('Walk again'), version: '99999999999999999999999' });
+    const { payload, contentType } = multipartBody({
+      _csrf: token,
+      ...evidenceFields('Walk again'),
+      version: '99999999999999999999999',
+    });
     const response = await postRaw(visitor, url, contentType, payload);
     expect(response.statusCode).toBe(400);
     expect(await countRows(t.database.db, 'audit_log')).toBe(audit);
@@ -182,7 +221,10 @@ describe('ids of the wrong shape', () => {
     'answers a path with the id %s (which a uuid format alone lets through to the database) as a page that does not exist',
     async (id) => {
       const visitor = await visitorFor(people.headteacher);
-      for (const url of [`/good-practice/${encodeURIComponent(id)}`, `/schools/${school.number}/priorities/${encodeURIComponent(id)}`]) {
+      for (const url of [
+        `/good-practice/${encodeURIComponent(id)}`,
+        `/schools/${school.number}/priorities/${encodeURIComponent(id)}`,
+      ]) {
         const response = await visitor.get(url);
         expect(response.statusCode, url).toBe(404);
       }
@@ -194,7 +236,11 @@ describe('ids of the wrong shape', () => {
     expect((await visitor.get(`/admin/audit?actorId=urn:uuid:${randomUUID()}`)).statusCode).toBe(400);
     const lead = await visitorFor(people.headteacher);
     const url = `/schools/${school.number}/support/offers`;
-    const response = await lead.post(url, { findingId: '-'.repeat(36), title: 'Reading' }, { tokenFrom: `/schools/${school.number}/support` });
+    const response = await lead.post(
+      url,
+      { findingId: '-'.repeat(36), title: 'Reading' },
+      { tokenFrom: `/schools/${school.number}/support` },
+    );
     expect(response.statusCode).toBe(400);
   });
 });
@@ -202,16 +248,47 @@ describe('ids of the wrong shape', () => {
 describe('broken multipart bodies', () => {
   const boundary = '----cydwellaBroken';
   const type = `multipart/form-data; boundary=${boundary}`;
-  const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const part = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const BROKEN: [string, string, (csrf: string) => string][] = [
-    ['a truncated body', type, (csrf) => `${part('_csrf', csrf)}--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nHalf a`],
+    [
+      'a truncated body',
+      type,
+      (csrf) => `${part('_csrf', csrf)}--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nHalf a`,
+    ],
     ['no boundary', 'multipart/form-data', (csrf) => `${part('_csrf', csrf)}--${boundary}--\r\n`],
-    ['a boundary that does not match', 'multipart/form-data; boundary=somethingElse', (csrf) => `${part('_csrf', csrf)}--${boundary}--\r\n`],
-    ['a part without headers', type, (csrf) => `${part('_csrf', csrf)}--${boundary}\r\n\r\nvalue\r\n--${boundary}--\r\n`],
-    ['a malformed part header', type, (csrf) => `${part('_csrf', csrf)}--${boundary}\r\nContent-Disposition form-data name=x\r\n\r\nvalue\r\n--${boundary}--\r\n`],
-    ['too many parts', type, (csrf) => `${part('_csrf', csrf)}${Array.from({ length: 1100 }, (_, i) => part(`f${i}`, 'x')).join('')}--${boundary}--\r\n`],
-    ['a control character in a part name', type, (csrf) => `${part('_csrf', csrf)}${part('ti\u0001tle', 'x')}--${boundary}--\r\n`],
-    ['a prototype property as a part name', type, (csrf) => `${part('_csrf', csrf)}${part('__proto__', 'x')}--${boundary}--\r\n`],
+    [
+      'a boundary that does not match',
+      'multipart/form-data; boundary=somethingElse',
+      (csrf) => `${part('_csrf', csrf)}--${boundary}--\r\n`,
+    ],
+    [
+      'a part without headers',
+      type,
+      (csrf) => `${part('_csrf', csrf)}--${boundary}\r\n\r\nvalue\r\n--${boundary}--\r\n`,
+    ],
+    [
+      'a malformed part header',
+      type,
+      (csrf) =>
+        `${part('_csrf', csrf)}--${boundary}\r\nContent-Disposition form-data name=x\r\n\r\nvalue\r\n--${boundary}--\r\n`,
+    ],
+    [
+      'too many parts',
+      type,
+      (csrf) =>
+        `${part('_csrf', csrf)}${Array.from({ length: 1100 }, (_, i) => part(`f${i}`, 'x')).join('')}--${boundary}--\r\n`,
+    ],
+    [
+      'a control character in a part name',
+      type,
+      (csrf) => `${part('_csrf', csrf)}${part('ti\u0001tle', 'x')}--${boundary}--\r\n`,
+    ],
+    [
+      'a prototype property as a part name',
+      type,
+      (csrf) => `${part('_csrf', csrf)}${part('__proto__', 'x')}--${boundary}--\r\n`,
+    ],
   ];
 
   it.each(BROKEN)('the evidence upload refuses %s with a translated 400', async (_name, contentType, body) => {
@@ -250,7 +327,12 @@ describe('broken multipart bodies', () => {
 
   it('invalid JSON is a 400', async () => {
     const visitor = await visitorFor(people.headteacher);
-    const response = await postRaw(visitor, `/schools/${school.number}/priorities/${priority.id}/edit`, 'application/json', '{"title":');
+    const response = await postRaw(
+      visitor,
+      `/schools/${school.number}/priorities/${priority.id}/edit`,
+      'application/json',
+      '{"title":',
+    );
     expect(response.statusCode).toBe(400);
   });
 });

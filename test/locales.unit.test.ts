@@ -6,7 +6,8 @@ import { ROLE_NAMES, SCOPE_TYPES, type CurrentUser } from '../src/policy/roles.t
 import { navigationFor } from '../src/views/chrome.ts';
 import { PERMISSIONS } from '../src/policy/policy.ts';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const catalogue = (lang: string) => JSON.parse(fs.readFileSync(path.join(root, 'locales', `${lang}.json`), 'utf8')) as unknown;
+const catalogue = (lang: string) =>
+  JSON.parse(fs.readFileSync(path.join(root, 'locales', `${lang}.json`), 'utf8')) as unknown;
 
 /** Every leaf as a dotted key (array items by index). */
 function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
@@ -30,12 +31,21 @@ const cyBase = new Set([...cy.keys()].map(base));
 
 describe('the English and Welsh catalogues', () => {
   it('have the same keys, counting plural forms as one', () => {
-    expect([...enBase].filter((k) => !cyBase.has(k)), 'missing in cy.json').toEqual([]);
-    expect([...cyBase].filter((k) => !enBase.has(k)), 'missing in en.json').toEqual([]);
+    expect(
+      [...enBase].filter((k) => !cyBase.has(k)),
+      'missing in cy.json',
+    ).toEqual([]);
+    expect(
+      [...cyBase].filter((k) => !enBase.has(k)),
+      'missing in en.json',
+    ).toEqual([]);
   });
 
   it('have no empty values', () => {
-    for (const [lang, entries] of [['en', en], ['cy', cy]] as const) {
+    for (const [lang, entries] of [
+      ['en', en],
+      ['cy', cy],
+    ] as const) {
       const empty = [...entries].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k);
       expect(empty, `empty or non-text values in ${lang}.json`).toEqual([]);
     }
@@ -45,8 +55,14 @@ describe('the English and Welsh catalogues', () => {
     const plurals = new Set([...en.keys(), ...cy.keys()].filter((k) => PLURAL.test(k)).map(base));
     expect(plurals.size).toBeGreaterThan(0);
     for (const key of plurals) {
-      expect(['one', 'other'].filter((f) => !en.has(`${key}_${f}`)), `en ${key}`).toEqual([]);
-      expect(WELSH_FORMS.filter((f) => !cy.has(`${key}_${f}`)), `cy ${key}`).toEqual([]);
+      expect(
+        ['one', 'other'].filter((f) => !en.has(`${key}_${f}`)),
+        `en ${key}`,
+      ).toEqual([]);
+      expect(
+        WELSH_FORMS.filter((f) => !cy.has(`${key}_${f}`)),
+        `cy ${key}`,
+      ).toEqual([]);
     }
   });
 
@@ -90,22 +106,39 @@ describe('keys used in the code', () => {
       for (const m of text.matchAll(/\bt\(\s*(['"])([^'"]+)\1\s*(?=[,)])/g)) used.push({ key: m[2]!, file });
     }
     for (const { file, text } of code) {
-      for (const m of text.matchAll(new RegExp(`(['"])((?:${NAMESPACES})\\.[\\w.-]+)\\1`, 'g'))) used.push({ key: m[2]!, file });
+      for (const m of text.matchAll(new RegExp(`(['"])((?:${NAMESPACES})\\.[\\w.-]+)\\1`, 'g')))
+        used.push({ key: m[2]!, file });
     }
     expect(used.length).toBeGreaterThan(50);
     const permissions = new Set<string>(PERMISSIONS);
-    const missing = used.filter((u) => !permissions.has(u.key) && !exists(u.key)).map((u) => `${u.key} (${path.relative(root, u.file)})`);
+    const missing = used
+      .filter((u) => !permissions.has(u.key) && !exists(u.key))
+      .map((u) => `${u.key} (${path.relative(root, u.file)})`);
     expect(missing).toEqual([]);
   });
 
   // Keys built at run time: each prefix with every value it can be completed with.
-  const admin: CurrentUser = { id: 'x', email: 'a@b.c', displayName: 'A', assignments: [{ role: 'administrator', scopeType: 'platform', scopeId: null }] };
+  const admin: CurrentUser = {
+    id: 'x',
+    email: 'a@b.c',
+    displayName: 'A',
+    assignments: [{ role: 'administrator', scopeType: 'platform', scopeId: null }],
+  };
   const DYNAMIC: Record<string, readonly string[]> = {
     'roles.': ROLE_NAMES,
     'scopes.': SCOPE_TYPES,
     'pages.users.errors.scopeUnknown.': SCOPE_TYPES,
     'chrome.nav.': navigationFor(admin).map((n) => n.key),
-    'errors.': ['bad-request', 'csrf', 'unauthorised', 'forbidden', 'not-found', 'too-large', 'too-many-requests', 'server-error'],
+    'errors.': [
+      'bad-request',
+      'csrf',
+      'unauthorised',
+      'forbidden',
+      'not-found',
+      'too-large',
+      'too-many-requests',
+      'server-error',
+    ],
     'passwords.problems.': ['tooShort', 'tooLong', 'common', 'containsEmail', 'mismatch', 'wrongCurrent'],
     'pages.signIn.notices.': ['signedOut', 'passwordSet'],
   };
@@ -113,8 +146,10 @@ describe('keys used in the code', () => {
   it('builds keys only from prefixes that name a group in both catalogues', () => {
     const prefixes = new Set<string>();
     for (const { text } of templates) for (const m of text.matchAll(/(['"])([\w.-]+\.)\1\s*\+/g)) prefixes.add(m[2]!);
-    for (const { text } of code) for (const m of text.matchAll(new RegExp(`\`((?:${NAMESPACES})\\.[\\w.-]*\\.)\\$\\{`, 'g'))) prefixes.add(m[1]!);
-    for (const prefix of Object.keys(DYNAMIC)) expect(prefixes, `${prefix} is no longer used: remove it from DYNAMIC`).toContain(prefix);
+    for (const { text } of code)
+      for (const m of text.matchAll(new RegExp(`\`((?:${NAMESPACES})\\.[\\w.-]*\\.)\\$\\{`, 'g'))) prefixes.add(m[1]!);
+    for (const prefix of Object.keys(DYNAMIC))
+      expect(prefixes, `${prefix} is no longer used: remove it from DYNAMIC`).toContain(prefix);
     // Prefixes not in DYNAMIC are checked this far only; the parity test covers the keys under them.
     expect([...prefixes].filter((p) => !exists(p.slice(0, -1)))).toEqual([]);
   });
@@ -124,6 +159,7 @@ describe('keys used in the code', () => {
     // errors.<reason> is a group (title and body); the others are single texts.
     const missing = completions.filter((c) => !exists(`${prefix}${c}`));
     expect(missing).toEqual([]);
-    if (prefix === 'errors.') for (const c of completions) expect(exists(`errors.${c}.title`) && exists(`errors.${c}.body`), c).toBe(true);
+    if (prefix === 'errors.')
+      for (const c of completions) expect(exists(`errors.${c}.title`) && exists(`errors.${c}.body`), c).toBe(true);
   });
 });

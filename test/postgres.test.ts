@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/db/client.ts';
 
 const url = process.env.DATABASE_URL;
-const journal = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../src/db/migrations/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+const journal = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, '../src/db/migrations/meta/_journal.json'), 'utf8'),
+) as { entries: unknown[] };
 
 async function query<R extends pg.QueryResultRow>(connectionString: string, text: string): Promise<R[]> {
   const client = new pg.Client({ connectionString });
@@ -39,7 +41,9 @@ describe.skipIf(!url)('PostgreSQL mode', () => {
     } finally {
       await Promise.all(instances.map((db) => db.close()));
     }
-    expect(await query(databaseUrl, 'select hash from drizzle.__drizzle_migrations')).toHaveLength(journal.entries.length);
+    expect(await query(databaseUrl, 'select hash from drizzle.__drizzle_migrations')).toHaveLength(
+      journal.entries.length,
+    );
     const tables = await query<{ table_name: string }>(
       databaseUrl,
       `select table_name from information_schema.tables where table_schema = 'public' and table_name in ('users', 'audit_log', 'sessions', 'local_authorities')`,
@@ -57,7 +61,9 @@ describe.skipIf(!url)('PostgreSQL mode', () => {
     } finally {
       await database.close();
     }
-    expect(await query(databaseUrl, 'select count(*)::int as n from drizzle.__drizzle_migrations')).toEqual([{ n: journal.entries.length }]);
+    expect(await query(databaseUrl, 'select count(*)::int as n from drizzle.__drizzle_migrations')).toEqual([
+      { n: journal.entries.length },
+    ]);
   });
 
   it('survives the server ending its idle connections (a restart or failover), and carries on', async () => {
@@ -65,7 +71,10 @@ describe.skipIf(!url)('PostgreSQL mode', () => {
     try {
       await database.ping();
       // End every connection this database has from the server side, as a restart would.
-      await query(url!, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`);
+      await query(
+        url!,
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+      );
       // Unhandled, the pool's 'error' event would end this process here; instead the next query reconnects.
       await new Promise((resolve) => setTimeout(resolve, 200));
       await database.ping();

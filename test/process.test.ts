@@ -21,10 +21,22 @@ async function freePort(): Promise<number> {
 }
 
 function start(dataDir: string, port: number): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', DEMO_DATA: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    DEMO_DATA: 'false',
+  };
   delete env.DATABASE_URL;
   // Its own process group, so cleanup can reach npx, tsx and the server beneath them.
-  const child = spawn('npx', ['tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npx', ['tsx', 'src/main.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -37,7 +49,10 @@ async function waitForHealth(base: string, started: Started, timeoutMs = 60_000)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
@@ -47,7 +62,10 @@ async function waitForHealth(base: string, started: Started, timeoutMs = 60_000)
 /** A sign-in form post as a browser sends it: CSRF cookie and token from the page first. */
 async function signInForm(base: string) {
   const page = await fetch(`${base}/sign-in`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   return (password: string) =>
     fetch(`${base}/sign-in`, {

@@ -60,7 +60,16 @@ beforeAll(async () => {
   t = await createTestApp();
   // A coordinator needs a partnership to coordinate; every other role takes buildUser's default scope.
   const partnership = await buildPartnership(t.database.db, ['681', '680']);
-  for (const role of ROLE_NAMES) users.set(role, (await buildUser(t.database.db, { role, ...(role === 'partnership_coordinator' ? { scopeId: partnership.id } : {}) })).id);
+  for (const role of ROLE_NAMES)
+    users.set(
+      role,
+      (
+        await buildUser(t.database.db, {
+          role,
+          ...(role === 'partnership_coordinator' ? { scopeId: partnership.id } : {}),
+        })
+      ).id,
+    );
   noRoleUserId = (await buildUser(t.database.db)).id;
 });
 afterAll(() => t.close());
@@ -103,8 +112,14 @@ describe('every route for every persona', () => {
       const url = fillPath(route.url);
       const response = route.method === 'GET' ? await visitor.get(url) : await visitor.post(url, {}, { csrf });
       const expected = expectedFor(route, persona);
-      const actual = classify(url, route.method, { status: response.statusCode, location: response.headers.location as string | undefined });
-      if (actual !== expected) mismatches.push(`${route.method} ${url}: expected ${expected}, got ${actual} (${response.statusCode} ${response.headers.location ?? ''})`);
+      const actual = classify(url, route.method, {
+        status: response.statusCode,
+        location: response.headers.location as string | undefined,
+      });
+      if (actual !== expected)
+        mismatches.push(
+          `${route.method} ${url}: expected ${expected}, got ${actual} (${response.statusCode} ${response.headers.location ?? ''})`,
+        );
     }
     expect(mismatches).toEqual([]);
   });

@@ -14,7 +14,15 @@ import { sessionCookie } from './support/factories.ts';
 import { Visitor } from './support/http.ts';
 import { PERMISSION_HOLDERS } from './support/permission-holders.ts';
 import { fillFromSchema, sampleObject, type FormValue } from './support/schema-sample.ts';
-import { buildScopeWorld, LA, PERSONA_NAMES, PERSONA_ROLES, type PersonaName, type ScopeWorld, type WorldEnquiryState } from './support/scope-world.ts';
+import {
+  buildScopeWorld,
+  LA,
+  PERSONA_NAMES,
+  PERSONA_ROLES,
+  type PersonaName,
+  type ScopeWorld,
+  type WorldEnquiryState,
+} from './support/scope-world.ts';
 import type { TestApp } from './support/test-app.ts';
 import { createProbedTestApp, reachedProbe, WALKER_HEADER } from './support/walker-probe.ts';
 
@@ -29,7 +37,12 @@ type Who = readonly PersonaName[];
  * A record of the world, and who meets each need on it. `knownTo`: who may know it exists, so is told
  * 403 rather than 404 for a need they lack; by default those who meet the scope's sight need.
  */
-type TableRecord = { label: string; params: (w: ScopeWorld) => Record<string, string>; meets: Record<string, Who>; knownTo?: Who };
+type TableRecord = {
+  label: string;
+  params: (w: ScopeWorld) => Record<string, string>;
+  meets: Record<string, Who>;
+  knownTo?: Who;
+};
 /** A scope: every need it answers, the one that means only "may see the record", and its records. */
 type ScopeTable = { needs: readonly string[]; sight: string; records: TableRecord[] };
 
@@ -53,7 +66,19 @@ const MEMBER_LEADERS: Who = [...SCHOOL_LEADERS, 'enquiryFacilitator'];
 /** An enquiry's team: its facilitator and reviewer, from partner school P. */
 const TEAM: Who = ['enquiryFacilitator', 'reviewer'];
 
-const ENQUIRY_NEEDS = ['seeHeadline', 'readPack', 'addPackItem', 'removePackItem', 'writeNote', 'addFinding', 'writeReport', 'sendBack', 'addFollowUp', 'agree', 'cancel'] as const;
+const ENQUIRY_NEEDS = [
+  'seeHeadline',
+  'readPack',
+  'addPackItem',
+  'removePackItem',
+  'writeNote',
+  'addFinding',
+  'writeReport',
+  'sendBack',
+  'addFollowUp',
+  'agree',
+  'cancel',
+] as const;
 
 /**
  * One enquiry hosted by A, in `state`. The headline is the space's (the team and the host's staff are
@@ -76,7 +101,17 @@ function enquiry(state: WorldEnquiryState, meets: Partial<Record<(typeof ENQUIRY
 const TABLE: Record<string, ScopeTable> = {
   // DOMAIN.md rule 1: a school's area is its own; governors and its LA's staff see what is shared with them.
   school: {
-    needs: ['viewArea', 'staff', 'readPrivate', 'addEvidence', 'edit', 'curate', 'widenSharing', 'narrowSharing', 'approvePlan', 'governor', 'localAuthority'],
+    needs: [
+      'viewArea',
+      'staff',
+      'readPrivate',
+      'addEvidence',
+      'edit',
+      'curate',
+      'widenSharing',
+      'narrowSharing',
+      'localAuthority',
+    ],
     sight: 'viewArea',
     records: [
       {
@@ -91,10 +126,48 @@ const TABLE: Record<string, ScopeTable> = {
           curate: SCHOOL_LEADERS,
           widenSharing: ['headteacher'], // rule 2: the headteacher widens sharing
           narrowSharing: SCHOOL_LEADERS,
-          approvePlan: GOVERNORS, // the governing body approves the development plan
-          governor: GOVERNORS,
           localAuthority: LA_STAFF,
         },
+      },
+    ],
+  },
+  // Section 2: governors hold their role in the governing body. It approves the development plan and
+  // reads what is shared with governors; the school's staff who prepare the plan read its revisions.
+  // Whoever may not know of the school is told it does not exist, as on the school's own pages.
+  governingBody: {
+    needs: ['member', 'readShared', 'readRevisions', 'approvePlan'],
+    sight: 'member',
+    records: [
+      {
+        label: "school A's governing body",
+        params: (w) => ({ number: w.schoolA.number }),
+        meets: {
+          member: GOVERNORS,
+          readShared: GOVERNORS,
+          readRevisions: [...GOVERNORS, ...SCHOOL_STAFF],
+          approvePlan: GOVERNORS,
+        },
+        knownTo: [...SCHOOL_STAFF, ...GOVERNORS, ...LA_STAFF],
+      },
+    ],
+  },
+  // Rule 3: Welsh Government reads the national picture, opens planning rounds and publishes national
+  // priorities and support. No record: everyone else is refused (403), never told of an absence.
+  national: {
+    needs: ['read', 'openRounds', 'publish', 'comment', 'markFinal'],
+    sight: 'read',
+    records: [
+      {
+        label: 'Wales',
+        params: () => ({}),
+        meets: {
+          read: ['wgOfficial'],
+          openRounds: ['wgOfficial'],
+          publish: ['wgOfficial'],
+          comment: ['wgOfficial'],
+          markFinal: ['wgOfficial'],
+        },
+        knownTo: SIGNED_IN,
       },
     ],
   },
@@ -154,7 +227,14 @@ const TABLE: Record<string, ScopeTable> = {
       {
         label: "A's LA",
         params: () => ({ code: LA.own }),
-        meets: { staff: LA_STAFF, officer: ['laOfficer'], editSelfEvaluation: ['laOfficer'], broker: LA_STAFF, recordLearning: ['laOfficer'], concern: ['laOfficer'] },
+        meets: {
+          staff: LA_STAFF,
+          officer: ['laOfficer'],
+          editSelfEvaluation: ['laOfficer'],
+          broker: LA_STAFF,
+          recordLearning: ['laOfficer'],
+          concern: ['laOfficer'],
+        },
       },
     ],
   },
@@ -166,7 +246,11 @@ const TABLE: Record<string, ScopeTable> = {
       {
         label: "partnership of A's LA and a third",
         params: (w) => ({ id: w.partnership.id }),
-        meets: { view: [...LA_STAFF, 'partnershipCoordinator', 'wgOfficial'], manage: ['laOfficer'], coordinator: ['partnershipCoordinator'] },
+        meets: {
+          view: [...LA_STAFF, 'partnershipCoordinator', 'wgOfficial'],
+          manage: ['laOfficer'],
+          coordinator: ['partnershipCoordinator'],
+        },
       },
     ],
   },
@@ -176,13 +260,29 @@ const TABLE: Record<string, ScopeTable> = {
     needs: ['view', 'edit', 'submit', 'share', 'comment', 'markFinal'],
     sight: 'view',
     records: [
-      { label: "A's LA's draft plan", params: (w) => ({ planId: w.plans.draft }), meets: { view: LA_STAFF, edit: ['laOfficer'], submit: ['laOfficer'] } },
-      { label: "A's LA's submitted plan", params: (w) => ({ planId: w.plans.submitted }), meets: { view: [...LA_STAFF, 'wgOfficial'], comment: ['wgOfficial'], markFinal: ['wgOfficial'] } },
-      { label: "A's LA's final plan, shared", params: (w) => ({ planId: w.plans.final }), meets: { view: [...LA_STAFF, 'wgOfficial', 'otherLaOfficer'], share: ['laOfficer'] } },
+      {
+        label: "A's LA's draft plan",
+        params: (w) => ({ planId: w.plans.draft }),
+        meets: { view: LA_STAFF, edit: ['laOfficer'], submit: ['laOfficer'] },
+      },
+      {
+        label: "A's LA's submitted plan",
+        params: (w) => ({ planId: w.plans.submitted }),
+        meets: { view: [...LA_STAFF, 'wgOfficial'], comment: ['wgOfficial'], markFinal: ['wgOfficial'] },
+      },
+      {
+        label: "A's LA's final plan, shared",
+        params: (w) => ({ planId: w.plans.final }),
+        meets: { view: [...LA_STAFF, 'wgOfficial', 'otherLaOfficer'], share: ['laOfficer'] },
+      },
     ],
   },
   // Planning rounds and their template are Welsh Government's alone.
-  round: { needs: [ANY], sight: ANY, records: [{ label: 'an open round', params: (w) => ({ roundId: w.round.id }), meets: { [ANY]: ['wgOfficial'] } }] },
+  round: {
+    needs: [ANY],
+    sight: ANY,
+    records: [{ label: 'an open round', params: (w) => ({ roundId: w.round.id }), meets: { [ANY]: ['wgOfficial'] } }],
+  },
   // Section 6 and rule 6: seen by the LA and the school's headteacher and chair of governors only.
   concernCase: {
     needs: ['view', 'manage', 'school'],
@@ -191,7 +291,11 @@ const TABLE: Record<string, ScopeTable> = {
       {
         label: 'a concern case on A',
         params: (w) => ({ id: w.concernCase.id }),
-        meets: { view: ['laOfficer', 'headteacher', 'chairOfGovernors'], manage: ['laOfficer'], school: ['headteacher', 'chairOfGovernors'] },
+        meets: {
+          view: ['laOfficer', 'headteacher', 'chairOfGovernors'],
+          manage: ['laOfficer'],
+          school: ['headteacher', 'chairOfGovernors'],
+        },
       },
     ],
   },
@@ -201,9 +305,21 @@ const TABLE: Record<string, ScopeTable> = {
     needs: ['view', 'edit', 'publish', 'unpublish'],
     sight: 'view',
     records: [
-      { label: "A's draft case study", params: (w) => ({ id: w.caseStudies.schoolDraft }), meets: { view: SCHOOL_LEADERS, edit: SCHOOL_LEADERS, publish: ['headteacher'] } },
-      { label: "A's published case study", params: (w) => ({ id: w.caseStudies.schoolPublished }), meets: { view: SIGNED_IN, edit: SCHOOL_LEADERS, unpublish: ['headteacher'] } },
-      { label: "A's LA's draft case study", params: (w) => ({ id: w.caseStudies.laDraft }), meets: { view: ['laOfficer'], edit: ['laOfficer'], publish: ['laOfficer'] } },
+      {
+        label: "A's draft case study",
+        params: (w) => ({ id: w.caseStudies.schoolDraft }),
+        meets: { view: SCHOOL_LEADERS, edit: SCHOOL_LEADERS, publish: ['headteacher'] },
+      },
+      {
+        label: "A's published case study",
+        params: (w) => ({ id: w.caseStudies.schoolPublished }),
+        meets: { view: SIGNED_IN, edit: SCHOOL_LEADERS, unpublish: ['headteacher'] },
+      },
+      {
+        label: "A's LA's draft case study",
+        params: (w) => ({ id: w.caseStudies.laDraft }),
+        meets: { view: ['laOfficer'], edit: ['laOfficer'], publish: ['laOfficer'] },
+      },
     ],
   },
 };
@@ -214,21 +330,27 @@ const TABLE: Record<string, ScopeTable> = {
  * scope loaders read only their scope's parameters, and the handler that would look the item up is
  * never reached (the probe answers first), so the item cannot change the decision being tested.
  */
-const ITEMS = (w: ScopeWorld): Record<string, Record<string, string>> => ({ collaborative: { enquiryId: w.enquiries.making_sense, number: w.schoolA.number } });
+const ITEMS = (w: ScopeWorld): Record<string, Record<string, string>> => ({
+  collaborative: { enquiryId: w.enquiries.making_sense, number: w.schoolA.number },
+});
 
 /**
  * State-changing routes that declare only the sight of their record, each because the rest of the
  * decision depends on the item or the body and is made in the handler (section 3, step 6).
  */
 const DECIDED_IN_HANDLER: Record<string, string> = {
-  'POST /collaboratives/:id/enquiries/:enquiryId/state': 'the move asked for is in the body; the handler asks mayMove for it',
-  'POST /collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit': "only the note's author, while notes may be written (mayEditNote)",
-  'POST /local-authorities/:code/professional-learning/:id/remove': "404 for a record not of the LA's people first, then 403 unless recordLearning",
+  'POST /collaboratives/:id/enquiries/:enquiryId/state':
+    'the move asked for is in the body; the handler asks mayMove for it',
+  'POST /collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit':
+    "only the note's author, while notes may be written (mayEditNote)",
+  'POST /local-authorities/:code/professional-learning/:id/remove':
+    "404 for a record not of the LA's people first, then 403 unless recordLearning",
 };
 
 /** Which scope a URL names its record in; a route under one of these must declare it. */
 const URL_SCOPES: [RegExp, readonly string[]][] = [
-  [/^\/schools\/:number\//, ['school']],
+  [/^\/schools\/:number\//, ['school', 'governingBody']],
+  [/^\/national(\/|$)/, ['national']],
   [/^\/collaboratives\/:id\/enquiries\/:enquiryId(\/|$)/, ['enquiry', 'collaborative']],
   [/^\/collaboratives\/:id(\/|$)/, ['collaborative']],
   [/^\/local-authorities\/:code\//, ['la']],
@@ -244,7 +366,15 @@ const URL_SCOPES: [RegExp, readonly string[]][] = [
 // ---------------------------------------------------------------------------------------------
 
 /** One route on one record; `first` marks the route's first record. */
-type Check = { route: RegisteredRoute; name: string; need: string; record: TableRecord; first: boolean; url: string; form: Record<string, FormValue> | null };
+type Check = {
+  route: RegisteredRoute;
+  name: string;
+  need: string;
+  record: TableRecord;
+  first: boolean;
+  url: string;
+  form: Record<string, FormValue> | null;
+};
 
 const routeName = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
 const scopedRoutes = () => t.app.routeRegistry.filter((route) => route.scope);
@@ -256,7 +386,10 @@ function coarseAllows(route: RegisteredRoute, persona: PersonaName): boolean {
   if (persona === 'anonymous') return false;
   if (access.signedIn === true) return true;
   const holders = PERMISSION_HOLDERS[access.permission as string];
-  if (!holders) throw new Error(`${routeName(route)}: access ${JSON.stringify(access)} is not in test/support/permission-holders.ts`);
+  if (!holders)
+    throw new Error(
+      `${routeName(route)}: access ${JSON.stringify(access)} is not in test/support/permission-holders.ts`,
+    );
   const role = PERSONA_ROLES[persona];
   return role !== null && holders.includes(role);
 }
@@ -271,10 +404,21 @@ function buildChecks(world: ScopeWorld): Check[] {
     const need = route.scope!.need ?? ANY;
     const schema = (route.schema ?? {}) as Record<string, unknown>;
     for (const record of table.records) {
-      const path = fillFromSchema(route.url, schema.params, { ...ITEMS(world)[route.scope!.scope], ...record.params(world) });
+      const path = fillFromSchema(route.url, schema.params, {
+        ...ITEMS(world)[route.scope!.scope],
+        ...record.params(world),
+      });
       const query = new URLSearchParams(sampleObject(schema.querystring) as Record<string, string>).toString();
       const form = route.method === 'GET' ? null : sampleObject(schema.body);
-      checks.push({ route, name: routeName(route), need, record, first: record === table.records[0], url: query ? `${path}?${query}` : path, form });
+      checks.push({
+        route,
+        name: routeName(route),
+        need,
+        record,
+        first: record === table.records[0],
+        url: query ? `${path}?${query}` : path,
+        form,
+      });
     }
   }
   return checks;
@@ -305,13 +449,20 @@ async function visitorFor(persona: PersonaName): Promise<{ visitor: Visitor; csr
 }
 
 async function send(visitor: Visitor, csrf: string, check: Check) {
-  const cookie = Object.entries(visitor.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = Object.entries(visitor.cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
   const headers: Record<string, string> = { cookie, [WALKER_HEADER]: 'probe' };
   if (!check.form) return t.app.inject({ method: 'GET', url: check.url, headers });
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(check.form)) for (const item of [v].flat()) body.append(k, item);
   body.append('_csrf', csrf);
-  return t.app.inject({ method: check.route.method as 'POST', url: check.url, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return t.app.inject({
+    method: check.route.method as 'POST',
+    url: check.url,
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 
 let t: TestApp;
@@ -331,8 +482,14 @@ describe('the probe', () => {
     const home = `/schools/${world.schoolA.number}/home`;
     const stranger = await visitorFor('strangerHeadteacher');
     const member = await visitorFor('practitioner');
-    const asStranger = await t.app.inject({ url: home, headers: { cookie: `cyd_session=${stranger.visitor.cookies.cyd_session}`, [WALKER_HEADER]: 'probe' } });
-    const asMember = await t.app.inject({ url: home, headers: { cookie: `cyd_session=${member.visitor.cookies.cyd_session}`, [WALKER_HEADER]: 'probe' } });
+    const asStranger = await t.app.inject({
+      url: home,
+      headers: { cookie: `cyd_session=${stranger.visitor.cookies.cyd_session}`, [WALKER_HEADER]: 'probe' },
+    });
+    const asMember = await t.app.inject({
+      url: home,
+      headers: { cookie: `cyd_session=${member.visitor.cookies.cyd_session}`, [WALKER_HEADER]: 'probe' },
+    });
     expect(asStranger.statusCode).toBe(404);
     expect(reachedProbe(asMember)).toBe(true);
     // Without the header the member's request goes on to the handler, as any other request does.
@@ -342,8 +499,16 @@ describe('the probe', () => {
   it('answers only after validation and the CSRF check', async () => {
     const { visitor, csrf } = await visitorFor('headteacher');
     const url = `/schools/${world.schoolA.number}/evidence/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/review`;
-    const cookie = Object.entries(visitor.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
-    const post = (payload: string) => t.app.inject({ method: 'POST', url, headers: { cookie, [WALKER_HEADER]: 'probe', 'content-type': 'application/x-www-form-urlencoded' }, payload });
+    const cookie = Object.entries(visitor.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const post = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, [WALKER_HEADER]: 'probe', 'content-type': 'application/x-www-form-urlencoded' },
+        payload,
+      });
     expect((await post('version=1')).statusCode).toBe(403); // no token
     expect((await post(`_csrf=${encodeURIComponent(csrf)}`)).statusCode).toBe(400); // no version
     expect(reachedProbe(await post(`version=1&_csrf=${encodeURIComponent(csrf)}`))).toBe(true);
@@ -361,17 +526,25 @@ describe('the table', () => {
     for (const route of scopedRoutes()) {
       const table = TABLE[route.scope!.scope];
       const need = route.scope!.need ?? ANY;
-      if (table && !table.needs.includes(need)) problems.push(`${routeName(route)}: add the ${route.scope!.scope} need '${need}' to the table`);
+      if (table && !table.needs.includes(need))
+        problems.push(`${routeName(route)}: add the ${route.scope!.scope} need '${need}' to the table`);
     }
     for (const [scope, table] of Object.entries(TABLE)) {
-      for (const record of table.records) for (const need of Object.keys(record.meets)) if (!table.needs.includes(need)) problems.push(`${scope} / ${record.label}: '${need}' is not one of its needs`);
+      for (const record of table.records)
+        for (const need of Object.keys(record.meets))
+          if (!table.needs.includes(need))
+            problems.push(`${scope} / ${record.label}: '${need}' is not one of its needs`);
     }
     expect(problems).toEqual([]);
   });
 
   it('shuts no one out by permission whom the record admits', () => {
     // Someone the record rules admit but the route's permission refuses has a right they cannot use.
-    const shutOut = checks.flatMap((check) => SIGNED_IN.filter((p) => meets(check, p) && !coarseAllows(check.route, p)).map((p) => `${check.name} on ${check.record.label}: ${p} meets ${check.need}`));
+    const shutOut = checks.flatMap((check) =>
+      SIGNED_IN.filter((p) => meets(check, p) && !coarseAllows(check.route, p)).map(
+        (p) => `${check.name} on ${check.record.label}: ${p} meets ${check.need}`,
+      ),
+    );
     expect([...new Set(shutOut)]).toEqual([]);
   });
 });
@@ -380,15 +553,23 @@ describe('every scoped route declares its record', () => {
   it('a route whose URL names a record declares that scope', () => {
     const undeclared = t.app.routeRegistry.flatMap((route) => {
       const named = URL_SCOPES.find(([pattern]) => pattern.test(route.url));
-      if (!named) return [];
-      return named[1].includes(route.scope?.scope ?? '') ? [] : [`${routeName(route)}: declares ${route.scope?.scope ?? 'no scope'}, its URL names ${named[1].join(' or ')}`];
+      // Open data (the national picture's CSV and JSON) is public: there is no one to refuse.
+      if (!named || (route.access as { public?: boolean }).public === true) return [];
+      return named[1].includes(route.scope?.scope ?? '')
+        ? []
+        : [`${routeName(route)}: declares ${route.scope?.scope ?? 'no scope'}, its URL names ${named[1].join(' or ')}`];
     });
     expect(undeclared).toEqual([]);
   });
 
   it('a state-changing route needs more than seeing its record, or says why not', () => {
     const bare = scopedRoutes()
-      .filter((route) => route.method !== 'GET' && TABLE[route.scope!.scope]?.sight === (route.scope!.need ?? ANY) && route.scope!.need !== null)
+      .filter(
+        (route) =>
+          route.method !== 'GET' &&
+          TABLE[route.scope!.scope]?.sight === (route.scope!.need ?? ANY) &&
+          route.scope!.need !== null,
+      )
       .map(routeName)
       .filter((name) => !(name in DECIDED_IN_HANDLER));
     expect(bare).toEqual([]);
@@ -407,12 +588,17 @@ describe('every scoped route, for every persona, on real records', () => {
       const outcome = judge(await send(visitor, csrf, check));
       const where = `${check.name} on ${check.record.label} (${check.url}), need ${check.route.scope!.scope}.${check.need}`;
       if (typeof outcome === 'object') mismatches.push(`${where}: unexpected ${outcome.unexpected}`);
-      else if (outcome === 'reached' && !expected) mismatches.push(`${where}: ${persona} got through without meeting it`);
-      else if (outcome !== 'reached' && expected) mismatches.push(`${where}: ${persona} meets it but was refused (${outcome})`);
-      else if (outcome !== 'reached' && !coarse && outcome === 404) mismatches.push(`${where}: ${persona} lacks the route's permission but got 404, not the coarse refusal`);
+      else if (outcome === 'reached' && !expected)
+        mismatches.push(`${where}: ${persona} got through without meeting it`);
+      else if (outcome !== 'reached' && expected)
+        mismatches.push(`${where}: ${persona} meets it but was refused (${outcome})`);
+      else if (outcome !== 'reached' && !coarse && outcome === 404)
+        mismatches.push(`${where}: ${persona} lacks the route's permission but got 404, not the coarse refusal`);
       else if (outcome !== 'reached' && coarse && outcome !== dueRefusal(check, persona)) {
         const due = dueRefusal(check, persona);
-        mismatches.push(`${where}: ${persona} was refused with ${outcome}, due ${due} (${due === 404 ? 'may not know of it' : 'may see it, not do this'})`);
+        mismatches.push(
+          `${where}: ${persona} was refused with ${outcome}, due ${due} (${due === 404 ? 'may not know of it' : 'may see it, not do this'})`,
+        );
       }
       if (outcome === 'reached') reachedBy.set(check.name, (reachedBy.get(check.name) ?? new Set()).add(persona));
     }

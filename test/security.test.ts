@@ -1,7 +1,15 @@
 import { asc, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../src/db/client.ts';
-import { auditLog, passwordTokens, roleAssignments, sessions, signInClientFailures, signInFailures, users } from '../src/db/schema/index.ts';
+import {
+  auditLog,
+  passwordTokens,
+  roleAssignments,
+  sessions,
+  signInClientFailures,
+  signInFailures,
+  users,
+} from '../src/db/schema/index.ts';
 import { buildAdministrator, buildUser, sessionCookie, TEST_PASSWORD } from './support/factories.ts';
 import { pageText, Visitor } from './support/http.ts';
 import { fillPath } from './support/route-params.ts';
@@ -117,18 +125,40 @@ describe('CSRF protection', () => {
       { userId: adminUser.id, role: 'wg_official', scopeType: 'national', scopeId: null },
     ]);
     const admin = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, adminUser.id));
-    const created = await admin.post('/admin/users', { displayName: 'Target', email: 'target@example.test', preferredLanguage: 'en', role: 'la_officer', scopeId: '681' });
+    const created = await admin.post('/admin/users', {
+      displayName: 'Target',
+      email: 'target@example.test',
+      preferredLanguage: 'en',
+      role: 'la_officer',
+      scopeId: '681',
+    });
     expect(created.statusCode).toBe(201);
     const token = /\/set-password\/([\w-]{43})/.exec(created.body)![1]!;
-    const [target] = await t.database.db.select().from(users).where(sql`${users.email} = 'target@example.test'`);
-    const [assignment] = await t.database.db.select().from(roleAssignments).where(sql`${roleAssignments.userId} = ${target!.id}`);
+    const [target] = await t.database.db
+      .select()
+      .from(users)
+      .where(sql`${users.email} = 'target@example.test'`);
+    const [assignment] = await t.database.db
+      .select()
+      .from(roleAssignments)
+      .where(sql`${roleAssignments.userId} = ${target!.id}`);
 
     // A form each route would act on, if it got that far.
     const forms: Record<string, Record<string, string>> = {
       '/sign-in': { email: 'target@example.test', password: 'wrong password here' },
-      '/account/password': { currentPassword: TEST_PASSWORD, newPassword: 'a brand new phrase', confirmPassword: 'a brand new phrase' },
+      '/account/password': {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'a brand new phrase',
+        confirmPassword: 'a brand new phrase',
+      },
       '/set-password/:token': { password: 'otter kettle lantern', confirmPassword: 'otter kettle lantern' },
-      '/admin/users': { displayName: 'Forged', email: 'forged@example.test', preferredLanguage: 'en', role: 'wg_official', scopeId: '' },
+      '/admin/users': {
+        displayName: 'Forged',
+        email: 'forged@example.test',
+        preferredLanguage: 'en',
+        role: 'wg_official',
+        scopeId: '',
+      },
       '/admin/users/:id/assignments': { role: 'wg_official', scopeId: '' },
       '/admin/users/:id/status': { active: 'false' },
       '/admin/directory/apply': { sha256: 'a'.repeat(64), extension: 'ods', fileName: 'address-list.ods' },
@@ -148,7 +178,10 @@ describe('CSRF protection', () => {
         // The token is checked on preHandler, after body validation: a route given no sample form
         // above may answer 400 to the empty one first, or 404 to a path whose filled-in parameter
         // is not of its shape. Refused either way; the snapshot shows nothing changed.
-        const refused = response.statusCode === 403 ? pageText(response.body).includes('This form has expired') : !(route.url in forms) && [400, 404].includes(response.statusCode);
+        const refused =
+          response.statusCode === 403
+            ? pageText(response.body).includes('This form has expired')
+            : !(route.url in forms) && [400, 404].includes(response.statusCode);
         if (!refused) unexpected.push(`${route.url} with ${csrf || 'no token'}: ${response.statusCode}`);
       }
     }
@@ -196,7 +229,8 @@ describe('limits', () => {
     try {
       const visitor = new Visitor(limited.app);
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await visitor.post('/sign-in', { email: 'nobody@example.test', password: 'wrong' })).statusCode);
+      for (let i = 0; i < 3; i++)
+        statuses.push((await visitor.post('/sign-in', { email: 'nobody@example.test', password: 'wrong' })).statusCode);
       expect(statuses).toEqual([400, 400, 429]);
       expect((await visitor.get('/sign-in')).statusCode).toBe(200);
     } finally {
@@ -244,7 +278,8 @@ describe('when the database fails', () => {
     // The seam: the same database, whose every query can be made to fail.
     const db = new Proxy(real.db, {
       get(target, property, receiver) {
-        if (failing && ['select', 'insert', 'update', 'delete', 'execute', 'transaction'].includes(String(property))) throw new Error(SECRET);
+        if (failing && ['select', 'insert', 'update', 'delete', 'execute', 'transaction'].includes(String(property)))
+          throw new Error(SECRET);
         return Reflect.get(target, property, receiver) as unknown;
       },
     });
@@ -262,13 +297,17 @@ describe('when the database fails', () => {
     expect((await new Visitor(broken.app).withCookie(cookie).get('/')).statusCode).toBe(200);
     failing = true;
     try {
-      for (const [lang, title] of [['en', 'Sorry, there is a problem with the service'], ['cy', "Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth"]] as const) {
+      for (const [lang, title] of [
+        ['en', 'Sorry, there is a problem with the service'],
+        ['cy', "Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth"],
+      ] as const) {
         const response = await new Visitor(broken.app).withCookie(cookie).withCookie(`cyd_lang=${lang}`).get('/');
         expect(response.statusCode).toBe(500);
         expect(response.headers['content-type']).toMatch(/^text\/html/);
         const text = pageText(response.body);
         expect(text).toContain(title);
-        for (const leak of ['on fire', 'secret', '.ts:', 'node_modules', '    at ', 'Error:']) expect(text).not.toContain(leak);
+        for (const leak of ['on fire', 'secret', '.ts:', 'node_modules', '    at ', 'Error:'])
+          expect(text).not.toContain(leak);
       }
     } finally {
       failing = false;
@@ -283,7 +322,10 @@ describe('when the database fails', () => {
     try {
       const down = await broken.app.inject('/healthz');
       expect(down.statusCode).toBe(503);
-      expect(down.json()).toEqual({ status: 'unavailable', database: { kind: t.database.kind, status: 'unreachable' } });
+      expect(down.json()).toEqual({
+        status: 'unavailable',
+        database: { kind: t.database.kind, status: 'unreachable' },
+      });
       expect(down.body).not.toContain('fire');
     } finally {
       failing = false;

@@ -7,14 +7,19 @@ export class AccountPage extends BasePage {
   }
 
   async changePassword(): Promise<ChangePasswordPage> {
-    await this.visitor.navigate(() => this.page.getByRole('link', { name: this.t('pages.account.changePassword') }).click());
+    await this.visitor.navigate(() =>
+      this.page.getByRole('link', { name: this.t('pages.account.changePassword') }).click(),
+    );
     return new ChangePasswordPage(this.visitor);
   }
 }
 
 export class ChangePasswordPage extends BasePage {
   async expectShown(options: { error?: boolean } = {}): Promise<void> {
-    await this.expectHeading('pages.changePassword.heading', { titleKey: 'pages.changePassword.title', error: options.error });
+    await this.expectHeading('pages.changePassword.heading', {
+      titleKey: 'pages.changePassword.title',
+      error: options.error,
+    });
   }
 
   async change(current: string, next: string, confirmation = next): Promise<Response> {

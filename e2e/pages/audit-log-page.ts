@@ -24,7 +24,9 @@ export class AuditLogPage extends BasePage {
   async rows(): Promise<AuditRow[]> {
     return this.page.locator('main table > tbody > tr').evaluateAll((rows) =>
       rows.map((row) => {
-        const cells = [...row.querySelectorAll(':scope > td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim());
+        const cells = [...row.querySelectorAll(':scope > td')].map((td) =>
+          (td.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        );
         return { who: cells[1] ?? '', action: cells[2] ?? '', record: cells[3] ?? '' };
       }),
     );

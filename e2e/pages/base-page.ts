@@ -22,7 +22,10 @@ export abstract class BasePage {
   }
 
   /** The page is the one expected: its h1 and its <title> come from the catalogue. */
-  async expectHeading(headingKey: string, options: { titleKey?: string; values?: Record<string, unknown>; error?: boolean } = {}): Promise<void> {
+  async expectHeading(
+    headingKey: string,
+    options: { titleKey?: string; values?: Record<string, unknown>; error?: boolean } = {},
+  ): Promise<void> {
     expect(await this.heading()).toBe(this.t(headingKey, options.values));
     if (options.titleKey) {
       const prefix = options.error ? `${this.t('common.errorPrefix')}: ` : '';
@@ -42,7 +45,9 @@ export abstract class BasePage {
 
   /** Nothing wider than the window: on a phone, a page that scrolls sideways fails WCAG 1.4.10 (reflow). */
   async expectNoSidewaysScroll(): Promise<void> {
-    const widths = await this.page.evaluate('({ page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth })');
+    const widths = await this.page.evaluate(
+      '({ page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth })',
+    );
     const { page, window } = widths as { page: number; window: number };
     expect(page, `width of ${this.page.url()}`).toBeLessThanOrEqual(window);
   }
@@ -51,7 +56,9 @@ export abstract class BasePage {
 
   /** The link to the other language in the header's language toggle. */
   languageLink(lang: Language): Locator {
-    return this.page.getByRole('navigation', { name: this.t('chrome.language.label') }).locator(`a[hreflang="${lang}"]`);
+    return this.page
+      .getByRole('navigation', { name: this.t('chrome.language.label') })
+      .locator(`a[hreflang="${lang}"]`);
   }
 
   async switchLanguage(lang: Language): Promise<Response> {
@@ -63,7 +70,9 @@ export abstract class BasePage {
     return response;
   }
 
-  async goToNavigation(key: 'home' | 'users' | 'audit' | 'account' | 'schools' | 'localAuthorities'): Promise<Response> {
+  async goToNavigation(
+    key: 'home' | 'users' | 'audit' | 'account' | 'schools' | 'localAuthorities',
+  ): Promise<Response> {
     const menu = this.page.getByRole('navigation', { name: this.t('chrome.nav.label') });
     const link = menu.getByRole('link', { name: this.t(`chrome.nav.${key}`), exact: true, includeHidden: true });
     await this.openMenuIfCollapsed(link);
@@ -88,7 +97,9 @@ export abstract class BasePage {
 
   async followFooterLink(key: 'accessibility' | 'privacy'): Promise<Response> {
     const footer = this.page.getByRole('contentinfo');
-    return this.visitor.navigate(() => footer.getByRole('link', { name: this.t(`chrome.footer.${key}`), exact: true }).click());
+    return this.visitor.navigate(() =>
+      footer.getByRole('link', { name: this.t(`chrome.footer.${key}`), exact: true }).click(),
+    );
   }
 
   // Forms
@@ -105,10 +116,14 @@ export abstract class BasePage {
   async errorSummary(): Promise<ErrorLink[]> {
     const summary = this.page.locator('.govuk-error-summary');
     expect(await summary.getAttribute('data-module')).toBe('govuk-error-summary');
-    expect((await summary.locator('.govuk-error-summary__title').innerText()).trim()).toBe(this.t('common.errorSummaryTitle'));
-    return summary.locator('.govuk-error-summary__list a').evaluateAll((links) =>
-      links.map((a) => ({ text: (a.textContent ?? '').trim(), href: a.getAttribute('href') ?? '' })),
+    expect((await summary.locator('.govuk-error-summary__title').innerText()).trim()).toBe(
+      this.t('common.errorSummaryTitle'),
     );
+    return summary
+      .locator('.govuk-error-summary__list a')
+      .evaluateAll((links) =>
+        links.map((a) => ({ text: (a.textContent ?? '').trim(), href: a.getAttribute('href') ?? '' })),
+      );
   }
 
   /**
@@ -130,9 +145,13 @@ export abstract class BasePage {
       const message = (await this.page.locator(`#${id}-error`).innerText()).replace(/\s+/g, ' ').trim();
       expect(message).toBe(`${this.t('common.error')}: ${text}`);
       // Radios and checkboxes carry it on their fieldset, as GOV.UK's macros do; other fields on themselves.
-      const describedBy = await this.page.locator(href).evaluate((field) =>
-        [field, field.closest('fieldset')].map((element) => element?.getAttribute('aria-describedby') ?? '').join(' '),
-      );
+      const describedBy = await this.page
+        .locator(href)
+        .evaluate((field) =>
+          [field, field.closest('fieldset')]
+            .map((element) => element?.getAttribute('aria-describedby') ?? '')
+            .join(' '),
+        );
       expect(describedBy.split(' ')).toContain(`${id}-error`);
     }
   }
@@ -149,7 +168,9 @@ export abstract class BasePage {
 
   async expectSuccessBanner(key: string): Promise<void> {
     const banner = this.successBanner();
-    expect((await banner.locator('.govuk-notification-banner__title').innerText()).trim()).toBe(this.t('common.success'));
+    expect((await banner.locator('.govuk-notification-banner__title').innerText()).trim()).toBe(
+      this.t('common.success'),
+    );
     expect((await banner.locator('.govuk-notification-banner__content').innerText()).trim()).toBe(this.t(key));
   }
 }

@@ -25,7 +25,12 @@ abstract class BrokeringAreaPage extends BasePage {
 
   /** Follows a link in the page's main content, by its accessible name (or its start). */
   async followLink(name: string | RegExp): Promise<Response> {
-    return this.visitor.navigate(() => this.main().getByRole('link', { name, exact: typeof name === 'string' }).first().click());
+    return this.visitor.navigate(() =>
+      this.main()
+        .getByRole('link', { name, exact: typeof name === 'string' })
+        .first()
+        .click(),
+    );
   }
 
   /** The area's line above everything: the school's name, or the LA's. */
@@ -47,20 +52,30 @@ abstract class BrokeringAreaPage extends BasePage {
   /** Follows the school's own section navigation (Priorities, Support, Documents...). */
   async goToSchoolSection(section: 'priorities' | 'support' | 'outputs'): Promise<Response> {
     const nav = this.page.getByRole('navigation', { name: this.t('school.nav.label'), exact: true });
-    return this.visitor.navigate(() => nav.getByRole('link', { name: this.t(`school.nav.${section}`), exact: true }).click());
+    return this.visitor.navigate(() =>
+      nav.getByRole('link', { name: this.t(`school.nav.${section}`), exact: true }).click(),
+    );
   }
 
   async successMessage(): Promise<string> {
     const banner = this.successBanner();
-    expect(squash(await banner.locator('.govuk-notification-banner__title').innerText())).toBe(this.t('common.success'));
+    expect(squash(await banner.locator('.govuk-notification-banner__title').innerText())).toBe(
+      this.t('common.success'),
+    );
     return squash(await banner.locator('.govuk-notification-banner__content').innerText());
   }
 
   /** A GOV.UK summary list, key -> value, as shown (a list's items kept apart by a space). */
   async summaryList(within: Locator = this.main()): Promise<Record<string, string>> {
-    const rows = await within.locator('.govuk-summary-list__row').evaluateAll((rows) =>
-      rows.map((row) => ['.govuk-summary-list__key', '.govuk-summary-list__value'].map((part) => (row.querySelector(part) as Rendered | null)?.innerText ?? '')),
-    );
+    const rows = await within
+      .locator('.govuk-summary-list__row')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          ['.govuk-summary-list__key', '.govuk-summary-list__value'].map(
+            (part) => (row.querySelector(part) as Rendered | null)?.innerText ?? '',
+          ),
+        ),
+      );
     return Object.fromEntries(rows.map(([key, value]) => [squash(key!), squash(value!)]));
   }
 
@@ -68,7 +83,9 @@ abstract class BrokeringAreaPage extends BasePage {
   protected async cards(cards: Locator): Promise<{ title: string; tag: string }[]> {
     return cards.evaluateAll((cards) =>
       cards.map((card) => ({
-        title: ((card.querySelector('.govuk-summary-card__title') as Rendered | null)?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+        title: ((card.querySelector('.govuk-summary-card__title') as Rendered | null)?.innerText ?? '')
+          .replace(/\s+/g, ' ')
+          .trim(),
         tag: ((card.querySelector('.govuk-tag') as Rendered | null)?.innerText ?? '').replace(/\s+/g, ' ').trim(),
       })),
     );
@@ -96,32 +113,50 @@ export class SupportPage extends BrokeringAreaPage {
     expect(await this.currentSection('school.nav.label')).toBe(this.t('school.nav.support'));
   }
 
-  private async cardsUnder(headingKey: string, nextKey: string | null): Promise<{ title: string; tag: string; rows: Record<string, string>; text: string }[]> {
+  private async cardsUnder(
+    headingKey: string,
+    nextKey: string | null,
+  ): Promise<{ title: string; tag: string; rows: Record<string, string>; text: string }[]> {
     const [start, end] = [this.t(headingKey), nextKey ? this.t(nextKey) : null];
-    return this.main().evaluate(
-      (main, { start, end }) => {
-        const out: { title: string; tag: string; rows: [string, string][]; text: string }[] = [];
-        let inside = false;
-        for (const element of (main as unknown as { querySelectorAll(s: string): Iterable<{ tagName: string; innerText: string; classList: { contains(c: string): boolean }; querySelector(s: string): { innerText: string } | null; querySelectorAll(s: string): Iterable<{ querySelector(s: string): { innerText: string } | null }> }> }).querySelectorAll('h2, .govuk-summary-card')) {
-          if (element.tagName === 'H2') {
-            const text = element.innerText.replace(/\s+/g, ' ').trim();
-            if (text === start) inside = true;
-            else if (text === end) inside = false;
-            continue;
+    return this.main()
+      .evaluate(
+        (main, { start, end }) => {
+          const out: { title: string; tag: string; rows: [string, string][]; text: string }[] = [];
+          let inside = false;
+          for (const element of (
+            main as unknown as {
+              querySelectorAll(s: string): Iterable<{
+                tagName: string;
+                innerText: string;
+                classList: { contains(c: string): boolean };
+                querySelector(s: string): { innerText: string } | null;
+                querySelectorAll(s: string): Iterable<{ querySelector(s: string): { innerText: string } | null }>;
+              }>;
+            }
+          ).querySelectorAll('h2, .govuk-summary-card')) {
+            if (element.tagName === 'H2') {
+              const text = element.innerText.replace(/\s+/g, ' ').trim();
+              if (text === start) inside = true;
+              else if (text === end) inside = false;
+              continue;
+            }
+            if (!inside) continue;
+            const squashed = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+            out.push({
+              title: squashed(element.querySelector('.govuk-summary-card__title')?.innerText),
+              tag: squashed(element.querySelector('.govuk-tag')?.innerText),
+              rows: [...element.querySelectorAll('.govuk-summary-list__row')].map((row) => [
+                squashed(row.querySelector('.govuk-summary-list__key')?.innerText),
+                squashed(row.querySelector('.govuk-summary-list__value')?.innerText),
+              ]),
+              text: squashed(element.querySelector('.govuk-summary-card__content')?.innerText),
+            });
           }
-          if (!inside) continue;
-          const squashed = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-          out.push({
-            title: squashed(element.querySelector('.govuk-summary-card__title')?.innerText),
-            tag: squashed(element.querySelector('.govuk-tag')?.innerText),
-            rows: [...element.querySelectorAll('.govuk-summary-list__row')].map((row) => [squashed(row.querySelector('.govuk-summary-list__key')?.innerText), squashed(row.querySelector('.govuk-summary-list__value')?.innerText)]),
-            text: squashed(element.querySelector('.govuk-summary-card__content')?.innerText),
-          });
-        }
-        return out;
-      },
-      { start, end },
-    ).then((cards) => cards.map((card) => ({ ...card, rows: Object.fromEntries(card.rows) })));
+          return out;
+        },
+        { start, end },
+      )
+      .then((cards) => cards.map((card) => ({ ...card, rows: Object.fromEntries(card.rows) })));
   }
 
   /** "Strengths we offer": each offer's title and status. */
@@ -213,7 +248,10 @@ export class OfferFormPage extends BrokeringAreaPage {
 
   async typed(): Promise<{ title: string; theme: string }> {
     const theme = this.field('brokering.offer.fields.nifTheme');
-    return { title: await this.field('brokering.offer.fields.title').inputValue(), theme: squash(await theme.locator('option:checked').innerText()) };
+    return {
+      title: await this.field('brokering.offer.fields.title').inputValue(),
+      theme: squash(await theme.locator('option:checked').innerText()),
+    };
   }
 
   async offer(description: string): Promise<SupportPage> {
@@ -246,13 +284,21 @@ export class PriorityToRequestPage extends BrokeringAreaPage {
 /** .../priorities/:id/support-request: the need, and who brokers it. */
 export class RequestFormPage extends BrokeringAreaPage {
   async expectShown(options: { error?: boolean } = {}): Promise<void> {
-    await this.expectHeading('brokering.request.heading', { titleKey: 'brokering.request.title', error: options.error });
+    await this.expectHeading('brokering.request.heading', {
+      titleKey: 'brokering.request.title',
+      error: options.error,
+    });
   }
 
   async brokersOffered(): Promise<{ offered: string[]; chosen: string }> {
     const group = this.page.getByRole('group', { name: this.t('brokering.request.fields.broker'), exact: true });
     const offered = (await group.locator('.govuk-radios__label').allInnerTexts()).map(squash);
-    const chosen = squash(await group.locator('.govuk-radios__item', { has: this.page.locator('input:checked') }).locator('label').innerText());
+    const chosen = squash(
+      await group
+        .locator('.govuk-radios__item', { has: this.page.locator('input:checked') })
+        .locator('label')
+        .innerText(),
+    );
     return { offered, chosen };
   }
 
@@ -287,7 +333,11 @@ export class BrokerPage extends BrokeringAreaPage {
 
   /** The schools whose requests wait for a match, as their cards are titled. */
   async openRequests(): Promise<string[]> {
-    return (await this.main().locator('section.govuk-summary-card:not([aria-labelledby^="agreement-"]) .govuk-summary-card__title').allInnerTexts()).map(squash);
+    return (
+      await this.main()
+        .locator('section.govuk-summary-card:not([aria-labelledby^="agreement-"]) .govuk-summary-card__title')
+        .allInnerTexts()
+    ).map(squash);
   }
 
   async requestSummary(school: string): Promise<Record<string, string>> {
@@ -295,23 +345,30 @@ export class BrokerPage extends BrokeringAreaPage {
   }
 
   async suggestions(school: string): Promise<Suggestion[]> {
-    return this.request(school).locator('ol > li').evaluateAll((items) =>
-      items.map((item) => {
-        const squashed = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-        const li = item as unknown as { querySelector(s: string): Rendered | null; querySelectorAll(s: string): Iterable<Rendered> };
-        return {
-          school: squashed(li.querySelector('strong')?.innerText),
-          offer: squashed(li.querySelector(':scope > span[lang]')?.innerText),
-          reasons: [...li.querySelectorAll('ul > li')].map((r) => squashed(r.innerText)),
-        };
-      }),
-    );
+    return this.request(school)
+      .locator('ol > li')
+      .evaluateAll((items) =>
+        items.map((item) => {
+          const squashed = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+          const li = item as unknown as {
+            querySelector(s: string): Rendered | null;
+            querySelectorAll(s: string): Iterable<Rendered>;
+          };
+          return {
+            school: squashed(li.querySelector('strong')?.innerText),
+            offer: squashed(li.querySelector(':scope > span[lang]')?.innerText),
+            reasons: [...li.querySelectorAll('ul > li')].map((r) => squashed(r.innerText)),
+          };
+        }),
+      );
   }
 
   /** The request's card is titled "name (number)"; its link says the name only. */
   async agreeAMatch(school: { name: string; number: string }): Promise<AgreeFormPage> {
     const card = this.request(`${school.name} (${school.number})`);
-    await this.visitor.navigate(() => card.getByRole('link', { name: withHiddenPart(this.t('brokering.broker.agreeLink'), school.name) }).click());
+    await this.visitor.navigate(() =>
+      card.getByRole('link', { name: withHiddenPart(this.t('brokering.broker.agreeLink'), school.name) }).click(),
+    );
     return new AgreeFormPage(this.visitor);
   }
 
@@ -321,7 +378,14 @@ export class BrokerPage extends BrokeringAreaPage {
   }
 }
 
-export type Agreement = { supporter: string; what: string; days: string; cost: string; startsOn: DateParts; endsOn: DateParts };
+export type Agreement = {
+  supporter: string;
+  what: string;
+  days: string;
+  cost: string;
+  startsOn: DateParts;
+  endsOn: DateParts;
+};
 
 /** .../brokering/:requestId/agree: which school supports, with what, for how long and at what cost. */
 export class AgreeFormPage extends BrokeringAreaPage {
@@ -335,7 +399,10 @@ export class AgreeFormPage extends BrokeringAreaPage {
     return group.locator('.govuk-radios__item').evaluateAll((items) =>
       items.map((item) => {
         const el = item as unknown as { querySelector(s: string): Rendered | null };
-        return { label: (el.querySelector('label')?.innerText ?? '').replace(/\s+/g, ' ').trim(), hint: (el.querySelector('.govuk-radios__hint')?.innerText ?? '').replace(/\s+/g, ' ').trim() };
+        return {
+          label: (el.querySelector('label')?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+          hint: (el.querySelector('.govuk-radios__hint')?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+        };
       }),
     );
   }
@@ -378,8 +445,14 @@ export class SupportLogPage extends BrokeringAreaPage {
     const table = this.main().getByRole('table', { name: caption, exact: true });
     if ((await table.count()) === 0) return [];
     const headers = (await table.locator('thead th').allInnerTexts()).map(squash);
-    const rows = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as unknown as Rendered).innerText)));
-    return rows.map((cells) => Object.fromEntries(headers.map((header, index) => [header, squash(cells[index] ?? '')])));
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as unknown as Rendered).innerText)),
+      );
+    return rows.map((cells) =>
+      Object.fromEntries(headers.map((header, index) => [header, squash(cells[index] ?? '')])),
+    );
   }
 
   /** The paragraph under a section heading ("No support was given..."), or null. */

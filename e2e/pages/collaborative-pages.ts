@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import type { Locator, Response } from 'playwright-core';
 import { BasePage } from './base-page.ts';
 
-export type CollaborativeSection = 'overview' | 'common-ground' | 'shared' | 'meetings' | 'progression' | 'enquiries' | 'reciprocity';
+export type CollaborativeSection =
+  'overview' | 'common-ground' | 'shared' | 'meetings' | 'progression' | 'enquiries' | 'reciprocity';
 type DateParts = { day: number; month: number; year: number };
 
 /** An element as rendered in the page (the DOM's types are not this project's). */
@@ -18,7 +19,11 @@ export abstract class CollaborativeAreaPage extends BasePage {
   }
 
   async goToSection(section: CollaborativeSection): Promise<Response> {
-    return this.visitor.navigate(() => this.sections().getByRole('link', { name: this.t(`collaboration.nav.${section}`), exact: true }).click());
+    return this.visitor.navigate(() =>
+      this.sections()
+        .getByRole('link', { name: this.t(`collaboration.nav.${section}`), exact: true })
+        .click(),
+    );
   }
 
   /** The sections offered, in order, and the one marked as the current one. */
@@ -34,7 +39,13 @@ export abstract class CollaborativeAreaPage extends BasePage {
 
   /** Follows a link in the page's main content, by its accessible name. */
   async followLink(name: string | RegExp): Promise<Response> {
-    return this.visitor.navigate(() => this.page.getByRole('main').getByRole('link', { name, exact: typeof name === 'string' }).first().click());
+    return this.visitor.navigate(() =>
+      this.page
+        .getByRole('main')
+        .getByRole('link', { name, exact: typeof name === 'string' })
+        .first()
+        .click(),
+    );
   }
 
   /** Presses a button in the page's main content (a link styled as a button included). */
@@ -49,7 +60,9 @@ export abstract class CollaborativeAreaPage extends BasePage {
   /** The text of the success banner. */
   async successMessage(): Promise<string> {
     const banner = this.successBanner();
-    expect(squash(await banner.locator('.govuk-notification-banner__title').innerText())).toBe(this.t('common.success'));
+    expect(squash(await banner.locator('.govuk-notification-banner__title').innerText())).toBe(
+      this.t('common.success'),
+    );
     return squash(await banner.locator('.govuk-notification-banner__content').innerText());
   }
 
@@ -57,7 +70,11 @@ export abstract class CollaborativeAreaPage extends BasePage {
   async summaryList(within: Locator = this.page.getByRole('main')): Promise<Record<string, string>> {
     const rows = await within.locator('.govuk-summary-list__row').evaluateAll((rows) =>
       // innerText, not textContent: items of a list in a value read as separate words.
-      rows.map((row) => ['.govuk-summary-list__key', '.govuk-summary-list__value'].map((part) => (row.querySelector(part) as Rendered | null)?.innerText ?? '')),
+      rows.map((row) =>
+        ['.govuk-summary-list__key', '.govuk-summary-list__value'].map(
+          (part) => (row.querySelector(part) as Rendered | null)?.innerText ?? '',
+        ),
+      ),
     );
     return Object.fromEntries(rows.map(([key, value]) => [squash(key!), squash(value!)]));
   }
@@ -65,8 +82,14 @@ export abstract class CollaborativeAreaPage extends BasePage {
   /** The rows of a table (found by its caption), each as header -> cell text. */
   async tableRows(table: Locator): Promise<Record<string, string>[]> {
     const headers = (await table.locator('thead th').allInnerTexts()).map(squash);
-    const rows = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as unknown as Rendered).innerText)));
-    return rows.map((cells) => Object.fromEntries(headers.map((header, index) => [header, squash(cells[index] ?? '')])));
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as unknown as Rendered).innerText)),
+      );
+    return rows.map((cells) =>
+      Object.fromEntries(headers.map((header, index) => [header, squash(cells[index] ?? '')])),
+    );
   }
 
   /** Fills the boxes of a GOV.UK date input, found by its legend. */
@@ -80,7 +103,8 @@ export abstract class CollaborativeAreaPage extends BasePage {
   /** The three boxes of a GOV.UK date input as they stand. */
   async dateValue(legend: string): Promise<DateParts> {
     const group = this.page.getByRole('group', { name: legend, exact: true });
-    const box = async (key: string) => Number(await group.getByLabel(this.t(`common.dateInput.${key}`), { exact: true }).inputValue());
+    const box = async (key: string) =>
+      Number(await group.getByLabel(this.t(`common.dateInput.${key}`), { exact: true }).inputValue());
     return { day: await box('day'), month: await box('month'), year: await box('year') };
   }
 
@@ -104,13 +128,19 @@ export class OverviewPage extends CollaborativeAreaPage {
 
   /** Member schools, by name, as the members table (captioned with how many) lists them. */
   async members(count: number): Promise<string[]> {
-    const table = this.page.getByRole('table', { name: this.t('pages.collaboratives.members.heading', { count }), exact: true });
+    const table = this.page.getByRole('table', {
+      name: this.t('pages.collaboratives.members.heading', { count }),
+      exact: true,
+    });
     return (await table.locator('tbody tr td:first-child a').allInnerTexts()).map(squash);
   }
 
   /** The next meetings under "Coming up". */
   async nextMeetings(): Promise<string[]> {
-    const heading = this.page.getByRole('heading', { name: this.t('pages.collaboratives.comingUp.meetings'), exact: true });
+    const heading = this.page.getByRole('heading', {
+      name: this.t('pages.collaboratives.comingUp.meetings'),
+      exact: true,
+    });
     const list = heading.locator('xpath=following-sibling::*[1]');
     return (await list.locator('li').allInnerTexts()).map(squash);
   }
@@ -125,7 +155,9 @@ export class CommonGroundPage extends CollaborativeAreaPage {
   }
 
   /** The theme groups under a heading ("Themes members share"), each with its schools and their priorities. */
-  async groups(headingKey: 'collaborativeSpace.ground.sharedHeading' | 'collaborativeSpace.ground.singleHeading'): Promise<ThemeGroup[]> {
+  async groups(
+    headingKey: 'collaborativeSpace.ground.sharedHeading' | 'collaborativeSpace.ground.singleHeading',
+  ): Promise<ThemeGroup[]> {
     const heading = this.page.getByRole('heading', { name: this.t(headingKey), exact: true });
     expect(await heading.count(), headingKey).toBe(1);
     return heading.evaluate((h2) => {
@@ -167,7 +199,15 @@ export class SharedItemPage extends CollaborativeAreaPage {
 }
 
 export type MeetingEntry = {
-  title: string; meetsOn: DateParts; startsAt: string; endsAt: string; location: string; agenda: string; schools: string[]; attendees: string; notes: string;
+  title: string;
+  meetsOn: DateParts;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  agenda: string;
+  schools: string[];
+  attendees: string;
+  notes: string;
 };
 export type AgreedAction = { description: string; owner: string; ownerSchool: string; dueOn: DateParts };
 
@@ -231,18 +271,26 @@ export class MeetingPage extends CollaborativeAreaPage {
 
   /** Adds an agreed action with the form at the foot of the page. */
   async addAction(action: AgreedAction): Promise<Response> {
-    const form = this.page.locator('form', { has: this.page.getByRole('button', { name: this.t('meetings.actions.addSubmit'), exact: true }) });
+    const form = this.page.locator('form', {
+      has: this.page.getByRole('button', { name: this.t('meetings.actions.addSubmit'), exact: true }),
+    });
     await form.getByLabel(this.t('meetings.actions.fields.description'), { exact: true }).fill(action.description);
     await form.getByLabel(this.t('meetings.actions.fields.owner'), { exact: true }).fill(action.owner);
-    await form.getByLabel(this.t('meetings.actions.fields.ownerSchool'), { exact: true }).selectOption({ label: action.ownerSchool });
+    await form
+      .getByLabel(this.t('meetings.actions.fields.ownerSchool'), { exact: true })
+      .selectOption({ label: action.ownerSchool });
     await this.fillDate(this.t('meetings.actions.fields.dueOn'), action.dueOn);
     return this.submit('meetings.actions.addSubmit');
   }
 
   /** The agreed actions table, without its column of buttons. */
   async actions(): Promise<Record<string, string>[]> {
-    const rows = await this.tableRows(this.page.getByRole('table', { name: this.t('meetings.actions.heading'), exact: true }));
-    return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([header]) => header !== this.t('common.actions'))));
+    const rows = await this.tableRows(
+      this.page.getByRole('table', { name: this.t('meetings.actions.heading'), exact: true }),
+    );
+    return rows.map((row) =>
+      Object.fromEntries(Object.entries(row).filter(([header]) => header !== this.t('common.actions'))),
+    );
   }
 }
 
@@ -253,7 +301,9 @@ export class ProgressionPage extends CollaborativeAreaPage {
   }
 
   async sessions(count: number): Promise<Record<string, string>[]> {
-    return this.tableRows(this.page.getByRole('table', { name: this.t('progression.list.count', { count }), exact: true }));
+    return this.tableRows(
+      this.page.getByRole('table', { name: this.t('progression.list.count', { count }), exact: true }),
+    );
   }
 
   async openSession(name: string): Promise<SessionPage> {

@@ -34,15 +34,23 @@ abstract class ConcernAreaPage extends BasePage {
 
   async successMessage(): Promise<string> {
     const banner = this.successBanner();
-    expect(squash(await banner.locator('.govuk-notification-banner__title').innerText())).toBe(this.t('common.success'));
+    expect(squash(await banner.locator('.govuk-notification-banner__title').innerText())).toBe(
+      this.t('common.success'),
+    );
     return squash(await banner.locator('.govuk-notification-banner__content').innerText());
   }
 
   /** A GOV.UK summary list, key -> value, as shown. */
   async summaryList(within: Locator = this.main()): Promise<Record<string, string>> {
-    const rows = await within.locator('.govuk-summary-list__row').evaluateAll((rows) =>
-      rows.map((row) => ['.govuk-summary-list__key', '.govuk-summary-list__value'].map((part) => (row.querySelector(part) as Rendered | null)?.innerText ?? '')),
-    );
+    const rows = await within
+      .locator('.govuk-summary-list__row')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          ['.govuk-summary-list__key', '.govuk-summary-list__value'].map(
+            (part) => (row.querySelector(part) as Rendered | null)?.innerText ?? '',
+          ),
+        ),
+      );
     return Object.fromEntries(rows.map(([key, value]) => [squash(key!), squash(value!)]));
   }
 
@@ -51,8 +59,14 @@ abstract class ConcernAreaPage extends BasePage {
     const table = this.main().getByRole('table', { name: caption, exact: true });
     if ((await table.count()) === 0) return [];
     const headers = (await table.locator('thead th').allInnerTexts()).map(squash);
-    const rows = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as unknown as Rendered).innerText)));
-    return rows.map((cells) => Object.fromEntries(headers.map((header, index) => [header, squash(cells[index] ?? '')])));
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as unknown as Rendered).innerText)),
+      );
+    return rows.map((cells) =>
+      Object.fromEntries(headers.map((header, index) => [header, squash(cells[index] ?? '')])),
+    );
   }
 
   group(legendKey: string): Locator {
@@ -66,9 +80,13 @@ abstract class ConcernAreaPage extends BasePage {
 
   /** The labels of the options ticked in a fieldset. */
   async ticked(legendKey: string): Promise<string[]> {
-    return this.group(legendKey).locator('.govuk-checkboxes__item, .govuk-radios__item').evaluateAll((items) =>
-      items.filter((item) => item.querySelector('input')?.checked).map((item) => (item.querySelector('label')?.textContent ?? '').replace(/\s+/g, ' ').trim()),
-    );
+    return this.group(legendKey)
+      .locator('.govuk-checkboxes__item, .govuk-radios__item')
+      .evaluateAll((items) =>
+        items
+          .filter((item) => item.querySelector('input')?.checked)
+          .map((item) => (item.querySelector('label')?.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
   }
 
   async fillDate(legendKey: string, date: DateParts): Promise<void> {
@@ -80,7 +98,8 @@ abstract class ConcernAreaPage extends BasePage {
 
   async dateValue(legendKey: string): Promise<DateParts> {
     const group = this.group(legendKey);
-    const box = async (key: string) => Number(await group.getByLabel(this.t(`common.dateInput.${key}`), { exact: true }).inputValue());
+    const box = async (key: string) =>
+      Number(await group.getByLabel(this.t(`common.dateInput.${key}`), { exact: true }).inputValue());
     return { day: await box('day'), month: await box('month'), year: await box('year') };
   }
 }
@@ -92,7 +111,9 @@ export class ConcernRegisterPage extends ConcernAreaPage {
     await this.expectTitle(this.t('concern.register.title', { la: laName }));
     expect(await this.caption()).toBe(laName);
     const sections = this.page.getByRole('navigation', { name: this.t('localAuthority.nav.label'), exact: true });
-    expect(squash(await sections.locator('[aria-current="page"]').innerText())).toBe(this.t('localAuthority.nav.schools-causing-concern'));
+    expect(squash(await sections.locator('[aria-current="page"]').innerText())).toBe(
+      this.t('localAuthority.nav.schools-causing-concern'),
+    );
   }
 
   async openCases(): Promise<Record<string, string>[]> {
@@ -110,7 +131,11 @@ export class ConcernRegisterPage extends ConcernAreaPage {
 
   async openACase(): Promise<OpenCaseFormPage> {
     // A link drawn as a button (GOV.UK's button with an href has the button role).
-    await this.visitor.navigate(() => this.main().getByRole('button', { name: this.t('concern.register.openCase'), exact: true }).click());
+    await this.visitor.navigate(() =>
+      this.main()
+        .getByRole('button', { name: this.t('concern.register.openCase'), exact: true })
+        .click(),
+    );
     return new OpenCaseFormPage(this.visitor);
   }
 
@@ -131,7 +156,10 @@ export class OpenCaseFormPage extends ConcernAreaPage {
   async open(opening: CaseOpening): Promise<CasePage> {
     await this.field('concern.open.school').fill(opening.school);
     await this.tick('concern.fields.source', [this.t(`concern.sources.${opening.source}`)]);
-    await this.tick('concern.fields.grounds', opening.grounds.map((g) => this.t(`concern.groundsNumbered.${g}`)));
+    await this.tick(
+      'concern.fields.grounds',
+      opening.grounds.map((g) => this.t(`concern.groundsNumbered.${g}`)),
+    );
     await this.field('concern.fields.summary').fill(opening.summary);
     await this.fillDate('concern.fields.openedOn', opening.openedOn);
     await this.submit('concern.open.submit');
@@ -185,12 +213,18 @@ export class CasePage extends ConcernAreaPage {
 
   /** Links in the main content that lead to a change: a form of the case or a support item's edit page. */
   async changeLinks(): Promise<string[]> {
-    const hrefs = await this.main().locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = await this.main()
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     return hrefs.filter((href) => /\/(new|exit)$|\/support-items\//.test(href));
   }
 
   async moveTo(state: 'intervention' | 'monitoring'): Promise<Response> {
-    return this.visitor.navigate(() => this.main().getByRole('button', { name: this.t(`concern.case.moveTo.${state}`), exact: true }).click());
+    return this.visitor.navigate(() =>
+      this.main()
+        .getByRole('button', { name: this.t(`concern.case.moveTo.${state}`), exact: true })
+        .click(),
+    );
   }
 
   async issueNotice(): Promise<NoticeFormPage> {
@@ -239,24 +273,51 @@ export class CasePage extends ConcernAreaPage {
 }
 
 /** The caption every page of one case has: the school, its number and its LA. */
-export async function expectCaseCaption(page: ConcernAreaPage, school: { name: string; number: string }, laName: string): Promise<void> {
+export async function expectCaseCaption(
+  page: ConcernAreaPage,
+  school: { name: string; number: string },
+  laName: string,
+): Promise<void> {
   expect(await page.caption()).toBe(`${school.name} (${school.number}) · ${laName}`);
 }
 
-export type NoticeEntry = { reasons: string; requiredAction: string; compliancePeriodDays: number; mindedTo: string[]; issuedOn: DateParts };
-export type NoticeTyped = { grounds: string[]; reasons: string; requiredAction: string; compliancePeriodDays: string; mindedTo: string[]; copiesTo: string[]; issuedOn: DateParts };
+export type NoticeEntry = {
+  reasons: string;
+  requiredAction: string;
+  compliancePeriodDays: number;
+  mindedTo: string[];
+  issuedOn: DateParts;
+};
+export type NoticeTyped = {
+  grounds: string[];
+  reasons: string;
+  requiredAction: string;
+  compliancePeriodDays: string;
+  mindedTo: string[];
+  copiesTo: string[];
+  issuedOn: DateParts;
+};
 
 /** .../warning-notices/new: the notice's required parts. */
 export class NoticeFormPage extends ConcernAreaPage {
   async expectShown(options: { error?: boolean } = {}): Promise<void> {
-    await this.expectHeading('concern.notice.newHeading', { titleKey: 'concern.notice.newTitle', error: options.error });
+    await this.expectHeading('concern.notice.newHeading', {
+      titleKey: 'concern.notice.newTitle',
+      error: options.error,
+    });
   }
 
   async fill(notice: Partial<NoticeEntry>): Promise<void> {
     if (notice.reasons !== undefined) await this.field('concern.notice.reasons').fill(notice.reasons);
-    if (notice.requiredAction !== undefined) await this.field('concern.notice.requiredAction').fill(notice.requiredAction);
-    if (notice.compliancePeriodDays !== undefined) await this.field('concern.notice.compliancePeriodDays').fill(String(notice.compliancePeriodDays));
-    if (notice.mindedTo) await this.tick('concern.notice.mindedTo', notice.mindedTo.map((i) => this.t(`concern.interventionsNumbered.${i}`)));
+    if (notice.requiredAction !== undefined)
+      await this.field('concern.notice.requiredAction').fill(notice.requiredAction);
+    if (notice.compliancePeriodDays !== undefined)
+      await this.field('concern.notice.compliancePeriodDays').fill(String(notice.compliancePeriodDays));
+    if (notice.mindedTo)
+      await this.tick(
+        'concern.notice.mindedTo',
+        notice.mindedTo.map((i) => this.t(`concern.interventionsNumbered.${i}`)),
+      );
     if (notice.issuedOn) await this.fillDate('concern.notice.issuedOn', notice.issuedOn);
   }
 

@@ -1,7 +1,13 @@
 import type { Response } from 'playwright-core';
 import { SchoolAreaPage } from './school-area-page.ts';
 
-export const ANSWER_FIELDS = ['progressingAnswer', 'paceAnswer', 'howWellAnswer', 'howKnowAnswer', 'howImproveAnswer'] as const;
+export const ANSWER_FIELDS = [
+  'progressingAnswer',
+  'paceAnswer',
+  'howWellAnswer',
+  'howKnowAnswer',
+  'howImproveAnswer',
+] as const;
 export type CycleAnswers = Record<(typeof ANSWER_FIELDS)[number], string>;
 
 /** /schools/:number/cycle before this year's cycle has started. */
@@ -33,9 +39,11 @@ export class CyclePage extends SchoolAreaPage {
 
   /** Each question as the page asks it, with the answer shown under it. */
   async answers(): Promise<Record<string, string>> {
-    const pairs = await this.page.locator('main h3.govuk-heading-s').evaluateAll((headings) =>
-      headings.map((h) => [(h.textContent ?? '').trim(), (h.nextElementSibling?.textContent ?? '').trim()]),
-    );
+    const pairs = await this.page
+      .locator('main h3.govuk-heading-s')
+      .evaluateAll((headings) =>
+        headings.map((h) => [(h.textContent ?? '').trim(), (h.nextElementSibling?.textContent ?? '').trim()]),
+      );
     return Object.fromEntries(pairs);
   }
 

@@ -43,7 +43,11 @@ export class SchoolSearchPage extends BasePage {
 
   private group(group: FacetGroup): Locator {
     // A folded group's fieldset is hidden until its <details> opens.
-    return this.page.getByRole('group', { name: this.t(`pages.directory.filters.${group}`), exact: true, includeHidden: true });
+    return this.page.getByRole('group', {
+      name: this.t(`pages.directory.filters.${group}`),
+      exact: true,
+      includeHidden: true,
+    });
   }
 
   /** A filter's checkbox, found by its label ("Primary (1,261)") whatever its count. */
@@ -73,12 +77,15 @@ export class SchoolSearchPage extends BasePage {
   }
 
   async results(): Promise<SchoolResult[]> {
-    return this.page.getByRole('list', { name: this.t('pages.directory.resultsLabel') }).locator(':scope > li').evaluateAll((items) =>
-      items.map((li) => ({
-        name: (li.querySelector('h3 a')?.textContent ?? '').trim(),
-        line: (li.querySelector('p')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      })),
-    );
+    return this.page
+      .getByRole('list', { name: this.t('pages.directory.resultsLabel') })
+      .locator(':scope > li')
+      .evaluateAll((items) =>
+        items.map((li) => ({
+          name: (li.querySelector('h3 a')?.textContent ?? '').trim(),
+          line: (li.querySelector('p')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        })),
+      );
   }
 
   private pagination(): Locator {
@@ -90,11 +97,20 @@ export class SchoolSearchPage extends BasePage {
   }
 
   async nextPage(): Promise<Response> {
-    return this.visitor.navigate(() => this.pagination().getByRole('link', { name: this.t('common.pagination.next') }).click());
+    return this.visitor.navigate(() =>
+      this.pagination()
+        .getByRole('link', { name: this.t('common.pagination.next') })
+        .click(),
+    );
   }
 
   async openSchool(name: string): Promise<SchoolPage> {
-    await this.visitor.navigate(() => this.page.getByRole('list', { name: this.t('pages.directory.resultsLabel') }).getByRole('link', { name, exact: true }).click());
+    await this.visitor.navigate(() =>
+      this.page
+        .getByRole('list', { name: this.t('pages.directory.resultsLabel') })
+        .getByRole('link', { name, exact: true })
+        .click(),
+    );
     return new SchoolPage(this.visitor);
   }
 }
@@ -108,17 +124,21 @@ export class SchoolPage extends BasePage {
 
   /** The summary list, key -> value, as shown. */
   async details(): Promise<Record<string, string>> {
-    const rows = await this.page.locator('main .govuk-summary-list__row').evaluateAll((rows) =>
-      rows.map((row) => [
-        (row.querySelector('.govuk-summary-list__key')?.textContent ?? '').trim(),
-        (row.querySelector('.govuk-summary-list__value')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      ]),
-    );
+    const rows = await this.page
+      .locator('main .govuk-summary-list__row')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          (row.querySelector('.govuk-summary-list__key')?.textContent ?? '').trim(),
+          (row.querySelector('.govuk-summary-list__value')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ]),
+      );
     return Object.fromEntries(rows);
   }
 
   async openLocalAuthority(name: string): Promise<LocalAuthorityPage> {
-    await this.visitor.navigate(() => this.page.locator('main .govuk-summary-list').getByRole('link', { name, exact: true }).click());
+    await this.visitor.navigate(() =>
+      this.page.locator('main .govuk-summary-list').getByRole('link', { name, exact: true }).click(),
+    );
     return new LocalAuthorityPage(this.visitor);
   }
 }
@@ -135,14 +155,20 @@ export class LocalAuthorityPage extends BasePage {
   }
 
   /** One of the breakdown tables ("Open schools by sector"), as kind -> count. */
-  async breakdown(captionKey: 'pages.localAuthorities.bySector' | 'pages.localAuthorities.byWm'): Promise<Record<string, string>> {
+  async breakdown(
+    captionKey: 'pages.localAuthorities.bySector' | 'pages.localAuthorities.byWm',
+  ): Promise<Record<string, string>> {
     const table = this.page.getByRole('table', { name: this.t(captionKey), exact: true });
-    const rows = await table.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => [(row.querySelector('th')?.textContent ?? '').trim(), (row.querySelector('td a')?.firstChild?.textContent ?? '').trim()]),
-    );
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          (row.querySelector('th')?.textContent ?? '').trim(),
+          (row.querySelector('td a')?.firstChild?.textContent ?? '').trim(),
+        ]),
+      );
     return Object.fromEntries(rows);
   }
-
 }
 
 /** /local-authorities: the 22 LAs with their open schools. */
@@ -153,12 +179,16 @@ export class LocalAuthoritiesPage extends BasePage {
 
   /** Each row: the LA's name and its open schools, as shown. */
   async rows(): Promise<{ name: string; openSchools: string; bySector: string }[]> {
-    return this.page.getByRole('table', { name: this.t('pages.localAuthorities.caption'), exact: true }).locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => {
-        const cells = [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim());
-        return { name: cells[0] ?? '', openSchools: cells[1] ?? '', bySector: cells[2] ?? '' };
-      }),
-    );
+    return this.page
+      .getByRole('table', { name: this.t('pages.localAuthorities.caption'), exact: true })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => {
+          const cells = [...row.querySelectorAll('th, td')].map((cell) =>
+            (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          );
+          return { name: cells[0] ?? '', openSchools: cells[1] ?? '', bySector: cells[2] ?? '' };
+        }),
+      );
   }
-
 }

@@ -5,14 +5,21 @@ import { EvidenceListPage } from './evidence-pages.ts';
 import { FindingPage } from './findings-pages.ts';
 
 type DateParts = { day: number; month: number; year: number };
-export type EnquiryMove = 'preparing' | 'on_site' | 'making_sense' | 'report_drafted' | 'report_agreed' | 'follow_up' | 'closed';
+export type EnquiryMove =
+  'preparing' | 'on_site' | 'making_sense' | 'report_drafted' | 'report_agreed' | 'follow_up' | 'closed';
 
 /** The heading of an enquiry's own pages: the page's title under "host: question". */
 abstract class EnquirySubPage extends CollaborativeAreaPage {
-  async expectShownFor(titleKey: string, about: { host: string; question: string }, options: { error?: boolean } = {}): Promise<void> {
+  async expectShownFor(
+    titleKey: string,
+    about: { host: string; question: string },
+    options: { error?: boolean } = {},
+  ): Promise<void> {
     await this.expectHeading(titleKey);
     await this.expectTitle(this.t(titleKey), options);
-    expect(squash(await this.page.locator('main .govuk-caption-m').first().innerText())).toBe(`${about.host}: ${about.question}`);
+    expect(squash(await this.page.locator('main .govuk-caption-m').first().innerText())).toBe(
+      `${about.host}: ${about.question}`,
+    );
   }
 
   async backToEnquiry(): Promise<EnquiryPage> {
@@ -29,7 +36,13 @@ export class FindingToEnquirePage extends FindingPage {
   }
 }
 
-export type Proposal = { question: string; context: string; nifThemes: string[]; visitStart: DateParts; visitEnd: DateParts };
+export type Proposal = {
+  question: string;
+  context: string;
+  nifThemes: string[];
+  visitStart: DateParts;
+  visitEnd: DateParts;
+};
 
 /** /collaboratives/:id/enquiries/new: a member school's leader proposes an enquiry. */
 export class ProposalFormPage extends CollaborativeAreaPage {
@@ -51,7 +64,8 @@ export class ProposalFormPage extends CollaborativeAreaPage {
     await this.field('enquiries.fields.question').fill(proposal.question);
     await this.field('enquiries.fields.context').fill(proposal.context);
     const themes = this.page.getByRole('group', { name: this.t('enquiries.fields.nifThemes'), exact: true });
-    for (const theme of proposal.nifThemes) await themes.getByLabel(this.t(`reference.nifTheme.${theme}`), { exact: true }).check();
+    for (const theme of proposal.nifThemes)
+      await themes.getByLabel(this.t(`reference.nifTheme.${theme}`), { exact: true }).check();
     await this.fillDate(this.t('enquiries.fields.visitStart'), proposal.visitStart);
     await this.fillDate(this.t('enquiries.fields.visitEnd'), proposal.visitEnd);
     await this.submit('enquiries.new.submit');
@@ -90,11 +104,19 @@ export class EnquiryPage extends CollaborativeAreaPage {
 
   /** Moves the enquiry on with its button under "What you can do next". */
   async move(to: EnquiryMove): Promise<Response> {
-    return this.visitor.navigate(() => this.nextActions().getByRole('button', { name: this.t(`enquiries.actions.to.${to}`), exact: true }).click());
+    return this.visitor.navigate(() =>
+      this.nextActions()
+        .getByRole('button', { name: this.t(`enquiries.actions.to.${to}`), exact: true })
+        .click(),
+    );
   }
 
   private async action(key: string): Promise<void> {
-    await this.visitor.navigate(() => this.nextActions().getByRole('button', { name: this.t(key), exact: true }).click());
+    await this.visitor.navigate(() =>
+      this.nextActions()
+        .getByRole('button', { name: this.t(key), exact: true })
+        .click(),
+    );
   }
 
   async agreeTeam(): Promise<AgreeFormPage> {
@@ -160,16 +182,21 @@ export class EnquiryPage extends CollaborativeAreaPage {
   async notes(): Promise<{ title: string; rows: Record<string, string> }[]> {
     const result = [];
     for (const card of await this.page.locator('#notes ~ .govuk-summary-card').all()) {
-      result.push({ title: squash(await card.locator('.govuk-summary-card__title').innerText()), rows: await this.summaryList(card) });
+      result.push({
+        title: squash(await card.locator('.govuk-summary-card__title').innerText()),
+        rows: await this.summaryList(card),
+      });
     }
     return result;
   }
 
   /** The findings made of the evidence, kind -> text, in order. */
   async findings(): Promise<[string, string][]> {
-    const rows = await this.page.locator('#findings ~ dl .govuk-summary-list__row').evaluateAll((rows) =>
-      rows.map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']),
-    );
+    const rows = await this.page
+      .locator('#findings ~ dl .govuk-summary-list__row')
+      .evaluateAll((rows) =>
+        rows.map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']),
+      );
     return rows.map(([kind, text]) => [squash(kind!), squash(text!)]);
   }
 
@@ -193,7 +220,8 @@ export class EnquiryPage extends CollaborativeAreaPage {
   async followUps(): Promise<{ text: string; link: string }[]> {
     const items = this.page.locator('#follow-ups + ul > li');
     const result = [];
-    for (const item of await items.all()) result.push({ text: squash(await item.innerText()), link: squash(await item.locator('a').innerText()) });
+    for (const item of await items.all())
+      result.push({ text: squash(await item.innerText()), link: squash(await item.locator('a').innerText()) });
     return result;
   }
 
@@ -214,9 +242,17 @@ export class AgreeFormPage extends EnquirySubPage {
 
   /** Each reviewer offered: their name and, as its hint, their school. */
   async reviewersOffered(): Promise<string[]> {
-    return this.reviewers().locator('.govuk-checkboxes__item').evaluateAll((items) =>
-      items.map((item) => `${item.querySelector('label')?.textContent ?? ''} (${item.querySelector('.govuk-hint')?.textContent ?? ''})`.replace(/\s+/g, ' ').replace('( ', '(').replace(' )', ')').trim()),
-    );
+    return this.reviewers()
+      .locator('.govuk-checkboxes__item')
+      .evaluateAll((items) =>
+        items.map((item) =>
+          `${item.querySelector('label')?.textContent ?? ''} (${item.querySelector('.govuk-hint')?.textContent ?? ''})`
+            .replace(/\s+/g, ' ')
+            .replace('( ', '(')
+            .replace(' )', ')')
+            .trim(),
+        ),
+      );
   }
 
   async confidentiality(): Promise<string> {
@@ -251,11 +287,19 @@ export class PackEditPage extends EnquirySubPage {
 export class PackPage extends EnquirySubPage {
   /** The titles of the items of one kind. */
   async items(type: 'evidence' | 'finding' | 'priority'): Promise<string[]> {
-    const heading = this.page.getByRole('heading', { name: this.t(`enquiries.pack.types.${type}`), exact: true, level: 2 });
+    const heading = this.page.getByRole('heading', {
+      name: this.t(`enquiries.pack.types.${type}`),
+      exact: true,
+      level: 2,
+    });
     if ((await heading.count()) === 0) return [];
     return heading.evaluate((h2) => {
       const titles = [];
-      for (let node = h2.nextElementSibling; node && node.tagName !== 'H2' && node.tagName !== 'P'; node = node.nextElementSibling) {
+      for (
+        let node = h2.nextElementSibling;
+        node && node.tagName !== 'H2' && node.tagName !== 'P';
+        node = node.nextElementSibling
+      ) {
         titles.push((node.querySelector('.govuk-summary-card__title')?.textContent ?? '').trim());
       }
       return titles;
@@ -286,8 +330,10 @@ export class NoteFormPage extends EnquirySubPage {
   }
 
   async fill(note: Partial<NoteEntry>): Promise<void> {
-    if (note.activity) await this.choose('enquiries.notes.fields.activity', this.t(`reference.evidenceSource.${note.activity}`));
-    if (note.hostColleague !== undefined) await this.field('enquiries.notes.fields.hostColleague').fill(note.hostColleague);
+    if (note.activity)
+      await this.choose('enquiries.notes.fields.activity', this.t(`reference.evidenceSource.${note.activity}`));
+    if (note.hostColleague !== undefined)
+      await this.field('enquiries.notes.fields.hostColleague').fill(note.hostColleague);
     if (note.body !== undefined) await this.field('enquiries.notes.fields.body').fill(note.body);
   }
 
@@ -307,7 +353,10 @@ export class NoteFormPage extends EnquirySubPage {
 /** .../findings/new: what the team and the host made of the evidence; no grades. */
 export class EnquiryFindingFormPage extends EnquirySubPage {
   async add(kind: 'strength' | 'area_for_development' | 'question', text: string): Promise<EnquiryPage> {
-    await this.page.getByRole('group', { name: this.t('enquiries.findings.kindLegend'), exact: true }).getByLabel(this.t(`enquiries.findings.kinds.${kind}`), { exact: true }).check();
+    await this.page
+      .getByRole('group', { name: this.t('enquiries.findings.kindLegend'), exact: true })
+      .getByLabel(this.t(`enquiries.findings.kinds.${kind}`), { exact: true })
+      .check();
     await this.field('enquiries.findings.textLabel').fill(text);
     await this.submit('enquiries.findings.submit');
     return new EnquiryPage(this.visitor);
@@ -329,7 +378,13 @@ export class ReportFormPage extends EnquirySubPage {
   }
 }
 
-export type FollowUpEntry = { description: string; supportingSchool: string; priority: string; owner: string; dueOn: DateParts };
+export type FollowUpEntry = {
+  description: string;
+  supportingSchool: string;
+  priority: string;
+  owner: string;
+  dueOn: DateParts;
+};
 
 /** .../follow-ups/new: support after the enquiry, which becomes an action of the host's plan. */
 export class FollowUpFormPage extends EnquirySubPage {
@@ -347,11 +402,14 @@ export class FollowUpFormPage extends EnquirySubPage {
 /** The school's evidence list, read as its results: title and the line under it. */
 export class EvidenceResultsPage extends EvidenceListPage {
   async results(): Promise<{ title: string; meta: string }[]> {
-    return this.page.getByRole('list', { name: this.t('pages.evidence.list.resultsLabel'), exact: true }).locator(':scope > li').evaluateAll((items) =>
-      items.map((li) => ({
-        title: (li.querySelector('h3')?.textContent ?? '').trim(),
-        meta: (li.querySelector('p')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      })),
-    );
+    return this.page
+      .getByRole('list', { name: this.t('pages.evidence.list.resultsLabel'), exact: true })
+      .locator(':scope > li')
+      .evaluateAll((items) =>
+        items.map((li) => ({
+          title: (li.querySelector('h3')?.textContent ?? '').trim(),
+          meta: (li.querySelector('p')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        })),
+      );
   }
 }

@@ -23,7 +23,10 @@ export class EvidenceFormPage extends SchoolAreaPage {
   }
 
   async expectShown(options: { error?: boolean } = {}): Promise<void> {
-    await this.expectHeading('pages.evidence.new.heading', { titleKey: 'pages.evidence.new.title', error: options.error });
+    await this.expectHeading('pages.evidence.new.heading', {
+      titleKey: 'pages.evidence.new.title',
+      error: options.error,
+    });
   }
 
   private group(legendKey: string): Locator {
@@ -38,9 +41,20 @@ export class EvidenceFormPage extends SchoolAreaPage {
   }
 
   async fill(entry: EvidenceEntry): Promise<void> {
-    await this.group('pages.evidence.fields.source').getByLabel(this.t(`reference.evidenceSource.${entry.source}`), { exact: true }).check();
-    await this.group('pages.evidence.fields.firstHand').getByLabel(this.t(entry.firstHand ? 'pages.evidence.fields.firstHandYes' : 'pages.evidence.fields.firstHandNo'), { exact: true }).check();
-    await this.group('pages.evidence.fields.fromBeyond').getByLabel(this.t(entry.fromBeyond ? 'pages.evidence.fields.beyond' : 'pages.evidence.fields.within'), { exact: true }).check();
+    await this.group('pages.evidence.fields.source')
+      .getByLabel(this.t(`reference.evidenceSource.${entry.source}`), { exact: true })
+      .check();
+    await this.group('pages.evidence.fields.firstHand')
+      .getByLabel(
+        this.t(entry.firstHand ? 'pages.evidence.fields.firstHandYes' : 'pages.evidence.fields.firstHandNo'),
+        { exact: true },
+      )
+      .check();
+    await this.group('pages.evidence.fields.fromBeyond')
+      .getByLabel(this.t(entry.fromBeyond ? 'pages.evidence.fields.beyond' : 'pages.evidence.fields.within'), {
+        exact: true,
+      })
+      .check();
     await this.field('pages.evidence.fields.title').fill(entry.title);
     if (entry.body !== undefined) await this.field('pages.evidence.fields.body').fill(entry.body);
   }
@@ -52,7 +66,9 @@ export class EvidenceFormPage extends SchoolAreaPage {
   /** What the learner-data warning says, one line for each thing it found. */
   async learnerDataWarning(): Promise<string[]> {
     const warning = this.page.locator('#learner-data');
-    expect((await warning.locator('.govuk-warning-text__text').innerText()).replace(/\s+/g, ' ').trim()).toBe(`${this.t('pages.evidence.learnerData.iconText')} ${this.t('pages.evidence.learnerData.heading')}`);
+    expect((await warning.locator('.govuk-warning-text__text').innerText()).replace(/\s+/g, ' ').trim()).toBe(
+      `${this.t('pages.evidence.learnerData.iconText')} ${this.t('pages.evidence.learnerData.heading')}`,
+    );
     return (await warning.locator('ul > li').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
   }
 

@@ -3,7 +3,13 @@ import type { Locator, Response } from 'playwright-core';
 import { SchoolAreaPage } from './school-area-page.ts';
 import { PriorityFormPage } from './priority-pages.ts';
 
-export type FindingEntry = { kind: 'strength' | 'area_for_development'; title: string; body: string; nifTheme: string; evidence: string[] };
+export type FindingEntry = {
+  kind: 'strength' | 'area_for_development';
+  title: string;
+  body: string;
+  nifTheme: string;
+  evidence: string[];
+};
 
 /** /schools/:number/findings: strengths and areas for development, each with its triangulation. */
 export class FindingsPage extends SchoolAreaPage {
@@ -34,13 +40,22 @@ export class FindingFormPage extends SchoolAreaPage {
   }
 
   async fill(finding: FindingEntry): Promise<void> {
-    await this.group('pages.findings.fields.kind').getByLabel(this.t(`reference.findingKind.${finding.kind}`), { exact: true }).check();
+    await this.group('pages.findings.fields.kind')
+      .getByLabel(this.t(`reference.findingKind.${finding.kind}`), { exact: true })
+      .check();
     await this.field('pages.findings.fields.title').fill(finding.title);
     await this.field('pages.findings.fields.body').fill(finding.body);
-    await this.group('pages.findings.fields.nifTheme').getByLabel(this.t(`reference.nifTheme.${finding.nifTheme}`), { exact: true }).check();
+    await this.group('pages.findings.fields.nifTheme')
+      .getByLabel(this.t(`reference.nifTheme.${finding.nifTheme}`), { exact: true })
+      .check();
     // The language written in starts as the page's language.
-    expect(await this.group('pages.findings.fields.language').getByLabel(this.t(`pages.findings.languages.${this.visitor.lang}`), { exact: true }).isChecked()).toBe(true);
-    for (const title of finding.evidence) await this.group('pages.findings.filter.legend').getByLabel(title, { exact: true }).check();
+    expect(
+      await this.group('pages.findings.fields.language')
+        .getByLabel(this.t(`pages.findings.languages.${this.visitor.lang}`), { exact: true })
+        .isChecked(),
+    ).toBe(true);
+    for (const title of finding.evidence)
+      await this.group('pages.findings.filter.legend').getByLabel(title, { exact: true }).check();
   }
 
   async save(): Promise<Response> {
@@ -57,7 +72,10 @@ export class FindingPage extends SchoolAreaPage {
 
   /** The triangulation summary, key -> value, and the advice to strengthen it. */
   async triangulation(): Promise<{ summary: Record<string, string>; advice: string[] }> {
-    const heading = this.page.getByRole('heading', { name: this.t('pages.findings.triangulation.heading'), exact: true });
+    const heading = this.page.getByRole('heading', {
+      name: this.t('pages.findings.triangulation.heading'),
+      exact: true,
+    });
     const list = heading.locator('xpath=following-sibling::dl[1]');
     // "To strengthen it:" and its list follow the summary only when there is advice to give.
     const advice = list.locator('xpath=following-sibling::*[1][self::p]/following-sibling::*[1][self::ul]/li');

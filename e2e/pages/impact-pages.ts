@@ -3,7 +3,13 @@ import type { Response } from 'playwright-core';
 import { SchoolAreaPage } from './school-area-page.ts';
 
 type DateParts = { day: number; month: number; year: number };
-export type FigureEntry = { learnerGroup: string; measure: string; baseline: string; latest: string; commentary: string };
+export type FigureEntry = {
+  learnerGroup: string;
+  measure: string;
+  baseline: string;
+  latest: string;
+  commentary: string;
+};
 export type ReviewEntry = { whatChanged: string; reviewedOn: DateParts; figure: FigureEntry };
 
 /** /schools/:number/impact: each agreed priority, with or without its impact review. */
@@ -14,7 +20,9 @@ export class ImpactPage extends SchoolAreaPage {
 
   private async listUnder(headingKey: string): Promise<string[]> {
     const heading = this.page.getByRole('heading', { name: this.t(headingKey), exact: true });
-    return (await heading.locator('xpath=following-sibling::*[1][self::ul]/li/a').allInnerTexts()).map((text) => text.trim());
+    return (await heading.locator('xpath=following-sibling::*[1][self::ul]/li/a').allInnerTexts()).map((text) =>
+      text.trim(),
+    );
   }
 
   async notReviewed(): Promise<string[]> {
@@ -45,9 +53,12 @@ export class ImpactReviewPage extends SchoolAreaPage {
 
   /** The figures table: one row for each group of learners. */
   async figures(): Promise<string[][]> {
-    return this.page.getByRole('table', { name: this.t('pages.impactReview.figuresHeading'), exact: true }).locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
-    );
+    return this.page
+      .getByRole('table', { name: this.t('pages.impactReview.figuresHeading'), exact: true })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
+      );
   }
 }
 
@@ -61,7 +72,10 @@ export class ImpactReviewFormPage extends SchoolAreaPage {
   async save(review: ReviewEntry): Promise<Response> {
     await this.field('pages.impactReview.fields.whatChanged').fill(review.whatChanged);
     await this.fillDate(this.t('pages.impactReview.fields.reviewedOn'), review.reviewedOn);
-    const row = this.page.getByRole('group', { name: this.t('pages.impactReview.rowLegend', { number: 1 }), exact: true });
+    const row = this.page.getByRole('group', {
+      name: this.t('pages.impactReview.rowLegend', { number: 1 }),
+      exact: true,
+    });
     const box = (key: string) => row.getByLabel(this.t(`pages.impactReview.fields.${key}`), { exact: true });
     await box('learnerGroup').selectOption({ label: this.t(`reference.learnerGroup.${review.figure.learnerGroup}`) });
     await box('measure').fill(review.figure.measure);

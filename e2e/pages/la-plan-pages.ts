@@ -8,7 +8,11 @@ export class RoundFormPage extends BasePage {
     await this.expectHeading('laPlans.roundNew.title', { titleKey: 'laPlans.roundNew.title' });
   }
 
-  async open(values: { titleEn: string; titleCy: string; deadline: { day: number; month: number; year: number } }): Promise<Response> {
+  async open(values: {
+    titleEn: string;
+    titleCy: string;
+    deadline: { day: number; month: number; year: number };
+  }): Promise<Response> {
     await this.field('laPlans.fields.titleEn').fill(values.titleEn);
     await this.field('laPlans.fields.titleCy').fill(values.titleCy);
     const group = this.page.getByRole('group', { name: this.t('laPlans.fields.deadline') });
@@ -40,7 +44,9 @@ export class StatusBoardPage extends BasePage {
 /** /plans: the list of rounds (WG) and plans (LA staff). */
 export class PlansIndexPage extends BasePage {
   async openPlan(laName: string, roundTitle: string): Promise<PlanOverviewPage> {
-    await this.visitor.navigate(() => this.page.getByRole('link', { name: `${laName}: ${roundTitle}`, exact: true }).click());
+    await this.visitor.navigate(() =>
+      this.page.getByRole('link', { name: `${laName}: ${roundTitle}`, exact: true }).click(),
+    );
     return new PlanOverviewPage(this.visitor);
   }
 }
@@ -56,7 +62,9 @@ export class PlanOverviewPage extends BasePage {
   }
 
   async openSection(number: number, title: string): Promise<SectionPage> {
-    await this.visitor.navigate(() => this.page.getByRole('link', { name: `${number}. ${title}`, exact: true }).click());
+    await this.visitor.navigate(() =>
+      this.page.getByRole('link', { name: `${number}. ${title}`, exact: true }).click(),
+    );
     return new SectionPage(this.visitor);
   }
 
@@ -74,7 +82,9 @@ export class PlanOverviewPage extends BasePage {
   }
 
   async openCompare(): Promise<void> {
-    await this.visitor.navigate(() => this.page.getByRole('link', { name: this.t('laPlans.plan.compareLink'), exact: true }).click());
+    await this.visitor.navigate(() =>
+      this.page.getByRole('link', { name: this.t('laPlans.plan.compareLink'), exact: true }).click(),
+    );
     await this.expectHeading('laPlans.compare.title');
   }
 
@@ -106,7 +116,12 @@ export class SectionPage extends BasePage {
   }
 
   async backToPlan(): Promise<PlanOverviewPage> {
-    await this.visitor.navigate(() => this.page.getByRole('link', { name: startingWith(this.t('laPlans.section.back')) }).first().click());
+    await this.visitor.navigate(() =>
+      this.page
+        .getByRole('link', { name: startingWith(this.t('laPlans.section.back')) })
+        .first()
+        .click(),
+    );
     return new PlanOverviewPage(this.visitor);
   }
 }

@@ -13,7 +13,8 @@ export class NewUserPage extends BasePage {
   async fill(user: NewUser): Promise<void> {
     if (user.displayName !== undefined) await this.field('pages.users.name').fill(user.displayName);
     if (user.email !== undefined) await this.field('pages.users.email').fill(user.email);
-    if (user.language) await this.page.getByLabel(user.language === 'cy' ? 'Cymraeg' : 'English', { exact: true }).check();
+    if (user.language)
+      await this.page.getByLabel(user.language === 'cy' ? 'Cymraeg' : 'English', { exact: true }).check();
     if (user.role) await this.field('pages.users.role').selectOption({ label: this.t(`roles.${user.role}`) });
     if (user.scope !== undefined) await this.field('pages.users.scope').fill(user.scope);
   }

@@ -12,7 +12,9 @@ export class OutputsPage extends SchoolAreaPage {
   }
 
   private card(kind: OutputKind): Locator {
-    return this.page.locator('main .govuk-summary-card', { has: this.page.getByRole('heading', { name: this.t(`outputs.titles.${kind}`), exact: true }) });
+    return this.page.locator('main .govuk-summary-card', {
+      has: this.page.getByRole('heading', { name: this.t(`outputs.titles.${kind}`), exact: true }),
+    });
   }
 
   /** The documents offered, by title. */
@@ -27,8 +29,12 @@ export class OutputsPage extends SchoolAreaPage {
 
   async share(kind: OutputKind, audience: 'governors' | 'la' | 'public'): Promise<Response> {
     const card = this.card(kind);
-    await card.getByLabel(this.t('sharing.shareWith'), { exact: true }).selectOption({ label: this.t(`reference.audience.${audience}`) });
-    return this.visitor.navigate(() => card.getByRole('button', { name: this.t('sharing.share'), exact: true }).click());
+    await card
+      .getByLabel(this.t('sharing.shareWith'), { exact: true })
+      .selectOption({ label: this.t(`reference.audience.${audience}`) });
+    return this.visitor.navigate(() =>
+      card.getByRole('button', { name: this.t('sharing.share'), exact: true }).click(),
+    );
   }
 
   /** Follows a download link ("PDF Cymraeg", "Word English"...) and keeps what arrives. */
@@ -42,6 +48,10 @@ export class OutputsPage extends SchoolAreaPage {
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return { contentType: headers['content-type'] ?? '', fileName: download.suggestedFilename(), body: Buffer.concat(chunks) };
+    return {
+      contentType: headers['content-type'] ?? '',
+      fileName: download.suggestedFilename(),
+      body: Buffer.concat(chunks),
+    };
   }
 }

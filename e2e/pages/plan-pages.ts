@@ -14,7 +14,9 @@ export class PlanStartPage extends SchoolAreaPage {
 
   /** Starts the plan in the school year offered first (this one). */
   async start(firstYear: number): Promise<PlanPage> {
-    const choice = this.page.getByRole('group', { name: this.t('pages.plan.firstYearLegend'), exact: true }).getByLabel(this.t('pages.plan.yearsLabel', { first: firstYear, last: firstYear + 3 }), { exact: true });
+    const choice = this.page
+      .getByRole('group', { name: this.t('pages.plan.firstYearLegend'), exact: true })
+      .getByLabel(this.t('pages.plan.yearsLabel', { first: firstYear, last: firstYear + 3 }), { exact: true });
     expect(await choice.isChecked()).toBe(true);
     await this.submit('pages.plan.start');
     return new PlanPage(this.visitor);
@@ -35,7 +37,9 @@ export class PlanPage extends SchoolAreaPage {
 
   /** A priority of the plan, by its title. */
   priority(title: string): Locator {
-    return this.page.locator('section.cyd-plan-priority', { has: this.page.getByRole('heading', { name: title, exact: true }) });
+    return this.page.locator('section.cyd-plan-priority', {
+      has: this.page.getByRole('heading', { name: title, exact: true }),
+    });
   }
 
   async priorityTitles(): Promise<string[]> {
@@ -43,7 +47,9 @@ export class PlanPage extends SchoolAreaPage {
   }
 
   async criteria(title: string): Promise<string[]> {
-    return (await this.priority(title).locator('ul.govuk-list--bullet > li').allInnerTexts()).map((text) => text.trim());
+    return (await this.priority(title).locator('ul.govuk-list--bullet > li').allInnerTexts()).map((text) =>
+      text.trim(),
+    );
   }
 
   /** Each action of a priority: its title and its rows. */
@@ -51,18 +57,29 @@ export class PlanPage extends SchoolAreaPage {
     const cards = this.priority(title).locator('.govuk-summary-card');
     const result = [];
     for (const card of await cards.all()) {
-      result.push({ title: (await card.locator('.govuk-summary-card__title').innerText()).replace(/\s+/g, ' ').trim(), rows: await this.summaryList(card) });
+      result.push({
+        title: (await card.locator('.govuk-summary-card__title').innerText()).replace(/\s+/g, ' ').trim(),
+        rows: await this.summaryList(card),
+      });
     }
     return result;
   }
 
   async addAction(priorityTitle: string): Promise<ActionFormPage> {
-    await this.visitor.navigate(() => this.priority(priorityTitle).getByRole('link', { name: startingWith(this.t('pages.plan.addAction')) }).click());
+    await this.visitor.navigate(() =>
+      this.priority(priorityTitle)
+        .getByRole('link', { name: startingWith(this.t('pages.plan.addAction')) })
+        .click(),
+    );
     return new ActionFormPage(this.visitor);
   }
 
   async changeCriteria(priorityTitle: string): Promise<CriteriaFormPage> {
-    await this.visitor.navigate(() => this.priority(priorityTitle).getByRole('link', { name: startingWith(this.t('pages.plan.editCriteria')) }).click());
+    await this.visitor.navigate(() =>
+      this.priority(priorityTitle)
+        .getByRole('link', { name: startingWith(this.t('pages.plan.editCriteria')) })
+        .click(),
+    );
     return new CriteriaFormPage(this.visitor);
   }
 
@@ -96,7 +113,8 @@ export class CriteriaFormPage extends SchoolAreaPage {
   }
 
   async save(statements: string[]): Promise<Response> {
-    for (const [index, statement] of statements.entries()) await this.field('pages.planCriteria.rowLabel', { number: index + 1 }).fill(statement);
+    for (const [index, statement] of statements.entries())
+      await this.field('pages.planCriteria.rowLabel', { number: index + 1 }).fill(statement);
     return this.submit('common.save');
   }
 }
@@ -142,7 +160,6 @@ export class RevisionPage extends SchoolAreaPage {
     await this.press(this.t('pages.planRevision.approve'));
     return new ApprovePage(this.visitor);
   }
-
 }
 
 /** .../plan/revisions/:n/approve: a governor confirms, on behalf of the governing body. */

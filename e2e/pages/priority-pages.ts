@@ -3,7 +3,13 @@ import type { Locator, Response } from 'playwright-core';
 import { startingWith } from './base-page.ts';
 import { SchoolAreaPage } from './school-area-page.ts';
 
-export type PriorityEntry = { title?: string; description?: string; nifTheme?: string; learners?: string; successMeasure?: string };
+export type PriorityEntry = {
+  title?: string;
+  description?: string;
+  nifTheme?: string;
+  learners?: string;
+  successMeasure?: string;
+};
 
 /** /schools/:number/priorities/new (and .../edit): a priority may be saved as a draft with parts missing. */
 export class PriorityFormPage extends SchoolAreaPage {
@@ -22,10 +28,15 @@ export class PriorityFormPage extends SchoolAreaPage {
 
   async fill(priority: PriorityEntry): Promise<void> {
     if (priority.title !== undefined) await this.field('pages.priorities.fields.title').fill(priority.title);
-    if (priority.description !== undefined) await this.field('pages.priorities.fields.description').fill(priority.description);
-    if (priority.nifTheme) await this.group('pages.priorities.fields.nifTheme').getByLabel(this.t(`reference.nifTheme.${priority.nifTheme}`), { exact: true }).check();
+    if (priority.description !== undefined)
+      await this.field('pages.priorities.fields.description').fill(priority.description);
+    if (priority.nifTheme)
+      await this.group('pages.priorities.fields.nifTheme')
+        .getByLabel(this.t(`reference.nifTheme.${priority.nifTheme}`), { exact: true })
+        .check();
     if (priority.learners !== undefined) await this.field('pages.priorities.fields.learners').fill(priority.learners);
-    if (priority.successMeasure !== undefined) await this.field('pages.priorities.fields.successMeasure').fill(priority.successMeasure);
+    if (priority.successMeasure !== undefined)
+      await this.field('pages.priorities.fields.successMeasure').fill(priority.successMeasure);
   }
 
   async save(): Promise<Response> {
@@ -53,7 +64,9 @@ export class PriorityPage extends SchoolAreaPage {
     const entries = await Promise.all(
       parts.map(async (part) => {
         const item = this.page.locator(`#readiness-${part}`);
-        expect((await item.locator('.govuk-task-list__name-and-hint').innerText()).trim()).toBe(this.t(`pages.priorities.readiness.parts.${part}`));
+        expect((await item.locator('.govuk-task-list__name-and-hint').innerText()).trim()).toBe(
+          this.t(`pages.priorities.readiness.parts.${part}`),
+        );
         const status = (await item.locator('.govuk-task-list__status').innerText()).trim();
         return [part, status === this.t('pages.priorities.readiness.done') ? 'done' : 'missing'] as const;
       }),
@@ -62,7 +75,9 @@ export class PriorityPage extends SchoolAreaPage {
   }
 
   async move(to: 'agreed' | 'in_progress' | 'draft'): Promise<Response> {
-    return this.visitor.navigate(() => this.page.getByRole('button', { name: this.t(`pages.priorities.moves.${to}`), exact: true }).click());
+    return this.visitor.navigate(() =>
+      this.page.getByRole('button', { name: this.t(`pages.priorities.moves.${to}`), exact: true }).click(),
+    );
   }
 
   async edit(): Promise<PriorityFormPage> {

@@ -11,7 +11,11 @@ export abstract class SchoolAreaPage extends BasePage {
   }
 
   async goToSection(section: SchoolSection): Promise<Response> {
-    return this.visitor.navigate(() => this.sections().getByRole('link', { name: this.t(`school.nav.${section}`), exact: true }).click());
+    return this.visitor.navigate(() =>
+      this.sections()
+        .getByRole('link', { name: this.t(`school.nav.${section}`), exact: true })
+        .click(),
+    );
   }
 
   /** The section the navigation marks as the current one. */
@@ -25,7 +29,13 @@ export abstract class SchoolAreaPage extends BasePage {
 
   /** Follows a link in the page's main content, by its accessible name. */
   async followLink(name: string | RegExp): Promise<Response> {
-    return this.visitor.navigate(() => this.page.getByRole('main').getByRole('link', { name, exact: typeof name === 'string' }).first().click());
+    return this.visitor.navigate(() =>
+      this.page
+        .getByRole('main')
+        .getByRole('link', { name, exact: typeof name === 'string' })
+        .first()
+        .click(),
+    );
   }
 
   /** Presses a button in the page's main content (a link styled as a button included). */
@@ -40,18 +50,22 @@ export abstract class SchoolAreaPage extends BasePage {
   /** The text of the success banner, if there is one. */
   async successMessage(): Promise<string> {
     const banner = this.successBanner();
-    expect((await banner.locator('.govuk-notification-banner__title').innerText()).trim()).toBe(this.t('common.success'));
+    expect((await banner.locator('.govuk-notification-banner__title').innerText()).trim()).toBe(
+      this.t('common.success'),
+    );
     return (await banner.locator('.govuk-notification-banner__content').innerText()).replace(/\s+/g, ' ').trim();
   }
 
   /** A GOV.UK summary list, key -> value, as shown. */
   async summaryList(within: Locator = this.page.getByRole('main')): Promise<Record<string, string>> {
-    const rows = await within.locator('.govuk-summary-list__row').evaluateAll((rows) =>
-      rows.map((row) => [
-        (row.querySelector('.govuk-summary-list__key')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        (row.querySelector('.govuk-summary-list__value')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      ]),
-    );
+    const rows = await within
+      .locator('.govuk-summary-list__row')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          (row.querySelector('.govuk-summary-list__key')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          (row.querySelector('.govuk-summary-list__value')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ]),
+      );
     return Object.fromEntries(rows);
   }
 

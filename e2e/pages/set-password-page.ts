@@ -9,7 +9,10 @@ export class SetPasswordPage extends BasePage {
   }
 
   async expectShown(options: { error?: boolean } = {}): Promise<void> {
-    await this.expectHeading('pages.setPassword.heading', { titleKey: 'pages.setPassword.title', error: options.error });
+    await this.expectHeading('pages.setPassword.heading', {
+      titleKey: 'pages.setPassword.title',
+      error: options.error,
+    });
   }
 
   async setPassword(password: string, confirmation = password): Promise<Response> {

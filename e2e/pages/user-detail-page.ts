@@ -23,19 +23,26 @@ export class UserDetailPage extends BasePage {
 
   /** The summary list, key -> value, as shown. */
   async summary(): Promise<Record<string, string>> {
-    const rows = await this.page.locator('main .govuk-summary-list__row').evaluateAll((rows) =>
-      rows.map((row) => [
-        (row.querySelector('.govuk-summary-list__key')?.textContent ?? '').trim(),
-        (row.querySelector('.govuk-summary-list__value')?.textContent ?? '').trim(),
-      ]),
-    );
+    const rows = await this.page
+      .locator('main .govuk-summary-list__row')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          (row.querySelector('.govuk-summary-list__key')?.textContent ?? '').trim(),
+          (row.querySelector('.govuk-summary-list__value')?.textContent ?? '').trim(),
+        ]),
+      );
     return Object.fromEntries(rows);
   }
 
   /** The roles table, as "role | where" lines. */
   async roles(): Promise<string[]> {
     return this.page.locator('main table tbody tr').evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll('td')].slice(0, 2).map((td) => (td.textContent ?? '').trim()).join(' | ')),
+      rows.map((row) =>
+        [...row.querySelectorAll('td')]
+          .slice(0, 2)
+          .map((td) => (td.textContent ?? '').trim())
+          .join(' | '),
+      ),
     );
   }
 

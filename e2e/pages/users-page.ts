@@ -34,7 +34,9 @@ export class UsersPage extends BasePage {
   }
 
   async openUser(displayName: string): Promise<UserDetailPage> {
-    await this.visitor.navigate(() => this.page.locator('main table').getByRole('link', { name: displayName, exact: true }).click());
+    await this.visitor.navigate(() =>
+      this.page.locator('main table').getByRole('link', { name: displayName, exact: true }).click(),
+    );
     return new UserDetailPage(this.visitor);
   }
 }

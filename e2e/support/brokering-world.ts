@@ -42,11 +42,18 @@ export const BROKERING_STORIES: Record<Language, BrokeringStory> = {
       body: 'Learners explain their reasoning aloud and in writing; lesson visits and work scrutiny agree.',
       evidence: 'Work scrutiny: reasoning in Year 4 mathematics books',
     },
-    offer: { description: 'Visits to see reasoning lessons, and planning a unit together with your Year 3 and 4 teachers.' },
+    offer: {
+      description: 'Visits to see reasoning lessons, and planning a unit together with your Year 3 and 4 teachers.',
+    },
     priority: 'Improve reasoning in mathematics in Years 3 to 6',
     need: 'To see how another school teaches reasoning in mathematics, and to plan a unit together.',
-    agreement: { what: 'Two visits to see reasoning lessons and three coaching sessions for the Year 3 and 4 teachers.', days: '2.5', cost: '450' },
-    impact: 'Teachers in Years 3 and 4 now plan reasoning tasks each week; learners explain their methods more fully in lessons and books.',
+    agreement: {
+      what: 'Two visits to see reasoning lessons and three coaching sessions for the Year 3 and 4 teachers.',
+      days: '2.5',
+      cost: '450',
+    },
+    impact:
+      'Teachers in Years 3 and 4 now plan reasoning tasks each week; learners explain their methods more fully in lessons and books.',
   },
   cy: {
     laCode: '661',
@@ -62,7 +69,11 @@ export const BROKERING_STORIES: Record<Language, BrokeringStory> = {
     offer: { description: 'Ymweliadau i weld amser cinio, a chynllunio gweithgareddau chwarae gyda’ch staff.' },
     priority: 'Gwella llesiant dysgwyr yn ystod amser chwarae',
     need: 'Gweld sut mae ysgol arall yn trefnu chwarae amser cinio, a chynllunio gyda’n gilydd.',
-    agreement: { what: 'Dau ymweliad i weld amser cinio a dwy sesiwn hyfforddi i’r staff cinio.', days: '1.5', cost: '300' },
+    agreement: {
+      what: 'Dau ymweliad i weld amser cinio a dwy sesiwn hyfforddi i’r staff cinio.',
+      days: '1.5',
+      cost: '300',
+    },
     impact: 'Mae llai o gwympo allan amser cinio, ac mae dysgwyr yn dweud eu bod yn teimlo’n fwy diogel ar yr iard.',
   },
 };
@@ -91,24 +102,69 @@ async function schoolOfTheLa(db: Db, laCode: string, name: string) {
 export async function buildBrokeringWorld(db: Db, lang: Language, story: BrokeringStory) {
   const supporting = await schoolOfTheLa(db, story.laCode, story.schools.supporting);
   const requesting = await schoolOfTheLa(db, story.laCode, story.schools.requesting);
-  const [la] = await db.select({ nameEn: localAuthorities.nameEn, nameCy: localAuthorities.nameCy }).from(localAuthorities).where(eq(localAuthorities.code, story.laCode));
+  const [la] = await db
+    .select({ nameEn: localAuthorities.nameEn, nameCy: localAuthorities.nameCy })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.code, story.laCode));
 
   const supportingCycle = await buildCycle(db, supporting.number);
-  const evidence = await buildEvidence(db, supportingCycle, { title: story.strength.evidence, observedOn: dayFromToday(-30).iso, language: lang });
+  const evidence = await buildEvidence(db, supportingCycle, {
+    title: story.strength.evidence,
+    observedOn: dayFromToday(-30).iso,
+    language: lang,
+  });
   const [strength] = await db
     .insert(findings)
-    .values({ schoolNumber: supporting.number, cycleId: supportingCycle.id, kind: 'strength', title: story.strength.title, body: story.strength.body, nifTheme: story.theme, language: lang })
+    .values({
+      schoolNumber: supporting.number,
+      cycleId: supportingCycle.id,
+      kind: 'strength',
+      title: story.strength.title,
+      body: story.strength.body,
+      nifTheme: story.theme,
+      language: lang,
+    })
     .returning();
   await db.insert(findingEvidence).values({ findingId: strength!.id, evidenceId: evidence.id });
 
   const requestingCycle = await buildCycle(db, requesting.number);
-  const priority = await buildPriority(db, requestingCycle, { title: story.priority, nifTheme: story.theme, state: 'agreed', language: lang });
+  const priority = await buildPriority(db, requestingCycle, {
+    title: story.priority,
+    nifTheme: story.theme,
+    state: 'agreed',
+    language: lang,
+  });
 
   const people = {
-    supportingHead: await named(db, 'headteacher', supporting.number, `brokering-supporting-head-${lang}@example.test`, story.people.supportingHead),
-    requestingHead: await named(db, 'headteacher', requesting.number, `brokering-requesting-head-${lang}@example.test`, story.people.requestingHead),
-    officer: await named(db, 'la_officer', story.laCode, `brokering-officer-${lang}@example.test`, story.people.officer),
+    supportingHead: await named(
+      db,
+      'headteacher',
+      supporting.number,
+      `brokering-supporting-head-${lang}@example.test`,
+      story.people.supportingHead,
+    ),
+    requestingHead: await named(
+      db,
+      'headteacher',
+      requesting.number,
+      `brokering-requesting-head-${lang}@example.test`,
+      story.people.requestingHead,
+    ),
+    officer: await named(
+      db,
+      'la_officer',
+      story.laCode,
+      `brokering-officer-${lang}@example.test`,
+      story.people.officer,
+    ),
   };
-  return { supporting, requesting, strength: strength!, priority, people, laName: lang === 'cy' ? la!.nameCy : la!.nameEn };
+  return {
+    supporting,
+    requesting,
+    strength: strength!,
+    priority,
+    people,
+    laName: lang === 'cy' ? la!.nameCy : la!.nameEn,
+  };
 }
 export type BrokeringWorld = Awaited<ReturnType<typeof buildBrokeringWorld>>;

@@ -7,7 +7,14 @@ import { chromium as playwright, type Browser } from 'playwright-core';
  * its own. The software GPU (SwiftShader): with `--disable-gpu` instead, pages still render and
  * screenshot, and a journey takes about a tenth less time on this 2-core machine.
  */
-const DROPPED = new Set(['--single-process', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--in-process-gpu', '--ignore-gpu-blocklist']);
+const DROPPED = new Set([
+  '--single-process',
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--in-process-gpu',
+  '--ignore-gpu-blocklist',
+]);
 
 /**
  * Chromium from @sparticuz/chromium (the binary ships inside the npm package), driven by

@@ -27,7 +27,12 @@ export const ENQUIRY_STORIES: Record<Language, EnquiryStory> = {
     collaborative: { nameEn: 'Morfa cluster', nameCy: 'Clwstwr Morfa' },
     host: 'Parc Morfa Primary School',
     partner: 'Ysgol Bro Alaw',
-    people: { headteacher: 'Catrin Howells', lead: 'Gareth Pryce', facilitator: 'Siân Rowlands', reviewer: 'Owain Jenkins' },
+    people: {
+      headteacher: 'Catrin Howells',
+      lead: 'Gareth Pryce',
+      facilitator: 'Siân Rowlands',
+      reviewer: 'Owain Jenkins',
+    },
     evidence: {
       title: 'Reading conferences in Year 5',
       body: 'Most learners could say what they enjoy about a book, but not how to improve their own writing.',
@@ -38,7 +43,8 @@ export const ENQUIRY_STORIES: Record<Language, EnquiryStory> = {
     },
     priority: 'Learners know their next steps in writing',
     question: 'How well do learners in Years 5 and 6 know how to improve their writing?',
-    context: 'Our self-evaluation shows learners talk readily about what they enjoy, but seldom about their next steps.',
+    context:
+      'Our self-evaluation shows learners talk readily about what they enjoy, but seldom about their next steps.',
     activities: 'A learning walk in Years 5 and 6, listening to learners, and looking at their writing books.',
     note: {
       activity: 'listening_to_learners',
@@ -49,8 +55,12 @@ export const ENQUIRY_STORIES: Record<Language, EnquiryStory> = {
       strength: 'Learners value the written feedback in their books.',
       question: 'How could learners set their own next steps in writing?',
     },
-    report: 'Learners value written feedback and can find their targets. Fewer can say how they will improve their next piece of writing. The school could help learners set their own next steps.',
-    followUp: { description: 'Ysgol Bro Alaw shares how its learners set their own writing targets', owner: 'English lead' },
+    report:
+      'Learners value written feedback and can find their targets. Fewer can say how they will improve their next piece of writing. The school could help learners set their own next steps.',
+    followUp: {
+      description: 'Ysgol Bro Alaw shares how its learners set their own writing targets',
+      owner: 'English lead',
+    },
   },
   cy: {
     collaborative: { nameEn: 'Teifi cluster', nameCy: 'Clwstwr Teifi' },
@@ -67,7 +77,8 @@ export const ENQUIRY_STORIES: Record<Language, EnquiryStory> = {
     },
     priority: 'Dysgwyr yn gwybod beth yw eu camau nesaf wrth ysgrifennu',
     question: 'Pa mor dda y mae dysgwyr Blynyddoedd 5 a 6 yn gwybod sut i wella eu hysgrifennu?',
-    context: 'Mae ein hunanwerthuso’n dangos bod dysgwyr yn sôn yn rhwydd am yr hyn y maen nhw’n ei fwynhau, ond anaml am eu camau nesaf.',
+    context:
+      'Mae ein hunanwerthuso’n dangos bod dysgwyr yn sôn yn rhwydd am yr hyn y maen nhw’n ei fwynhau, ond anaml am eu camau nesaf.',
     activities: 'Taith ddysgu ym Mlynyddoedd 5 a 6, gwrando ar ddysgwyr, ac edrych ar eu llyfrau ysgrifennu.',
     note: {
       activity: 'listening_to_learners',
@@ -78,8 +89,12 @@ export const ENQUIRY_STORIES: Record<Language, EnquiryStory> = {
       strength: 'Mae dysgwyr yn gwerthfawrogi’r adborth ysgrifenedig yn eu llyfrau.',
       question: 'Sut y gallai dysgwyr osod eu camau nesaf eu hunain wrth ysgrifennu?',
     },
-    report: 'Mae dysgwyr yn gwerthfawrogi adborth ysgrifenedig ac yn gallu dod o hyd i’w targedau. Llai ohonyn nhw sy’n gallu dweud sut y byddan nhw’n gwella eu darn nesaf o ysgrifennu. Gallai’r ysgol helpu dysgwyr i osod eu camau nesaf eu hunain.',
-    followUp: { description: 'Ysgol y Dderwen yn rhannu sut mae ei dysgwyr yn gosod eu targedau ysgrifennu eu hunain', owner: 'Arweinydd y Gymraeg' },
+    report:
+      'Mae dysgwyr yn gwerthfawrogi adborth ysgrifenedig ac yn gallu dod o hyd i’w targedau. Llai ohonyn nhw sy’n gallu dweud sut y byddan nhw’n gwella eu darn nesaf o ysgrifennu. Gallai’r ysgol helpu dysgwyr i osod eu camau nesaf eu hunain.',
+    followUp: {
+      description: 'Ysgol y Dderwen yn rhannu sut mae ei dysgwyr yn gosod eu targedau ysgrifennu eu hunain',
+      owner: 'Arweinydd y Gymraeg',
+    },
   },
 };
 
@@ -101,9 +116,17 @@ export type SpaceStory = {
 export const SPACE_STORIES: Record<Language, SpaceStory> = {
   en: {
     collaborative: { nameEn: 'Llynfi cluster', nameCy: 'Clwstwr Llynfi' },
-    schools: { own: 'Cwm Llynfi Primary School', partner: 'Ysgol Gymraeg Llangynwyd', third: 'Nantyffyllon Primary School' },
+    schools: {
+      own: 'Cwm Llynfi Primary School',
+      partner: 'Ysgol Gymraeg Llangynwyd',
+      third: 'Nantyffyllon Primary School',
+    },
     member: 'Rhian Evans',
-    priorities: { own: 'Oracy across the curriculum', partner: 'Numeracy in real-life contexts', third: 'Attendance after the pandemic' },
+    priorities: {
+      own: 'Oracy across the curriculum',
+      partner: 'Numeracy in real-life contexts',
+      third: 'Attendance after the pandemic',
+    },
     meeting: {
       title: 'Spring term cluster meeting',
       location: 'Cwm Llynfi Primary School, hall',
@@ -112,13 +135,20 @@ export const SPACE_STORIES: Record<Language, SpaceStory> = {
       notes: 'The schools agreed to plan oracy and numeracy together next term.',
     },
     action: { description: 'Share the oracy planning with every member school', owner: 'Rhian Evans' },
-    session: { focus: 'Year 6 to 7 transition: writing', expectations: 'Learners at this step write at length for different readers and check their own work.' },
+    session: {
+      focus: 'Year 6 to 7 transition: writing',
+      expectations: 'Learners at this step write at length for different readers and check their own work.',
+    },
   },
   cy: {
     collaborative: { nameEn: 'Ogwen cluster', nameCy: 'Clwstwr Ogwen' },
     schools: { own: 'Ysgol Pen y Bryn', partner: 'Ysgol Llanllechid', third: 'Ysgol Dyffryn Ogwen' },
     member: 'Gwenllian Parry',
-    priorities: { own: 'Llafaredd ar draws y cwricwlwm', partner: 'Rhifedd mewn cyd-destunau go iawn', third: 'Presenoldeb ar ôl y pandemig' },
+    priorities: {
+      own: 'Llafaredd ar draws y cwricwlwm',
+      partner: 'Rhifedd mewn cyd-destunau go iawn',
+      third: 'Presenoldeb ar ôl y pandemig',
+    },
     meeting: {
       title: 'Cyfarfod clwstwr tymor y gwanwyn',
       location: 'Neuadd Ysgol Pen y Bryn',
@@ -127,6 +157,10 @@ export const SPACE_STORIES: Record<Language, SpaceStory> = {
       notes: 'Cytunodd yr ysgolion i gynllunio llafaredd a rhifedd gyda’i gilydd y tymor nesaf.',
     },
     action: { description: 'Rhannu’r cynllunio llafaredd gyda phob ysgol sy’n aelod', owner: 'Gwenllian Parry' },
-    session: { focus: 'Pontio o Flwyddyn 6 i 7: ysgrifennu', expectations: 'Mae dysgwyr ar y cam hwn yn ysgrifennu’n estynedig i wahanol ddarllenwyr ac yn gwirio eu gwaith eu hunain.' },
+    session: {
+      focus: 'Pontio o Flwyddyn 6 i 7: ysgrifennu',
+      expectations:
+        'Mae dysgwyr ar y cam hwn yn ysgrifennu’n estynedig i wahanol ddarllenwyr ac yn gwirio eu gwaith eu hunain.',
+    },
   },
 };

@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
-import { developmentPlans, findings, progressionSessions, progressionSessionSchools, shares, users } from '../../src/db/schema/index.ts';
+import {
+  developmentPlans,
+  findings,
+  progressionSessions,
+  progressionSessionSchools,
+  shares,
+  users,
+} from '../../src/db/schema/index.ts';
 import type { Role } from '../../src/policy/roles.ts';
 import { academicYearOf } from '../../src/reference/reference-data.ts';
 import { buildCollaborative, buildFacilitator } from '../../test/support/collaboration-factories.ts';
@@ -12,7 +19,9 @@ import type { Language } from './visitor.ts';
 
 /** A day some days from today in Wales, as ISO text and as the three boxes of a date. */
 export function dayFromToday(offsetDays = 0) {
-  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
   const [year, month, day] = iso.split('-').map(Number);
   return { iso, parts: { day: day!, month: month!, year: year! } };
 }
@@ -23,7 +32,8 @@ async function named(db: Db, person: { id: string; email: string }, displayName:
   return { id: person.id, email: person.email, displayName, password: TEST_PASSWORD };
 }
 
-const person = async (db: Db, role: Role, scopeId: string, email: string, name: string) => named(db, await createPerson(db, { role, scopeId, email }), name);
+const person = async (db: Db, role: Role, scopeId: string, email: string, name: string) =>
+  named(db, await createPerson(db, { role, scopeId, email }), name);
 
 /**
  * Everything an enquiry starts from: a host and a partner school in one collaborative, the host's
@@ -36,19 +46,57 @@ export async function buildEnquiryWorld(db: Db, lang: Language, story: EnquirySt
   const partner = await createSchool(db, story.partner);
   const collaborative = await buildCollaborative(db, { members: [host, partner], ...story.collaborative });
   const people = {
-    headteacher: await person(db, 'headteacher', host.number, `enquiry-head-${lang}@example.test`, story.people.headteacher),
-    lead: await person(db, 'collaborative_lead', collaborative.id, `enquiry-lead-${lang}@example.test`, story.people.lead),
+    headteacher: await person(
+      db,
+      'headteacher',
+      host.number,
+      `enquiry-head-${lang}@example.test`,
+      story.people.headteacher,
+    ),
+    lead: await person(
+      db,
+      'collaborative_lead',
+      collaborative.id,
+      `enquiry-lead-${lang}@example.test`,
+      story.people.lead,
+    ),
     facilitator: await named(db, await buildFacilitator(db, collaborative.id, host.laCode), story.people.facilitator),
-    reviewer: await person(db, 'practitioner', partner.number, `enquiry-reviewer-${lang}@example.test`, story.people.reviewer),
+    reviewer: await person(
+      db,
+      'practitioner',
+      partner.number,
+      `enquiry-reviewer-${lang}@example.test`,
+      story.people.reviewer,
+    ),
   };
   const cycle = await buildCycle(db, host.number);
-  const evidence = await buildEvidence(db, cycle, { ...story.evidence, source: 'learners_work', observedOn: dayFromToday(-20).iso, curated: true, language: lang });
+  const evidence = await buildEvidence(db, cycle, {
+    ...story.evidence,
+    source: 'learners_work',
+    observedOn: dayFromToday(-20).iso,
+    curated: true,
+    language: lang,
+  });
   const [finding] = await db
     .insert(findings)
-    .values({ schoolNumber: host.number, cycleId: cycle.id, kind: 'area_for_development', ...story.finding, nifTheme: 'curriculum_teaching', language: lang })
+    .values({
+      schoolNumber: host.number,
+      cycleId: cycle.id,
+      kind: 'area_for_development',
+      ...story.finding,
+      nifTheme: 'curriculum_teaching',
+      language: lang,
+    })
     .returning();
-  const priority = await buildPriority(db, cycle, { title: story.priority, learners: '', successMeasure: '', language: lang });
-  await db.insert(developmentPlans).values({ schoolNumber: host.number, firstYear: academicYearOf(new Date()), language: lang });
+  const priority = await buildPriority(db, cycle, {
+    title: story.priority,
+    learners: '',
+    successMeasure: '',
+    language: lang,
+  });
+  await db
+    .insert(developmentPlans)
+    .values({ schoolNumber: host.number, firstYear: academicYearOf(new Date()), language: lang });
   return { host, partner, collaborative, people, evidence, finding: finding!, priority };
 }
 export type EnquiryWorld = Awaited<ReturnType<typeof buildEnquiryWorld>>;
@@ -64,8 +112,20 @@ export async function buildSpaceWorld(db: Db, lang: Language, story: SpaceStory)
   const collaborative = await buildCollaborative(db, { members: [own, partner, third], ...story.collaborative });
   const member = await person(db, 'headteacher', own.number, `space-head-${lang}@example.test`, story.member);
   const sharePriority = async (school: TestSchool, title: string, nifTheme: string) => {
-    const priority = await buildPriority(db, await buildCycle(db, school.number), { title, nifTheme, learners: '', successMeasure: '', language: lang });
-    await db.insert(shares).values({ itemType: 'priority', itemId: priority.id, schoolNumber: school.number, audience: 'collaborative', audienceId: collaborative.id });
+    const priority = await buildPriority(db, await buildCycle(db, school.number), {
+      title,
+      nifTheme,
+      learners: '',
+      successMeasure: '',
+      language: lang,
+    });
+    await db.insert(shares).values({
+      itemType: 'priority',
+      itemId: priority.id,
+      schoolNumber: school.number,
+      audience: 'collaborative',
+      audienceId: collaborative.id,
+    });
     return priority;
   };
   await sharePriority(own, story.priorities.own, 'curriculum_teaching');
@@ -73,9 +133,18 @@ export async function buildSpaceWorld(db: Db, lang: Language, story: SpaceStory)
   await sharePriority(third, story.priorities.third, 'wellbeing_equity');
   const [session] = await db
     .insert(progressionSessions)
-    .values({ collaborativeId: collaborative.id, heldOn: dayFromToday().iso, area: 'languages_literacy', progressionStep: 3, ...story.session, language: lang })
+    .values({
+      collaborativeId: collaborative.id,
+      heldOn: dayFromToday().iso,
+      area: 'languages_literacy',
+      progressionStep: 3,
+      ...story.session,
+      language: lang,
+    })
     .returning();
-  await db.insert(progressionSessionSchools).values([own, third].map((s) => ({ sessionId: session!.id, schoolNumber: s.number })));
+  await db
+    .insert(progressionSessionSchools)
+    .values([own, third].map((s) => ({ sessionId: session!.id, schoolNumber: s.number })));
   return { schools: { own, partner, third }, collaborative, member, session: session! };
 }
 export type SpaceWorld = Awaited<ReturnType<typeof buildSpaceWorld>>;

@@ -28,29 +28,45 @@ export const CONCERN_STORIES: Record<Language, ConcernStory> = {
     laCode: '672',
     school: 'Coity Fields Primary School',
     people: { officer: 'Helen Bevan', headteacher: 'Mark Lewis', practitioner: 'Anna Price' },
-    summary: 'Outcomes in literacy have fallen for three years running and the governing body has not acted on the local authority’s advice.',
+    summary:
+      'Outcomes in literacy have fallen for three years running and the governing body has not acted on the local authority’s advice.',
     notice: {
-      reasons: 'Standards of literacy are unacceptably low and the governing body has not put the agreed recovery plan into effect.',
-      requiredAction: 'Carry out the literacy recovery plan agreed with the local authority and report on it to the governing body each half term.',
+      reasons:
+        'Standards of literacy are unacceptably low and the governing body has not put the agreed recovery plan into effect.',
+      requiredAction:
+        'Carry out the literacy recovery plan agreed with the local authority and report on it to the governing body each half term.',
       compliancePeriodDays: 28,
     },
     intervention: { details: 'The governing body must work with Brackla Primary School on the teaching of reading.' },
-    support: { action: 'Improvement partner visits each half term to review reading in Years 3 to 6', owner: 'The improvement partner' },
-    exitReason: 'The governing body complied with the warning notice and literacy outcomes have recovered for two years.',
+    support: {
+      action: 'Improvement partner visits each half term to review reading in Years 3 to 6',
+      owner: 'The improvement partner',
+    },
+    exitReason:
+      'The governing body complied with the warning notice and literacy outcomes have recovered for two years.',
   },
   cy: {
     laCode: '661',
     school: 'Ysgol Gynradd Llwyn Onn',
     people: { officer: 'Rhian Pugh', headteacher: 'Gwilym Roberts', practitioner: 'Elin Parry' },
-    summary: 'Mae canlyniadau llythrennedd wedi gostwng ers tair blynedd ac nid yw’r corff llywodraethu wedi gweithredu ar gyngor yr awdurdod lleol.',
+    summary:
+      'Mae canlyniadau llythrennedd wedi gostwng ers tair blynedd ac nid yw’r corff llywodraethu wedi gweithredu ar gyngor yr awdurdod lleol.',
     notice: {
-      reasons: 'Mae safonau llythrennedd yn annerbyniol o isel ac nid yw’r corff llywodraethu wedi rhoi’r cynllun adfer y cytunwyd arno ar waith.',
-      requiredAction: 'Rhoi’r cynllun adfer llythrennedd y cytunwyd arno gyda’r awdurdod lleol ar waith, ac adrodd arno i’r corff llywodraethu bob hanner tymor.',
+      reasons:
+        'Mae safonau llythrennedd yn annerbyniol o isel ac nid yw’r corff llywodraethu wedi rhoi’r cynllun adfer y cytunwyd arno ar waith.',
+      requiredAction:
+        'Rhoi’r cynllun adfer llythrennedd y cytunwyd arno gyda’r awdurdod lleol ar waith, ac adrodd arno i’r corff llywodraethu bob hanner tymor.',
       compliancePeriodDays: 28,
     },
-    intervention: { details: 'Rhaid i’r corff llywodraethu gydweithio ag Ysgol Gynradd Tan y Bryn ar addysgu darllen.' },
-    support: { action: 'Y partner gwella yn ymweld bob hanner tymor i adolygu darllen ym Mlynyddoedd 3 i 6', owner: 'Y partner gwella' },
-    exitReason: 'Cydymffurfiodd y corff llywodraethu â’r hysbysiad rhybuddio ac mae canlyniadau llythrennedd wedi gwella ers dwy flynedd.',
+    intervention: {
+      details: 'Rhaid i’r corff llywodraethu gydweithio ag Ysgol Gynradd Tan y Bryn ar addysgu darllen.',
+    },
+    support: {
+      action: 'Y partner gwella yn ymweld bob hanner tymor i adolygu darllen ym Mlynyddoedd 3 i 6',
+      owner: 'Y partner gwella',
+    },
+    exitReason:
+      'Cydymffurfiodd y corff llywodraethu â’r hysbysiad rhybuddio ac mae canlyniadau llythrennedd wedi gwella ers dwy flynedd.',
   },
 };
 
@@ -76,11 +92,26 @@ async function schoolOfTheLa(db: Db, laCode: string, name: string) {
  */
 export async function buildConcernWorld(db: Db, lang: Language, story: ConcernStory) {
   const school = await schoolOfTheLa(db, story.laCode, story.school);
-  const [la] = await db.select({ nameEn: localAuthorities.nameEn, nameCy: localAuthorities.nameCy }).from(localAuthorities).where(eq(localAuthorities.code, story.laCode));
+  const [la] = await db
+    .select({ nameEn: localAuthorities.nameEn, nameCy: localAuthorities.nameCy })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.code, story.laCode));
   const people = {
     officer: await named(db, 'la_officer', story.laCode, `concern-officer-${lang}@example.test`, story.people.officer),
-    headteacher: await named(db, 'headteacher', school.number, `concern-head-${lang}@example.test`, story.people.headteacher),
-    practitioner: await named(db, 'practitioner', school.number, `concern-practitioner-${lang}@example.test`, story.people.practitioner),
+    headteacher: await named(
+      db,
+      'headteacher',
+      school.number,
+      `concern-head-${lang}@example.test`,
+      story.people.headteacher,
+    ),
+    practitioner: await named(
+      db,
+      'practitioner',
+      school.number,
+      `concern-practitioner-${lang}@example.test`,
+      story.people.practitioner,
+    ),
   };
   return { school, laName: lang === 'cy' ? la!.nameCy : la!.nameEn, people };
 }

@@ -9,7 +9,10 @@ import { Visitor, type Language, type VisitorOptions } from './visitor.ts';
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
 function fileSafe(text: string): string {
-  return text.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '').slice(0, 140);
+  return text
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 140);
 }
 
 export type Stage = { server: TestServer; browser: Browser };

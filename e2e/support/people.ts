@@ -9,7 +9,10 @@ export { TEST_PASSWORD };
 export type Person = { id: string; email: string; displayName: string; password: string };
 
 /** A user made with the integration tests' factory, with the name the pages will greet them by. */
-export async function createPerson(db: Db, options: { role: Role; email: string; scopeId?: string | null }): Promise<Person> {
+export async function createPerson(
+  db: Db,
+  options: { role: Role; email: string; scopeId?: string | null },
+): Promise<Person> {
   const user = await buildUser(db, options);
   const [row] = await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, user.id));
   return { id: user.id, email: user.email, displayName: row!.displayName, password: TEST_PASSWORD };

@@ -6,7 +6,13 @@ import type { Language } from './visitor.ts';
  */
 export type CycleStory = {
   school: string;
-  answers: { progressingAnswer: string; paceAnswer: string; howWellAnswer: string; howKnowAnswer: string; howImproveAnswer: string };
+  answers: {
+    progressingAnswer: string;
+    paceAnswer: string;
+    howWellAnswer: string;
+    howKnowAnswer: string;
+    howImproveAnswer: string;
+  };
   /** The practitioner's evidence: first with a learner's name in it, then without. */
   classroom: { title: string; namingBody: string; learnerName: string; body: string };
   peerEnquiry: { title: string; body: string };
@@ -22,7 +28,8 @@ export const STORIES: Record<Language, CycleStory> = {
   en: {
     school: 'Bryn Teg Primary School',
     answers: {
-      progressingAnswer: 'Most learners make steady progress in reading and numeracy. Extended writing, especially in Welsh, lags behind.',
+      progressingAnswer:
+        'Most learners make steady progress in reading and numeracy. Extended writing, especially in Welsh, lags behind.',
       paceAnswer: 'Pace is as expected in Years 1 and 2, but slower than expected in writing in Years 3 to 6.',
       howWellAnswer: 'Well in reading and wellbeing; writing at length in Welsh needs to improve.',
       howKnowAnswer: 'Learning walks, learners’ books and a peer enquiry with a partner school.',
@@ -48,7 +55,11 @@ export const STORIES: Record<Language, CycleStory> = {
       learners: 'Learners in Years 3 to 6, especially boys',
       successMeasure: 'By July, at least 80% of learners in Years 3 to 6 write a full page in Welsh on their own',
     },
-    action: { description: 'A weekly extended writing session in Welsh in Years 3 to 6', owner: 'Literacy lead', cost: '£1,250.50' },
+    action: {
+      description: 'A weekly extended writing session in Welsh in Years 3 to 6',
+      owner: 'Literacy lead',
+      cost: '£1,250.50',
+    },
     criterion: 'Every learner in Years 3 to 6 writes at length in Welsh at least once a week',
     revisionNote: 'The first revision: the extended writing priority is agreed.',
     impact: {
@@ -62,8 +73,10 @@ export const STORIES: Record<Language, CycleStory> = {
   cy: {
     school: 'Ysgol Gynradd Bryn Teg',
     answers: {
-      progressingAnswer: 'Mae’r rhan fwyaf o’r dysgwyr yn gwneud cynnydd cyson mewn darllen a rhifedd. Mae ysgrifennu estynedig, yn enwedig yn Gymraeg, ar ei hôl hi.',
-      paceAnswer: 'Mae’r cyflymder yn unol â’r disgwyl ym Mlynyddoedd 1 a 2, ond yn arafach na’r disgwyl mewn ysgrifennu ym Mlynyddoedd 3 i 6.',
+      progressingAnswer:
+        'Mae’r rhan fwyaf o’r dysgwyr yn gwneud cynnydd cyson mewn darllen a rhifedd. Mae ysgrifennu estynedig, yn enwedig yn Gymraeg, ar ei hôl hi.',
+      paceAnswer:
+        'Mae’r cyflymder yn unol â’r disgwyl ym Mlynyddoedd 1 a 2, ond yn arafach na’r disgwyl mewn ysgrifennu ym Mlynyddoedd 3 i 6.',
       howWellAnswer: 'Yn dda mewn darllen a llesiant; mae angen gwella ysgrifennu estynedig yn Gymraeg.',
       howKnowAnswer: 'Teithiau dysgu, llyfrau’r dysgwyr ac ymholiad cymheiriaid gydag ysgol bartner.',
       howImproveAnswer: 'Rhoi cyfleoedd rheolaidd i ddysgwyr Blynyddoedd 3 i 6 ysgrifennu’n estynedig yn Gymraeg.',
@@ -86,13 +99,19 @@ export const STORIES: Record<Language, CycleStory> = {
       title: 'Ysgrifennu estynedig yn Gymraeg ym Mlynyddoedd 3 i 6',
       description: 'Dysgwyr yn ysgrifennu’n estynedig yn Gymraeg bob wythnos, ym mhob maes dysgu.',
       learners: 'Dysgwyr Blynyddoedd 3 i 6, yn enwedig bechgyn',
-      successMeasure: 'Erbyn mis Gorffennaf, bydd o leiaf 80% o ddysgwyr Blynyddoedd 3 i 6 yn ysgrifennu tudalen lawn yn Gymraeg ar eu pen eu hunain',
+      successMeasure:
+        'Erbyn mis Gorffennaf, bydd o leiaf 80% o ddysgwyr Blynyddoedd 3 i 6 yn ysgrifennu tudalen lawn yn Gymraeg ar eu pen eu hunain',
     },
-    action: { description: 'Sesiwn ysgrifennu estynedig wythnosol yn Gymraeg ym Mlynyddoedd 3 i 6', owner: 'Arweinydd llythrennedd', cost: '£1,250.50' },
+    action: {
+      description: 'Sesiwn ysgrifennu estynedig wythnosol yn Gymraeg ym Mlynyddoedd 3 i 6',
+      owner: 'Arweinydd llythrennedd',
+      cost: '£1,250.50',
+    },
     criterion: 'Mae pob dysgwr ym Mlynyddoedd 3 i 6 yn ysgrifennu’n estynedig yn Gymraeg o leiaf unwaith yr wythnos',
     revisionNote: 'Y diwygiad cyntaf: mae’r flaenoriaeth ysgrifennu estynedig wedi’i chytuno.',
     impact: {
-      whatChanged: 'Mae mwy o ddysgwyr Blynyddoedd 3 i 6 bellach yn ysgrifennu tudalen lawn yn Gymraeg ar eu pen eu hunain.',
+      whatChanged:
+        'Mae mwy o ddysgwyr Blynyddoedd 3 i 6 bellach yn ysgrifennu tudalen lawn yn Gymraeg ar eu pen eu hunain.',
       measure: 'Ysgrifennu tudalen lawn yn Gymraeg (%)',
       baseline: '35%',
       latest: '62%',

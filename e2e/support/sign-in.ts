@@ -8,7 +8,13 @@ import { SignInPage } from '../pages/sign-in-page.ts';
  * A person arrives, follows a link to a page of the service, is asked to sign in first, and
  * lands on that page once signed in.
  */
-export async function signInAt(journey: Journey, lang: Language, person: Person, path: string, options?: VisitorOptions): Promise<Visitor> {
+export async function signInAt(
+  journey: Journey,
+  lang: Language,
+  person: Person,
+  path: string,
+  options?: VisitorOptions,
+): Promise<Visitor> {
   const visitor = await journey.arrive(lang, options);
   await visitor.visit(path);
   const signIn = new SignInPage(visitor);

@@ -34,7 +34,10 @@ export class Visitor {
   /** A fresh browser (no cookies) that will ask for `lang` when it arrives. */
   static async open(browser: Browser, baseUrl: string, lang: Language, options: VisitorOptions = {}): Promise<Visitor> {
     const settings = { javaScriptEnabled: options.javaScriptEnabled ?? true, width: options.width ?? 1200 };
-    const context = await browser.newContext({ javaScriptEnabled: settings.javaScriptEnabled, viewport: { width: settings.width, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: settings.javaScriptEnabled,
+      viewport: { width: settings.width, height: 900 },
+    });
     const page = await context.newPage();
     return new Visitor(browser, context, page, baseUrl, lang, settings);
   }
@@ -95,7 +98,10 @@ export class Visitor {
       await this.inspector.goto(`${this.baseUrl}/healthz`);
     }
     await this.inspector.setContent(html, { timeout: 10_000 });
-    expect(await this.inspector.evaluate('document.styleSheets.length'), 'stylesheets in the copy axe checks').toBeGreaterThan(0);
+    expect(
+      await this.inspector.evaluate('document.styleSheets.length'),
+      'stylesheets in the copy axe checks',
+    ).toBeGreaterThan(0);
     return this.inspector;
   }
 

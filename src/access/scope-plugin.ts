@@ -2,9 +2,12 @@
 // loaded and decided here, on preHandler: after validation (the path parameters are checked) and
 // after the CSRF check (a forged request learns nothing of the record), before the handler.
 // The platform-wide part (signed in, permission) has already run in plugins/policy.ts.
+// It also answers `request.canOpen(address)` from the same declarations (can-open.ts).
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
+import { canOpen, type GivenCans, type OpenableRoute } from './can-open.ts';
+import { routeMatcher, type RouteMatch } from './route-match.ts';
 import { scopeLoaders, type ScopeLoader, type ScopeLoaders } from './scope-loaders.ts';
 import type { ResolvedScope } from './request-scope.ts';
 import { DEFAULT_NEEDS, type ScopedAccess, type ScopeName } from './scopes.ts';
@@ -17,33 +20,63 @@ function idsFrom(loader: AnyLoader, access: ScopedAccess, request: FastifyReques
   const ids: Record<string, string> = {};
   for (const key of loader.params) {
     const value = params[names[key] ?? key];
-    if (typeof value !== 'string') throw new Error(`${request.routeOptions.url ?? request.url}: the ${access.scope} scope has no :${names[key] ?? key}`);
+    if (typeof value !== 'string')
+      throw new Error(
+        `${request.routeOptions.url ?? request.url}: the ${access.scope} scope has no :${names[key] ?? key}`,
+      );
     ids[key] = value;
   }
   return ids;
 }
 
 /** Loads and decides the declared scope: the loader throws the 404 or 403, or returns the context. */
-export async function resolveScope(loaders: ScopeLoaders, db: Db, request: FastifyRequest, access: ScopedAccess): Promise<ResolvedScope> {
+export async function resolveScope(
+  loaders: ScopeLoaders,
+  db: Db,
+  request: FastifyRequest,
+  access: ScopedAccess,
+): Promise<ResolvedScope> {
   const loader = loaders[access.scope] as AnyLoader;
   const need = (access.need ?? DEFAULT_NEEDS[access.scope]) as never;
-  const context = await loader.load(db, request, idsFrom(loader, access, request) as never, need);
-  return { scope: access.scope, context } as ResolvedScope;
+  const ids = idsFrom(loader, access, request);
+  const context = await loader.load(db, request, ids as never, need);
+  return { scope: access.scope, context, ids } as ResolvedScope;
 }
 
 export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders }) => {
   const loaders = opts.loaders ?? scopeLoaders;
+  const pages: OpenableRoute[] = [];
+  let findPage: ((address: string) => RouteMatch<OpenableRoute> | null) | null = null;
   app.decorateRequest('accessScope', null);
 
   // A route naming a parameter its URL lacks fails at start-up, not on the first request.
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
+    if (access && [route.method].flat().includes('GET')) {
+      pages.push({ url: route.url, access });
+      findPage = null;
+    }
     if (!access || !('scope' in access)) return;
     const names = (access.params ?? {}) as Record<string, string | undefined>;
     for (const key of loaders[access.scope].params) {
       const name = names[key] ?? key;
-      if (!new RegExp(`:${name}(?!\\w)`).test(route.url)) throw new Error(`Route ${String(route.method)} ${route.url} declares the ${access.scope} scope but has no :${name}`);
+      if (!new RegExp(`:${name}(?!\\w)`).test(route.url))
+        throw new Error(
+          `Route ${String(route.method)} ${route.url} declares the ${access.scope} scope but has no :${name}`,
+        );
     }
+  });
+
+  app.decorateRequest('canOpen', function canOpenAddress(this: FastifyRequest, address: string, given?: GivenCans) {
+    findPage ??= routeMatcher(pages);
+    return canOpen(findPage(address), this.user, this.accessScope, loaders, address, given);
+  });
+
+  app.decorateRequest('reloadAccessScope', async function reloadAccessScope(this: FastifyRequest) {
+    const access = this.routeOptions.config.access;
+    if (!access || !('scope' in access))
+      throw new Error(`${this.method} ${this.routeOptions.url ?? this.url} reloads a scope but declares none`);
+    this.accessScope = await resolveScope(loaders, opts.db, this, access);
   });
 
   app.addHook('preHandler', async (request) => {

@@ -7,7 +7,7 @@ import { HttpError } from '../lib/http-error.ts';
 import { policyPlugin, type RegisteredRoute } from '../plugins/policy.ts';
 import { coarseAccess, decide, type Access } from '../policy/policy.ts';
 import type { CurrentUser } from '../policy/roles.ts';
-import { ensureCan, requestScope, schoolScope } from './request-scope.ts';
+import { ensureCan, reloadScope, requestScope, schoolScope } from './request-scope.ts';
 import type { ScopeLoaders } from './scope-loaders.ts';
 import { scopePlugin } from './scope-plugin.ts';
 
@@ -28,13 +28,25 @@ function fakeLoaders(calls: Call[]): ScopeLoaders {
       calls.push({ scope, ids, need });
       if (ids.number === 'unknown') throw new HttpError(404, 'not-found');
       if (ids.number === 'look-only') throw new HttpError(403, 'forbidden');
-      return { school: { number: ids.number ?? '', name: 'A school', laCode: '681', governingBodyId: null }, can: { edit: need === 'edit' } };
+      return {
+        school: { number: ids.number ?? '', name: 'A school', laCode: '681', governingBodyId: null },
+        can: { edit: need === 'edit' },
+      };
     },
+    cans: (context: { can: object }) => ({ [scope]: context.can }),
   });
   return {
-    school: loader('school', ['number']), collaborative: loader('collaborative', ['id']), enquiry: loader('enquiry', ['id', 'enquiryId']),
-    la: loader('la', ['code']), partnership: loader('partnership', ['id']), plan: loader('plan', ['planId']), round: loader('round', ['roundId']),
-    concernCase: loader('concernCase', ['id']), caseStudy: loader('caseStudy', ['id']),
+    school: loader('school', ['number']),
+    governingBody: loader('governingBody', ['number']),
+    national: loader('national', []),
+    collaborative: loader('collaborative', ['id']),
+    enquiry: loader('enquiry', ['id', 'enquiryId']),
+    la: loader('la', ['code']),
+    partnership: loader('partnership', ['id']),
+    plan: loader('plan', ['planId']),
+    round: loader('round', ['roundId']),
+    concernCase: loader('concernCase', ['id']),
+    caseStudy: loader('caseStudy', ['id']),
   } as unknown as ScopeLoaders;
 }
 
@@ -60,12 +72,35 @@ const signedIn = { 'x-user': 'officer' };
 
 describe('the scope hook', () => {
   function schoolRoutes(instance: FastifyInstance) {
-    instance.get('/schools/:number', { config: { access: { scope: 'school' } }, schema: { params: Type.Object({ number: Type.String({ pattern: '^[\\w-]+$' }) }) } }, async (request) => ({ ctx: schoolScope(request) }));
-    instance.post('/schools/:number/edit', { config: { access: { scope: 'school', need: 'edit' } } }, async (request) => ({ can: schoolScope(request).can }));
-    instance.get('/a/:schoolNumber', { config: { access: { scope: 'school', params: { number: 'schoolNumber' } } } }, async (request) => ({ number: schoolScope(request).school.number }));
-    instance.get('/plans-only/:number', { config: { access: { scope: 'school', permission: 'plans.read' } } }, async () => 'reached');
-    instance.get('/wrong/:number', { config: { access: { scope: 'school' } } }, async (request) => requestScope(request, 'la'));
-    instance.get('/unscoped/:number', { config: { access: { signedIn: true } } }, async (request) => ({ scope: request.accessScope }));
+    instance.get(
+      '/schools/:number',
+      {
+        config: { access: { scope: 'school' } },
+        schema: { params: Type.Object({ number: Type.String({ pattern: '^[\\w-]+$' }) }) },
+      },
+      async (request) => ({ ctx: schoolScope(request) }),
+    );
+    instance.post(
+      '/schools/:number/edit',
+      { config: { access: { scope: 'school', need: 'edit' } } },
+      async (request) => ({ can: schoolScope(request).can }),
+    );
+    instance.get(
+      '/a/:schoolNumber',
+      { config: { access: { scope: 'school', params: { number: 'schoolNumber' } } } },
+      async (request) => ({ number: schoolScope(request).school.number }),
+    );
+    instance.get(
+      '/plans-only/:number',
+      { config: { access: { scope: 'school', permission: 'plans.read' } } },
+      async () => 'reached',
+    );
+    instance.get('/wrong/:number', { config: { access: { scope: 'school' } } }, async (request) =>
+      requestScope(request, 'la'),
+    );
+    instance.get('/unscoped/:number', { config: { access: { signedIn: true } } }, async (request) => ({
+      scope: request.accessScope,
+    }));
   }
 
   it('loads the declared scope with its default need and gives the handler its context', async () => {
@@ -88,7 +123,9 @@ describe('the scope hook', () => {
   it("refuses with the loader's 404 or 403 before the handler runs", async () => {
     const instance = await build([], schoolRoutes);
     expect((await instance.inject({ url: '/schools/unknown', headers: signedIn })).statusCode).toBe(404);
-    expect((await instance.inject({ method: 'POST', url: '/schools/look-only/edit', headers: signedIn })).statusCode).toBe(403);
+    expect(
+      (await instance.inject({ method: 'POST', url: '/schools/look-only/edit', headers: signedIn })).statusCode,
+    ).toBe(403);
   });
 
   it('reads a key from a parameter of another name when the route says so', async () => {
@@ -111,7 +148,11 @@ describe('the scope hook', () => {
   it('refuses a coarse permission the user lacks before the loader runs', async () => {
     const calls: Call[] = [];
     const instance = await build(calls, (i) => {
-      i.get('/audit-school/:number', { config: { access: { scope: 'school', permission: 'audit.read' } } }, async () => 'reached');
+      i.get(
+        '/audit-school/:number',
+        { config: { access: { scope: 'school', permission: 'audit.read' } } },
+        async () => 'reached',
+      );
     });
     expect((await instance.inject({ url: '/audit-school/6612345', headers: signedIn })).statusCode).toBe(403);
     expect(calls).toEqual([]);
@@ -137,18 +178,68 @@ describe('the scope hook', () => {
   });
 
   it('refuses at start-up a route whose URL lacks a parameter its scope reads', async () => {
-    await expect(build([], (i) => {
-      i.get('/schools/:numberish', { config: { access: { scope: 'school' } } }, async () => 'never');
-    })).rejects.toThrow('Route GET /schools/:numberish declares the school scope but has no :number');
+    await expect(
+      build([], (i) => {
+        i.get('/schools/:numberish', { config: { access: { scope: 'school' } } }, async () => 'never');
+      }),
+    ).rejects.toThrow('Route GET /schools/:numberish declares the school scope but has no :number');
+  });
+
+  it('loads the declared scope again when the handler asks, with the same need, refusing as the hook would', async () => {
+    const calls: Call[] = [];
+    const instance = await build(calls, (i) => {
+      i.post('/schools/:number/again', { config: { access: { scope: 'school', need: 'edit' } } }, async (request) => ({
+        can: (await reloadScope(request, 'school')).can,
+      }));
+      i.get('/unscoped-again/:number', { config: { access: { signedIn: true } } }, async (request) =>
+        reloadScope(request, 'school'),
+      );
+    });
+    expect(
+      (await instance.inject({ method: 'POST', url: '/schools/6612345/again', headers: signedIn })).json(),
+    ).toEqual({ can: { edit: true } });
+    expect(calls.map((c) => c.need)).toEqual(['edit', 'edit']);
+    expect((await instance.inject({ url: '/unscoped-again/6612345', headers: signedIn })).statusCode).toBe(500);
+  });
+
+  it('tells a page whether a link will open, by the link route’s declared need and the page’s loaded can', async () => {
+    const instance = await build([], (i) => {
+      i.get('/schools/:number/editor', { config: { access: { scope: 'school', need: 'edit' } } }, async (request) => ({
+        editor: request.canOpen(`/schools/${schoolScope(request).school.number}/editor`),
+      }));
+      i.get('/schools/:number/reader', { config: { access: { scope: 'school' } } }, async (request) => ({
+        editor: request.canOpen(`/schools/${schoolScope(request).school.number}/editor`),
+        audit: request.canOpen('/audit-only'),
+        nowhere: request.canOpen('/nowhere'),
+      }));
+      i.get('/audit-only', { config: { access: { permission: 'audit.read' } } }, async () => 'never');
+    });
+    expect((await instance.inject({ url: '/schools/6612345/editor', headers: signedIn })).json()).toEqual({
+      editor: true,
+    });
+    expect((await instance.inject({ url: '/schools/6612345/reader', headers: signedIn })).json()).toEqual({
+      editor: false,
+      audit: false,
+      nowhere: false,
+    });
   });
 
   it('records the coarse access and the declared scope and need in the route registry', async () => {
     const registry: RegisteredRoute[] = [];
     await build([], schoolRoutes, registry);
     const find = (url: string) => registry.find((r) => r.url === url);
-    expect(find('/schools/:number')).toMatchObject({ access: { signedIn: true }, scope: { scope: 'school', need: 'viewArea' } });
-    expect(find('/schools/:number/edit')).toMatchObject({ access: { signedIn: true }, scope: { scope: 'school', need: 'edit' } });
-    expect(find('/plans-only/:number')).toMatchObject({ access: { permission: 'plans.read' }, scope: { scope: 'school', need: 'viewArea' } });
+    expect(find('/schools/:number')).toMatchObject({
+      access: { signedIn: true },
+      scope: { scope: 'school', need: 'viewArea' },
+    });
+    expect(find('/schools/:number/edit')).toMatchObject({
+      access: { signedIn: true },
+      scope: { scope: 'school', need: 'edit' },
+    });
+    expect(find('/plans-only/:number')).toMatchObject({
+      access: { permission: 'plans.read' },
+      scope: { scope: 'school', need: 'viewArea' },
+    });
     expect(find('/unscoped/:number')).toMatchObject({ access: { signedIn: true }, scope: null });
   });
 });
@@ -163,7 +254,11 @@ describe('a scoped access', () => {
   });
 
   it("takes only the scope's own needs (checked by the type checker)", () => {
-    const fine: Access[] = [{ scope: 'school', need: 'approvePlan' }, { scope: 'la', need: 'concern' }, { scope: 'enquiry', need: 'writeNote' }];
+    const fine: Access[] = [
+      { scope: 'governingBody', need: 'approvePlan' },
+      { scope: 'la', need: 'concern' },
+      { scope: 'enquiry', need: 'writeNote' },
+    ];
     // @ts-expect-error 'concern' is an LA need, not a school's
     const wrong: Access = { scope: 'school', need: 'concern' };
     expect(fine.length + [wrong].length).toBe(4);

@@ -1,25 +1,31 @@
 // The record scopes a route may act on, as types only: what each one needs from the URL, which
-// needs it answers (the keys of its `can`), and the context its loader puts on the request.
-// The loaders themselves live in scope-loaders.ts; the hook that runs them in scope-plugin.ts.
-import type { CollaborativeContext, CollaborativeNeed } from '../collaboration/collaborative-access.ts';
-import type { LaContext } from '../local-authority/la-access.ts';
+// needs it answers (the keys of its `can`, from the scope's policy in src/policy/), and the context
+// its loader puts on the request. Each scope's loader lives in loaders/<scope>.ts, listed in
+// scope-loaders.ts; the hook that runs them is scope-plugin.ts.
 import type { Permission } from '../policy/policy.ts';
+import type { CaseStudyCan } from '../policy/case-study-policy.ts';
+import type { ConcernCaseCan } from '../policy/concern-case-policy.ts';
+import type { EnquiryCan } from '../policy/enquiry-policy.ts';
+import type { GoverningBodyCan } from '../policy/governing-body-policy.ts';
+import type { LaCan } from '../policy/la-policy.ts';
+import type { WgCan } from '../policy/national-policy.ts';
+import type { PartnershipCan } from '../policy/partnership-policy.ts';
+import type { PlanCan } from '../policy/plan-policy.ts';
 import type { SchoolCan } from '../policy/school-policy.ts';
-import type { LaCan } from '../local-authority/la-policy.ts';
-import type { PartnershipCan, PlanCan } from '../national/national-policy.ts';
-import type { SchoolRequestContext } from '../school/school-access.ts';
-import type { CaseContext } from '../features/concern/concern-access.ts';
-import type { CaseStudyContext } from '../features/good-practice/good-practice-context.ts';
-import type { CaseStudyCan } from '../features/good-practice/case-study-policy.ts';
-import type { PartnershipContext } from '../features/partnerships/partnership-context.ts';
-import type { PlanAccess, RoundContext } from '../features/la-plans/plan-context.ts';
-import type { EnquiryContext } from '../features/peer-enquiry/enquiry-context.ts';
-import type { EnquiryCan } from '../features/peer-enquiry/enquiry-policy.ts';
-import type { ConcernCaseCan } from '../local-authority/la-policy.ts';
+import type { CaseStudyContext } from './loaders/case-study.ts';
+import type { CollaborativeContext, CollaborativeNeed } from './loaders/collaborative.ts';
+import type { CaseContext } from './loaders/concern-case.ts';
+import type { EnquiryContext } from './loaders/enquiry.ts';
+import type { LaContext } from './loaders/la.ts';
+import type { NationalContext } from './loaders/national.ts';
+import type { PartnershipContext } from './loaders/partnership.ts';
+import type { PlanAccess, RoundContext } from './loaders/plan.ts';
+import type { SchoolRequestContext } from './loaders/school.ts';
 
 /** Each scope: the path parameters its loader reads, the needs it answers, the context it loads. */
 export interface Scopes {
   school: { params: 'number'; need: keyof SchoolCan; context: SchoolRequestContext };
+  governingBody: { params: 'number'; need: keyof GoverningBodyCan; context: SchoolRequestContext };
   collaborative: { params: 'id'; need: CollaborativeNeed; context: CollaborativeContext };
   enquiry: { params: 'id' | 'enquiryId'; need: keyof EnquiryCan; context: EnquiryContext };
   la: { params: 'code'; need: keyof LaCan; context: LaContext };
@@ -28,6 +34,7 @@ export interface Scopes {
   round: { params: 'roundId'; need: never; context: RoundContext };
   concernCase: { params: 'id'; need: keyof ConcernCaseCan; context: CaseContext };
   caseStudy: { params: 'id'; need: keyof CaseStudyCan; context: CaseStudyContext };
+  national: { params: never; need: keyof WgCan; context: NationalContext };
 }
 export type ScopeName = keyof Scopes;
 export type ScopeNeed<S extends ScopeName> = Scopes[S]['need'];
@@ -39,7 +46,12 @@ export type ScopeContext<S extends ScopeName> = Scopes[S]['context'];
  * the platform permission checked before anything is loaded (signed in is enough when left out).
  */
 export type ScopedAccess = {
-  [S in ScopeName]: { scope: S; need?: ScopeNeed<S>; params?: Partial<Record<Scopes[S]['params'], string>>; permission?: Permission };
+  [S in ScopeName]: {
+    scope: S;
+    need?: ScopeNeed<S>;
+    params?: Partial<Record<Scopes[S]['params'], string>>;
+    permission?: Permission;
+  };
 }[ScopeName];
 
 /** What the route registry records of a scoped route. */
@@ -48,6 +60,7 @@ export type DeclaredScope = { scope: ScopeName; need: string | null };
 /** The need a route gets when it names none: seeing the record at all (the same defaults as before). */
 export const DEFAULT_NEEDS: { [S in ScopeName]: ScopeNeed<S> | null } = {
   school: 'viewArea',
+  governingBody: 'member',
   collaborative: 'view',
   enquiry: 'seeHeadline',
   la: 'staff',
@@ -56,6 +69,7 @@ export const DEFAULT_NEEDS: { [S in ScopeName]: ScopeNeed<S> | null } = {
   round: null,
   concernCase: 'view',
   caseStudy: 'view',
+  national: 'read',
 };
 
 type CoarseConfig = { readonly access: { readonly signedIn: true } | { readonly permission: Permission } };
@@ -64,7 +78,11 @@ type CoarseConfig = { readonly access: { readonly signedIn: true } | { readonly 
  * A route's config acting on one record: the feature's usual coarse access (signed in, or a
  * permission checked before anything is loaded) plus the scope and the need.
  */
-export function scoped<S extends ScopeName>(coarse: CoarseConfig, scope: S, need?: ScopeNeed<S>): { access: ScopedAccess } {
+export function scoped<S extends ScopeName>(
+  coarse: CoarseConfig,
+  scope: S,
+  need?: ScopeNeed<S>,
+): { access: ScopedAccess } {
   const permission = 'permission' in coarse.access ? { permission: coarse.access.permission } : {};
   return { access: { ...permission, scope, ...(need ? { need } : {}) } as ScopedAccess };
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { systemClock } from '../lib/clock.ts';
 import { auditLog, users } from '../db/schema/index.ts';
 import { entryHash, GENESIS_HASH, type AuditFields } from './audit-chain.ts';
 
@@ -18,7 +19,9 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const fields: AuditFields = {
-    at: new Date().toISOString(),
+    // The real time, never the app's clock: the log is the record of when a change was made, and a
+    // clock set by a test or a replay must not be able to write a different history.
+    at: systemClock.now().toISOString(),
     actorId: input.actorId,
     action: input.action,
     entityType: input.entityType,
@@ -60,7 +63,10 @@ export async function listAudit(db: Db, filter: AuditFilter, page: { limit: numb
       .orderBy(desc(auditLog.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { rows, total: total?.count ?? 0 };
 }
@@ -92,10 +98,25 @@ export async function* allAuditEntries(db: Db, pageSize = 2000) {
 /** One record's trail of the given actions, newest first, with who did each. */
 export async function auditTrail(db: Db, entityType: string, entityId: string, actions: string[]) {
   return db
-    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, actorName: users.displayName })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+      actorName: users.displayName,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId), sql`${auditLog.action} in (${sql.join(actions.map((a) => sql`${a}`), sql`, `)})`))
+    .where(
+      and(
+        eq(auditLog.entityType, entityType),
+        eq(auditLog.entityId, entityId),
+        sql`${auditLog.action} in (${sql.join(
+          actions.map((a) => sql`${a}`),
+          sql`, `,
+        )})`,
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(50);
 }

@@ -23,7 +23,9 @@ async function append(db: Db, input: Partial<AuditInput> & { at?: string } = {})
     vi.setSystemTime(new Date(at));
   }
   try {
-    await db.transaction((tx) => appendAudit(tx, { actorId: null, action: 'test-action', entityType: 'test', entityId: null, ...rest }));
+    await db.transaction((tx) =>
+      appendAudit(tx, { actorId: null, action: 'test-action', entityType: 'test', entityId: null, ...rest }),
+    );
   } finally {
     vi.useRealTimers();
   }
@@ -43,7 +45,8 @@ async function verify(db: Db) {
 /** A fresh database with five chained entries, for tests that tamper with it. */
 async function databaseWithFiveEntries(): Promise<Database> {
   const database = await createTestDatabase();
-  for (let i = 1; i <= 5; i++) await append(database.db, { action: `step-${i}`, entityId: String(i), after: { step: i, note: 'ŷ' } });
+  for (let i = 1; i <= 5; i++)
+    await append(database.db, { action: `step-${i}`, entityId: String(i), after: { step: i, note: 'ŷ' } });
   return database;
 }
 
@@ -64,7 +67,17 @@ describe('the audit chain', () => {
     const admin = await buildAdministrator(t.database.db);
     const visitor = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, admin.id));
     await append(t.database.db, { action: 'first', before: { b: [1, { z: 1, a: 2 }] }, after: { a: 'ŵ' } });
-    expect((await visitor.post('/admin/users', { displayName: 'Chain Link', email: 'chain@example.test', preferredLanguage: 'en', role: 'wg_official', scopeId: '' })).statusCode).toBe(201);
+    expect(
+      (
+        await visitor.post('/admin/users', {
+          displayName: 'Chain Link',
+          email: 'chain@example.test',
+          preferredLanguage: 'en',
+          role: 'wg_official',
+          scopeId: '',
+        })
+      ).statusCode,
+    ).toBe(201);
     await append(t.database.db, { action: 'last', actorId: admin.id, entityId: 'x' });
 
     const rows = await entries(t.database.db);
@@ -77,7 +90,9 @@ describe('the audit chain', () => {
   });
 
   it('stays one chain when many changes are recorded at once', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => append(t.database.db, { action: 'concurrent', entityId: String(i) })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => append(t.database.db, { action: 'concurrent', entityId: String(i) })),
+    );
     const { checked, problems } = await verify(t.database.db);
     expect(problems).toEqual([]);
     expect(checked).toBe(await t.database.db.$count(auditLog));
@@ -90,8 +105,12 @@ describe('the audit chain', () => {
         () => 'allowed',
         (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
       );
-    expect(await refusal(t.database.db.execute(sql`update audit_log set action = 'rewritten' where id = ${first!.id}`))).toBe('audit_log is append-only');
-    expect(await refusal(t.database.db.execute(sql`delete from audit_log where id = ${first!.id}`))).toBe('audit_log is append-only');
+    expect(
+      await refusal(t.database.db.execute(sql`update audit_log set action = 'rewritten' where id = ${first!.id}`)),
+    ).toBe('audit_log is append-only');
+    expect(await refusal(t.database.db.execute(sql`delete from audit_log where id = ${first!.id}`))).toBe(
+      'audit_log is append-only',
+    );
     const [after] = await entries(t.database.db);
     expect(after).toEqual(first);
   });
@@ -104,7 +123,9 @@ describe('tampering with the audit log', () => {
       expect(await verify(database.db)).toEqual({ checked: 5, problems: [] });
       const third = (await entries(database.db))[2]!;
       await withoutAppendOnlyTrigger(database.db, () =>
-        database.db.execute(sql`update audit_log set after = '{"step": 3, "note": "changed"}'::jsonb where id = ${third.id}`),
+        database.db.execute(
+          sql`update audit_log set after = '{"step": 3, "note": "changed"}'::jsonb where id = ${third.id}`,
+        ),
       );
       expect(await verify(database.db)).toEqual({ checked: 5, problems: [{ id: third.id, problem: 'hash-mismatch' }] });
     } finally {
@@ -116,8 +137,13 @@ describe('tampering with the audit log', () => {
     const database = await databaseWithFiveEntries();
     try {
       const rows = await entries(database.db);
-      await withoutAppendOnlyTrigger(database.db, () => database.db.execute(sql`delete from audit_log where id = ${rows[2]!.id}`));
-      expect(await verify(database.db)).toEqual({ checked: 4, problems: [{ id: rows[3]!.id, problem: 'broken-link' }] });
+      await withoutAppendOnlyTrigger(database.db, () =>
+        database.db.execute(sql`delete from audit_log where id = ${rows[2]!.id}`),
+      );
+      expect(await verify(database.db)).toEqual({
+        checked: 4,
+        problems: [{ id: rows[3]!.id, problem: 'broken-link' }],
+      });
     } finally {
       await database.close();
     }
@@ -145,7 +171,10 @@ describe('npm run audit:verify', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: directory, NODE_ENV: 'test' };
     delete env.DATABASE_URL;
     try {
-      const { stdout, stderr } = await run('npm', ['run', '-s', 'audit:verify'], { env, cwd: path.join(import.meta.dirname, '../..') });
+      const { stdout, stderr } = await run('npm', ['run', '-s', 'audit:verify'], {
+        env,
+        cwd: path.join(import.meta.dirname, '../..'),
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -161,7 +190,11 @@ describe('npm run audit:verify', () => {
     expect(clean.stdout).toContain('Audit log intact: 3 entries');
     expect(clean.code).toBe(0);
 
-    await onDisk(({ db }) => withoutAppendOnlyTrigger(db, () => db.execute(sql`update audit_log set action = 'rewritten' where action = 'step-2'`)));
+    await onDisk(({ db }) =>
+      withoutAppendOnlyTrigger(db, () =>
+        db.execute(sql`update audit_log set action = 'rewritten' where action = 'step-2'`),
+      ),
+    );
     const tampered = await verifyCommand();
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toContain('Audit log TAMPERED: 1 problem(s) in 3 entries');
@@ -189,11 +222,35 @@ describe('the audit log page', () => {
     admin = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, adminUser.id));
     alys = (await buildUser(t.database.db)).id;
     bryn = (await buildUser(t.database.db)).id;
-    await append(t.database.db, { at: '2025-01-10T09:00:00Z', actorId: alys, action: 'widget-make', entityType: 'widget', entityId: 'w1' });
-    await append(t.database.db, { at: '2025-02-20T09:00:00Z', actorId: bryn, action: 'widget-break', entityType: 'widget', entityId: 'w2' });
-    await append(t.database.db, { at: '2025-03-30T22:30:00Z', actorId: alys, action: 'gadget-make', entityType: 'gadget', entityId: 'g1' });
+    await append(t.database.db, {
+      at: '2025-01-10T09:00:00Z',
+      actorId: alys,
+      action: 'widget-make',
+      entityType: 'widget',
+      entityId: 'w1',
+    });
+    await append(t.database.db, {
+      at: '2025-02-20T09:00:00Z',
+      actorId: bryn,
+      action: 'widget-break',
+      entityType: 'widget',
+      entityId: 'w2',
+    });
+    await append(t.database.db, {
+      at: '2025-03-30T22:30:00Z',
+      actorId: alys,
+      action: 'gadget-make',
+      entityType: 'gadget',
+      entityId: 'g1',
+    });
     // 00:30 on 11 July in Wales (BST), still 10 July in UTC.
-    await append(t.database.db, { at: '2025-07-10T23:30:00Z', actorId: bryn, action: 'gadget-make', entityType: 'gadget', entityId: 'g2' });
+    await append(t.database.db, {
+      at: '2025-07-10T23:30:00Z',
+      actorId: bryn,
+      action: 'gadget-make',
+      entityType: 'gadget',
+      entityId: 'g2',
+    });
   });
   afterAll(() => t.close());
 
@@ -238,7 +295,9 @@ describe('the audit log page', () => {
   it('is forbidden to everyone but administrators', async () => {
     for (const role of ['la_officer', 'wg_official', 'headteacher'] as const) {
       const user = await buildUser(t.database.db, { role });
-      const response = await new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id)).get('/admin/audit');
+      const response = await new Visitor(t.app)
+        .withCookie(await sessionCookie(t.database.db, user.id))
+        .get('/admin/audit');
       expect(response.statusCode, role).toBe(403);
       expect(response.body).not.toContain('widget-make');
     }

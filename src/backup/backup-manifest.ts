@@ -20,7 +20,14 @@ export const Manifest = Type.Object({
   migrations: Type.Array(Type.Object({ hash: Type.String(), createdAt: Type.String({ pattern: '^[0-9]+$' }) })),
   /** In the order they are restored (parents before children). */
   tables: Type.Array(Type.Object({ name: Name, rows: Type.Integer({ minimum: 0 }), sha256: Sha256 })),
-  sequences: Type.Array(Type.Object({ table: Name, column: Name, lastValue: Type.String({ pattern: '^-?[0-9]+$' }), isCalled: Type.Boolean() })),
+  sequences: Type.Array(
+    Type.Object({
+      table: Name,
+      column: Name,
+      lastValue: Type.String({ pattern: '^-?[0-9]+$' }),
+      isCalled: Type.Boolean(),
+    }),
+  ),
   files: Type.Array(
     Type.Object({
       path: Type.String({ pattern: `^(${DATA_FOLDERS.join('|')})/[A-Za-z0-9][A-Za-z0-9._-]*$` }),
@@ -38,14 +45,18 @@ export function parseManifest(text: string): Manifest {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Error('The backup\'s manifest is not valid JSON: the file is damaged or is not a Cydwella backup.');
+    throw new Error("The backup's manifest is not valid JSON: the file is damaged or is not a Cydwella backup.");
   }
   if (!Value.Check(Manifest, value)) {
     const first = Value.Errors(Manifest, value).First();
-    throw new Error(`The backup's manifest is not one this version understands (${first ? `${first.path}: ${first.message}` : 'unknown problem'}).`);
+    throw new Error(
+      `The backup's manifest is not one this version understands (${first ? `${first.path}: ${first.message}` : 'unknown problem'}).`,
+    );
   }
   if (value.formatVersion !== BACKUP_FORMAT_VERSION) {
-    throw new Error(`This backup has format version ${value.formatVersion}; this version of Cydwella reads version ${BACKUP_FORMAT_VERSION}.`);
+    throw new Error(
+      `This backup has format version ${value.formatVersion}; this version of Cydwella reads version ${BACKUP_FORMAT_VERSION}.`,
+    );
   }
   return value;
 }

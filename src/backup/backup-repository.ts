@@ -24,9 +24,15 @@ export async function useStableTextOutput(tx: Db): Promise<void> {
 
 /** The migrations Drizzle recorded as applied, oldest first (none on a database never migrated). */
 export async function appliedMigrations(db: Db): Promise<AppliedMigration[]> {
-  const [exists] = await rows<{ found: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as found`);
+  const [exists] = await rows<{ found: boolean }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as found`,
+  );
   if (!exists?.found) return [];
-  return rows<AppliedMigration>(db, sql`select hash, created_at::text as "createdAt" from drizzle.__drizzle_migrations order by created_at, id`);
+  return rows<AppliedMigration>(
+    db,
+    sql`select hash, created_at::text as "createdAt" from drizzle.__drizzle_migrations order by created_at, id`,
+  );
 }
 
 export async function listTables(db: Db): Promise<string[]> {
@@ -142,6 +148,9 @@ export async function deleteAllRows(tx: Db, table: string): Promise<void> {
 
 /** The attachment files the database refers to. */
 export async function referencedAttachments(db: Db): Promise<string[]> {
-  const result = await rows<{ sha256: string }>(db, sql`select distinct sha256 from evidence_attachments order by sha256`);
+  const result = await rows<{ sha256: string }>(
+    db,
+    sql`select distinct sha256 from evidence_attachments order by sha256`,
+  );
   return result.map((r) => r.sha256);
 }

@@ -27,11 +27,19 @@ const source = path.join(work, 'source');
 const backupFile = path.join(work, 'backup.tar.gz');
 
 /** Runs an npm script's command as its own process, as `npm run NAME -- ARGS` would. */
-async function command(script: 'backup' | 'restore' | 'audit-verify', args: string[], env: { DATA_DIR: string; DATABASE_URL?: string }) {
+async function command(
+  script: 'backup' | 'restore' | 'audit-verify',
+  args: string[],
+  env: { DATA_DIR: string; DATABASE_URL?: string },
+) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { cwd: root, env: childEnv });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', `src/cli/${script}.ts`, ...args],
+      { cwd: root, env: childEnv },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -41,7 +49,10 @@ async function command(script: 'backup' | 'restore' | 'audit-verify', args: stri
 
 const openDataDir = (dataDir: string) => openDatabase({ databaseUrl: null, pgliteDir: path.join(dataDir, 'pglite') });
 
-async function withDatabase<T>(open: () => Promise<Database> | Database, use: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  open: () => Promise<Database> | Database,
+  use: (database: Database) => Promise<T>,
+): Promise<T> {
   const database = await open();
   try {
     return await use(database);
@@ -58,7 +69,8 @@ function filesUnder(dataDir: string): Record<string, Buffer> {
   const files: Record<string, Buffer> = {};
   for (const folder of ['attachments', 'imports']) {
     const dir = path.join(dataDir, folder);
-    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) files[`${folder}/${name}`] = fs.readFileSync(path.join(dir, name));
+    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+      files[`${folder}/${name}`] = fs.readFileSync(path.join(dir, name));
   }
   return files;
 }
@@ -79,7 +91,14 @@ beforeAll(async () => {
       t.app,
       visitor,
       `/schools/${school.number}/evidence/new`,
-      { source: 'learners_work', 'observedOn-day': today[2]!, 'observedOn-month': today[1]!, 'observedOn-year': today[0]!, firstHand: 'yes', title: 'Learning walk, Blwyddyn 3' },
+      {
+        source: 'learners_work',
+        'observedOn-day': today[2]!,
+        'observedOn-month': today[1]!,
+        'observedOn-year': today[0]!,
+        firstHand: 'yes',
+        title: 'Learning walk, Blwyddyn 3',
+      },
       [
         { field: 'attachments', fileName: 'walk.pdf', content: SAMPLE_FILES.pdf, contentType: 'application/pdf' },
         { field: 'attachments', fileName: 'photo.jpg', content: SAMPLE_FILES.jpg, contentType: 'image/jpeg' },
@@ -150,14 +169,16 @@ describe('backing up and restoring', () => {
     const empty = path.join(work, 'empty');
     const result = await command('restore', [damaged], { DATA_DIR: empty });
     expect(result.code).toBe(1);
-    expect(result.output).toContain('The backup\'s rows for users do not match its manifest: it is damaged.');
+    expect(result.output).toContain("The backup's rows for users do not match its manifest: it is damaged.");
     expect(fs.readdirSync(empty)).toEqual([]);
   }, 120_000);
 });
 
 describe.skipIf(!serverUrl)('backing up and restoring on PostgreSQL', () => {
   const names = [1, 2].map(() => `cydwella_restore_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
-  const urls = names.map((name) => (serverUrl ? Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString() : ''));
+  const urls = names.map((name) =>
+    serverUrl ? Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString() : '',
+  );
   const admin = async (text: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
@@ -187,12 +208,17 @@ describe.skipIf(!serverUrl)('backing up and restoring on PostgreSQL', () => {
     let written = 0;
     const writer = (async () => {
       while (writing) {
-        await live.db.transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.write', entityType: 'test', entityId: String(written) }));
+        await live.db.transaction((tx) =>
+          appendAudit(tx, { actorId: null, action: 'test.write', entityType: 'test', entityId: String(written) }),
+        );
         written++;
       }
     })();
     try {
-      const backedUp = await command('backup', [liveBackup], { DATA_DIR: path.join(work, 'postgres-1'), DATABASE_URL: urls[0]! });
+      const backedUp = await command('backup', [liveBackup], {
+        DATA_DIR: path.join(work, 'postgres-1'),
+        DATABASE_URL: urls[0]!,
+      });
       expect(backedUp.code).toBe(0);
     } finally {
       writing = false;
@@ -214,7 +240,10 @@ describe.skipIf(!serverUrl)('backing up and restoring on PostgreSQL', () => {
     const verified = await command('audit-verify', [], { DATA_DIR: dataDir, DATABASE_URL: urls[1]! });
     expect(verified.output).toContain(`Audit log intact: ${audited} entries`);
 
-    const refused = await command('restore', [backupFile], { DATA_DIR: path.join(work, 'postgres-3'), DATABASE_URL: urls[1]! });
+    const refused = await command('restore', [backupFile], {
+      DATA_DIR: path.join(work, 'postgres-3'),
+      DATABASE_URL: urls[1]!,
+    });
     expect(refused.output).toContain('Restore refused: The database is not empty');
   }, 300_000);
 });

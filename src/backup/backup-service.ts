@@ -22,16 +22,18 @@ import { fingerprintTable } from './table-fingerprint.ts';
  * an attachment is saved before the row that names it commits and is never deleted, so every
  * file the snapshot refers to is already there; a file added since is harmless extra.
  */
-export async function createBackup(database: Database, dataDir: string, file: string, now = new Date()): Promise<Manifest> {
+export async function createBackup(database: Database, dataDir: string, file: string, now: Date): Promise<Manifest> {
   const target = path.resolve(file);
-  if (fs.existsSync(target)) throw new Error(`${target} already exists: choose a new name (a backup never overwrites a file).`);
+  if (fs.existsSync(target))
+    throw new Error(`${target} already exists: choose a new name (a backup never overwrites a file).`);
   const staging = fs.mkdtempSync(path.join(path.dirname(target), '.cydwella-backup-'));
   try {
     const snapshot = await database.db.transaction(
       async (tx) => {
         await useStableTextOutput(tx);
         const migrations = await appliedMigrations(tx);
-        if (migrations.length === 0) throw new Error('This database has never been migrated: there is nothing to back up.');
+        if (migrations.length === 0)
+          throw new Error('This database has never been migrated: there is nothing to back up.');
         const order = dependencyOrder(await listTables(tx), await foreignKeys(tx));
         const tables: Manifest['tables'] = [];
         for (const name of order) {
@@ -70,7 +72,11 @@ export async function createBackup(database: Database, dataDir: string, file: st
     fs.writeFileSync(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     // Written beside the target and renamed, so a half-written archive never carries the real name.
     const partial = `${target}.part`;
-    await tar.create({ gzip: true, file: partial, cwd: staging, portable: true }, [MANIFEST_FILE, 'tables', ...(files.length ? ['files'] : [])]);
+    await tar.create({ gzip: true, file: partial, cwd: staging, portable: true }, [
+      MANIFEST_FILE,
+      'tables',
+      ...(files.length ? ['files'] : []),
+    ]);
     fs.renameSync(partial, target);
     return manifest;
   } finally {

@@ -5,7 +5,8 @@ import type { AppliedMigration } from './backup-repository.ts';
 
 type Journal = { entries: { idx: number; when: number; tag: string }[] } & Record<string, unknown>;
 
-const readJournal = (folder = migrationsFolder): Journal => JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
+const readJournal = (folder = migrationsFolder): Journal =>
+  JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
 
 /**
  * How many of this version's migrations the backup's database had applied. Drizzle decides what to
@@ -21,7 +22,9 @@ export function levelOf(applied: AppliedMigration[]): number {
   }
   applied.forEach((migration, i) => {
     if (String(journal.entries[i]!.when) !== migration.createdAt) {
-      throw new Error(`The backup's migration ${i + 1} does not match this version's ${journal.entries[i]!.tag}: it was made by a different line of Cydwella.`);
+      throw new Error(
+        `The backup's migration ${i + 1} does not match this version's ${journal.entries[i]!.tag}: it was made by a different line of Cydwella.`,
+      );
     }
   });
   return applied.length;
@@ -33,7 +36,8 @@ export function migrationsUpTo(level: number, into: string): string {
   const entries = journal.entries.slice(0, level);
   fs.mkdirSync(path.join(into, 'meta'), { recursive: true });
   fs.writeFileSync(path.join(into, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const entry of entries) fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(into, `${entry.tag}.sql`));
+  for (const entry of entries)
+    fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(into, `${entry.tag}.sql`));
   return into;
 }
 

@@ -28,11 +28,13 @@ export async function checkArchive(unpacked: string, manifest: Manifest): Promis
       hash.update(line).update('\n');
       rows++;
     }
-    if (rows !== table.rows || hash.digest('hex') !== table.sha256) throw new Error(`The backup's rows for ${table.name} do not match its manifest: it is damaged.`);
+    if (rows !== table.rows || hash.digest('hex') !== table.sha256)
+      throw new Error(`The backup's rows for ${table.name} do not match its manifest: it is damaged.`);
   }
   for (const entry of manifest.files) {
     const file = path.join(unpacked, 'files', entry.path);
-    const ok = fs.existsSync(file) && fs.statSync(file).size === entry.bytes && (await sha256OfFile(file)) === entry.sha256;
+    const ok =
+      fs.existsSync(file) && fs.statSync(file).size === entry.bytes && (await sha256OfFile(file)) === entry.sha256;
     if (!ok) throw new Error(`The backup's file ${entry.path} does not match its manifest: it is damaged.`);
   }
 }
@@ -42,7 +44,9 @@ export async function refuseFilesInDataDir(dataDir: string): Promise<void> {
   for (const folder of DATA_FOLDERS) {
     const present = await filesIn(path.join(dataDir, folder));
     if (present.length > 0) {
-      throw new RestoreRefusedError(`${path.join(dataDir, folder)} already holds ${present.length} file(s). Restore into an empty DATA_DIR.`);
+      throw new RestoreRefusedError(
+        `${path.join(dataDir, folder)} already holds ${present.length} file(s). Restore into an empty DATA_DIR.`,
+      );
     }
   }
 }
@@ -57,14 +61,21 @@ export async function refuseUsedDatabase(db: Db, backupLevel: number): Promise<v
   const applied = (await appliedMigrations(db)).length;
   const tables = await listTables(db);
   if (tables.length === 0 && applied === 0) return;
-  if (applied === 0) throw new RestoreRefusedError(`The database already has ${tables.length} table(s) not made by Cydwella's migrations. Restore into an empty database.`);
+  if (applied === 0)
+    throw new RestoreRefusedError(
+      `The database already has ${tables.length} table(s) not made by Cydwella's migrations. Restore into an empty database.`,
+    );
   if (applied > backupLevel) {
-    throw new RestoreRefusedError(`The database has ${applied} migrations applied, more than the backup's ${backupLevel}. Restore into a new, empty database.`);
+    throw new RestoreRefusedError(
+      `The database has ${applied} migrations applied, more than the backup's ${backupLevel}. Restore into a new, empty database.`,
+    );
   }
   const seeded = tablesSeededByMigrations(applied);
   const used: string[] = [];
   for (const table of tables) if (!seeded.has(table) && (await rowCount(db, table)) > 0) used.push(table);
   if (used.length > 0) {
-    throw new RestoreRefusedError(`The database is not empty (rows in ${used.slice(0, 5).join(', ')}${used.length > 5 ? ', ...' : ''}). Restore into a new, empty database.`);
+    throw new RestoreRefusedError(
+      `The database is not empty (rows in ${used.slice(0, 5).join(', ')}${used.length > 5 ? ', ...' : ''}). Restore into a new, empty database.`,
+    );
   }
 }

@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import type { Database, Db } from '../db/client.ts';
-import { deleteAllRows, foreignKeys, insertLines, listTables, rowCount, setSequence, useStableTextOutput, writableColumns } from './backup-repository.ts';
+import {
+  deleteAllRows,
+  foreignKeys,
+  insertLines,
+  listTables,
+  rowCount,
+  setSequence,
+  useStableTextOutput,
+  writableColumns,
+} from './backup-repository.ts';
 import { MANIFEST_FILE, parseManifest, tableFile, type Manifest } from './backup-manifest.ts';
 import { levelOf, migrationsUpTo } from './migration-level.ts';
 import { checkArchive, linesOf, refuseFilesInDataDir, refuseUsedDatabase } from './restore-checks.ts';
@@ -26,8 +35,14 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
   const placed: string[] = [];
   try {
     // Only plain files and folders: a link in a hostile archive could point outside the folder.
-    await tar.extract({ file, cwd: unpacked, strict: true, filter: (_path, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory') });
-    if (!fs.existsSync(path.join(unpacked, MANIFEST_FILE))) throw new Error(`${file} is not a Cydwella backup (it has no ${MANIFEST_FILE}).`);
+    await tar.extract({
+      file,
+      cwd: unpacked,
+      strict: true,
+      filter: (_path, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory'),
+    });
+    if (!fs.existsSync(path.join(unpacked, MANIFEST_FILE)))
+      throw new Error(`${file} is not a Cydwella backup (it has no ${MANIFEST_FILE}).`);
     const manifest = parseManifest(fs.readFileSync(path.join(unpacked, MANIFEST_FILE), 'utf8'));
     const level = levelOf(manifest.migrations);
     await checkArchive(unpacked, manifest);
@@ -60,7 +75,9 @@ async function loadTables(tx: Db, unpacked: string, manifest: Manifest): Promise
   const tables = await listTables(tx);
   const expected = manifest.tables.map((t) => t.name).sort();
   if (JSON.stringify(tables) !== JSON.stringify(expected)) {
-    throw new Error(`The migrated schema's tables differ from the backup's (${diff(tables, expected)}): the backup does not belong to this version's migrations.`);
+    throw new Error(
+      `The migrated schema's tables differ from the backup's (${diff(tables, expected)}): the backup does not belong to this version's migrations.`,
+    );
   }
   const order = dependencyOrder(tables, await foreignKeys(tx));
   // Reference rows the migrations inserted make way for the backup's own copy of them.
@@ -86,13 +103,20 @@ async function verifyTables(tx: Db, manifest: Manifest): Promise<void> {
   const problems: string[] = [];
   for (const table of manifest.tables) {
     const found = await fingerprintTable(tx, table.name);
-    if (found.rows !== table.rows || found.sha256 !== table.sha256) problems.push(`${table.name} (${found.rows} rows restored, ${table.rows} in the backup)`);
+    if (found.rows !== table.rows || found.sha256 !== table.sha256)
+      problems.push(`${table.name} (${found.rows} rows restored, ${table.rows} in the backup)`);
   }
-  if (problems.length > 0) throw new Error(`The restored tables differ from the backup, so nothing was kept: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`The restored tables differ from the backup, so nothing was kept: ${problems.join('; ')}`);
 }
 
 function diff(actual: string[], expected: string[]): string {
   const missing = expected.filter((t) => !actual.includes(t));
   const extra = actual.filter((t) => !expected.includes(t));
-  return [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `not in the backup ${extra.join(', ')}` : ''].filter(Boolean).join('; ');
+  return [
+    missing.length ? `missing ${missing.join(', ')}` : '',
+    extra.length ? `not in the backup ${extra.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }

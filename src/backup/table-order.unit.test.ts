@@ -16,7 +16,15 @@ describe('the order tables are restored in', () => {
   });
 
   it('refuses a cycle and a table that refers to itself rather than guessing', () => {
-    expect(() => dependencyOrder(['a', 'b', 'c'], [{ child: 'a', parent: 'b' }, { child: 'b', parent: 'a' }])).toThrow('cycle, so no insert order exists: a, b');
+    expect(() =>
+      dependencyOrder(
+        ['a', 'b', 'c'],
+        [
+          { child: 'a', parent: 'b' },
+          { child: 'b', parent: 'a' },
+        ],
+      ),
+    ).toThrow('cycle, so no insert order exists: a, b');
     expect(() => dependencyOrder(['a'], [{ child: 'a', parent: 'a' }])).toThrow('refers to itself');
   });
 });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { DirectoryLockedError } from '../db/pglite-lock.ts';
+import { systemClock } from '../lib/clock.ts';
 import { createSmtpMailer } from '../lib/mailer.ts';
 import { createTranslator } from '../plugins/i18n.ts';
 import { createAdministrator } from '../features/users/first-administrator.ts';
@@ -15,7 +16,12 @@ const USAGE = 'Usage: npm run admin:create -- EMAIL [--name "Full name"]';
 function parse(): { email: string; name: string | undefined } {
   try {
     const { values, positionals } = parseArgs({ options: { name: { type: 'string' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new Error(positionals.length ? `Give one email address, not ${positionals.length}.` : 'Give the new administrator’s email address.');
+    if (positionals.length !== 1)
+      throw new Error(
+        positionals.length
+          ? `Give one email address, not ${positionals.length}.`
+          : 'Give the new administrator’s email address.',
+      );
     return { email: positionals[0]!.trim(), name: values.name?.trim() };
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -27,7 +33,9 @@ const { email, name } = parse();
 const config = loadConfig();
 const database = await openDatabase(config).catch((error: unknown) => {
   if (error instanceof DirectoryLockedError) {
-    console.error(`${error.message}\nStop the app first, or set DATABASE_URL: the embedded database can only be opened by one process.`);
+    console.error(
+      `${error.message}\nStop the app first, or set DATABASE_URL: the embedded database can only be opened by one process.`,
+    );
     process.exit(1);
   }
   throw error;
@@ -43,9 +51,13 @@ try {
       mailer: config.smtp ? createSmtpMailer(config.smtp) : null,
       publicUrl: config.publicUrl,
       passwordEmail: (letter) => setPasswordEmail(tFor, letter),
+      clock: systemClock,
     },
     { email, displayName, preferredLanguage: 'en' },
-    (err) => console.error(`The link could not be emailed (${err instanceof Error ? err.message : String(err)}); use the one below.`),
+    (err) =>
+      console.error(
+        `The link could not be emailed (${err instanceof Error ? err.message : String(err)}); use the one below.`,
+      ),
   );
   if (!result.ok) {
     console.error(
@@ -57,7 +69,9 @@ try {
   } else {
     const { link } = result;
     console.log(`Created the administrator ${displayName} <${email}>.`);
-    console.log(`They set their password with this one-time link (it works once, until ${link.expiresAt.toISOString()}):\n\n  ${link.url}\n`);
+    console.log(
+      `They set their password with this one-time link (it works once, until ${link.expiresAt.toISOString()}):\n\n  ${link.url}\n`,
+    );
     if (link.emailed === 'sent') console.log(`The link was also emailed to ${email}.`);
   }
 } catch (error) {

@@ -15,7 +15,9 @@ try {
   } else {
     console.error(`Audit log TAMPERED: ${problems.length} problem(s) in ${checked} entries.`);
     for (const p of problems.slice(0, 50)) {
-      console.error(` - entry ${p.id}: ${p.problem === 'broken-link' ? 'does not link to the entry before it (an entry was removed or reordered)' : 'its content does not match its hash (it was edited)'}`);
+      console.error(
+        ` - entry ${p.id}: ${p.problem === 'broken-link' ? 'does not link to the entry before it (an entry was removed or reordered)' : 'its content does not match its hash (it was edited)'}`,
+      );
     }
     process.exitCode = 1;
   }

@@ -15,15 +15,19 @@ const require = createRequire(import.meta.url);
 function scssFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? scssFiles(path.join(dir, e.name)) : e.name.endsWith('.scss') ? [path.join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? scssFiles(path.join(dir, e.name)) : e.name.endsWith('.scss') ? [path.join(dir, e.name)] : [],
+    )
     .sort();
 }
 
 /** Our sources, and the versions of GOV.UK Frontend (whose Sass we import) and of the compiler. */
 function sourcesKey(): string {
   const hash = createHash('sha256');
-  for (const file of scssFiles(path.join(root, 'src/styles'))) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
-  const version = (packageJson: string) => (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { version: string }).version;
+  for (const file of scssFiles(path.join(root, 'src/styles')))
+    hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  const version = (packageJson: string) =>
+    (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { version: string }).version;
   // sass exports no package.json; its main file sits beside it.
   const sassVersion = version(path.join(path.dirname(require.resolve('sass')), 'package.json'));
   hash.update(`govuk-frontend@${version(require.resolve('govuk-frontend/package.json'))} sass@${sassVersion}`);
@@ -40,7 +44,12 @@ if (current === marker && !process.argv.includes('--force')) process.exit(0);
 
 // Loaded only when needed: importing the compiler alone costs most of a second.
 const sass = await import('sass');
-const compiled = sass.compile(entry, { style: 'compressed', sourceMap: false, quietDeps: true, importers: [new sass.NodePackageImporter()] });
+const compiled = sass.compile(entry, {
+  style: 'compressed',
+  sourceMap: false,
+  quietDeps: true,
+  importers: [new sass.NodePackageImporter()],
+});
 fs.mkdirSync(path.dirname(output), { recursive: true });
 // Sass marks non-ASCII output with a byte-order mark, which only means something at the very start.
 const css = compiled.css.startsWith(BOM) ? compiled.css.slice(1) : compiled.css;

@@ -7,7 +7,9 @@ import { openForCommand } from './open-for-cli.ts';
 
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
-  console.error('Usage: npm run restore -- FILE   (into an empty DATA_DIR, and an empty database when DATABASE_URL is set)');
+  console.error(
+    'Usage: npm run restore -- FILE   (into an empty DATA_DIR, and an empty database when DATABASE_URL is set)',
+  );
   process.exit(2);
 }
 const config = loadConfig();
@@ -25,7 +27,11 @@ try {
 } catch (error) {
   failed = true;
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof RestoreRefusedError ? `Restore refused: ${message}` : `Restore failed, nothing was kept: ${message}`);
+  console.error(
+    error instanceof RestoreRefusedError
+      ? `Restore refused: ${message}`
+      : `Restore failed, nothing was kept: ${message}`,
+  );
   process.exitCode = 1;
 } finally {
   await database.close();

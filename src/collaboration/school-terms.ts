@@ -40,7 +40,8 @@ export function dayAfter(date: string): string {
 /** The term of an academic year (starting in September of `academicYear`). */
 export function term(season: TermSeason, academicYear: number): SchoolTerm {
   const next = academicYear + 1;
-  if (season === 'autumn') return { season, academicYear, start: iso(academicYear, 9, 1), end: iso(academicYear, 12, 31) };
+  if (season === 'autumn')
+    return { season, academicYear, start: iso(academicYear, 9, 1), end: iso(academicYear, 12, 31) };
   if (season === 'spring') return { season, academicYear, start: iso(next, 1, 1), end: easterSunday(next) };
   return { season, academicYear, start: dayAfter(easterSunday(next)), end: iso(next, 8, 31) };
 }
@@ -66,11 +67,6 @@ export function previousTerm(current: SchoolTerm): SchoolTerm {
 /** The first and last day of an academic year. */
 export function academicYearSpan(academicYear: number): { start: string; end: string } {
   return { start: iso(academicYear, 9, 1), end: iso(academicYear + 1, 8, 31) };
-}
-
-/** Today's date in Wales, as YYYY-MM-DD. */
-export function todayInWales(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /**

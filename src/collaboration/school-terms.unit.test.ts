@@ -1,23 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearSpan, easterSunday, previousTerm, term, termOf, todayInWales, workingAlone } from './school-terms.ts';
+import { academicYearSpan, easterSunday, previousTerm, term, termOf, workingAlone } from './school-terms.ts';
+import { todayInWales } from '../lib/clock.ts';
 
 describe('easterSunday', () => {
   it.each([
-    [2019, '2019-04-21'], [2024, '2024-03-31'], [2025, '2025-04-20'], [2026, '2026-04-05'], [2027, '2027-03-28'], [2038, '2038-04-25'], [2285, '2285-03-22'], [1961, '1961-04-02'],
+    [2019, '2019-04-21'],
+    [2024, '2024-03-31'],
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2038, '2038-04-25'],
+    [2285, '2285-03-22'],
+    [1961, '1961-04-02'],
   ])('%i is %s', (year, expected) => expect(easterSunday(year)).toBe(expected));
 });
 
 describe('termOf', () => {
   it('puts September to December in the autumn term of that academic year', () => {
-    expect(termOf('2025-09-01')).toEqual({ season: 'autumn', academicYear: 2025, start: '2025-09-01', end: '2025-12-31' });
+    expect(termOf('2025-09-01')).toEqual({
+      season: 'autumn',
+      academicYear: 2025,
+      start: '2025-09-01',
+      end: '2025-12-31',
+    });
     expect(termOf('2025-12-31').season).toBe('autumn');
   });
   it('runs spring from 1 January to Easter Sunday inclusive', () => {
-    expect(termOf('2026-01-01')).toEqual({ season: 'spring', academicYear: 2025, start: '2026-01-01', end: '2026-04-05' });
+    expect(termOf('2026-01-01')).toEqual({
+      season: 'spring',
+      academicYear: 2025,
+      start: '2026-01-01',
+      end: '2026-04-05',
+    });
     expect(termOf('2026-04-05').season).toBe('spring');
   });
   it('starts summer the day after Easter Sunday and ends it on 31 August', () => {
-    expect(termOf('2026-04-06')).toEqual({ season: 'summer', academicYear: 2025, start: '2026-04-06', end: '2026-08-31' });
+    expect(termOf('2026-04-06')).toEqual({
+      season: 'summer',
+      academicYear: 2025,
+      start: '2026-04-06',
+      end: '2026-08-31',
+    });
     expect(termOf('2026-08-31').academicYear).toBe(2025);
   });
   it('handles an Easter in March (2024) and a month boundary in the day after', () => {
@@ -51,7 +74,8 @@ describe('workingAlone', () => {
 });
 
 describe('academicYearSpan and todayInWales', () => {
-  it('spans September to August', () => expect(academicYearSpan(2025)).toEqual({ start: '2025-09-01', end: '2026-08-31' }));
+  it('spans September to August', () =>
+    expect(academicYearSpan(2025)).toEqual({ start: '2025-09-01', end: '2026-08-31' }));
   it('uses the Welsh calendar day, not UTC', () => {
     expect(todayInWales(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(todayInWales(new Date('2026-01-31T23:30:00Z'))).toBe('2026-01-31');

@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { systemClock } from '../lib/clock.ts';
 import { acquireDirectoryLock, type DirectoryLock } from './pglite-lock.ts';
 
 export type Schema = typeof schema;
@@ -46,7 +47,8 @@ export function wrapPglite(client: PGlite, lock: DirectoryLock | null = null): D
   return {
     db,
     kind: 'pglite',
-    migrate: (folder = migrationsFolder) => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: folder }),
+    migrate: (folder = migrationsFolder) =>
+      migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: folder }),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -66,7 +68,9 @@ export function openPostgres(url: string): Database {
   // on the pool; unhandled, that event would end the process. The pool drops the connection and
   // opens a new one for the next query, so saying so is all there is to do.
   pool.on('error', (error) => {
-    process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: 'a PostgreSQL connection was closed by the server; the pool will reconnect', err: error.message })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 40, time: systemClock.now().getTime(), msg: 'a PostgreSQL connection was closed by the server; the pool will reconnect', err: error.message })}\n`,
+    );
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

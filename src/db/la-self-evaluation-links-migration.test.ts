@@ -57,12 +57,16 @@ afterAll(async () => {
 
 describe('migration 0012 (LA self-evaluation links)', () => {
   it('keeps every link to a real row as a join row, once, and drops only links to rows that are gone', async () => {
-    expect(await rows('select finding_id, evidence_id from la_finding_evidence order by finding_id, evidence_id')).toEqual([
+    expect(
+      await rows('select finding_id, evidence_id from la_finding_evidence order by finding_id, evidence_id'),
+    ).toEqual([
       { finding_id: ids.f1, evidence_id: ids.e1 },
       { finding_id: ids.f1, evidence_id: ids.e2 },
       { finding_id: ids.f2, evidence_id: ids.e2 },
     ]);
-    expect(await rows('select priority_id, finding_id from la_priority_findings order by priority_id, finding_id')).toEqual([
+    expect(
+      await rows('select priority_id, finding_id from la_priority_findings order by priority_id, finding_id'),
+    ).toEqual([
       { priority_id: ids.p1, finding_id: ids.f1 },
       { priority_id: ids.p1, finding_id: ids.f2 },
     ]);
@@ -75,15 +79,25 @@ describe('migration 0012 (LA self-evaluation links)', () => {
       (select count(*)::int from la_impact_reviews) as impact`);
     expect(counts).toEqual([{ cycles: 1, evidence: 3, findings: 2, priorities: 2, impact: 1 }]);
     expect(await rows(`select id, priority_id, description, status, version from la_priority_actions`)).toEqual([
-      { id: ids.action, priority_id: ids.p1, description: 'Share attendance figures with clusters', status: 'in_progress', version: 3 },
+      {
+        id: ids.action,
+        priority_id: ids.p1,
+        description: 'Share attendance figures with clusters',
+        status: 'in_progress',
+        version: 3,
+      },
     ]);
     expect(await rows(`select to_regclass('la_plan_actions') as old`)).toEqual([{ old: null }]);
   });
 
   it('drops the arrays, and the foreign keys now hold both ways', async () => {
-    const columns = await rows<{ column_name: string }>(`select column_name from information_schema.columns where table_name in ('la_findings', 'la_priorities') and column_name in ('evidence_ids', 'finding_ids')`);
+    const columns = await rows<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name in ('la_findings', 'la_priorities') and column_name in ('evidence_ids', 'finding_ids')`,
+    );
     expect(columns).toEqual([]);
-    await expect(client.query(`insert into la_finding_evidence values ('${ids.f2}', '${ids.gone}')`)).rejects.toThrow(/foreign key/);
+    await expect(client.query(`insert into la_finding_evidence values ('${ids.f2}', '${ids.gone}')`)).rejects.toThrow(
+      /foreign key/,
+    );
     await client.exec(`delete from la_evidence where id = '${ids.e2}'`);
     expect(await rows(`select finding_id from la_finding_evidence where evidence_id = '${ids.e2}'`)).toEqual([]);
     await client.exec(`delete from la_findings where id = '${ids.f1}'`);
@@ -91,8 +105,12 @@ describe('migration 0012 (LA self-evaluation links)', () => {
   });
 
   it('refuses a code the app does not know', async () => {
-    await expect(client.query(`update la_priorities set state = 'ranked' where id = '${ids.p2}'`)).rejects.toThrow(/la_priorities_state_known/);
-    await expect(client.query(`update la_priority_actions set status = 'late'`)).rejects.toThrow(/la_priority_actions_status_known/);
+    await expect(client.query(`update la_priorities set state = 'ranked' where id = '${ids.p2}'`)).rejects.toThrow(
+      /la_priorities_state_known/,
+    );
+    await expect(client.query(`update la_priority_actions set status = 'late'`)).rejects.toThrow(
+      /la_priority_actions_status_known/,
+    );
     await expect(client.query(`update la_cycles set stage = 'finished'`)).rejects.toThrow(/la_cycles_stage_known/);
   });
 });

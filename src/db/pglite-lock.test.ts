@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acquireDirectoryLock, DirectoryLockedError, parseLockOwner, processStartTime, type DirectoryLock } from './pglite-lock.ts';
+import {
+  acquireDirectoryLock,
+  DirectoryLockedError,
+  parseLockOwner,
+  processStartTime,
+  type DirectoryLock,
+} from './pglite-lock.ts';
 
 const hasProc = fs.existsSync('/proc/self/stat');
 let dir: string;
@@ -14,7 +20,8 @@ let lockPath: string;
 let sleeper: ChildProcess;
 const held: DirectoryLock[] = [];
 const bootId = () => fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-const writeLock = (content: unknown) => fs.writeFileSync(lockPath, typeof content === 'string' ? content : JSON.stringify(content));
+const writeLock = (content: unknown) =>
+  fs.writeFileSync(lockPath, typeof content === 'string' ? content : JSON.stringify(content));
 const lockOwner = () => parseLockOwner(fs.readFileSync(lockPath, 'utf8'));
 
 function refusalOf(work: () => unknown): DirectoryLockedError {
@@ -68,7 +75,11 @@ describe.runIf(hasProc)('the PGlite directory lock on Linux', () => {
   });
 
   it('takes over a lock written before a reboot, even when the PID and start time happen to match', () => {
-    writeLock({ pid: sleeper.pid, startTime: processStartTime(sleeper.pid!), bootId: '00000000-0000-0000-0000-000000000000' });
+    writeLock({
+      pid: sleeper.pid,
+      startTime: processStartTime(sleeper.pid!),
+      bootId: '00000000-0000-0000-0000-000000000000',
+    });
     held.push(acquireDirectoryLock(directory));
     expect(lockOwner()?.pid).toBe(process.pid);
   });

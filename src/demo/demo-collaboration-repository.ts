@@ -6,10 +6,13 @@ import * as s from '../db/schema/index.ts';
 export const insertCollaboration = {
   collaborative: async (db: Db, v: typeof s.collaboratives.$inferInsert, members: string[]) => {
     const [row] = await db.insert(s.collaboratives).values(v).returning({ id: s.collaboratives.id });
-    await db.insert(s.collaborativeMembers).values(members.map((schoolNumber) => ({ collaborativeId: row!.id, schoolNumber })));
+    await db
+      .insert(s.collaborativeMembers)
+      .values(members.map((schoolNumber) => ({ collaborativeId: row!.id, schoolNumber })));
     return row!.id;
   },
-  facilitators: (db: Db, v: (typeof s.collaborativeFacilitators.$inferInsert)[]) => db.insert(s.collaborativeFacilitators).values(v),
+  facilitators: (db: Db, v: (typeof s.collaborativeFacilitators.$inferInsert)[]) =>
+    db.insert(s.collaborativeFacilitators).values(v),
   roles: (db: Db, v: (typeof s.roleAssignments.$inferInsert)[]) => db.insert(s.roleAssignments).values(v),
   partnership: async (db: Db, v: typeof s.laPartnerships.$inferInsert, laCodes: string[]) => {
     const [row] = await db.insert(s.laPartnerships).values(v).returning({ id: s.laPartnerships.id });
@@ -22,20 +25,35 @@ export const insertCollaboration = {
   notes: (db: Db, v: (typeof s.enquiryNotes.$inferInsert)[]) => db.insert(s.enquiryNotes).values(v),
   findings: (db: Db, v: (typeof s.enquiryFindings.$inferInsert)[]) => db.insert(s.enquiryFindings).values(v),
   followUps: (db: Db, v: (typeof s.enquiryFollowUps.$inferInsert)[]) => db.insert(s.enquiryFollowUps).values(v),
-  meeting: async (db: Db, v: typeof s.meetings.$inferInsert, schools: string[], actions: Omit<typeof s.meetingActions.$inferInsert, 'meetingId'>[]) => {
+  meeting: async (
+    db: Db,
+    v: typeof s.meetings.$inferInsert,
+    schools: string[],
+    actions: Omit<typeof s.meetingActions.$inferInsert, 'meetingId'>[],
+  ) => {
     const [row] = await db.insert(s.meetings).values(v).returning({ id: s.meetings.id });
-    if (schools.length) await db.insert(s.meetingSchools).values(schools.map((schoolNumber) => ({ meetingId: row!.id, schoolNumber })));
+    if (schools.length)
+      await db.insert(s.meetingSchools).values(schools.map((schoolNumber) => ({ meetingId: row!.id, schoolNumber })));
     if (actions.length) await db.insert(s.meetingActions).values(actions.map((a) => ({ ...a, meetingId: row!.id })));
     return row!.id;
   },
   progression: async (db: Db, v: typeof s.progressionSessions.$inferInsert, schools: string[]) => {
     const [row] = await db.insert(s.progressionSessions).values(v).returning({ id: s.progressionSessions.id });
-    await db.insert(s.progressionSessionSchools).values(schools.map((schoolNumber) => ({ sessionId: row!.id, schoolNumber })));
+    await db
+      .insert(s.progressionSessionSchools)
+      .values(schools.map((schoolNumber) => ({ sessionId: row!.id, schoolNumber })));
     return row!.id;
   },
-  report: (db: Db, id: string, report: string) => db.update(s.peerEnquiries).set({ report }).where(eq(s.peerEnquiries.id, id)),
+  report: (db: Db, id: string, report: string) =>
+    db.update(s.peerEnquiries).set({ report }).where(eq(s.peerEnquiries.id, id)),
   reportAgreed: (db: Db, id: string, evidenceId: string, by: string, when: Date, closed = true) =>
-    db.update(s.peerEnquiries).set({ evidenceId, reportAgreedBy: by, reportAgreedAt: when, closedAt: closed ? when : null }).where(eq(s.peerEnquiries.id, id)),
+    db
+      .update(s.peerEnquiries)
+      .set({ evidenceId, reportAgreedBy: by, reportAgreedAt: when, closedAt: closed ? when : null })
+      .where(eq(s.peerEnquiries.id, id)),
   cancelReason: (db: Db, host: string, cancelReason: string) =>
-    db.update(s.peerEnquiries).set({ cancelReason }).where(and(eq(s.peerEnquiries.hostSchoolNumber, host), eq(s.peerEnquiries.state, 'cancelled'))),
+    db
+      .update(s.peerEnquiries)
+      .set({ cancelReason })
+      .where(and(eq(s.peerEnquiries.hostSchoolNumber, host), eq(s.peerEnquiries.state, 'cancelled'))),
 };

@@ -6,10 +6,26 @@ import { insertDemoUser } from './demo-repository.ts';
 
 /** Real schools of the 2018 list, by the name people use. */
 export const SCHOOLS = {
-  broEdern: '6814074', berllanDeg: '6812308', penYGroes: '6812323', yWern: '6812169',
-  plasmawr: '6814072', glantaf: '6814071', brynTawe: '6704078', llangynwyd: '6724085', garthOlwg: '6744054',
-  pontarddulaisComp: '6704072', pontarddulaisPrimary: '6702186', bryniago: '6702189', pontlliw: '6702192', penllergaer: '6702174',
-  lakeside: '6812074', llanedeyrn: '6812094', springwood: '6812096', brynCelyn: '6812107', glyncoed: '6812328', pontprennau: '6812330',
+  broEdern: '6814074',
+  berllanDeg: '6812308',
+  penYGroes: '6812323',
+  yWern: '6812169',
+  plasmawr: '6814072',
+  glantaf: '6814071',
+  brynTawe: '6704078',
+  llangynwyd: '6724085',
+  garthOlwg: '6744054',
+  pontarddulaisComp: '6704072',
+  pontarddulaisPrimary: '6702186',
+  bryniago: '6702189',
+  pontlliw: '6702192',
+  penllergaer: '6702174',
+  lakeside: '6812074',
+  llanedeyrn: '6812094',
+  springwood: '6812096',
+  brynCelyn: '6812107',
+  glyncoed: '6812328',
+  pontprennau: '6812330',
 } as const;
 const S = SCHOOLS;
 
@@ -37,7 +53,12 @@ const PEOPLE = {
 } as const satisfies Record<string, { name: string; role: Role; scope: string; lang: 'en' | 'cy' }>;
 export type DemoPerson = keyof typeof PEOPLE;
 
-const email = (name: string) => `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]+/g, '.')}@demo.cydwella.cymru`;
+const email = (name: string) =>
+  `${name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z]+/g, '.')}@demo.cydwella.cymru`;
 export const PARTNERSHIP_COORDINATOR_EMAIL = 'partnership.coordinator@demo.cydwella.cymru';
 
 /**
@@ -45,18 +66,59 @@ export const PARTNERSHIP_COORDINATOR_EMAIL = 'partnership.coordinator@demo.cydwe
  * horizontal group of Cardiff primaries and a cross-LA group of Welsh-medium secondaries, with
  * their leads and LA facilitators, and the partnership whose coordinator can manage the last.
  */
-export async function loadDemoCollaboratives(db: Db, passwordHash: string, known: { cluster: string; lead: string; partner: string; officer: string }) {
-  const people = new Map<DemoPerson | 'lead' | 'partner' | 'officer' | 'coordinator', string>([['lead', known.lead], ['partner', known.partner], ['officer', known.officer]]);
+export async function loadDemoCollaboratives(
+  db: Db,
+  passwordHash: string,
+  known: { cluster: string; lead: string; partner: string; officer: string },
+) {
+  const people = new Map<DemoPerson | 'lead' | 'partner' | 'officer' | 'coordinator', string>([
+    ['lead', known.lead],
+    ['partner', known.partner],
+    ['officer', known.officer],
+  ]);
   for (const [key, p] of Object.entries(PEOPLE) as [DemoPerson, (typeof PEOPLE)[DemoPerson]][]) {
-    const id = await insertDemoUser(db, { email: email(p.name), displayName: p.name, preferredLanguage: p.lang, passwordHash }, [{ role: p.role, scopeType: scopeOf(p.role), scopeId: p.scope }]);
+    const id = await insertDemoUser(
+      db,
+      { email: email(p.name), displayName: p.name, preferredLanguage: p.lang, passwordHash },
+      [{ role: p.role, scopeType: scopeOf(p.role), scopeId: p.scope }],
+    );
     people.set(key, id);
   }
-  const swansea = await insertCollaboration.collaborative(db, { kind: 'vertical', nameEn: 'Pontarddulais cluster', nameCy: 'Clwstwr Pontarddulais', laCode: '670', status: 'active' },
-    [S.pontarddulaisComp, S.pontarddulaisPrimary, S.bryniago, S.pontlliw, S.penllergaer]);
-  const primaries = await insertCollaboration.collaborative(db, { kind: 'horizontal', basis: 'phase', nameEn: 'North-east Cardiff primary collaborative', nameCy: 'Grŵp cydweithredol cynradd gogledd-ddwyrain Caerdydd', laCode: '681', status: 'active' },
-    [S.lakeside, S.llanedeyrn, S.springwood, S.brynCelyn, S.glyncoed, S.pontprennau]);
-  const welshMedium = await insertCollaboration.collaborative(db, { kind: 'horizontal', basis: 'welsh_medium', nameEn: 'South Wales Welsh-medium secondary collaborative', nameCy: "Grŵp cydweithredol uwchradd Cymraeg y De", laCode: '681', status: 'active' },
-    [S.broEdern, S.plasmawr, S.glantaf, S.brynTawe, S.llangynwyd, S.garthOlwg]);
+  const swansea = await insertCollaboration.collaborative(
+    db,
+    {
+      kind: 'vertical',
+      nameEn: 'Pontarddulais cluster',
+      nameCy: 'Clwstwr Pontarddulais',
+      laCode: '670',
+      status: 'active',
+    },
+    [S.pontarddulaisComp, S.pontarddulaisPrimary, S.bryniago, S.pontlliw, S.penllergaer],
+  );
+  const primaries = await insertCollaboration.collaborative(
+    db,
+    {
+      kind: 'horizontal',
+      basis: 'phase',
+      nameEn: 'North-east Cardiff primary collaborative',
+      nameCy: 'Grŵp cydweithredol cynradd gogledd-ddwyrain Caerdydd',
+      laCode: '681',
+      status: 'active',
+    },
+    [S.lakeside, S.llanedeyrn, S.springwood, S.brynCelyn, S.glyncoed, S.pontprennau],
+  );
+  const welshMedium = await insertCollaboration.collaborative(
+    db,
+    {
+      kind: 'horizontal',
+      basis: 'welsh_medium',
+      nameEn: 'South Wales Welsh-medium secondary collaborative',
+      nameCy: 'Grŵp cydweithredol uwchradd Cymraeg y De',
+      laCode: '681',
+      status: 'active',
+    },
+    [S.broEdern, S.plasmawr, S.glantaf, S.brynTawe, S.llangynwyd, S.garthOlwg],
+  );
   const id = (key: DemoPerson | 'lead' | 'partner') => people.get(key)!;
   // The Bro Edern cluster's lead is also the head of Pen-y-groes: one person, several roles.
   await insertCollaboration.roles(db, [
@@ -71,14 +133,35 @@ export async function loadDemoCollaboratives(db: Db, passwordHash: string, known
     { collaborativeId: welshMedium, userId: known.partner },
     { collaborativeId: swansea, userId: id('owain') },
   ]);
-  const partnership = await insertCollaboration.partnership(db, {
-    kind: 'specific', nameEn: 'South Wales Welsh-medium education partnership', nameCy: 'Partneriaeth addysg Gymraeg y De', language: 'en',
-    purpose: 'Sharing expertise between Welsh-medium secondary schools across four authorities', startsOn: '2025-09-01', endsOn: '2028-08-31',
-  }, ['681', '670', '672', '674']);
-  const coordinator = await insertDemoUser(db, { email: PARTNERSHIP_COORDINATOR_EMAIL, displayName: 'Carys Edwards', preferredLanguage: 'cy', passwordHash },
-    [{ role: 'partnership_coordinator', scopeType: 'la_partnership', scopeId: partnership }]);
+  const partnership = await insertCollaboration.partnership(
+    db,
+    {
+      kind: 'specific',
+      nameEn: 'South Wales Welsh-medium education partnership',
+      nameCy: 'Partneriaeth addysg Gymraeg y De',
+      language: 'en',
+      purpose: 'Sharing expertise between Welsh-medium secondary schools across four authorities',
+      startsOn: '2025-09-01',
+      endsOn: '2028-08-31',
+    },
+    ['681', '670', '672', '674'],
+  );
+  const coordinator = await insertDemoUser(
+    db,
+    { email: PARTNERSHIP_COORDINATOR_EMAIL, displayName: 'Carys Edwards', preferredLanguage: 'cy', passwordHash },
+    [{ role: 'partnership_coordinator', scopeType: 'la_partnership', scopeId: partnership }],
+  );
   people.set('coordinator', coordinator);
-  for (const c of [swansea, primaries, welshMedium]) await appendAudit(db, { actorId: null, action: 'demo-collaborative-create', entityType: 'collaborative', entityId: c });
-  return { collaboratives: { cluster: known.cluster, swansea, primaries, welshMedium }, people: (key: DemoPerson | 'lead' | 'partner' | 'officer' | 'coordinator') => people.get(key)! };
+  for (const c of [swansea, primaries, welshMedium])
+    await appendAudit(db, {
+      actorId: null,
+      action: 'demo-collaborative-create',
+      entityType: 'collaborative',
+      entityId: c,
+    });
+  return {
+    collaboratives: { cluster: known.cluster, swansea, primaries, welshMedium },
+    people: (key: DemoPerson | 'lead' | 'partner' | 'officer' | 'coordinator') => people.get(key)!,
+  };
 }
 export type DemoCollaboratives = Awaited<ReturnType<typeof loadDemoCollaboratives>>;

@@ -4,17 +4,24 @@ import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { loadDemoData } from './demo-data.ts';
 
 let t: TestApp;
-const rows = async <T>(query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = async <T>(query: ReturnType<typeof sql>) =>
+  ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 beforeAll(async () => {
   t = await createTestApp();
-  expect(await loadDemoData(t.database.db)).toEqual({ created: true });
+  expect(await loadDemoData(t.database.db, new Date())).toEqual({ created: true });
 }, 60_000);
 afterAll(() => t.close());
 
 describe('the demo’s collaboration', () => {
   it('has vertical clusters in two LAs, a horizontal primary group and a cross-LA Welsh-medium secondary group', async () => {
-    const found = await rows<{ name: string; kind: string; basis: string | null; las: string[]; sectors: string[] }>(sql`
+    const found = await rows<{
+      name: string;
+      kind: string;
+      basis: string | null;
+      las: string[];
+      sectors: string[];
+    }>(sql`
       select c.name_en as name, c.kind, c.basis, array_agg(distinct s.la_code order by s.la_code) as las, array_agg(distinct s.sector order by s.sector) as sectors
       from collaboratives c join collaborative_members m on m.collaborative_id = c.id join schools s on s.number = m.school_number group by c.id order by c.name_en`);
     const vertical = found.filter((c) => c.kind === 'vertical');
@@ -28,7 +35,18 @@ describe('the demo’s collaboration', () => {
 
   it('has a peer enquiry at every stage, each team from partner schools of the same collaborative', async () => {
     const states = await rows<{ state: string }>(sql`select state from peer_enquiries order by state`);
-    expect(states.map((s) => s.state).sort()).toEqual(['agreed', 'cancelled', 'closed', 'follow_up', 'making_sense', 'on_site', 'preparing', 'proposed', 'report_agreed', 'report_drafted']);
+    expect(states.map((s) => s.state).sort()).toEqual([
+      'agreed',
+      'cancelled',
+      'closed',
+      'follow_up',
+      'making_sense',
+      'on_site',
+      'preparing',
+      'proposed',
+      'report_agreed',
+      'report_drafted',
+    ]);
     const misplaced = await rows(sql`
       select r.* from enquiry_reviewers r join peer_enquiries e on e.id = r.enquiry_id
       where r.school_number = e.host_school_number
@@ -38,17 +56,32 @@ describe('the demo’s collaboration', () => {
     const notesWithoutColleague = await rows(sql`select id from enquiry_notes where trim(host_colleague) = ''`);
     expect(notesWithoutColleague).toEqual([]);
     // An agreed report is first-hand evidence from beyond the school in the host's own cycle.
-    const reports = await rows<{ state: string; source: string; first_hand: boolean; from_beyond: boolean; same_school: boolean }>(sql`
+    const reports = await rows<{
+      state: string;
+      source: string;
+      first_hand: boolean;
+      from_beyond: boolean;
+      same_school: boolean;
+    }>(sql`
       select e.state, v.source, v.first_hand, v.from_beyond, v.school_number = e.host_school_number as same_school
       from peer_enquiries e join evidence v on v.id = e.evidence_id`);
     expect(reports.map((r) => r.state).sort()).toEqual(['closed', 'follow_up', 'report_agreed']);
-    for (const r of reports) expect(r).toMatchObject({ source: 'peer_enquiry', first_hand: true, from_beyond: true, same_school: true });
-    const followUps = await rows<{ n: number }>(sql`select count(*)::int as n from enquiry_follow_ups f join plan_actions a on a.id = f.plan_action_id where a.support_from = 'collaborative'`);
+    for (const r of reports)
+      expect(r).toMatchObject({ source: 'peer_enquiry', first_hand: true, from_beyond: true, same_school: true });
+    const followUps = await rows<{ n: number }>(
+      sql`select count(*)::int as n from enquiry_follow_ups f join plan_actions a on a.id = f.plan_action_id where a.support_from = 'collaborative'`,
+    );
     expect(followUps[0]!.n).toBe(2);
   });
 
   it('has meetings with actions and progression sessions, and members sharing with their collaboratives', async () => {
-    const [counts] = await rows<{ meetings: number; actions: number; sessions: number; shares: number; sharing_schools: number }>(sql`select
+    const [counts] = await rows<{
+      meetings: number;
+      actions: number;
+      sessions: number;
+      shares: number;
+      sharing_schools: number;
+    }>(sql`select
       (select count(*)::int from meetings) as meetings, (select count(*)::int from meeting_actions) as actions, (select count(*)::int from progression_sessions) as sessions,
       (select count(*)::int from shares where audience = 'collaborative') as shares, (select count(distinct school_number)::int from shares where audience = 'collaborative') as sharing_schools`);
     expect(counts).toMatchObject({ meetings: 5, actions: 5, sessions: 2 });
@@ -60,7 +93,9 @@ describe('the demo’s collaboration', () => {
   });
 
   it('gives a partnership coordinator a partnership covering the cross-LA group’s LA', async () => {
-    const [coordinator] = await rows<{ las: string[] }>(sql`select array_agg(pm.la_code order by pm.la_code) as las from users u
+    const [coordinator] = await rows<{
+      las: string[];
+    }>(sql`select array_agg(pm.la_code order by pm.la_code) as las from users u
       join role_assignments a on a.user_id = u.id and a.role = 'partnership_coordinator' join la_partnership_members pm on pm.partnership_id::text = a.scope_id
       where u.email = 'partnership.coordinator@demo.cydwella.cymru'`);
     expect(coordinator!.las).toContain('681');

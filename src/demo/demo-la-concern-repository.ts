@@ -8,6 +8,8 @@ export const insertConcern = {
     return row!.id;
   },
   notice: (db: Db, v: typeof s.warningNotices.$inferInsert) => db.insert(s.warningNotices).values(v),
-  interventions: (db: Db, v: (typeof s.concernInterventions.$inferInsert)[]) => db.insert(s.concernInterventions).values(v),
-  supportItems: (db: Db, v: (typeof s.concernSupportItems.$inferInsert)[]) => db.insert(s.concernSupportItems).values(v),
+  interventions: (db: Db, v: (typeof s.concernInterventions.$inferInsert)[]) =>
+    db.insert(s.concernInterventions).values(v),
+  supportItems: (db: Db, v: (typeof s.concernSupportItems.$inferInsert)[]) =>
+    db.insert(s.concernSupportItems).values(v),
 };

@@ -28,17 +28,46 @@ export async function loadDemoLaOverview(db: Db, ctx: DemoLaContext): Promise<vo
     for (const school of schools) {
       const sketch = ctx.sketches.get(school);
       if (!sketch) continue;
-      shares.push(...sketch.priorityIds.map((itemId) => ({ itemType: 'priority', itemId, schoolNumber: school, audience: 'la', audienceId: '', sharedBy: null })));
+      shares.push(
+        ...sketch.priorityIds.map((itemId) => ({
+          itemType: 'priority',
+          itemId,
+          schoolNumber: school,
+          audience: 'la',
+          audienceId: '',
+          sharedBy: null,
+        })),
+      );
     }
   }
   for (const school of SHARE_STRENGTH_WITH_LA) {
     const sketch = ctx.sketches.get(school);
-    if (sketch) shares.push({ itemType: 'finding', itemId: sketch.findingId, schoolNumber: school, audience: 'la', audienceId: '', sharedBy: null });
+    if (sketch)
+      shares.push({
+        itemType: 'finding',
+        itemId: sketch.findingId,
+        schoolNumber: school,
+        audience: 'la',
+        audienceId: '',
+        sharedBy: null,
+      });
   }
   if (shares.length) await insertLaOverviewDemo.shares(db, shares);
   const actions = ACTIONS.flatMap(([school, description, owner, inDays]) => {
     const priorityId = ctx.sketches.get(school)?.priorityIds[0];
-    return priorityId ? [{ priorityId, description, owner, startOn: day(ctx.now, -30), dueOn: day(ctx.now, inDays), status: 'in_progress', language: 'en' }] : [];
+    return priorityId
+      ? [
+          {
+            priorityId,
+            description,
+            owner,
+            startOn: day(ctx.now, -30),
+            dueOn: day(ctx.now, inDays),
+            status: 'in_progress',
+            language: 'en',
+          },
+        ]
+      : [];
   });
   if (actions.length) await insertLaOverviewDemo.actions(db, actions);
 }

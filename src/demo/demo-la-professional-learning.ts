@@ -18,7 +18,12 @@ export async function loadDemoProfessionalLearning(db: Db, ctx: DemoLaContext): 
   const daysAgo = (days: number) => new Date(ctx.now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
   const cardiff = p('officer');
   const swansea = p('emyr');
-  const row = (userId: string, programmeCode: string, days: number, recordedBy: string) => ({ userId, programmeCode, completedOn: daysAgo(days), recordedBy });
+  const row = (userId: string, programmeCode: string, days: number, recordedBy: string) => ({
+    userId,
+    programmeCode,
+    completedOn: daysAgo(days),
+    recordedBy,
+  });
   await insertProfessionalLearning.records(db, [
     // Cardiff (681)
     row(p('partner'), REQUIRED, 210, cardiff),

@@ -15,6 +15,16 @@ import { loadDemoLaSelfEvaluation } from './demo-la-self-evaluation.ts';
  * each feature's loader, in order. The LA's self-evaluation reads what the overview's loader shared.
  */
 export async function loadDemoLocalAuthorities(db: Db, ctx: DemoLaContext): Promise<void> {
-  const loaders: ((db: Db, ctx: DemoLaContext) => Promise<unknown>)[] = [loadDemoLaOverview, loadDemoProfessionalLearning, loadDemoConcern, loadDemoBrokering, loadDemoLaSelfEvaluation, loadDemoPartnerships, loadDemoGoodPractice, loadDemoWalesPlans, loadDemoWalesNational];
+  const loaders: ((db: Db, ctx: DemoLaContext) => Promise<unknown>)[] = [
+    loadDemoLaOverview,
+    loadDemoProfessionalLearning,
+    loadDemoConcern,
+    loadDemoBrokering,
+    loadDemoLaSelfEvaluation,
+    loadDemoPartnerships,
+    loadDemoGoodPractice,
+    loadDemoWalesPlans,
+    loadDemoWalesNational,
+  ];
   for (const load of loaders) await load(db, ctx);
 }

@@ -28,6 +28,8 @@ export async function insertCollaborative(
   memberNumbers: string[],
 ): Promise<string> {
   const [row] = await db.insert(collaboratives).values(values).returning({ id: collaboratives.id });
-  await db.insert(collaborativeMembers).values(memberNumbers.map((schoolNumber) => ({ collaborativeId: row!.id, schoolNumber })));
+  await db
+    .insert(collaborativeMembers)
+    .values(memberNumbers.map((schoolNumber) => ({ collaborativeId: row!.id, schoolNumber })));
   return row!.id;
 }

@@ -15,9 +15,14 @@ const TITLES = `array[
 /** Plain inserts and updates for the national demo (issue 7): no rules, set-based where it is volume. */
 export const demoWalesNational = {
   describe: async (db: Db, rows: Described[]) => {
-    for (const r of rows) await db.update(s.nationalPriorities).set({ descriptionEn: r.descriptionEn, descriptionCy: r.descriptionCy }).where(eq(s.nationalPriorities.code, r.code));
+    for (const r of rows)
+      await db
+        .update(s.nationalPriorities)
+        .set({ descriptionEn: r.descriptionEn, descriptionCy: r.descriptionCy })
+        .where(eq(s.nationalPriorities.code, r.code));
   },
-  offers: (db: Db, rows: (typeof s.nationalSupportOffers.$inferInsert)[]) => db.insert(s.nationalSupportOffers).values(rows),
+  offers: (db: Db, rows: (typeof s.nationalSupportOffers.$inferInsert)[]) =>
+    db.insert(s.nationalSupportOffers).values(rows),
 
   /**
    * For up to `perLa` open schools of every LA that have no cycle this year or last (so not the
@@ -49,7 +54,9 @@ export const demoWalesNational = {
         select 'priority', p.id::text, p.school_number, a from priorities p join demo_national_schools d on d.number = p.school_number
           cross join lateral (select 'national' as a union all select 'public' where abs(hashtext(p.school_number)) % 10 = 0) v
         on conflict do nothing`);
-      const counted = (await exec('select count(*)::int as n from demo_national_schools')) as unknown as { rows: { n: number }[] };
+      const counted = (await exec('select count(*)::int as n from demo_national_schools')) as unknown as {
+        rows: { n: number }[];
+      };
       const [row] = counted.rows;
       return row?.n ?? 0;
     }),

@@ -16,7 +16,8 @@ let sketch: { number: string };
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  for (const la of await db.select({ code: localAuthorities.code }).from(localAuthorities)) for (let i = 0; i < 3; i++) await buildSchool(db, { laCode: la.code });
+  for (const la of await db.select({ code: localAuthorities.code }).from(localAuthorities))
+    for (let i = 0; i < 3; i++) await buildSchool(db, { laCode: la.code });
   // A school that already has a cycle this year (as the demo's sketch schools do) is left alone.
   sketch = await buildSchool(db, { laCode: '681' });
   await buildCycle(db, sketch.number, academicYearOf(new Date()));
@@ -27,8 +28,12 @@ describe('the national demo', () => {
   it('loads quickly and gives the national picture real figures, with support offers and descriptions', async () => {
     const db = t.database.db;
     // buildSchool picks numbers at random and keeps an existing one, so count the schools there are.
-    const [eligible] = ((await db.execute(sql`select count(*)::int as n from schools s where s.open
-      and not exists (select 1 from cycles c where c.school_number = s.number and c.academic_year = ${academicYearOf(new Date())})`)) as unknown as { rows: { n: number }[] }).rows;
+    const [eligible] = (
+      (await db.execute(sql`select count(*)::int as n from schools s where s.open
+      and not exists (select 1 from cycles c where c.school_number = s.number and c.academic_year = ${academicYearOf(new Date())})`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows;
     expect(eligible!.n).toBeGreaterThan(50);
     const started = performance.now();
     const added = await loadDemoWalesNational(db, { now: new Date() } as DemoLaContext);
@@ -47,7 +52,9 @@ describe('the national demo', () => {
     const total = /(\d+) schools shared priorities for this selection/.exec(pageText(page.body));
     expect(Number(total?.[1])).toBeGreaterThanOrEqual(5);
     const head = await buildUser(db, { role: 'headteacher', scopeId: sketch.number });
-    const published = pageText((await new Visitor(t.app).withCookie(await sessionCookie(db, head.id)).get('/national-priorities')).body);
+    const published = pageText(
+      (await new Visitor(t.app).withCookie(await sessionCookie(db, head.id)).get('/national-priorities')).body,
+    );
     expect(published).toContain('Every learner attends school regularly');
     expect(published).toContain('Attendance toolkit for schools');
     expect(published).not.toContain('Wellbeing grant 2023 to 2024');

@@ -14,19 +14,26 @@ export const CARDIFF_ANSWERS = [
 
 export const SWANSEA_ANSWERS = [
   "Mae gan Abertawe 95 o ysgolion a gynhelir. Mae pob ysgol yn rhan o grŵp cydweithredol, ac mae'r penaethiaid yn arwain y gwaith ers 2023.\n\nMae ein hunanwerthuso yn dangos cryfder mewn lles a chynnydd arafach mewn rhifedd yng nghyfnod allweddol 3.",
-  "Cytunwyd ar ein gweledigaeth gyda fforwm y penaethiaid ym mis Mai: \"dysgu gyda'n gilydd er mwyn pob dysgwr\". Mae'r fforwm yn ei hadolygu bob tymor.",
-  "Naw grŵp cydweithredol fertigol o amgylch yr ysgolion uwchradd, dau grŵp llorweddol (ysgolion arbennig, ac ysgolion cyfrwng Cymraeg gyda Chaerdydd, Pen-y-bont ar Ogwr a Rhondda Cynon Taf).",
+  'Cytunwyd ar ein gweledigaeth gyda fforwm y penaethiaid ym mis Mai: "dysgu gyda\'n gilydd er mwyn pob dysgwr". Mae\'r fforwm yn ei hadolygu bob tymor.',
+  'Naw grŵp cydweithredol fertigol o amgylch yr ysgolion uwchradd, dau grŵp llorweddol (ysgolion arbennig, ac ysgolion cyfrwng Cymraeg gyda Chaerdydd, Pen-y-bont ar Ogwr a Rhondda Cynon Taf).',
   "Bydd ein partneriaid gwella yn hwyluso'r grwpiau cydweithredol yn hytrach na monitro ysgolion unigol, gan gadw gwaith uniongyrchol ar gyfer ysgolion sy'n peri pryder.",
   "Mae pymtheg pennaeth yn arwain gwaith ar draws y system. Byddwn yn hyfforddi hwyluswyr ym mhob grŵp cydweithredol drwy'r dysgu proffesiynol cenedlaethol.",
   "Mae'r grwpiau cydweithredol yn rhannu eu blaenoriaethau gyda ni bob tymor; rydym yn eu cyfuno yn ôl thema a'u rhannu â Llywodraeth Cymru fel darlun cyfanredol.",
   "Mae'r gofrestr o ysgolion sy'n peri pryder ar wahân i'r gwaith cydweithredol. Mae dwy ysgol yn cael cymorth pwrpasol gydag adolygiad bob tymor.",
-  "Rydym yn aelod o Bartneriaeth addysg Gymraeg y De gyda Chaerdydd, Pen-y-bont ar Ogwr a Rhondda Cynon Taf.",
+  'Rydym yn aelod o Bartneriaeth addysg Gymraeg y De gyda Chaerdydd, Pen-y-bont ar Ogwr a Rhondda Cynon Taf.',
   "Bydd holl staff yr awdurdod lleol sy'n cefnogi hunanwerthuso wedi cwblhau'r rhaglen genedlaethol erbyn mis Rhagfyr.",
-  "Mae tegwch wrth wraidd pob cynllun: presenoldeb dysgwyr eFSM, pontio ar gyfer dysgwyr ag ADY, a dealltwriaeth gyffredin o gynnydd yng Nghwricwlwm i Gymru.",
+  'Mae tegwch wrth wraidd pob cynllun: presenoldeb dysgwyr eFSM, pontio ar gyfer dysgwyr ag ADY, a dealltwriaeth gyffredin o gynnydd yng Nghwricwlwm i Gymru.',
 ];
 
 /** What WG said on Cardiff's first submission, by section number (1-based). */
 export const CARDIFF_COMMENTS = [
-  { section: 3, body: 'Thank you for a clear map. Please say how the faith schools group will link with the clusters its schools also belong to.' },
-  { section: 6, body: "Diolch. A wnewch chi ddweud pa mor aml y byddwch yn rhannu'r darlun cyfanredol â ni, ac ar ba lefel?", language: 'cy' },
+  {
+    section: 3,
+    body: 'Thank you for a clear map. Please say how the faith schools group will link with the clusters its schools also belong to.',
+  },
+  {
+    section: 6,
+    body: "Diolch. A wnewch chi ddweud pa mor aml y byddwch yn rhannu'r darlun cyfanredol â ni, ac ar ba lefel?",
+    language: 'cy',
+  },
 ];

@@ -27,8 +27,18 @@ const oneOf = (codes: readonly string[], description: string) =>
  * exactly the same filters. A parameter may repeat (`sector=primary&sector=secondary`).
  */
 export const FilterQuery = {
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'Words of the name (accents optional), a school number, or a postcode' })),
-  la: Type.Optional(Type.Array(Type.String({ pattern: '^(\\d{3})?$', maxLength: 3 }), { maxItems: 30, description: 'Local authority codes (660 to 681)' })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'Words of the name (accents optional), a school number, or a postcode',
+    }),
+  ),
+  la: Type.Optional(
+    Type.Array(Type.String({ pattern: '^(\\d{3})?$', maxLength: 3 }), {
+      maxItems: 30,
+      description: 'Local authority codes (660 to 681)',
+    }),
+  ),
   sector: oneOf(SECTOR_CODES, 'Sectors'),
   wm: oneOf(WM_CODES, 'Welsh-medium type codes'),
   governance: oneOf(GOVERNANCE_CODES, 'Governance'),

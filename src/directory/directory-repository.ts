@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { collaborativeMembers, collaboratives, directoryImports, localAuthorities, schoolChanges, schools } from '../db/schema/index.ts';
+import {
+  collaborativeMembers,
+  collaboratives,
+  directoryImports,
+  localAuthorities,
+  schoolChanges,
+  schools,
+} from '../db/schema/index.ts';
 import { searchKey } from '../lib/search-text.ts';
 import { FACETS, type DirectoryFilter, type Facet } from './directory-filter.ts';
 
@@ -49,7 +56,10 @@ function searchCondition(q: string, las: LaKey[]): SQL | undefined {
   if (!words.length) return undefined;
   const byWord = words.map((word) => {
     const codes = las.filter((la) => la.words.some((w) => w.startsWith(word))).map((la) => la.code);
-    return or(like(schools.searchText, `%${escapeLike(word)}%`), codes.length ? inArray(schools.laCode, codes) : undefined);
+    return or(
+      like(schools.searchText, `%${escapeLike(word)}%`),
+      codes.length ? inArray(schools.laCode, codes) : undefined,
+    );
   });
   const compact = q.replace(/\s+/g, '').toUpperCase();
   return or(
@@ -58,7 +68,6 @@ function searchCondition(q: string, las: LaKey[]): SQL | undefined {
     /^[A-Z0-9]{5,8}$/.test(compact) ? sql`replace(${schools.postcode}, ' ', '') = ${compact}` : undefined,
   );
 }
-
 
 /** Each active filter as SQL over the given columns, leaving out one facet's own (for its counts). */
 function facetConditions(filter: DirectoryFilter, columns: FacetColumns, except?: Facet): SQL | undefined {
@@ -80,19 +89,40 @@ function countsQuery(db: Db, filter: DirectoryFilter, baseWhere: SQL | undefined
   }
   const base = db.$with('base').as(
     db
-      .select({ la: schools.laCode, sector: schools.sector, wm: schools.wmCode, governance: schools.governance, religious: schools.religiousCharacter, n: sql<number>`count(*)::int`.as('n') })
+      .select({
+        la: schools.laCode,
+        sector: schools.sector,
+        wm: schools.wmCode,
+        governance: schools.governance,
+        religious: schools.religiousCharacter,
+        n: sql<number>`count(*)::int`.as('n'),
+      })
       .from(schools)
       .where(baseWhere)
       .groupBy(schools.laCode, schools.sector, schools.wmCode, schools.governance, schools.religiousCharacter),
   );
-  const columns: FacetColumns = { la: base.la, sector: base.sector, wm: base.wm, governance: base.governance, religious: base.religious };
+  const columns: FacetColumns = {
+    la: base.la,
+    sector: base.sector,
+    wm: base.wm,
+    governance: base.governance,
+    religious: base.religious,
+  };
   const total = db
-    .select({ facet: sql<string>`'total'`.as('facet'), value: sql<string>`''`.as('value'), count: sql<number>`coalesce(sum(${base.n}), 0)::int`.as('count') })
+    .select({
+      facet: sql<string>`'total'`.as('facet'),
+      value: sql<string>`''`.as('value'),
+      count: sql<number>`coalesce(sum(${base.n}), 0)::int`.as('count'),
+    })
     .from(base)
     .where(facetConditions(filter, columns));
   const perFacet = FACETS.map((f) =>
     db
-      .select({ facet: sql<string>`${sql.raw(`'${f}'`)}`.as('facet'), value: sql<string>`${columns[f]}`.as('value'), count: sql<number>`sum(${base.n})::int`.as('count') })
+      .select({
+        facet: sql<string>`${sql.raw(`'${f}'`)}`.as('facet'),
+        value: sql<string>`${columns[f]}`.as('value'),
+        count: sql<number>`sum(${base.n})::int`.as('count'),
+      })
       .from(base)
       .where(and(facetConditions(filter, columns, f), sql`${columns[f]} is not null`))
       .groupBy(columns[f]),
@@ -124,7 +154,12 @@ const summaryColumns = {
  * One page of schools (by name) with the total and, for each facet, the count per value
  * with every other active filter applied: the counts say what ticking that value would give.
  */
-export async function searchSchools(db: Db, filter: DirectoryFilter, page: Page, options: { facets: boolean } = { facets: true }) {
+export async function searchSchools(
+  db: Db,
+  filter: DirectoryFilter,
+  page: Page,
+  options: { facets: boolean } = { facets: true },
+) {
   const search = searchCondition(filter.q, filter.q ? await laKeys(db) : []);
   const baseWhere = and(filter.includeClosed ? undefined : eq(schools.open, true), search);
   const [rows, counts] = await Promise.all([
@@ -187,7 +222,13 @@ export async function schoolHistory(db: Db, number: string) {
 
 export async function schoolCollaboratives(db: Db, number: string) {
   return db
-    .select({ id: collaboratives.id, kind: collaboratives.kind, nameEn: collaboratives.nameEn, nameCy: collaboratives.nameCy, status: collaboratives.status })
+    .select({
+      id: collaboratives.id,
+      kind: collaboratives.kind,
+      nameEn: collaboratives.nameEn,
+      nameCy: collaboratives.nameCy,
+      status: collaboratives.status,
+    })
     .from(collaborativeMembers)
     .innerJoin(collaboratives, eq(collaboratives.id, collaborativeMembers.collaborativeId))
     .where(eq(collaborativeMembers.schoolNumber, number))

@@ -6,7 +6,13 @@
  */
 export const SECTOR_CODES = ['nursery', 'primary', 'middle', 'secondary', 'special', 'pru'] as const;
 
-export const GOVERNANCE_CODES = ['community', 'voluntary_controlled', 'voluntary_aided', 'foundation', 'not_applicable'] as const;
+export const GOVERNANCE_CODES = [
+  'community',
+  'voluntary_controlled',
+  'voluntary_aided',
+  'foundation',
+  'not_applicable',
+] as const;
 
 /** Legacy Welsh-medium type codes (DOMAIN.md section 3), plus NA for not applicable. */
 export const WM_CODES = ['WM', 'DS', 'TR', 'EW', 'EM', 'AB', 'BB', 'CB', 'CH', 'NA'] as const;

@@ -15,12 +15,18 @@ const LOOKUPS: Partial<Record<ScopeType, Lookup>> = {
     return new Map(rows.map((r) => [r.code, { en: r.nameEn, cy: r.nameCy }]));
   },
   school: async (db, ids) => {
-    const rows = await db.select({ id: schools.number, name: schools.name }).from(schools).where(inArray(schools.number, ids));
+    const rows = await db
+      .select({ id: schools.number, name: schools.name })
+      .from(schools)
+      .where(inArray(schools.number, ids));
     // School names are proper names: the same in both languages.
     return new Map(rows.map((r) => [r.id, { en: `${r.name} (${r.id})`, cy: `${r.name} (${r.id})` }]));
   },
   governing_body: async (db, ids) => {
-    const rows = await db.select({ id: governingBodies.id, name: governingBodies.name }).from(governingBodies).where(inArray(governingBodies.id, ids));
+    const rows = await db
+      .select({ id: governingBodies.id, name: governingBodies.name })
+      .from(governingBodies)
+      .where(inArray(governingBodies.id, ids));
     return new Map(rows.map((r) => [r.id, { en: `${r.name} (${r.id})`, cy: `${r.name} (${r.id})` }]));
   },
   collaborative: async (db, ids) => {
@@ -75,6 +81,13 @@ export async function schoolsForAssignments(db: Db, assignments: { scopeType: Sc
   const schoolIds = assignments.filter((a) => a.scopeType === 'school' && a.scopeId).map((a) => a.scopeId!);
   const bodyIds = assignments.filter((a) => a.scopeType === 'governing_body' && a.scopeId).map((a) => a.scopeId!);
   if (!schoolIds.length && !bodyIds.length) return [];
-  const conditions = [schoolIds.length ? inArray(schools.number, schoolIds) : undefined, bodyIds.length ? inArray(schools.governingBodyId, bodyIds) : undefined].filter((c) => c !== undefined);
-  return db.select({ number: schools.number, name: schools.name }).from(schools).where(or(...conditions)).orderBy(schools.name);
+  const conditions = [
+    schoolIds.length ? inArray(schools.number, schoolIds) : undefined,
+    bodyIds.length ? inArray(schools.governingBodyId, bodyIds) : undefined,
+  ].filter((c) => c !== undefined);
+  return db
+    .select({ number: schools.number, name: schools.name })
+    .from(schools)
+    .where(or(...conditions))
+    .orderBy(schools.name);
 }

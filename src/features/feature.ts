@@ -17,7 +17,10 @@ export type Feature = {
  * in the plugin's own type (a missing or an extra one fails typecheck), and only those are passed at
  * run time, so a feature that does not send mail cannot reach the mailer even by a cast.
  */
-export function feature<K extends keyof AppDeps>(plugin: FeaturePlugin<K>, uses: NoInfer<{ [P in K]-?: true }>): Feature {
+export function feature<K extends keyof AppDeps>(
+  plugin: FeaturePlugin<K>,
+  uses: NoInfer<{ [P in K]-?: true }>,
+): Feature {
   const keys = Object.keys(uses) as K[];
   // Object.fromEntries cannot know its keys are exactly K; `keys` came from a record with K's keys.
   const slice = (deps: AppDeps) => Object.fromEntries(keys.map((key) => [key, deps[key]])) as Pick<AppDeps, K>;

@@ -59,6 +59,7 @@ export function safeNextPath(value: unknown, fallback = '/'): string {
   if (url.origin !== OWN_ORIGIN) return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
   const decodedPath = fullyDecoded(url.pathname);
-  if (!path.startsWith('/') || path.startsWith('//') || decodedPath === null || DECODED_HOSTILE.test(decodedPath)) return fallback;
+  if (!path.startsWith('/') || path.startsWith('//') || decodedPath === null || DECODED_HOSTILE.test(decodedPath))
+    return fallback;
   return path;
 }

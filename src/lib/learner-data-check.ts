@@ -90,9 +90,34 @@ const isCommon = (key: string) => inList(COMMON_WORDS, key, true);
 const isFirstName = (key: string) => FIRST_NAMES.has(key);
 // Without undoing mutations: "Mae" must not become "Bae" (a bay).
 const isInstitutional = (key: string) => inList(NOT_A_LEARNER_WORDS, key, false);
-const CONNECTORS = new Set(['ap', 'ab', 'ferch', 'y', 'yr', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'le', 'la', 'bin', 'bint', 'al', 'el']);
+const CONNECTORS = new Set([
+  'ap',
+  'ab',
+  'ferch',
+  'y',
+  'yr',
+  'de',
+  'van',
+  'von',
+  'der',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'bin',
+  'bint',
+  'al',
+  'el',
+]);
 
-type Token = { text: string; key: string; kind: 'capitalised' | 'connector' | 'other'; sentenceStart: boolean; breakBefore: boolean };
+type Token = {
+  text: string;
+  key: string;
+  kind: 'capitalised' | 'connector' | 'other';
+  sentenceStart: boolean;
+  breakBefore: boolean;
+};
 
 /** Word tokens of one line, with where sentences start and where punctuation breaks a run. */
 function tokenise(line: string): Token[] {
@@ -109,7 +134,8 @@ function tokenise(line: string): Token[] {
     }
     const word = core.replace(/['’]s$/, '');
     const key = keyOf(word);
-    const capitalised = /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && /^[\p{L}'’-]+$/u.test(word) && !/^\p{Lu}{2}/u.test(word);
+    const capitalised =
+      /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && /^[\p{L}'’-]+$/u.test(word) && !/^\p{Lu}{2}/u.test(word);
     const kind = CONNECTORS.has(key) ? 'connector' : capitalised ? 'capitalised' : 'other';
     tokens.push({ text: word, key, kind, sentenceStart, breakBefore: pendingBreak || lead !== '' });
     sentenceStart = /[.!?:]/.test(trail);
@@ -123,7 +149,8 @@ function markAllowed(tokens: Token[], phrases: Map<string, string[][]>): boolean
   const allowed = tokens.map(() => false);
   tokens.forEach((token, i) => {
     for (const phrase of phrases.get(token.key) ?? []) {
-      if (i + phrase.length <= tokens.length && phrase.every((p, j) => tokens[i + j]!.key === p)) for (let j = 0; j < phrase.length; j++) allowed[i + j] = true;
+      if (i + phrase.length <= tokens.length && phrase.every((p, j) => tokens[i + j]!.key === p))
+        for (let j = 0; j < phrase.length; j++) allowed[i + j] = true;
     }
   });
   return allowed;
@@ -158,7 +185,10 @@ function nameIn(run: Token[], titleCase: boolean): string | null {
   const first = words[0]!;
   // A capital at the start of a sentence says nothing: drop an ordinary word there, and any
   // word that is not a known first name when two more capitalised words follow it.
-  if (first.sentenceStart && (isCommon(first.key) || (!isFirstName(first.key) && words.filter((t) => t.kind === 'capitalised').length >= 3))) {
+  if (
+    first.sentenceStart &&
+    (isCommon(first.key) || (!isFirstName(first.key) && words.filter((t) => t.kind === 'capitalised').length >= 3))
+  ) {
     words = words.slice(1);
     while (words[0]?.kind === 'connector') words = words.slice(1);
   }
@@ -199,26 +229,63 @@ function nameFlags(text: string, phrases: Map<string, string[][]>): LearnerDataF
 }
 
 const BUILT_IN_PHRASES = [
-  'Welsh Government', 'Llywodraeth Cymru', 'Curriculum for Wales', 'Cwricwlwm i Gymru', 'National Improvement Framework',
-  'Fframwaith Gwella Cenedlaethol', 'Areas of Learning and Experience', 'Meysydd Dysgu a Phrofiad', 'Successful Futures',
-  'Dyfodol Llwyddiannus', 'Urdd Gobaith Cymru', 'Eisteddfod yr Urdd', 'Siarter Iaith', 'Cymraeg Campus', 'Criw Cymraeg',
-  'Additional Learning Needs', 'Anghenion Dysgu Ychwanegol', 'Google Classroom', 'Microsoft Teams', 'Class Dojo',
+  'Welsh Government',
+  'Llywodraeth Cymru',
+  'Curriculum for Wales',
+  'Cwricwlwm i Gymru',
+  'National Improvement Framework',
+  'Fframwaith Gwella Cenedlaethol',
+  'Areas of Learning and Experience',
+  'Meysydd Dysgu a Phrofiad',
+  'Successful Futures',
+  'Dyfodol Llwyddiannus',
+  'Urdd Gobaith Cymru',
+  'Eisteddfod yr Urdd',
+  'Siarter Iaith',
+  'Cymraeg Campus',
+  'Criw Cymraeg',
+  'Additional Learning Needs',
+  'Anghenion Dysgu Ychwanegol',
+  'Google Classroom',
+  'Microsoft Teams',
+  'Class Dojo',
   // The 22 local authorities in both languages (DOMAIN.md section 10).
-  'Isle of Anglesey', 'Ynys Môn', 'Vale of Glamorgan', 'Bro Morgannwg', 'Rhondda Cynon Taf', 'Merthyr Tydfil', 'Merthyr Tudful',
-  'Neath Port Talbot', 'Castell-nedd Port Talbot', 'Pen-y-bont ar Ogwr', 'Blaenau Gwent', 'Sir Ddinbych', 'Sir y Fflint', 'Sir Benfro',
-  'Sir Gaerfyrddin', 'Sir Fynwy', 'Tor-faen',
+  'Isle of Anglesey',
+  'Ynys Môn',
+  'Vale of Glamorgan',
+  'Bro Morgannwg',
+  'Rhondda Cynon Taf',
+  'Merthyr Tydfil',
+  'Merthyr Tudful',
+  'Neath Port Talbot',
+  'Castell-nedd Port Talbot',
+  'Pen-y-bont ar Ogwr',
+  'Blaenau Gwent',
+  'Sir Ddinbych',
+  'Sir y Fflint',
+  'Sir Benfro',
+  'Sir Gaerfyrddin',
+  'Sir Fynwy',
+  'Tor-faen',
 ];
 
-const phraseKeys = (phrase: string) => phrase.split(/[^\p{L}'’-]+/u).map(keyOf).filter(Boolean);
+const phraseKeys = (phrase: string) =>
+  phrase
+    .split(/[^\p{L}'’-]+/u)
+    .map(keyOf)
+    .filter(Boolean);
 
 /** Every reason to stop and check, each with the text that raised it (each text once). */
 export function checkLearnerData(text: string, options: LearnerDataOptions = {}): LearnerDataFlag[] {
   const phrases = [...BUILT_IN_PHRASES, ...(options.allowedPhrases ?? [])].map(phraseKeys);
   // People drop the generic words of a name: "Ysgol Y Berllan Deg" is often just "Berllan Deg".
-  const cores = phrases.map((p) => p.filter((k) => !isInstitutional(k) && !CONNECTORS.has(k))).filter((core, i) => core.length && core.length < phrases[i]!.length);
+  const cores = phrases
+    .map((p) => p.filter((k) => !isInstitutional(k) && !CONNECTORS.has(k)))
+    .filter((core, i) => core.length && core.length < phrases[i]!.length);
   // Looked up by their first word: a text of 20,000 characters is checked in a few milliseconds.
   const byFirstWord = new Map<string, string[][]>();
-  for (const phrase of [...phrases, ...cores]) if (phrase.length) byFirstWord.set(phrase[0]!, [...(byFirstWord.get(phrase[0]!) ?? []), phrase]);
+  for (const phrase of [...phrases, ...cores])
+    if (phrase.length) byFirstWord.set(phrase[0]!, [...(byFirstWord.get(phrase[0]!) ?? []), phrase]);
   const seen = new Set<string>();
   return [...upnFlags(text), ...nameFlags(text, byFirstWord)].filter((f) => {
     const key = `${f.reason}:${f.match}`;

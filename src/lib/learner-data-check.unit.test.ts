@@ -22,10 +22,16 @@ describe('Unique Pupil Numbers', () => {
   });
 
   it('flags a valid UPN as a UPN and any letter with 12 digits as looking like one', () => {
-    expect(checkLearnerData('Spoke to B801200005001 about reading.')).toEqual([{ reason: 'upn', match: 'B801200005001' }]);
+    expect(checkLearnerData('Spoke to B801200005001 about reading.')).toEqual([
+      { reason: 'upn', match: 'B801200005001' },
+    ]);
     // A123456789012 happens to have a valid check letter (368 mod 23 = 0 -> A); C123... does not.
-    expect(checkLearnerData('Reference A123456789012 in the tracker')).toEqual([{ reason: 'upn', match: 'A123456789012' }]);
-    expect(checkLearnerData('Reference C123456789012 in the tracker')).toEqual([{ reason: 'upn_pattern', match: 'C123456789012' }]);
+    expect(checkLearnerData('Reference A123456789012 in the tracker')).toEqual([
+      { reason: 'upn', match: 'A123456789012' },
+    ]);
+    expect(checkLearnerData('Reference C123456789012 in the tracker')).toEqual([
+      { reason: 'upn_pattern', match: 'C123456789012' },
+    ]);
     expect(checkLearnerData('upn: b801200005001')).toEqual([{ reason: 'upn', match: 'b801200005001' }]);
   });
 
@@ -45,7 +51,10 @@ describe('Unique Pupil Numbers', () => {
 describe('full names', () => {
   it('flags a first name and surname in a sentence', () => {
     expect(names('Dylan Williams in Year 5 read aloud with confidence.')).toEqual(['Dylan Williams']);
-    expect(names('We listened to Kacper Nowak and Cerys Jones-Evans talk about their work.')).toEqual(['Kacper Nowak', 'Cerys Jones-Evans']);
+    expect(names('We listened to Kacper Nowak and Cerys Jones-Evans talk about their work.')).toEqual([
+      'Kacper Nowak',
+      'Cerys Jones-Evans',
+    ]);
     expect(names('Work by Dafydd ap Gwilym was shared.')).toEqual(['Dafydd ap Gwilym']);
   });
 
@@ -111,6 +120,8 @@ describe('full names', () => {
   });
 
   it('reports each match once', () => {
-    expect(checkLearnerData('Dylan Williams read. Later Dylan Williams wrote.')).toEqual([{ reason: 'full_name', match: 'Dylan Williams' }]);
+    expect(checkLearnerData('Dylan Williams read. Later Dylan Williams wrote.')).toEqual([
+      { reason: 'full_name', match: 'Dylan Williams' },
+    ]);
   });
 });

@@ -19,11 +19,22 @@ export function paginationModel(request: FastifyRequest, total: number, page: Pa
     return `${url.pathname}${url.search}`;
   };
   const near = new Set([1, pages, page.number - 1, page.number, page.number + 1].filter((n) => n >= 1 && n <= pages));
-  const items: { number?: number; href?: string; current?: boolean; ellipsis?: boolean; visuallyHiddenText?: string }[] = [];
+  const items: {
+    number?: number;
+    href?: string;
+    current?: boolean;
+    ellipsis?: boolean;
+    visuallyHiddenText?: string;
+  }[] = [];
   let last = 0;
   for (const n of [...near].sort((a, b) => a - b)) {
     if (n - last > 1) items.push({ ellipsis: true });
-    items.push({ number: n, href: hrefFor(n), current: n === page.number, visuallyHiddenText: t('common.pagination.page', { number: n }) });
+    items.push({
+      number: n,
+      href: hrefFor(n),
+      current: n === page.number,
+      visuallyHiddenText: t('common.pagination.page', { number: n }),
+    });
     last = n;
   }
   return {

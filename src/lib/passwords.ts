@@ -8,7 +8,10 @@ const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p
 
 export type PasswordProblem = 'tooShort' | 'tooLong' | 'common' | 'containsEmail' | 'mismatch';
 
-export function passwordProblem(password: string, context: { email: string; confirmation?: string }): PasswordProblem | null {
+export function passwordProblem(
+  password: string,
+  context: { email: string; confirmation?: string },
+): PasswordProblem | null {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) return 'tooShort';
   if (length > MAX_PASSWORD_LENGTH) return 'tooLong';

@@ -54,7 +54,8 @@ export const finiteNumbersKeyword: Plugin<unknown> = (ajv) =>
     validate: (required: boolean, data: unknown) => !required || typeof data !== 'number' || Number.isFinite(data),
   });
 
-export const BoundedInteger = (minimum: number, maximum: number, options: { default?: number } = {}) => Type.Integer({ minimum, maximum, finite: true, ...options });
+export const BoundedInteger = (minimum: number, maximum: number, options: { default?: number } = {}) =>
+  Type.Integer({ minimum, maximum, finite: true, ...options });
 /** Optimistic locking: the version the form was opened at. */
 export const Version = BoundedInteger(1, INT4_MAX);
 
@@ -69,4 +70,5 @@ export const ScopeKey = Type.String({ pattern: '^\\s*[A-Za-z0-9-]*\\s*$', maxLen
 /** Ticked checkboxes of records: one id (coerced to a list), several, or none. */
 export const IdList = (maxItems: number) => Type.Optional(Type.Array(Uuid, { maxItems }));
 /** Ticked checkboxes of codes the service checks against its list. */
-export const CodeList = (maxItems: number, maxLength = 80) => Type.Optional(Type.Array(Type.String({ maxLength }), { maxItems }));
+export const CodeList = (maxItems: number, maxLength = 80) =>
+  Type.Optional(Type.Array(Type.String({ maxLength }), { maxItems }));

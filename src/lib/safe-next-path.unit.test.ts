@@ -20,6 +20,7 @@ describe('safeNextPath', () => {
   });
 
   it('refuses anything that is not a string', () => {
-    for (const value of [undefined, null, 42, ['/account'], { href: '/account' }]) expect(safeNextPath(value)).toBe('/');
+    for (const value of [undefined, null, 42, ['/account'], { href: '/account' }])
+      expect(safeNextPath(value)).toBe('/');
   });
 });

@@ -24,7 +24,9 @@ describe('purpose-bound keys', () => {
   it('keeps its labels: a changed label would void every signed cookie and link in flight', () => {
     const keys = derivePurposeKeys(secret);
     expect(keys.cookies.toString('hex')).toBe('1fa9910ae6d998e680e3f974a3456724e196cfe9ba66cfdb36066f0b3fb5ae55');
-    expect(keys.attachmentLinks.toString('hex')).toBe('d52d305de9f5e4b8d53f496f3bd171229e14623bed078638e3bf32d55d834252');
+    expect(keys.attachmentLinks.toString('hex')).toBe(
+      'd52d305de9f5e4b8d53f496f3bd171229e14623bed078638e3bf32d55d834252',
+    );
   });
 
   it('derives other keys from another secret', () => {

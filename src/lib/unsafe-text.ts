@@ -29,7 +29,11 @@ export function containsUnsafeText(value: unknown, depth = 0): boolean {
   if (depth > 32) return true;
   if (Array.isArray(value)) return value.some((item) => containsUnsafeText(item, depth + 1));
   if (isMultipartPart(value)) {
-    return isUnsafeText(value.fieldname) || (typeof value.filename === 'string' && isUnsafeText(value.filename)) || containsUnsafeText(value.value, depth + 1);
+    return (
+      isUnsafeText(value.fieldname) ||
+      (typeof value.filename === 'string' && isUnsafeText(value.filename)) ||
+      containsUnsafeText(value.value, depth + 1)
+    );
   }
   return Object.entries(value).some(([key, item]) => isUnsafeText(key) || containsUnsafeText(item, depth + 1));
 }

@@ -30,7 +30,13 @@ describe('containsUnsafeText', () => {
   it('reads a multipart part by its name, value and file name, not its stream or its link to the body', () => {
     const body: Record<string, unknown> = {};
     const field = { type: 'field', fieldname: 'title', value: 'Walk', fields: body };
-    const file = { type: 'file', fieldname: 'attachments', filename: 'walk.pdf', file: { _readableState: { buffer: ['\u0000'] } }, fields: body };
+    const file = {
+      type: 'file',
+      fieldname: 'attachments',
+      filename: 'walk.pdf',
+      file: { _readableState: { buffer: ['\u0000'] } },
+      fields: body,
+    };
     Object.assign(body, { title: field, attachments: file });
     expect(containsUnsafeText(body)).toBe(false);
     expect(containsUnsafeText({ title: { ...field, value: 'Walk\u0000' } })).toBe(true);

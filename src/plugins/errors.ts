@@ -32,7 +32,10 @@ function classify(error: FastifyError | HttpError, request: FastifyRequest): { s
   if (fe.code?.startsWith('FST_CSRF')) return { status: 403, reason: 'csrf' };
   // A page's path that fails its pattern (a mistyped school number, a truncated id) names no page;
   // the JSON API documents a 400 for a malformed parameter.
-  if (fe.validation) return fe.validationContext === 'params' && !isApi(request) ? { status: 404, reason: 'not-found' } : { status: 400, reason: 'bad-request' };
+  if (fe.validation)
+    return fe.validationContext === 'params' && !isApi(request)
+      ? { status: 404, reason: 'not-found' }
+      : { status: 400, reason: 'bad-request' };
   if (fe.code && MULTIPART_COUNT_LIMITS.has(fe.code)) return { status: 400, reason: 'bad-request' };
   // busboy's own errors (no boundary, a truncated body, a boundary that never comes) carry no
   // status: raised while the body is read, they describe the request, not a fault of ours.
@@ -47,7 +50,8 @@ function classify(error: FastifyError | HttpError, request: FastifyRequest): { s
     default:
       // Any other refusal by a parser (400, 406 for a multipart content type, 415 for an unknown
       // media type, invalid JSON or Content-Length) is a request we cannot read.
-      if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) return { status: 400, reason: 'bad-request' };
+      if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500)
+        return { status: 400, reason: 'bad-request' };
       return { status: 500, reason: 'server-error' };
   }
 }

@@ -48,7 +48,9 @@ export const i18nPlugin = fp(async (app, opts: { secureCookies: boolean }) => {
   app.addHook('onRequest', async (request, reply) => {
     const query = request.query as Record<string, unknown> | undefined;
     const asked = query?.lang;
-    let lang: Language = isLanguage(request.cookies[LANGUAGE_COOKIE]) ? (request.cookies[LANGUAGE_COOKIE] as Language) : 'en';
+    let lang: Language = isLanguage(request.cookies[LANGUAGE_COOKIE])
+      ? (request.cookies[LANGUAGE_COOKIE] as Language)
+      : 'en';
     if (isLanguage(asked)) {
       lang = asked;
       reply.setCookie(LANGUAGE_COOKIE, lang, {

@@ -18,7 +18,8 @@ export function failedWhileReadingBody(request: FastifyRequest): boolean {
 
 const refuseUnsafeText: preValidationHookHandler = (request, _reply, done) => {
   readingBody.delete(request);
-  const unsafe = containsUnsafeText(request.params) || containsUnsafeText(request.query) || containsUnsafeText(request.body);
+  const unsafe =
+    containsUnsafeText(request.params) || containsUnsafeText(request.query) || containsUnsafeText(request.body);
   done(unsafe ? new HttpError(400, 'invalid-characters') : undefined);
 };
 

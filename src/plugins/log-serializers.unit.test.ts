@@ -9,6 +9,7 @@ describe('URLs in the request log', () => {
   });
 
   it('leaves other addresses alone', () => {
-    for (const url of ['/schools/6812308/home', '/account/calendar', '/sign-in?next=/set-password/x']) expect(redactUrl(url)).toBe(url);
+    for (const url of ['/schools/6812308/home', '/account/calendar', '/sign-in?next=/set-password/x'])
+      expect(redactUrl(url)).toBe(url);
   });
 });

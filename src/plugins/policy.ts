@@ -17,7 +17,13 @@ declare module 'fastify' {
  * A route as registered: who may reach it at all, the record scope and need it declares (null when
  * it acts on no one record), and its schema so a test can check every input is bounded.
  */
-export type RegisteredRoute = { method: string; url: string; access: CoarseAccess; scope: DeclaredScope | null; schema: FastifySchema | undefined };
+export type RegisteredRoute = {
+  method: string;
+  url: string;
+  access: CoarseAccess;
+  scope: DeclaredScope | null;
+  schema: FastifySchema | undefined;
+};
 
 function declaredScope(access: Access): DeclaredScope | null {
   if (!('scope' in access)) return null;
@@ -36,7 +42,8 @@ export const policyPlugin = fp(async (app, opts: { registry: RegisteredRoute[] }
     const access = routeAccess(route);
     const scope = declaredScope(access);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') opts.registry.push({ method, url: route.url, access: coarseAccess(access), scope, schema: route.schema });
+      if (method !== 'HEAD')
+        opts.registry.push({ method, url: route.url, access: coarseAccess(access), scope, schema: route.schema });
     }
   });
 

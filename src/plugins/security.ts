@@ -58,7 +58,11 @@ export const securityPlugin = fp(async (app, opts: SecurityOptions) => {
       return undefined;
     },
   });
-  await app.register(rateLimit, { max: opts.rateLimitPerMinute, timeWindow: '1 minute', ...(opts.rateLimitStore ? { store: opts.rateLimitStore } : {}) });
+  await app.register(rateLimit, {
+    max: opts.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    ...(opts.rateLimitStore ? { store: opts.rateLimitStore } : {}),
+  });
 });
 
 /**

@@ -42,31 +42,39 @@ export const viewsPlugin = fp(async (app, opts: { production: boolean }) => {
     const translatorFor = await createTranslator();
     for (const lang of LANGUAGES) {
       const t = translatorFor(lang);
-      await Promise.all([chrome.footer(lang, t), chrome.header({ lang, t, user: null, active: '', url: '/', csrfToken: '' })]);
+      await Promise.all([
+        chrome.footer(lang, t),
+        chrome.header({ lang, t, user: null, active: '', url: '/', csrfToken: '' }),
+      ]);
     }
   });
 
-  app.decorateReply('page', async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
-    const request: FastifyRequest = this.request;
-    const csrfToken = this.generateCsrf();
-    // Absent only when a request failed before helmet ran; the page then has no inline script to allow.
-    const nonce = this.cspNonce?.script ?? '';
-    const active = typeof model.activeNav === 'string' ? model.activeNav : '';
-    const [header, footer] = await Promise.all([
-      chrome.header({ lang: request.lang, t: request.t, user: request.user, active, url: request.url, csrfToken }),
-      chrome.footer(request.lang, request.t),
-    ]);
-    const html = await app.view(template, {
-      ...model,
-      lang: request.lang,
-      t: request.t,
-      user: request.user,
-      can: canFlags(request.user),
-      csrfToken,
-      cspNonce: nonce,
-      chromeHeader: header,
-      chromeFooter: footer,
-    });
-    return this.type('text/html; charset=utf-8').send(html);
-  });
+  app.decorateReply(
+    'page',
+    async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
+      const request: FastifyRequest = this.request;
+      const csrfToken = this.generateCsrf();
+      // Absent only when a request failed before helmet ran; the page then has no inline script to allow.
+      const nonce = this.cspNonce?.script ?? '';
+      const active = typeof model.activeNav === 'string' ? model.activeNav : '';
+      const [header, footer] = await Promise.all([
+        chrome.header({ lang: request.lang, t: request.t, user: request.user, active, url: request.url, csrfToken }),
+        chrome.footer(request.lang, request.t),
+      ]);
+      const html = await app.view(template, {
+        ...model,
+        lang: request.lang,
+        t: request.t,
+        user: request.user,
+        can: canFlags(request.user),
+        // Whether a link will open for this reader, asked of its own route (src/access/can-open.ts).
+        canOpen: (address: string, given?: Parameters<FastifyRequest['canOpen']>[1]) => request.canOpen(address, given),
+        csrfToken,
+        cspNonce: nonce,
+        chromeHeader: header,
+        chromeFooter: footer,
+      });
+      return this.type('text/html; charset=utf-8').send(html);
+    },
+  );
 });

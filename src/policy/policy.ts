@@ -3,30 +3,49 @@ import type { CurrentUser, Role } from './roles.ts';
 
 /**
  * The one place that decides access. Every route declares an Access; record-level
- * decisions (this school, that LA) go through the feature's own policy.ts, which
- * builds on `hasRole` and `holdsScope` here.
+ * decisions (this school, that LA) go through the scope's policy beside this file
+ * (`school-policy.ts`, `la-policy.ts`, ...), which builds on `hasRole` and `holdsScope` here.
  */
-export type Permission = 'users.manage' | 'audit.read' | 'directory.import' | 'collaboratives.read' | 'collaboratives.manage' | 'la.read' | 'la.manage' | 'concern.read' | 'national.read' | 'plans.read' | 'partnerships.read';
+export type Permission =
+  | 'users.manage'
+  | 'audit.read'
+  | 'directory.import'
+  | 'collaboratives.read'
+  | 'collaboratives.manage'
+  | 'la.read'
+  | 'la.manage'
+  | 'concern.read'
+  | 'national.read'
+  | 'plans.read'
+  | 'partnerships.read';
 
 /** Who holds each platform-wide permission, whatever their scope. */
 const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
-  // Which collaborative, and which LA, is decided by collaboration/collaborative-policy.ts.
-  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
+  // Which collaborative, and which LA, is decided by collaborative-policy.ts.
+  'collaboratives.read': [
+    'la_officer',
+    'improvement_partner',
+    'collaborative_lead',
+    'partnership_coordinator',
+    'headteacher',
+    'school_leader',
+    'practitioner',
+  ],
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
-  // Which LA is decided by local-authority/la-policy.ts.
+  // Which LA is decided by la-policy.ts.
   'la.read': ['la_officer', 'improvement_partner'],
   // The LA's own changes (its self-evaluation, learning records, partnerships): officers; which LA: la-policy.ts.
   'la.manage': ['la_officer'],
-  // Schools causing concern: the LA's officers, and the school's headteacher and chair of governors (la-policy.ts).
+  // Schools causing concern: the LA's officers, and the school's headteacher and chair of governors (concern-case-policy.ts).
   'concern.read': ['la_officer', 'headteacher', 'chair_of_governors'],
   // Welsh Government's national picture, planning rounds and national publications (aggregates only).
   'national.read': ['wg_official'],
-  // LA plans: the LA's own staff, and WG; which plan is decided by national/national-policy.ts.
+  // LA plans: the LA's own staff, and WG; which plan is decided by plan-policy.ts.
   'plans.read': ['la_officer', 'improvement_partner', 'wg_official'],
-  // LA partnerships: LA staff of member LAs, and their coordinators (national/national-policy.ts).
+  // LA partnerships: LA staff of member LAs, and their coordinators (partnership-policy.ts).
   'partnerships.read': ['la_officer', 'improvement_partner', 'partnership_coordinator', 'wg_official'],
 };
 

@@ -7,7 +7,11 @@ function userWith(...roles: Role[]): CurrentUser {
     id: '00000000-0000-4000-8000-000000000001',
     email: 'someone@example.test',
     displayName: 'Someone',
-    assignments: roles.map((role) => ({ role, scopeType: scopeOf(role), scopeId: scopeOf(role) === 'la' ? '681' : null })),
+    assignments: roles.map((role) => ({
+      role,
+      scopeType: scopeOf(role),
+      scopeId: scopeOf(role) === 'la' ? '681' : null,
+    })),
   };
 }
 
@@ -16,7 +20,15 @@ const PERMISSION_HOLDERS: Record<Permission, Role[]> = {
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'directory.import': ['administrator'],
-  'collaboratives.read': ['la_officer', 'improvement_partner', 'collaborative_lead', 'partnership_coordinator', 'headteacher', 'school_leader', 'practitioner'],
+  'collaboratives.read': [
+    'la_officer',
+    'improvement_partner',
+    'collaborative_lead',
+    'partnership_coordinator',
+    'headteacher',
+    'school_leader',
+    'practitioner',
+  ],
   'collaboratives.manage': ['la_officer', 'partnership_coordinator'],
   'la.read': ['la_officer', 'improvement_partner'],
   'la.manage': ['la_officer'],
@@ -48,7 +60,11 @@ describe('decide', () => {
   });
 
   const cases = PERMISSIONS.flatMap((permission) =>
-    ROLE_NAMES.map((role) => ({ permission, role, expected: PERMISSION_HOLDERS[permission].includes(role) ? 'allow' : 'forbidden' })),
+    ROLE_NAMES.map((role) => ({
+      permission,
+      role,
+      expected: PERMISSION_HOLDERS[permission].includes(role) ? 'allow' : 'forbidden',
+    })),
   );
   it.each(cases)('$role on $permission: $expected', ({ permission, role, expected }) => {
     expect(decide(userWith(role), { permission })).toBe(expected);
@@ -61,7 +77,9 @@ describe('decide', () => {
 
   it('allows a permission when any one of several roles holds it', () => {
     expect(decide(userWith('headteacher', 'administrator'), { permission: 'users.manage' })).toBe('allow');
-    expect(decide(userWith('headteacher', 'la_officer', 'wg_official'), { permission: 'users.manage' })).toBe('forbidden');
+    expect(decide(userWith('headteacher', 'la_officer', 'wg_official'), { permission: 'users.manage' })).toBe(
+      'forbidden',
+    );
   });
 });
 
@@ -73,8 +91,23 @@ describe('can', () => {
 
 describe('canFlags', () => {
   it('shows the administration links to an administrator only', () => {
-    const none = { manageUsers: false, readAudit: false, importDirectory: false, readCollaboratives: false, manageCollaboratives: false, readLocalAuthority: false, readNational: false, readPlans: false, readPartnerships: false };
-    expect(canFlags(userWith('administrator'))).toEqual({ ...none, manageUsers: true, readAudit: true, importDirectory: true });
+    const none = {
+      manageUsers: false,
+      readAudit: false,
+      importDirectory: false,
+      readCollaboratives: false,
+      manageCollaboratives: false,
+      readLocalAuthority: false,
+      readNational: false,
+      readPlans: false,
+      readPartnerships: false,
+    };
+    expect(canFlags(userWith('administrator'))).toEqual({
+      ...none,
+      manageUsers: true,
+      readAudit: true,
+      importDirectory: true,
+    });
     expect(canFlags(null)).toEqual(none);
     for (const role of ROLE_NAMES.filter((r) => r !== 'administrator')) {
       const collaboratives = {

@@ -1,5 +1,13 @@
 /** Roles and the kind of scope each is held in (DOMAIN.md section 2). */
-export const SCOPE_TYPES = ['school', 'governing_body', 'collaborative', 'la', 'la_partnership', 'national', 'platform'] as const;
+export const SCOPE_TYPES = [
+  'school',
+  'governing_body',
+  'collaborative',
+  'la',
+  'la_partnership',
+  'national',
+  'platform',
+] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
 export const ROLES = {

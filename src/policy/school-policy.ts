@@ -7,7 +7,9 @@ export type SchoolContext = { number: string; name: string; laCode: string; gove
 export type StaffRole = 'headteacher' | 'school_leader' | 'practitioner';
 
 export function staffRole(user: CurrentUser | null, school: SchoolContext): StaffRole | null {
-  const roles = (user?.assignments ?? []).filter((a) => a.scopeType === 'school' && a.scopeId === school.number).map((a) => a.role);
+  const roles = (user?.assignments ?? [])
+    .filter((a) => a.scopeType === 'school' && a.scopeId === school.number)
+    .map((a) => a.role);
   if (roles.includes('headteacher')) return 'headteacher';
   if (roles.includes('school_leader')) return 'school_leader';
   if (roles.includes('practitioner')) return 'practitioner';
@@ -15,11 +17,18 @@ export function staffRole(user: CurrentUser | null, school: SchoolContext): Staf
 }
 
 export function governsSchool(user: CurrentUser | null, school: SchoolContext): boolean {
-  return !!school.governingBodyId && !!user?.assignments.some((a) => (a.role === 'governor' || a.role === 'chair_of_governors') && a.scopeId === school.governingBodyId);
+  return (
+    !!school.governingBodyId &&
+    !!user?.assignments.some(
+      (a) => (a.role === 'governor' || a.role === 'chair_of_governors') && a.scopeId === school.governingBodyId,
+    )
+  );
 }
 
 export function servesSchoolLa(user: CurrentUser | null, school: SchoolContext): boolean {
-  return !!user?.assignments.some((a) => (a.role === 'la_officer' || a.role === 'improvement_partner') && a.scopeId === school.laCode);
+  return !!user?.assignments.some(
+    (a) => (a.role === 'la_officer' || a.role === 'improvement_partner') && a.scopeId === school.laCode,
+  );
 }
 
 /**
@@ -33,7 +42,10 @@ export function audiencesFor(user: CurrentUser | null, school: SchoolContext): A
   return audiences;
 }
 
-/** Everything a user may do in a school's improvement area; views get this as `can`. */
+/**
+ * Everything a user may do in a school's improvement area; views get this as `schoolCan`. Its
+ * governors see the area (viewArea); what is theirs as the governing body is governing-body-policy.ts.
+ */
 export function schoolCan(user: CurrentUser | null, school: SchoolContext) {
   const role = staffRole(user, school);
   const leader = role === 'headteacher' || role === 'school_leader';
@@ -46,8 +58,6 @@ export function schoolCan(user: CurrentUser | null, school: SchoolContext) {
     // DOMAIN.md section 7 rule 2: the headteacher widens sharing; anyone who can edit narrows it.
     widenSharing: role === 'headteacher',
     narrowSharing: leader,
-    approvePlan: governsSchool(user, school),
-    governor: governsSchool(user, school),
     localAuthority: servesSchoolLa(user, school),
     viewArea: role !== null || governsSchool(user, school) || servesSchoolLa(user, school),
   };

@@ -14,7 +14,11 @@ const SWEEP_EVERY_MS = 60_000;
  * `onSweepError` hears of a failed sweep (the app logs it): one miss is harmless, but a sweep that
  * always fails would let the table grow unseen.
  */
-export function postgresRateLimitStore(db: Db, onSweepError: (error: unknown) => void, now: () => number = Date.now): FastifyRateLimitStoreCtor {
+export function postgresRateLimitStore(
+  db: Db,
+  onSweepError: (error: unknown) => void,
+  now: () => number = Date.now,
+): FastifyRateLimitStoreCtor {
   let lastSweep = now();
   const sweep = () => {
     if (now() - lastSweep < SWEEP_EVERY_MS) return;

@@ -18,7 +18,9 @@ function sweepFailingDb(failure: Error) {
 }
 
 const incr = (store: InstanceType<ReturnType<typeof postgresRateLimitStore>>) =>
-  new Promise<unknown>((resolve, reject) => store.incr('198.51.100.7', (error, result) => (error ? reject(error) : resolve(result)), 60_000, 10));
+  new Promise<unknown>((resolve, reject) =>
+    store.incr('198.51.100.7', (error, result) => (error ? reject(error) : resolve(result)), 60_000, 10),
+  );
 
 describe('postgres rate-limit store sweep', () => {
   it('reports a failed sweep of ended windows instead of dropping it, and still counts the request', async () => {
@@ -26,7 +28,11 @@ describe('postgres rate-limit store sweep', () => {
     const { db, seen } = sweepFailingDb(failure);
     let clock = 0;
     const reported: unknown[] = [];
-    const Store = postgresRateLimitStore(db, (error) => reported.push(error), () => clock);
+    const Store = postgresRateLimitStore(
+      db,
+      (error) => reported.push(error),
+      () => clock,
+    );
     const store = new Store({});
 
     expect(await incr(store)).toEqual({ current: 1, ttl: 60_000 });

@@ -3,8 +3,17 @@
  * Labels in English and Welsh are in the catalogues under `reference.<list>.<code>`.
  */
 export const EVIDENCE_SOURCES = [
-  'learning_walk', 'listening_to_learners', 'learners_work', 'observation', 'staff_dialogue', 'parent_voice',
-  'governor_visit', 'aggregate_data', 'survey', 'inspection_report', 'peer_enquiry',
+  'learning_walk',
+  'listening_to_learners',
+  'learners_work',
+  'observation',
+  'staff_dialogue',
+  'parent_voice',
+  'governor_visit',
+  'aggregate_data',
+  'survey',
+  'inspection_report',
+  'peer_enquiry',
 ] as const;
 
 /** National Improvement Framework themes (seed Annex 3). */
@@ -12,19 +21,49 @@ export const NIF_THEMES = ['vision_leadership', 'curriculum_teaching', 'wellbein
 
 /** The six Areas of Learning and Experience and the three cross-curricular skills. */
 export const AREAS = [
-  'expressive_arts', 'health_wellbeing', 'humanities', 'languages_literacy', 'mathematics_numeracy', 'science_technology',
-  'skill_literacy', 'skill_numeracy', 'skill_digital',
+  'expressive_arts',
+  'health_wellbeing',
+  'humanities',
+  'languages_literacy',
+  'mathematics_numeracy',
+  'science_technology',
+  'skill_literacy',
+  'skill_numeracy',
+  'skill_digital',
 ] as const;
 
-export const PRINCIPLES_OF_PROGRESSION = ['breadth_depth', 'deepening_understanding', 'refining_skills', 'making_connections', 'effective_learner'] as const;
+export const PRINCIPLES_OF_PROGRESSION = [
+  'breadth_depth',
+  'deepening_understanding',
+  'refining_skills',
+  'making_connections',
+  'effective_learner',
+] as const;
 
 /** Groups of learners for aggregate figures only: never a learner. */
 export const LEARNER_GROUPS = [
-  'all_learners', 'efsm', 'aln', 'care_experienced', 'eal', 'more_able', 'boys', 'girls', 'persistent_absence',
-  'welsh_background', 'young_carers', 'minority_ethnic',
+  'all_learners',
+  'efsm',
+  'aln',
+  'care_experienced',
+  'eal',
+  'more_able',
+  'boys',
+  'girls',
+  'persistent_absence',
+  'welsh_background',
+  'young_carers',
+  'minority_ethnic',
 ] as const;
 
-export const CYCLE_STAGES = ['planning', 'gathering_evidence', 'making_sense', 'priorities_agreed', 'reviewing_impact', 'closed'] as const;
+export const CYCLE_STAGES = [
+  'planning',
+  'gathering_evidence',
+  'making_sense',
+  'priorities_agreed',
+  'reviewing_impact',
+  'closed',
+] as const;
 export const PRIORITY_STATES = ['draft', 'agreed', 'in_progress', 'reviewed', 'closed'] as const;
 export const PRIORITY_ORIGINS = ['self_evaluation', 'peer_enquiry', 'collaborative', 'la', 'national'] as const;
 export const FINDING_KINDS = ['strength', 'area_for_development'] as const;

@@ -2,10 +2,9 @@
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/http-error.ts';
 import { audiencesFor } from '../policy/school-policy.ts';
-import type { SchoolRequestContext } from './school-access.ts';
+import type { SchoolRequestContext } from '../access/loaders/school.ts';
 import type { ItemAccess } from '../sharing/share-repository.ts';
 import { isUuid } from '../lib/request-schemas.ts';
-
 
 /** A malformed id names nothing: the same 404 as an id that does not exist. */
 export function requireUuid(id: string): string {
@@ -20,7 +19,14 @@ export function readerAccess(request: FastifyRequest, ctx: SchoolRequestContext)
 
 /** Checkbox values arrive as one string, several, or none. */
 export function idList(value: string | string[] | undefined): string[] {
-  return [...new Set([value ?? []].flat().map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      [value ?? []]
+        .flat()
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The sharing route comes back with `?shared=add|remove`: the page then says what changed. */

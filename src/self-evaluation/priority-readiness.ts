@@ -6,7 +6,12 @@ import type { PriorityState } from '../reference/reference-data.ts';
  * LA's priority names no learner group (its priorities are about its schools), so it is judged on
  * the parts in LA_READINESS_PARTS (docs/ARCHITECTURE.md section 9).
  */
-export type ReadinessInput = { findingCount: number; nifTheme: string | null; learners?: string; successMeasure: string };
+export type ReadinessInput = {
+  findingCount: number;
+  nifTheme: string | null;
+  learners?: string;
+  successMeasure: string;
+};
 export const READINESS_PARTS = ['finding', 'nifTheme', 'learners', 'successMeasure'] as const;
 export type ReadinessPart = (typeof READINESS_PARTS)[number];
 /** The parts that apply to an LA's priority: all a school's but the learners. */
@@ -20,7 +25,10 @@ const MISSING: Record<ReadinessPart, (p: ReadinessInput) => boolean> = {
 };
 
 /** What is still missing before the priority can be agreed, of the parts that apply; empty when it is ready. */
-export function priorityReadiness(priority: ReadinessInput, parts: readonly ReadinessPart[] = READINESS_PARTS): ReadinessPart[] {
+export function priorityReadiness(
+  priority: ReadinessInput,
+  parts: readonly ReadinessPart[] = READINESS_PARTS,
+): ReadinessPart[] {
   return parts.filter((part) => MISSING[part](priority));
 }
 

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, canMove, LA_READINESS_PARTS, needsReadiness, priorityReadiness, readinessChecklist } from './priority-readiness.ts';
+import {
+  allowedTransitions,
+  canMove,
+  LA_READINESS_PARTS,
+  needsReadiness,
+  priorityReadiness,
+  readinessChecklist,
+} from './priority-readiness.ts';
 
-const ready = { findingCount: 1, nifTheme: 'curriculum_teaching', learners: 'Learners eligible for free school meals in Years 3 to 6', successMeasure: 'Reading ages rise by 12 months in a year' };
+const ready = {
+  findingCount: 1,
+  nifTheme: 'curriculum_teaching',
+  learners: 'Learners eligible for free school meals in Years 3 to 6',
+  successMeasure: 'Reading ages rise by 12 months in a year',
+};
 
 describe('priorityReadiness', () => {
   it('is ready with a finding, a NIF theme, the learners and how the school will know', () => {
@@ -9,11 +21,19 @@ describe('priorityReadiness', () => {
   });
 
   it('lists every missing part, in the order the page shows them', () => {
-    expect(priorityReadiness({ findingCount: 0, nifTheme: null, learners: '', successMeasure: '' })).toEqual(['finding', 'nifTheme', 'learners', 'successMeasure']);
+    expect(priorityReadiness({ findingCount: 0, nifTheme: null, learners: '', successMeasure: '' })).toEqual([
+      'finding',
+      'nifTheme',
+      'learners',
+      'successMeasure',
+    ]);
   });
 
   it('treats blank text as missing', () => {
-    expect(priorityReadiness({ ...ready, learners: '   ', successMeasure: '\n' })).toEqual(['learners', 'successMeasure']);
+    expect(priorityReadiness({ ...ready, learners: '   ', successMeasure: '\n' })).toEqual([
+      'learners',
+      'successMeasure',
+    ]);
   });
 
   it('needs at least one linked finding', () => {
@@ -27,21 +47,36 @@ describe('priorityReadiness', () => {
 });
 
 describe('readiness of an LA priority', () => {
-  const laReady = { findingCount: 1, nifTheme: 'wellbeing_equity', successMeasure: 'Persistent absence falls below the Wales figure' };
+  const laReady = {
+    findingCount: 1,
+    nifTheme: 'wellbeing_equity',
+    successMeasure: 'Persistent absence falls below the Wales figure',
+  };
 
   it('asks for a finding, a NIF theme and how the LA will know, never for learners', () => {
     expect(priorityReadiness(laReady, LA_READINESS_PARTS)).toEqual([]);
-    expect(priorityReadiness({ findingCount: 0, nifTheme: null, successMeasure: ' ' }, LA_READINESS_PARTS)).toEqual(['finding', 'nifTheme', 'successMeasure']);
+    expect(priorityReadiness({ findingCount: 0, nifTheme: null, successMeasure: ' ' }, LA_READINESS_PARTS)).toEqual([
+      'finding',
+      'nifTheme',
+      'successMeasure',
+    ]);
   });
 
   it('lists its parts, done or not, in the order the page shows them', () => {
     expect(readinessChecklist({ ...laReady, findingCount: 0 }, LA_READINESS_PARTS)).toEqual([
-      { part: 'finding', done: false }, { part: 'nifTheme', done: true }, { part: 'successMeasure', done: true },
+      { part: 'finding', done: false },
+      { part: 'nifTheme', done: true },
+      { part: 'successMeasure', done: true },
     ]);
   });
 
   it('judges a school priority on all four parts, learners among them', () => {
-    expect(readinessChecklist({ ...ready, learners: '' }).map((item) => [item.part, item.done])).toEqual([['finding', true], ['nifTheme', true], ['learners', false], ['successMeasure', true]]);
+    expect(readinessChecklist({ ...ready, learners: '' }).map((item) => [item.part, item.done])).toEqual([
+      ['finding', true],
+      ['nifTheme', true],
+      ['learners', false],
+      ['successMeasure', true],
+    ]);
   });
 });
 

@@ -7,7 +7,8 @@ const precise: PriorityWording = {
   learners: 'Learners eligible for free school meals in Years 3 to 6',
   successMeasure: 'Reading ages rise by 12 months or more between September and July',
 };
-const keys = (p: Partial<PriorityWording>, lang = 'en') => vagueWordingPrompts({ ...precise, ...p }, lang).map((x) => x.key);
+const keys = (p: Partial<PriorityWording>, lang = 'en') =>
+  vagueWordingPrompts({ ...precise, ...p }, lang).map((x) => x.key);
 
 describe('vagueWordingPrompts in English', () => {
   it('has nothing to say about a precise priority', () => {
@@ -30,7 +31,10 @@ describe('vagueWordingPrompts in English', () => {
   });
 
   it('points at a vague verb with nothing measurable or observable, naming the word', () => {
-    const prompts = vagueWordingPrompts({ ...precise, title: 'Improve reading', description: 'We want to continue to develop a love of reading.' }, 'en');
+    const prompts = vagueWordingPrompts(
+      { ...precise, title: 'Improve reading', description: 'We want to continue to develop a love of reading.' },
+      'en',
+    );
     expect(prompts).toContainEqual({ key: 'vagueVerb', term: 'improve' });
     expect(keys({ title: 'Raise standards in mathematics', description: '' })).toContain('vagueVerb');
     expect(keys({ title: 'Enhance provision for ALN learners', description: '' })).toContain('vagueVerb');
@@ -38,12 +42,18 @@ describe('vagueWordingPrompts in English', () => {
 
   it('accepts a vague verb when a number, a target or an outcome someone could see goes with it', () => {
     expect(keys({ title: 'Improve attendance of eFSM learners to 94%', description: '' })).not.toContain('vagueVerb');
-    expect(keys({ title: 'Develop oracy so that learners can explain their reasoning', description: '' })).not.toContain('vagueVerb');
-    expect(keys({ title: 'Improve reading in Year 4', description: 'The proportion reading at their age rises.' })).not.toContain('vagueVerb');
+    expect(
+      keys({ title: 'Develop oracy so that learners can explain their reasoning', description: '' }),
+    ).not.toContain('vagueVerb');
+    expect(
+      keys({ title: 'Improve reading in Year 4', description: 'The proportion reading at their age rises.' }),
+    ).not.toContain('vagueVerb');
   });
 
   it('judges the focus in the title, not every verb in the description', () => {
-    expect(keys({ title: 'Reading ages of eFSM learners in Year 4', description: 'We will improve how we teach phonics.' })).not.toContain('vagueVerb');
+    expect(
+      keys({ title: 'Reading ages of eFSM learners in Year 4', description: 'We will improve how we teach phonics.' }),
+    ).not.toContain('vagueVerb');
   });
 
   it('does not count a year group as a measure', () => {
@@ -61,9 +71,15 @@ describe('vagueWordingPrompts in English', () => {
   it('asks for something observable or countable in the success measure', () => {
     expect(keys({ successMeasure: 'Standards will be better' })).toContain('successNotObservable');
     expect(keys({ successMeasure: 'Year 4 learners are more confident' })).toContain('successNotObservable');
-    expect(keys({ successMeasure: 'In lessons we see learners choose their own strategies' })).not.toContain('successNotObservable');
-    expect(keys({ successMeasure: 'Attendance of eFSM learners rises from 88% to 92%' })).not.toContain('successNotObservable');
-    expect(keys({ successMeasure: 'Most learners can explain how they solved a problem' })).not.toContain('successNotObservable');
+    expect(keys({ successMeasure: 'In lessons we see learners choose their own strategies' })).not.toContain(
+      'successNotObservable',
+    );
+    expect(keys({ successMeasure: 'Attendance of eFSM learners rises from 88% to 92%' })).not.toContain(
+      'successNotObservable',
+    );
+    expect(keys({ successMeasure: 'Most learners can explain how they solved a problem' })).not.toContain(
+      'successNotObservable',
+    );
   });
 
   it('says nothing about an empty success measure (readiness lists that)', () => {
@@ -78,7 +94,8 @@ describe('vagueWordingPrompts in Welsh', () => {
     learners: 'Dysgwyr sy’n gymwys i gael prydau ysgol am ddim ym Mlwyddyn 3 i 6',
     successMeasure: 'Mae oedran darllen yn codi 12 mis neu fwy rhwng Medi a Gorffennaf',
   };
-  const cy = (p: Partial<PriorityWording>, lang = 'cy') => vagueWordingPrompts({ ...manwl, ...p }, lang).map((x) => x.key);
+  const cy = (p: Partial<PriorityWording>, lang = 'cy') =>
+    vagueWordingPrompts({ ...manwl, ...p }, lang).map((x) => x.key);
 
   it('has nothing to say about a precise priority', () => {
     expect(vagueWordingPrompts(manwl, 'cy')).toEqual([]);
@@ -103,26 +120,35 @@ describe('vagueWordingPrompts in Welsh', () => {
   });
 
   it('points at "gwella" or "datblygu" (mutated too) with nothing measurable', () => {
-    expect(vagueWordingPrompts({ ...manwl, title: 'Gwella darllen', description: '' }, 'cy')).toContainEqual({ key: 'vagueVerb', term: 'gwella' });
+    expect(vagueWordingPrompts({ ...manwl, title: 'Gwella darllen', description: '' }, 'cy')).toContainEqual({
+      key: 'vagueVerb',
+      term: 'gwella',
+    });
     expect(cy({ title: 'Parhau i ddatblygu llafaredd', description: '' })).toContain('vagueVerb');
     expect(cy({ title: 'Codi safonau mewn mathemateg', description: '' })).toContain('vagueVerb');
   });
 
   it('accepts "gwella" with a target or an outcome someone could see', () => {
     expect(cy({ title: 'Gwella presenoldeb dysgwyr eFSM i 94%', description: '' })).not.toContain('vagueVerb');
-    expect(cy({ title: 'Datblygu llafaredd fel bod dysgwyr yn gallu esbonio eu rhesymu', description: '' })).not.toContain('vagueVerb');
+    expect(
+      cy({ title: 'Datblygu llafaredd fel bod dysgwyr yn gallu esbonio eu rhesymu', description: '' }),
+    ).not.toContain('vagueVerb');
   });
 
   it('asks who the learners are when only "pob dysgwr" is named', () => {
     expect(cy({ learners: 'Pob dysgwr' })).toContain('learnersGeneric');
-    expect(cy({ learners: "Disgyblion yr ysgol gyfan" })).toContain('learnersGeneric');
+    expect(cy({ learners: 'Disgyblion yr ysgol gyfan' })).toContain('learnersGeneric');
     expect(cy({ learners: 'Bechgyn ym Mlwyddyn 6' })).not.toContain('learnersGeneric');
   });
 
   it('asks for something observable or countable in the success measure', () => {
     expect(cy({ successMeasure: 'Bydd safonau’n well' })).toContain('successNotObservable');
-    expect(cy({ successMeasure: 'Mae’r rhan fwyaf o ddysgwyr yn gallu esbonio sut y datryson nhw broblem' })).not.toContain('successNotObservable');
-    expect(cy({ successMeasure: 'Rydym yn gweld dysgwyr yn dewis eu strategaethau eu hunain' })).not.toContain('successNotObservable');
+    expect(
+      cy({ successMeasure: 'Mae’r rhan fwyaf o ddysgwyr yn gallu esbonio sut y datryson nhw broblem' }),
+    ).not.toContain('successNotObservable');
+    expect(cy({ successMeasure: 'Rydym yn gweld dysgwyr yn dewis eu strategaethau eu hunain' })).not.toContain(
+      'successNotObservable',
+    );
   });
 
   it('checks Welsh words even when the record says English', () => {

@@ -20,7 +20,7 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export async function startSession(db: Db, userId: string, settings: SessionSettings, now = new Date(), userAgent?: string) {
+export async function startSession(db: Db, userId: string, settings: SessionSettings, now: Date, userAgent?: string) {
   const token = newToken();
   await repo.insertSession(db, {
     idHash: hashToken(token),
@@ -34,7 +34,12 @@ export async function startSession(db: Db, userId: string, settings: SessionSett
 }
 
 /** The signed-in user for a cookie token, or null when absent, unknown, idle too long or past its absolute expiry. */
-export async function resumeSession(db: Db, token: string, settings: SessionSettings, now = new Date()): Promise<CurrentUser | null> {
+export async function resumeSession(
+  db: Db,
+  token: string,
+  settings: SessionSettings,
+  now: Date,
+): Promise<CurrentUser | null> {
   const idHash = hashToken(token);
   const found = await repo.findSessionWithUser(db, idHash);
   if (!found) return null;

@@ -3,8 +3,9 @@ import type { Db } from '../db/client.ts';
 import { collaboratives, evidence, findings, priorities, shares, users } from '../db/schema/index.ts';
 import type { Audience } from '../reference/reference-data.ts';
 import { isUuid } from '../lib/request-schemas.ts';
+import { SHAREABLE_TYPES } from '../reference/record-states.ts';
 
-export const SHAREABLE_TYPES = ['evidence', 'finding', 'priority', 'output'] as const;
+export { SHAREABLE_TYPES };
 export type ShareableType = (typeof SHAREABLE_TYPES)[number];
 export const OUTPUT_KINDS = ['sdp_summary', 'self_evaluation', 'progress', 'support_log'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
@@ -29,24 +30,63 @@ export function visibleCondition(itemType: ShareableType, idColumn: SQLWrapper, 
 }
 
 export async function sharesFor(db: Db, itemType: ShareableType, itemIds: string[]) {
-  if (itemIds.length === 0) return new Map<string, { audience: Audience; audienceId: string; sharedAt: Date; sharedByName: string | null; audienceName: { en: string; cy: string } | null }[]>();
+  if (itemIds.length === 0)
+    return new Map<
+      string,
+      {
+        audience: Audience;
+        audienceId: string;
+        sharedAt: Date;
+        sharedByName: string | null;
+        audienceName: { en: string; cy: string } | null;
+      }[]
+    >();
   const rows = await db
-    .select({ itemId: shares.itemId, audience: shares.audience, audienceId: shares.audienceId, sharedAt: shares.sharedAt, sharedByName: users.displayName, nameEn: collaboratives.nameEn, nameCy: collaboratives.nameCy })
+    .select({
+      itemId: shares.itemId,
+      audience: shares.audience,
+      audienceId: shares.audienceId,
+      sharedAt: shares.sharedAt,
+      sharedByName: users.displayName,
+      nameEn: collaboratives.nameEn,
+      nameCy: collaboratives.nameCy,
+    })
     .from(shares)
     .leftJoin(users, eq(users.id, shares.sharedBy))
-    .leftJoin(collaboratives, and(eq(shares.audience, 'collaborative'), eq(sql`${collaboratives.id}::text`, shares.audienceId)))
+    .leftJoin(
+      collaboratives,
+      and(eq(shares.audience, 'collaborative'), eq(sql`${collaboratives.id}::text`, shares.audienceId)),
+    )
     .where(and(eq(shares.itemType, itemType), inArray(shares.itemId, itemIds)))
     .orderBy(shares.sharedAt);
-  const byItem = new Map<string, { audience: Audience; audienceId: string; sharedAt: Date; sharedByName: string | null; audienceName: { en: string; cy: string } | null }[]>();
+  const byItem = new Map<
+    string,
+    {
+      audience: Audience;
+      audienceId: string;
+      sharedAt: Date;
+      sharedByName: string | null;
+      audienceName: { en: string; cy: string } | null;
+    }[]
+  >();
   for (const r of rows) {
     const list = byItem.get(r.itemId) ?? [];
-    list.push({ audience: r.audience as Audience, audienceId: r.audienceId, sharedAt: r.sharedAt, sharedByName: r.sharedByName, audienceName: r.nameEn ? { en: r.nameEn, cy: r.nameCy ?? r.nameEn } : null });
+    list.push({
+      audience: r.audience as Audience,
+      audienceId: r.audienceId,
+      sharedAt: r.sharedAt,
+      sharedByName: r.sharedByName,
+      audienceName: r.nameEn ? { en: r.nameEn, cy: r.nameCy ?? r.nameEn } : null,
+    });
     byItem.set(r.itemId, list);
   }
   return byItem;
 }
 
-export async function insertShare(db: Db, key: ShareKey & { schoolNumber: string; sharedBy: string }): Promise<boolean> {
+export async function insertShare(
+  db: Db,
+  key: ShareKey & { schoolNumber: string; sharedBy: string },
+): Promise<boolean> {
   const rows = await db.insert(shares).values(key).onConflictDoNothing().returning({ itemId: shares.itemId });
   return rows.length > 0;
 }
@@ -54,7 +94,14 @@ export async function insertShare(db: Db, key: ShareKey & { schoolNumber: string
 export async function deleteShare(db: Db, key: ShareKey): Promise<boolean> {
   const rows = await db
     .delete(shares)
-    .where(and(eq(shares.itemType, key.itemType), eq(shares.itemId, key.itemId), eq(shares.audience, key.audience), eq(shares.audienceId, key.audienceId)))
+    .where(
+      and(
+        eq(shares.itemType, key.itemType),
+        eq(shares.itemId, key.itemId),
+        eq(shares.audience, key.audience),
+        eq(shares.audienceId, key.audienceId),
+      ),
+    )
     .returning({ itemId: shares.itemId });
   return rows.length > 0;
 }

@@ -11,7 +11,13 @@ export type ShareOutcome = 'changed' | 'unchanged' | 'forbidden' | 'not-found';
  * Widens or narrows who can see one item (DOMAIN.md section 7, rule 2), logged in the audit
  * trail so the item can show its history and any change can be undone.
  */
-export async function changeSharing(db: Db, actorId: string, school: SchoolContext, can: SchoolCan, change: ShareChange): Promise<ShareOutcome> {
+export async function changeSharing(
+  db: Db,
+  actorId: string,
+  school: SchoolContext,
+  can: SchoolCan,
+  change: ShareChange,
+): Promise<ShareOutcome> {
   if (change.action === 'add' ? !can.widenSharing : !can.narrowSharing) return 'forbidden';
   if ((await repo.itemSchool(db, change.itemType, change.itemId)) !== school.number) return 'not-found';
   const audienceId = change.audience === 'collaborative' ? change.audienceId : '';
@@ -22,7 +28,10 @@ export async function changeSharing(db: Db, actorId: string, school: SchoolConte
   }
   const key = { itemType: change.itemType, itemId: change.itemId, audience: change.audience, audienceId };
   return db.transaction(async (tx) => {
-    const done = change.action === 'add' ? await repo.insertShare(tx, { ...key, schoolNumber: school.number, sharedBy: actorId }) : await repo.deleteShare(tx, key);
+    const done =
+      change.action === 'add'
+        ? await repo.insertShare(tx, { ...key, schoolNumber: school.number, sharedBy: actorId })
+        : await repo.deleteShare(tx, key);
     if (!done) return 'unchanged';
     await appendAudit(tx, {
       actorId,

@@ -40,7 +40,8 @@ export function navigationFor(user: CurrentUser | null): NavItem[] {
   if (can.readNational) items.push({ key: 'national', href: '/national' });
   if (can.readPlans) items.push({ key: 'plans', href: '/plans' });
   // LA staff reach their partnerships from their LA's area; coordinators and WG from the menu.
-  if (hasRole(user, 'partnership_coordinator', 'wg_official')) items.push({ key: 'partnerships', href: '/partnerships' });
+  if (hasRole(user, 'partnership_coordinator', 'wg_official'))
+    items.push({ key: 'partnerships', href: '/partnerships' });
   items.push({ key: 'goodPractice', href: '/good-practice' });
   if (can.manageUsers) items.push({ key: 'users', href: '/admin/users' });
   if (can.readAudit) items.push({ key: 'audit', href: '/admin/audit' });

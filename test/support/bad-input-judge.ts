@@ -12,22 +12,43 @@ type Catalogue = { errors: Record<string, { title?: string }>; common: { errorSu
 
 /** The titles a refusal may carry in each language: an error page's, or a form's error summary. */
 function refusalTitles(catalogue: Catalogue): string[] {
-  const pages = Object.entries(catalogue.errors).filter(([reason]) => reason !== 'server-error').map(([, v]) => v.title);
+  const pages = Object.entries(catalogue.errors)
+    .filter(([reason]) => reason !== 'server-error')
+    .map(([, v]) => v.title);
   return [...pages, catalogue.common.errorSummaryTitle].filter((title): title is string => typeof title === 'string');
 }
 const TITLES = { en: refusalTitles(en as Catalogue), cy: refusalTitles(cy as Catalogue) };
 const CSRF_TITLES = [(en as Catalogue).errors.csrf!.title!, (cy as Catalogue).errors.csrf!.title!];
 
-export async function sendHostile(app: App, visitor: Visitor, url: string, request: HostileRequest, lang: 'en' | 'cy'): Promise<LightMyRequestResponse> {
-  const cookie = Object.entries({ ...visitor.cookies, cyd_lang: lang }).map(([k, v]) => `${k}=${v}`).join('; ');
-  if (request.kind === 'raw') return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': request.contentType }, payload: request.payload });
+export async function sendHostile(
+  app: App,
+  visitor: Visitor,
+  url: string,
+  request: HostileRequest,
+  lang: 'en' | 'cy',
+): Promise<LightMyRequestResponse> {
+  const cookie = Object.entries({ ...visitor.cookies, cyd_lang: lang })
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
+  if (request.kind === 'raw')
+    return app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie, 'content-type': request.contentType },
+      payload: request.payload,
+    });
   if (request.multipart) {
     const { payload, contentType } = multipartBody(request.fields);
     return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': contentType }, payload });
   }
   const params = new URLSearchParams();
   for (const [k, values] of Object.entries(request.fields)) for (const v of values) params.append(k, v);
-  return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: params.toString() });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: params.toString(),
+  });
 }
 
 export type Verdict = { problems: string[]; reachedChecks: boolean };
@@ -48,13 +69,21 @@ export function verdictOf(response: LightMyRequestResponse, request: HostileRequ
   return { problems: problemsOf(response, text, csrf, tokenTouched, lang), reachedChecks };
 }
 
-function problemsOf(response: LightMyRequestResponse, text: string, csrf: boolean, tokenTouched: boolean, lang: 'en' | 'cy'): string[] {
+function problemsOf(
+  response: LightMyRequestResponse,
+  text: string,
+  csrf: boolean,
+  tokenTouched: boolean,
+  lang: 'en' | 'cy',
+): string[] {
   const status = response.statusCode;
   if (status >= 500) return [`server error ${status}`];
-  if (status < 400) return [`accepted with ${status}${response.headers.location ? ` to ${String(response.headers.location)}` : ''}`];
+  if (status < 400)
+    return [`accepted with ${status}${response.headers.location ? ` to ${String(response.headers.location)}` : ''}`];
   // A 403 from the route's own rules (say, a state change the value does not name) is a refusal;
   // whether the persona could act at all is checked per route, on the 400s its fields earn.
-  if (status === 401 || status === 429 || (csrf && !tokenTouched)) return [`refused with ${status} before the hostile part was read (${csrf ? 'CSRF' : 'sign-in or rate limit'})`];
+  if (status === 401 || status === 429 || (csrf && !tokenTouched))
+    return [`refused with ${status} before the hostile part was read (${csrf ? 'CSRF' : 'sign-in or rate limit'})`];
   const problems: string[] = [];
   if (!String(response.headers['content-type']).startsWith('text/html')) return problems;
   if (!response.body.includes(`<html lang="${lang}"`)) problems.push(`page not in ${lang}`);

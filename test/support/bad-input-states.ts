@@ -10,7 +10,19 @@ import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { DEMO_ACCOUNTS, DEMO_SCHOOL, SCHOOL_LIST_FILE } from '../../src/demo/demo-data.ts';
 import type { Role } from '../../src/policy/roles.ts';
 import {
-  caseStudies, collaborativeFacilitators, developmentPlans, evidence, laCycles, laPlans, localAuthorities, peerEnquiries, planTemplateSections, roleAssignments, schools, cycles, users,
+  caseStudies,
+  collaborativeFacilitators,
+  developmentPlans,
+  evidence,
+  laCycles,
+  laPlans,
+  localAuthorities,
+  peerEnquiries,
+  planTemplateSections,
+  roleAssignments,
+  schools,
+  cycles,
+  users,
 } from '../../src/db/schema/index.ts';
 import { saveRevision } from '../../src/features/development-plan/revision-service.ts';
 import { createCaseStudy } from '../../src/features/good-practice/case-study-service.ts';
@@ -25,7 +37,13 @@ import { postMultipart } from './multipart.ts';
 import type { TestApp } from './test-app.ts';
 
 /** `walks: false`: someone brought in for an errand, who opens its pages only, not the whole world as well. */
-export type Persona = { name: string; visitor: Visitor; userId?: string; walks?: false; refreshSession(): Promise<void> };
+export type Persona = {
+  name: string;
+  visitor: Visitor;
+  userId?: string;
+  walks?: false;
+  refreshSession(): Promise<void>;
+};
 
 /** By persona: pages opened before anything else, each holding the form of a record in the state it needs. */
 export type Errands = Map<string, Errand[]>;
@@ -42,13 +60,20 @@ const one = <T>(rows: T[], what: string): T => {
 export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Errands> {
   const db = t.database.db;
   const errands: Errands = new Map();
-  const open = (persona: Persona, route: string, page: string, tick?: string[]) => errands.set(persona.name, [...(errands.get(persona.name) ?? []), { route, page, ...(tick ? { tick } : {}) }]);
+  const open = (persona: Persona, route: string, page: string, tick?: string[]) =>
+    errands.set(persona.name, [...(errands.get(persona.name) ?? []), { route, page, ...(tick ? { tick } : {}) }]);
   /** The persona who is this user, or a new one for them. */
   const personaOf = async (userId: string, name: string) => {
     const known = personas.find((p) => p.userId === userId);
     if (known) return known;
     const visitor = new Visitor(t.app);
-    const persona: Persona = { name, visitor, userId, walks: false, refreshSession: async () => void visitor.withCookie(await sessionCookie(db, userId)) };
+    const persona: Persona = {
+      name,
+      visitor,
+      userId,
+      walks: false,
+      refreshSession: async () => void visitor.withCookie(await sessionCookie(db, userId)),
+    };
     await persona.refreshSession();
     personas.push(persona);
     return persona;
@@ -66,9 +91,17 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
   const wgId = wg.userId!;
 
   // A planning round just opened, its template still WG's to edit (no LA has submitted).
-  const round = await openRound(db, wgId, { titleEn: 'Bad-input round', titleCy: 'Rownd mewnbwn gwael', deadline: { day: '30', month: '6', year: String(year + 1) } });
+  const round = await openRound(db, wgId, {
+    titleEn: 'Bad-input round',
+    titleCy: 'Rownd mewnbwn gwael',
+    deadline: { day: '30', month: '6', year: String(year + 1) },
+  });
   if (!round.ok) throw new Error('The planning round was not opened');
-  const sections = await db.select({ id: planTemplateSections.id }).from(planTemplateSections).where(eq(planTemplateSections.roundId, round.row.id)).orderBy(asc(planTemplateSections.position));
+  const sections = await db
+    .select({ id: planTemplateSections.id })
+    .from(planTemplateSections)
+    .where(eq(planTemplateSections.roundId, round.row.id))
+    .orderBy(asc(planTemplateSections.position));
   const roundPage = `/plans/rounds/${round.row.id}`;
   const section = `${roundPage}/sections/${one(sections, 'template section').id}`;
   open(wg, '/plans/rounds/:roundId/sections', `${roundPage}/sections/new`);
@@ -78,53 +111,194 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
 
   // A national priority WG withdrew: the list offers to reinstate it.
   const priority = await publishPriority(db, wgId, {
-    code: 'bad_input_withdrawn', nameEn: 'A withdrawn priority', nameCy: 'Blaenoriaeth a dynnwyd yn ôl', descriptionEn: 'Withdrawn before the walk.', descriptionCy: 'Wedi’i thynnu’n ôl cyn y daith.',
-    supporting: false, publishedOn: { day: '1', month: '9', year: String(year) },
+    code: 'bad_input_withdrawn',
+    nameEn: 'A withdrawn priority',
+    nameCy: 'Blaenoriaeth a dynnwyd yn ôl',
+    descriptionEn: 'Withdrawn before the walk.',
+    descriptionCy: 'Wedi’i thynnu’n ôl cyn y daith.',
+    supporting: false,
+    publishedOn: { day: '1', month: '9', year: String(year) },
   });
   if (!priority.ok) throw new Error('The national priority was not published');
-  await setPriorityWithdrawn(db, wgId, priority.priority.code, true);
+  await setPriorityWithdrawn(db, wgId, priority.priority.code, true, new Date());
   open(wg, '/national/priorities/:code/reinstate', '/national/priorities');
 
   // An LA's plan WG is reading (submitted or in discussion): each section takes WG's comments.
-  const inReview = one(await db.select({ id: laPlans.id, roundId: laPlans.roundId }).from(laPlans).where(inArray(laPlans.state, ['submitted', 'in_discussion'])).orderBy(asc(laPlans.laCode)).limit(1), 'LA plan in review');
-  const planSection = one(await db.select({ id: planTemplateSections.id }).from(planTemplateSections).where(eq(planTemplateSections.roundId, inReview.roundId)).orderBy(asc(planTemplateSections.position)).limit(1), 'plan section');
+  const inReview = one(
+    await db
+      .select({ id: laPlans.id, roundId: laPlans.roundId })
+      .from(laPlans)
+      .where(inArray(laPlans.state, ['submitted', 'in_discussion']))
+      .orderBy(asc(laPlans.laCode))
+      .limit(1),
+    'LA plan in review',
+  );
+  const planSection = one(
+    await db
+      .select({ id: planTemplateSections.id })
+      .from(planTemplateSections)
+      .where(eq(planTemplateSections.roundId, inReview.roundId))
+      .orderBy(asc(planTemplateSections.position))
+      .limit(1),
+    'plan section',
+  );
   open(wg, '/plans/:planId/sections/:sectionId/comments', `/plans/${inReview.id}/sections/${planSection.id}`);
 
   // The LA's case studies: a draft its officer may publish, and a published one they may take back.
-  const draft = await createCaseStudy(db, officer.userId!, { schoolNumber: null, laCode: '681', names: ['Cardiff', 'Caerdydd'] }, {
-    title: 'Coaching for new middle leaders', summary: 'Half-termly coaching for leaders in their first year.', whatWeDid: 'Paired each new leader with an experienced coach.',
-    learners: 'Learners in the departments those leaders lead.', impact: 'Leaders report more confidence in leading change.', nifThemes: ['vision_leadership'], nationalPriorities: [], areas: [], learnerDataChecked: false,
-  }, [], 'en');
+  const draft = await createCaseStudy(
+    db,
+    officer.userId!,
+    { schoolNumber: null, laCode: '681', names: ['Cardiff', 'Caerdydd'] },
+    {
+      title: 'Coaching for new middle leaders',
+      summary: 'Half-termly coaching for leaders in their first year.',
+      whatWeDid: 'Paired each new leader with an experienced coach.',
+      learners: 'Learners in the departments those leaders lead.',
+      impact: 'Leaders report more confidence in leading change.',
+      nifThemes: ['vision_leadership'],
+      nationalPriorities: [],
+      areas: [],
+      learnerDataChecked: false,
+    },
+    [],
+    'en',
+  );
   if (!draft.ok) throw new Error('The draft case study was not saved');
-  const published = one(await db.select({ id: caseStudies.id }).from(caseStudies).where(and(eq(caseStudies.laCode, '681'), eq(caseStudies.status, 'published'))).limit(1), 'published LA case study');
+  const published = one(
+    await db
+      .select({ id: caseStudies.id })
+      .from(caseStudies)
+      .where(and(eq(caseStudies.laCode, '681'), eq(caseStudies.status, 'published')))
+      .limit(1),
+    'published LA case study',
+  );
   open(officer, '/good-practice/:id/publish', `/good-practice/${draft.caseStudy.id}`);
   open(officer, '/good-practice/:id/unpublish', `/good-practice/${published.id}`);
 
   // The demo school: a practitioner's evidence still to be reviewed, and a plan revision saved since the governors last approved one.
-  const toReview = one(await db.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.schoolNumber, DEMO_SCHOOL), eq(evidence.curated, false), eq(evidence.archived, false))).limit(1), 'evidence to review');
+  const toReview = one(
+    await db
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.schoolNumber, DEMO_SCHOOL), eq(evidence.curated, false), eq(evidence.archived, false)))
+      .limit(1),
+    'evidence to review',
+  );
   open(headteacher, '/schools/:number/evidence/:id/review', `/schools/${DEMO_SCHOOL}/evidence/${toReview.id}`);
-  const plan = one(await db.select({ id: developmentPlans.id, firstYear: developmentPlans.firstYear }).from(developmentPlans).where(eq(developmentPlans.schoolNumber, DEMO_SCHOOL)), 'demo school plan');
-  const revision = await saveRevision(db, headteacher.userId!, { number: DEMO_SCHOOL, name: '', laCode: '681', governingBodyId: `GB${DEMO_SCHOOL}` }, plan.id, plan.firstYear, 'For the governors to approve');
+  const plan = one(
+    await db
+      .select({ id: developmentPlans.id, firstYear: developmentPlans.firstYear })
+      .from(developmentPlans)
+      .where(eq(developmentPlans.schoolNumber, DEMO_SCHOOL)),
+    'demo school plan',
+  );
+  const revision = await saveRevision(
+    db,
+    headteacher.userId!,
+    { number: DEMO_SCHOOL, name: '', laCode: '681', governingBodyId: `GB${DEMO_SCHOOL}` },
+    plan.id,
+    plan.firstYear,
+    'For the governors to approve',
+  );
   if (!revision.ok) throw new Error('The plan revision was not saved');
-  open(await demo('governor'), '/schools/:number/plan/revisions/:n/approve', `/schools/${DEMO_SCHOOL}/plan/revisions/${revision.number}/approve`);
+  open(
+    await demo('governor'),
+    '/schools/:number/plan/revisions/:n/approve',
+    `/schools/${DEMO_SCHOOL}/plan/revisions/${revision.number}/approve`,
+  );
 
   // Peer enquiries: one proposed (a facilitator of its collaborative agrees the team), one whose report is agreed (its host's head adds follow-ups).
-  const proposed = one(await db.select({ id: peerEnquiries.id, collaborativeId: peerEnquiries.collaborativeId }).from(peerEnquiries).where(eq(peerEnquiries.state, 'proposed')).limit(1), 'proposed enquiry');
-  const convenor = one(await db.select({ userId: collaborativeFacilitators.userId }).from(collaborativeFacilitators).where(eq(collaborativeFacilitators.collaborativeId, proposed.collaborativeId)).limit(1), 'facilitator');
-  open(await personaOf(convenor.userId, 'facilitator of a proposed enquiry'), '/collaboratives/:id/enquiries/:enquiryId/agree', `/collaboratives/${proposed.collaborativeId}/enquiries/${proposed.id}/agree`, ['reviewers']);
-  const reported = one(await db.select({ id: peerEnquiries.id, collaborativeId: peerEnquiries.collaborativeId, host: peerEnquiries.hostSchoolNumber }).from(peerEnquiries).where(eq(peerEnquiries.state, 'report_agreed')).limit(1), 'enquiry with an agreed report');
-  const host = one(await db.select({ userId: roleAssignments.userId }).from(roleAssignments).where(and(eq(roleAssignments.role, 'headteacher'), eq(roleAssignments.scopeId, reported.host))).limit(1), 'host headteacher');
-  open(await personaOf(host.userId, 'headteacher hosting an enquiry'), '/collaboratives/:id/enquiries/:enquiryId/follow-ups/new', `/collaboratives/${reported.collaborativeId}/enquiries/${reported.id}/follow-ups/new`);
+  const proposed = one(
+    await db
+      .select({ id: peerEnquiries.id, collaborativeId: peerEnquiries.collaborativeId })
+      .from(peerEnquiries)
+      .where(eq(peerEnquiries.state, 'proposed'))
+      .limit(1),
+    'proposed enquiry',
+  );
+  const convenor = one(
+    await db
+      .select({ userId: collaborativeFacilitators.userId })
+      .from(collaborativeFacilitators)
+      .where(eq(collaborativeFacilitators.collaborativeId, proposed.collaborativeId))
+      .limit(1),
+    'facilitator',
+  );
+  open(
+    await personaOf(convenor.userId, 'facilitator of a proposed enquiry'),
+    '/collaboratives/:id/enquiries/:enquiryId/agree',
+    `/collaboratives/${proposed.collaborativeId}/enquiries/${proposed.id}/agree`,
+    ['reviewers'],
+  );
+  const reported = one(
+    await db
+      .select({
+        id: peerEnquiries.id,
+        collaborativeId: peerEnquiries.collaborativeId,
+        host: peerEnquiries.hostSchoolNumber,
+      })
+      .from(peerEnquiries)
+      .where(eq(peerEnquiries.state, 'report_agreed'))
+      .limit(1),
+    'enquiry with an agreed report',
+  );
+  const host = one(
+    await db
+      .select({ userId: roleAssignments.userId })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.role, 'headteacher'), eq(roleAssignments.scopeId, reported.host)))
+      .limit(1),
+    'host headteacher',
+  );
+  open(
+    await personaOf(host.userId, 'headteacher hosting an enquiry'),
+    '/collaboratives/:id/enquiries/:enquiryId/follow-ups/new',
+    `/collaboratives/${reported.collaborativeId}/enquiries/${reported.id}/follow-ups/new`,
+  );
 
   // Starting the year: an LA and a school with no cycle for it yet, and someone to start each.
-  const noLaCycle = notExists(db.select({ one: sql`1` }).from(laCycles).where(and(eq(laCycles.laCode, localAuthorities.code), eq(laCycles.academicYear, year))));
-  const la = one(await db.select({ code: localAuthorities.code }).from(localAuthorities).where(noLaCycle).orderBy(asc(localAuthorities.code)).limit(1), 'LA with no cycle');
+  const noLaCycle = notExists(
+    db
+      .select({ one: sql`1` })
+      .from(laCycles)
+      .where(and(eq(laCycles.laCode, localAuthorities.code), eq(laCycles.academicYear, year))),
+  );
+  const la = one(
+    await db
+      .select({ code: localAuthorities.code })
+      .from(localAuthorities)
+      .where(noLaCycle)
+      .orderBy(asc(localAuthorities.code))
+      .limit(1),
+    'LA with no cycle',
+  );
   const laOfficer = await buildUser(db, { role: 'la_officer', scopeId: la.code });
-  open(await personaOf(laOfficer.id, 'la_officer of an LA yet to start its year'), '/local-authorities/:code/self-evaluation/start', `/local-authorities/${la.code}/self-evaluation`);
-  const noCycle = notExists(db.select({ one: sql`1` }).from(cycles).where(and(eq(cycles.schoolNumber, schools.number), eq(cycles.academicYear, year))));
-  const school = one(await db.select({ number: schools.number }).from(schools).where(and(eq(schools.laCode, '681'), eq(schools.open, true), noCycle)).orderBy(asc(schools.number)).limit(1), 'school with no cycle');
+  open(
+    await personaOf(laOfficer.id, 'la_officer of an LA yet to start its year'),
+    '/local-authorities/:code/self-evaluation/start',
+    `/local-authorities/${la.code}/self-evaluation`,
+  );
+  const noCycle = notExists(
+    db
+      .select({ one: sql`1` })
+      .from(cycles)
+      .where(and(eq(cycles.schoolNumber, schools.number), eq(cycles.academicYear, year))),
+  );
+  const school = one(
+    await db
+      .select({ number: schools.number })
+      .from(schools)
+      .where(and(eq(schools.laCode, '681'), eq(schools.open, true), noCycle))
+      .orderBy(asc(schools.number))
+      .limit(1),
+    'school with no cycle',
+  );
   const head = await buildUser(db, { role: 'headteacher', scopeId: school.number });
-  open(await personaOf(head.id, 'headteacher of a school yet to start its year'), '/schools/:number/cycles', `/schools/${school.number}/cycle`);
+  open(
+    await personaOf(head.id, 'headteacher of a school yet to start its year'),
+    '/schools/:number/cycles',
+    `/schools/${school.number}/cycle`,
+  );
   return errands;
 }
 
@@ -138,7 +312,14 @@ export async function formsAfterPosts(t: TestApp, admin: Persona): Promise<Found
   const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.Maintained!, { header: 1, defval: null });
   rows[1]![1] = `${String(rows[1]![1])} (renamed)`;
   const csv = Buffer.from(XLSX.utils.sheet_to_csv(XLSX.utils.aoa_to_sheet(rows)));
-  const preview = await postMultipart(t.app, admin.visitor, '/admin/directory/preview', {}, [{ field: 'file', fileName: 'maintained.csv', content: csv, contentType: 'text/csv' }], { tokenFrom: '/admin/directory' });
+  const preview = await postMultipart(
+    t.app,
+    admin.visitor,
+    '/admin/directory/preview',
+    {},
+    [{ field: 'file', fileName: 'maintained.csv', content: csv, contentType: 'text/csv' }],
+    { tokenFrom: '/admin/directory' },
+  );
   if (preview.statusCode !== 200) throw new Error(`The directory preview was refused (status ${preview.statusCode})`);
   const match = routeMatcher(t.app.routeRegistry);
   return postForms(preview.body, '/admin/directory/preview').flatMap((form) => {

@@ -19,15 +19,25 @@ export async function personasOf(t: TestApp): Promise<Persona[]> {
   const db = t.database.db;
   // Two holders of each role where there are two: the demo's own account and another, since
   // each sees records in different states (one school's plan awaiting approval, another's not).
-  const demoEmails = sql.join(DEMO_ACCOUNTS.map((a) => sql`${a.email}`), sql`, `);
-  const holders = ((await db.execute(sql`
+  const demoEmails = sql.join(
+    DEMO_ACCOUNTS.map((a) => sql`${a.email}`),
+    sql`, `,
+  );
+  const holders = (
+    (await db.execute(sql`
     select role, "userId", n from (
       select a.role, a.user_id as "userId", row_number() over (partition by a.role order by u.email in (${demoEmails}) desc, u.email) as n
       from role_assignments a join users u on u.id = a.user_id where u.active) ranked
-    where n <= 2 order by role, n`)) as unknown as { rows: { role: string; userId: string; n: number }[] }).rows;
+    where n <= 2 order by role, n`)) as unknown as { rows: { role: string; userId: string; n: number }[] }
+  ).rows;
   const personas: Persona[] = holders.map(({ role, userId, n }) => {
     const visitor = new Visitor(t.app);
-    return { name: Number(n) === 1 ? role : `${role} (another)`, visitor, userId, refreshSession: async () => void visitor.withCookie(await sessionCookie(db, userId)) };
+    return {
+      name: Number(n) === 1 ? role : `${role} (another)`,
+      visitor,
+      userId,
+      refreshSession: async () => void visitor.withCookie(await sessionCookie(db, userId)),
+    };
   });
   for (const p of personas) await p.refreshSession();
   personas.push({ name: 'anonymous', visitor: new Visitor(t.app), refreshSession: async () => undefined });
@@ -56,10 +66,17 @@ export async function reachForms(t: TestApp, personas: Persona[]): Promise<Reach
   for (const persona of personas) {
     const start = persona.name === 'anonymous' ? ['/sign-in', `/set-password/${token}`] : ['/'];
     const maxPages = persona.walks === false ? 0 : 150;
-    const found = await crawlForms(t.app, persona.visitor, persona.name, { maxPages, perPattern: 2, start, prefer: DEMO_RECORDS, errands: errands.get(persona.name) ?? [] });
+    const found = await crawlForms(t.app, persona.visitor, persona.name, {
+      maxPages,
+      perPattern: 2,
+      start,
+      prefer: DEMO_RECORDS,
+      errands: errands.get(persona.name) ?? [],
+    });
     pages += found.pages;
     for (const form of found.forms) forms.set(form.route.url, [...(forms.get(form.route.url) ?? []), form]);
   }
-  for (const form of await formsAfterPosts(t, byName.get('administrator')!)) forms.set(form.route.url, [...(forms.get(form.route.url) ?? []), form]);
+  for (const form of await formsAfterPosts(t, byName.get('administrator')!))
+    forms.set(form.route.url, [...(forms.get(form.route.url) ?? []), form]);
   return { forms, pages };
 }

@@ -19,10 +19,27 @@ export async function buildEvidence(db: Db, schoolNumber: string, cycleId: strin
   const rows = items.map((o, i) => {
     const title = o.title ?? `Evidence ${i + 1}`;
     const body = o.body ?? '';
-    return { source: 'learning_walk', observedOn: '2025-10-01', firstHand: true, curated: true, ...o, title, body, schoolNumber, cycleId, searchText: searchKey(`${title} ${body}`) };
+    return {
+      source: 'learning_walk',
+      observedOn: '2025-10-01',
+      firstHand: true,
+      curated: true,
+      ...o,
+      title,
+      body,
+      schoolNumber,
+      cycleId,
+      searchText: searchKey(`${title} ${body}`),
+    };
   });
   const made = [];
-  for (let i = 0; i < rows.length; i += 500) made.push(...(await db.insert(evidence).values(rows.slice(i, i + 500)).returning()));
+  for (let i = 0; i < rows.length; i += 500)
+    made.push(
+      ...(await db
+        .insert(evidence)
+        .values(rows.slice(i, i + 500))
+        .returning()),
+    );
   return made;
 }
 

@@ -11,7 +11,12 @@ export function routeMatcher(routes: RegisteredRoute[]) {
   const compiled = routes.map((route) => ({
     route,
     params: (route.url.match(/:\w+|\*/g) ?? []).length,
-    pattern: new RegExp(`^${route.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+').replace(/\*/g, '.*')}$`),
+    pattern: new RegExp(
+      `^${route.url
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/:\w+/g, '[^/]+')
+        .replace(/\*/g, '.*')}$`,
+    ),
   }));
   compiled.sort((a, b) => a.params - b.params);
   return (method: string, url: string): RegisteredRoute | null => {
@@ -27,7 +32,13 @@ export type FoundForm = PageForm & { route: RegisteredRoute; persona: string };
  * `errands`: pages opened before the walk, each for the form one record in one state shows; outside the budgets, and
  * their links not followed, so the walk itself goes as it would without them.
  */
-export type CrawlOptions = { maxPages: number; perPattern: number; start: string[]; prefer?: RegExp; errands?: Errand[] };
+export type CrawlOptions = {
+  maxPages: number;
+  perPattern: number;
+  start: string[];
+  prefer?: RegExp;
+  errands?: Errand[];
+};
 
 /** A page to open and the POST route whose form it must show; `tick`: checkbox groups where the person ticks the first box, as the form requires one. */
 export type Errand = { page: string; route: string; tick?: string[] };
@@ -35,14 +46,22 @@ export type Errand = { page: string; route: string; tick?: string[] };
 /** The form with the first box of each named group ticked. */
 function ticked(form: FoundForm, groups: string[]): FoundForm {
   const first = new Set(groups.map((name) => form.controls.find((c) => c.kind === 'checkbox' && c.name === name)));
-  return { ...form, controls: form.controls.map((c) => (first.has(c) ? { ...c, options: [...c.options, 'checked'] } : c)) };
+  return {
+    ...form,
+    controls: form.controls.map((c) => (first.has(c) ? { ...c, options: [...c.options, 'checked'] } : c)),
+  };
 }
 
 /** Addresses that answer with a file or leave the session, not a page to read. */
-const NOT_A_PAGE = /\/(sign-out|download|export|feed|calendar\.ics)\b|\.(pdf|docx|ics|csv|ods|xlsx|json)$/;
+export const NOT_A_PAGE = /\/(sign-out|download|export|feed|calendar\.ics)\b|\.(pdf|docx|ics|csv|ods|xlsx|json)$/;
 
 /** A breadth-first walk of the pages `visitor` can open, keeping every POST form found. */
-export async function crawlForms(app: App, visitor: Visitor, persona: string, options: CrawlOptions): Promise<{ forms: FoundForm[]; pages: number }> {
+export async function crawlForms(
+  app: App,
+  visitor: Visitor,
+  persona: string,
+  options: CrawlOptions,
+): Promise<{ forms: FoundForm[]; pages: number }> {
   const match = routeMatcher(app.routeRegistry);
   const queue = [...options.start];
   const seen = new Set(queue);
@@ -60,7 +79,10 @@ export async function crawlForms(app: App, visitor: Visitor, persona: string, op
     if (response.statusCode === 200) keep(response.body, errand.page);
     const index = forms.findIndex((f, i) => i >= before && f.route.url === errand.route);
     // A page prepared for a form that does not show it means the world was not made as meant: say so, rather than drop the route.
-    if (index < 0) throw new Error(`${persona} found no form for POST ${errand.route} on ${errand.page} (status ${response.statusCode})`);
+    if (index < 0)
+      throw new Error(
+        `${persona} found no form for POST ${errand.route} on ${errand.page} (status ${response.statusCode})`,
+      );
     if (errand.tick) forms[index] = ticked(forms[index]!, errand.tick);
   }
   let pages = 0;

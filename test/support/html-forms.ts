@@ -3,11 +3,26 @@
 // so a small tokenizer is enough; it is not a general HTML parser.
 
 /** One control of a form: its name, the value a browser would send, and what kind of box it is. */
-export type FormControl = { name: string; value: string; kind: 'text' | 'textarea' | 'select' | 'hidden' | 'checkbox' | 'radio' | 'number' | 'date' | 'file' | 'other'; options: string[]; numeric: boolean; maxLength?: number };
+export type FormControl = {
+  name: string;
+  value: string;
+  kind: 'text' | 'textarea' | 'select' | 'hidden' | 'checkbox' | 'radio' | 'number' | 'date' | 'file' | 'other';
+  options: string[];
+  numeric: boolean;
+  maxLength?: number;
+};
 
 export type PageForm = { action: string; multipart: boolean; controls: FormControl[]; page: string };
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  nbsp: '\u00a0',
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (whole, name: string) => {
@@ -34,19 +49,29 @@ function inputControl(attrs: Record<string, string>): FormControl | null {
   const limit = Number(attrs.maxlength ?? attrs['data-maxlength'] ?? NaN);
   const base = { name, value: attrs.value ?? '', options: [], numeric, ...(limit > 0 ? { maxLength: limit } : {}) };
   if (type === 'submit' || type === 'button' || type === 'reset' || type === 'image') return null;
-  if (type === 'checkbox' || type === 'radio') return { ...base, kind: type, value: attrs.value ?? 'on', options: 'checked' in attrs ? ['checked'] : [] };
+  if (type === 'checkbox' || type === 'radio')
+    return { ...base, kind: type, value: attrs.value ?? 'on', options: 'checked' in attrs ? ['checked'] : [] };
   if (type === 'hidden') return { ...base, kind: 'hidden' };
   if (type === 'file') return { ...base, kind: 'file' };
   if (type === 'date') return { ...base, kind: 'date' };
   if (type === 'number') return { ...base, kind: 'number' };
-  return { ...base, kind: ['text', 'email', 'search', 'tel', 'url', 'password', 'time'].includes(type) ? 'text' : 'other' };
+  return {
+    ...base,
+    kind: ['text', 'email', 'search', 'tel', 'url', 'password', 'time'].includes(type) ? 'text' : 'other',
+  };
 }
 
 /** The submit button a person would press: one that saves rather than filters, previews or adds a row (it may have no name). */
 function chosenButton(html: string): FormControl | null {
-  const buttons = [...html.matchAll(/<button\b[^>]*>/gi)].map((m) => attributes(m[0])).filter((a) => (a.type ?? 'submit') === 'submit');
-  const saving = buttons.find((a) => !/filter|search|preview|add-?row|remove-?row|refresh/i.test(`${a.name ?? ''} ${a.value ?? ''}`));
-  return saving?.name ? { name: saving.name, value: saving.value ?? '', kind: 'hidden', options: [], numeric: false } : null;
+  const buttons = [...html.matchAll(/<button\b[^>]*>/gi)]
+    .map((m) => attributes(m[0]))
+    .filter((a) => (a.type ?? 'submit') === 'submit');
+  const saving = buttons.find(
+    (a) => !/filter|search|preview|add-?row|remove-?row|refresh/i.test(`${a.name ?? ''} ${a.value ?? ''}`),
+  );
+  return saving?.name
+    ? { name: saving.name, value: saving.value ?? '', kind: 'hidden', options: [], numeric: false }
+    : null;
 }
 
 function formControls(html: string): FormControl[] {
@@ -62,11 +87,21 @@ function formControls(html: string): FormControl[] {
       const rest = html.slice(m.index + m[0].length);
       const content = rest.slice(0, rest.search(/<\/textarea>/i));
       const limit = Number(attrs.maxlength ?? NaN);
-      controls.push({ name: attrs.name, value: decodeEntities(content.replace(/^\r?\n/, '')), kind: 'textarea', options: [], numeric: false, ...(limit > 0 ? { maxLength: limit } : {}) });
+      controls.push({
+        name: attrs.name,
+        value: decodeEntities(content.replace(/^\r?\n/, '')),
+        kind: 'textarea',
+        options: [],
+        numeric: false,
+        ...(limit > 0 ? { maxLength: limit } : {}),
+      });
     } else {
       const rest = html.slice(m.index + m[0].length);
       const body = rest.slice(0, rest.search(/<\/select>/i));
-      const options = [...body.matchAll(/<option\b[^>]*>([^<]*)/gi)].map((o) => ({ attrs: attributes(o[0].slice(0, o[0].indexOf('>') + 1)), label: o[1]! }));
+      const options = [...body.matchAll(/<option\b[^>]*>([^<]*)/gi)].map((o) => ({
+        attrs: attributes(o[0].slice(0, o[0].indexOf('>') + 1)),
+        label: o[1]!,
+      }));
       const values = options.map((o) => o.attrs.value ?? decodeEntities(o.label).trim());
       const selected = options.find((o) => 'selected' in o.attrs);
       const value = selected ? (selected.attrs.value ?? decodeEntities(selected.label).trim()) : (values[0] ?? '');

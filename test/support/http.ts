@@ -46,7 +46,12 @@ export class Visitor {
   }
 
   async get(url: string) {
-    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: this.headers() });
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      remoteAddress: this.remoteAddress,
+      headers: this.headers(),
+    });
     this.remember(response.headers['set-cookie']);
     return response;
   }
@@ -59,7 +64,11 @@ export class Visitor {
     return match[1]!;
   }
 
-  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | false; tokenFrom?: string } = {}) {
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    options: { csrf?: string | false; tokenFrom?: string } = {},
+  ) {
     const token = options.csrf === undefined ? await this.csrfToken(options.tokenFrom) : options.csrf;
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) params.append(k, item);
@@ -78,5 +87,10 @@ export class Visitor {
 
 /** The page's HTML with the entities Nunjucks escapes turned back into characters, for text assertions. */
 export function pageText(html: string): string {
-  return html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return html
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

@@ -6,12 +6,18 @@ import { caseStudies, concernCases, laPlans, planningRounds } from '../../src/db
 /** A planning round WG has opened (no template sections: add them where a test needs them). */
 export async function buildRound(db: Db, options: { titleEn?: string; deadline?: string } = {}) {
   const titleEn = options.titleEn ?? 'LA plans 2026';
-  const [round] = await db.insert(planningRounds).values({ titleEn, titleCy: `Cynlluniau ALl: ${titleEn}`, deadline: options.deadline ?? '2026-10-31' }).returning();
+  const [round] = await db
+    .insert(planningRounds)
+    .values({ titleEn, titleCy: `Cynlluniau ALl: ${titleEn}`, deadline: options.deadline ?? '2026-10-31' })
+    .returning();
   return round!;
 }
 
 /** An LA's plan in a round, standing in a state (draft, submitted, in_discussion, final). */
-export async function buildLaPlan(db: Db, options: { roundId: string; laCode: string; state?: string; sharedWithLas?: boolean }) {
+export async function buildLaPlan(
+  db: Db,
+  options: { roundId: string; laCode: string; state?: string; sharedWithLas?: boolean },
+) {
   const state = options.state ?? 'draft';
   const [plan] = await db
     .insert(laPlans)
@@ -31,13 +37,24 @@ export async function buildLaPlan(db: Db, options: { roundId: string; laCode: st
 export async function buildConcernCase(db: Db, options: { schoolNumber: string; laCode: string; createdBy?: string }) {
   const [row] = await db
     .insert(concernCases)
-    .values({ schoolNumber: options.schoolNumber, laCode: options.laCode, source: 'la_intelligence', grounds: ['standards'], summary: 'Standards fell sharply.', openedOn: '2026-01-12', createdBy: options.createdBy ?? null })
+    .values({
+      schoolNumber: options.schoolNumber,
+      laCode: options.laCode,
+      source: 'la_intelligence',
+      grounds: ['standards'],
+      summary: 'Standards fell sharply.',
+      openedOn: '2026-01-12',
+      createdBy: options.createdBy ?? null,
+    })
     .returning();
   return row!;
 }
 
 /** A case study of a school or an LA, draft or published. */
-export async function buildCaseStudy(db: Db, options: ({ schoolNumber: string } | { laCode: string }) & { status?: 'draft' | 'published'; title?: string }) {
+export async function buildCaseStudy(
+  db: Db,
+  options: ({ schoolNumber: string } | { laCode: string }) & { status?: 'draft' | 'published'; title?: string },
+) {
   const status = options.status ?? 'draft';
   const [row] = await db
     .insert(caseStudies)

@@ -22,7 +22,8 @@ export function sourceFiles(dir: string): string[] {
   });
 }
 
-const parse = (file: string, source: string) => ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+const parse = (file: string, source: string) =>
+  ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 
 function walk(node: ts.Node, visit: (node: ts.Node) => void) {
   visit(node);
@@ -33,7 +34,8 @@ function walk(node: ts.Node, visit: (node: ts.Node) => void) {
 function namespaceMembers(sourceFile: ts.SourceFile, namespace: string): string[] {
   const names = new Set<string>();
   walk(sourceFile, (node) => {
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === namespace) names.add(node.name.text);
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === namespace)
+      names.add(node.name.text);
   });
   return [...names];
 }
@@ -41,7 +43,8 @@ function namespaceMembers(sourceFile: ts.SourceFile, namespace: string): string[
 /** Static imports, re-exports and dynamic import() with a literal specifier. */
 export function importsOf(file: string, source: string): Import[] {
   const sourceFile = parse(file, source);
-  const resolve = (specifier: string) => (specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : null);
+  const resolve = (specifier: string) =>
+    specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : null;
   const found: Import[] = [];
   walk(sourceFile, (node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -54,17 +57,31 @@ export function importsOf(file: string, source: string): Import[] {
         const bindings = clause.namedBindings;
         if (bindings && ts.isNamespaceImport(bindings)) names.push(...namespaceMembers(sourceFile, bindings.name.text));
         if (bindings && ts.isNamedImports(bindings)) {
-          for (const element of bindings.elements) if (!element.isTypeOnly) names.push((element.propertyName ?? element.name).text);
+          for (const element of bindings.elements)
+            if (!element.isTypeOnly) names.push((element.propertyName ?? element.name).text);
         }
         // `import { type A, type B } from` brings nothing at run time; `import './x'` does (its side effects).
-        typeOnly = !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+        typeOnly =
+          !clause.name &&
+          !!bindings &&
+          ts.isNamedImports(bindings) &&
+          bindings.elements.length > 0 &&
+          bindings.elements.every((e) => e.isTypeOnly);
       }
       found.push({ specifier, resolved: resolve(specifier), typeOnly, names });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const specifier = node.moduleSpecifier.text;
-      const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.map((e) => (e.propertyName ?? e.name).text) : ['*'];
+      const names =
+        node.exportClause && ts.isNamedExports(node.exportClause)
+          ? node.exportClause.elements.map((e) => (e.propertyName ?? e.name).text)
+          : ['*'];
       found.push({ specifier, resolved: resolve(specifier), typeOnly: node.isTypeOnly, names });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       const specifier = node.arguments[0].text;
       found.push({ specifier, resolved: resolve(specifier), typeOnly: false, names: ['*'] });
     }
@@ -76,7 +93,8 @@ export function importsOf(file: string, source: string): Import[] {
  * SQL, in a tagged sql`...` template, that changes rows or only means something inside a change:
  * a transaction's advisory lock, a sequence set, a `set local`.
  */
-const WRITING_SQL = /\b(insert\s+into|update\s+[\w".]+\s+set|delete\s+from|truncate|pg_advisory_xact_lock|setval|set\s+local)\b/i;
+const WRITING_SQL =
+  /\b(insert\s+into|update\s+[\w".]+\s+set|delete\s+from|truncate|pg_advisory_xact_lock|setval|set\s+local)\b/i;
 const WRITING_CALLS = new Set(['insert', 'update', 'delete']);
 
 /** Top-level functions of a module (declarations and `const f = (...) =>`), by name. */
@@ -86,7 +104,8 @@ function topLevelFunctions(sourceFile: ts.SourceFile): Map<string, ts.Node> {
     if (ts.isFunctionDeclaration(statement) && statement.name) functions.set(statement.name.text, statement);
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.initializer) functions.set(declaration.name.text, declaration.initializer);
+        if (ts.isIdentifier(declaration.name) && declaration.initializer)
+          functions.set(declaration.name.text, declaration.initializer);
       }
     }
   }
@@ -107,7 +126,12 @@ function writesDirectly(node: ts.Node, tables: Set<string>): boolean {
       if (WRITING_CALLS.has(name) && first && ts.isIdentifier(first) && tables.has(first.text)) writes = true;
       if (name === 'for' && first && ts.isStringLiteral(first) && first.text === 'update') writes = true;
     }
-    if (ts.isTaggedTemplateExpression(child) && child.tag.getText() === 'sql' && WRITING_SQL.test(child.template.getText())) writes = true;
+    if (
+      ts.isTaggedTemplateExpression(child) &&
+      child.tag.getText() === 'sql' &&
+      WRITING_SQL.test(child.template.getText())
+    )
+      writes = true;
   });
   return writes;
 }
@@ -118,7 +142,8 @@ function calledNames(node: ts.Node): Set<string> {
   walk(node, (child) => {
     if (!ts.isCallExpression(child)) return;
     if (ts.isIdentifier(child.expression)) names.add(child.expression.text);
-    if (ts.isPropertyAccessExpression(child.expression) && ts.isIdentifier(child.expression.expression)) names.add(`${child.expression.expression.text}.${child.expression.name.text}`);
+    if (ts.isPropertyAccessExpression(child.expression) && ts.isIdentifier(child.expression.expression))
+      names.add(`${child.expression.expression.text}.${child.expression.name.text}`);
   });
   return names;
 }
@@ -147,12 +172,19 @@ export function writingFunctions(repositories: Map<string, string>): Map<string,
           else aliases.set(element.name.text, { file: resolved, name: (element.propertyName ?? element.name).text });
         }
       } else if (ts.isNamespaceImport(bindings)) {
-        for (const member of namespaceMembers(sourceFile, bindings.name.text)) aliases.set(`${bindings.name.text}.${member}`, { file: resolved, name: member });
+        for (const member of namespaceMembers(sourceFile, bindings.name.text))
+          aliases.set(`${bindings.name.text}.${member}`, { file: resolved, name: member });
       }
     }
     // `const t = signInFailures; db.insert(t)`: a local name for a table is a table.
     walk(sourceFile, (node) => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isIdentifier(node.initializer) && tables.has(node.initializer.text)) {
+      if (
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.initializer &&
+        ts.isIdentifier(node.initializer) &&
+        tables.has(node.initializer.text)
+      ) {
         tables.add(node.name.text);
       }
     });
@@ -165,7 +197,7 @@ export function writingFunctions(repositories: Map<string, string>): Map<string,
   }
   const key = (file: string, name: string) => `${file}#${name}`;
   const writing = new Set(fns.filter((f) => f.direct).map((f) => key(f.file, f.name)));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const fn of fns) {
       if (writing.has(key(fn.file, fn.name))) continue;

@@ -14,7 +14,11 @@ export function multipartBody(fields: Record<string, string | string[]>, files: 
     }
   }
   for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     parts.push(file.content, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -22,7 +26,14 @@ export function multipartBody(fields: Record<string, string | string[]>, files: 
 }
 
 /** Posts a multipart form with the visitor's cookies and a CSRF token taken from `tokenFrom`. */
-export async function postMultipart(app: App, visitor: Visitor, url: string, fields: Record<string, string | string[]>, files: UploadFile[] = [], options: { tokenFrom?: string } = {}) {
+export async function postMultipart(
+  app: App,
+  visitor: Visitor,
+  url: string,
+  fields: Record<string, string | string[]>,
+  files: UploadFile[] = [],
+  options: { tokenFrom?: string } = {},
+) {
   const token = await visitor.csrfToken(options.tokenFrom ?? url);
   const { payload, contentType } = multipartBody({ _csrf: token, ...fields }, files);
   const cookie = Object.entries(visitor.cookies)

@@ -12,7 +12,11 @@ export function readCsvAsSpreadsheet(csv: string): SheetCell[][] {
     const row: SheetCell[] = [];
     for (let c = range.s.c; c <= range.e.c; c++) {
       const cell = cells[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-      row.push({ text: cell ? String(cell.v ?? '') : '', number: cell?.t === 'n' ? Number(cell.v) : null, formula: cell?.f ?? null });
+      row.push({
+        text: cell ? String(cell.v ?? '') : '',
+        number: cell?.t === 'n' ? Number(cell.v) : null,
+        formula: cell?.f ?? null,
+      });
     }
     rows.push(row);
   }

@@ -49,8 +49,14 @@ export const SAMPLE_FILES = {
   docx: storedZip([CONTENT_TYPES, { name: 'word/document.xml', data: '<w:document/>' }]),
   xlsx: storedZip([CONTENT_TYPES, { name: 'xl/workbook.xml', data: '<workbook/>' }]),
   pptx: storedZip([CONTENT_TYPES, { name: 'ppt/presentation.xml', data: '<p:presentation/>' }]),
-  odt: storedZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' }, { name: 'content.xml', data: '<office:document-content/>' }]),
-  ods: storedZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' }, { name: 'content.xml', data: '<office:document-content/>' }]),
+  odt: storedZip([
+    { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+    { name: 'content.xml', data: '<office:document-content/>' },
+  ]),
+  ods: storedZip([
+    { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
+    { name: 'content.xml', data: '<office:document-content/>' },
+  ]),
   txt: Buffer.from('Notes from the learning walk.\nLearners were engaged.\n'),
   csv: Buffer.from('group,attendance\nall,94.1\nefsm,90.2\n'),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), Buffer.alloc(64)]),

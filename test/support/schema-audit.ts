@@ -35,14 +35,16 @@ function checkNode(node: Node, where: string, idLike: boolean, problems: string[
     if ('const' in leaf || Array.isArray(leaf.enum)) continue;
     if (types.includes('integer') || types.includes('number')) {
       const { minimum, maximum } = leaf as { minimum?: unknown; maximum?: unknown };
-      const bounded = typeof minimum === 'number' && typeof maximum === 'number' && minimum >= INT4_MIN && maximum <= INT4_MAX;
+      const bounded =
+        typeof minimum === 'number' && typeof maximum === 'number' && minimum >= INT4_MIN && maximum <= INT4_MAX;
       if (!bounded) problems.push(`${where}: a number needs a minimum and maximum within int4`);
       // Without it Ajv turns "1e309" into Infinity and skips the bounds (see request-schemas.ts).
       if (leaf.finite !== true) problems.push(`${where}: a number needs finite: true (use BoundedInteger)`);
     }
     if (types.includes('string')) {
       if (typeof leaf.maxLength !== 'number') problems.push(`${where}: a string needs a maxLength`);
-      if (idLike && !pinsShape(leaf)) problems.push(`${where}: an id needs a uuid format, an anchored pattern or an enum`);
+      if (idLike && !pinsShape(leaf))
+        problems.push(`${where}: an id needs a uuid format, an anchored pattern or an enum`);
     }
     if (types.includes('array')) {
       if (typeof leaf.maxItems !== 'number') problems.push(`${where}: a list needs a maxItems`);
@@ -51,7 +53,8 @@ function checkNode(node: Node, where: string, idLike: boolean, problems: string[
     }
     if (types.includes('object')) {
       const properties = (leaf.properties ?? {}) as Record<string, Node>;
-      for (const [name, child] of Object.entries(properties)) checkNode(child, `${where}.${name}`, isIdName(name), problems);
+      for (const [name, child] of Object.entries(properties))
+        checkNode(child, `${where}.${name}`, isIdName(name), problems);
     }
     if (leaf.type === undefined && !leaf.$ref) problems.push(`${where}: accepts anything (no type)`);
   }
@@ -69,7 +72,8 @@ export function auditRouteSchema(route: SchemaRoute): string[] {
     for (const param of params) {
       const child = properties[param];
       if (!child) problems.push(`${name} params.${param}: not in the params schema`);
-      else if (!alternatives(child).every((leaf) => pinsShape(leaf) || leaf.type === 'integer')) problems.push(`${name} params.${param}: a path parameter needs a pattern or an enum`);
+      else if (!alternatives(child).every((leaf) => pinsShape(leaf) || leaf.type === 'integer'))
+        problems.push(`${name} params.${param}: a path parameter needs a pattern or an enum`);
     }
   }
   for (const part of ['params', 'querystring', 'body', 'headers'] as const) {

@@ -18,7 +18,9 @@ function stringFor(node: Node): string {
   const max = typeof node.maxLength === 'number' ? node.maxLength : 1000;
   if (typeof node.pattern === 'string') {
     const pattern = new RegExp(node.pattern);
-    const fits = fc.sample(fc.stringMatching(pattern, { size: 'xsmall' }), { seed: 17, numRuns: 200 }).find((s) => s.length >= min && s.length <= max);
+    const fits = fc
+      .sample(fc.stringMatching(pattern, { size: 'xsmall' }), { seed: 17, numRuns: 200 })
+      .find((s) => s.length >= min && s.length <= max);
     if (fits === undefined) throw new Error(`no example of /${node.pattern}/ within ${min}-${max} characters`);
     return fits;
   }

@@ -1,30 +1,66 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import { governingBodies, schools } from '../../src/db/schema/index.ts';
 import { searchKey } from '../../src/lib/search-text.ts';
-import { buildUser, type TestUser } from './factories.ts';
+import { buildUser, nextInSequence, type TestUser } from './factories.ts';
 
-// Numbers 8000-9998 are unused by the real list. Each process starts at a random point (journeys of
-// different files may share a server's database) and then counts up, so one process never repeats.
-let sequence = Math.floor(Math.random() * 1999);
+// Numbers ending 8000-9998 are unused by the real list. The next free one is read from the
+// database, so numbers are the same on every run and never repeat in one database, even when
+// several files share it (the browser journeys share their server's).
+const FIRST = 8000;
+const LAST = 9998;
 
 /**
  * A school of its own (with its governing body), as the directory import would create it. A test
  * that must be the same on every run (the scope walker's world) names the number itself.
  */
-export async function buildSchool(db: Db, options: { laCode?: string; sector?: string; name?: string; number?: string } = {}) {
-  sequence = (sequence + 1) % 1999;
+export async function buildSchool(
+  db: Db,
+  options: { laCode?: string; sector?: string; name?: string; number?: string } = {},
+) {
   const laCode = options.laCode ?? '681';
-  const number = options.number ?? `${laCode}${8000 + sequence}`;
-  const name = options.name ?? `Test School ${number}`;
-  await db.insert(governingBodies).values({ id: `GB${number}`, name }).onConflictDoNothing();
-  await db.insert(schools).values({ number, name, laCode, sector: options.sector ?? 'primary', governingBodyId: `GB${number}`, searchText: searchKey(`${name} ${number}`) }).onConflictDoNothing();
-  return { number, name, laCode, governingBodyId: `GB${number}` };
+  const insert = async (tx: Db, number: string) => {
+    const name = options.name ?? `Test School ${number}`;
+    await tx.insert(governingBodies).values({ id: `GB${number}`, name });
+    await tx.insert(schools).values({
+      number,
+      name,
+      laCode,
+      sector: options.sector ?? 'primary',
+      governingBodyId: `GB${number}`,
+      searchText: searchKey(`${name} ${number}`),
+    });
+    return { number, name, laCode, governingBodyId: `GB${number}` };
+  };
+  if (options.number) return insert(db, options.number);
+  return nextInSequence(db, async (tx) => {
+    const result = (await tx.execute(sql`
+      select coalesce(max(right(number, 4)::int), ${FIRST - 1})::int + 1 as next from schools
+      where number like ${`${laCode}____`} and right(number, 4) between ${String(FIRST)} and ${String(LAST)}`)) as unknown as {
+      rows: { next: number }[];
+    };
+    const next = result.rows[0]!.next;
+    if (next > LAST) throw new Error(`No test school numbers left in LA ${laCode}`);
+    return insert(tx, `${laCode}${next}`);
+  });
 }
 
-export type SchoolPeople = { headteacher: TestUser; leader: TestUser; practitioner: TestUser; governor: TestUser; laOfficer: TestUser; otherHeadteacher: TestUser; otherLaOfficer: TestUser; otherGovernor: TestUser };
+export type SchoolPeople = {
+  headteacher: TestUser;
+  leader: TestUser;
+  practitioner: TestUser;
+  governor: TestUser;
+  laOfficer: TestUser;
+  otherHeadteacher: TestUser;
+  otherLaOfficer: TestUser;
+  otherGovernor: TestUser;
+};
 
 /** Everyone with a relationship to a school, plus people of another school and LA who have none. */
-export async function buildSchoolPeople(db: Db, school: { number: string; laCode: string; governingBodyId: string }): Promise<SchoolPeople> {
+export async function buildSchoolPeople(
+  db: Db,
+  school: { number: string; laCode: string; governingBodyId: string },
+): Promise<SchoolPeople> {
   const other = await buildSchool(db, { laCode: school.laCode === '660' ? '661' : '660' });
   return {
     headteacher: await buildUser(db, { role: 'headteacher', scopeId: school.number }),

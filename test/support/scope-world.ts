@@ -50,7 +50,12 @@ export async function buildScopeWorld(db: Db) {
   const schoolA = await buildSchool(db, { laCode: LA.own, number: `${LA.own}8101`, name: 'Ysgol A' });
   const schoolB = await buildSchool(db, { laCode: LA.own, number: `${LA.own}8102`, name: 'Ysgol B' });
   const partner = await buildSchool(db, { laCode: LA.own, number: `${LA.own}8103`, name: 'Ysgol P' });
-  const collaborative = await buildCollaborative(db, { laCode: LA.own, members: [schoolA, partner], nameEn: 'Walker cluster', nameCy: 'Clwstwr y cerddwr' });
+  const collaborative = await buildCollaborative(db, {
+    laCode: LA.own,
+    members: [schoolA, partner],
+    nameEn: 'Walker cluster',
+    nameCy: 'Clwstwr y cerddwr',
+  });
   const partnership = await buildPartnership(db, [LA.own, LA.partner]);
 
   const scopeOf: Record<PersonaName, string | null> = {
@@ -80,16 +85,29 @@ export async function buildScopeWorld(db: Db) {
       continue;
     }
     const role = PERSONA_ROLES[name];
-    const user = await buildUser(db, { email: `${name.toLowerCase()}@walker.test`, ...(role ? { role, scopeId: scopeOf[name] } : {}) });
+    const user = await buildUser(db, {
+      email: `${name.toLowerCase()}@walker.test`,
+      ...(role ? { role, scopeId: scopeOf[name] } : {}),
+    });
     people[name] = user.id;
   }
-  await db.insert(collaborativeFacilitators).values({ collaborativeId: collaborative.id, userId: people.laFacilitator! });
+  await db
+    .insert(collaborativeFacilitators)
+    .values({ collaborativeId: collaborative.id, userId: people.laFacilitator! });
 
-  const team = { facilitatorId: people.enquiryFacilitator!, reviewers: [{ userId: people.reviewer!, schoolNumber: partner.number }] };
+  const team = {
+    facilitatorId: people.enquiryFacilitator!,
+    reviewers: [{ userId: people.reviewer!, schoolNumber: partner.number }],
+  };
   const enquiries = {} as Record<WorldEnquiryState, string>;
   for (const state of ENQUIRY_STATES) {
     // A proposed enquiry has no team yet: the convenors agree one.
-    const enquiry = await buildEnquiry(db, { collaborativeId: collaborative.id, hostSchoolNumber: schoolA.number, state, ...(state === 'proposed' ? {} : team) });
+    const enquiry = await buildEnquiry(db, {
+      collaborativeId: collaborative.id,
+      hostSchoolNumber: schoolA.number,
+      state,
+      ...(state === 'proposed' ? {} : team),
+    });
     enquiries[state] = enquiry.id;
   }
 
@@ -97,17 +115,35 @@ export async function buildScopeWorld(db: Db) {
   const plans = {} as Record<(typeof PLAN_STATES)[number], string>;
   for (const state of PLAN_STATES) {
     const round = await buildRound(db, { titleEn: `Round for a ${state} plan` });
-    plans[state] = (await buildLaPlan(db, { roundId: round.id, laCode: LA.own, state, sharedWithLas: state === 'final' })).id;
+    plans[state] = (
+      await buildLaPlan(db, { roundId: round.id, laCode: LA.own, state, sharedWithLas: state === 'final' })
+    ).id;
   }
   const round = await buildRound(db, { titleEn: 'An open round' });
 
-  const concernCase = await buildConcernCase(db, { schoolNumber: schoolA.number, laCode: LA.own, createdBy: people.laOfficer! });
+  const concernCase = await buildConcernCase(db, {
+    schoolNumber: schoolA.number,
+    laCode: LA.own,
+    createdBy: people.laOfficer!,
+  });
   const caseStudies = {
     schoolDraft: (await buildCaseStudy(db, { schoolNumber: schoolA.number, status: 'draft' })).id,
     schoolPublished: (await buildCaseStudy(db, { schoolNumber: schoolA.number, status: 'published' })).id,
     laDraft: (await buildCaseStudy(db, { laCode: LA.own, status: 'draft' })).id,
   };
 
-  return { schoolA, schoolB, partner, collaborative, partnership, people, enquiries, plans, round, concernCase, caseStudies };
+  return {
+    schoolA,
+    schoolB,
+    partner,
+    collaborative,
+    partnership,
+    people,
+    enquiries,
+    plans,
+    round,
+    concernCase,
+    caseStudies,
+  };
 }
 export type ScopeWorld = Awaited<ReturnType<typeof buildScopeWorld>>;

@@ -1,6 +1,7 @@
 import { buildApp, type App } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
+import { systemClock, type Clock } from '../../src/lib/clock.ts';
 import type { Mailer, MailMessage } from '../../src/lib/mailer.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -8,19 +9,30 @@ export type TestApp = {
   app: App;
   database: Database;
   config: Config;
+  /** The clock the app reads; pass a settableClock to move the day in a test. */
+  clock: Clock;
   delays: number[];
   sentMail: MailMessage[];
   close(): Promise<void>;
 };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://cydwella.test', RATE_LIMIT_PER_MINUTE: '100000', SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_URL: 'http://cydwella.test',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
+    ...overrides,
+  });
 }
 
 /** The real app on its own migrated database; sign-in delays are recorded instead of slept. */
-export async function createTestApp(options: { env?: Record<string, string>; mailer?: Mailer | null; database?: Database } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; mailer?: Mailer | null; database?: Database; clock?: Clock } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
+  const clock = options.clock ?? systemClock;
   const delays: number[] = [];
   const sentMail: MailMessage[] = [];
   const recordingMailer: Mailer = { send: async (m) => void sentMail.push(m) };
@@ -29,11 +41,13 @@ export async function createTestApp(options: { env?: Record<string, string>; mai
     database,
     mailer: options.mailer === undefined ? recordingMailer : options.mailer,
     delay: async (ms) => void delays.push(ms),
+    clock,
   });
   return {
     app,
     database,
     config,
+    clock,
     delays,
     sentMail,
     close: async () => {

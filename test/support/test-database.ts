@@ -31,7 +31,10 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
         // pool.end() resolves before its connections have gone: forcing the drop while they are
         // still closing makes the server kill them, an error nobody is left to handle.
         for (let i = 0; i < 100; i++) {
-          const { rows } = await cleanup.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          const { rows } = await cleanup.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
           if (rows[0]!.n === 0) break;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }

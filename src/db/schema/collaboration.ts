@@ -4,6 +4,13 @@ import { author, language, stamps } from './columns.ts';
 import { findings, planActions, evidence } from './cycle.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
+import {
+  ENQUIRY_FINDING_KINDS,
+  ENQUIRY_STATES,
+  MEETING_ACTION_STATUSES,
+  PARTNERSHIP_KINDS,
+} from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 // The working space of a collaborative (DOMAIN.md section 5) and the LA partnerships above it.
 
@@ -14,18 +21,22 @@ const collaborative = () =>
 const schoolRef = (name = 'school_number') => text(name).references(() => schools.number);
 
 /** Voluntary LA partnerships (DOMAIN.md section 3): operational (type 1) or specific and time-limited (type 2). */
-export const laPartnerships = pgTable('la_partnerships', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind').notNull(),
-  nameEn: text('name_en').notNull(),
-  nameCy: text('name_cy').notNull(),
-  purpose: text('purpose').notNull().default(''),
-  services: text('services').notNull().default(''),
-  startsOn: date('starts_on'),
-  endsOn: date('ends_on'),
-  language: language(),
-  ...stamps,
-});
+export const laPartnerships = pgTable(
+  'la_partnerships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameCy: text('name_cy').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    services: text('services').notNull().default(''),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    language: language(),
+    ...stamps,
+  },
+  (t) => [oneOf('la_partnerships', t.kind, PARTNERSHIP_KINDS)],
+);
 
 export const laPartnershipMembers = pgTable(
   'la_partnership_members',
@@ -90,7 +101,10 @@ export const meetingActions = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('meeting_actions_meeting').on(t.meetingId)],
+  (t) => [
+    index('meeting_actions_meeting').on(t.meetingId),
+    oneOf('meeting_actions', t.status, MEETING_ACTION_STATUSES),
+  ],
 );
 
 /** A session on a shared understanding of progression: an Area or skill at a progression step. */
@@ -121,7 +135,10 @@ export const progressionSessionSchools = pgTable(
       .references(() => progressionSessions.id, { onDelete: 'cascade' }),
     schoolNumber: schoolRef().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.schoolNumber] }), index('progression_session_schools_school').on(t.schoolNumber)],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.schoolNumber] }),
+    index('progression_session_schools_school').on(t.schoolNumber),
+  ],
 );
 
 /** A peer enquiry hosted by one member school (DOMAIN.md section 5). The report belongs to the host. */
@@ -135,7 +152,10 @@ export const peerEnquiries = pgTable(
     context: text('context').notNull().default(''),
     // The finding of the host's self-evaluation the question comes from, when it names one.
     findingId: uuid('finding_id').references(() => findings.id, { onDelete: 'set null' }),
-    nifThemes: text('nif_themes').array().notNull().default(sql`'{}'::text[]`),
+    nifThemes: text('nif_themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     visitStart: date('visit_start'),
     visitEnd: date('visit_end'),
     state: text('state').notNull().default('proposed'),
@@ -153,7 +173,11 @@ export const peerEnquiries = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('peer_enquiries_collaborative').on(t.collaborativeId, t.state), index('peer_enquiries_host').on(t.hostSchoolNumber)],
+  (t) => [
+    index('peer_enquiries_collaborative').on(t.collaborativeId, t.state),
+    index('peer_enquiries_host').on(t.hostSchoolNumber),
+    oneOf('peer_enquiries', t.state, ENQUIRY_STATES),
+  ],
 );
 
 /** Reviewers from partner schools: the "peer reviewer" role is this row, scoped to one enquiry. */
@@ -168,7 +192,11 @@ export const enquiryReviewers = pgTable(
       .references(() => users.id),
     schoolNumber: schoolRef().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.enquiryId, t.userId] }), index('enquiry_reviewers_user').on(t.userId), index('enquiry_reviewers_school').on(t.schoolNumber)],
+  (t) => [
+    primaryKey({ columns: [t.enquiryId, t.userId] }),
+    index('enquiry_reviewers_user').on(t.userId),
+    index('enquiry_reviewers_school').on(t.schoolNumber),
+  ],
 );
 
 /** The pack: items of the host's cycle the host chose to show the enquiry team (share item types). */
@@ -221,7 +249,7 @@ export const enquiryFindings = pgTable(
     createdBy: author(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('enquiry_findings_enquiry').on(t.enquiryId)],
+  (t) => [index('enquiry_findings_enquiry').on(t.enquiryId), oneOf('enquiry_findings', t.kind, ENQUIRY_FINDING_KINDS)],
 );
 
 /** Follow-up support a partner school gives the host; it becomes an action in the host's plan. */
@@ -240,7 +268,10 @@ export const enquiryFollowUps = pgTable(
     createdBy: author(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('enquiry_follow_ups_enquiry').on(t.enquiryId), index('enquiry_follow_ups_supporter').on(t.supportingSchoolNumber)],
+  (t) => [
+    index('enquiry_follow_ups_enquiry').on(t.enquiryId),
+    index('enquiry_follow_ups_supporter').on(t.supportingSchoolNumber),
+  ],
 );
 
 /** A personal calendar feed: calendar apps cannot sign in, so the address carries a secret (stored hashed). */

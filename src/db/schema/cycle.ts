@@ -1,8 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { author, language, stamps } from './columns.ts';
 import { schools } from './directory.ts';
 import { users } from './users.ts';
+import {
+  ACTION_STATUSES,
+  AUDIENCES,
+  CYCLE_STAGES,
+  EVIDENCE_SOURCES,
+  FINDING_KINDS,
+  PRIORITY_STATES,
+} from '../../reference/reference-data.ts';
+import { SHAREABLE_TYPES } from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 const school = () =>
   text('school_number')
@@ -26,7 +48,7 @@ export const cycles = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [uniqueIndex('cycles_school_year').on(t.schoolNumber, t.academicYear)],
+  (t) => [uniqueIndex('cycles_school_year').on(t.schoolNumber, t.academicYear), oneOf('cycles', t.stage, CYCLE_STAGES)],
 );
 
 export const evidence = pgTable(
@@ -44,11 +66,26 @@ export const evidence = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     language: language(),
-    nifThemes: text('nif_themes').array().notNull().default(sql`'{}'::text[]`),
-    areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
-    principles: text('principles').array().notNull().default(sql`'{}'::text[]`),
-    learnerGroups: text('learner_groups').array().notNull().default(sql`'{}'::text[]`),
-    nationalPriorities: text('national_priorities').array().notNull().default(sql`'{}'::text[]`),
+    nifThemes: text('nif_themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    areas: text('areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    principles: text('principles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    learnerGroups: text('learner_groups')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    nationalPriorities: text('national_priorities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Leaders curate: a practitioner's item is "to review" until a leader has looked at it.
     curated: boolean('curated').notNull().default(false),
     archived: boolean('archived').notNull().default(false),
@@ -62,7 +99,10 @@ export const evidence = pgTable(
     index('evidence_cycle_observed').on(t.cycleId, t.observedOn),
     index('evidence_tags').using('gin', t.nifThemes, t.areas),
     // Feeds leave archived evidence out: few rows, so a small partial index answers "is it archived?".
-    index('evidence_archived').on(t.id).where(sql`${t.archived}`),
+    index('evidence_archived')
+      .on(t.id)
+      .where(sql`${t.archived}`),
+    oneOf('evidence', t.source, EVIDENCE_SOURCES),
   ],
 );
 
@@ -99,7 +139,11 @@ export const findings = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('findings_school_cycle').on(t.schoolNumber, t.cycleId), index('findings_cycle').on(t.cycleId)],
+  (t) => [
+    index('findings_school_cycle').on(t.schoolNumber, t.cycleId),
+    index('findings_cycle').on(t.cycleId),
+    oneOf('findings', t.kind, FINDING_KINDS),
+  ],
 );
 
 export const findingEvidence = pgTable(
@@ -128,7 +172,10 @@ export const priorities = pgTable(
     nifTheme: text('nif_theme'),
     learners: text('learners').notNull().default(''),
     successMeasure: text('success_measure').notNull().default(''),
-    nationalPriorities: text('national_priorities').array().notNull().default(sql`'{}'::text[]`),
+    nationalPriorities: text('national_priorities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     state: text('state').notNull().default('draft'),
     origin: text('origin').notNull().default('self_evaluation'),
     carriedFromId: uuid('carried_from_id'),
@@ -136,7 +183,11 @@ export const priorities = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('priorities_school_cycle').on(t.schoolNumber, t.cycleId), index('priorities_cycle').on(t.cycleId)],
+  (t) => [
+    index('priorities_school_cycle').on(t.schoolNumber, t.cycleId),
+    index('priorities_cycle').on(t.cycleId),
+    oneOf('priorities', t.state, PRIORITY_STATES),
+  ],
 );
 
 export const priorityFindings = pgTable(
@@ -181,7 +232,11 @@ export const planActions = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('plan_actions_priority').on(t.priorityId), index('plan_actions_due').on(t.dueOn)],
+  (t) => [
+    index('plan_actions_priority').on(t.priorityId),
+    index('plan_actions_due').on(t.dueOn),
+    oneOf('plan_actions', t.status, ACTION_STATUSES),
+  ],
 );
 
 /** The statutory three-year school development plan, revised each year. */
@@ -277,6 +332,8 @@ export const shares = pgTable(
     index('shares_audience').on(t.audience, t.audienceId, t.itemType),
     // A collaborative's feed reads its shares newest first.
     index('shares_audience_newest').on(t.audience, t.audienceId, t.sharedAt.desc()),
+    oneOf('shares', t.itemType, SHAREABLE_TYPES),
+    oneOf('shares', t.audience, AUDIENCES),
   ],
 );
 

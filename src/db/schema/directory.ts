@@ -1,6 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
+import { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES } from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 export const localAuthorities = pgTable('local_authorities', {
   code: text('code').primaryKey(),
@@ -88,18 +102,25 @@ export const schoolChanges = pgTable(
 );
 
 /** Collaboratives: the directory part (issue 5 builds their working space on it). */
-export const collaboratives = pgTable('collaboratives', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind').notNull(),
-  nameEn: text('name_en').notNull(),
-  nameCy: text('name_cy').notNull(),
-  laCode: text('la_code').references(() => localAuthorities.code),
-  status: text('status').notNull().default('active'),
-  // Horizontal ones only: what the members have in common (phase, welsh_medium, faith, special, pru_eotas).
-  basis: text('basis'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-});
+export const collaboratives = pgTable(
+  'collaboratives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameCy: text('name_cy').notNull(),
+    laCode: text('la_code').references(() => localAuthorities.code),
+    status: text('status').notNull().default('active'),
+    // Horizontal ones only: what the members have in common (phase, welsh_medium, faith, special, pru_eotas).
+    basis: text('basis'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    oneOf('collaboratives', t.kind, COLLABORATIVE_KINDS),
+    oneOf('collaboratives', t.status, COLLABORATIVE_STATUSES),
+  ],
+);
 
 export const collaborativeMembers = pgTable(
   'collaborative_members',
@@ -111,7 +132,10 @@ export const collaborativeMembers = pgTable(
       .notNull()
       .references(() => schools.number),
   },
-  (t) => [primaryKey({ columns: [t.collaborativeId, t.schoolNumber] }), index('collaborative_members_school').on(t.schoolNumber)],
+  (t) => [
+    primaryKey({ columns: [t.collaborativeId, t.schoolNumber] }),
+    index('collaborative_members_school').on(t.schoolNumber),
+  ],
 );
 
 /** LA staff (la_officer or improvement_partner of the collaborative's LA) who facilitate it. */
@@ -125,5 +149,8 @@ export const collaborativeFacilitators = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.collaborativeId, t.userId] }), index('collaborative_facilitators_user').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.collaborativeId, t.userId] }),
+    index('collaborative_facilitators_user').on(t.userId),
+  ],
 );

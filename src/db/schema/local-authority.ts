@@ -1,9 +1,33 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { author, language, stamps } from './columns.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { findings, priorities } from './cycle.ts';
 import { users } from './users.ts';
+import {
+  CONCERN_INTERVENTIONS,
+  CONCERN_SOURCES,
+  CONCERN_STATES,
+  CONCERN_SUPPORT_STATUSES,
+  SUPPORT_AGREEMENT_STATUSES,
+  SUPPORT_OFFER_STATUSES,
+  SUPPORT_REQUEST_STATUSES,
+} from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 // The LA's part (DOMAIN.md section 6): brokering, professional learning, its own cycle, schools causing concern.
 
@@ -39,14 +63,24 @@ export const supportOffers = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     nifTheme: text('nif_theme'),
-    areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
-    nationalPriorities: text('national_priorities').array().notNull().default(sql`'{}'::text[]`),
+    areas: text('areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    nationalPriorities: text('national_priorities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status').notNull().default('active'),
     language: language(),
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('support_offers_school').on(t.schoolNumber), index('support_offers_theme').on(t.status, t.nifTheme)],
+  (t) => [
+    index('support_offers_school').on(t.schoolNumber),
+    index('support_offers_theme').on(t.status, t.nifTheme),
+    oneOf('support_offers', t.status, SUPPORT_OFFER_STATUSES),
+  ],
 );
 
 /** A school's priority turned into a request for support, brokered by its LA or a collaborative. */
@@ -66,7 +100,11 @@ export const supportRequests = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('support_requests_school').on(t.schoolNumber), index('support_requests_status').on(t.status)],
+  (t) => [
+    index('support_requests_school').on(t.schoolNumber),
+    index('support_requests_status').on(t.status),
+    oneOf('support_requests', t.status, SUPPORT_REQUEST_STATUSES),
+  ],
 );
 
 /** Support agreed between a supporting school and the requesting one: who, what, days, cost, impact. */
@@ -80,7 +118,10 @@ export const supportAgreements = pgTable(
     supportingSchoolNumber: school('supporting_school_number'),
     offerId: uuid('offer_id').references(() => supportOffers.id, { onDelete: 'set null' }),
     // Why the match was suggested, as shown when it was agreed (codes and values, translated on display).
-    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+    reasons: text('reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     what: text('what').notNull(),
     days: numeric('days', { precision: 5, scale: 1 }),
     costPence: integer('cost_pence'),
@@ -93,7 +134,11 @@ export const supportAgreements = pgTable(
     agreedBy: uuid('agreed_by').references(() => users.id),
     ...stamps,
   },
-  (t) => [index('support_agreements_request').on(t.requestId), index('support_agreements_supporter').on(t.supportingSchoolNumber)],
+  (t) => [
+    index('support_agreements_request').on(t.requestId),
+    index('support_agreements_supporter').on(t.supportingSchoolNumber),
+    oneOf('support_agreements', t.status, SUPPORT_AGREEMENT_STATUSES),
+  ],
 );
 
 /** Professional learning programmes; the national one on facilitating collaborative improvement is seeded. */
@@ -120,7 +165,10 @@ export const professionalLearningRecords = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('professional_learning_once').on(t.userId, t.programmeCode), index('professional_learning_programme').on(t.programmeCode)],
+  (t) => [
+    uniqueIndex('professional_learning_once').on(t.userId, t.programmeCode),
+    index('professional_learning_programme').on(t.programmeCode),
+  ],
 );
 
 /**
@@ -132,14 +180,25 @@ export const professionalLearningRecords = pgTable(
 export const LA_SELF_EVALUATION_CODES = {
   stage: ['planning', 'gathering_evidence', 'making_sense', 'priorities_agreed', 'reviewing_impact', 'closed'],
   source: [
-    'learning_walk', 'listening_to_learners', 'learners_work', 'observation', 'staff_dialogue', 'parent_voice',
-    'governor_visit', 'aggregate_data', 'survey', 'inspection_report', 'peer_enquiry',
+    'learning_walk',
+    'listening_to_learners',
+    'learners_work',
+    'observation',
+    'staff_dialogue',
+    'parent_voice',
+    'governor_visit',
+    'aggregate_data',
+    'survey',
+    'inspection_report',
+    'peer_enquiry',
   ],
   kind: ['strength', 'area_for_development'],
   state: ['draft', 'agreed', 'in_progress', 'reviewed', 'closed'],
   status: ['not_started', 'in_progress', 'done'],
 } as const;
-const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) => check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
+// Named as migration 0012 created them (the other tables' CHECKs are named by checks.ts's oneOf).
+const laCheck = (name: string, column: AnyPgColumn, values: readonly string[]) =>
+  check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
 
 /** The LA's own self-evaluation cycle for an academic year, on the school's model (docs/ARCHITECTURE.md section 9). */
 export const laCycles = pgTable(
@@ -156,7 +215,10 @@ export const laCycles = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [uniqueIndex('la_cycles_la_year').on(t.laCode, t.academicYear), oneOf('la_cycles_stage_known', t.stage, LA_SELF_EVALUATION_CODES.stage)],
+  (t) => [
+    uniqueIndex('la_cycles_la_year').on(t.laCode, t.academicYear),
+    laCheck('la_cycles_stage_known', t.stage, LA_SELF_EVALUATION_CODES.stage),
+  ],
 );
 
 export const laEvidence = pgTable(
@@ -170,12 +232,18 @@ export const laEvidence = pgTable(
     observedOn: date('observed_on').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
-    nifThemes: text('nif_themes').array().notNull().default(sql`'{}'::text[]`),
+    nifThemes: text('nif_themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     language: language(),
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_evidence_cycle').on(t.cycleId, t.observedOn), oneOf('la_evidence_source_known', t.source, LA_SELF_EVALUATION_CODES.source)],
+  (t) => [
+    index('la_evidence_cycle').on(t.cycleId, t.observedOn),
+    laCheck('la_evidence_source_known', t.source, LA_SELF_EVALUATION_CODES.source),
+  ],
 );
 
 export const laFindings = pgTable(
@@ -193,7 +261,10 @@ export const laFindings = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_findings_cycle').on(t.cycleId), oneOf('la_findings_kind_known', t.kind, LA_SELF_EVALUATION_CODES.kind)],
+  (t) => [
+    index('la_findings_cycle').on(t.cycleId),
+    laCheck('la_findings_kind_known', t.kind, LA_SELF_EVALUATION_CODES.kind),
+  ],
 );
 
 /** The evidence an LA finding rests on (as finding_evidence is for a school's). */
@@ -221,7 +292,10 @@ export const laPriorities = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     nifTheme: text('nif_theme'),
-    nationalPriorities: text('national_priorities').array().notNull().default(sql`'{}'::text[]`),
+    nationalPriorities: text('national_priorities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // How many schools shared a priority in this theme when the LA drew on the picture (a record, not a live figure).
     schoolsSharing: integer('schools_sharing'),
     successMeasure: text('success_measure').notNull().default(''),
@@ -230,7 +304,10 @@ export const laPriorities = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('la_priorities_cycle').on(t.cycleId), oneOf('la_priorities_state_known', t.state, LA_SELF_EVALUATION_CODES.state)],
+  (t) => [
+    index('la_priorities_cycle').on(t.cycleId),
+    laCheck('la_priorities_state_known', t.state, LA_SELF_EVALUATION_CODES.state),
+  ],
 );
 
 /** The findings an LA priority answers (as priority_findings is for a school's). */
@@ -265,7 +342,10 @@ export const laPriorityActions = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('la_priority_actions_priority').on(t.priorityId), oneOf('la_priority_actions_status_known', t.status, LA_SELF_EVALUATION_CODES.status)],
+  (t) => [
+    index('la_priority_actions_priority').on(t.priorityId),
+    laCheck('la_priority_actions_status_known', t.status, LA_SELF_EVALUATION_CODES.status),
+  ],
 );
 
 export const laImpactReviews = pgTable('la_impact_reviews', {
@@ -292,7 +372,10 @@ export const concernCases = pgTable(
     schoolNumber: school(),
     laCode: la(),
     source: text('source').notNull(),
-    grounds: text('grounds').array().notNull().default(sql`'{}'::text[]`),
+    grounds: text('grounds')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     summary: text('summary').notNull(),
     state: text('state').notNull().default('open'),
     openedOn: date('opened_on').notNull(),
@@ -302,7 +385,12 @@ export const concernCases = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('concern_cases_la').on(t.laCode, t.state), index('concern_cases_school').on(t.schoolNumber)],
+  (t) => [
+    index('concern_cases_la').on(t.laCode, t.state),
+    index('concern_cases_school').on(t.schoolNumber),
+    oneOf('concern_cases', t.source, CONCERN_SOURCES),
+    oneOf('concern_cases', t.state, CONCERN_STATES),
+  ],
 );
 
 /** A warning notice and its required parts. */
@@ -344,7 +432,10 @@ export const concernInterventions = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('concern_interventions_case').on(t.caseId)],
+  (t) => [
+    index('concern_interventions_case').on(t.caseId),
+    oneOf('concern_interventions', t.kind, CONCERN_INTERVENTIONS),
+  ],
 );
 
 export const concernSupportItems = pgTable(
@@ -362,5 +453,8 @@ export const concernSupportItems = pgTable(
     language: language(),
     ...stamps,
   },
-  (t) => [index('concern_support_items_case').on(t.caseId, t.reviewOn)],
+  (t) => [
+    index('concern_support_items_case').on(t.caseId, t.reviewOn),
+    oneOf('concern_support_items', t.status, CONCERN_SUPPORT_STATUSES),
+  ],
 );

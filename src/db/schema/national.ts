@@ -1,9 +1,28 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { author, language, stamps } from './columns.ts';
 import { laPartnerships } from './collaboration.ts';
 import { localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
+import {
+  CASE_STUDY_STATUSES,
+  LA_PLAN_STATES,
+  NATIONAL_SUPPORT_KINDS,
+  PLANNING_ROUND_STATUSES,
+} from '../../reference/record-states.ts';
+import { oneOf } from './checks.ts';
 
 // Wales-wide work (DOMAIN.md section 6): LA plans on WG's template, national support, good practice.
 
@@ -23,15 +42,19 @@ export const laPartnershipStaff = pgTable(
 );
 
 /** A planning round WG opens: a template of sections and a deadline for every LA's plan. */
-export const planningRounds = pgTable('planning_rounds', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  titleEn: text('title_en').notNull(),
-  titleCy: text('title_cy').notNull(),
-  deadline: date('deadline').notNull(),
-  status: text('status').notNull().default('open'),
-  createdBy: author(),
-  ...stamps,
-});
+export const planningRounds = pgTable(
+  'planning_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    titleEn: text('title_en').notNull(),
+    titleCy: text('title_cy').notNull(),
+    deadline: date('deadline').notNull(),
+    status: text('status').notNull().default('open'),
+    createdBy: author(),
+    ...stamps,
+  },
+  (t) => [oneOf('planning_rounds', t.status, PLANNING_ROUND_STATUSES)],
+);
 
 export const planTemplateSections = pgTable(
   'plan_template_sections',
@@ -67,7 +90,7 @@ export const laPlans = pgTable(
     sharedWithLas: boolean('shared_with_las').notNull().default(false),
     ...stamps,
   },
-  (t) => [uniqueIndex('la_plans_round_la').on(t.roundId, t.laCode)],
+  (t) => [uniqueIndex('la_plans_round_la').on(t.roundId, t.laCode), oneOf('la_plans', t.state, LA_PLAN_STATES)],
 );
 
 /** The LA's answer to one section; several officers edit, so each answer carries a version. */
@@ -103,7 +126,10 @@ export const laPlanVersions = pgTable(
     createdBy: author(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('la_plan_versions_number').on(t.planId, t.number)],
+  (t) => [
+    uniqueIndex('la_plan_versions_number').on(t.planId, t.number),
+    oneOf('la_plan_versions', t.state, LA_PLAN_STATES),
+  ],
 );
 
 /** WG's comments on a section of an LA's plan. */
@@ -126,21 +152,28 @@ export const laPlanComments = pgTable(
 );
 
 /** National support WG publishes: professional learning programmes, resources, services, funding. */
-export const nationalSupportOffers = pgTable('national_support_offers', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind').notNull(),
-  titleEn: text('title_en').notNull(),
-  titleCy: text('title_cy').notNull(),
-  descriptionEn: text('description_en').notNull().default(''),
-  descriptionCy: text('description_cy').notNull().default(''),
-  nationalPriorities: text('national_priorities').array().notNull().default(sql`'{}'::text[]`),
-  programmeCode: text('programme_code'),
-  url: text('url').notNull().default(''),
-  publishedOn: date('published_on').notNull(),
-  withdrawnOn: date('withdrawn_on'),
-  createdBy: author(),
-  ...stamps,
-});
+export const nationalSupportOffers = pgTable(
+  'national_support_offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    titleEn: text('title_en').notNull(),
+    titleCy: text('title_cy').notNull(),
+    descriptionEn: text('description_en').notNull().default(''),
+    descriptionCy: text('description_cy').notNull().default(''),
+    nationalPriorities: text('national_priorities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    programmeCode: text('programme_code'),
+    url: text('url').notNull().default(''),
+    publishedOn: date('published_on').notNull(),
+    withdrawnOn: date('withdrawn_on'),
+    createdBy: author(),
+    ...stamps,
+  },
+  (t) => [oneOf('national_support_offers', t.kind, NATIONAL_SUPPORT_KINDS)],
+);
 
 /** Good practice: a case study a school or an LA publishes. */
 export const caseStudies = pgTable(
@@ -154,9 +187,18 @@ export const caseStudies = pgTable(
     whatWeDid: text('what_we_did').notNull().default(''),
     learners: text('learners').notNull().default(''),
     impact: text('impact').notNull().default(''),
-    nifThemes: text('nif_themes').array().notNull().default(sql`'{}'::text[]`),
-    nationalPriorities: text('national_priorities').array().notNull().default(sql`'{}'::text[]`),
-    areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
+    nifThemes: text('nif_themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    nationalPriorities: text('national_priorities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    areas: text('areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     searchText: text('search_text').notNull().default(''),
@@ -164,5 +206,10 @@ export const caseStudies = pgTable(
     createdBy: author(),
     ...stamps,
   },
-  (t) => [index('case_studies_status').on(t.status, t.publishedAt), index('case_studies_school').on(t.schoolNumber), index('case_studies_tags').using('gin', t.nifThemes, t.nationalPriorities)],
+  (t) => [
+    index('case_studies_status').on(t.status, t.publishedAt),
+    index('case_studies_school').on(t.schoolNumber),
+    index('case_studies_tags').using('gin', t.nifThemes, t.nationalPriorities),
+    oneOf('case_studies', t.status, CASE_STUDY_STATUSES),
+  ],
 );

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLE_NAMES, SCOPE_TYPES } from '../../policy/roles.ts';
+import { oneOf } from './checks.ts';
 
 export const users = pgTable(
   'users',
@@ -35,6 +37,8 @@ export const roleAssignments = pgTable(
     // An LA's staff (and the collaboratives they facilitate) are found by scope.
     index('role_assignments_scope').on(t.scopeId, t.role),
     uniqueIndex('role_assignments_unique').on(t.userId, t.role, t.scopeType, sql`coalesce(${t.scopeId}, '')`),
+    oneOf('role_assignments', t.role, ROLE_NAMES),
+    oneOf('role_assignments', t.scopeType, SCOPE_TYPES),
   ],
 );
 

@@ -13,6 +13,12 @@ export function deviceName(userAgent: string | null, t: TFunction): string {
 }
 
 export function presentSessions(rows: SessionRow[], t: TFunction) {
-  const sessions = rows.map((row) => ({ id: row.id, device: deviceName(row.userAgent, t), startedAt: row.createdAt, lastActiveAt: row.lastSeenAt, current: row.current }));
+  const sessions = rows.map((row) => ({
+    id: row.id,
+    device: deviceName(row.userAgent, t),
+    startedAt: row.createdAt,
+    lastActiveAt: row.lastSeenAt,
+    current: row.current,
+  }));
   return { sessions, others: sessions.filter((s) => !s.current).length };
 }

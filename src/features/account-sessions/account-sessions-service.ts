@@ -4,7 +4,13 @@ import * as repo from '../../sessions/session-repository.ts';
 import { hashToken, type SessionSettings } from '../../sessions/session-service.ts';
 
 /** Where the person is signed in now; the current session is marked, and no token or hash leaves here. */
-export async function activeSessions(db: Db, userId: string, currentToken: string, settings: SessionSettings, now = new Date()) {
+export async function activeSessions(
+  db: Db,
+  userId: string,
+  currentToken: string,
+  settings: SessionSettings,
+  now: Date,
+) {
   const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
   return repo.listActiveSessions(db, userId, hashToken(currentToken), now, idleCutoff);
 }
@@ -13,11 +19,22 @@ export async function activeSessions(db: Db, userId: string, currentToken: strin
  * Signs out one of the person's other sessions. False when the id names no session of theirs:
  * someone else's session, one already ended, or the current one (signing out is for that).
  */
-export async function endOtherSession(db: Db, userId: string, currentToken: string, sessionId: string): Promise<boolean> {
+export async function endOtherSession(
+  db: Db,
+  userId: string,
+  currentToken: string,
+  sessionId: string,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const ended = await repo.deleteOtherSession(tx, userId, sessionId, hashToken(currentToken));
     if (!ended) return false;
-    await appendAudit(tx, { actorId: userId, action: 'session-end', entityType: 'user', entityId: userId, before: { sessionId: ended.id, startedAt: ended.createdAt } });
+    await appendAudit(tx, {
+      actorId: userId,
+      action: 'session-end',
+      entityType: 'user',
+      entityId: userId,
+      before: { sessionId: ended.id, startedAt: ended.createdAt },
+    });
     return true;
   });
 }
@@ -26,7 +43,14 @@ export async function endOtherSession(db: Db, userId: string, currentToken: stri
 export async function endOtherSessions(db: Db, userId: string, currentToken: string): Promise<number> {
   return db.transaction(async (tx) => {
     const count = await repo.deleteOtherSessions(tx, userId, hashToken(currentToken));
-    if (count > 0) await appendAudit(tx, { actorId: userId, action: 'sessions-end-others', entityType: 'user', entityId: userId, after: { sessionsEnded: count } });
+    if (count > 0)
+      await appendAudit(tx, {
+        actorId: userId,
+        action: 'sessions-end-others',
+        entityType: 'user',
+        entityId: userId,
+        after: { sessionsEnded: count },
+      });
     return count;
   });
 }

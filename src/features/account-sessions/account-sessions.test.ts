@@ -8,8 +8,10 @@ import { hashToken } from '../../sessions/session-service.ts';
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
 const SAFARI_IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
-const CHROME_CHROMEOS = 'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
-const EDGE_ANDROID = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36 EdgA/126.0.0.0';
+const CHROME_CHROMEOS =
+  'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+const EDGE_ANDROID =
+  'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36 EdgA/126.0.0.0';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -37,7 +39,11 @@ describe('changing your password', () => {
     const user = await buildUser(t.database.db);
     const laptop = await signedIn(user, FIREFOX_WINDOWS);
     const phone = await signedIn(user, SAFARI_IPHONE);
-    const changed = await laptop.post('/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'otter kettle lantern', confirmPassword: 'otter kettle lantern' });
+    const changed = await laptop.post('/account/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'otter kettle lantern',
+      confirmPassword: 'otter kettle lantern',
+    });
     expect(changed.statusCode).toBe(303);
     const account = await laptop.get(changed.headers.location as string);
     expect(account.statusCode).toBe(200);
@@ -51,7 +57,11 @@ describe('changing your password', () => {
     const user = await buildUser(t.database.db);
     const laptop = await signedIn(user, FIREFOX_WINDOWS);
     const phone = await signedIn(user, SAFARI_IPHONE);
-    const refused = await laptop.post('/account/password', { currentPassword: 'not it', newPassword: 'otter kettle lantern', confirmPassword: 'otter kettle lantern' });
+    const refused = await laptop.post('/account/password', {
+      currentPassword: 'not it',
+      newPassword: 'otter kettle lantern',
+      confirmPassword: 'otter kettle lantern',
+    });
     expect(refused.statusCode).toBe(400);
     expect(await isSignedIn(phone)).toBe(true);
   });
@@ -87,7 +97,9 @@ describe('your sessions on your account page', () => {
     const user = await buildUser(t.database.db);
     const laptop = await signedIn(user, FIREFOX_WINDOWS);
     await signedIn(user, SAFARI_IPHONE);
-    await t.database.db.execute(`update sessions set last_seen_at = now() - interval '3 hours' where user_id = '${user.id}' and user_agent like '%iPhone%'` as never);
+    await t.database.db.execute(
+      `update sessions set last_seen_at = now() - interval '3 hours' where user_id = '${user.id}' and user_agent like '%iPhone%'` as never,
+    );
     const text = pageText((await laptop.get('/account')).body);
     expect(text).not.toContain('Safari on iPhone');
     expect(text).toContain('You are not signed in anywhere else.');

@@ -15,14 +15,32 @@ const AuditQuery = Type.Object({
 });
 
 export const auditLogRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
-  app.get('/admin/audit', { config: { access: { permission: 'audit.read' } }, schema: { querystring: AuditQuery } }, async (request, reply) => {
-    const q = request.query;
-    const filter = { entityType: q.entityType || undefined, action: q.action || undefined, actorId: q.actorId || undefined, from: q.from || undefined, to: q.to || undefined };
-    const page = pageOf(q.page, 50);
-    const [{ rows, total }, options] = await Promise.all([listAudit(database.db, filter, page), distinctAuditValues(database.db)]);
-    return reply.page('features/audit-log/views/list.njk', {
-      title: request.t('pages.audit.title'), activeNav: 'audit', rows, total, filter, options,
-      pagination: paginationModel(request, total, page, request.t),
-    });
-  });
+  app.get(
+    '/admin/audit',
+    { config: { access: { permission: 'audit.read' } }, schema: { querystring: AuditQuery } },
+    async (request, reply) => {
+      const q = request.query;
+      const filter = {
+        entityType: q.entityType || undefined,
+        action: q.action || undefined,
+        actorId: q.actorId || undefined,
+        from: q.from || undefined,
+        to: q.to || undefined,
+      };
+      const page = pageOf(q.page, 50);
+      const [{ rows, total }, options] = await Promise.all([
+        listAudit(database.db, filter, page),
+        distinctAuditValues(database.db),
+      ]);
+      return reply.page('features/audit-log/views/list.njk', {
+        title: request.t('pages.audit.title'),
+        activeNav: 'audit',
+        rows,
+        total,
+        filter,
+        options,
+        pagination: paginationModel(request, total, page, request.t),
+      });
+    },
+  );
 };

@@ -28,10 +28,17 @@ export async function setPasswordHash(db: Db, userId: string, passwordHash: stri
 /** An unused, unexpired token with its active user, locked for the duration of the transaction. */
 export async function findUsableToken(db: Db, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ tokenHash: passwordTokens.tokenHash, userId: users.id, email: users.email, displayName: users.displayName })
+    .select({
+      tokenHash: passwordTokens.tokenHash,
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+    })
     .from(passwordTokens)
     .innerJoin(users, and(eq(users.id, passwordTokens.userId), eq(users.active, true)))
-    .where(and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
+    .where(
+      and(eq(passwordTokens.tokenHash, tokenHash), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)),
+    )
     .for('update', { of: passwordTokens });
   return row ?? null;
 }

@@ -1,23 +1,43 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
-import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from '../../lib/passwords.ts';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  passwordProblem,
+  verifyPassword,
+  type PasswordProblem,
+} from '../../lib/passwords.ts';
 import { deleteOtherSessions, deleteUserSessions } from '../../sessions/session-repository.ts';
 import { endSession, hashToken, startSession, type SessionSettings } from '../../sessions/session-service.ts';
+import type { Clock } from '../../lib/clock.ts';
 import * as repo from './auth-repository.ts';
 import * as throttle from './sign-in-throttle-service.ts';
 
-export { delayFor, FAILURE_WINDOW_MS, LOCK_AFTER_FAILURES, LOCK_MS, MAX_DELAY_MS, SLOW_AFTER_FAILURES } from './sign-in-throttle-service.ts';
+export {
+  delayFor,
+  FAILURE_WINDOW_MS,
+  LOCK_AFTER_FAILURES,
+  LOCK_MS,
+  MAX_DELAY_MS,
+  SLOW_AFTER_FAILURES,
+} from './sign-in-throttle-service.ts';
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; minutes: number };
 
-export type AuthDeps = { db: Db; sessions: SessionSettings; delay: (ms: number) => Promise<void>; now?: () => Date };
+export type AuthDeps = { db: Db; sessions: SessionSettings; delay: (ms: number) => Promise<void>; clock: Clock };
 
 /** `client` is the address the attempt came from: lockouts are per account and client (sign-in-throttle-service.ts). */
-export async function signIn(deps: AuthDeps, email: string, password: string, client: string, userAgent?: string): Promise<SignInResult> {
-  const now = deps.now?.() ?? new Date();
+export async function signIn(
+  deps: AuthDeps,
+  email: string,
+  password: string,
+  client: string,
+  userAgent?: string,
+): Promise<SignInResult> {
+  const now = deps.clock.now();
   const emailKey = email.trim().toLowerCase();
   const user = await repo.findUserByEmail(deps.db, emailKey);
   const attempt = { emailKey, client, userId: user?.id ?? null, now };
@@ -40,13 +60,20 @@ export async function signIn(deps: AuthDeps, email: string, password: string, cl
   return { ok: false, reason: 'invalid' };
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword' | 'newPassword' | 'confirmPassword'; problem: PasswordProblem | 'wrongCurrent' };
+export type ChangePasswordResult =
+  | { ok: true }
+  | {
+      ok: false;
+      field: 'currentPassword' | 'newPassword' | 'confirmPassword';
+      problem: PasswordProblem | 'wrongCurrent';
+    };
 
 export async function changePassword(
   db: Db,
   userId: string,
   input: { currentPassword: string; newPassword: string; confirmPassword: string },
   currentSessionToken: string,
+  now: Date,
 ): Promise<ChangePasswordResult> {
   const user = await repo.findUserById(db, userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -56,23 +83,37 @@ export async function changePassword(
   if (problem) return { ok: false, field: problem === 'mismatch' ? 'confirmPassword' : 'newPassword', problem };
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await repo.setPasswordHash(tx, userId, passwordHash, new Date());
+    await repo.setPasswordHash(tx, userId, passwordHash, now);
     // Whoever may have learnt the old password is signed out everywhere but here.
     const otherSessionsEnded = await deleteOtherSessions(tx, userId, hashToken(currentSessionToken));
-    await appendAudit(tx, { actorId: userId, action: 'password-change', entityType: 'user', entityId: userId, after: { otherSessionsEnded } });
+    await appendAudit(tx, {
+      actorId: userId,
+      action: 'password-change',
+      entityType: 'user',
+      entityId: userId,
+      after: { otherSessionsEnded },
+    });
   });
   return { ok: true };
 }
 
-export async function findPasswordToken(db: Db, token: string) {
-  return repo.findUsableToken(db, hashToken(token), new Date());
+export async function findPasswordToken(db: Db, token: string, now: Date) {
+  return repo.findUsableToken(db, hashToken(token), now);
 }
 
-export type SetPasswordResult = { ok: true } | { ok: false; reason: 'invalid-token' } | { ok: false; field: 'password' | 'confirmPassword'; problem: PasswordProblem };
+export type SetPasswordResult =
+  | { ok: true }
+  | { ok: false; reason: 'invalid-token' }
+  | { ok: false; field: 'password' | 'confirmPassword'; problem: PasswordProblem };
 
 /** Uses a one-time link: sets the password, spends the token and signs out every other session. */
-export async function setPasswordWithToken(db: Db, token: string, password: string, confirmation: string): Promise<SetPasswordResult> {
-  const now = new Date();
+export async function setPasswordWithToken(
+  db: Db,
+  token: string,
+  password: string,
+  confirmation: string,
+  now: Date,
+): Promise<SetPasswordResult> {
   const found = await repo.findUsableToken(db, hashToken(token), now);
   if (!found) return { ok: false, reason: 'invalid-token' };
   const problem = passwordProblem(password, { email: found.email, confirmation });
@@ -85,7 +126,12 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
     await repo.markTokenUsed(tx, found.tokenHash, now);
     await repo.setPasswordHash(tx, found.userId, passwordHash, now);
     await deleteUserSessions(tx, found.userId);
-    await appendAudit(tx, { actorId: found.userId, action: 'password-set', entityType: 'user', entityId: found.userId });
+    await appendAudit(tx, {
+      actorId: found.userId,
+      action: 'password-set',
+      entityType: 'user',
+      entityId: found.userId,
+    });
     return { ok: true as const };
   });
 }

@@ -14,10 +14,16 @@ describe('sign in and out', () => {
   it('signs in with email and password, reaches home, and signs out', async () => {
     const user = await buildUser(t.database.db, { role: 'wg_official' });
     const visitor = new Visitor(t.app);
-    const signIn = await visitor.post('/sign-in', { email: user.email.toUpperCase(), password: TEST_PASSWORD, next: '/account' });
+    const signIn = await visitor.post('/sign-in', {
+      email: user.email.toUpperCase(),
+      password: TEST_PASSWORD,
+      next: '/account',
+    });
     expect(signIn.statusCode).toBe(303);
     expect(signIn.headers.location).toBe('/account');
-    expect([signIn.headers['set-cookie']].flat()).toEqual(expect.arrayContaining([expect.stringMatching(/^cyd_session=.+HttpOnly/)]));
+    expect([signIn.headers['set-cookie']].flat()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^cyd_session=.+HttpOnly/)]),
+    );
     const home = await visitor.get('/');
     expect(home.body).toContain('Welcome, Test User');
     const out = await visitor.post('/sign-out', {});
@@ -49,7 +55,9 @@ describe('sign in and out', () => {
     const visitor = new Visitor(t.app);
     t.delays.length = 0;
     for (let i = 1; i < LOCK_AFTER_FAILURES; i++) {
-      expect((await visitor.post('/sign-in', { email: user.email, password: `wrong password ${i}` })).statusCode).toBe(400);
+      expect((await visitor.post('/sign-in', { email: user.email, password: `wrong password ${i}` })).statusCode).toBe(
+        400,
+      );
     }
     expect(t.delays.filter((d) => d > 0).length).toBe(LOCK_AFTER_FAILURES - SLOW_AFTER_FAILURES);
     expect(t.delays.at(-1)).toBeGreaterThan(t.delays[SLOW_AFTER_FAILURES - 1]!);
@@ -69,7 +77,11 @@ describe('sign in and out', () => {
 
   it('never redirects off-site after sign-in', async () => {
     const user = await buildUser(t.database.db);
-    const response = await new Visitor(t.app).post('/sign-in', { email: user.email, password: TEST_PASSWORD, next: '//evil.example/' });
+    const response = await new Visitor(t.app).post('/sign-in', {
+      email: user.email,
+      password: TEST_PASSWORD,
+      next: '//evil.example/',
+    });
     expect(response.headers.location).toBe('/');
   });
 
@@ -105,7 +117,9 @@ describe('sessions', () => {
       const user = await buildUser(t.database.db);
       const visitor = new Visitor(short.app);
       await visitor.post('/sign-in', { email: user.email, password: TEST_PASSWORD });
-      await t.database.db.execute(`update sessions set last_seen_at = now() - interval '2 minutes' where user_id = '${user.id}'` as never);
+      await t.database.db.execute(
+        `update sessions set last_seen_at = now() - interval '2 minutes' where user_id = '${user.id}'` as never,
+      );
       expect((await visitor.get('/account')).statusCode).toBe(303);
     } finally {
       await short.app.close();
@@ -118,14 +132,30 @@ describe('changing a password', () => {
     const user = await buildUser(t.database.db);
     const visitor = new Visitor(t.app);
     await visitor.post('/sign-in', { email: user.email, password: TEST_PASSWORD });
-    const common = await visitor.post('/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'password1234', confirmPassword: 'password1234' });
+    const common = await visitor.post('/account/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'password1234',
+      confirmPassword: 'password1234',
+    });
     expect(common.statusCode).toBe(400);
     expect(common.body).toContain('too common');
-    const short = await visitor.post('/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'short', confirmPassword: 'short' });
+    const short = await visitor.post('/account/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+      confirmPassword: 'short',
+    });
     expect(short.body).toContain('at least 12 characters');
-    const wrong = await visitor.post('/account/password', { currentPassword: 'nope', newPassword: 'three random words', confirmPassword: 'three random words' });
+    const wrong = await visitor.post('/account/password', {
+      currentPassword: 'nope',
+      newPassword: 'three random words',
+      confirmPassword: 'three random words',
+    });
     expect(wrong.body).toContain('current password is not correct');
-    const ok = await visitor.post('/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'otter kettle lantern', confirmPassword: 'otter kettle lantern' });
+    const ok = await visitor.post('/account/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'otter kettle lantern',
+      confirmPassword: 'otter kettle lantern',
+    });
     expect(ok.statusCode).toBe(303);
     const again = await new Visitor(t.app).post('/sign-in', { email: user.email, password: 'otter kettle lantern' });
     expect(again.statusCode).toBe(303);

@@ -29,8 +29,8 @@ const TokenParams = Type.Object({ token: LinkToken });
 const signedIn = { access: { signedIn: true } } as const;
 const open = { access: { public: true } } as const;
 
-export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay'> = async (app, deps) => {
-  const { config, database } = deps;
+export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay' | 'clock'> = async (app, deps) => {
+  const { config, database, clock } = deps;
   const db = database.db;
   const delay = deps.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const sessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
@@ -52,7 +52,10 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay'> = async 
 
   app.post(
     '/sign-in',
-    { config: { ...open, rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: '1 minute' } }, schema: { body: SignInBody } },
+    {
+      config: { ...open, rateLimit: { max: config.signInRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: { body: SignInBody },
+    },
     async (request, reply) => {
       const email = text(request.body.email);
       const password = request.body.password ?? '';
@@ -61,8 +64,15 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay'> = async 
       if (!email) errors.email = 'pages.signIn.errors.emailMissing';
       else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'pages.signIn.errors.emailInvalid';
       if (!password) errors.password = 'pages.signIn.errors.passwordMissing';
-      if (Object.keys(errors).length) return renderSignIn(reply, 400, { ...presentErrors(errors, request.t), values: { email }, next });
-      const result = await signIn({ db, sessions: sessionSettings, delay }, email, password, request.ip, request.headers['user-agent']);
+      if (Object.keys(errors).length)
+        return renderSignIn(reply, 400, { ...presentErrors(errors, request.t), values: { email }, next });
+      const result = await signIn(
+        { db, sessions: sessionSettings, delay, clock },
+        email,
+        password,
+        request.ip,
+        request.headers['user-agent'],
+      );
       if (!result.ok) {
         const message =
           result.reason === 'locked'
@@ -90,7 +100,7 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay'> = async 
     ended: Type.Optional(Type.Union([Type.Literal('one'), Type.Literal('others')])),
   });
   app.get('/account', { config: signedIn, schema: { querystring: AccountQuery } }, async (request, reply) => {
-    const sessions = await activeSessions(db, request.user!.id, request.sessionToken!, sessionSettings);
+    const sessions = await activeSessions(db, request.user!.id, request.sessionToken!, sessionSettings, clock.now());
     return reply.page(view('account'), {
       title: request.t('pages.account.title'),
       activeNav: 'account',
@@ -102,15 +112,25 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay'> = async 
   });
 
   app.get('/account/password', { config: signedIn }, (request, reply) =>
-    reply.page(view('change-password'), { title: request.t('pages.changePassword.title'), activeNav: 'account', passwordRules }),
+    reply.page(view('change-password'), {
+      title: request.t('pages.changePassword.title'),
+      activeNav: 'account',
+      passwordRules,
+    }),
   );
 
   app.post('/account/password', { config: signedIn, schema: { body: PasswordBody } }, async (request, reply) => {
-    const result = await changePassword(db, request.user!.id, {
-      currentPassword: request.body.currentPassword ?? '',
-      newPassword: request.body.newPassword ?? '',
-      confirmPassword: request.body.confirmPassword ?? '',
-    }, request.sessionToken!);
+    const result = await changePassword(
+      db,
+      request.user!.id,
+      {
+        currentPassword: request.body.currentPassword ?? '',
+        newPassword: request.body.newPassword ?? '',
+        confirmPassword: request.body.confirmPassword ?? '',
+      },
+      request.sessionToken!,
+      clock.now(),
+    );
     if (result.ok) return reply.redirect('/account?changed=1', 303);
     return reply.status(400).page(view('change-password'), {
       title: request.t('pages.changePassword.title'),
@@ -121,21 +141,37 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay'> = async 
   });
 
   app.get('/set-password/:token', { config: open, schema: { params: TokenParams } }, async (request, reply) => {
-    const found = await findPasswordToken(db, request.params.token);
-    if (!found) return reply.status(404).page(view('link-invalid'), { title: request.t('pages.setPassword.invalidTitle') });
-    return reply.page(view('set-password'), { title: request.t('pages.setPassword.title'), email: found.email, passwordRules });
-  });
-
-  app.post('/set-password/:token', { config: open, schema: { params: TokenParams, body: SetPasswordBody } }, async (request, reply) => {
-    const result = await setPasswordWithToken(db, request.params.token, request.body.password ?? '', request.body.confirmPassword ?? '');
-    if (result.ok) return reply.redirect('/sign-in?notice=passwordSet', 303);
-    if ('reason' in result) return reply.status(404).page(view('link-invalid'), { title: request.t('pages.setPassword.invalidTitle') });
-    const found = await findPasswordToken(db, request.params.token);
-    return reply.status(400).page(view('set-password'), {
+    const found = await findPasswordToken(db, request.params.token, clock.now());
+    if (!found)
+      return reply.status(404).page(view('link-invalid'), { title: request.t('pages.setPassword.invalidTitle') });
+    return reply.page(view('set-password'), {
       title: request.t('pages.setPassword.title'),
-      email: found?.email,
+      email: found.email,
       passwordRules,
-      ...presentErrors({ [result.field]: `passwords.problems.${result.problem}` }, request.t),
     });
   });
+
+  app.post(
+    '/set-password/:token',
+    { config: open, schema: { params: TokenParams, body: SetPasswordBody } },
+    async (request, reply) => {
+      const result = await setPasswordWithToken(
+        db,
+        request.params.token,
+        request.body.password ?? '',
+        request.body.confirmPassword ?? '',
+        clock.now(),
+      );
+      if (result.ok) return reply.redirect('/sign-in?notice=passwordSet', 303);
+      if ('reason' in result)
+        return reply.status(404).page(view('link-invalid'), { title: request.t('pages.setPassword.invalidTitle') });
+      const found = await findPasswordToken(db, request.params.token, clock.now());
+      return reply.status(400).page(view('set-password'), {
+        title: request.t('pages.setPassword.title'),
+        email: found?.email,
+        passwordRules,
+        ...presentErrors({ [result.field]: `passwords.problems.${result.problem}` }, request.t),
+      });
+    },
+  );
 };

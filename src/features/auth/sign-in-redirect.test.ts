@@ -24,31 +24,45 @@ describe('the page to return to after signing in', () => {
   const refusedOutright = HOSTILE_TARGETS.filter(isUnsafeText);
   const cleanedUp = HOSTILE_TARGETS.filter((value) => !isUnsafeText(value));
 
-  it.each(refusedOutright.map((value) => [JSON.stringify(value), value]))('refuses %s outright with a 400, signing nobody in', async (_label, value) => {
-    const visitor = new Visitor(t.app);
-    expect((await visitor.get(`/sign-in?next=${encodeURIComponent(value)}`)).statusCode).toBe(400);
-    const response = await visitor.post('/sign-in', { email: user.email, password: TEST_PASSWORD, next: value }, { tokenFrom: '/sign-in' });
-    expect(response.statusCode).toBe(400);
-    expect(response.headers.location).toBeUndefined();
-  });
+  it.each(refusedOutright.map((value) => [JSON.stringify(value), value]))(
+    'refuses %s outright with a 400, signing nobody in',
+    async (_label, value) => {
+      const visitor = new Visitor(t.app);
+      expect((await visitor.get(`/sign-in?next=${encodeURIComponent(value)}`)).statusCode).toBe(400);
+      const response = await visitor.post(
+        '/sign-in',
+        { email: user.email, password: TEST_PASSWORD, next: value },
+        { tokenFrom: '/sign-in' },
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.headers.location).toBeUndefined();
+    },
+  );
 
-  it.each(cleanedUp.map((value) => [JSON.stringify(value), value]))('sends a visitor home, not to %s', async (_label, value) => {
-    const visitor = new Visitor(t.app);
-    const page = await visitor.get(`/sign-in?next=${encodeURIComponent(value)}`);
-    expect(page.statusCode).toBe(200);
-    expect(hiddenNext(page.body)).toBe('/');
-    // Posted straight to the form, without the page having cleaned it first.
-    const response = await visitor.post('/sign-in', { email: user.email, password: TEST_PASSWORD, next: value });
-    expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe('/');
-  });
+  it.each(cleanedUp.map((value) => [JSON.stringify(value), value]))(
+    'sends a visitor home, not to %s',
+    async (_label, value) => {
+      const visitor = new Visitor(t.app);
+      const page = await visitor.get(`/sign-in?next=${encodeURIComponent(value)}`);
+      expect(page.statusCode).toBe(200);
+      expect(hiddenNext(page.body)).toBe('/');
+      // Posted straight to the form, without the page having cleaned it first.
+      const response = await visitor.post('/sign-in', { email: user.email, password: TEST_PASSWORD, next: value });
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe('/');
+    },
+  );
 
   it('returns to the page that asked for sign-in', async () => {
     const visitor = new Visitor(t.app);
     const guarded = await visitor.get('/account?tab=learning');
     expect(guarded.headers.location).toBe('/sign-in?next=%2Faccount%3Ftab%3Dlearning');
     const page = await visitor.get(guarded.headers.location as string);
-    const response = await visitor.post('/sign-in', { email: user.email, password: TEST_PASSWORD, next: hiddenNext(page.body) });
+    const response = await visitor.post('/sign-in', {
+      email: user.email,
+      password: TEST_PASSWORD,
+      next: hiddenNext(page.body),
+    });
     expect(response.headers.location).toBe('/account?tab=learning');
   });
 });

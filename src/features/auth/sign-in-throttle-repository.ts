@@ -18,7 +18,13 @@ export async function pairLockedUntil(db: Db, emailKey: string, client: string, 
   const [row] = await db
     .select({ lockedUntil: signInClientFailures.lockedUntil })
     .from(signInClientFailures)
-    .where(and(eq(signInClientFailures.emailKey, emailKey), eq(signInClientFailures.client, client), gt(signInClientFailures.lockedUntil, now)));
+    .where(
+      and(
+        eq(signInClientFailures.emailKey, emailKey),
+        eq(signInClientFailures.client, client),
+        gt(signInClientFailures.lockedUntil, now),
+      ),
+    );
   return row?.lockedUntil ?? null;
 }
 
@@ -26,7 +32,13 @@ export async function isKnownClient(db: Db, userId: string, client: string, sinc
   const [row] = await db
     .select({ userId: signInKnownClients.userId })
     .from(signInKnownClients)
-    .where(and(eq(signInKnownClients.userId, userId), eq(signInKnownClients.client, client), gt(signInKnownClients.lastSuccessAt, since)));
+    .where(
+      and(
+        eq(signInKnownClients.userId, userId),
+        eq(signInKnownClients.client, client),
+        gt(signInKnownClients.lastSuccessAt, since),
+      ),
+    );
   return row !== undefined;
 }
 
@@ -51,7 +63,13 @@ export async function countAccountFailure(db: Db, emailKey: string, now: Date, w
 }
 
 /** The same for the account and one client; a stale count also drops a lock that has run out. */
-export async function countPairFailure(db: Db, emailKey: string, client: string, now: Date, windowStart: Date): Promise<number> {
+export async function countPairFailure(
+  db: Db,
+  emailKey: string,
+  client: string,
+  now: Date,
+  windowStart: Date,
+): Promise<number> {
   const t = signInClientFailures;
   const stale = sql`${t.firstFailureAt} <= ${at(windowStart)} and (${t.lockedUntil} is null or ${t.lockedUntil} <= ${at(now)})`;
   const [row] = await db
@@ -87,12 +105,26 @@ export async function pruneStalePairs(db: Db, now: Date, windowStart: Date): Pro
 }
 
 /** A successful sign-in: the account's count and this client's start again; the client is known. */
-export async function recordSuccess(db: Db, emailKey: string, client: string, userId: string, now: Date, forgetBefore: Date): Promise<void> {
+export async function recordSuccess(
+  db: Db,
+  emailKey: string,
+  client: string,
+  userId: string,
+  now: Date,
+  forgetBefore: Date,
+): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey));
-  await db.delete(signInClientFailures).where(and(eq(signInClientFailures.emailKey, emailKey), eq(signInClientFailures.client, client)));
-  await db.delete(signInKnownClients).where(and(eq(signInKnownClients.userId, userId), lt(signInKnownClients.lastSuccessAt, forgetBefore)));
+  await db
+    .delete(signInClientFailures)
+    .where(and(eq(signInClientFailures.emailKey, emailKey), eq(signInClientFailures.client, client)));
+  await db
+    .delete(signInKnownClients)
+    .where(and(eq(signInKnownClients.userId, userId), lt(signInKnownClients.lastSuccessAt, forgetBefore)));
   await db
     .insert(signInKnownClients)
     .values({ userId, client, lastSuccessAt: now })
-    .onConflictDoUpdate({ target: [signInKnownClients.userId, signInKnownClients.client], set: { lastSuccessAt: now } });
+    .onConflictDoUpdate({
+      target: [signInKnownClients.userId, signInKnownClients.client],
+      set: { lastSuccessAt: now },
+    });
 }

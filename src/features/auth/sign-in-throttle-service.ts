@@ -32,10 +32,12 @@ const windowStart = (now: Date) => new Date(now.getTime() - FAILURE_WINDOW_MS);
 /** Before checking the password: is this client locked out, and how long should the answer wait? */
 export async function gate(db: Db, attempt: Attempt): Promise<Gate> {
   const { emailKey, client, userId, now } = attempt;
-  const known = userId !== null && (await repo.isKnownClient(db, userId, client, new Date(now.getTime() - KNOWN_CLIENT_MS)));
+  const known =
+    userId !== null && (await repo.isKnownClient(db, userId, client, new Date(now.getTime() - KNOWN_CLIENT_MS)));
   const delayMs = delayFor(await repo.accountFailures(db, emailKey, windowStart(now)));
   const lockedUntil = known ? null : await repo.pairLockedUntil(db, emailKey, client, now);
-  if (lockedUntil) return { lockedMinutes: Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000), delayMs, known };
+  if (lockedUntil)
+    return { lockedMinutes: Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000), delayMs, known };
   return { lockedMinutes: null, delayMs, known };
 }
 
@@ -50,7 +52,13 @@ export async function recordFailure(tx: Db, attempt: Attempt, known: boolean): P
   await repo.pruneStalePairs(tx, now, from);
   const locked = !known && pairCount >= LOCK_AFTER_FAILURES;
   if (locked && (await repo.lockPair(tx, emailKey, client, now, new Date(now.getTime() + LOCK_MS))) && userId) {
-    await appendAudit(tx, { actorId: null, action: 'sign-in-locked', entityType: 'user', entityId: userId, after: { failures: pairCount, client } });
+    await appendAudit(tx, {
+      actorId: null,
+      action: 'sign-in-locked',
+      entityType: 'user',
+      entityId: userId,
+      after: { failures: pairCount, client },
+    });
   }
   return { locked, delayMs: delayFor(accountCount) };
 }

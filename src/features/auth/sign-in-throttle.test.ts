@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const attempt = (user: TestUser, from: string, password: string) => new Visitor(t.app).from(from).post('/sign-in', { email: user.email, password });
+const attempt = (user: TestUser, from: string, password: string) =>
+  new Visitor(t.app).from(from).post('/sign-in', { email: user.email, password });
 async function fail(user: TestUser, from: string, times: number) {
   const statuses = [];
   for (let i = 0; i < times; i++) statuses.push((await attempt(user, from, `wrong guess ${i}`)).statusCode);
@@ -27,7 +28,9 @@ describe('failed sign-ins', () => {
     expect(statuses).toEqual([...Array<number>(LOCK_AFTER_FAILURES - 1).fill(400), 429, 429, 429]);
     const locked = await attempt(owner, '203.0.113.9', TEST_PASSWORD);
     expect(locked.statusCode).toBe(429);
-    expect(pageText(locked.body)).toContain('too many failed attempts to sign in to this account from this device or network. Try again in 15 minutes');
+    expect(pageText(locked.body)).toContain(
+      'too many failed attempts to sign in to this account from this device or network. Try again in 15 minutes',
+    );
     // The same client may still sign in to another account, and the owner from anywhere else.
     expect((await attempt(other, '203.0.113.9', TEST_PASSWORD)).statusCode).toBe(303);
     expect((await attempt(owner, '198.51.100.7', TEST_PASSWORD)).statusCode).toBe(303);
@@ -39,7 +42,8 @@ describe('failed sign-ins', () => {
     const owner = await buildUser(t.database.db);
     expect((await attempt(owner, '192.0.2.50', TEST_PASSWORD)).statusCode).toBe(303);
     t.delays.length = 0;
-    for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) expect(await fail(owner, client, LOCK_AFTER_FAILURES - 1)).not.toContain(429);
+    for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
+      expect(await fail(owner, client, LOCK_AFTER_FAILURES - 1)).not.toContain(429);
     expect(Math.max(...t.delays)).toBe(MAX_DELAY_MS);
     expect(t.delays.at(-1)).toBe(MAX_DELAY_MS);
     t.delays.length = 0;

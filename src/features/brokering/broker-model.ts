@@ -17,16 +17,37 @@ export type Broker = {
 const DONE = ['agreed', 'already'];
 
 /** A request as the broker reads it: the need, the priority's theme and national priorities, the school's profile. */
-async function requestView(db: Db, request: FastifyRequest, row: repo.RequestRow, national: Awaited<ReturnType<typeof repo.nationalPriorityNames>>) {
+async function requestView(
+  db: Db,
+  request: FastifyRequest,
+  row: repo.RequestRow,
+  national: Awaited<ReturnType<typeof repo.nationalPriorityNames>>,
+) {
   const [profile, found] = await Promise.all([repo.findProfile(db, row.request.schoolNumber), suggestionsFor(db, row)]);
   // A suggested school's published case studies on the theme: good practice the broker can read first.
   const themes = row.nifTheme ? [row.nifTheme] : [];
-  const studies = await caseStudiesForSchools(db, found.map((s) => s.school.number), themes);
-  const suggestions = found.map((s) => ({ ...s, caseStudies: studies.filter((c) => c.schoolNumber === s.school.number) }));
+  const studies = await caseStudiesForSchools(
+    db,
+    found.map((s) => s.school.number),
+    themes,
+  );
+  const suggestions = found.map((s) => ({
+    ...s,
+    caseStudies: studies.filter((c) => c.schoolNumber === s.school.number),
+  }));
   return {
-    ...row, priorityTitle: null, profile, broker: brokerName(request.lang, row),
-    national: row.nationalPriorities.map((code) => national.find((n) => n.code === code)).filter(Boolean).map((n) => (request.lang === 'cy' ? n!.nameCy : n!.nameEn)),
-    suggestions: suggestions.map((s) => ({ ...s, reasonTexts: reasonTexts(request.t, request.lang, s.reasons, national) })),
+    ...row,
+    priorityTitle: null,
+    profile,
+    broker: brokerName(request.lang, row),
+    national: row.nationalPriorities
+      .map((code) => national.find((n) => n.code === code))
+      .filter(Boolean)
+      .map((n) => (request.lang === 'cy' ? n!.nameCy : n!.nameEn)),
+    suggestions: suggestions.map((s) => ({
+      ...s,
+      reasonTexts: reasonTexts(request.t, request.lang, s.reasons, national),
+    })),
   };
 }
 
@@ -34,7 +55,10 @@ async function requestView(db: Db, request: FastifyRequest, row: repo.RequestRow
 export async function brokerPage(db: Db, request: FastifyRequest, broker: Broker) {
   const national = await repo.nationalPriorityNames(db);
   const [open, matched] = await Promise.all([broker.list(['open']), broker.list(['matched', 'closed'])]);
-  const agreements = await repo.agreementsOfRequests(db, matched.map((r) => r.request.id));
+  const agreements = await repo.agreementsOfRequests(
+    db,
+    matched.map((r) => r.request.id),
+  );
   const done = (request.query as { done?: string }).done;
   return {
     base: broker.base,

@@ -7,8 +7,17 @@ import { AREAS, isOneOf, NIF_THEMES } from '../../reference/reference-data.ts';
 const e = (key: string) => `brokering.errors.${key}`;
 const LANGUAGES = ['en', 'cy'] as const;
 export type Parsed<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
-const done = <T>(errors: FieldErrors, values: T): Parsed<T> => (Object.keys(errors).length ? { ok: false, errors } : { ok: true, values });
-const list = (value: unknown): string[] => [...new Set([value ?? []].flat().filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean))];
+const done = <T>(errors: FieldErrors, values: T): Parsed<T> =>
+  Object.keys(errors).length ? { ok: false, errors } : { ok: true, values };
+const list = (value: unknown): string[] => [
+  ...new Set(
+    [value ?? []]
+      .flat()
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ),
+];
 const language = (value: unknown) => (isOneOf(LANGUAGES, value) ? value : 'en');
 
 /** A percentage of 0 to 100 with at most one decimal place, as typed ('' is not recorded). */
@@ -19,13 +28,31 @@ export function parsePercent(value: string): { ok: true; value: string | null } 
   return { ok: true, value: Number(v).toFixed(1) };
 }
 
-export type ProfileInput = { efsmThreeYear: string; alnPercent: string; ealPercent: string; context: string; language: string };
+export type ProfileInput = {
+  efsmThreeYear: string;
+  alnPercent: string;
+  ealPercent: string;
+  context: string;
+  language: string;
+};
 export function profileInput(body: Record<string, unknown>): ProfileInput {
-  return { efsmThreeYear: text(body.efsmThreeYear), alnPercent: text(body.alnPercent), ealPercent: text(body.ealPercent), context: text(body.context), language: language(body.language) };
+  return {
+    efsmThreeYear: text(body.efsmThreeYear),
+    alnPercent: text(body.alnPercent),
+    ealPercent: text(body.ealPercent),
+    context: text(body.context),
+    language: language(body.language),
+  };
 }
 export function parseProfile(input: ProfileInput) {
   const errors: FieldErrors = {};
-  const values = { efsmThreeYear: null as string | null, alnPercent: null as string | null, ealPercent: null as string | null, context: input.context, language: input.language };
+  const values = {
+    efsmThreeYear: null as string | null,
+    alnPercent: null as string | null,
+    ealPercent: null as string | null,
+    context: input.context,
+    language: input.language,
+  };
   for (const field of ['efsmThreeYear', 'alnPercent', 'ealPercent'] as const) {
     const parsed = parsePercent(input[field]);
     if (parsed.ok) values[field] = parsed.value;
@@ -35,9 +62,25 @@ export function parseProfile(input: ProfileInput) {
   return done(errors, values);
 }
 
-export type OfferInput = { findingId: string; title: string; description: string; nifTheme: string; areas: string[]; nationalPriorities: string[]; language: string };
+export type OfferInput = {
+  findingId: string;
+  title: string;
+  description: string;
+  nifTheme: string;
+  areas: string[];
+  nationalPriorities: string[];
+  language: string;
+};
 export function offerInput(body: Record<string, unknown>): OfferInput {
-  return { findingId: text(body.findingId), title: text(body.title), description: text(body.description), nifTheme: text(body.nifTheme), areas: list(body.areas), nationalPriorities: list(body.nationalPriorities), language: language(body.language) };
+  return {
+    findingId: text(body.findingId),
+    title: text(body.title),
+    description: text(body.description),
+    nifTheme: text(body.nifTheme),
+    areas: list(body.areas),
+    nationalPriorities: list(body.nationalPriorities),
+    language: language(body.language),
+  };
 }
 export function parseOffer(input: OfferInput, findingIds: string[], nationalCodes: string[]) {
   const errors: FieldErrors = {};
@@ -46,7 +89,8 @@ export function parseOffer(input: OfferInput, findingIds: string[], nationalCode
   else if (input.title.length > 200) errors.title = e('offer.titleLong');
   if (input.description.length > 2000) errors.description = e('offer.descriptionLong');
   if (!isOneOf(NIF_THEMES, input.nifTheme)) errors.nifTheme = e('offer.theme');
-  if (input.areas.some((a) => !isOneOf(AREAS, a)) || input.nationalPriorities.some((n) => !nationalCodes.includes(n))) errors.areas = e('offer.tags');
+  if (input.areas.some((a) => !isOneOf(AREAS, a)) || input.nationalPriorities.some((n) => !nationalCodes.includes(n)))
+    errors.areas = e('offer.tags');
   return done(errors, input);
 }
 
@@ -60,34 +104,78 @@ export function parseRequest(input: RequestInput, collaborativeIds: string[]) {
   if (!input.need) errors.need = e('request.need');
   else if (input.need.length > 2000) errors.need = e('request.needLong');
   if (input.broker !== 'la' && !collaborativeIds.includes(input.broker)) errors.broker = e('request.broker');
-  return done(errors, { need: input.need, brokerCollaborativeId: input.broker === 'la' ? null : input.broker, language: input.language });
+  return done(errors, {
+    need: input.need,
+    brokerCollaborativeId: input.broker === 'la' ? null : input.broker,
+    language: input.language,
+  });
 }
 
 type Parts = { day: string; month: string; year: string };
-export type AgreementInput = { supporter: string; otherSchool: string; what: string; days: string; cost: string; starts: Parts; ends: Parts; language: string; version: string };
-const parts = (body: Record<string, unknown>, name: string): Parts => ({ day: text(body[`${name}-day`]), month: text(body[`${name}-month`]), year: text(body[`${name}-year`]) });
+export type AgreementInput = {
+  supporter: string;
+  otherSchool: string;
+  what: string;
+  days: string;
+  cost: string;
+  starts: Parts;
+  ends: Parts;
+  language: string;
+  version: string;
+};
+const parts = (body: Record<string, unknown>, name: string): Parts => ({
+  day: text(body[`${name}-day`]),
+  month: text(body[`${name}-month`]),
+  year: text(body[`${name}-year`]),
+});
 export function agreementInput(body: Record<string, unknown>): AgreementInput {
-  return { supporter: text(body.supporter), otherSchool: text(body.otherSchool), what: text(body.what), days: text(body.days), cost: text(body.cost).replace(/^£/, '').replace(/,/g, ''), starts: parts(body, 'startsOn'), ends: parts(body, 'endsOn'), language: language(body.language), version: text(body.version) };
+  return {
+    supporter: text(body.supporter),
+    otherSchool: text(body.otherSchool),
+    what: text(body.what),
+    days: text(body.days),
+    cost: text(body.cost).replace(/^£/, '').replace(/,/g, ''),
+    starts: parts(body, 'startsOn'),
+    ends: parts(body, 'endsOn'),
+    language: language(body.language),
+    version: text(body.version),
+  };
 }
-export type AgreementValues = { supportingSchoolNumber: string; what: string; days: string | null; costPence: number | null; startsOn: string | null; endsOn: string | null; language: string };
+export type AgreementValues = {
+  supportingSchoolNumber: string;
+  what: string;
+  days: string | null;
+  costPence: number | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  language: string;
+};
 /** `supporter` is a suggested school's number, or 'other' with the number typed in `otherSchool`. */
 export function parseAgreement(input: AgreementInput): Parsed<AgreementValues> {
   const errors: FieldErrors = {};
   const number = input.supporter === 'other' ? input.otherSchool : input.supporter;
   if (!input.supporter) errors.supporter = e('agree.supporter');
-  else if (!/^\d{7}$/.test(number)) errors[input.supporter === 'other' ? 'otherSchool' : 'supporter'] = e('agree.schoolNumber');
+  else if (!/^\d{7}$/.test(number))
+    errors[input.supporter === 'other' ? 'otherSchool' : 'supporter'] = e('agree.schoolNumber');
   if (!input.what) errors.what = e('agree.what');
   else if (input.what.length > 2000) errors.what = e('agree.whatLong');
-  if (input.days && (!/^\d{1,3}(\.\d)?$/.test(input.days) || Number(input.days) <= 0 || Number(input.days) > 365)) errors.days = e('agree.days');
-  if (input.cost && (!/^\d{1,7}(\.\d{1,2})?$/.test(input.cost))) errors.cost = e('agree.cost');
+  if (input.days && (!/^\d{1,3}(\.\d)?$/.test(input.days) || Number(input.days) <= 0 || Number(input.days) > 365))
+    errors.days = e('agree.days');
+  if (input.cost && !/^\d{1,7}(\.\d{1,2})?$/.test(input.cost)) errors.cost = e('agree.cost');
   const starts = parseDateParts(input.starts);
   const ends = parseDateParts(input.ends);
   if (!starts.ok) errors['startsOn-day'] = e(`agree.date.${starts.problem}`);
   if (!ends.ok) errors['endsOn-day'] = e(`agree.date.${ends.problem}`);
-  if (starts.ok && ends.ok && starts.value && ends.value && ends.value < starts.value) errors['endsOn-day'] = e('agree.endsBefore');
+  if (starts.ok && ends.ok && starts.value && ends.value && ends.value < starts.value)
+    errors['endsOn-day'] = e('agree.endsBefore');
   return done(errors, {
-    supportingSchoolNumber: number, what: input.what, days: input.days ? Number(input.days).toFixed(1) : null,
-    costPence: input.cost ? Math.round(Number(input.cost) * 100) : null, startsOn: starts.ok ? starts.value : null, endsOn: ends.ok ? ends.value : null, language: input.language,
+    supportingSchoolNumber: number,
+    what: input.what,
+    days: input.days ? Number(input.days).toFixed(1) : null,
+    costPence: input.cost ? Math.round(Number(input.cost) * 100) : null,
+    startsOn: starts.ok ? starts.value : null,
+    endsOn: ends.ok ? ends.value : null,
+    language: input.language,
   });
 }
 

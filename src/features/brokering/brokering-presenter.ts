@@ -12,34 +12,52 @@ export function reasonText(t: TFunction, lang: Lang, reason: Reason, national: N
   const v = reason.values ?? {};
   const k = `brokering.reasons.${reason.code}`;
   switch (reason.code) {
-    case 'same_theme': return t(k, { theme: t(`reference.nifTheme.${v.theme}`) });
+    case 'same_theme':
+      return t(k, { theme: t(`reference.nifTheme.${v.theme}`) });
     case 'shared_national': {
       const n = national.find((x) => x.code === v.code);
       return t(k, { name: n ? (lang === 'cy' ? n.nameCy : n.nameEn) : String(v.code) });
     }
-    case 'shared_area': return t(k, { area: t(`reference.area.${v.code}`) });
-    case 'evidenced': return t(k, { count: Number(v.count) });
-    case 'same_phase': return t(k, { sector: t(`reference.sector.${v.sector}`) });
-    case 'similar_size': return t(k, { ours: v.ours, theirs: v.theirs });
-    case 'same_language': return v.wm ? t(k, { category: t(`reference.wm.${v.wm}`) }) : t(`${k}Category`, { category: v.category });
-    case 'same_religious': return t(k, { religious: t(`reference.religious.${v.religious}`) });
-    case 'efsm_close': return t(k, { ours: one(v.ours!), theirs: one(v.theirs!) });
-    default: return t(k);
+    case 'shared_area':
+      return t(k, { area: t(`reference.area.${v.code}`) });
+    case 'evidenced':
+      return t(k, { count: Number(v.count) });
+    case 'same_phase':
+      return t(k, { sector: t(`reference.sector.${v.sector}`) });
+    case 'similar_size':
+      return t(k, { ours: v.ours, theirs: v.theirs });
+    case 'same_language':
+      return v.wm ? t(k, { category: t(`reference.wm.${v.wm}`) }) : t(`${k}Category`, { category: v.category });
+    case 'same_religious':
+      return t(k, { religious: t(`reference.religious.${v.religious}`) });
+    case 'efsm_close':
+      return t(k, { ours: one(v.ours!), theirs: one(v.theirs!) });
+    default:
+      return t(k);
   }
 }
 
-export const reasonTexts = (t: TFunction, lang: Lang, reasons: Reason[], national: National) => reasons.map((r) => reasonText(t, lang, r, national));
+export const reasonTexts = (t: TFunction, lang: Lang, reasons: Reason[], national: National) =>
+  reasons.map((r) => reasonText(t, lang, r, national));
 
 export function money(pence: number | null, lang: Lang): string {
-  return pence === null ? '' : new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+  return pence === null
+    ? ''
+    : new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' }).format(
+        pence / 100,
+      );
 }
 
-export const brokerName = (lang: Lang, r: RequestRow) => (r.brokerEn ? (lang === 'cy' ? r.brokerCy! : r.brokerEn) : null);
+export const brokerName = (lang: Lang, r: RequestRow) =>
+  r.brokerEn ? (lang === 'cy' ? r.brokerCy! : r.brokerEn) : null;
 
 /** An agreement as the summary rows both schools and the broker read. */
 export function agreementFacts(t: TFunction, lang: Lang, row: AgreementRow, national: National) {
   const a = row.agreement;
-  const when = [a.startsOn, a.endsOn].filter(Boolean).map((d) => formatDate(d!, lang)).join(' – ');
+  const when = [a.startsOn, a.endsOn]
+    .filter(Boolean)
+    .map((d) => formatDate(d!, lang))
+    .join(' – ');
   const reasons = decodeReasons(a.reasons);
   return {
     id: a.id,

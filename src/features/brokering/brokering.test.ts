@@ -8,14 +8,33 @@ import { pageText, Visitor } from '../../../test/support/http.ts';
 import { buildCycle, buildEvidence, buildPriority } from '../../../test/support/plan-factories.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { caseStudies, concernCases, findingEvidence, findings, schoolProfiles, schools, supportAgreements, supportOffers, supportRequests } from '../../db/schema/index.ts';
+import {
+  caseStudies,
+  concernCases,
+  findingEvidence,
+  findings,
+  schoolProfiles,
+  schools,
+  supportAgreements,
+  supportOffers,
+  supportRequests,
+} from '../../db/schema/index.ts';
 
 let t: TestApp;
 const A = '672';
 const B = '670';
 type School = Awaited<ReturnType<typeof buildSchool>>;
 let requester: School, near: School, far: School, concern: School, offTopic: School, stranger: School;
-let headR: TestUser, leaderR: TestUser, practitionerR: TestUser, headNear: TestUser, leaderNear: TestUser, officerA: TestUser, partnerA: TestUser, officerB: TestUser, headStranger: TestUser, lead: TestUser;
+let headR: TestUser,
+  leaderR: TestUser,
+  practitionerR: TestUser,
+  headNear: TestUser,
+  leaderNear: TestUser,
+  officerA: TestUser,
+  partnerA: TestUser,
+  officerB: TestUser,
+  headStranger: TestUser,
+  lead: TestUser;
 let priorityId: string, draftPriorityId: string, strengthId: string, collaborativeId: string;
 const db = () => t.database.db;
 const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(db(), user.id));
@@ -31,12 +50,28 @@ async function school(laCode: string, name: string, facts: Partial<typeof school
 /** A strength of this year's cycle, resting on `evidenceCount` items, offered with the given theme. */
 async function strength(s: School, title: string, evidenceCount: number, theme = 'curriculum_teaching', offer = true) {
   const cycle = await buildCycle(db(), s.number);
-  const [finding] = await db().insert(findings).values({ schoolNumber: s.number, cycleId: cycle.id, kind: 'strength', title, body: `${title}: the detail`, nifTheme: theme }).returning();
+  const [finding] = await db()
+    .insert(findings)
+    .values({
+      schoolNumber: s.number,
+      cycleId: cycle.id,
+      kind: 'strength',
+      title,
+      body: `${title}: the detail`,
+      nifTheme: theme,
+    })
+    .returning();
   for (let i = 0; i < evidenceCount; i++) {
-    const item = await buildEvidence(db(), cycle, { title: `Private evidence ${title} ${i}`, areas: ['mathematics_numeracy'] });
+    const item = await buildEvidence(db(), cycle, {
+      title: `Private evidence ${title} ${i}`,
+      areas: ['mathematics_numeracy'],
+    });
     await db().insert(findingEvidence).values({ findingId: finding!.id, evidenceId: item.id });
   }
-  if (offer) await db().insert(supportOffers).values({ schoolNumber: s.number, findingId: finding!.id, title: `Offer: ${title}`, nifTheme: theme });
+  if (offer)
+    await db()
+      .insert(supportOffers)
+      .values({ schoolNumber: s.number, findingId: finding!.id, title: `Offer: ${title}`, nifTheme: theme });
   return { cycle, finding: finding! };
 }
 
@@ -48,20 +83,33 @@ beforeAll(async () => {
   concern = await school(A, 'Concern Primary', { pupils: 300, wmCode: 'EM' });
   offTopic = await school(A, 'Offtopic Primary', { pupils: 300 });
   stranger = await school(B, 'Stranger Primary', {});
-  await db().insert(schoolProfiles).values([{ schoolNumber: requester.number, efsmThreeYear: '18.2' }, { schoolNumber: near.number, efsmThreeYear: '21.0', context: 'A community school' }]);
+  await db()
+    .insert(schoolProfiles)
+    .values([
+      { schoolNumber: requester.number, efsmThreeYear: '18.2' },
+      { schoolNumber: near.number, efsmThreeYear: '21.0', context: 'A community school' },
+    ]);
   // Nearby's strength is not offered yet: its headteacher offers it below.
   strengthId = (await strength(near, 'Reasoning in mathematics', 2, 'curriculum_teaching', false)).finding.id;
   await strength(far, 'Numeracy across the curriculum', 0);
   await strength(concern, 'Reasoning at Concern', 5);
   await strength(offTopic, 'Wellbeing at lunchtime', 5, 'wellbeing_equity');
-  await db().insert(concernCases).values({ schoolNumber: concern.number, laCode: A, source: 'la', summary: 'Private', openedOn: today });
+  await db().insert(concernCases).values({
+    schoolNumber: concern.number,
+    laCode: A,
+    source: 'la_intelligence',
+    summary: 'Private',
+    openedOn: today,
+  });
   const cycle = await buildCycle(db(), requester.number);
   priorityId = (await buildPriority(db(), cycle, { title: 'Secret priority title', nationalPriorities: [] })).id;
   draftPriorityId = (await buildPriority(db(), cycle, { title: 'Draft one', state: 'draft' })).id;
   collaborativeId = (await buildCollaborative(db(), { laCode: A, members: [requester, near] })).id;
   [headR, leaderR, practitionerR, headNear, leaderNear] = [
-    await buildUser(db(), { role: 'headteacher', scopeId: requester.number }), await buildUser(db(), { role: 'school_leader', scopeId: requester.number }),
-    await buildUser(db(), { role: 'practitioner', scopeId: requester.number }), await buildUser(db(), { role: 'headteacher', scopeId: near.number }),
+    await buildUser(db(), { role: 'headteacher', scopeId: requester.number }),
+    await buildUser(db(), { role: 'school_leader', scopeId: requester.number }),
+    await buildUser(db(), { role: 'practitioner', scopeId: requester.number }),
+    await buildUser(db(), { role: 'headteacher', scopeId: near.number }),
     await buildUser(db(), { role: 'school_leader', scopeId: near.number }),
   ];
   officerA = await buildUser(db(), { role: 'la_officer', scopeId: A });
@@ -89,7 +137,11 @@ describe('the school profile', () => {
     const leader = await as(leaderR);
     const form = await leader.get(url());
     const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
-    const bad = await leader.post(url(), { efsmThreeYear: '101', alnPercent: '12.55', ealPercent: 'four', context: 'x', version }, { tokenFrom: url() });
+    const bad = await leader.post(
+      url(),
+      { efsmThreeYear: '101', alnPercent: '12.55', ealPercent: 'four', context: 'x', version },
+      { tokenFrom: url() },
+    );
     expect(bad.statusCode).toBe(400);
     const text = pageText(bad.body);
     expect(text).toContain('There is a problem');
@@ -98,13 +150,27 @@ describe('the school profile', () => {
     expect(bad.body).toContain('value="101"');
     const cy = await leader.post(`${url()}?lang=cy`, { efsmThreeYear: '101', version }, { tokenFrom: url() });
     expect(pageText(cy.body)).toContain('Rhowch y ffigur eFSM fel canran');
-    expect((await db().select().from(schoolProfiles).where(eq(schoolProfiles.schoolNumber, requester.number)))[0]!.efsmThreeYear).toBe('18.2');
+    expect(
+      (await db().select().from(schoolProfiles).where(eq(schoolProfiles.schoolNumber, requester.number)))[0]!
+        .efsmThreeYear,
+    ).toBe('18.2');
   });
 
   it('saves, audits, and refuses a stale version with both versions shown', async () => {
     const leader = await as(leaderR);
     const version = /name="version" value="(\d+)"/.exec((await leader.get(url())).body)![1]!;
-    const saved = await leader.post(url(), { efsmThreeYear: '18.2', alnPercent: '12.5', ealPercent: '4', context: 'An urban primary', language: 'en', version }, { tokenFrom: url() });
+    const saved = await leader.post(
+      url(),
+      {
+        efsmThreeYear: '18.2',
+        alnPercent: '12.5',
+        ealPercent: '4',
+        context: 'An urban primary',
+        language: 'en',
+        version,
+      },
+      { tokenFrom: url() },
+    );
     expect(saved.statusCode).toBe(303);
     const [row] = await db().select().from(schoolProfiles).where(eq(schoolProfiles.schoolNumber, requester.number));
     expect([row!.alnPercent, row!.ealPercent, row!.context]).toEqual(['12.5', '4.0', 'An urban primary']);
@@ -131,10 +197,25 @@ describe('offering a strength', () => {
     const form = await head.get(`${support(near)}/offers/new?finding=${strengthId}`);
     expect(form.body).toContain('value="Reasoning in mathematics"');
     expect(form.body).toMatch(/value="mathematics_numeracy" checked/);
-    const bad = await head.post(`${support(near)}/offers`, { findingId: strengthId, title: '', nifTheme: 'curriculum_teaching' }, { tokenFrom: `${support(near)}/offers/new?finding=${strengthId}` });
+    const bad = await head.post(
+      `${support(near)}/offers`,
+      { findingId: strengthId, title: '', nifTheme: 'curriculum_teaching' },
+      { tokenFrom: `${support(near)}/offers/new?finding=${strengthId}` },
+    );
     expect(bad.statusCode).toBe(400);
     expect(pageText(bad.body)).toContain('Enter a title for the offer');
-    const ok = await head.post(`${support(near)}/offers`, { findingId: strengthId, title: 'Reasoning in maths, Years 3 and 4', description: 'Visits and coaching', nifTheme: 'curriculum_teaching', areas: 'mathematics_numeracy', language: 'en' }, { tokenFrom: `${support(near)}/offers/new?finding=${strengthId}` });
+    const ok = await head.post(
+      `${support(near)}/offers`,
+      {
+        findingId: strengthId,
+        title: 'Reasoning in maths, Years 3 and 4',
+        description: 'Visits and coaching',
+        nifTheme: 'curriculum_teaching',
+        areas: 'mathematics_numeracy',
+        language: 'en',
+      },
+      { tokenFrom: `${support(near)}/offers/new?finding=${strengthId}` },
+    );
     expect(ok.statusCode).toBe(303);
     const [offer] = await db().select().from(supportOffers).where(eq(supportOffers.schoolNumber, near.number));
     expect(offer).toMatchObject({ findingId: strengthId, status: 'active', areas: ['mathematics_numeracy'] });
@@ -148,7 +229,11 @@ describe('offering a strength', () => {
   it('refuses a finding of another school', async () => {
     const { finding } = await strength(stranger, 'Not yours', 0, 'curriculum_teaching', false);
     const head = await as(headNear);
-    const response = await head.post(`${support(near)}/offers`, { findingId: finding.id, title: 'Stolen', nifTheme: 'curriculum_teaching' }, { tokenFrom: `${support(near)}/offers/new` });
+    const response = await head.post(
+      `${support(near)}/offers`,
+      { findingId: finding.id, title: 'Stolen', nifTheme: 'curriculum_teaching' },
+      { tokenFrom: `${support(near)}/offers/new` },
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('Choose a strength from this year’s findings');
   });
@@ -166,7 +251,10 @@ describe('asking for support with a priority', () => {
   it('refuses practitioners, other schools, and priorities not yet agreed', async () => {
     expect((await (await as(practitionerR)).get(url())).statusCode).toBe(403);
     expect((await (await as(headStranger)).get(url())).statusCode).toBe(404);
-    expect((await (await as(headR)).get(`/schools/${requester.number}/priorities/${draftPriorityId}/support-request`)).statusCode).toBe(404);
+    expect(
+      (await (await as(headR)).get(`/schools/${requester.number}/priorities/${draftPriorityId}/support-request`))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('validates, then records an open request for the LA to broker, audited', async () => {
@@ -176,15 +264,28 @@ describe('asking for support with a priority', () => {
     const bad = await head.post(url(), { need: '', broker: 'la' }, { tokenFrom: url() });
     expect(bad.statusCode).toBe(400);
     expect(pageText(bad.body)).toContain('Describe the support you need');
-    const wrongBroker = await head.post(url(), { need: 'Help', broker: '00000000-0000-4000-8000-000000000000' }, { tokenFrom: url() });
+    const wrongBroker = await head.post(
+      url(),
+      { need: 'Help', broker: '00000000-0000-4000-8000-000000000000' },
+      { tokenFrom: url() },
+    );
     expect(pageText(wrongBroker.body)).toContain('Choose your local authority or one of your collaboratives');
     const cy = await head.post(`${url()}?lang=cy`, { need: '' }, { tokenFrom: url() });
     expect(pageText(cy.body)).toContain('Disgrifiwch y cymorth sydd ei angen arnoch');
     expect(await db().select().from(supportRequests)).toHaveLength(0);
-    const ok = await head.post(url(), { need: 'We want to see reasoning taught well in Years 3 and 4', broker: 'la', language: 'en' }, { tokenFrom: url() });
+    const ok = await head.post(
+      url(),
+      { need: 'We want to see reasoning taught well in Years 3 and 4', broker: 'la', language: 'en' },
+      { tokenFrom: url() },
+    );
     expect(ok.statusCode).toBe(303);
     const [request] = await db().select().from(supportRequests);
-    expect(request).toMatchObject({ schoolNumber: requester.number, priorityId, status: 'open', brokerCollaborativeId: null });
+    expect(request).toMatchObject({
+      schoolNumber: requester.number,
+      priorityId,
+      status: 'open',
+      brokerCollaborativeId: null,
+    });
     expect(await auditEntries(db(), 'support-request-create', request!.id)).toHaveLength(1);
     expect(pageText((await head.get(`${support(requester)}?lang=en`)).body)).toContain('Waiting for a match');
   });
@@ -210,18 +311,40 @@ describe('the LA’s brokering page', () => {
     expect(text).toContain('Similar size: 320 learners (yours 300)');
     expect(text).toContain('In a collaborative with you');
     expect(text).toContain('Offers a strength in the same theme');
-    for (const hidden of ['Concern Primary', 'Offtopic Primary', 'Secret priority title', 'Private evidence']) expect(text).not.toContain(hidden);
+    for (const hidden of ['Concern Primary', 'Offtopic Primary', 'Secret priority title', 'Private evidence'])
+      expect(text).not.toContain(hidden);
   });
 
   it('links a suggested school’s published case studies on the theme, and never its drafts', async () => {
-    await db().insert(caseStudies).values([
-      { schoolNumber: near.number, title: 'Talking maths: reasoning aloud in Years 3 and 4', nifThemes: ['curriculum_teaching'], status: 'published', publishedAt: new Date() },
-      { schoolNumber: near.number, title: 'Unfinished draft on reasoning', nifThemes: ['curriculum_teaching'], status: 'draft' },
-      { schoolNumber: near.number, title: 'Nurture at lunchtime', nifThemes: ['wellbeing_equity'], status: 'published', publishedAt: new Date() },
-    ]);
+    await db()
+      .insert(caseStudies)
+      .values([
+        {
+          schoolNumber: near.number,
+          title: 'Talking maths: reasoning aloud in Years 3 and 4',
+          nifThemes: ['curriculum_teaching'],
+          status: 'published',
+          publishedAt: new Date(),
+        },
+        {
+          schoolNumber: near.number,
+          title: 'Unfinished draft on reasoning',
+          nifThemes: ['curriculum_teaching'],
+          status: 'draft',
+        },
+        {
+          schoolNumber: near.number,
+          title: 'Nurture at lunchtime',
+          nifThemes: ['wellbeing_equity'],
+          status: 'published',
+          publishedAt: new Date(),
+        },
+      ]);
     const response = await (await as(officerA)).get(laPage);
     const text = pageText(response.body);
-    expect(text).toMatch(/Their published case studies on this theme:\s*<a class="govuk-link" href="\/good-practice\/[0-9a-f-]{36}">Talking maths: reasoning aloud in Years 3 and 4<\/a>/);
+    expect(text).toMatch(
+      /Their published case studies on this theme:\s*<a class="govuk-link" href="\/good-practice\/[0-9a-f-]{36}">Talking maths: reasoning aloud in Years 3 and 4<\/a>/,
+    );
     expect(text).not.toContain('Unfinished draft on reasoning');
     expect(text).not.toContain('Nurture at lunchtime');
   });
@@ -243,33 +366,82 @@ describe('the LA’s brokering page', () => {
 
 describe('agreeing a match', () => {
   const url = () => `${laPage}/${requestId}/agree`;
-  const dates = { 'startsOn-day': String(day), 'startsOn-month': String(month), 'startsOn-year': String(year), 'endsOn-day': String(day), 'endsOn-month': String(month), 'endsOn-year': String(year) };
+  const dates = {
+    'startsOn-day': String(day),
+    'startsOn-month': String(month),
+    'startsOn-year': String(year),
+    'endsOn-day': String(day),
+    'endsOn-month': String(month),
+    'endsOn-year': String(year),
+  };
 
   it('validates what was agreed and who gives it', async () => {
     const officer = await as(officerA);
     const form = await officer.get(url());
     expect(form.statusCode).toBe(200);
     const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
-    const bad = await officer.post(url(), { version, days: 'two', cost: '£4.555', 'endsOn-day': '40', 'endsOn-month': '1', 'endsOn-year': '2026' }, { tokenFrom: url() });
+    const bad = await officer.post(
+      url(),
+      { version, days: 'two', cost: '£4.555', 'endsOn-day': '40', 'endsOn-month': '1', 'endsOn-year': '2026' },
+      { tokenFrom: url() },
+    );
     expect(bad.statusCode).toBe(400);
     const text = pageText(bad.body);
-    for (const message of ['Choose the school that will give the support', 'Describe the support that has been agreed', 'Enter the days as a number', 'Enter the cost in pounds', 'Enter a real date']) expect(text).toContain(message);
-    const self = await officer.post(url(), { version, supporter: 'other', otherSchool: requester.number, what: 'Self help' }, { tokenFrom: url() });
+    for (const message of [
+      'Choose the school that will give the support',
+      'Describe the support that has been agreed',
+      'Enter the days as a number',
+      'Enter the cost in pounds',
+      'Enter a real date',
+    ])
+      expect(text).toContain(message);
+    const self = await officer.post(
+      url(),
+      { version, supporter: 'other', otherSchool: requester.number, what: 'Self help' },
+      { tokenFrom: url() },
+    );
     expect(self.statusCode).toBe(400);
-    const withConcern = await officer.post(url(), { version, supporter: 'other', otherSchool: concern.number, what: 'Help' }, { tokenFrom: url() });
-    expect(pageText(withConcern.body)).toContain('Enter the number of an open school other than the one asking for support');
+    const withConcern = await officer.post(
+      url(),
+      { version, supporter: 'other', otherSchool: concern.number, what: 'Help' },
+      { tokenFrom: url() },
+    );
+    expect(pageText(withConcern.body)).toContain(
+      'Enter the number of an open school other than the one asking for support',
+    );
     expect(await db().select().from(supportAgreements)).toHaveLength(0);
   });
 
   it('records who, what, days and cost with the reasons, and matches the request', async () => {
     const officer = await as(officerA);
     const version = /name="version" value="(\d+)"/.exec((await officer.get(url())).body)![1]!;
-    const ok = await officer.post(url(), { version, supporter: near.number, what: 'Two lesson visits and three coaching sessions', days: '2.5', cost: '£450.50', language: 'en', ...dates }, { tokenFrom: url() });
+    const ok = await officer.post(
+      url(),
+      {
+        version,
+        supporter: near.number,
+        what: 'Two lesson visits and three coaching sessions',
+        days: '2.5',
+        cost: '£450.50',
+        language: 'en',
+        ...dates,
+      },
+      { tokenFrom: url() },
+    );
     expect(ok.statusCode).toBe(303);
     const [agreement] = await db().select().from(supportAgreements);
-    expect(agreement).toMatchObject({ supportingSchoolNumber: near.number, days: '2.5', costPence: 45050, startsOn: today, agreedBy: officerA.id, status: 'agreed' });
+    expect(agreement).toMatchObject({
+      supportingSchoolNumber: near.number,
+      days: '2.5',
+      costPence: 45050,
+      startsOn: today,
+      agreedBy: officerA.id,
+      status: 'agreed',
+    });
     expect(agreement!.reasons.map((r) => JSON.parse(r).code)).toContain('efsm_close');
-    expect((await db().select().from(supportRequests).where(eq(supportRequests.id, requestId)))[0]!.status).toBe('matched');
+    expect((await db().select().from(supportRequests).where(eq(supportRequests.id, requestId)))[0]!.status).toBe(
+      'matched',
+    );
     expect(await auditEntries(db(), 'support-agreement-create', agreement!.id)).toHaveLength(1);
     const list = pageText((await officer.get(laPage)).body);
     expect(list).toContain('Two lesson visits and three coaching sessions');
@@ -297,16 +469,25 @@ describe('agreeing a match', () => {
   });
 
   it('lists it in the support log of both schools, in both languages', async () => {
-    const received = pageText((await (await as(headR)).get(`/schools/${requester.number}/outputs/support-log?lang=en`)).body);
+    const received = pageText(
+      (await (await as(headR)).get(`/schools/${requester.number}/outputs/support-log?lang=en`)).body,
+    );
     expect(received).toContain('Support received through brokering');
     expect(received).toContain('Nearby Primary');
     expect(received).toContain('Two lesson visits and three coaching sessions');
-    const given = pageText((await (await as(headNear)).get(`/schools/${near.number}/outputs/support-log?lang=cy`)).body);
+    const given = pageText(
+      (await (await as(headNear)).get(`/schools/${near.number}/outputs/support-log?lang=cy`)).body,
+    );
     expect(given).toContain('Cymorth a roddwyd drwy froceru');
     expect(given).toContain('Requesting Primary');
     const head = await as(headNear);
-    const cookie = Object.entries(head.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
-    const docx = await t.app.inject({ url: `/schools/${near.number}/outputs/support-log.docx?language=en`, headers: { cookie } });
+    const cookie = Object.entries(head.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const docx = await t.app.inject({
+      url: `/schools/${near.number}/outputs/support-log.docx?language=en`,
+      headers: { cookie },
+    });
     const words = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
     expect(words).toContain('Support given through brokering');
     expect(words).toContain('Two lesson visits and three coaching sessions');
@@ -332,12 +513,23 @@ describe('recording the impact', () => {
     const bad = await leader.post(url(), { impact: ' ', version }, { tokenFrom: url() });
     expect(bad.statusCode).toBe(400);
     expect(pageText(bad.body)).toContain('Describe the difference the support made');
-    const ok = await leader.post(url(), { impact: 'Most learners now explain their reasoning in writing.', language: 'en', version }, { tokenFrom: url() });
+    const ok = await leader.post(
+      url(),
+      { impact: 'Most learners now explain their reasoning in writing.', language: 'en', version },
+      { tokenFrom: url() },
+    );
     expect(ok.statusCode).toBe(303);
-    expect((await db().select().from(supportRequests).where(eq(supportRequests.id, requestId)))[0]!.status).toBe('closed');
-    expect((await db().select().from(supportAgreements))[0]).toMatchObject({ status: 'completed', impact: 'Most learners now explain their reasoning in writing.' });
+    expect((await db().select().from(supportRequests).where(eq(supportRequests.id, requestId)))[0]!.status).toBe(
+      'closed',
+    );
+    expect((await db().select().from(supportAgreements))[0]).toMatchObject({
+      status: 'completed',
+      impact: 'Most learners now explain their reasoning in writing.',
+    });
     expect(await auditEntries(db(), 'support-impact-record', agreementId)).toHaveLength(1);
-    expect(pageText((await (await as(headNear)).get(support(near))).body)).toContain('Most learners now explain their reasoning in writing.');
+    expect(pageText((await (await as(headNear)).get(support(near))).body)).toContain(
+      'Most learners now explain their reasoning in writing.',
+    );
     const stale = await leader.post(url(), { impact: 'Changed', version }, { tokenFrom: url() });
     expect(stale.statusCode).toBe(409);
   });
@@ -348,28 +540,59 @@ describe('brokering by a collaborative, and withdrawing', () => {
     const head = await as(headR);
     const url = `/schools/${requester.number}/priorities/${priorityId}/support-request`;
     expect(pageText((await head.get(url)).body)).toContain('Test cluster');
-    expect((await head.post(url, { need: 'Help with numeracy from the cluster', broker: collaborativeId }, { tokenFrom: url })).statusCode).toBe(303);
+    expect(
+      (
+        await head.post(
+          url,
+          { need: 'Help with numeracy from the cluster', broker: collaborativeId },
+          { tokenFrom: url },
+        )
+      ).statusCode,
+    ).toBe(303);
     const page = `/collaboratives/${collaborativeId}/brokering`;
     const text = pageText((await (await as(lead)).get(page)).body);
     expect(text).toContain('Help with numeracy from the cluster');
     expect(text).toContain('Nearby Primary');
-    expect(pageText((await (await as(officerA)).get(laPage)).body)).not.toContain('Help with numeracy from the cluster');
+    expect(pageText((await (await as(officerA)).get(laPage)).body)).not.toContain(
+      'Help with numeracy from the cluster',
+    );
     expect((await head.get(page)).statusCode).toBe(403);
     expect((await (await as(headStranger)).get(page)).statusCode).toBe(404);
-    const [request] = await db().select().from(supportRequests).where(eq(supportRequests.brokerCollaborativeId, collaborativeId));
+    const [request] = await db()
+      .select()
+      .from(supportRequests)
+      .where(eq(supportRequests.brokerCollaborativeId, collaborativeId));
     expect((await (await as(officerA)).get(`${laPage}/${request!.id}/agree`)).statusCode).toBe(404);
-    const withdrawn = await head.post(`${support(requester)}/requests/${request!.id}/withdraw`, { version: String(request!.version) }, { tokenFrom: support(requester) });
+    const withdrawn = await head.post(
+      `${support(requester)}/requests/${request!.id}/withdraw`,
+      { version: String(request!.version) },
+      { tokenFrom: support(requester) },
+    );
     expect(withdrawn.headers.location).toContain('done=request-withdrawn');
-    expect((await db().select().from(supportRequests).where(eq(supportRequests.id, request!.id)))[0]!.status).toBe('withdrawn');
+    expect((await db().select().from(supportRequests).where(eq(supportRequests.id, request!.id)))[0]!.status).toBe(
+      'withdrawn',
+    );
     expect(pageText((await (await as(lead)).get(page)).body)).not.toContain('Help with numeracy from the cluster');
   });
 
   it('lets the school’s leaders withdraw an offer, audited, and nobody else', async () => {
     const [offer] = await db().select().from(supportOffers).where(eq(supportOffers.schoolNumber, near.number));
-    expect((await (await as(headStranger)).post(`${support(near)}/offers/${offer!.id}/withdraw`, { version: '1' }, { tokenFrom: support(stranger) })).statusCode).toBe(404);
+    expect(
+      (
+        await (
+          await as(headStranger)
+        ).post(`${support(near)}/offers/${offer!.id}/withdraw`, { version: '1' }, { tokenFrom: support(stranger) })
+      ).statusCode,
+    ).toBe(404);
     const leader = await as(leaderNear);
-    await leader.post(`${support(near)}/offers/${offer!.id}/withdraw`, { version: String(offer!.version) }, { tokenFrom: support(near) });
-    expect((await db().select().from(supportOffers).where(eq(supportOffers.id, offer!.id)))[0]!.status).toBe('withdrawn');
+    await leader.post(
+      `${support(near)}/offers/${offer!.id}/withdraw`,
+      { version: String(offer!.version) },
+      { tokenFrom: support(near) },
+    );
+    expect((await db().select().from(supportOffers).where(eq(supportOffers.id, offer!.id)))[0]!.status).toBe(
+      'withdrawn',
+    );
     expect(await auditEntries(db(), 'support-offer-withdraw', offer!.id)).toHaveLength(1);
   });
 });

@@ -28,20 +28,45 @@ export type MatchRequest = {
 
 export type Candidate = {
   school: SchoolFacts & { name: string };
-  offer: { id: string; title: string; nifTheme: string | null; nationalPriorities: readonly string[]; areas: readonly string[]; language: string };
+  offer: {
+    id: string;
+    title: string;
+    nifTheme: string | null;
+    nationalPriorities: readonly string[];
+    areas: readonly string[];
+    language: string;
+  };
   // Evidence items linked to the offer's finding: the strength is evidenced.
   evidenceCount: number;
 };
 
 export type ReasonCode =
-  | 'same_theme' | 'shared_national' | 'shared_area' | 'evidenced' | 'same_phase' | 'similar_size'
-  | 'same_language' | 'same_religious' | 'efsm_close' | 'same_la' | 'same_collaborative';
+  | 'same_theme'
+  | 'shared_national'
+  | 'shared_area'
+  | 'evidenced'
+  | 'same_phase'
+  | 'similar_size'
+  | 'same_language'
+  | 'same_religious'
+  | 'efsm_close'
+  | 'same_la'
+  | 'same_collaborative';
 export type Reason = { code: ReasonCode; values?: Record<string, string | number> };
 export type Suggestion = Candidate & { reasons: Reason[]; score: number };
 
 const WEIGHTS: Record<ReasonCode, number> = {
-  same_theme: 3, shared_national: 2, shared_area: 2, evidenced: 1, same_phase: 3, similar_size: 2,
-  same_language: 2, same_religious: 1, efsm_close: 3, same_la: 1, same_collaborative: 1,
+  same_theme: 3,
+  shared_national: 2,
+  shared_area: 2,
+  evidenced: 1,
+  same_phase: 3,
+  similar_size: 2,
+  same_language: 2,
+  same_religious: 1,
+  efsm_close: 3,
+  same_la: 1,
+  same_collaborative: 1,
 };
 const EVIDENCE_CAP = 5;
 
@@ -49,7 +74,10 @@ const shared = (a: readonly string[], b: readonly string[]) => a.filter((x) => b
 
 /** Same Welsh-medium type: the 2025 language category when both have one, else the 2018 list's code. */
 function sameLanguage(a: SchoolFacts, b: SchoolFacts): Reason | null {
-  if (a.languageCategory && b.languageCategory) return a.languageCategory === b.languageCategory ? { code: 'same_language', values: { category: a.languageCategory } } : null;
+  if (a.languageCategory && b.languageCategory)
+    return a.languageCategory === b.languageCategory
+      ? { code: 'same_language', values: { category: a.languageCategory } }
+      : null;
   return a.wmCode && a.wmCode === b.wmCode ? { code: 'same_language', values: { wm: a.wmCode } } : null;
 }
 
@@ -58,15 +86,28 @@ export function reasonsFor(request: MatchRequest, c: Candidate): Reason[] {
   const ours = request.school;
   const theirs = c.school;
   const reasons: (Reason | null)[] = [
-    request.nifTheme && c.offer.nifTheme === request.nifTheme ? { code: 'same_theme', values: { theme: request.nifTheme } } : null,
-    ...shared(c.offer.nationalPriorities, request.nationalPriorities).map((code): Reason => ({ code: 'shared_national', values: { code } })),
+    request.nifTheme && c.offer.nifTheme === request.nifTheme
+      ? { code: 'same_theme', values: { theme: request.nifTheme } }
+      : null,
+    ...shared(c.offer.nationalPriorities, request.nationalPriorities).map((code): Reason => ({
+      code: 'shared_national',
+      values: { code },
+    })),
     ...shared(c.offer.areas, request.areas).map((code): Reason => ({ code: 'shared_area', values: { code } })),
     c.evidenceCount > 0 ? { code: 'evidenced', values: { count: c.evidenceCount } } : null,
     ours.sector === theirs.sector ? { code: 'same_phase', values: { sector: ours.sector } } : null,
-    ours.pupils && theirs.pupils && Math.abs(theirs.pupils - ours.pupils) <= ours.pupils * 0.3 ? { code: 'similar_size', values: { ours: ours.pupils, theirs: theirs.pupils } } : null,
+    ours.pupils && theirs.pupils && Math.abs(theirs.pupils - ours.pupils) <= ours.pupils * 0.3
+      ? { code: 'similar_size', values: { ours: ours.pupils, theirs: theirs.pupils } }
+      : null,
     sameLanguage(ours, theirs),
-    ours.religiousCharacter && ours.religiousCharacter !== 'none' && ours.religiousCharacter === theirs.religiousCharacter ? { code: 'same_religious', values: { religious: ours.religiousCharacter } } : null,
-    ours.efsm !== null && theirs.efsm !== null && Math.abs(ours.efsm - theirs.efsm) <= 5 ? { code: 'efsm_close', values: { ours: ours.efsm, theirs: theirs.efsm } } : null,
+    ours.religiousCharacter &&
+    ours.religiousCharacter !== 'none' &&
+    ours.religiousCharacter === theirs.religiousCharacter
+      ? { code: 'same_religious', values: { religious: ours.religiousCharacter } }
+      : null,
+    ours.efsm !== null && theirs.efsm !== null && Math.abs(ours.efsm - theirs.efsm) <= 5
+      ? { code: 'efsm_close', values: { ours: ours.efsm, theirs: theirs.efsm } }
+      : null,
     ours.laCode === theirs.laCode ? { code: 'same_la' } : null,
     request.collaborativeSchools.includes(theirs.number) ? { code: 'same_collaborative' } : null,
   ];
@@ -80,7 +121,11 @@ function scoreOf(reasons: Reason[], evidenceCount: number): number {
 
 /** Whether the offer answers the request at all: same NIF theme, or a national priority or Area in common. */
 export function answersRequest(request: MatchRequest, c: Candidate): boolean {
-  return (!!request.nifTheme && c.offer.nifTheme === request.nifTheme) || shared(c.offer.nationalPriorities, request.nationalPriorities).length > 0 || shared(c.offer.areas, request.areas).length > 0;
+  return (
+    (!!request.nifTheme && c.offer.nifTheme === request.nifTheme) ||
+    shared(c.offer.nationalPriorities, request.nationalPriorities).length > 0 ||
+    shared(c.offer.areas, request.areas).length > 0
+  );
 }
 
 /**
@@ -90,7 +135,12 @@ export function answersRequest(request: MatchRequest, c: Candidate): boolean {
 export function rankSuggestions(request: MatchRequest, candidates: readonly Candidate[], limit = 5): Suggestion[] {
   const best = new Map<string, Suggestion>();
   for (const c of candidates) {
-    if (c.school.number === request.school.number || request.excludedSchools.includes(c.school.number) || !answersRequest(request, c)) continue;
+    if (
+      c.school.number === request.school.number ||
+      request.excludedSchools.includes(c.school.number) ||
+      !answersRequest(request, c)
+    )
+      continue;
     const reasons = reasonsFor(request, c);
     const suggestion = { ...c, reasons, score: scoreOf(reasons, c.evidenceCount) };
     const held = best.get(c.school.number);
@@ -100,7 +150,12 @@ export function rankSuggestions(request: MatchRequest, candidates: readonly Cand
 }
 
 function compare(a: Suggestion, b: Suggestion): number {
-  return b.score - a.score || b.evidenceCount - a.evidenceCount || a.school.name.localeCompare(b.school.name, 'en') || a.offer.id.localeCompare(b.offer.id);
+  return (
+    b.score - a.score ||
+    b.evidenceCount - a.evidenceCount ||
+    a.school.name.localeCompare(b.school.name, 'en') ||
+    a.offer.id.localeCompare(b.offer.id)
+  );
 }
 
 /** Reasons as stored on an agreement (one JSON text per reason) and back. */

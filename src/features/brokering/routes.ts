@@ -5,7 +5,7 @@ import { requestRoutes } from './request-routes.ts';
 import { schoolSupportRoutes } from './school-support-routes.ts';
 
 /** Brokering school-to-school support (issue 6 item 4): profiles, offers, requests, matches and their impact. */
-export const brokeringRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const brokeringRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   await profileRoutes(app, deps);
   await schoolSupportRoutes(app, deps);
   await requestRoutes(app, deps);

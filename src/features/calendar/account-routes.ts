@@ -14,7 +14,13 @@ export const calendarAccountRoutes: FeaturePlugin<'database' | 'config'> = async
     const feed = await findFeedOf(db, request.user!.id);
     // A page showing the secret must not be kept by the browser or a proxy.
     reply.header('cache-control', 'no-store');
-    return reply.page(view, { title: request.t('calendar.account.title'), activeNav: 'account', feed, done: (request.query as Record<string, unknown>).done, ...extra });
+    return reply.page(view, {
+      title: request.t('calendar.account.title'),
+      activeNav: 'account',
+      feed,
+      done: (request.query as Record<string, unknown>).done,
+      ...extra,
+    });
   }
 
   app.get('/account/calendar', { config: signedIn }, (request, reply) => render(request, reply));
@@ -22,7 +28,10 @@ export const calendarAccountRoutes: FeaturePlugin<'database' | 'config'> = async
   // The secret is shown in the response to the POST itself, once: it is never stored to be shown again.
   app.post('/account/calendar', { config: signedIn }, async (request, reply) => {
     const token = await issueFeed(db, request.user!.id, request.lang);
-    return render(request, reply, { feedUrl: `${config.publicUrl}/calendar/feed/${token}.ics`, webcalUrl: `${config.publicUrl.replace(/^https?:/, 'webcal:')}/calendar/feed/${token}.ics` });
+    return render(request, reply, {
+      feedUrl: `${config.publicUrl}/calendar/feed/${token}.ics`,
+      webcalUrl: `${config.publicUrl.replace(/^https?:/, 'webcal:')}/calendar/feed/${token}.ics`,
+    });
   });
 
   app.post('/account/calendar/off', { config: signedIn }, async (request, reply) => {

@@ -11,7 +11,8 @@ import { eq } from 'drizzle-orm';
 
 let t: TestApp;
 const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
-const rows = async <T>(query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = async <T>(query: ReturnType<typeof sql>) =>
+  ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 const summaries = (ics: string) => [...unfold(ics).matchAll(/^SUMMARY:(.*)$/gm)].map((m) => m[1]!.replace(/\r$/, ''));
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -35,20 +36,61 @@ beforeAll(async () => {
   const partner = await buildSchool(db, { laCode: '670', sector: 'secondary', name: 'Ysgol Uwchradd Môr' });
   const elsewhere = await buildSchool(db, { laCode: '670', sector: 'primary', name: 'Ysgol Pell' });
   const partnerElsewhere = await buildSchool(db, { laCode: '670', sector: 'secondary', name: 'Ysgol Uwchradd Pell' });
-  collabId = (await buildCollaborative(db, { members: [host, partner], nameEn: 'Môr cluster', nameCy: 'Clwstwr Môr' })).id;
-  otherCollabId = (await buildCollaborative(db, { members: [elsewhere, partnerElsewhere], nameEn: 'Pell cluster', nameCy: 'Clwstwr Pell' })).id;
+  collabId = (await buildCollaborative(db, { members: [host, partner], nameEn: 'Môr cluster', nameCy: 'Clwstwr Môr' }))
+    .id;
+  otherCollabId = (
+    await buildCollaborative(db, {
+      members: [elsewhere, partnerElsewhere],
+      nameEn: 'Pell cluster',
+      nameCy: 'Clwstwr Pell',
+    })
+  ).id;
   member = await buildUser(db, { role: 'practitioner', scopeId: host.number });
   reviewer = await buildUser(db, { role: 'school_leader', scopeId: partner.number });
   stranger = await buildUser(db, { role: 'headteacher', scopeId: elsewhere.number });
   facilitator = await buildFacilitator(db, collabId, '670');
-  const [m] = await db.insert(meetings).values({ collaborativeId: collabId, title: 'Cluster meeting', meetsOn: isoIn(10), startsAt: '15:30', endsAt: '17:00', location: 'Ysgol Gynradd Môr' }).returning();
+  const [m] = await db
+    .insert(meetings)
+    .values({
+      collaborativeId: collabId,
+      title: 'Cluster meeting',
+      meetsOn: isoIn(10),
+      startsAt: '15:30',
+      endsAt: '17:00',
+      location: 'Ysgol Gynradd Môr',
+    })
+    .returning();
   meetingId = m!.id;
   await db.insert(meetings).values({ collaborativeId: collabId, title: 'Long ago meeting', meetsOn: isoIn(-200) });
-  await db.insert(meetings).values({ collaborativeId: otherCollabId, title: 'Secret other meeting', meetsOn: isoIn(5) });
-  await db.insert(progressionSessions).values({ collaborativeId: collabId, heldOn: isoIn(20), area: 'mathematics_numeracy', progressionStep: 2, expectations: 'x' });
-  const [e] = await db.insert(peerEnquiries).values({ collaborativeId: collabId, hostSchoolNumber: host.number, question: 'How well do learners talk about their writing?', visitStart: isoIn(30), visitEnd: isoIn(31), state: 'agreed' }).returning();
+  await db
+    .insert(meetings)
+    .values({ collaborativeId: otherCollabId, title: 'Secret other meeting', meetsOn: isoIn(5) });
+  await db.insert(progressionSessions).values({
+    collaborativeId: collabId,
+    heldOn: isoIn(20),
+    area: 'mathematics_numeracy',
+    progressionStep: 2,
+    expectations: 'x',
+  });
+  const [e] = await db
+    .insert(peerEnquiries)
+    .values({
+      collaborativeId: collabId,
+      hostSchoolNumber: host.number,
+      question: 'How well do learners talk about their writing?',
+      visitStart: isoIn(30),
+      visitEnd: isoIn(31),
+      state: 'agreed',
+    })
+    .returning();
   enquiryId = e!.id;
-  await db.insert(peerEnquiries).values({ collaborativeId: collabId, hostSchoolNumber: host.number, question: 'Proposed only', visitStart: isoIn(40), state: 'proposed' });
+  await db.insert(peerEnquiries).values({
+    collaborativeId: collabId,
+    hostSchoolNumber: host.number,
+    question: 'Proposed only',
+    visitStart: isoIn(40),
+    state: 'proposed',
+  });
   await db.insert(enquiryReviewers).values({ enquiryId, userId: reviewer.id, schoolNumber: partner.number });
 });
 afterAll(() => t.close());
@@ -63,7 +105,9 @@ describe('the personal calendar feed', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     expect(pageText(page.body)).toContain('This is the only time you will see this address.');
     const token = path.split('/')[3]!.replace('.ics', '');
-    const stored = await rows<{ token_hash: string; language: string }>(sql`select token_hash, language from calendar_feeds where user_id = ${member.id}`);
+    const stored = await rows<{ token_hash: string; language: string }>(
+      sql`select token_hash, language from calendar_feeds where user_id = ${member.id}`,
+    );
     expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored[0]!.token_hash).not.toContain(token);
     expect(stored[0]!.language).toBe('en');
@@ -84,7 +128,13 @@ describe('the personal calendar feed', () => {
     const ics = unfold(feed.body);
     expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
-    expect(summaries(ics).sort()).toEqual(['Cluster meeting (Môr cluster)', 'Peer enquiry visit: Ysgol Gynradd Môr (Môr cluster)', 'Progression session: Mathematics and Numeracy\\, Progression step 2 (Môr cluster)'].sort());
+    expect(summaries(ics).sort()).toEqual(
+      [
+        'Cluster meeting (Môr cluster)',
+        'Peer enquiry visit: Ysgol Gynradd Môr (Môr cluster)',
+        'Progression session: Mathematics and Numeracy\\, Progression step 2 (Môr cluster)',
+      ].sort(),
+    );
     expect(ics).toMatch(new RegExp(`DTSTART;TZID=Europe/London:${isoIn(10).replace(/-/g, '')}T153000`));
     expect(ics).toContain(`DTSTART;VALUE=DATE:${isoIn(30).replace(/-/g, '')}`);
     expect(ics).toContain(`DTEND;VALUE=DATE:${isoIn(32).replace(/-/g, '')}`);
@@ -123,7 +173,9 @@ describe('the personal calendar feed', () => {
     expect((await auditEntries(t.database.db, 'calendar-feed-reset', reviewer.id)).length).toBeGreaterThan(0);
     const off = await visitor.post('/account/calendar/off?lang=cy', {}, { tokenFrom: '/account/calendar' });
     expect(off.statusCode).toBe(303);
-    expect(pageText((await visitor.get('/account/calendar?done=off&lang=cy')).body)).toContain('Mae eich ffrwd calendr wedi’i diffodd');
+    expect(pageText((await visitor.get('/account/calendar?done=off&lang=cy')).body)).toContain(
+      'Mae eich ffrwd calendr wedi’i diffodd',
+    );
     expect((await anonymous.get(second.path)).statusCode).toBe(404);
     expect(await auditEntries(t.database.db, 'calendar-feed-delete', reviewer.id)).toHaveLength(1);
     const third = await makeFeed(visitor);
@@ -135,7 +187,7 @@ describe('the personal calendar feed', () => {
 });
 
 describe('an enquiry visit calendar file', () => {
-  it('is given to the collaborative\'s space, refused to strangers, with the visit all day', async () => {
+  it("is given to the collaborative's space, refused to strangers, with the visit all day", async () => {
     const url = `/collaboratives/${collabId}/enquiries/${enquiryId}/visit.ics`;
     const ics = await (await as(member)).get(`${url}?lang=en`);
     expect(ics.statusCode).toBe(200);
@@ -145,8 +197,12 @@ describe('an enquiry visit calendar file', () => {
     expect(text).toContain(`UID:visit-${enquiryId}@cydwella`);
     expect(text).toContain(`DTSTART;VALUE=DATE:${isoIn(30).replace(/-/g, '')}`);
     expect(summaries(text)).toEqual(['Peer enquiry visit: Ysgol Gynradd Môr (Môr cluster)']);
-    expect(summaries(unfold((await (await as(member)).get(`${url}?lang=cy`)).body))).toEqual(['Ymweliad ymholiad cymheiriaid: Ysgol Gynradd Môr (Clwstwr Môr)']);
+    expect(summaries(unfold((await (await as(member)).get(`${url}?lang=cy`)).body))).toEqual([
+      'Ymweliad ymholiad cymheiriaid: Ysgol Gynradd Môr (Clwstwr Môr)',
+    ]);
     expect((await (await as(stranger)).get(url)).statusCode).toBe(404);
-    expect((await (await as(stranger)).get(`/collaboratives/${otherCollabId}/enquiries/${enquiryId}/visit.ics`)).statusCode).toBe(404);
+    expect(
+      (await (await as(stranger)).get(`/collaboratives/${otherCollabId}/enquiries/${enquiryId}/visit.ics`)).statusCode,
+    ).toBe(404);
   });
 });

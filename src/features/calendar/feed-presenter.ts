@@ -10,19 +10,60 @@ export function feedEntries(t: TFunction, lang: string, publicUrl: string, event
     const base = `${publicUrl}/collaboratives/${e.collaborative_id}`;
     if (e.kind === 'meeting') {
       const url = `${base}/meetings/${e.id}`;
-      const description = [e.detail ? `${t('meetings.fields.agenda')}:\n${e.detail}` : '', url].filter(Boolean).join('\n\n');
-      return { uid: `${e.id}@cydwella`, date: e.day, startsAt: e.starts_at, endsAt: e.ends_at, summary: t('meetings.calendar.summary', { title: e.title, collaborative }), location: e.location, description, url };
+      const description = [e.detail ? `${t('meetings.fields.agenda')}:\n${e.detail}` : '', url]
+        .filter(Boolean)
+        .join('\n\n');
+      return {
+        uid: `${e.id}@cydwella`,
+        date: e.day,
+        startsAt: e.starts_at,
+        endsAt: e.ends_at,
+        summary: t('meetings.calendar.summary', { title: e.title, collaborative }),
+        location: e.location,
+        description,
+        url,
+      };
     }
-    if (e.kind === 'progression') return sessionEntry(t, { id: e.id, heldOn: e.day, area: e.area ?? '', progressionStep: e.step ?? 0, focus: e.detail }, collaborative, `${base}/progression/${e.id}`);
-    return visitEntry(t, { id: e.id, visitStart: e.day, visitEnd: e.last_day, question: e.detail, hostName: e.title }, collaborative, `${base}/enquiries/${e.id}`);
+    if (e.kind === 'progression')
+      return sessionEntry(
+        t,
+        { id: e.id, heldOn: e.day, area: e.area ?? '', progressionStep: e.step ?? 0, focus: e.detail },
+        collaborative,
+        `${base}/progression/${e.id}`,
+      );
+    return visitEntry(
+      t,
+      { id: e.id, visitStart: e.day, visitEnd: e.last_day, question: e.detail, hostName: e.title },
+      collaborative,
+      `${base}/enquiries/${e.id}`,
+    );
   });
 }
 
 /** A peer-enquiry visit: all day, from its first to its last day, at the host school. */
-export function visitEntry(t: TFunction, visit: { id: string; visitStart: string; visitEnd: string | null; question: string; hostName: string; cancelled?: boolean }, collaborative: string, url: string): CalendarEntry {
+export function visitEntry(
+  t: TFunction,
+  visit: {
+    id: string;
+    visitStart: string;
+    visitEnd: string | null;
+    question: string;
+    hostName: string;
+    cancelled?: boolean;
+  },
+  collaborative: string,
+  url: string,
+): CalendarEntry {
   return {
-    uid: `visit-${visit.id}@cydwella`, date: visit.visitStart, lastDate: visit.visitEnd ?? visit.visitStart,
-    summary: t('calendar.visit.summary', { school: visit.hostName, collaborative }), location: visit.hostName,
-    description: [visit.question ? `${t('calendar.visit.question')}:\n${visit.question}` : '', url].filter(Boolean).join('\n\n'), url, cancelled: visit.cancelled ?? false,
+    uid: `visit-${visit.id}@cydwella`,
+    date: visit.visitStart,
+    lastDate: visit.visitEnd ?? visit.visitStart,
+    summary: t('calendar.visit.summary', { school: visit.hostName, collaborative }),
+    location: visit.hostName,
+    description: [visit.question ? `${t('calendar.visit.question')}:\n${visit.question}` : '', url]
+      .filter(Boolean)
+      .join('\n\n'),
+    url,
+    cancelled: visit.cancelled ?? false,
   };
 }

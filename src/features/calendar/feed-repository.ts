@@ -28,7 +28,10 @@ export async function saveFeed(db: Db, userId: string, tokenHash: string, langua
 }
 
 export async function deleteFeed(db: Db, userId: string): Promise<boolean> {
-  const removed = await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning({ userId: calendarFeeds.userId });
+  const removed = await db
+    .delete(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId))
+    .returning({ userId: calendarFeeds.userId });
   return removed.length > 0;
 }
 
@@ -50,7 +53,15 @@ export type FeedEvent = {
 };
 
 /** States in which an enquiry's visit is agreed and not over as a plan (DOMAIN.md section 5). */
-export const VISIT_STATES = ['agreed', 'preparing', 'on_site', 'making_sense', 'report_drafted', 'report_agreed', 'follow_up'];
+export const VISIT_STATES = [
+  'agreed',
+  'preparing',
+  'on_site',
+  'making_sense',
+  'report_drafted',
+  'report_agreed',
+  'follow_up',
+];
 const SCHOOL_STAFF = ['headteacher', 'school_leader', 'practitioner'];
 
 /**
@@ -60,8 +71,14 @@ const SCHOOL_STAFF = ['headteacher', 'school_leader', 'practitioner'];
  * reviewers, its facilitator and staff of the host school.
  */
 export async function feedEvents(db: Db, userId: string, from: string, to: string): Promise<FeedEvent[]> {
-  const staffRoles = sql.join(SCHOOL_STAFF.map((r) => sql`${r}`), sql`, `);
-  const states = sql.join(VISIT_STATES.map((s) => sql`${s}`), sql`, `);
+  const staffRoles = sql.join(
+    SCHOOL_STAFF.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  const states = sql.join(
+    VISIT_STATES.map((s) => sql`${s}`),
+    sql`, `,
+  );
   const result = await db.execute(sql`
     with my_schools as (
       select scope_id as school_number from role_assignments where user_id = ${userId} and role in (${staffRoles}) and scope_id is not null
@@ -102,6 +119,17 @@ export async function findVisit(db: Db, collaborativeId: string, enquiryId: stri
     select e.id, e.visit_start::text as visit_start, e.visit_end::text as visit_end, e.state, e.question, s.name as host_name
       from peer_enquiries e join schools s on s.number = e.host_school_number
      where e.id = ${enquiryId} and e.collaborative_id = ${collaborativeId}`);
-  const [row] = (result as unknown as { rows: { id: string; visit_start: string | null; visit_end: string | null; state: string; question: string; host_name: string }[] }).rows;
+  const [row] = (
+    result as unknown as {
+      rows: {
+        id: string;
+        visit_start: string | null;
+        visit_end: string | null;
+        state: string;
+        question: string;
+        host_name: string;
+      }[];
+    }
+  ).rows;
   return row ?? null;
 }

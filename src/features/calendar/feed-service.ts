@@ -13,14 +13,26 @@ export async function issueFeed(db: Db, userId: string, language: string): Promi
     const existing = await repo.findFeedOf(tx, userId);
     await repo.saveFeed(tx, userId, hashToken(token), language);
     // Never the token or its hash: the audit log must not become a way into someone's calendar.
-    await appendAudit(tx, { actorId: userId, action: existing ? 'calendar-feed-reset' : 'calendar-feed-create', entityType: 'calendar_feed', entityId: userId, after: { language } });
+    await appendAudit(tx, {
+      actorId: userId,
+      action: existing ? 'calendar-feed-reset' : 'calendar-feed-create',
+      entityType: 'calendar_feed',
+      entityId: userId,
+      after: { language },
+    });
   });
   return token;
 }
 
 export async function turnOffFeed(db: Db, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    if (await repo.deleteFeed(tx, userId)) await appendAudit(tx, { actorId: userId, action: 'calendar-feed-delete', entityType: 'calendar_feed', entityId: userId });
+    if (await repo.deleteFeed(tx, userId))
+      await appendAudit(tx, {
+        actorId: userId,
+        action: 'calendar-feed-delete',
+        entityType: 'calendar_feed',
+        entityId: userId,
+      });
   });
 }
 
@@ -31,4 +43,4 @@ const addMonths = (date: Date, months: number) => {
 };
 
 /** The window a feed covers: three months back, twelve ahead. */
-export const feedWindow = (now = new Date()) => ({ from: addMonths(now, -3), to: addMonths(now, 12) });
+export const feedWindow = (now: Date) => ({ from: addMonths(now, -3), to: addMonths(now, 12) });

@@ -23,9 +23,23 @@ export type CalendarEntry = {
 
 // The UK rules since 1996 (last Sunday of March and of October, at 01:00 UTC).
 const LONDON_VTIMEZONE = [
-  'BEGIN:VTIMEZONE', 'TZID:Europe/London', 'X-LIC-LOCATION:Europe/London',
-  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0000', 'TZOFFSETTO:+0100', 'TZNAME:BST', 'DTSTART:19700329T010000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-  'BEGIN:STANDARD', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0000', 'TZNAME:GMT', 'DTSTART:19701025T020000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/London',
+  'X-LIC-LOCATION:Europe/London',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0100',
+  'TZNAME:BST',
+  'DTSTART:19700329T010000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0000',
+  'TZNAME:GMT',
+  'DTSTART:19701025T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
   'END:VTIMEZONE',
 ].join('\r\n');
 
@@ -50,7 +64,11 @@ function day(date: string, plusDays = 0): Date {
 
 /** The text of a calendar file (VCALENDAR) holding these entries. */
 export function calendarText(name: string, entries: CalendarEntry[], options: { ttlSeconds?: number } = {}): string {
-  const calendar = ical({ name, prodId: { company: 'Cydwella', product: 'Cydwella', language: 'EN' }, ttl: options.ttlSeconds ?? null });
+  const calendar = ical({
+    name,
+    prodId: { company: 'Cydwella', product: 'Cydwella', language: 'EN' },
+    ttl: options.ttlSeconds ?? null,
+  });
   calendar.timezone({ name: null, generator: (zone) => (zone === WALES_TIME_ZONE ? LONDON_VTIMEZONE : null) });
   for (const entry of entries) {
     const timed = !!entry.startsAt;
@@ -58,7 +76,11 @@ export function calendarText(name: string, entries: CalendarEntry[], options: { 
       id: entry.uid,
       start: timed ? wallClock(entry.date, entry.startsAt!) : day(entry.date),
       // Without an end time a timed entry lasts an hour; an all-day one ends the day after its last day.
-      end: timed ? (entry.endsAt ? wallClock(entry.date, entry.endsAt) : new Date(wallClock(entry.date, entry.startsAt!).getTime() + 3_600_000)) : day(entry.lastDate ?? entry.date, 1),
+      end: timed
+        ? entry.endsAt
+          ? wallClock(entry.date, entry.endsAt)
+          : new Date(wallClock(entry.date, entry.startsAt!).getTime() + 3_600_000)
+        : day(entry.lastDate ?? entry.date, 1),
       allDay: !timed,
       timezone: timed ? WALES_TIME_ZONE : null,
       summary: entry.summary,
@@ -72,7 +94,12 @@ export function calendarText(name: string, entries: CalendarEntry[], options: { 
 }
 
 /** Sends a calendar file to download. */
-export function sendCalendar(reply: FastifyReply, fileName: string, text: string, disposition: 'attachment' | 'inline' = 'attachment') {
+export function sendCalendar(
+  reply: FastifyReply,
+  fileName: string,
+  text: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+) {
   return reply
     .header('content-type', 'text/calendar; charset=utf-8')
     .header('content-disposition', `${disposition}; filename="${fileName}"`)

@@ -33,5 +33,10 @@ export function groundByTheme(collaborativeId: string, rows: ThemeRow[]) {
 }
 
 export function groundByNational(rows: NationalRow[], lang: string) {
-  return rows.map((r) => ({ code: r.code, name: lang === 'cy' ? r.nameCy : r.nameEn, schoolCount: r.schoolCount, schools: r.schools }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: lang === 'cy' ? r.nameCy : r.nameEn,
+    schoolCount: r.schoolCount,
+    schools: r.schools,
+  }));
 }

@@ -23,7 +23,9 @@ let headA: TestUser, facilitator: TestUser, officer: TestUser;
 const ids = {} as Record<'evidence' | 'attachment' | 'privateEvidence', string>;
 
 async function shareWith(collaborativeId: string, schoolNumber: string, itemType: string, itemId: string) {
-  await t.database.db.insert(shares).values({ itemType, itemId, schoolNumber, audience: 'collaborative', audienceId: collaborativeId });
+  await t.database.db
+    .insert(shares)
+    .values({ itemType, itemId, schoolNumber, audience: 'collaborative', audienceId: collaborativeId });
 }
 
 beforeAll(async () => {
@@ -39,12 +41,42 @@ beforeAll(async () => {
   headA = await buildUser(db, { role: 'headteacher', scopeId: a.number });
   facilitator = await buildFacilitator(db, x.id, LA);
   officer = await buildUser(db, { role: 'la_officer', scopeId: LA });
-  const [cycleA, cycleB, cycleC] = [await buildCycle(db, a.number), await buildCycle(db, b.number), await buildCycle(db, c.number)];
-  const pr = async (cycle: typeof cycleA, title: string, nifTheme: string | null, nationalPriorities: string[], state = 'agreed') => (await buildPriority(db, cycle, { title, nifTheme, nationalPriorities, state })).id;
-  await shareWith(x.id, a.number, 'priority', await pr(cycleA, 'Reading for eFSM learners', 'curriculum_teaching', ['literacy']));
-  await shareWith(x.id, a.number, 'priority', await pr(cycleA, 'Oracy in the Foundation Learning', 'curriculum_teaching', ['literacy']));
-  await shareWith(x.id, b.number, 'priority', await pr(cycleB, 'Numeracy across the curriculum', 'curriculum_teaching', ['numeracy']));
-  await shareWith(x.id, c.number, 'priority', await pr(cycleC, 'Persistent absence in Year 9', 'wellbeing_equity', ['attendance', 'wellbeing']));
+  const [cycleA, cycleB, cycleC] = [
+    await buildCycle(db, a.number),
+    await buildCycle(db, b.number),
+    await buildCycle(db, c.number),
+  ];
+  const pr = async (
+    cycle: typeof cycleA,
+    title: string,
+    nifTheme: string | null,
+    nationalPriorities: string[],
+    state = 'agreed',
+  ) => (await buildPriority(db, cycle, { title, nifTheme, nationalPriorities, state })).id;
+  await shareWith(
+    x.id,
+    a.number,
+    'priority',
+    await pr(cycleA, 'Reading for eFSM learners', 'curriculum_teaching', ['literacy']),
+  );
+  await shareWith(
+    x.id,
+    a.number,
+    'priority',
+    await pr(cycleA, 'Oracy in the Foundation Learning', 'curriculum_teaching', ['literacy']),
+  );
+  await shareWith(
+    x.id,
+    b.number,
+    'priority',
+    await pr(cycleB, 'Numeracy across the curriculum', 'curriculum_teaching', ['numeracy']),
+  );
+  await shareWith(
+    x.id,
+    c.number,
+    'priority',
+    await pr(cycleC, 'Persistent absence in Year 9', 'wellbeing_equity', ['attendance', 'wellbeing']),
+  );
   await shareWith(x.id, b.number, 'priority', await pr(cycleB, 'Last year, closed', 'vision_leadership', [], 'closed'));
   // Private to B, and shared with another audience only: neither counts.
   await pr(cycleB, 'Private draft on wellbeing', 'wellbeing_equity', ['wellbeing']);
@@ -54,7 +86,16 @@ beforeAll(async () => {
   ids.evidence = item.id;
   const store = attachmentStore(dataDir, derivePurposeKeys(t.config.cookieSecret).attachmentLinks);
   const sha256 = await store.save(Buffer.from('%PDF-1.4 survey'));
-  const [attachment] = await db.insert(evidenceAttachments).values({ evidenceId: item.id, fileName: 'Arolwg darllen.pdf', contentType: 'application/pdf', sizeBytes: 15, sha256 }).returning();
+  const [attachment] = await db
+    .insert(evidenceAttachments)
+    .values({
+      evidenceId: item.id,
+      fileName: 'Arolwg darllen.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 15,
+      sha256,
+    })
+    .returning();
   ids.attachment = attachment!.id;
   ids.privateEvidence = (await buildEvidence(db, cycleA, { title: 'Private' })).id;
   await shareWith(x.id, a.number, 'evidence', item.id);
@@ -87,7 +128,16 @@ describe('the common ground', () => {
   it('counts schools per national priority in SQL, each school once', async () => {
     const html = (await (await as(headA)).get(`/collaboratives/${x.id}/common-ground`)).body;
     const table = html.slice(html.indexOf('By national priority'));
-    const rowOf = (name: string) => pageText(table.split(`>${name}</th>`)[1]!.split('</tr>')[0]!.replace(/<[^>]+>/g, '|')).split('|').map((s) => s.trim()).filter(Boolean);
+    const rowOf = (name: string) =>
+      pageText(
+        table
+          .split(`>${name}</th>`)[1]!
+          .split('</tr>')[0]!
+          .replace(/<[^>]+>/g, '|'),
+      )
+        .split('|')
+        .map((s) => s.trim())
+        .filter(Boolean);
     expect(rowOf('Literacy')).toEqual(['1', 'Ysgol Afon']);
     expect(rowOf('Attendance')).toEqual(['1', 'Castell High']);
   });
@@ -122,7 +172,19 @@ describe('attachments of shared evidence', () => {
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toContain("filename*=UTF-8''Arolwg%20darllen.pdf");
     expect(file.body).toBe('%PDF-1.4 survey');
-    expect((await visitor.get(`/collaboratives/${x.id}/shared/evidence/${ids.privateEvidence}/attachments/${ids.attachment}`)).statusCode).toBe(404);
-    expect((await (await as(headA)).get(`/collaboratives/${empty.id}/shared/evidence/${ids.evidence}/attachments/${ids.attachment}`)).statusCode).toBe(404);
+    expect(
+      (
+        await visitor.get(
+          `/collaboratives/${x.id}/shared/evidence/${ids.privateEvidence}/attachments/${ids.attachment}`,
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await (
+          await as(headA)
+        ).get(`/collaboratives/${empty.id}/shared/evidence/${ids.evidence}/attachments/${ids.attachment}`)
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -22,25 +22,51 @@ const PAGE_SIZE = 20;
 /** /collaboratives/:id/shared: what member schools shared with the collaborative, newest first. */
 export const feedRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
-  app.get('/collaboratives/:id/shared', { config: scoped(read, 'collaborative', 'space'), schema: { params: IdParams, querystring: FeedQuery } }, async (request, reply) => {
-    const { collaborative, can } = collaborativeScope(request);
-    const { t } = request;
-    const members = await memberSchools(db, collaborative.id);
-    const filter: FeedFilter = {
-      school: members.some((m) => m.number === request.query.school) ? request.query.school! : '',
-      type: isOneOf(SHAREABLE_TYPES, request.query.type) ? request.query.type : '',
-    };
-    const page = pageOf(request.query.page, PAGE_SIZE);
-    const { rows, total } = await sharedFeed(db, collaborative.id, filter, page);
-    const entries = rows.map((r) => {
-      const kind = r.itemType === 'output' ? outputKindOf(r.itemId) : null;
-      return { ...r, href: itemHref(collaborative.id, r.itemType, r.itemId), title: kind ? t(`outputs.titles.${kind}`) : (r.title ?? '') };
-    });
-    return reply.page('features/collaborative-space/views/feed.njk', {
-      title: t('collaborativeSpace.feed.title'), activeNav: 'collaboratives', collaborative, collabCan: can, collaborativeSection: 'shared',
-      entries, total, filter, filtered: !!(filter.school || filter.type), pagination: paginationModel(request, total, page, t),
-      schoolItems: [{ value: '', text: t('collaborativeSpace.feed.anySchool') }, ...members.map((m) => ({ value: m.number, text: m.name, selected: m.number === filter.school }))],
-      typeItems: [{ value: '', text: t('collaborativeSpace.feed.anyType') }, ...SHAREABLE_TYPES.map((type) => ({ value: type, text: t(`collaborativeSpace.types.${type}`), selected: type === filter.type }))],
-    });
-  });
+  app.get(
+    '/collaboratives/:id/shared',
+    { config: scoped(read, 'collaborative', 'space'), schema: { params: IdParams, querystring: FeedQuery } },
+    async (request, reply) => {
+      const { collaborative, can } = collaborativeScope(request);
+      const { t } = request;
+      const members = await memberSchools(db, collaborative.id);
+      const filter: FeedFilter = {
+        school: members.some((m) => m.number === request.query.school) ? request.query.school! : '',
+        type: isOneOf(SHAREABLE_TYPES, request.query.type) ? request.query.type : '',
+      };
+      const page = pageOf(request.query.page, PAGE_SIZE);
+      const { rows, total } = await sharedFeed(db, collaborative.id, filter, page);
+      const entries = rows.map((r) => {
+        const kind = r.itemType === 'output' ? outputKindOf(r.itemId) : null;
+        return {
+          ...r,
+          href: itemHref(collaborative.id, r.itemType, r.itemId),
+          title: kind ? t(`outputs.titles.${kind}`) : (r.title ?? ''),
+        };
+      });
+      return reply.page('features/collaborative-space/views/feed.njk', {
+        title: t('collaborativeSpace.feed.title'),
+        activeNav: 'collaboratives',
+        collaborative,
+        collabCan: can,
+        collaborativeSection: 'shared',
+        entries,
+        total,
+        filter,
+        filtered: !!(filter.school || filter.type),
+        pagination: paginationModel(request, total, page, t),
+        schoolItems: [
+          { value: '', text: t('collaborativeSpace.feed.anySchool') },
+          ...members.map((m) => ({ value: m.number, text: m.name, selected: m.number === filter.school })),
+        ],
+        typeItems: [
+          { value: '', text: t('collaborativeSpace.feed.anyType') },
+          ...SHAREABLE_TYPES.map((type) => ({
+            value: type,
+            text: t(`collaborativeSpace.types.${type}`),
+            selected: type === filter.type,
+          })),
+        ],
+      });
+    },
+  );
 };

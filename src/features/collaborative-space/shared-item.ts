@@ -21,7 +21,8 @@ import { sharedItemIds } from './space-repository.ts';
  * is shared with this collaborative too.
  */
 const ALL = { all: true } as const;
-export const itemHref = (collaborativeId: string, type: ShareableType, itemId: string) => `/collaboratives/${collaborativeId}/shared/${type}/${encodeURIComponent(itemId)}`;
+export const itemHref = (collaborativeId: string, type: ShareableType, itemId: string) =>
+  `/collaboratives/${collaborativeId}/shared/${type}/${encodeURIComponent(itemId)}`;
 
 export function outputKindOf(itemId: string): OutputKind | null {
   const kind = itemId.split(':')[1];
@@ -30,17 +31,34 @@ export function outputKindOf(itemId: string): OutputKind | null {
 
 type Loaded = { title: string; language?: string; model: Record<string, unknown> } | null;
 
-async function evidenceModel(db: Db, c: string, school: string, itemId: string, t: TFunction, lang: Language): Promise<Loaded> {
+async function evidenceModel(
+  db: Db,
+  c: string,
+  school: string,
+  itemId: string,
+  t: TFunction,
+  lang: Language,
+): Promise<Loaded> {
   const found = await evidenceRepo.findEvidence(db, school, itemId, ALL);
   if (!found || found.item.archived) return null;
   const { item, authorName } = found;
-  const [attachments, national] = await Promise.all([evidenceRepo.attachmentsOf(db, item.id), evidenceRepo.listNationalPriorities(db)]);
+  const [attachments, national] = await Promise.all([
+    evidenceRepo.attachmentsOf(db, item.id),
+    evidenceRepo.listNationalPriorities(db),
+  ]);
   const base = itemHref(c, 'evidence', item.id);
   return {
-    title: item.title, language: item.language,
+    title: item.title,
+    language: item.language,
     model: {
-      item, authorName, tags: itemTags(t, lang, item, national),
-      attachments: attachments.map((a) => ({ href: `${base}/attachments/${a.id}`, fileName: a.fileName, details: `${extensionOf(a.fileName).toUpperCase()}, ${fileSize(t, a.sizeBytes)}` })),
+      item,
+      authorName,
+      tags: itemTags(t, lang, item, national),
+      attachments: attachments.map((a) => ({
+        href: `${base}/attachments/${a.id}`,
+        fileName: a.fileName,
+        details: `${extensionOf(a.fileName).toUpperCase()}, ${fileSize(t, a.sizeBytes)}`,
+      })),
     },
   };
 }
@@ -49,38 +67,82 @@ async function findingModel(db: Db, c: string, school: string, itemId: string): 
   const item = await findingsRepo.findFinding(db, school, itemId, ALL);
   if (!item) return null;
   const linked = (await findingsRepo.evidenceOfFindings(db, [item.id], ALL)).filter((e) => !e.archived);
-  const shared = await sharedItemIds(db, c, 'evidence', linked.map((e) => e.id));
+  const shared = await sharedItemIds(
+    db,
+    c,
+    'evidence',
+    linked.map((e) => e.id),
+  );
   const evidence = linked.filter((e) => shared.has(e.id)).map((e) => ({ ...e, href: itemHref(c, 'evidence', e.id) }));
-  return { title: item.title, language: item.language, model: { item, evidence, notShared: linked.length - evidence.length } };
+  return {
+    title: item.title,
+    language: item.language,
+    model: { item, evidence, notShared: linked.length - evidence.length },
+  };
 }
 
 async function priorityModel(db: Db, c: string, school: string, itemId: string, lang: Language): Promise<Loaded> {
   const item = await prioritiesRepo.findPriority(db, school, itemId, ALL);
   if (!item) return null;
-  const [criteria, national, linked] = await Promise.all([criteriaFor(db, [item.id]), prioritiesRepo.nationalPriorityList(db), prioritiesRepo.linkedFindings(db, item.id, ALL)]);
-  const shared = await sharedItemIds(db, c, 'finding', linked.map((f) => f.id));
+  const [criteria, national, linked] = await Promise.all([
+    criteriaFor(db, [item.id]),
+    prioritiesRepo.nationalPriorityList(db),
+    prioritiesRepo.linkedFindings(db, item.id, ALL),
+  ]);
+  const shared = await sharedItemIds(
+    db,
+    c,
+    'finding',
+    linked.map((f) => f.id),
+  );
   const findings = linked.filter((f) => shared.has(f.id)).map((f) => ({ ...f, href: itemHref(c, 'finding', f.id) }));
   return {
-    title: item.title, language: item.language,
+    title: item.title,
+    language: item.language,
     model: {
-      item, criteria: criteria.map((k) => k.text), findings, notShared: linked.length - findings.length,
-      nationalNames: item.nationalPriorities.map((code) => nationalName(national.find((n) => n.code === code), code, lang)),
+      item,
+      criteria: criteria.map((k) => k.text),
+      findings,
+      notShared: linked.length - findings.length,
+      nationalNames: item.nationalPriorities.map((code) =>
+        nationalName(
+          national.find((n) => n.code === code),
+          code,
+          lang,
+        ),
+      ),
     },
   };
 }
 
-async function outputModel(db: Db, school: string, itemId: string, tFor: (lang: Language) => TFunction, lang: Language): Promise<Loaded> {
+async function outputModel(
+  db: Db,
+  school: string,
+  itemId: string,
+  tFor: (lang: Language) => TFunction,
+  lang: Language,
+  now: Date,
+): Promise<Loaded> {
   const kind = outputKindOf(itemId);
   const context = kind ? await findSchoolContext(db, school) : null;
   if (!kind || !context) return null;
-  const output = buildOutput(kind, await outputData(db, context), tFor(lang), lang);
+  const output = buildOutput(kind, await outputData(db, context, now), tFor(lang), lang);
   return { title: output.title, model: { output, kind } };
 }
 
-export async function sharedItemModel(db: Db, collaborativeId: string, type: ShareableType, itemId: string, school: string, tFor: (lang: Language) => TFunction, lang: Language): Promise<Loaded> {
+export async function sharedItemModel(
+  db: Db,
+  collaborativeId: string,
+  type: ShareableType,
+  itemId: string,
+  school: string,
+  tFor: (lang: Language) => TFunction,
+  lang: Language,
+  now: Date,
+): Promise<Loaded> {
   const t = tFor(lang);
   if (type === 'evidence') return evidenceModel(db, collaborativeId, school, itemId, t, lang);
   if (type === 'finding') return findingModel(db, collaborativeId, school, itemId);
   if (type === 'priority') return priorityModel(db, collaborativeId, school, itemId, lang);
-  return outputModel(db, school, itemId, tFor, lang);
+  return outputModel(db, school, itemId, tFor, lang, now);
 }

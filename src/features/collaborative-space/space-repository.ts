@@ -1,6 +1,15 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { collaborativeMembers, evidence, findings, nationalPriorities, priorities, schools, shares, users } from '../../db/schema/index.ts';
+import {
+  collaborativeMembers,
+  evidence,
+  findings,
+  nationalPriorities,
+  priorities,
+  schools,
+  shares,
+  users,
+} from '../../db/schema/index.ts';
 import type { ShareableType } from '../../sharing/share-repository.ts';
 
 /**
@@ -12,9 +21,14 @@ import type { ShareableType } from '../../sharing/share-repository.ts';
 function sharedWith(collaborativeId: string): SQL {
   return and(eq(shares.audience, 'collaborative'), eq(shares.audienceId, collaborativeId))!;
 }
-const isMember = (collaborativeId: string) => and(eq(collaborativeMembers.collaborativeId, collaborativeId), eq(collaborativeMembers.schoolNumber, shares.schoolNumber));
+const isMember = (collaborativeId: string) =>
+  and(
+    eq(collaborativeMembers.collaborativeId, collaborativeId),
+    eq(collaborativeMembers.schoolNumber, shares.schoolNumber),
+  );
 // The item of each type, joined by its uuid only for rows of that type (output ids are not uuids).
-const itemOf = (type: ShareableType, id: SQLWrapper) => sql`${id} = case when ${shares.itemType} = ${type} then ${shares.itemId}::uuid end`;
+const itemOf = (type: ShareableType, id: SQLWrapper) =>
+  sql`${id} = case when ${shares.itemType} = ${type} then ${shares.itemId}::uuid end`;
 
 export type FeedFilter = { school: string; type: ShareableType | '' };
 
@@ -45,11 +59,22 @@ function feedCondition(collaborativeId: string, filter: FeedFilter): SQL {
 }
 
 /** One page of the feed, newest share first, and how many entries the filter matches. */
-export async function sharedFeed(db: Db, collaborativeId: string, filter: FeedFilter, page: { limit: number; offset: number }) {
+export async function sharedFeed(
+  db: Db,
+  collaborativeId: string,
+  filter: FeedFilter,
+  page: { limit: number; offset: number },
+) {
   const where = feedCondition(collaborativeId, filter);
   const [keys, [total]] = await Promise.all([
     db
-      .select({ itemType: sql<ShareableType>`${shares.itemType}`, itemId: shares.itemId, schoolNumber: shares.schoolNumber, sharedAt: shares.sharedAt, sharedBy: shares.sharedBy })
+      .select({
+        itemType: sql<ShareableType>`${shares.itemType}`,
+        itemId: shares.itemId,
+        schoolNumber: shares.schoolNumber,
+        sharedAt: shares.sharedAt,
+        sharedBy: shares.sharedBy,
+      })
       .from(shares)
       .where(where)
       .orderBy(desc(shares.sharedAt), asc(shares.itemType), asc(shares.itemId))
@@ -61,21 +86,39 @@ export async function sharedFeed(db: Db, collaborativeId: string, filter: FeedFi
   const ids = (type: ShareableType) => keys.filter((k) => k.itemType === type).map((k) => k.itemId);
   const titled = async (table: typeof evidence | typeof findings | typeof priorities, type: ShareableType) => {
     const list = ids(type);
-    return list.length ? db.select({ id: table.id, title: table.title, language: table.language }).from(table).where(inArray(table.id, list)) : [];
+    return list.length
+      ? db
+          .select({ id: table.id, title: table.title, language: table.language })
+          .from(table)
+          .where(inArray(table.id, list))
+      : [];
   };
   const schoolNumbers = [...new Set(keys.map((k) => k.schoolNumber))];
   const userIds = [...new Set(keys.map((k) => k.sharedBy).filter((id) => id !== null))];
   const [items, names, people] = await Promise.all([
     Promise.all([titled(evidence, 'evidence'), titled(findings, 'finding'), titled(priorities, 'priority')]),
-    schoolNumbers.length ? db.select({ number: schools.number, name: schools.name }).from(schools).where(inArray(schools.number, schoolNumbers)) : [],
-    userIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)) : [],
+    schoolNumbers.length
+      ? db
+          .select({ number: schools.number, name: schools.name })
+          .from(schools)
+          .where(inArray(schools.number, schoolNumbers))
+      : [],
+    userIds.length
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
+      : [],
   ]);
   const item = new Map(items.flat().map((i) => [i.id, i]));
   const schoolName = new Map(names.map((n) => [n.number, n.name]));
   const person = new Map(people.map((p) => [p.id, p.name]));
   const rows = keys.map((k) => ({
-    itemType: k.itemType, itemId: k.itemId, schoolNumber: k.schoolNumber, schoolName: schoolName.get(k.schoolNumber) ?? k.schoolNumber, sharedAt: k.sharedAt,
-    sharedByName: k.sharedBy ? (person.get(k.sharedBy) ?? null) : null, title: item.get(k.itemId)?.title ?? null, language: item.get(k.itemId)?.language ?? null,
+    itemType: k.itemType,
+    itemId: k.itemId,
+    schoolNumber: k.schoolNumber,
+    schoolName: schoolName.get(k.schoolNumber) ?? k.schoolNumber,
+    sharedAt: k.sharedAt,
+    sharedByName: k.sharedBy ? (person.get(k.sharedBy) ?? null) : null,
+    title: item.get(k.itemId)?.title ?? null,
+    language: item.get(k.itemId)?.language ?? null,
   }));
   return { rows, total: Number(total?.n ?? 0) };
 }
@@ -84,7 +127,12 @@ export type FeedRow = Awaited<ReturnType<typeof sharedFeed>>['rows'][number];
 /** The share of one item with this collaborative, by a school that is still a member; null otherwise. */
 export async function findSharedItem(db: Db, collaborativeId: string, itemType: ShareableType, itemId: string) {
   const [row] = await db
-    .select({ schoolNumber: shares.schoolNumber, schoolName: schools.name, sharedAt: shares.sharedAt, sharedByName: users.displayName })
+    .select({
+      schoolNumber: shares.schoolNumber,
+      schoolName: schools.name,
+      sharedAt: shares.sharedAt,
+      sharedByName: users.displayName,
+    })
     .from(shares)
     .innerJoin(collaborativeMembers, isMember(collaborativeId))
     .innerJoin(schools, eq(schools.number, shares.schoolNumber))
@@ -94,7 +142,12 @@ export async function findSharedItem(db: Db, collaborativeId: string, itemType: 
 }
 
 /** Which of these items are shared with this collaborative (by a member). */
-export async function sharedItemIds(db: Db, collaborativeId: string, itemType: ShareableType, itemIds: string[]): Promise<Set<string>> {
+export async function sharedItemIds(
+  db: Db,
+  collaborativeId: string,
+  itemType: ShareableType,
+  itemIds: string[],
+): Promise<Set<string>> {
   if (itemIds.length === 0) return new Set();
   const rows = await db
     .select({ itemId: shares.itemId })
@@ -118,7 +171,9 @@ export async function themeGround(db: Db, collaborativeId: string) {
       schoolNumber: shares.schoolNumber,
       schoolName: schools.name,
       schoolCount: sql<number>`(count(*) over (partition by ${priorities.nifTheme}))::int`,
-      items: sql<{ id: string; title: string; language: string; state: string }[]>`json_agg(json_build_object('id', ${priorities.id}, 'title', ${priorities.title}, 'language', ${priorities.language}, 'state', ${priorities.state}) order by ${priorities.title})`,
+      items: sql<
+        { id: string; title: string; language: string; state: string }[]
+      >`json_agg(json_build_object('id', ${priorities.id}, 'title', ${priorities.title}, 'language', ${priorities.language}, 'state', ${priorities.state}) order by ${priorities.title})`,
     })
     .from(shares)
     .innerJoin(collaborativeMembers, isMember(collaborativeId))
@@ -147,6 +202,12 @@ export async function nationalGround(db: Db, collaborativeId: string) {
     .innerJoin(sql`unnest(${priorities.nationalPriorities}) as np(code)`, sql`true`)
     .innerJoin(nationalPriorities, eq(nationalPriorities.code, code))
     .where(sharedPriorities(collaborativeId))
-    .groupBy(code, nationalPriorities.nameEn, nationalPriorities.nameCy, nationalPriorities.supporting, nationalPriorities.publishedOn)
+    .groupBy(
+      code,
+      nationalPriorities.nameEn,
+      nationalPriorities.nameCy,
+      nationalPriorities.supporting,
+      nationalPriorities.publishedOn,
+    )
     .orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.publishedOn), asc(code));
 }

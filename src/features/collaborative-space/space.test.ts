@@ -15,13 +15,44 @@ const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await s
 type School = Awaited<ReturnType<typeof buildSchool>>;
 let a: School, b: School, c: School, d: School;
 let x: { id: string }, y: { id: string };
-let headA: TestUser, practitionerB: TestUser, lead: TestUser, facilitator: TestUser, laOfficer: TestUser, otherLaOfficer: TestUser, headD: TestUser;
-const ids = {} as Record<'evidenceA' | 'privateEvidenceA' | 'archivedA' | 'findingA' | 'findingOnlyY' | 'priorityA' | 'priorityB' | 'priorityB2' | 'evidenceC', string>;
+let headA: TestUser,
+  practitionerB: TestUser,
+  lead: TestUser,
+  facilitator: TestUser,
+  laOfficer: TestUser,
+  otherLaOfficer: TestUser,
+  headD: TestUser;
+const ids = {} as Record<
+  | 'evidenceA'
+  | 'privateEvidenceA'
+  | 'archivedA'
+  | 'findingA'
+  | 'findingOnlyY'
+  | 'priorityA'
+  | 'priorityB'
+  | 'priorityB2'
+  | 'evidenceC',
+  string
+>;
 let minute = 0;
 
-async function shareWith(collaborativeId: string, schoolNumber: string, itemType: ShareableType, itemId: string, by: TestUser) {
+async function shareWith(
+  collaborativeId: string,
+  schoolNumber: string,
+  itemType: ShareableType,
+  itemId: string,
+  by: TestUser,
+) {
   minute++;
-  await t.database.db.insert(shares).values({ itemType, itemId, schoolNumber, audience: 'collaborative', audienceId: collaborativeId, sharedBy: by.id, sharedAt: new Date(Date.UTC(2026, 0, 10, 9, minute)) });
+  await t.database.db.insert(shares).values({
+    itemType,
+    itemId,
+    schoolNumber,
+    audience: 'collaborative',
+    audienceId: collaborativeId,
+    sharedBy: by.id,
+    sharedAt: new Date(Date.UTC(2026, 0, 10, 9, minute)),
+  });
 }
 
 beforeAll(async () => {
@@ -43,18 +74,55 @@ beforeAll(async () => {
   laOfficer = await buildUser(db, { role: 'la_officer', scopeId: LA });
   otherLaOfficer = await buildUser(db, { role: 'la_officer', scopeId: '672' });
 
-  const [cycleA, cycleB, cycleC] = [await buildCycle(db, a.number), await buildCycle(db, b.number), await buildCycle(db, c.number)];
-  ids.evidenceA = (await buildEvidence(db, cycleA, { title: 'Learning walk: guided reading', body: 'Pupils read aloud in small groups.', nifThemes: ['curriculum_teaching'] })).id;
+  const [cycleA, cycleB, cycleC] = [
+    await buildCycle(db, a.number),
+    await buildCycle(db, b.number),
+    await buildCycle(db, c.number),
+  ];
+  ids.evidenceA = (
+    await buildEvidence(db, cycleA, {
+      title: 'Learning walk: guided reading',
+      body: 'Pupils read aloud in small groups.',
+      nifThemes: ['curriculum_teaching'],
+    })
+  ).id;
   ids.privateEvidenceA = (await buildEvidence(db, cycleA, { title: 'Private book scrutiny' })).id;
   ids.archivedA = (await buildEvidence(db, cycleA, { title: 'Withdrawn survey', archived: true })).id;
-  const [finding] = await db.insert(findings).values({ schoolNumber: a.number, cycleId: cycleA.id, kind: 'strength', title: 'Reading for pleasure is strong' }).returning();
+  const [finding] = await db
+    .insert(findings)
+    .values({ schoolNumber: a.number, cycleId: cycleA.id, kind: 'strength', title: 'Reading for pleasure is strong' })
+    .returning();
   ids.findingA = finding!.id;
-  await db.insert(findingEvidence).values([{ findingId: finding!.id, evidenceId: ids.evidenceA }, { findingId: finding!.id, evidenceId: ids.privateEvidenceA }]);
-  const [otherFinding] = await db.insert(findings).values({ schoolNumber: a.number, cycleId: cycleA.id, kind: 'area_for_development', title: 'Maths talk is thin' }).returning();
+  await db.insert(findingEvidence).values([
+    { findingId: finding!.id, evidenceId: ids.evidenceA },
+    { findingId: finding!.id, evidenceId: ids.privateEvidenceA },
+  ]);
+  const [otherFinding] = await db
+    .insert(findings)
+    .values({ schoolNumber: a.number, cycleId: cycleA.id, kind: 'area_for_development', title: 'Maths talk is thin' })
+    .returning();
   ids.findingOnlyY = otherFinding!.id;
-  ids.priorityA = (await buildPriority(db, cycleA, { title: 'Improve reading for eFSM learners', nifTheme: 'curriculum_teaching', nationalPriorities: ['literacy'] })).id;
-  ids.priorityB = (await buildPriority(db, cycleB, { title: 'Oracy across the school', nifTheme: 'curriculum_teaching', nationalPriorities: ['literacy'] })).id;
-  ids.priorityB2 = (await buildPriority(db, cycleB, { title: 'Attendance of Year 6', nifTheme: 'wellbeing_equity', nationalPriorities: ['attendance'] })).id;
+  ids.priorityA = (
+    await buildPriority(db, cycleA, {
+      title: 'Improve reading for eFSM learners',
+      nifTheme: 'curriculum_teaching',
+      nationalPriorities: ['literacy'],
+    })
+  ).id;
+  ids.priorityB = (
+    await buildPriority(db, cycleB, {
+      title: 'Oracy across the school',
+      nifTheme: 'curriculum_teaching',
+      nationalPriorities: ['literacy'],
+    })
+  ).id;
+  ids.priorityB2 = (
+    await buildPriority(db, cycleB, {
+      title: 'Attendance of Year 6',
+      nifTheme: 'wellbeing_equity',
+      nationalPriorities: ['attendance'],
+    })
+  ).id;
   ids.evidenceC = (await buildEvidence(db, cycleC, { title: 'Cwm staff survey' })).id;
 
   await shareWith(x.id, a.number, 'evidence', ids.evidenceA, headA);
@@ -102,8 +170,8 @@ describe('the shared feed', () => {
     const nothing = pageText((await visitor.get(feed(`?school=${b.number}&type=output`))).body);
     expect(nothing).toContain('Nothing shared matches these filters');
     const welsh = pageText((await visitor.get(feed('?lang=cy&type=priority'))).body);
-    expect(welsh).toContain('Wedi\'i rannu gan aelodau');
-    expect(welsh).toContain('3 eitem wedi\'u rhannu');
+    expect(welsh).toContain("Wedi'i rannu gan aelodau");
+    expect(welsh).toContain("3 eitem wedi'u rhannu");
     expect(welsh).toContain('Blaenoriaeth');
     expect((await visitor.get(feed('?school=nonsense&type=nonsense'))).statusCode).toBe(200);
   });
@@ -112,7 +180,14 @@ describe('the shared feed', () => {
     const db = t.database.db;
     const many = await buildCollaborative(db, { laCode: LA, members: [b] });
     const cycle = { id: (await buildCycle(db, b.number, 2019)).id, schoolNumber: b.number };
-    for (let i = 0; i < 23; i++) await shareWith(many.id, b.number, 'evidence', (await buildEvidence(db, cycle, { title: `Note ${i}` })).id, practitionerB);
+    for (let i = 0; i < 23; i++)
+      await shareWith(
+        many.id,
+        b.number,
+        'evidence',
+        (await buildEvidence(db, cycle, { title: `Note ${i}` })).id,
+        practitionerB,
+      );
     const visitor = await as(practitionerB);
     const first = pageText((await visitor.get(`/collaboratives/${many.id}/shared`)).body);
     expect(first).toContain('23 items shared');
@@ -127,10 +202,14 @@ describe('the shared feed', () => {
   it('refuses the LA officer who does not facilitate (403), another LA and other schools (404)', async () => {
     expect((await (await as(laOfficer)).get(feed())).statusCode).toBe(403);
     expect((await (await as(laOfficer)).get(`/collaboratives/${x.id}/common-ground`)).statusCode).toBe(403);
-    expect((await (await as(laOfficer)).get(`/collaboratives/${x.id}/shared/evidence/${ids.evidenceA}`)).statusCode).toBe(403);
+    expect(
+      (await (await as(laOfficer)).get(`/collaboratives/${x.id}/shared/evidence/${ids.evidenceA}`)).statusCode,
+    ).toBe(403);
     for (const user of [otherLaOfficer, headD]) {
       expect((await (await as(user)).get(feed())).statusCode).toBe(404);
-      expect((await (await as(user)).get(`/collaboratives/${x.id}/shared/evidence/${ids.evidenceA}`)).statusCode).toBe(404);
+      expect((await (await as(user)).get(`/collaboratives/${x.id}/shared/evidence/${ids.evidenceA}`)).statusCode).toBe(
+        404,
+      );
     }
   });
 });
@@ -158,7 +237,7 @@ describe('one shared item', () => {
     expect(text).not.toContain('Private book scrutiny');
     expect(text).toContain('1 more piece of evidence is not shared with this collaborative.');
     const welsh = pageText((await (await as(facilitator)).get(`${item('finding', ids.findingA)}?lang=cy`)).body);
-    expect(welsh).toContain('Nid yw 1 darn arall o dystiolaeth wedi\'i rannu');
+    expect(welsh).toContain("Nid yw 1 darn arall o dystiolaeth wedi'i rannu");
   });
 
   it('shows a priority with its theme, national priorities and state', async () => {
@@ -183,7 +262,7 @@ describe('one shared item', () => {
     expect((await visitor.get(`${item('evidence', ids.evidenceA)}/download/pdf`)).statusCode).toBe(404);
   });
 
-  it('is a 404 when the item is not shared here: private, archived, another collaborative\'s, an unknown type', async () => {
+  it("is a 404 when the item is not shared here: private, archived, another collaborative's, an unknown type", async () => {
     const visitor = await as(headA);
     expect((await visitor.get(item('evidence', ids.privateEvidenceA))).statusCode).toBe(404);
     expect((await visitor.get(item('evidence', ids.archivedA))).statusCode).toBe(404);
@@ -202,7 +281,14 @@ describe('withdrawing and leaving', () => {
     const db = t.database.db;
     const visitor = await as(practitionerB);
     expect((await visitor.get(`/collaboratives/${x.id}/shared/priority/${ids.priorityB2}`)).statusCode).toBe(200);
-    expect(await deleteShare(db, { itemType: 'priority', itemId: ids.priorityB2, audience: 'collaborative', audienceId: x.id })).toBe(true);
+    expect(
+      await deleteShare(db, {
+        itemType: 'priority',
+        itemId: ids.priorityB2,
+        audience: 'collaborative',
+        audienceId: x.id,
+      }),
+    ).toBe(true);
     expect(pageText((await visitor.get(feed())).body)).not.toContain('Attendance of Year 6');
     expect((await visitor.get(`/collaboratives/${x.id}/shared/priority/${ids.priorityB2}`)).statusCode).toBe(404);
     await shareWith(x.id, b.number, 'priority', ids.priorityB2, practitionerB);
@@ -212,7 +298,9 @@ describe('withdrawing and leaving', () => {
     const db = t.database.db;
     const visitor = await as(lead);
     expect(pageText((await visitor.get(feed())).body)).toContain('Cwm staff survey');
-    await db.delete(collaborativeMembers).where(and(eq(collaborativeMembers.collaborativeId, x.id), eq(collaborativeMembers.schoolNumber, c.number)));
+    await db
+      .delete(collaborativeMembers)
+      .where(and(eq(collaborativeMembers.collaborativeId, x.id), eq(collaborativeMembers.schoolNumber, c.number)));
     const text = pageText((await visitor.get(feed())).body);
     expect(text).not.toContain('Cwm staff survey');
     expect(text).not.toContain('Cwm Primary');

@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../lib/forms.ts';
+import { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES } from '../../reference/record-states.ts';
 
-export const COLLABORATIVE_KINDS = ['vertical', 'horizontal'] as const;
-export const COLLABORATIVE_STATUSES = ['forming', 'active', 'paused', 'closed'] as const;
+export { COLLABORATIVE_KINDS, COLLABORATIVE_STATUSES };
 /** What a horizontal collaborative's members have in common. */
 export const HORIZONTAL_BASES = ['phase', 'welsh_medium', 'faith', 'special', 'pru_eotas'] as const;
 /** Sectors a vertical cluster may take from another LA: special schools and PRUs serve several. */
@@ -13,7 +13,8 @@ export type MemberCandidate = { number: string; name: string; laCode: string; se
 /** A catalogue key and the values it names, ready for t(). */
 export type Problem = { key: string; values: Record<string, string> };
 
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
 const MAX_NAME = 200;
 
 /** The form's fields checked; the basis belongs to horizontal collaboratives only. */
@@ -25,7 +26,8 @@ export function validateDetails(input: CollaborativeDetails): FieldErrors {
   if (!input.nameCy) errors.nameCy = 'pages.collaboratives.errors.nameCy';
   else if (input.nameCy.length > MAX_NAME) errors.nameCy = 'pages.collaboratives.errors.nameTooLong';
   if (!isOneOf(COLLABORATIVE_STATUSES, input.status)) errors.status = 'pages.collaboratives.errors.status';
-  if (input.kind === 'horizontal' && !isOneOf(HORIZONTAL_BASES, input.basis)) errors.basis = 'pages.collaboratives.errors.basis';
+  if (input.kind === 'horizontal' && !isOneOf(HORIZONTAL_BASES, input.basis))
+    errors.basis = 'pages.collaboratives.errors.basis';
   return errors;
 }
 
@@ -38,17 +40,32 @@ export function basisFor(kind: string, basis: string): string | null {
  * Whether a school may join a collaborative. A horizontal collaborative may take schools of any LA;
  * a vertical cluster stays within its LA, except for special schools and PRUs.
  */
-export function membershipProblem(collaborative: { kind: string; laCode: string | null }, school: MemberCandidate | null, requested = ''): Problem | null {
+export function membershipProblem(
+  collaborative: { kind: string; laCode: string | null },
+  school: MemberCandidate | null,
+  requested = '',
+): Problem | null {
   if (!school) return { key: 'pages.collaboratives.errors.schoolUnknown', values: { number: requested } };
-  if (!school.open) return { key: 'pages.collaboratives.errors.schoolClosed', values: { school: school.name, number: school.number } };
-  if (collaborative.kind === 'vertical' && school.laCode !== collaborative.laCode && !CROSS_LA_SECTORS.includes(school.sector)) {
-    return { key: 'pages.collaboratives.errors.verticalOtherLa', values: { school: school.name, number: school.number } };
+  if (!school.open)
+    return { key: 'pages.collaboratives.errors.schoolClosed', values: { school: school.name, number: school.number } };
+  if (
+    collaborative.kind === 'vertical' &&
+    school.laCode !== collaborative.laCode &&
+    !CROSS_LA_SECTORS.includes(school.sector)
+  ) {
+    return {
+      key: 'pages.collaboratives.errors.verticalOtherLa',
+      values: { school: school.name, number: school.number },
+    };
   }
   return null;
 }
 
 /** The first member that would break the vertical rule if the collaborative became `kind`. */
-export function firstMemberBreakingKind(collaborative: { kind: string; laCode: string | null }, members: MemberCandidate[]): Problem | null {
+export function firstMemberBreakingKind(
+  collaborative: { kind: string; laCode: string | null },
+  members: MemberCandidate[],
+): Problem | null {
   for (const member of members) {
     const problem = membershipProblem(collaborative, { ...member, open: true });
     if (problem) return problem;

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { basisFor, firstMemberBreakingKind, membershipProblem, validateDetails, type MemberCandidate } from './collaborative-rules.ts';
+import {
+  basisFor,
+  firstMemberBreakingKind,
+  membershipProblem,
+  validateDetails,
+  type MemberCandidate,
+} from './collaborative-rules.ts';
 
-const school = (sector: string, laCode: string, open = true): MemberCandidate => ({ number: `${laCode}1234`, name: `A ${sector} school`, laCode, sector, open });
+const school = (sector: string, laCode: string, open = true): MemberCandidate => ({
+  number: `${laCode}1234`,
+  name: `A ${sector} school`,
+  laCode,
+  sector,
+  open,
+});
 const vertical = { kind: 'vertical', laCode: '681' };
 const horizontal = { kind: 'horizontal', laCode: '681' };
 
@@ -21,12 +33,20 @@ describe('who may join a collaborative', () => {
   });
 
   it('names the school that breaks the vertical rule', () => {
-    expect(membershipProblem(vertical, school('primary', '660'))).toEqual({ key: 'pages.collaboratives.errors.verticalOtherLa', values: { school: 'A primary school', number: '6601234' } });
+    expect(membershipProblem(vertical, school('primary', '660'))).toEqual({
+      key: 'pages.collaboratives.errors.verticalOtherLa',
+      values: { school: 'A primary school', number: '6601234' },
+    });
   });
 
   it('refuses an unknown or a closed school', () => {
-    expect(membershipProblem(horizontal, null, '9999999')).toEqual({ key: 'pages.collaboratives.errors.schoolUnknown', values: { number: '9999999' } });
-    expect(membershipProblem(horizontal, school('primary', '681', false))?.key).toBe('pages.collaboratives.errors.schoolClosed');
+    expect(membershipProblem(horizontal, null, '9999999')).toEqual({
+      key: 'pages.collaboratives.errors.schoolUnknown',
+      values: { number: '9999999' },
+    });
+    expect(membershipProblem(horizontal, school('primary', '681', false))?.key).toBe(
+      'pages.collaboratives.errors.schoolClosed',
+    );
   });
 
   it('stops a horizontal collaborative becoming vertical around another LA’s school', () => {
@@ -38,7 +58,13 @@ describe('who may join a collaborative', () => {
 });
 
 describe('the details form', () => {
-  const valid = { kind: 'horizontal', nameEn: 'Cardiff Welsh-medium primaries', nameCy: 'Ysgolion cynradd Cymraeg Caerdydd', status: 'forming', basis: 'welsh_medium' };
+  const valid = {
+    kind: 'horizontal',
+    nameEn: 'Cardiff Welsh-medium primaries',
+    nameCy: 'Ysgolion cynradd Cymraeg Caerdydd',
+    status: 'forming',
+    basis: 'welsh_medium',
+  };
   it('accepts a complete horizontal collaborative', () => expect(validateDetails(valid)).toEqual({}));
   it('asks a horizontal collaborative for its basis, and a vertical one for none', () => {
     expect(validateDetails({ ...valid, basis: '' })).toEqual({ basis: 'pages.collaboratives.errors.basis' });
@@ -47,8 +73,13 @@ describe('the details form', () => {
     expect(basisFor('horizontal', 'faith')).toBe('faith');
   });
   it('needs both names, a kind and a status', () => {
-    expect(validateDetails({ kind: 'diagonal', nameEn: '', nameCy: 'x'.repeat(201), status: 'asleep', basis: '' })).toEqual({
-      kind: 'pages.collaboratives.errors.kind', nameEn: 'pages.collaboratives.errors.nameEn', nameCy: 'pages.collaboratives.errors.nameTooLong', status: 'pages.collaboratives.errors.status',
+    expect(
+      validateDetails({ kind: 'diagonal', nameEn: '', nameCy: 'x'.repeat(201), status: 'asleep', basis: '' }),
+    ).toEqual({
+      kind: 'pages.collaboratives.errors.kind',
+      nameEn: 'pages.collaboratives.errors.nameEn',
+      nameCy: 'pages.collaboratives.errors.nameTooLong',
+      status: 'pages.collaboratives.errors.status',
     });
   });
 });

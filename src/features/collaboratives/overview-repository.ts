@@ -6,16 +6,33 @@ import { meetings, peerEnquiries, schools } from '../../db/schema/index.ts';
 export async function comingUp(db: Db, collaborativeId: string, today: string) {
   const [nextMeetings, enquiries] = await Promise.all([
     db
-      .select({ id: meetings.id, title: meetings.title, meetsOn: meetings.meetsOn, startsAt: meetings.startsAt, location: meetings.location })
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        meetsOn: meetings.meetsOn,
+        startsAt: meetings.startsAt,
+        location: meetings.location,
+      })
       .from(meetings)
       .where(and(eq(meetings.collaborativeId, collaborativeId), gte(meetings.meetsOn, today)))
       .orderBy(asc(meetings.meetsOn), asc(meetings.startsAt))
       .limit(3),
     db
-      .select({ id: peerEnquiries.id, question: peerEnquiries.question, state: peerEnquiries.state, visitStart: peerEnquiries.visitStart, hostName: schools.name })
+      .select({
+        id: peerEnquiries.id,
+        question: peerEnquiries.question,
+        state: peerEnquiries.state,
+        visitStart: peerEnquiries.visitStart,
+        hostName: schools.name,
+      })
       .from(peerEnquiries)
       .innerJoin(schools, eq(schools.number, peerEnquiries.hostSchoolNumber))
-      .where(and(eq(peerEnquiries.collaborativeId, collaborativeId), notInArray(peerEnquiries.state, ['closed', 'cancelled'])))
+      .where(
+        and(
+          eq(peerEnquiries.collaborativeId, collaborativeId),
+          notInArray(peerEnquiries.state, ['closed', 'cancelled']),
+        ),
+      )
       .orderBy(sql`${peerEnquiries.visitStart} asc nulls last`),
   ]);
   return { nextMeetings, enquiries };

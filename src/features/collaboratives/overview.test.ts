@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetings, peerEnquiries } from '../../db/schema/index.ts';
-import { buildCollaborative, buildFacilitator, buildPartnership } from '../../../test/support/collaboration-factories.ts';
+import {
+  buildCollaborative,
+  buildFacilitator,
+  buildPartnership,
+} from '../../../test/support/collaboration-factories.ts';
 import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
 import { pageText, Visitor } from '../../../test/support/http.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
@@ -9,7 +13,12 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 let t: TestApp;
 const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-let member: TestUser, practitioner: TestUser, outsider: TestUser, facilitator: TestUser, coordinator: TestUser, strangerCoordinator: TestUser;
+let member: TestUser,
+  practitioner: TestUser,
+  outsider: TestUser,
+  facilitator: TestUser,
+  coordinator: TestUser,
+  strangerCoordinator: TestUser;
 let collaborativeId: string, school: Awaited<ReturnType<typeof buildSchool>>;
 
 beforeAll(async () => {
@@ -18,20 +27,44 @@ beforeAll(async () => {
   school = await buildSchool(db, { laCode: '663', name: 'Ysgol Bro Dinefwr' });
   const partner = await buildSchool(db, { laCode: '669', name: 'Ysgol Llandeilo' });
   const other = await buildSchool(db, { laCode: '663' });
-  const collaborative = await buildCollaborative(db, { kind: 'horizontal', laCode: '663', members: [school, partner], nameEn: 'Tywi valley group', nameCy: 'Grŵp dyffryn Tywi' });
+  const collaborative = await buildCollaborative(db, {
+    kind: 'horizontal',
+    laCode: '663',
+    members: [school, partner],
+    nameEn: 'Tywi valley group',
+    nameCy: 'Grŵp dyffryn Tywi',
+  });
   collaborativeId = collaborative.id;
   member = await buildUser(db, { role: 'headteacher', scopeId: school.number });
   practitioner = await buildUser(db, { role: 'practitioner', scopeId: partner.number });
   outsider = await buildUser(db, { role: 'headteacher', scopeId: other.number });
   facilitator = await buildFacilitator(db, collaborative.id, '663');
-  coordinator = await buildUser(db, { role: 'partnership_coordinator', scopeId: (await buildPartnership(db, ['663', '669'])).id });
-  strangerCoordinator = await buildUser(db, { role: 'partnership_coordinator', scopeId: (await buildPartnership(db, ['660', '661'])).id });
+  coordinator = await buildUser(db, {
+    role: 'partnership_coordinator',
+    scopeId: (await buildPartnership(db, ['663', '669'])).id,
+  });
+  strangerCoordinator = await buildUser(db, {
+    role: 'partnership_coordinator',
+    scopeId: (await buildPartnership(db, ['660', '661'])).id,
+  });
   await db.insert(meetings).values([
-    { collaborativeId, title: 'Autumn planning meeting', meetsOn: inDays(7), startsAt: '16:00', location: 'Ysgol Llandeilo' },
+    {
+      collaborativeId,
+      title: 'Autumn planning meeting',
+      meetsOn: inDays(7),
+      startsAt: '16:00',
+      location: 'Ysgol Llandeilo',
+    },
     { collaborativeId, title: 'Last term’s meeting', meetsOn: inDays(-40) },
   ]);
   await db.insert(peerEnquiries).values([
-    { collaborativeId, hostSchoolNumber: school.number, question: 'How well do learners talk about their learning?', state: 'preparing', visitStart: inDays(14) },
+    {
+      collaborativeId,
+      hostSchoolNumber: school.number,
+      question: 'How well do learners talk about their learning?',
+      state: 'preparing',
+      visitStart: inDays(14),
+    },
     { collaborativeId, hostSchoolNumber: partner.number, question: 'A closed enquiry', state: 'closed' },
   ]);
 });
@@ -70,7 +103,8 @@ describe('a collaborative’s overview for the people of its space', () => {
     const home = pageText((await (await as(member)).get(`/schools/${school.number}/home`)).body);
     expect(home).toContain('Our collaboratives');
     // Leaders also find the school's professional learning, profile and case studies from here.
-    for (const page of ['professional-learning', 'profile', 'good-practice']) expect(home).toContain(`href="/schools/${school.number}/${page}"`);
+    for (const page of ['professional-learning', 'profile', 'good-practice'])
+      expect(home).toContain(`href="/schools/${school.number}/${page}"`);
     expect(home).toContain('Tywi valley group');
   });
 });
@@ -83,10 +117,32 @@ describe('a partnership coordinator', () => {
     const form = (await visitor.get('/collaboratives/new')).body;
     expect(form).toContain('value="663"');
     expect(form).toContain('value="669"');
-    const created = await visitor.post('/collaboratives', { kind: 'horizontal', nameEn: 'Carmarthenshire and Swansea special schools', nameCy: 'Ysgolion arbennig Sir Gâr ac Abertawe', status: 'forming', basis: 'special', laCode: '669' }, { tokenFrom: '/collaboratives/new' });
+    const created = await visitor.post(
+      '/collaboratives',
+      {
+        kind: 'horizontal',
+        nameEn: 'Carmarthenshire and Swansea special schools',
+        nameCy: 'Ysgolion arbennig Sir Gâr ac Abertawe',
+        status: 'forming',
+        basis: 'special',
+        laCode: '669',
+      },
+      { tokenFrom: '/collaboratives/new' },
+    );
     expect(created.statusCode).toBe(303);
     // An LA outside the partnership is refused, and nothing is created.
-    const refused = await visitor.post('/collaboratives', { kind: 'horizontal', nameEn: 'Elsewhere', nameCy: 'Rhywle arall', status: 'forming', basis: 'phase', laCode: '681' }, { tokenFrom: '/collaboratives/new' });
+    const refused = await visitor.post(
+      '/collaboratives',
+      {
+        kind: 'horizontal',
+        nameEn: 'Elsewhere',
+        nameCy: 'Rhywle arall',
+        status: 'forming',
+        basis: 'phase',
+        laCode: '681',
+      },
+      { tokenFrom: '/collaboratives/new' },
+    );
     expect(refused.statusCode).toBe(400);
     expect(pageText((await visitor.get('/collaboratives')).body)).not.toContain('Elsewhere');
   });

@@ -33,23 +33,50 @@ beforeAll(async () => {
     improvementPartner: await buildUser(db, { role: 'improvement_partner', scopeId: LA }),
     facilitator: await buildFacilitator(db, collaborative.id, LA),
     collaborativeLead: lead,
-    schoolLeader: people.leader, practitioner: people.practitioner, governor: people.governor,
-    otherLaOfficer: people.otherLaOfficer, otherHeadteacher: people.otherHeadteacher,
+    schoolLeader: people.leader,
+    practitioner: people.practitioner,
+    governor: people.governor,
+    otherLaOfficer: people.otherLaOfficer,
+    otherHeadteacher: people.otherHeadteacher,
     wgOfficial: await buildUser(db, { role: 'wg_official', scopeId: null }),
     administrator: await buildUser(db, { role: 'administrator' }),
   };
   const officer = await visitorFor(t, people.laOfficer);
-  caseId = await openCase(officer, LA, { school: school.number, source: 'la_intelligence', grounds: ['management', 'standards'], summary: SECRET });
-  const issued = await officer.post(`/concern-cases/${caseId}/warning-notices`, noticeForm(), { tokenFrom: `/concern-cases/${caseId}/warning-notices/new` });
+  caseId = await openCase(officer, LA, {
+    school: school.number,
+    source: 'la_intelligence',
+    grounds: ['management', 'standards'],
+    summary: SECRET,
+  });
+  const issued = await officer.post(`/concern-cases/${caseId}/warning-notices`, noticeForm(), {
+    tokenFrom: `/concern-cases/${caseId}/warning-notices/new`,
+  });
   expect(issued.statusCode, issued.body.slice(0, 400)).toBe(303);
   noticeId = issued.headers.location!.split('/')[4]!.split('?')[0]!;
 });
 afterAll(() => t.close());
 
 describe('who a concern case never reaches', () => {
-  const caseUrls = () => [`/concern-cases/${caseId}`, `/concern-cases/${caseId}/warning-notices/${noticeId}`, `/concern-cases/${caseId}/warning-notices/${noticeId}/pdf`, `/concern-cases/${caseId}/warning-notices/new`, `/concern-cases/${caseId}/exit`];
+  const caseUrls = () => [
+    `/concern-cases/${caseId}`,
+    `/concern-cases/${caseId}/warning-notices/${noticeId}`,
+    `/concern-cases/${caseId}/warning-notices/${noticeId}/pdf`,
+    `/concern-cases/${caseId}/warning-notices/new`,
+    `/concern-cases/${caseId}/exit`,
+  ];
 
-  it.each(['improvementPartner', 'facilitator', 'collaborativeLead', 'schoolLeader', 'practitioner', 'governor', 'otherLaOfficer', 'otherHeadteacher', 'wgOfficial', 'administrator'])('%s: not found, not listed, not audited as a view', async (who) => {
+  it.each([
+    'improvementPartner',
+    'facilitator',
+    'collaborativeLead',
+    'schoolLeader',
+    'practitioner',
+    'governor',
+    'otherLaOfficer',
+    'otherHeadteacher',
+    'wgOfficial',
+    'administrator',
+  ])('%s: not found, not listed, not audited as a view', async (who) => {
     const visitor = await visitorFor(t, outsiders[who]!);
     const before = (await auditEntries(t.database.db, 'concern-case-view', caseId)).length;
     // Refused exactly as for a case that does not exist: the answer gives nothing away.
@@ -57,10 +84,13 @@ describe('who a concern case never reaches', () => {
     for (const url of caseUrls()) {
       const status = (await visitor.get(url)).statusCode;
       expect([403, 404], `${who} ${url}`).toContain(status);
-      expect(status, `${who} ${url}`).toBe((await visitor.get(url.replaceAll(caseId, nobody).replaceAll(noticeId, nobody))).statusCode);
+      expect(status, `${who} ${url}`).toBe(
+        (await visitor.get(url.replaceAll(caseId, nobody).replaceAll(noticeId, nobody))).statusCode,
+      );
     }
     // Those who may read some concern cases (another LA's officer, another school's head) get 404.
-    if (who === 'otherLaOfficer' || who === 'otherHeadteacher') expect((await visitor.get(`/concern-cases/${caseId}`)).statusCode).toBe(404);
+    if (who === 'otherLaOfficer' || who === 'otherHeadteacher')
+      expect((await visitor.get(`/concern-cases/${caseId}`)).statusCode).toBe(404);
     const register = await visitor.get(`/local-authorities/${LA}/schools-causing-concern`);
     expect([403, 404], `${who} register`).toContain(register.statusCode);
     expect(register.body).not.toContain(SECRET);
@@ -69,14 +99,21 @@ describe('who a concern case never reaches', () => {
     expect((await auditEntries(t.database.db, 'concern-case-view', caseId)).length).toBe(before);
   });
 
-  it('nothing of it appears on the collaborative\'s pages, its shared space or the LA\'s pages for the lead and the facilitator', async () => {
+  it("nothing of it appears on the collaborative's pages, its shared space or the LA's pages for the lead and the facilitator", async () => {
     for (const who of ['collaborativeLead', 'facilitator'] as const) {
       const visitor = await visitorFor(t, outsiders[who]!);
-      for (const url of [`/collaboratives/${collaborativeId}`, `/collaboratives/${collaborativeId}/shared`, `/collaboratives/${collaborativeId}/common-ground`, `/local-authorities/${LA}/overview`, `/schools/${school.number}`]) {
+      for (const url of [
+        `/collaboratives/${collaborativeId}`,
+        `/collaboratives/${collaborativeId}/shared`,
+        `/collaboratives/${collaborativeId}/common-ground`,
+        `/local-authorities/${LA}/overview`,
+        `/schools/${school.number}`,
+      ]) {
         const page = await visitor.get(url);
         expect(page.statusCode, `${who} ${url}`).toBeLessThan(500);
         const text = pageText(page.body);
-        for (const leak of [SECRET, 'causing concern', 'Warning notice', 'sy\'n peri pryder', caseId]) expect(text, `${who} ${url}`).not.toContain(leak);
+        for (const leak of [SECRET, 'causing concern', 'Warning notice', "sy'n peri pryder", caseId])
+          expect(text, `${who} ${url}`).not.toContain(leak);
       }
     }
   });
@@ -87,7 +124,7 @@ describe('who a concern case never reaches', () => {
   });
 });
 
-describe('the school\'s headteacher and chair of governors', () => {
+describe("the school's headteacher and chair of governors", () => {
   it.each(['headteacher', 'chair'])('%s reads the case, read-only, from the account area', async (who) => {
     const visitor = await visitorFor(t, who === 'chair' ? chair : people.headteacher);
     const account = await visitor.get('/account');
@@ -102,7 +139,7 @@ describe('the school\'s headteacher and chair of governors', () => {
     expect(text).not.toContain('Issue a warning notice');
     expect(text).not.toContain('Exit the case');
     const welsh = pageText((await visitor.get(`/concern-cases/${caseId}?lang=cy`)).body);
-    expect(welsh).toContain('Gallwch ddarllen yr achos hwn; dim ond yr awdurdod lleol sy\'n gallu ei newid.');
+    expect(welsh).toContain("Gallwch ddarllen yr achos hwn; dim ond yr awdurdod lleol sy'n gallu ei newid.");
     expect(welsh).toContain('Sail 2: bu chwalfa yn y ffordd y caiff yr ysgol ei rheoli neu ei llywodraethu');
   });
 
@@ -111,7 +148,10 @@ describe('the school\'s headteacher and chair of governors', () => {
     const token = await visitor.csrfToken('/account/password');
     const posts: [string, Record<string, string | string[]>][] = [
       [`/concern-cases/${caseId}/state`, { version: '1', state: 'monitoring' }],
-      [`/concern-cases/${caseId}/exit`, { version: '1', exitReason: 'x', 'exitedOn-day': '1', 'exitedOn-month': '1', 'exitedOn-year': '2026' }],
+      [
+        `/concern-cases/${caseId}/exit`,
+        { version: '1', exitReason: 'x', 'exitedOn-day': '1', 'exitedOn-month': '1', 'exitedOn-year': '2026' },
+      ],
       [`/concern-cases/${caseId}/warning-notices`, noticeForm()],
       [`/concern-cases/${caseId}/interventions`, { kind: 'directions' }],
       [`/concern-cases/${caseId}/support-items`, { action: 'x', owner: 'y' }],
@@ -122,10 +162,15 @@ describe('the school\'s headteacher and chair of governors', () => {
       expect([403, 404], `${who} POST ${url}`).toContain(response.statusCode);
       if (!url.startsWith('/local-authorities')) expect(response.statusCode, url).toBe(403);
     }
-    for (const url of [`/concern-cases/${caseId}/exit`, `/concern-cases/${caseId}/interventions/new`, `/concern-cases/${caseId}/support-items/new`]) expect((await visitor.get(url)).statusCode, url).toBe(403);
+    for (const url of [
+      `/concern-cases/${caseId}/exit`,
+      `/concern-cases/${caseId}/interventions/new`,
+      `/concern-cases/${caseId}/support-items/new`,
+    ])
+      expect((await visitor.get(url)).statusCode, url).toBe(403);
   });
 
-  it('the chair of another school\'s governing body sees nothing', async () => {
+  it("the chair of another school's governing body sees nothing", async () => {
     const visitor = await visitorFor(t, people.otherGovernor);
     expect([403, 404]).toContain((await visitor.get(`/concern-cases/${caseId}`)).statusCode);
   });
@@ -135,7 +180,11 @@ describe('every view is audited', () => {
   it('appends an entry for each GET of the case, its notice and its PDF, naming who looked', async () => {
     const db = t.database.db;
     const count = async (action: string, id: string) => (await auditEntries(db, action, id)).length;
-    const [cases, views, downloads] = [await count('concern-case-view', caseId), await count('warning-notice-view', noticeId), await count('warning-notice-download', noticeId)];
+    const [cases, views, downloads] = [
+      await count('concern-case-view', caseId),
+      await count('warning-notice-view', noticeId),
+      await count('warning-notice-download', noticeId),
+    ];
     const head = await visitorFor(t, people.headteacher);
     await head.get(`/concern-cases/${caseId}`);
     await head.get(`/concern-cases/${caseId}?lang=cy`);
@@ -151,10 +200,22 @@ describe('every view is audited', () => {
     expect(last.actorId).toBe(people.laOfficer.id);
   });
 
-  it('keeps the school out of the LA\'s other schools: an officer cannot open a case for another LA\'s school', async () => {
+  it("keeps the school out of the LA's other schools: an officer cannot open a case for another LA's school", async () => {
     const elsewhere = await buildSchool(t.database.db, { laCode: '670' });
     const officer = await visitorFor(t, people.laOfficer);
-    const response = await officer.post(`/local-authorities/${LA}/schools-causing-concern`, { school: elsewhere.number, source: 'la_intelligence', grounds: 'standards', summary: 'x', 'openedOn-day': '1', 'openedOn-month': '1', 'openedOn-year': '2025' }, { tokenFrom: `/local-authorities/${LA}/schools-causing-concern/new` });
+    const response = await officer.post(
+      `/local-authorities/${LA}/schools-causing-concern`,
+      {
+        school: elsewhere.number,
+        source: 'la_intelligence',
+        grounds: 'standards',
+        summary: 'x',
+        'openedOn-day': '1',
+        'openedOn-month': '1',
+        'openedOn-year': '2025',
+      },
+      { tokenFrom: `/local-authorities/${LA}/schools-causing-concern/new` },
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('Enter the number of an open school in this local authority');
     expect((await t.database.db.select().from(schools).where(eq(schools.number, elsewhere.number))).length).toBe(1);

@@ -1,35 +1,48 @@
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { concernCases, concernInterventions, concernSupportItems, localAuthorities, schools, warningNotices } from '../../db/schema/index.ts';
+import {
+  concernCases,
+  concernInterventions,
+  concernSupportItems,
+  schools,
+  warningNotices,
+} from '../../db/schema/index.ts';
 
 export type ConcernCase = typeof concernCases.$inferSelect;
 export type WarningNotice = typeof warningNotices.$inferSelect;
 export type ConcernIntervention = typeof concernInterventions.$inferSelect;
 export type SupportItem = typeof concernSupportItems.$inferSelect;
-export type CaseWithSchool = ConcernCase & { schoolName: string; governingBodyId: string | null; governance: string | null; laNameEn: string; laNameCy: string };
 
-const caseColumns = { schoolName: schools.name, governingBodyId: schools.governingBodyId, governance: schools.governance, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy };
-
-/** One case with its school and LA (null when there is none: the caller decides 404). */
-export async function findCase(db: Db, id: string): Promise<CaseWithSchool | null> {
-  const [row] = await db
-    .select({ c: concernCases, ...caseColumns })
-    .from(concernCases)
-    .innerJoin(schools, eq(schools.number, concernCases.schoolNumber))
-    .innerJoin(localAuthorities, eq(localAuthorities.code, concernCases.laCode))
-    .where(eq(concernCases.id, id));
-  return row ? { ...row.c, schoolName: row.schoolName, governingBodyId: row.governingBodyId, governance: row.governance, laNameEn: row.laNameEn, laNameCy: row.laNameCy } : null;
-}
-
-const nextReview = sql<string | null>`(select min(i.review_on) from ${concernSupportItems} i where i.case_id = ${concernCases.id} and i.status = 'open')`;
-const registerColumns = { id: concernCases.id, schoolNumber: concernCases.schoolNumber, schoolName: schools.name, source: concernCases.source, state: concernCases.state, openedOn: concernCases.openedOn, exitedOn: concernCases.exitedOn, exitReason: concernCases.exitReason, nextReviewOn: nextReview };
+const nextReview = sql<
+  string | null
+>`(select min(i.review_on) from ${concernSupportItems} i where i.case_id = ${concernCases.id} and i.status = 'open')`;
+const registerColumns = {
+  id: concernCases.id,
+  schoolNumber: concernCases.schoolNumber,
+  schoolName: schools.name,
+  source: concernCases.source,
+  state: concernCases.state,
+  openedOn: concernCases.openedOn,
+  exitedOn: concernCases.exitedOn,
+  exitReason: concernCases.exitReason,
+  nextReviewOn: nextReview,
+};
 export type RegisterRow = Awaited<ReturnType<typeof listLaCases>>[number];
 
 /** The LA's register: open cases (soonest review first) or exited ones (latest exit first). */
 export async function listLaCases(db: Db, laCode: string, which: 'open' | 'exited') {
-  const where = and(eq(concernCases.laCode, laCode), which === 'open' ? ne(concernCases.state, 'exited') : eq(concernCases.state, 'exited'));
-  const order = which === 'open' ? [sql`${nextReview} asc nulls last`, asc(concernCases.openedOn)] : [desc(concernCases.exitedOn)];
-  return db.select(registerColumns).from(concernCases).innerJoin(schools, eq(schools.number, concernCases.schoolNumber)).where(where).orderBy(...order, asc(schools.name));
+  const where = and(
+    eq(concernCases.laCode, laCode),
+    which === 'open' ? ne(concernCases.state, 'exited') : eq(concernCases.state, 'exited'),
+  );
+  const order =
+    which === 'open' ? [sql`${nextReview} asc nulls last`, asc(concernCases.openedOn)] : [desc(concernCases.exitedOn)];
+  return db
+    .select(registerColumns)
+    .from(concernCases)
+    .innerJoin(schools, eq(schools.number, concernCases.schoolNumber))
+    .where(where)
+    .orderBy(...order, asc(schools.name));
 }
 
 /**
@@ -42,12 +55,20 @@ export async function listVisibleCases(db: Db, scopes: { officerLas: string[]; h
   if (scopes.headOf.length) conditions.push(inArray(concernCases.schoolNumber, scopes.headOf));
   if (scopes.chairOf.length) conditions.push(inArray(schools.governingBodyId, scopes.chairOf));
   if (!conditions.length) return [];
-  return db.select(registerColumns).from(concernCases).innerJoin(schools, eq(schools.number, concernCases.schoolNumber)).where(or(...conditions)).orderBy(desc(concernCases.openedOn));
+  return db
+    .select(registerColumns)
+    .from(concernCases)
+    .innerJoin(schools, eq(schools.number, concernCases.schoolNumber))
+    .where(or(...conditions))
+    .orderBy(desc(concernCases.openedOn));
 }
 
 /** A school of this LA, open, by its number: cases are only opened for the LA's own schools. */
 export async function findLaSchool(db: Db, laCode: string, number: string) {
-  const [row] = await db.select({ number: schools.number, name: schools.name }).from(schools).where(and(eq(schools.number, number), eq(schools.laCode, laCode), eq(schools.open, true)));
+  const [row] = await db
+    .select({ number: schools.number, name: schools.name })
+    .from(schools)
+    .where(and(eq(schools.number, number), eq(schools.laCode, laCode), eq(schools.open, true)));
   return row ?? null;
 }
 
@@ -57,18 +78,32 @@ export async function insertCase(db: Db, values: typeof concernCases.$inferInser
 }
 
 /** Moves the case on only if nobody changed it since `version`; null on a conflict. */
-export async function updateCase(db: Db, id: string, version: number, values: Partial<Pick<ConcernCase, 'state' | 'exitedOn' | 'exitReason'>>) {
+export async function updateCase(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<Pick<ConcernCase, 'state' | 'exitedOn' | 'exitReason'>>,
+  now: Date,
+) {
   const [row] = await db
     .update(concernCases)
-    .set({ ...values, version: sql`${concernCases.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${concernCases.version} + 1`, updatedAt: now })
     .where(and(eq(concernCases.id, id), eq(concernCases.version, version)))
     .returning();
   return row ?? null;
 }
 
-export const listNotices = (db: Db, caseId: string) => db.select().from(warningNotices).where(eq(warningNotices.caseId, caseId)).orderBy(desc(warningNotices.issuedOn), desc(warningNotices.createdAt));
+export const listNotices = (db: Db, caseId: string) =>
+  db
+    .select()
+    .from(warningNotices)
+    .where(eq(warningNotices.caseId, caseId))
+    .orderBy(desc(warningNotices.issuedOn), desc(warningNotices.createdAt));
 export async function findNotice(db: Db, caseId: string, id: string) {
-  const [row] = await db.select().from(warningNotices).where(and(eq(warningNotices.id, id), eq(warningNotices.caseId, caseId)));
+  const [row] = await db
+    .select()
+    .from(warningNotices)
+    .where(and(eq(warningNotices.id, id), eq(warningNotices.caseId, caseId)));
   return row ?? null;
 }
 export async function insertNotice(db: Db, values: typeof warningNotices.$inferInsert) {
@@ -76,26 +111,48 @@ export async function insertNotice(db: Db, values: typeof warningNotices.$inferI
   return row!;
 }
 
-export const listInterventions = (db: Db, caseId: string) => db.select().from(concernInterventions).where(eq(concernInterventions.caseId, caseId)).orderBy(asc(concernInterventions.decidedOn), asc(concernInterventions.createdAt));
+export const listInterventions = (db: Db, caseId: string) =>
+  db
+    .select()
+    .from(concernInterventions)
+    .where(eq(concernInterventions.caseId, caseId))
+    .orderBy(asc(concernInterventions.decidedOn), asc(concernInterventions.createdAt));
 export async function insertIntervention(db: Db, values: typeof concernInterventions.$inferInsert) {
   const [row] = await db.insert(concernInterventions).values(values).returning();
   return row!;
 }
 
 export const listSupportItems = (db: Db, caseId: string) =>
-  db.select().from(concernSupportItems).where(eq(concernSupportItems.caseId, caseId)).orderBy(sql`${concernSupportItems.status} = 'done'`, sql`${concernSupportItems.reviewOn} asc nulls last`, asc(concernSupportItems.createdAt));
+  db
+    .select()
+    .from(concernSupportItems)
+    .where(eq(concernSupportItems.caseId, caseId))
+    .orderBy(
+      sql`${concernSupportItems.status} = 'done'`,
+      sql`${concernSupportItems.reviewOn} asc nulls last`,
+      asc(concernSupportItems.createdAt),
+    );
 export async function findSupportItem(db: Db, caseId: string, id: string) {
-  const [row] = await db.select().from(concernSupportItems).where(and(eq(concernSupportItems.id, id), eq(concernSupportItems.caseId, caseId)));
+  const [row] = await db
+    .select()
+    .from(concernSupportItems)
+    .where(and(eq(concernSupportItems.id, id), eq(concernSupportItems.caseId, caseId)));
   return row ?? null;
 }
 export async function insertSupportItem(db: Db, values: typeof concernSupportItems.$inferInsert) {
   const [row] = await db.insert(concernSupportItems).values(values).returning();
   return row!;
 }
-export async function updateSupportItem(db: Db, id: string, version: number, values: Partial<Pick<SupportItem, 'action' | 'owner' | 'reviewOn' | 'status' | 'reviewNotes' | 'language'>>) {
+export async function updateSupportItem(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<Pick<SupportItem, 'action' | 'owner' | 'reviewOn' | 'status' | 'reviewNotes' | 'language'>>,
+  now: Date,
+) {
   const [row] = await db
     .update(concernSupportItems)
-    .set({ ...values, version: sql`${concernSupportItems.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${concernSupportItems.version} + 1`, updatedAt: now })
     .where(and(eq(concernSupportItems.id, id), eq(concernSupportItems.version, version)))
     .returning();
   return row ?? null;

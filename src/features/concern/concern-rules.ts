@@ -24,8 +24,10 @@ export function nextStates(c: CaseFacts): State[] {
 export const canMoveTo = (c: CaseFacts, to: State) => nextStates(c).includes(to);
 
 /** A warning notice can be given while the case is open or already under notice, and only on grounds 1 to 6. */
-export const canIssueNotice = (c: CaseFacts) => (c.state === 'open' || c.state === 'warning_notice') && noticeGrounds(c.grounds).length > 0;
-export const noticeGrounds = (grounds: readonly string[]) => NOTICE_GROUNDS.filter((g) => grounds.includes(g)) as Ground[];
+export const canIssueNotice = (c: CaseFacts) =>
+  (c.state === 'open' || c.state === 'warning_notice') && noticeGrounds(c.grounds).length > 0;
+export const noticeGrounds = (grounds: readonly string[]) =>
+  NOTICE_GROUNDS.filter((g) => grounds.includes(g)) as Ground[];
 
 /** Interventions are recorded once a notice was given (or an Estyn category allows it), and until exit. */
 export function canRecordIntervention(c: CaseFacts): boolean {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { concernCaseCan } from '../../local-authority/la-policy.ts';
-import type { CurrentUser, Role } from '../../policy/roles.ts';
 import { checkInterventionForm, checkNoticeForm, type NoticeForm } from './concern-forms.ts';
 import { requiredCopies } from './concern-reference.ts';
-import { canIssueNotice, canMoveTo, canRecordIntervention, complianceEnds, nextStates, stateAfterIntervention } from './concern-rules.ts';
+import {
+  canIssueNotice,
+  canMoveTo,
+  canRecordIntervention,
+  complianceEnds,
+  nextStates,
+  stateAfterIntervention,
+} from './concern-rules.ts';
 
 const kase = (state: string, source = 'la_intelligence', grounds = ['standards']) => ({ state, source, grounds });
 
@@ -60,44 +65,70 @@ describe('copies of a warning notice', () => {
 });
 
 describe('the forms', () => {
-  const notice: NoticeForm = { grounds: ['standards'], reasons: 'R', requiredAction: 'A', compliancePeriodDays: '30', mindedTo: ['directions'], mindedToDetail: '', copiesTo: ['headteacher', 'welsh_ministers'], otherCopies: 'Estyn\n', issuedOn: { day: '1', month: '3', year: '2026' } };
-  const limits = { caseGrounds: ['standards'], required: ['headteacher', 'welsh_ministers', 'religious_body'], openedOn: '2026-02-01', today: '2026-03-10' };
+  const notice: NoticeForm = {
+    grounds: ['standards'],
+    reasons: 'R',
+    requiredAction: 'A',
+    compliancePeriodDays: '30',
+    mindedTo: ['directions'],
+    mindedToDetail: '',
+    copiesTo: ['headteacher', 'welsh_ministers'],
+    otherCopies: 'Estyn\n',
+    issuedOn: { day: '1', month: '3', year: '2026' },
+  };
+  const limits = {
+    caseGrounds: ['standards'],
+    required: ['headteacher', 'welsh_ministers', 'religious_body'],
+    openedOn: '2026-02-01',
+    today: '2026-03-10',
+  };
 
   it('refuses a notice without a required copy, on a ground the case lacks, or with a period under a day', () => {
     const checked = checkNoticeForm({ ...notice, grounds: ['safety'], compliancePeriodDays: '0' }, limits);
-    expect(checked.ok ? {} : checked.errors).toEqual({ grounds: 'concern.errors.noticeGrounds_missing', compliancePeriodDays: 'concern.errors.compliancePeriodDays_invalid', copiesTo: 'concern.errors.copiesTo_required' });
+    expect(checked.ok ? {} : checked.errors).toEqual({
+      grounds: 'concern.errors.noticeGrounds_missing',
+      compliancePeriodDays: 'concern.errors.compliancePeriodDays_invalid',
+      copiesTo: 'concern.errors.copiesTo_required',
+    });
   });
 
-  it('keeps the statutory copies and the officer\'s others, in order', () => {
-    const checked = checkNoticeForm({ ...notice, copiesTo: ['religious_body', 'welsh_ministers', 'headteacher'] }, limits);
-    expect(checked.ok && checked.values.copiesTo).toEqual(['headteacher', 'welsh_ministers', 'religious_body', 'Estyn']);
+  it("keeps the statutory copies and the officer's others, in order", () => {
+    const checked = checkNoticeForm(
+      { ...notice, copiesTo: ['religious_body', 'welsh_ministers', 'headteacher'] },
+      limits,
+    );
+    expect(checked.ok && checked.values.copiesTo).toEqual([
+      'headteacher',
+      'welsh_ministers',
+      'religious_body',
+      'Estyn',
+    ]);
   });
 
-  it('refuses an interim executive board without the Welsh Ministers\' consent, and a decision inside the compliance period', () => {
-    const form = { kind: 'interim_executive_board', decidedOn: { day: '5', month: '3', year: '2026' }, details: '', ministersConsentOn: { day: '', month: '', year: '' } };
-    const checked = checkInterventionForm(form, { today: '2026-03-10', openedOn: '2026-01-01', complianceEnds: '2026-03-08' });
-    expect(checked.ok ? {} : checked.errors).toEqual({ 'decidedOn-day': 'concern.errors.decidedOn_beforeCompliance', 'ministersConsentOn-day': 'concern.errors.ministersConsentOn_missing' });
-    const fine = checkInterventionForm({ ...form, decidedOn: { day: '9', month: '3', year: '2026' }, ministersConsentOn: { day: '2', month: '3', year: '2026' } }, { today: '2026-03-10', openedOn: '2026-01-01', complianceEnds: '2026-03-08' });
+  it("refuses an interim executive board without the Welsh Ministers' consent, and a decision inside the compliance period", () => {
+    const form = {
+      kind: 'interim_executive_board',
+      decidedOn: { day: '5', month: '3', year: '2026' },
+      details: '',
+      ministersConsentOn: { day: '', month: '', year: '' },
+    };
+    const checked = checkInterventionForm(form, {
+      today: '2026-03-10',
+      openedOn: '2026-01-01',
+      complianceEnds: '2026-03-08',
+    });
+    expect(checked.ok ? {} : checked.errors).toEqual({
+      'decidedOn-day': 'concern.errors.decidedOn_beforeCompliance',
+      'ministersConsentOn-day': 'concern.errors.ministersConsentOn_missing',
+    });
+    const fine = checkInterventionForm(
+      {
+        ...form,
+        decidedOn: { day: '9', month: '3', year: '2026' },
+        ministersConsentOn: { day: '2', month: '3', year: '2026' },
+      },
+      { today: '2026-03-10', openedOn: '2026-01-01', complianceEnds: '2026-03-08' },
+    );
     expect(fine.ok && fine.values.ministersConsentOn).toBe('2026-03-02');
-  });
-});
-
-describe('who may see a case (concernCaseCan)', () => {
-  const c = { laCode: '681', schoolNumber: '6812094', governingBodyId: 'GB6812094' };
-  const user = (role: Role, scopeId: string): CurrentUser => ({ id: 'u', email: 'u@x', displayName: 'U', assignments: [{ role, scopeType: 'school', scopeId }] });
-  it.each([
-    ['la_officer', '681', { view: true, manage: true }],
-    ['headteacher', '6812094', { view: true, manage: false }],
-    ['chair_of_governors', 'GB6812094', { view: true, manage: false }],
-    ['improvement_partner', '681', { view: false, manage: false }],
-    ['la_officer', '670', { view: false, manage: false }],
-    ['school_leader', '6812094', { view: false, manage: false }],
-    ['practitioner', '6812094', { view: false, manage: false }],
-    ['governor', 'GB6812094', { view: false, manage: false }],
-    ['collaborative_lead', '6812094', { view: false, manage: false }],
-    ['wg_official', '6812094', { view: false, manage: false }],
-    ['administrator', '681', { view: false, manage: false }],
-  ] as [Role, string, { view: boolean; manage: boolean }][])('%s of %s: %j', (role, scope, expected) => {
-    expect(concernCaseCan(user(role, scope), c)).toMatchObject(expected);
   });
 });

@@ -9,6 +9,13 @@ import { concernRegisterRoutes } from './register-routes.ts';
  * Schools causing concern (DOMAIN.md section 6, rule 6): restricted to the LA's officers and the
  * school's headteacher and chair of governors; kept apart from every collaborative and school page.
  */
-export const concernRoutes: FeaturePlugin<'database'> = async (app, deps) => {
-  for (const routes of [concernRegisterRoutes, concernCaseRoutes, concernNoticeRoutes, concernPlanRoutes, concernAccountRoutes]) await app.register(routes, deps);
+export const concernRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
+  for (const routes of [
+    concernRegisterRoutes,
+    concernCaseRoutes,
+    concernNoticeRoutes,
+    concernPlanRoutes,
+    concernAccountRoutes,
+  ])
+    await app.register(routes, deps);
 };

@@ -17,10 +17,17 @@ export type ActionForm = {
   status: string;
 };
 
-export const LIMITS = { description: 1000, owner: 200, milestones: 2000, professionalLearning: 2000, supportDetail: 1000 } as const;
+export const LIMITS = {
+  description: 1000,
+  owner: 200,
+  milestones: 2000,
+  professionalLearning: 2000,
+  supportDetail: 1000,
+} as const;
 const E = (problem: string) => `pages.planAction.errors.${problem}`;
 
-export type ActionValidation = { ok: true; values: Omit<ActionValues, 'language'> } | { ok: false; errors: Record<string, string> };
+export type ActionValidation =
+  { ok: true; values: Omit<ActionValues, 'language'> } | { ok: false; errors: Record<string, string> };
 
 /** Checks an action as a leader typed it; every problem at once, against the field it belongs to. */
 export function validateActionForm(form: ActionForm): ActionValidation {
@@ -34,28 +41,48 @@ export function validateActionForm(form: ActionForm): ActionValidation {
   if (!start.ok) errors['startOn-day'] = E(`start_${start.problem}`);
   if (!due.ok) errors['dueOn-day'] = E(`due_${due.problem}`);
   else if (due.value === null) errors['dueOn-day'] = E('dueMissing');
-  if (start.ok && due.ok && start.value && due.value && due.value < start.value) errors['dueOn-day'] = E('dueBeforeStart');
+  if (start.ok && due.ok && start.value && due.value && due.value < start.value)
+    errors['dueOn-day'] = E('dueBeforeStart');
   for (const field of ['milestones', 'professionalLearning', 'supportDetail'] as const) {
     if (form[field].length > LIMITS[field]) errors[field] = E(`${field}TooLong`);
   }
   const cost = parsePounds(form.cost);
   if (!cost.ok) errors.cost = E('cost');
   if (!isOneOf(SUPPORT_FROM, form.supportFrom)) errors.supportFrom = E('supportFrom');
-  else if (form.supportFrom !== 'none' && !form.supportDetail && !errors.supportDetail) errors.supportDetail = E('supportDetailMissing');
+  else if (form.supportFrom !== 'none' && !form.supportDetail && !errors.supportDetail)
+    errors.supportDetail = E('supportDetailMissing');
   if (!isOneOf(ACTION_STATUSES, form.status)) errors.status = E('status');
   if (Object.keys(errors).length || !start.ok || !due.ok || !cost.ok) return { ok: false, errors: inFormOrder(errors) };
   return {
     ok: true,
     values: {
-      description: form.description, owner: form.owner, startOn: start.value, dueOn: due.value, milestones: form.milestones,
-      costPence: cost.pence, professionalLearning: form.professionalLearning, supportFrom: form.supportFrom,
+      description: form.description,
+      owner: form.owner,
+      startOn: start.value,
+      dueOn: due.value,
+      milestones: form.milestones,
+      costPence: cost.pence,
+      professionalLearning: form.professionalLearning,
+      supportFrom: form.supportFrom,
       // Detail without a request for support would describe nothing: keep the two consistent.
-      supportDetail: form.supportFrom === 'none' ? '' : form.supportDetail, status: form.status,
+      supportDetail: form.supportFrom === 'none' ? '' : form.supportDetail,
+      status: form.status,
     },
   };
 }
 
-const FORM_ORDER = ['description', 'owner', 'startOn-day', 'dueOn-day', 'milestones', 'cost', 'professionalLearning', 'supportFrom', 'supportDetail', 'status'];
+const FORM_ORDER = [
+  'description',
+  'owner',
+  'startOn-day',
+  'dueOn-day',
+  'milestones',
+  'cost',
+  'professionalLearning',
+  'supportFrom',
+  'supportDetail',
+  'status',
+];
 
 /** The error summary lists problems in the order the fields appear on the page. */
 function inFormOrder(errors: Record<string, string>): Record<string, string> {
@@ -65,13 +92,28 @@ function inFormOrder(errors: Record<string, string>): Record<string, string> {
 /** A saved action back into the form's shape, for editing. */
 export function actionToForm(action: PlanAction): ActionForm {
   return {
-    description: action.description, owner: action.owner, startOn: dateToParts(action.startOn), dueOn: dateToParts(action.dueOn),
-    milestones: action.milestones, cost: formatPounds(action.costPence), professionalLearning: action.professionalLearning,
-    supportFrom: action.supportFrom, supportDetail: action.supportDetail, status: action.status,
+    description: action.description,
+    owner: action.owner,
+    startOn: dateToParts(action.startOn),
+    dueOn: dateToParts(action.dueOn),
+    milestones: action.milestones,
+    cost: formatPounds(action.costPence),
+    professionalLearning: action.professionalLearning,
+    supportFrom: action.supportFrom,
+    supportDetail: action.supportDetail,
+    status: action.status,
   };
 }
 
 export const EMPTY_ACTION_FORM: ActionForm = {
-  description: '', owner: '', startOn: dateToParts(null), dueOn: dateToParts(null), milestones: '', cost: '',
-  professionalLearning: '', supportFrom: 'none', supportDetail: '', status: 'not_started',
+  description: '',
+  owner: '',
+  startOn: dateToParts(null),
+  dueOn: dateToParts(null),
+  milestones: '',
+  cost: '',
+  professionalLearning: '',
+  supportFrom: 'none',
+  supportDetail: '',
+  status: 'not_started',
 };

@@ -10,18 +10,33 @@ import { scoped } from '../../access/scopes.ts';
 export const actionRemoveRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
 
-  app.get('/schools/:number/plan/actions/:id/remove', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const found = await repo.findSchoolAction(db, ctx.school.number, request.params.id);
-    if (!found) throw new HttpError(404, 'not-found');
-    return reply.page(view('action-remove'), { title: request.t('pages.planAction.removeTitle'), ...schoolModel(ctx), ...found });
-  });
+  app.get(
+    '/schools/:number/plan/actions/:id/remove',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const found = await repo.findSchoolAction(db, ctx.school.number, request.params.id);
+      if (!found) throw new HttpError(404, 'not-found');
+      return reply.page(view('action-remove'), {
+        title: request.t('pages.planAction.removeTitle'),
+        ...schoolModel(ctx),
+        ...found,
+      });
+    },
+  );
 
-  app.post('/schools/:number/plan/actions/:id/remove', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const found = await repo.findSchoolAction(db, ctx.school.number, request.params.id);
-    if (!found) throw new HttpError(404, 'not-found');
-    await removeAction(db, request.user!.id, found.action);
-    return reply.redirect(`/schools/${ctx.school.number}/plan?done=action-removed#priority-${found.priority.id}`, 303);
-  });
+  app.post(
+    '/schools/:number/plan/actions/:id/remove',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const found = await repo.findSchoolAction(db, ctx.school.number, request.params.id);
+      if (!found) throw new HttpError(404, 'not-found');
+      await removeAction(db, request.user!.id, found.action);
+      return reply.redirect(
+        `/schools/${ctx.school.number}/plan?done=action-removed#priority-${found.priority.id}`,
+        303,
+      );
+    },
+  );
 };

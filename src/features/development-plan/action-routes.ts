@@ -4,7 +4,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { ACTION_STATUSES, SUPPORT_FROM } from '../../reference/reference-data.ts';
-import { type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import { actionToForm, EMPTY_ACTION_FORM, type ActionForm } from './action-form.ts';
 import { actionDifferences, addAction, editAction } from './action-service.ts';
 import { ActionParams, field, PriorityParams, schoolModel, signedIn, view } from './plan-context.ts';
@@ -16,25 +16,63 @@ import { scoped } from '../../access/scopes.ts';
 
 const ActionBody = Type.Object({
   version: Type.Optional(Version),
-  description: field, owner: field, milestones: field, cost: field, professionalLearning: field, supportFrom: field, supportDetail: field, status: field,
-  'startOn-day': field, 'startOn-month': field, 'startOn-year': field, 'dueOn-day': field, 'dueOn-month': field, 'dueOn-year': field,
+  description: field,
+  owner: field,
+  milestones: field,
+  cost: field,
+  professionalLearning: field,
+  supportFrom: field,
+  supportDetail: field,
+  status: field,
+  'startOn-day': field,
+  'startOn-month': field,
+  'startOn-year': field,
+  'dueOn-day': field,
+  'dueOn-month': field,
+  'dueOn-year': field,
 });
 
 function formFrom(body: Static<typeof ActionBody>): ActionForm {
-  const date = (name: 'startOn' | 'dueOn') => ({ day: text(body[`${name}-day`]), month: text(body[`${name}-month`]), year: text(body[`${name}-year`]) });
+  const date = (name: 'startOn' | 'dueOn') => ({
+    day: text(body[`${name}-day`]),
+    month: text(body[`${name}-month`]),
+    year: text(body[`${name}-year`]),
+  });
   return {
-    description: text(body.description), owner: text(body.owner), startOn: date('startOn'), dueOn: date('dueOn'), milestones: text(body.milestones),
-    cost: text(body.cost), professionalLearning: text(body.professionalLearning), supportFrom: text(body.supportFrom) || 'none',
-    supportDetail: text(body.supportDetail), status: text(body.status) || 'not_started',
+    description: text(body.description),
+    owner: text(body.owner),
+    startOn: date('startOn'),
+    dueOn: date('dueOn'),
+    milestones: text(body.milestones),
+    cost: text(body.cost),
+    professionalLearning: text(body.professionalLearning),
+    supportFrom: text(body.supportFrom) || 'none',
+    supportDetail: text(body.supportDetail),
+    status: text(body.status) || 'not_started',
   };
 }
 
-export const actionRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
-  function render(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, model: { priority: repo.Priority; form: ActionForm; formAction: string; version?: number } & Record<string, unknown>, status = 200) {
+  function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: SchoolRequestContext,
+    model: { priority: repo.Priority; form: ActionForm; formAction: string; version?: number } & Record<
+      string,
+      unknown
+    >,
+    status = 200,
+  ) {
     const title = request.t(model.version ? 'pages.planAction.editTitle' : 'pages.planAction.addTitle');
-    return reply.status(status).page(view('action-form'), { title, ...schoolModel(ctx), supportChoices: SUPPORT_FROM, statuses: ACTION_STATUSES, ...model });
+    return reply.status(status).page(view('action-form'), {
+      title,
+      ...schoolModel(ctx),
+      supportChoices: SUPPORT_FROM,
+      statuses: ACTION_STATUSES,
+      ...model,
+    });
   }
 
   async function priorityOr404(schoolNumber: string, id: string) {
@@ -49,42 +87,107 @@ export const actionRoutes: FeaturePlugin<'database'> = async (app, { database })
     return found;
   }
 
-  const backToPlan = (school: string, done: string, priorityId: string) => `/schools/${school}/plan?done=${done}#priority-${priorityId}`;
-  const newActionUrl = (school: string, priorityId: string) => `/schools/${school}/plan/priorities/${priorityId}/actions/new`;
+  const backToPlan = (school: string, done: string, priorityId: string) =>
+    `/schools/${school}/plan?done=${done}#priority-${priorityId}`;
+  const newActionUrl = (school: string, priorityId: string) =>
+    `/schools/${school}/plan/priorities/${priorityId}/actions/new`;
   const editActionUrl = (school: string, actionId: string) => `/schools/${school}/plan/actions/${actionId}/edit`;
 
-  app.get('/schools/:number/plan/priorities/:priorityId/actions/new', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
-    return render(request, reply, ctx, { priority, form: EMPTY_ACTION_FORM, formAction: newActionUrl(ctx.school.number, priority.id) });
-  });
+  app.get(
+    '/schools/:number/plan/priorities/:priorityId/actions/new',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
+      return render(request, reply, ctx, {
+        priority,
+        form: EMPTY_ACTION_FORM,
+        formAction: newActionUrl(ctx.school.number, priority.id),
+      });
+    },
+  );
 
-  app.post('/schools/:number/plan/priorities/:priorityId/actions/new', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: ActionBody } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
-    const form = formFrom(request.body);
-    const result = await addAction(db, request.user!.id, priority, form, request.lang);
-    if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-added', priority.id), 303);
-    const errors = result.reason === 'invalid' ? result.errors : {};
-    return render(request, reply, ctx, { priority, form, formAction: newActionUrl(ctx.school.number, priority.id), ...presentErrors(errors, request.t) }, 400);
-  });
+  app.post(
+    '/schools/:number/plan/priorities/:priorityId/actions/new',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: ActionBody } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
+      const form = formFrom(request.body);
+      const result = await addAction(db, request.user!.id, priority, form, request.lang);
+      if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-added', priority.id), 303);
+      const errors = result.reason === 'invalid' ? result.errors : {};
+      return render(
+        request,
+        reply,
+        ctx,
+        {
+          priority,
+          form,
+          formAction: newActionUrl(ctx.school.number, priority.id),
+          ...presentErrors(errors, request.t),
+        },
+        400,
+      );
+    },
+  );
 
-  app.get('/schools/:number/plan/actions/:id/edit', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
-    return render(request, reply, ctx, { priority, action, form: actionToForm(action), version: action.version, formAction: editActionUrl(ctx.school.number, action.id) });
-  });
+  app.get(
+    '/schools/:number/plan/actions/:id/edit',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
+      return render(request, reply, ctx, {
+        priority,
+        action,
+        form: actionToForm(action),
+        version: action.version,
+        formAction: editActionUrl(ctx.school.number, action.id),
+      });
+    },
+  );
 
-  app.post('/schools/:number/plan/actions/:id/edit', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams, body: ActionBody } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
-    const form = formFrom(request.body);
-    const result = await editAction(db, request.user!.id, action, request.body.version ?? 0, form, request.lang);
-    if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-saved', priority.id), 303);
-    if (result.reason === 'gone') throw new HttpError(404, 'not-found');
-    const model = { priority, action, form, formAction: editActionUrl(ctx.school.number, action.id) };
-    if (result.reason === 'invalid') return render(request, reply, ctx, { ...model, version: request.body.version ?? action.version, ...presentErrors(result.errors, request.t) }, 400);
-    const conflict = presentActionConflict(actionDifferences(result.current, form), request.t, request.lang);
-    return render(request, reply, ctx, { ...model, version: result.current.version, conflict, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] }, 409);
-  });
+  app.post(
+    '/schools/:number/plan/actions/:id/edit',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: ActionParams, body: ActionBody } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
+      const form = formFrom(request.body);
+      const result = await editAction(
+        db,
+        request.user!.id,
+        action,
+        request.body.version ?? 0,
+        form,
+        request.lang,
+        clock.now(),
+      );
+      if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-saved', priority.id), 303);
+      if (result.reason === 'gone') throw new HttpError(404, 'not-found');
+      const model = { priority, action, form, formAction: editActionUrl(ctx.school.number, action.id) };
+      if (result.reason === 'invalid')
+        return render(
+          request,
+          reply,
+          ctx,
+          { ...model, version: request.body.version ?? action.version, ...presentErrors(result.errors, request.t) },
+          400,
+        );
+      const conflict = presentActionConflict(actionDifferences(result.current, form), request.t, request.lang);
+      return render(
+        request,
+        reply,
+        ctx,
+        {
+          ...model,
+          version: result.current.version,
+          conflict,
+          errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }],
+        },
+        409,
+      );
+    },
+  );
 };

@@ -9,28 +9,57 @@ export type ActionSaveResult =
   | { ok: false; reason: 'conflict'; current: repo.PlanAction }
   | { ok: false; reason: 'gone' };
 
-export async function addAction(db: Db, actorId: string, priority: repo.Priority, form: ActionForm, language: string): Promise<ActionSaveResult> {
+export async function addAction(
+  db: Db,
+  actorId: string,
+  priority: repo.Priority,
+  form: ActionForm,
+  language: string,
+): Promise<ActionSaveResult> {
   const checked = validateActionForm(form);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const action = await repo.insertAction(tx, priority.id, { ...checked.values, language });
-    await appendAudit(tx, { actorId, action: 'plan-action-create', entityType: 'plan_action', entityId: action.id, after: { priorityId: priority.id, ...checked.values } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'plan-action-create',
+      entityType: 'plan_action',
+      entityId: action.id,
+      after: { priorityId: priority.id, ...checked.values },
+    });
     return { ok: true as const, action };
   });
 }
 
 /** Saves an edit made from `version`; if someone saved since, nothing is written and theirs is returned. */
-export async function editAction(db: Db, actorId: string, action: repo.PlanAction, version: number, form: ActionForm, language: string): Promise<ActionSaveResult> {
+export async function editAction(
+  db: Db,
+  actorId: string,
+  action: repo.PlanAction,
+  version: number,
+  form: ActionForm,
+  language: string,
+  now: Date,
+): Promise<ActionSaveResult> {
   const checked = validateActionForm(form);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
-    const updated = await repo.updateAction(tx, action.id, version, { ...checked.values, language });
+    const updated = await repo.updateAction(tx, action.id, version, { ...checked.values, language }, now);
     if (!updated) {
       const current = await repo.findAction(tx, action.id);
-      return current ? { ok: false as const, reason: 'conflict' as const, current } : { ok: false as const, reason: 'gone' as const };
+      return current
+        ? { ok: false as const, reason: 'conflict' as const, current }
+        : { ok: false as const, reason: 'gone' as const };
     }
     const { id, priorityId, createdAt, updatedAt, version: v, ...before } = action;
-    await appendAudit(tx, { actorId, action: 'plan-action-update', entityType: 'plan_action', entityId: action.id, before, after: checked.values });
+    await appendAudit(tx, {
+      actorId,
+      action: 'plan-action-update',
+      entityType: 'plan_action',
+      entityId: action.id,
+      before,
+      after: checked.values,
+    });
     return { ok: true as const, action: updated };
   });
 }
@@ -40,18 +69,42 @@ export async function removeAction(db: Db, actorId: string, action: repo.PlanAct
     const removed = await repo.deleteAction(tx, action.id);
     if (removed) {
       const { createdAt, updatedAt, ...before } = action;
-      await appendAudit(tx, { actorId, action: 'plan-action-delete', entityType: 'plan_action', entityId: action.id, before });
+      await appendAudit(tx, {
+        actorId,
+        action: 'plan-action-delete',
+        entityType: 'plan_action',
+        entityId: action.id,
+        before,
+      });
     }
     return removed;
   });
 }
 
-const FORM_FIELDS = ['description', 'owner', 'startOn', 'dueOn', 'milestones', 'cost', 'professionalLearning', 'supportFrom', 'supportDetail', 'status'] as const;
+const FORM_FIELDS = [
+  'description',
+  'owner',
+  'startOn',
+  'dueOn',
+  'milestones',
+  'cost',
+  'professionalLearning',
+  'supportFrom',
+  'supportDetail',
+  'status',
+] as const;
 export type ActionFormField = (typeof FORM_FIELDS)[number];
 
 /** Where what someone else saved differs from what this person typed: the rows of the conflict page. */
-export function actionDifferences(theirs: repo.PlanAction, yours: ActionForm): { field: ActionFormField; theirs: ActionForm[ActionFormField]; yours: ActionForm[ActionFormField] }[] {
+export function actionDifferences(
+  theirs: repo.PlanAction,
+  yours: ActionForm,
+): { field: ActionFormField; theirs: ActionForm[ActionFormField]; yours: ActionForm[ActionFormField] }[] {
   const saved = actionToForm(theirs);
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return FORM_FIELDS.filter((f) => !same(saved[f], yours[f])).map((field) => ({ field, theirs: saved[field], yours: yours[field] }));
+  return FORM_FIELDS.filter((f) => !same(saved[f], yours[f])).map((field) => ({
+    field,
+    theirs: saved[field],
+    yours: yours[field],
+  }));
 }

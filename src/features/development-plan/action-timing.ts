@@ -3,11 +3,6 @@ export const DUE_SOON_DAYS = 30;
 
 export type ActionTiming = 'overdue' | 'due_soon' | null;
 
-/** Today's date in Wales as YYYY-MM-DD: the day a user sees on their calendar, not UTC's. */
-export function todayInWales(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** A YYYY-MM-DD date moved by a number of days. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -19,7 +14,11 @@ export function addDays(isoDate: string, days: number): string {
  * Overdue: the due date has passed and the action is not done. Due soon: not done and due
  * today or within the next DUE_SOON_DAYS days. Done actions never stand out.
  */
-export function actionTiming(action: { dueOn: string | null; status: string }, today: string, soonDays = DUE_SOON_DAYS): ActionTiming {
+export function actionTiming(
+  action: { dueOn: string | null; status: string },
+  today: string,
+  soonDays = DUE_SOON_DAYS,
+): ActionTiming {
   if (!action.dueOn || action.status === 'done') return null;
   if (action.dueOn < today) return 'overdue';
   if (action.dueOn <= addDays(today, soonDays)) return 'due_soon';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionTiming, addDays, todayInWales } from './action-timing.ts';
+import { actionTiming, addDays } from './action-timing.ts';
+import { todayInWales } from '../../lib/clock.ts';
 
 const today = '2026-11-22';
 

@@ -20,10 +20,20 @@ const editUrl = (id: string) => `/schools/${school.number}/plan/actions/${id}/ed
 const versionOn = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
 
 const validAction = {
-  description: 'Coach teaching assistants in reciprocal reading', owner: 'Literacy lead',
-  'startOn-day': '1', 'startOn-month': '9', 'startOn-year': '2026', 'dueOn-day': '31', 'dueOn-month': '3', 'dueOn-year': '2027',
-  milestones: 'December: all TAs trained', cost: '£1,250.50', professionalLearning: 'Reciprocal reading', supportFrom: 'collaborative',
-  supportDetail: 'A partner school to model sessions', status: 'in_progress',
+  description: 'Coach teaching assistants in reciprocal reading',
+  owner: 'Literacy lead',
+  'startOn-day': '1',
+  'startOn-month': '9',
+  'startOn-year': '2026',
+  'dueOn-day': '31',
+  'dueOn-month': '3',
+  'dueOn-year': '2027',
+  milestones: 'December: all TAs trained',
+  cost: '£1,250.50',
+  professionalLearning: 'Reciprocal reading',
+  supportFrom: 'collaborative',
+  supportDetail: 'A partner school to model sessions',
+  status: 'in_progress',
 };
 
 beforeAll(async () => {
@@ -45,14 +55,34 @@ describe('adding an action', () => {
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`/schools/${school.number}/plan?done=action-added#priority-${priorityId}`);
     const [saved] = await t.database.db.select().from(planActions).where(eq(planActions.priorityId, priorityId));
-    expect(saved).toMatchObject({ owner: 'Literacy lead', startOn: '2026-09-01', dueOn: '2027-03-31', costPence: 125050, supportFrom: 'collaborative', status: 'in_progress', language: 'en' });
+    expect(saved).toMatchObject({
+      owner: 'Literacy lead',
+      startOn: '2026-09-01',
+      dueOn: '2027-03-31',
+      costPence: 125050,
+      supportFrom: 'collaborative',
+      status: 'in_progress',
+      language: 'en',
+    });
     const [entry] = await auditEntries(t.database.db, 'plan-action-create', saved!.id);
     expect(entry?.actorId).toBe(people.leader.id);
   });
 
   it('says what is wrong, field by field, keeping what was typed (400)', async () => {
     const head = await as(people.headteacher);
-    const response = await head.post(newUrl(), { ...validAction, description: '', 'dueOn-day': '1', 'dueOn-month': '8', 'dueOn-year': '2026', cost: 'ten pounds', supportDetail: '' }, { tokenFrom: newUrl() });
+    const response = await head.post(
+      newUrl(),
+      {
+        ...validAction,
+        description: '',
+        'dueOn-day': '1',
+        'dueOn-month': '8',
+        'dueOn-year': '2026',
+        cost: 'ten pounds',
+        supportDetail: '',
+      },
+      { tokenFrom: newUrl() },
+    );
     expect(response.statusCode).toBe(400);
     const text = pageText(response.body);
     expect(text).toContain('Enter what will be done');
@@ -66,7 +96,11 @@ describe('adding an action', () => {
 
   it('needs a real due date', async () => {
     const head = await as(people.headteacher);
-    const response = await head.post(newUrl(), { ...validAction, 'dueOn-day': '31', 'dueOn-month': '2', 'dueOn-year': '2027' }, { tokenFrom: newUrl() });
+    const response = await head.post(
+      newUrl(),
+      { ...validAction, 'dueOn-day': '31', 'dueOn-month': '2', 'dueOn-year': '2027' },
+      { tokenFrom: newUrl() },
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('Due date must be a real date');
   });
@@ -100,7 +134,11 @@ describe('changing an action', () => {
     const head = await as(people.headteacher);
     const form = await head.get(editUrl(action.id));
     expect(form.body).toContain('value="£300"');
-    const response = await head.post(editUrl(action.id), { ...validAction, description: 'Buy decodable books', version: versionOn(form.body) }, { tokenFrom: editUrl(action.id) });
+    const response = await head.post(
+      editUrl(action.id),
+      { ...validAction, description: 'Buy decodable books', version: versionOn(form.body) },
+      { tokenFrom: editUrl(action.id) },
+    );
     expect(response.statusCode).toBe(303);
     const [entry] = await auditEntries(t.database.db, 'plan-action-update', action.id);
     expect(entry?.before).toMatchObject({ description: 'Buy books' });
@@ -108,14 +146,35 @@ describe('changing an action', () => {
   });
 
   it('never silently overwrites: a second save from an older version gets 409 with theirs and yours', async () => {
-    const action = await buildAction(t.database.db, priorityId, { description: 'Run parent workshops', owner: 'Deputy head' });
+    const action = await buildAction(t.database.db, priorityId, {
+      description: 'Run parent workshops',
+      owner: 'Deputy head',
+    });
     const head = await as(people.headteacher);
     const leader = await as(people.leader);
     const headForm = await head.get(editUrl(action.id));
     const leaderForm = await leader.get(editUrl(action.id));
-    const first = await head.post(editUrl(action.id), { ...validAction, description: 'Run parent workshops', owner: 'Family liaison officer', version: versionOn(headForm.body) }, { tokenFrom: editUrl(action.id) });
+    const first = await head.post(
+      editUrl(action.id),
+      {
+        ...validAction,
+        description: 'Run parent workshops',
+        owner: 'Family liaison officer',
+        version: versionOn(headForm.body),
+      },
+      { tokenFrom: editUrl(action.id) },
+    );
     expect(first.statusCode).toBe(303);
-    const second = await leader.post(editUrl(action.id), { ...validAction, description: 'Run parent workshops', owner: 'Headteacher', version: versionOn(leaderForm.body) }, { tokenFrom: editUrl(action.id) });
+    const second = await leader.post(
+      editUrl(action.id),
+      {
+        ...validAction,
+        description: 'Run parent workshops',
+        owner: 'Headteacher',
+        version: versionOn(leaderForm.body),
+      },
+      { tokenFrom: editUrl(action.id) },
+    );
     expect(second.statusCode).toBe(409);
     const text = pageText(second.body);
     expect(text).toContain('Someone else saved changes while you were editing');
@@ -123,7 +182,11 @@ describe('changing an action', () => {
     const [stored] = await t.database.db.select().from(planActions).where(eq(planActions.id, action.id));
     expect(stored!.owner).toBe('Family liaison officer');
     // The form now carries their version: saving again is a deliberate choice, and it works.
-    const third = await leader.post(editUrl(action.id), { ...validAction, description: 'Run parent workshops', owner: 'Headteacher', version: versionOn(second.body) }, { tokenFrom: editUrl(action.id) });
+    const third = await leader.post(
+      editUrl(action.id),
+      { ...validAction, description: 'Run parent workshops', owner: 'Headteacher', version: versionOn(second.body) },
+      { tokenFrom: editUrl(action.id) },
+    );
     expect(third.statusCode).toBe(303);
   });
 
@@ -142,7 +205,9 @@ describe('removing an action', () => {
     const url = `/schools/${school.number}/plan/actions/${action.id}/remove`;
     const confirm = await head.get(url);
     expect(pageText(confirm.body)).toContain('Are you sure you want to remove this action?');
-    expect((await (await as(people.practitioner)).post(url, {}, { tokenFrom: '/account/password' })).statusCode).toBe(403);
+    expect((await (await as(people.practitioner)).post(url, {}, { tokenFrom: '/account/password' })).statusCode).toBe(
+      403,
+    );
     const removed = await head.post(url, {}, { tokenFrom: url });
     expect(removed.statusCode).toBe(303);
     expect(await t.database.db.select().from(planActions).where(eq(planActions.id, action.id))).toEqual([]);
@@ -157,9 +222,17 @@ describe('success criteria', () => {
   it('are saved as a list of statements, blanks dropped, in order, and audited', async () => {
     const head = await as(people.headteacher);
     const form = await head.get(url());
-    const response = await head.post(url(), { basis: basisOn(form.body), criterion: ['Reading ages rise by 12 months', '', 'Gap to peers halves'] }, { tokenFrom: url() });
+    const response = await head.post(
+      url(),
+      { basis: basisOn(form.body), criterion: ['Reading ages rise by 12 months', '', 'Gap to peers halves'] },
+      { tokenFrom: url() },
+    );
     expect(response.statusCode).toBe(303);
-    const rows = await t.database.db.select().from(successCriteria).where(eq(successCriteria.priorityId, priorityId)).orderBy(successCriteria.position);
+    const rows = await t.database.db
+      .select()
+      .from(successCriteria)
+      .where(eq(successCriteria.priorityId, priorityId))
+      .orderBy(successCriteria.position);
     expect(rows.map((r) => r.text)).toEqual(['Reading ages rise by 12 months', 'Gap to peers halves']);
     expect(await auditEntries(t.database.db, 'plan-criteria-update', priorityId)).toHaveLength(1);
   });
@@ -168,7 +241,11 @@ describe('success criteria', () => {
     const head = await as(people.headteacher);
     const form = await head.get(url());
     const rowsBefore = (form.body.match(/name="criterion"/g) ?? []).length;
-    const more = await head.post(url(), { basis: basisOn(form.body), criterion: Array(rowsBefore).fill('x'), addRow: '1' }, { tokenFrom: url() });
+    const more = await head.post(
+      url(),
+      { basis: basisOn(form.body), criterion: Array(rowsBefore).fill('x'), addRow: '1' },
+      { tokenFrom: url() },
+    );
     expect(more.statusCode).toBe(200);
     expect((more.body.match(/name="criterion"/g) ?? []).length).toBe(rowsBefore + 1);
   });
@@ -179,7 +256,11 @@ describe('success criteria', () => {
     const headForm = await head.get(url());
     const leaderForm = await leader.get(url());
     await head.post(url(), { basis: basisOn(headForm.body), criterion: ['Head criterion'] }, { tokenFrom: url() });
-    const conflict = await leader.post(url(), { basis: basisOn(leaderForm.body), criterion: ['Leader criterion'] }, { tokenFrom: url() });
+    const conflict = await leader.post(
+      url(),
+      { basis: basisOn(leaderForm.body), criterion: ['Leader criterion'] },
+      { tokenFrom: url() },
+    );
     expect(conflict.statusCode).toBe(409);
     expect(pageText(conflict.body)).toContain('Head criterion');
     expect(pageText(conflict.body)).toContain('Leader criterion');
@@ -188,7 +269,11 @@ describe('success criteria', () => {
   it('refuse a statement that is too long (400) and a practitioner (403)', async () => {
     const head = await as(people.headteacher);
     const form = await head.get(url());
-    const response = await head.post(url(), { basis: basisOn(form.body), criterion: ['x'.repeat(301)] }, { tokenFrom: url() });
+    const response = await head.post(
+      url(),
+      { basis: basisOn(form.body), criterion: ['x'.repeat(301)] },
+      { tokenFrom: url() },
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('Each statement must be 300 characters or fewer');
     expect((await (await as(people.practitioner)).get(url())).statusCode).toBe(403);

@@ -33,25 +33,63 @@ export const criteriaRoutes: FeaturePlugin<'database'> = async (app, { database 
     return priority;
   }
 
-  app.get(url, { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
-    const current = (await repo.criteriaFor(db, [priority.id])).map((c) => c.text);
-    return reply.page(view('criteria-form'), { title: request.t('pages.planCriteria.title'), ...schoolModel(ctx), priority, rows: withBlankRows(current), basis: criteriaBasis(current) });
-  });
+  app.get(
+    url,
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
+      const current = (await repo.criteriaFor(db, [priority.id])).map((c) => c.text);
+      return reply.page(view('criteria-form'), {
+        title: request.t('pages.planCriteria.title'),
+        ...schoolModel(ctx),
+        priority,
+        rows: withBlankRows(current),
+        basis: criteriaBasis(current),
+      });
+    },
+  );
 
-  app.post(url, { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: CriteriaBody } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
-    const typed = (request.body.criterion ?? []).map(text);
-    const model = { title: request.t('pages.planCriteria.title'), ...schoolModel(ctx), priority };
-    // "Add another" re-shows the form with one more row, saving nothing: it works without JavaScript.
-    if (request.body.addRow) return reply.page(view('criteria-form'), { ...model, rows: withBlankRows(typed, 1), basis: request.body.basis });
-    const result = await saveCriteria(db, request.user!.id, priority, request.body.basis, typed);
-    if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=criteria-saved#priority-${priority.id}`, 303);
-    if (result.reason === 'invalid') return reply.status(400).page(view('criteria-form'), { ...model, rows: withBlankRows(typed, 0), basis: request.body.basis, ...presentErrors(result.errors, request.t) });
-    const yours = typed.filter(Boolean).join('\n');
-    const conflict = [{ label: request.t('pages.planCriteria.heading'), theirs: result.current.join('\n') || request.t('pages.planCompare.blank'), yours: yours || request.t('pages.planCompare.blank') }];
-    return reply.status(409).page(view('criteria-form'), { ...model, rows: withBlankRows(typed, 0), basis: criteriaBasis(result.current), conflict, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] });
-  });
+  app.post(
+    url,
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: CriteriaBody } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
+      const typed = (request.body.criterion ?? []).map(text);
+      const model = { title: request.t('pages.planCriteria.title'), ...schoolModel(ctx), priority };
+      // "Add another" re-shows the form with one more row, saving nothing: it works without JavaScript.
+      if (request.body.addRow)
+        return reply.page(view('criteria-form'), {
+          ...model,
+          rows: withBlankRows(typed, 1),
+          basis: request.body.basis,
+        });
+      const result = await saveCriteria(db, request.user!.id, priority, request.body.basis, typed);
+      if (result.ok)
+        return reply.redirect(`/schools/${ctx.school.number}/plan?done=criteria-saved#priority-${priority.id}`, 303);
+      if (result.reason === 'invalid')
+        return reply.status(400).page(view('criteria-form'), {
+          ...model,
+          rows: withBlankRows(typed, 0),
+          basis: request.body.basis,
+          ...presentErrors(result.errors, request.t),
+        });
+      const yours = typed.filter(Boolean).join('\n');
+      const conflict = [
+        {
+          label: request.t('pages.planCriteria.heading'),
+          theirs: result.current.join('\n') || request.t('pages.planCompare.blank'),
+          yours: yours || request.t('pages.planCompare.blank'),
+        },
+      ];
+      return reply.status(409).page(view('criteria-form'), {
+        ...model,
+        rows: withBlankRows(typed, 0),
+        basis: criteriaBasis(result.current),
+        conflict,
+        errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }],
+      });
+    },
+  );
 };

@@ -29,7 +29,13 @@ export function validateCriteria(texts: string[]): Record<string, string> {
 }
 
 /** Replaces a priority's success criteria with the non-blank statements, in the order given. */
-export async function saveCriteria(db: Db, actorId: string, priority: repo.Priority, basis: string, texts: string[]): Promise<CriteriaResult> {
+export async function saveCriteria(
+  db: Db,
+  actorId: string,
+  priority: repo.Priority,
+  basis: string,
+  texts: string[],
+): Promise<CriteriaResult> {
   const errors = validateCriteria(texts);
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
   const kept = texts.filter(Boolean);
@@ -38,7 +44,14 @@ export async function saveCriteria(db: Db, actorId: string, priority: repo.Prior
     const current = (await repo.criteriaFor(tx, [priority.id])).map((c) => c.text);
     if (criteriaBasis(current) !== basis) return { ok: false as const, reason: 'conflict' as const, current };
     await repo.replaceCriteria(tx, priority.id, kept);
-    await appendAudit(tx, { actorId, action: 'plan-criteria-update', entityType: 'priority', entityId: priority.id, before: { criteria: current }, after: { criteria: kept } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'plan-criteria-update',
+      entityType: 'priority',
+      entityId: priority.id,
+      before: { criteria: current },
+      after: { criteria: kept },
+    });
     return { ok: true as const };
   });
 }

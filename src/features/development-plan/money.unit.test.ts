@@ -19,9 +19,12 @@ describe('parsePounds', () => {
     expect(parsePounds('£')).toEqual({ ok: true, pence: null });
   });
 
-  it.each(['-5', '£1,25', '12.345', 'ten pounds', '1.2.3', '£1,250.50p', '1 250', '99999999999'])('refuses %s', (input) => {
-    expect(parsePounds(input)).toEqual({ ok: false });
-  });
+  it.each(['-5', '£1,25', '12.345', 'ten pounds', '1.2.3', '£1,250.50p', '1 250', '99999999999'])(
+    'refuses %s',
+    (input) => {
+      expect(parsePounds(input)).toEqual({ ok: false });
+    },
+  );
 });
 
 describe('formatPounds', () => {

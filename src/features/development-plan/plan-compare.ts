@@ -1,4 +1,12 @@
-import { ACTION_FIELDS, PRIORITY_FIELDS, type ActionField, type PlanSnapshot, type PriorityField, type SnapshotAction, type SnapshotPriority } from './plan-snapshot.ts';
+import {
+  ACTION_FIELDS,
+  PRIORITY_FIELDS,
+  type ActionField,
+  type PlanSnapshot,
+  type PriorityField,
+  type SnapshotAction,
+  type SnapshotPriority,
+} from './plan-snapshot.ts';
 
 export type FieldChange<F extends string> = { field: F; before: unknown; after: unknown };
 
@@ -25,7 +33,9 @@ export type PlanComparison = {
 };
 
 function changedFields<T, F extends keyof T & string>(before: T, after: T, fields: readonly F[]): FieldChange<F>[] {
-  return fields.filter((f) => (before[f] ?? null) !== (after[f] ?? null)).map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
+  return fields
+    .filter((f) => (before[f] ?? null) !== (after[f] ?? null))
+    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
 }
 
 /**
@@ -72,20 +82,35 @@ function comparePriority(before: SnapshotPriority, after: SnapshotPriority): Pri
     fields: changedFields(before, after, PRIORITY_FIELDS),
     addedActions: actions.added,
     removedActions: actions.removed,
-    changedActions: actions.pairs.map(([b, a]) => ({ before: b, after: a, fields: changedFields(b, a, ACTION_FIELDS) })).filter((c) => c.fields.length > 0),
+    changedActions: actions.pairs
+      .map(([b, a]) => ({ before: b, after: a, fields: changedFields(b, a, ACTION_FIELDS) }))
+      .filter((c) => c.fields.length > 0),
     addedCriteria: criteria.added,
     removedCriteria: criteria.removed,
   };
 }
 
 const isChange = (c: PriorityChange) =>
-  c.fields.length + c.addedActions.length + c.removedActions.length + c.changedActions.length + c.addedCriteria.length + c.removedCriteria.length > 0;
+  c.fields.length +
+    c.addedActions.length +
+    c.removedActions.length +
+    c.changedActions.length +
+    c.addedCriteria.length +
+    c.removedCriteria.length >
+  0;
 
 /** What was added, removed and changed from one revision of the plan to the next. */
 export function comparePlanSnapshots(previous: PlanSnapshot, current: PlanSnapshot): PlanComparison {
-  const priorities = pair(previous.priorities, current.priorities, (b, a) => a.carriedFromId === b.id || (a.title !== '' && a.title === b.title));
+  const priorities = pair(
+    previous.priorities,
+    current.priorities,
+    (b, a) => a.carriedFromId === b.id || (a.title !== '' && a.title === b.title),
+  );
   const compared = priorities.pairs.map(([b, a]) => comparePriority(b, a));
-  const summary = previous.summary === current.summary ? null : { field: 'summary' as const, before: previous.summary, after: current.summary };
+  const summary =
+    previous.summary === current.summary
+      ? null
+      : { field: 'summary' as const, before: previous.summary, after: current.summary };
   const changedPriorities = compared.filter(isChange);
   return {
     summary,
@@ -93,6 +118,7 @@ export function comparePlanSnapshots(previous: PlanSnapshot, current: PlanSnapsh
     removedPriorities: priorities.removed,
     changedPriorities,
     unchangedPriorities: compared.filter((c) => !isChange(c)).map((c) => c.after),
-    hasChanges: !!summary || priorities.added.length > 0 || priorities.removed.length > 0 || changedPriorities.length > 0,
+    hasChanges:
+      !!summary || priorities.added.length > 0 || priorities.removed.length > 0 || changedPriorities.length > 0,
   };
 }

@@ -3,14 +3,42 @@ import { comparePlanSnapshots } from './plan-compare.ts';
 import { readSnapshot, type PlanSnapshot, type SnapshotAction, type SnapshotPriority } from './plan-snapshot.ts';
 
 const action = (id: string, overrides: Partial<SnapshotAction> = {}): SnapshotAction => ({
-  id, description: `Action ${id}`, owner: 'Deputy head', startOn: '2026-09-01', dueOn: '2027-03-31', milestones: '', costPence: null,
-  professionalLearning: '', supportFrom: 'none', supportDetail: '', status: 'not_started', language: 'en', ...overrides,
+  id,
+  description: `Action ${id}`,
+  owner: 'Deputy head',
+  startOn: '2026-09-01',
+  dueOn: '2027-03-31',
+  milestones: '',
+  costPence: null,
+  professionalLearning: '',
+  supportFrom: 'none',
+  supportDetail: '',
+  status: 'not_started',
+  language: 'en',
+  ...overrides,
 });
 const priority = (id: string, overrides: Partial<SnapshotPriority> = {}): SnapshotPriority => ({
-  id, carriedFromId: null, title: `Priority ${id}`, description: '', nifTheme: 'curriculum_teaching', learners: 'eFSM learners',
-  successMeasure: 'Reading ages rise', state: 'agreed', language: 'en', criteria: [], actions: [], ...overrides,
+  id,
+  carriedFromId: null,
+  title: `Priority ${id}`,
+  description: '',
+  nifTheme: 'curriculum_teaching',
+  learners: 'eFSM learners',
+  successMeasure: 'Reading ages rise',
+  state: 'agreed',
+  language: 'en',
+  criteria: [],
+  actions: [],
+  ...overrides,
 });
-const snapshot = (priorities: SnapshotPriority[], summary = 'Our plan'): PlanSnapshot => ({ format: 1, firstYear: 2026, academicYear: 2026, summary, summaryLanguage: 'en', priorities });
+const snapshot = (priorities: SnapshotPriority[], summary = 'Our plan'): PlanSnapshot => ({
+  format: 1,
+  firstYear: 2026,
+  academicYear: 2026,
+  summary,
+  summaryLanguage: 'en',
+  priorities,
+});
 
 describe('comparePlanSnapshots', () => {
   it('finds nothing between identical revisions', () => {
@@ -22,7 +50,10 @@ describe('comparePlanSnapshots', () => {
   });
 
   it('reports the summary, added and removed priorities', () => {
-    const result = comparePlanSnapshots(snapshot([priority('p1'), priority('p2')], 'Old'), snapshot([priority('p1'), priority('p3')], 'New'));
+    const result = comparePlanSnapshots(
+      snapshot([priority('p1'), priority('p2')], 'Old'),
+      snapshot([priority('p1'), priority('p3')], 'New'),
+    );
     expect(result.summary).toEqual({ field: 'summary', before: 'Old', after: 'New' });
     expect(result.addedPriorities.map((p) => p.id)).toEqual(['p3']);
     expect(result.removedPriorities.map((p) => p.id)).toEqual(['p2']);
@@ -30,7 +61,10 @@ describe('comparePlanSnapshots', () => {
   });
 
   it('reports changed priority fields, field by field', () => {
-    const result = comparePlanSnapshots(snapshot([priority('p1')]), snapshot([priority('p1', { title: 'Sharper', state: 'in_progress' })]));
+    const result = comparePlanSnapshots(
+      snapshot([priority('p1')]),
+      snapshot([priority('p1', { title: 'Sharper', state: 'in_progress' })]),
+    );
     expect(result.changedPriorities).toHaveLength(1);
     expect(result.changedPriorities[0]!.fields).toEqual([
       { field: 'title', before: 'Priority p1', after: 'Sharper' },
@@ -40,13 +74,20 @@ describe('comparePlanSnapshots', () => {
 
   it('reports actions added, removed and changed per field', () => {
     const before = snapshot([priority('p1', { actions: [action('a1'), action('a2')] })]);
-    const after = snapshot([priority('p1', { actions: [action('a1', { status: 'done', costPence: 125050 }), action('a3')] })]);
+    const after = snapshot([
+      priority('p1', { actions: [action('a1', { status: 'done', costPence: 125050 }), action('a3')] }),
+    ]);
     const change = comparePlanSnapshots(before, after).changedPriorities[0]!;
     expect(change.fields).toEqual([]);
     expect(change.addedActions.map((a) => a.id)).toEqual(['a3']);
     expect(change.removedActions.map((a) => a.id)).toEqual(['a2']);
     expect(change.changedActions).toEqual([
-      expect.objectContaining({ fields: [{ field: 'costPence', before: null, after: 125050 }, { field: 'status', before: 'not_started', after: 'done' }] }),
+      expect.objectContaining({
+        fields: [
+          { field: 'costPence', before: null, after: 125050 },
+          { field: 'status', before: 'not_started', after: 'done' },
+        ],
+      }),
     ]);
   });
 
@@ -60,15 +101,25 @@ describe('comparePlanSnapshots', () => {
 
   it('follows a priority carried into a new cycle, and its actions by their wording', () => {
     const before = snapshot([priority('p1', { actions: [action('a1', { description: 'Train staff' })] })]);
-    const after = snapshot([priority('p9', { carriedFromId: 'p1', actions: [action('a9', { description: 'Train staff', status: 'in_progress' })] })]);
+    const after = snapshot([
+      priority('p9', {
+        carriedFromId: 'p1',
+        actions: [action('a9', { description: 'Train staff', status: 'in_progress' })],
+      }),
+    ]);
     const result = comparePlanSnapshots(before, after);
     expect(result.addedPriorities).toEqual([]);
     expect(result.removedPriorities).toEqual([]);
-    expect(result.changedPriorities[0]!.changedActions[0]!.fields).toEqual([{ field: 'status', before: 'not_started', after: 'in_progress' }]);
+    expect(result.changedPriorities[0]!.changedActions[0]!.fields).toEqual([
+      { field: 'status', before: 'not_started', after: 'in_progress' },
+    ]);
   });
 
   it('pairs priorities by title when nothing else links them', () => {
-    const result = comparePlanSnapshots(snapshot([priority('p1', { title: 'Reading' })]), snapshot([priority('p2', { title: 'Reading', state: 'in_progress' })]));
+    const result = comparePlanSnapshots(
+      snapshot([priority('p1', { title: 'Reading' })]),
+      snapshot([priority('p2', { title: 'Reading', state: 'in_progress' })]),
+    );
     expect(result.addedPriorities).toEqual([]);
     expect(result.changedPriorities[0]!.fields).toEqual([{ field: 'state', before: 'agreed', after: 'in_progress' }]);
   });
@@ -88,10 +139,17 @@ describe('readSnapshot', () => {
   });
 
   it('reads a partial or hand-written snapshot without breaking', () => {
-    const read = readSnapshot({ summary: 'demo', priorities: ['Reading', { title: 'Attendance', actions: ['Call families'] }] }, { academicYear: 2026 });
+    const read = readSnapshot(
+      { summary: 'demo', priorities: ['Reading', { title: 'Attendance', actions: ['Call families'] }] },
+      { academicYear: 2026 },
+    );
     expect(read.firstYear).toBe(2026);
     expect(read.priorities.map((p) => p.title)).toEqual(['Reading', 'Attendance']);
-    expect(read.priorities[1]!.actions[0]).toMatchObject({ description: 'Call families', status: 'not_started', supportFrom: 'none' });
+    expect(read.priorities[1]!.actions[0]).toMatchObject({
+      description: 'Call families',
+      status: 'not_started',
+      supportFrom: 'none',
+    });
     expect(readSnapshot(null, { academicYear: 2026 }).priorities).toEqual([]);
   });
 });

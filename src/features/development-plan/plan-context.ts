@@ -2,9 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { audiencesFor, type SchoolCan } from '../../policy/school-policy.ts';
+import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import type { SchoolRequestContext } from '../../school/school-access.ts';
+import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { currentPlan } from './plan-repository.ts';
 import { BoundedInteger, FormText, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
@@ -30,20 +30,8 @@ export function itemAccess(request: FastifyRequest, ctx: SchoolRequestContext): 
   return ctx.can.readPrivate ? { all: true } : { audiences: audiencesFor(request.user, ctx.school) };
 }
 
-/**
- * Revisions exist to be read by the governing body: its governors and the school's staff read
- * them. A revision freezes priorities the school may not have shared with anyone else.
- */
-export function readsRevisions(can: SchoolCan): boolean {
-  return can.staff || can.governor;
-}
-
-export function requireRevisionReader(can: SchoolCan): void {
-  if (!readsRevisions(can)) throw new HttpError(403, 'forbidden');
-}
-
-export async function currentPlanOr404(db: Db, schoolNumber: string) {
-  const year = academicYearOf(new Date());
+export async function currentPlanOr404(db: Db, schoolNumber: string, now: Date) {
+  const year = academicYearOf(now);
   const plan = await currentPlan(db, schoolNumber, year);
   if (!plan) throw new HttpError(404, 'not-found');
   return { plan, year };

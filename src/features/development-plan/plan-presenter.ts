@@ -31,7 +31,11 @@ export function fieldText(field: string, value: unknown, t: TFunction, lang: Lan
 }
 
 /** The rows of the conflict panel for an action: what was saved by someone else beside what was typed. */
-export function presentActionConflict(rows: { field: ActionFormField; theirs: unknown; yours: unknown }[], t: TFunction, lang: Language) {
+export function presentActionConflict(
+  rows: { field: ActionFormField; theirs: unknown; yours: unknown }[],
+  t: TFunction,
+  lang: Language,
+) {
   const show = (field: ActionFormField, value: unknown) => {
     if (field === 'startOn' || field === 'dueOn') {
       const parsed = parseDateParts(value as DateParts);
@@ -40,11 +44,19 @@ export function presentActionConflict(rows: { field: ActionFormField; theirs: un
     }
     return field === 'cost' ? (value as string) || t('pages.planCompare.blank') : fieldText(field, value, t, lang);
   };
-  return rows.map((r) => ({ label: t(`pages.planAction.fields.${r.field}`), theirs: show(r.field, r.theirs), yours: show(r.field, r.yours) }));
+  return rows.map((r) => ({
+    label: t(`pages.planAction.fields.${r.field}`),
+    theirs: show(r.field, r.theirs),
+    yours: show(r.field, r.yours),
+  }));
 }
 
 const changeRows = (changes: FieldChange<string>[], prefix: string, t: TFunction, lang: Language) =>
-  changes.map((c) => ({ label: t(`${prefix}.${c.field}`), before: fieldText(c.field, c.before, t, lang), after: fieldText(c.field, c.after, t, lang) }));
+  changes.map((c) => ({
+    label: t(`${prefix}.${c.field}`),
+    before: fieldText(c.field, c.before, t, lang),
+    after: fieldText(c.field, c.after, t, lang),
+  }));
 
 /** A comparison with every changed field labelled and shown as text, ready for the page. */
 export function presentComparison(comparison: PlanComparison, t: TFunction, lang: Language) {
@@ -53,7 +65,10 @@ export function presentComparison(comparison: PlanComparison, t: TFunction, lang
     changedPriorities: comparison.changedPriorities.map((c) => ({
       ...c,
       fieldRows: changeRows(c.fields, 'pages.planCompare.priorityFields', t, lang),
-      changedActions: c.changedActions.map((a) => ({ ...a, fieldRows: changeRows(a.fields, 'pages.planAction.fields', t, lang) })),
+      changedActions: c.changedActions.map((a) => ({
+        ...a,
+        fieldRows: changeRows(a.fields, 'pages.planAction.fields', t, lang),
+      })),
     })),
   };
 }
@@ -65,6 +80,10 @@ export function presentComparison(comparison: PlanComparison, t: TFunction, lang
 export function presentPriorities(priorities: SnapshotPriority[], today: string | null = null) {
   return priorities.map((p) => ({
     ...p,
-    actions: p.actions.map((a) => ({ ...a, costText: formatPounds(a.costPence), timing: today ? actionTiming(a, today) : null })),
+    actions: p.actions.map((a) => ({
+      ...a,
+      costText: formatPounds(a.costPence),
+      timing: today ? actionTiming(a, today) : null,
+    })),
   }));
 }

@@ -7,14 +7,23 @@ import { outputItemId, visibleCondition, type ItemAccess } from '../../sharing/s
 export type DevelopmentPlan = typeof developmentPlans.$inferSelect;
 export type PlanAction = typeof planActions.$inferSelect;
 export type Priority = typeof priorities.$inferSelect;
-export type ActionValues = Omit<typeof planActions.$inferInsert, 'id' | 'priorityId' | 'createdAt' | 'updatedAt' | 'version'>;
+export type ActionValues = Omit<
+  typeof planActions.$inferInsert,
+  'id' | 'priorityId' | 'createdAt' | 'updatedAt' | 'version'
+>;
 
 /** The plan whose three school years include `academicYear` (the newest, should two overlap). */
 export async function currentPlan(db: Db, schoolNumber: string, academicYear: number): Promise<DevelopmentPlan | null> {
   const [plan] = await db
     .select()
     .from(developmentPlans)
-    .where(and(eq(developmentPlans.schoolNumber, schoolNumber), lte(developmentPlans.firstYear, academicYear), gte(developmentPlans.firstYear, academicYear - 2)))
+    .where(
+      and(
+        eq(developmentPlans.schoolNumber, schoolNumber),
+        lte(developmentPlans.firstYear, academicYear),
+        gte(developmentPlans.firstYear, academicYear - 2),
+      ),
+    )
     .orderBy(desc(developmentPlans.firstYear))
     .limit(1);
   return plan ?? null;
@@ -25,38 +34,66 @@ export async function findPlan(db: Db, id: string): Promise<DevelopmentPlan | nu
   return plan ?? null;
 }
 
-export async function insertPlan(db: Db, values: { schoolNumber: string; firstYear: number; language: string }): Promise<DevelopmentPlan | null> {
+export async function insertPlan(
+  db: Db,
+  values: { schoolNumber: string; firstYear: number; language: string },
+): Promise<DevelopmentPlan | null> {
   const [plan] = await db.insert(developmentPlans).values(values).onConflictDoNothing().returning();
   return plan ?? null;
 }
 
 /** Saves only if nobody saved since `version`; null on a conflict. */
-export async function updatePlanSummary(db: Db, id: string, version: number, summary: string, language: string): Promise<DevelopmentPlan | null> {
+export async function updatePlanSummary(
+  db: Db,
+  id: string,
+  version: number,
+  summary: string,
+  language: string,
+  now: Date,
+): Promise<DevelopmentPlan | null> {
   const [plan] = await db
     .update(developmentPlans)
-    .set({ summary, language, updatedAt: new Date(), version: sql`${developmentPlans.version} + 1` })
+    .set({ summary, language, updatedAt: now, version: sql`${developmentPlans.version} + 1` })
     .where(and(eq(developmentPlans.id, id), eq(developmentPlans.version, version)))
     .returning();
   return plan ?? null;
 }
 
 export async function findCycleId(db: Db, schoolNumber: string, academicYear: number): Promise<string | null> {
-  const [row] = await db.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.schoolNumber, schoolNumber), eq(cycles.academicYear, academicYear)));
+  const [row] = await db
+    .select({ id: cycles.id })
+    .from(cycles)
+    .where(and(eq(cycles.schoolNumber, schoolNumber), eq(cycles.academicYear, academicYear)));
   return row?.id ?? null;
 }
 
 /** A cycle's priorities in these states, as the reader may see them, oldest first. */
-export async function cyclePriorities(db: Db, cycleId: string, states: readonly string[], access: ItemAccess): Promise<Priority[]> {
+export async function cyclePriorities(
+  db: Db,
+  cycleId: string,
+  states: readonly string[],
+  access: ItemAccess,
+): Promise<Priority[]> {
   return db
     .select()
     .from(priorities)
-    .where(and(eq(priorities.cycleId, cycleId), inArray(priorities.state, [...states]), visibleCondition('priority', priorities.id, access)))
+    .where(
+      and(
+        eq(priorities.cycleId, cycleId),
+        inArray(priorities.state, [...states]),
+        visibleCondition('priority', priorities.id, access),
+      ),
+    )
     .orderBy(asc(priorities.createdAt), asc(priorities.title));
 }
 
 export async function criteriaFor(db: Db, priorityIds: string[]) {
   if (priorityIds.length === 0) return [];
-  return db.select().from(successCriteria).where(inArray(successCriteria.priorityId, priorityIds)).orderBy(asc(successCriteria.position), asc(successCriteria.text));
+  return db
+    .select()
+    .from(successCriteria)
+    .where(inArray(successCriteria.priorityId, priorityIds))
+    .orderBy(asc(successCriteria.position), asc(successCriteria.text));
 }
 
 /** Actions by due date (undated last), then as written. */
@@ -71,7 +108,10 @@ export async function actionsFor(db: Db, priorityIds: string[]): Promise<PlanAct
 
 /** One of this school's priorities, or null (another school's is as good as missing). */
 export async function findSchoolPriority(db: Db, schoolNumber: string, id: string): Promise<Priority | null> {
-  const [row] = await db.select().from(priorities).where(and(eq(priorities.id, id), eq(priorities.schoolNumber, schoolNumber)));
+  const [row] = await db
+    .select()
+    .from(priorities)
+    .where(and(eq(priorities.id, id), eq(priorities.schoolNumber, schoolNumber)));
   return row ?? null;
 }
 
@@ -86,15 +126,24 @@ export async function findSchoolAction(db: Db, schoolNumber: string, id: string)
 }
 
 export async function insertAction(db: Db, priorityId: string, values: ActionValues): Promise<PlanAction> {
-  const [row] = await db.insert(planActions).values({ ...values, priorityId }).returning();
+  const [row] = await db
+    .insert(planActions)
+    .values({ ...values, priorityId })
+    .returning();
   return row!;
 }
 
 /** Saves only if nobody saved since `version`; null on a conflict. */
-export async function updateAction(db: Db, id: string, version: number, values: ActionValues): Promise<PlanAction | null> {
+export async function updateAction(
+  db: Db,
+  id: string,
+  version: number,
+  values: ActionValues,
+  now: Date,
+): Promise<PlanAction | null> {
   const [row] = await db
     .update(planActions)
-    .set({ ...values, updatedAt: new Date(), version: sql`${planActions.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${planActions.version} + 1` })
     .where(and(eq(planActions.id, id), eq(planActions.version, version)))
     .returning();
   return row ?? null;
@@ -112,7 +161,8 @@ export async function deleteAction(db: Db, id: string): Promise<boolean> {
 
 export async function replaceCriteria(db: Db, priorityId: string, texts: string[]): Promise<void> {
   await db.delete(successCriteria).where(eq(successCriteria.priorityId, priorityId));
-  if (texts.length) await db.insert(successCriteria).values(texts.map((text, position) => ({ priorityId, text, position })));
+  if (texts.length)
+    await db.insert(successCriteria).values(texts.map((text, position) => ({ priorityId, text, position })));
 }
 
 /** Takes a row lock on the priority so two criteria saves queue rather than interleave. */
@@ -121,12 +171,23 @@ export async function lockPriority(db: Db, id: string): Promise<void> {
 }
 
 /** Whether the school shared one of its outputs (the SDP summary) with any of these audiences. */
-export async function outputSharedWith(db: Db, schoolNumber: string, outputKind: string, audiences: Audience[]): Promise<boolean> {
+export async function outputSharedWith(
+  db: Db,
+  schoolNumber: string,
+  outputKind: string,
+  audiences: Audience[],
+): Promise<boolean> {
   if (audiences.length === 0) return false;
   const [row] = await db
     .select({ itemId: shares.itemId })
     .from(shares)
-    .where(and(eq(shares.itemType, 'output'), eq(shares.itemId, outputItemId(schoolNumber, outputKind)), inArray(shares.audience, audiences)))
+    .where(
+      and(
+        eq(shares.itemType, 'output'),
+        eq(shares.itemId, outputItemId(schoolNumber, outputKind)),
+        inArray(shares.audience, audiences),
+      ),
+    )
     .limit(1);
   return !!row;
 }
@@ -134,5 +195,8 @@ export async function outputSharedWith(db: Db, schoolNumber: string, outputKind:
 /** Who each of these priorities is shared with, for the school's own staff. */
 export async function priorityAudiences(db: Db, priorityIds: string[]) {
   if (priorityIds.length === 0) return [];
-  return db.selectDistinct({ itemId: shares.itemId, audience: shares.audience }).from(shares).where(and(eq(shares.itemType, 'priority'), inArray(shares.itemId, priorityIds)));
+  return db
+    .selectDistinct({ itemId: shares.itemId, audience: shares.audience })
+    .from(shares)
+    .where(and(eq(shares.itemType, 'priority'), inArray(shares.itemId, priorityIds)));
 }

@@ -3,9 +3,9 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { audiencesFor } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { currentPlanOr404, field, itemAccess, readsRevisions, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
+import { currentPlanOr404, field, itemAccess, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './plan-repository.ts';
-import { todayInWales } from './action-timing.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { presentPriorities } from './plan-presenter.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
@@ -16,56 +16,135 @@ import { scoped } from '../../access/scopes.ts';
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
 
-export const planRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
-  app.get('/schools/:number/plan', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
-    const plan = await repo.currentPlan(db, ctx.school.number, year);
-    const title = request.t('pages.plan.title');
-    if (!plan) return reply.page(view('plan-start'), { title, ...schoolModel(ctx), year, choices: firstYearChoices(year), chosen: year });
-    const cycleId = await repo.findCycleId(db, ctx.school.number, year);
-    const access = itemAccess(request, ctx);
-    const [inPlan, drafts, latest, summaryShared] = await Promise.all([
-      planPriorities(db, cycleId, PLAN_STATES, access),
-      ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
-      latestRevision(db, plan.id),
-      ctx.can.staff || ctx.can.governor || repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
-    ]);
-    const audiences = ctx.can.staff ? await repo.priorityAudiences(db, [...inPlan, ...drafts].map((p) => p.id)) : [];
-    const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
-    return reply.page(view('plan'), {
-      title, ...schoolModel(ctx), plan, year, cycleId, latest, done, showSummary: summaryShared, readsRevisions: readsRevisions(ctx.can),
-      inPlan: presentPriorities(inPlan, todayInWales()), drafts: presentPriorities(drafts, todayInWales()), sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
-    });
-  });
+  app.get(
+    '/schools/:number/plan',
+    {
+      config: scoped(signedIn, 'school', 'viewArea'),
+      schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) },
+    },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const year = academicYearOf(clock.now());
+      const plan = await repo.currentPlan(db, ctx.school.number, year);
+      const title = request.t('pages.plan.title');
+      if (!plan)
+        return reply.page(view('plan-start'), {
+          title,
+          ...schoolModel(ctx),
+          year,
+          choices: firstYearChoices(year),
+          chosen: year,
+        });
+      const cycleId = await repo.findCycleId(db, ctx.school.number, year);
+      const access = itemAccess(request, ctx);
+      const [inPlan, drafts, latest, summaryShared] = await Promise.all([
+        planPriorities(db, cycleId, PLAN_STATES, access),
+        ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
+        latestRevision(db, plan.id),
+        ctx.can.staff ||
+          ctx.governingBodyCan.member ||
+          repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
+      ]);
+      const audiences = ctx.can.staff
+        ? await repo.priorityAudiences(
+            db,
+            [...inPlan, ...drafts].map((p) => p.id),
+          )
+        : [];
+      const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
+      return reply.page(view('plan'), {
+        title,
+        ...schoolModel(ctx),
+        plan,
+        year,
+        cycleId,
+        latest,
+        done,
+        showSummary: summaryShared,
+        inPlan: presentPriorities(inPlan, todayInWales(clock.now())),
+        drafts: presentPriorities(drafts, todayInWales(clock.now())),
+        sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
+      });
+    },
+  );
 
-  app.post('/schools/:number/plan', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: Type.Object({ firstYear: FormText(10) }) } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
-    const chosen = Number(request.body.firstYear);
-    const result = await startPlan(db, request.user!.id, ctx.school, chosen, year, request.lang);
-    if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=plan-started`, 303);
-    return reply.status(400).page(view('plan-start'), { title: request.t('pages.plan.title'), ...schoolModel(ctx), year, choices: firstYearChoices(year), chosen, ...presentErrors(result.errors, request.t) });
-  });
+  app.post(
+    '/schools/:number/plan',
+    {
+      config: scoped(signedIn, 'school', 'edit'),
+      schema: { params: SchoolParams, body: Type.Object({ firstYear: FormText(10) }) },
+    },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const year = academicYearOf(clock.now());
+      const chosen = Number(request.body.firstYear);
+      const result = await startPlan(db, request.user!.id, ctx.school, chosen, year, request.lang);
+      if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=plan-started`, 303);
+      return reply.status(400).page(view('plan-start'), {
+        title: request.t('pages.plan.title'),
+        ...schoolModel(ctx),
+        year,
+        choices: firstYearChoices(year),
+        chosen,
+        ...presentErrors(result.errors, request.t),
+      });
+    },
+  );
 
-  app.get('/schools/:number/plan/summary', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const { plan } = await currentPlanOr404(db, ctx.school.number);
-    return reply.page(view('summary-form'), { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary: plan.summary, version: plan.version });
-  });
+  app.get(
+    '/schools/:number/plan/summary',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
+      return reply.page(view('summary-form'), {
+        title: request.t('pages.plan.summaryTitle'),
+        ...schoolModel(ctx),
+        plan,
+        summary: plan.summary,
+        version: plan.version,
+      });
+    },
+  );
 
-  app.post('/schools/:number/plan/summary', { config: scoped(signedIn, 'school', 'edit'), schema: { params: SchoolParams, body: Type.Object({ version: Version, summary: field }) } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const { plan } = await currentPlanOr404(db, ctx.school.number);
-    const summary = text(request.body.summary);
-    const result = await saveSummary(db, request.user!.id, plan, request.body.version, summary, request.lang);
-    if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=summary-saved#summary`, 303);
-    const model = { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary };
-    if (result.reason === 'invalid') return reply.status(400).page(view('summary-form'), { ...model, version: request.body.version, ...presentErrors(result.errors, request.t) });
-    // Theirs beside yours; the form now carries their version, so saving again keeps yours knowingly.
-    const rows = [{ label: request.t('pages.plan.summaryHeading'), theirs: result.current.summary, yours: summary }];
-    return reply.status(409).page(view('summary-form'), { ...model, version: result.current.version, conflict: rows, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] });
-  });
+  app.post(
+    '/schools/:number/plan/summary',
+    {
+      config: scoped(signedIn, 'school', 'edit'),
+      schema: { params: SchoolParams, body: Type.Object({ version: Version, summary: field }) },
+    },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
+      const summary = text(request.body.summary);
+      const result = await saveSummary(
+        db,
+        request.user!.id,
+        plan,
+        request.body.version,
+        summary,
+        request.lang,
+        clock.now(),
+      );
+      if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/plan?done=summary-saved#summary`, 303);
+      const model = { title: request.t('pages.plan.summaryTitle'), ...schoolModel(ctx), plan, summary };
+      if (result.reason === 'invalid')
+        return reply.status(400).page(view('summary-form'), {
+          ...model,
+          version: request.body.version,
+          ...presentErrors(result.errors, request.t),
+        });
+      // Theirs beside yours; the form now carries their version, so saving again keeps yours knowingly.
+      const rows = [{ label: request.t('pages.plan.summaryHeading'), theirs: result.current.summary, yours: summary }];
+      return reply.status(409).page(view('summary-form'), {
+        ...model,
+        version: result.current.version,
+        conflict: rows,
+        errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }],
+      });
+    },
+  );
 };

@@ -17,13 +17,29 @@ export function firstYearChoices(currentYear: number): number[] {
 
 export type StartResult = { ok: true; plan: repo.DevelopmentPlan } | { ok: false; errors: Record<string, string> };
 
-export async function startPlan(db: Db, actorId: string, school: SchoolContext, firstYear: number, currentYear: number, language: string): Promise<StartResult> {
-  if (!firstYearChoices(currentYear).includes(firstYear)) return { ok: false, errors: { firstYear: 'pages.plan.errors.firstYear' } };
+export async function startPlan(
+  db: Db,
+  actorId: string,
+  school: SchoolContext,
+  firstYear: number,
+  currentYear: number,
+  language: string,
+): Promise<StartResult> {
+  if (!firstYearChoices(currentYear).includes(firstYear))
+    return { ok: false, errors: { firstYear: 'pages.plan.errors.firstYear' } };
   return db.transaction(async (tx) => {
     const existing = await repo.currentPlan(tx, school.number, currentYear);
     if (existing) return { ok: true as const, plan: existing };
-    const plan = (await repo.insertPlan(tx, { schoolNumber: school.number, firstYear, language })) ?? (await repo.currentPlan(tx, school.number, currentYear))!;
-    await appendAudit(tx, { actorId, action: 'plan-create', entityType: 'development_plan', entityId: plan.id, after: { school: school.number, firstYear } });
+    const plan =
+      (await repo.insertPlan(tx, { schoolNumber: school.number, firstYear, language })) ??
+      (await repo.currentPlan(tx, school.number, currentYear))!;
+    await appendAudit(tx, {
+      actorId,
+      action: 'plan-create',
+      entityType: 'development_plan',
+      entityId: plan.id,
+      after: { school: school.number, firstYear },
+    });
     return { ok: true as const, plan };
   });
 }
@@ -34,18 +50,40 @@ export type SummaryResult =
   | { ok: false; reason: 'conflict'; current: repo.DevelopmentPlan };
 
 /** Saves the plain-language summary, refusing to overwrite anyone who saved since `version`. */
-export async function saveSummary(db: Db, actorId: string, plan: repo.DevelopmentPlan, version: number, summary: string, language: string): Promise<SummaryResult> {
-  if (summary.length > MAX_SUMMARY_LENGTH) return { ok: false, reason: 'invalid', errors: { summary: 'pages.plan.errors.summaryTooLong' } };
+export async function saveSummary(
+  db: Db,
+  actorId: string,
+  plan: repo.DevelopmentPlan,
+  version: number,
+  summary: string,
+  language: string,
+  now: Date,
+): Promise<SummaryResult> {
+  if (summary.length > MAX_SUMMARY_LENGTH)
+    return { ok: false, reason: 'invalid', errors: { summary: 'pages.plan.errors.summaryTooLong' } };
   return db.transaction(async (tx) => {
-    const updated = await repo.updatePlanSummary(tx, plan.id, version, summary, language);
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findPlan(tx, plan.id))! };
-    await appendAudit(tx, { actorId, action: 'plan-summary-update', entityType: 'development_plan', entityId: plan.id, before: { summary: plan.summary }, after: { summary } });
+    const updated = await repo.updatePlanSummary(tx, plan.id, version, summary, language, now);
+    if (!updated)
+      return { ok: false as const, reason: 'conflict' as const, current: (await repo.findPlan(tx, plan.id))! };
+    await appendAudit(tx, {
+      actorId,
+      action: 'plan-summary-update',
+      entityType: 'development_plan',
+      entityId: plan.id,
+      before: { summary: plan.summary },
+      after: { summary },
+    });
     return { ok: true as const, plan: updated };
   });
 }
 
 /** Priorities in these states with their success criteria and actions, in the shape a revision keeps. */
-export async function planPriorities(db: Db, cycleId: string | null, states: readonly string[], access: ItemAccess): Promise<SnapshotPriority[]> {
+export async function planPriorities(
+  db: Db,
+  cycleId: string | null,
+  states: readonly string[],
+  access: ItemAccess,
+): Promise<SnapshotPriority[]> {
   if (!cycleId) return [];
   const priorities = await repo.cyclePriorities(db, cycleId, states, access);
   const ids = priorities.map((p) => p.id);

@@ -42,9 +42,25 @@ export type PlanSnapshot = {
   priorities: SnapshotPriority[];
 };
 
-export const PRIORITY_FIELDS = ['title', 'description', 'nifTheme', 'learners', 'successMeasure', 'state'] as const satisfies readonly (keyof SnapshotPriority)[];
+export const PRIORITY_FIELDS = [
+  'title',
+  'description',
+  'nifTheme',
+  'learners',
+  'successMeasure',
+  'state',
+] as const satisfies readonly (keyof SnapshotPriority)[];
 export const ACTION_FIELDS = [
-  'description', 'owner', 'startOn', 'dueOn', 'milestones', 'costPence', 'professionalLearning', 'supportFrom', 'supportDetail', 'status',
+  'description',
+  'owner',
+  'startOn',
+  'dueOn',
+  'milestones',
+  'costPence',
+  'professionalLearning',
+  'supportFrom',
+  'supportDetail',
+  'status',
 ] as const satisfies readonly (keyof SnapshotAction)[];
 export type PriorityField = (typeof PRIORITY_FIELDS)[number];
 export type ActionField = (typeof ACTION_FIELDS)[number];
@@ -67,14 +83,32 @@ export function buildSnapshot(
     summary: plan.summary,
     summaryLanguage: plan.language,
     priorities: priorities.map((p) => ({
-      id: p.id, carriedFromId: p.carriedFromId, title: p.title, description: p.description, nifTheme: p.nifTheme,
-      learners: p.learners, successMeasure: p.successMeasure, state: p.state, language: p.language,
+      id: p.id,
+      carriedFromId: p.carriedFromId,
+      title: p.title,
+      description: p.description,
+      nifTheme: p.nifTheme,
+      learners: p.learners,
+      successMeasure: p.successMeasure,
+      state: p.state,
+      language: p.language,
       criteria: criteria.filter((c) => c.priorityId === p.id).map((c) => c.text),
-      actions: actions.filter((a) => a.priorityId === p.id).map((a) => ({
-        id: a.id, description: a.description, owner: a.owner, startOn: a.startOn, dueOn: a.dueOn, milestones: a.milestones,
-        costPence: a.costPence, professionalLearning: a.professionalLearning, supportFrom: a.supportFrom,
-        supportDetail: a.supportDetail, status: a.status, language: a.language,
-      })),
+      actions: actions
+        .filter((a) => a.priorityId === p.id)
+        .map((a) => ({
+          id: a.id,
+          description: a.description,
+          owner: a.owner,
+          startOn: a.startOn,
+          dueOn: a.dueOn,
+          milestones: a.milestones,
+          costPence: a.costPence,
+          professionalLearning: a.professionalLearning,
+          supportFrom: a.supportFrom,
+          supportDetail: a.supportDetail,
+          status: a.status,
+          language: a.language,
+        })),
     })),
   };
 }
@@ -85,9 +119,18 @@ const textOrNull = (value: unknown): string | null => (typeof value === 'string'
 function readAction(value: unknown, index: number): SnapshotAction {
   const a = (value && typeof value === 'object' ? value : { description: text(value) }) as Record<string, unknown>;
   return {
-    id: text(a.id, `action-${index}`), description: text(a.description), owner: text(a.owner), startOn: textOrNull(a.startOn), dueOn: textOrNull(a.dueOn),
-    milestones: text(a.milestones), costPence: typeof a.costPence === 'number' ? a.costPence : null, professionalLearning: text(a.professionalLearning),
-    supportFrom: text(a.supportFrom, 'none'), supportDetail: text(a.supportDetail), status: text(a.status, 'not_started'), language: text(a.language, 'en'),
+    id: text(a.id, `action-${index}`),
+    description: text(a.description),
+    owner: text(a.owner),
+    startOn: textOrNull(a.startOn),
+    dueOn: textOrNull(a.dueOn),
+    milestones: text(a.milestones),
+    costPence: typeof a.costPence === 'number' ? a.costPence : null,
+    professionalLearning: text(a.professionalLearning),
+    supportFrom: text(a.supportFrom, 'none'),
+    supportDetail: text(a.supportDetail),
+    status: text(a.status, 'not_started'),
+    language: text(a.language, 'en'),
   };
 }
 
@@ -95,8 +138,15 @@ function readPriority(value: unknown, index: number): SnapshotPriority {
   // A bare title is the least a revision can hold; anything missing reads as blank.
   const p = (value && typeof value === 'object' ? value : { title: text(value) }) as Record<string, unknown>;
   return {
-    id: text(p.id, `priority-${index}`), carriedFromId: textOrNull(p.carriedFromId), title: text(p.title), description: text(p.description),
-    nifTheme: textOrNull(p.nifTheme), learners: text(p.learners), successMeasure: text(p.successMeasure), state: text(p.state, 'agreed'), language: text(p.language, 'en'),
+    id: text(p.id, `priority-${index}`),
+    carriedFromId: textOrNull(p.carriedFromId),
+    title: text(p.title),
+    description: text(p.description),
+    nifTheme: textOrNull(p.nifTheme),
+    learners: text(p.learners),
+    successMeasure: text(p.successMeasure),
+    state: text(p.state, 'agreed'),
+    language: text(p.language, 'en'),
     criteria: Array.isArray(p.criteria) ? p.criteria.map((c) => text(c)).filter(Boolean) : [],
     actions: Array.isArray(p.actions) ? p.actions.map(readAction) : [],
   };

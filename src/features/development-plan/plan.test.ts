@@ -120,7 +120,12 @@ describe('the plan page', () => {
   });
 
   it('is not found for people of another school or LA, and asks the anonymous to sign in', async () => {
-    for (const user of [people.otherGovernor, people.otherHeadteacher, people.otherLaOfficer, await buildUser(t.database.db)]) {
+    for (const user of [
+      people.otherGovernor,
+      people.otherHeadteacher,
+      people.otherLaOfficer,
+      await buildUser(t.database.db),
+    ]) {
       expect((await (await as(user)).get(planUrl())).statusCode).toBe(404);
     }
     const anonymous = await new Visitor(t.app).get(planUrl());
@@ -146,26 +151,36 @@ describe('the summary', () => {
   it('is written by a leader, audited and shown on the plan', async () => {
     const leader = await as(people.leader);
     const form = await leader.get(summaryUrl());
-    const saved = await leader.post(summaryUrl(), { version: versionOn(form.body), summary: 'We will help every learner read well.' }, { tokenFrom: summaryUrl() });
+    const saved = await leader.post(
+      summaryUrl(),
+      { version: versionOn(form.body), summary: 'We will help every learner read well.' },
+      { tokenFrom: summaryUrl() },
+    );
     expect(saved.statusCode).toBe(303);
     expect(pageText((await leader.get(planUrl())).body)).toContain('We will help every learner read well.');
     expect(await auditEntries(t.database.db, 'plan-summary-update')).toHaveLength(1);
   });
 
   it('is shown to governors, who read the plan they own', async () => {
-    expect(pageText((await (await as(people.governor)).get(planUrl())).body)).toContain('We will help every learner read well.');
+    expect(pageText((await (await as(people.governor)).get(planUrl())).body)).toContain(
+      'We will help every learner read well.',
+    );
   });
 
   it('is shown to the LA once the school shares its SDP summary with the LA', async () => {
     await share(t.database.db, school.number, 'output', outputItemId(school.number, 'sdp_summary'), 'la');
-    expect(pageText((await (await as(people.laOfficer)).get(planUrl())).body)).toContain('We will help every learner read well.');
+    expect(pageText((await (await as(people.laOfficer)).get(planUrl())).body)).toContain(
+      'We will help every learner read well.',
+    );
   });
 
   it('refuses a practitioner (403) and a governor (403)', async () => {
     for (const user of [people.practitioner, people.governor]) {
       const visitor = await as(user);
       expect((await visitor.get(summaryUrl())).statusCode).toBe(403);
-      expect((await visitor.post(summaryUrl(), { version: '1', summary: 'x' }, { tokenFrom: planUrl() })).statusCode).toBe(403);
+      expect(
+        (await visitor.post(summaryUrl(), { version: '1', summary: 'x' }, { tokenFrom: planUrl() })).statusCode,
+      ).toBe(403);
     }
   });
 
@@ -174,8 +189,20 @@ describe('the summary', () => {
     const leader = await as(people.leader);
     const headForm = await head.get(summaryUrl());
     const leaderForm = await leader.get(summaryUrl());
-    expect((await head.post(summaryUrl(), { version: versionOn(headForm.body), summary: 'Head version' }, { tokenFrom: summaryUrl() })).statusCode).toBe(303);
-    const conflict = await leader.post(summaryUrl(), { version: versionOn(leaderForm.body), summary: 'Leader version' }, { tokenFrom: summaryUrl() });
+    expect(
+      (
+        await head.post(
+          summaryUrl(),
+          { version: versionOn(headForm.body), summary: 'Head version' },
+          { tokenFrom: summaryUrl() },
+        )
+      ).statusCode,
+    ).toBe(303);
+    const conflict = await leader.post(
+      summaryUrl(),
+      { version: versionOn(leaderForm.body), summary: 'Leader version' },
+      { tokenFrom: summaryUrl() },
+    );
     expect(conflict.statusCode).toBe(409);
     const text = pageText(conflict.body);
     expect(text).toContain('Someone else saved changes while you were editing');
@@ -183,7 +210,11 @@ describe('the summary', () => {
     expect(text).toContain('Leader version');
     expect(pageText((await head.get(planUrl())).body)).toContain('Head version');
     // Saving again from the conflict page keeps the leader's text, knowingly.
-    const again = await leader.post(summaryUrl(), { version: versionOn(conflict.body), summary: 'Leader version' }, { tokenFrom: summaryUrl() });
+    const again = await leader.post(
+      summaryUrl(),
+      { version: versionOn(conflict.body), summary: 'Leader version' },
+      { tokenFrom: summaryUrl() },
+    );
     expect(again.statusCode).toBe(303);
     expect(pageText((await head.get(planUrl())).body)).toContain('Leader version');
   });
@@ -192,7 +223,11 @@ describe('the summary', () => {
     const head = await as(people.headteacher);
     const form = await head.get(summaryUrl());
     const long = 'a'.repeat(5001);
-    const response = await head.post(summaryUrl(), { version: versionOn(form.body), summary: long }, { tokenFrom: summaryUrl() });
+    const response = await head.post(
+      summaryUrl(),
+      { version: versionOn(form.body), summary: long },
+      { tokenFrom: summaryUrl() },
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain(long);
     expect(pageText(response.body)).toContain('The summary must be 5,000 characters or fewer');

@@ -8,8 +8,15 @@ export type PlanRevision = typeof planRevisions.$inferSelect;
 const savedBy = alias(users, 'saved_by');
 const approver = alias(users, 'approver');
 const columns = {
-  id: planRevisions.id, planId: planRevisions.planId, number: planRevisions.number, academicYear: planRevisions.academicYear, note: planRevisions.note,
-  createdAt: planRevisions.createdAt, approvedAt: planRevisions.approvedAt, savedByName: savedBy.displayName, approvedByName: approver.displayName,
+  id: planRevisions.id,
+  planId: planRevisions.planId,
+  number: planRevisions.number,
+  academicYear: planRevisions.academicYear,
+  note: planRevisions.note,
+  createdAt: planRevisions.createdAt,
+  approvedAt: planRevisions.approvedAt,
+  savedByName: savedBy.displayName,
+  approvedByName: approver.displayName,
 };
 
 /** A plan's revisions, newest first, without their snapshots. */
@@ -34,7 +41,10 @@ export async function findRevision(db: Db, planId: string, number: number) {
 }
 
 export async function latestRevisionNumber(db: Db, planId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`coalesce(max(${planRevisions.number}), 0)::int` }).from(planRevisions).where(eq(planRevisions.planId, planId));
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${planRevisions.number}), 0)::int` })
+    .from(planRevisions)
+    .where(eq(planRevisions.planId, planId));
   return row?.n ?? 0;
 }
 
@@ -52,16 +62,23 @@ export async function latestRevision(db: Db, planId: string) {
 }
 
 /** Null when another revision took this number first (the unique index decides). */
-export async function insertRevision(db: Db, values: { planId: string; number: number; academicYear: number; snapshot: unknown; note: string; createdBy: string }) {
-  const [row] = await db.insert(planRevisions).values(values).onConflictDoNothing().returning({ id: planRevisions.id, number: planRevisions.number });
+export async function insertRevision(
+  db: Db,
+  values: { planId: string; number: number; academicYear: number; snapshot: unknown; note: string; createdBy: string },
+) {
+  const [row] = await db
+    .insert(planRevisions)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: planRevisions.id, number: planRevisions.number });
   return row ?? null;
 }
 
 /** Records the approval once; null when it was already approved. */
-export async function approveRevision(db: Db, id: string, approvedBy: string) {
+export async function approveRevision(db: Db, id: string, approvedBy: string, now: Date) {
   const [row] = await db
     .update(planRevisions)
-    .set({ approvedBy, approvedAt: new Date() })
+    .set({ approvedBy, approvedAt: now })
     .where(and(eq(planRevisions.id, id), isNull(planRevisions.approvedAt)))
     .returning({ id: planRevisions.id, approvedAt: planRevisions.approvedAt });
   return row ?? null;

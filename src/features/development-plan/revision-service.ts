@@ -14,7 +14,14 @@ export type RevisionResult = { ok: true; number: number } | { ok: false; errors:
  * Freezes the whole plan as it stands (summary, the priorities in it, their success criteria and
  * actions) as the next numbered revision, for the governing body to read and approve.
  */
-export async function saveRevision(db: Db, actorId: string, school: SchoolContext, planId: string, academicYear: number, note: string): Promise<RevisionResult> {
+export async function saveRevision(
+  db: Db,
+  actorId: string,
+  school: SchoolContext,
+  planId: string,
+  academicYear: number,
+  note: string,
+): Promise<RevisionResult> {
   if (note.length > MAX_NOTE_LENGTH) return { ok: false, errors: { note: 'pages.planRevisions.errors.noteTooLong' } };
   return db.transaction(async (tx) => {
     await repo.lockPlanRevisions(tx, planId);
@@ -25,9 +32,19 @@ export async function saveRevision(db: Db, actorId: string, school: SchoolContex
     const [criteria, actions] = await Promise.all([planRepo.criteriaFor(tx, ids), planRepo.actionsFor(tx, ids)]);
     const snapshot = buildSnapshot(plan, academicYear, priorities, criteria, actions);
     const number = (await repo.latestRevisionNumber(tx, planId)) + 1;
-    const revision = (await repo.insertRevision(tx, { planId, number, academicYear, snapshot, note, createdBy: actorId }))!;
+    const revision = (await repo.insertRevision(tx, {
+      planId,
+      number,
+      academicYear,
+      snapshot,
+      note,
+      createdBy: actorId,
+    }))!;
     await appendAudit(tx, {
-      actorId, action: 'plan-revision-create', entityType: 'plan_revision', entityId: revision.id,
+      actorId,
+      action: 'plan-revision-create',
+      entityType: 'plan_revision',
+      entityId: revision.id,
       after: { planId, number, academicYear, note, priorities: ids.length, actions: actions.length },
     });
     return { ok: true as const, number };
@@ -37,13 +54,25 @@ export async function saveRevision(db: Db, actorId: string, school: SchoolContex
 export type ApprovalOutcome = 'approved' | 'already-approved' | 'not-latest';
 
 /** A governor approves the latest revision for the governing body; an older one cannot be approved. */
-export async function approveRevision(db: Db, actorId: string, planId: string, revision: { id: string; number: number }): Promise<ApprovalOutcome> {
+export async function approveRevision(
+  db: Db,
+  actorId: string,
+  planId: string,
+  revision: { id: string; number: number },
+  now: Date,
+): Promise<ApprovalOutcome> {
   return db.transaction(async (tx) => {
     await repo.lockPlanRevisions(tx, planId);
     if ((await repo.latestRevisionNumber(tx, planId)) !== revision.number) return 'not-latest' as const;
-    const approved = await repo.approveRevision(tx, revision.id, actorId);
+    const approved = await repo.approveRevision(tx, revision.id, actorId, now);
     if (!approved) return 'already-approved' as const;
-    await appendAudit(tx, { actorId, action: 'plan-revision-approve', entityType: 'plan_revision', entityId: revision.id, after: { planId, number: revision.number, approvedAt: approved.approvedAt } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'plan-revision-approve',
+      entityType: 'plan_revision',
+      entityId: revision.id,
+      after: { planId, number: revision.number, approvedAt: approved.approvedAt },
+    });
     return 'approved' as const;
   });
 }

@@ -27,7 +27,9 @@ beforeAll(async () => {
   const reading = await buildPriority(db, cycle, { title: 'Reading for eFSM learners' });
   readingId = reading.id;
   await buildCriteria(db, reading.id, ['Reading ages rise']);
-  actionId = (await buildAction(db, reading.id, { description: 'Train staff in guided reading', owner: 'Literacy lead' })).id;
+  actionId = (
+    await buildAction(db, reading.id, { description: 'Train staff in guided reading', owner: 'Literacy lead' })
+  ).id;
   await buildPriority(db, cycle, { title: 'Wellbeing draft', state: 'draft' });
   const head = await as(people.headteacher);
   await head.post(base(), { firstYear: String(academicYearOf(new Date())) }, { tokenFrom: base() });
@@ -37,12 +39,22 @@ afterAll(() => t.close());
 describe('saving revisions for governors', () => {
   it('freezes the plan as revision 1, with its note, and audits it', async () => {
     const head = await as(people.headteacher);
-    const response = await head.post(`${base()}/revisions`, { note: 'First plan for the new governing body' }, { tokenFrom: `${base()}/revisions` });
+    const response = await head.post(
+      `${base()}/revisions`,
+      { note: 'First plan for the new governing body' },
+      { tokenFrom: `${base()}/revisions` },
+    );
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`${base()}/revisions?saved=1`);
     const [revision] = await t.database.db.select().from(planRevisions);
-    expect(revision).toMatchObject({ number: 1, academicYear: academicYearOf(new Date()), note: 'First plan for the new governing body' });
-    const snapshot = revision!.snapshot as { priorities: { title: string; criteria: string[]; actions: { description: string }[] }[] };
+    expect(revision).toMatchObject({
+      number: 1,
+      academicYear: academicYearOf(new Date()),
+      note: 'First plan for the new governing body',
+    });
+    const snapshot = revision!.snapshot as {
+      priorities: { title: string; criteria: string[]; actions: { description: string }[] }[];
+    };
     expect(snapshot.priorities.map((p) => p.title)).toEqual(['Reading for eFSM learners']);
     expect(snapshot.priorities[0]!.criteria).toEqual(['Reading ages rise']);
     expect(snapshot.priorities[0]!.actions[0]!.description).toBe('Train staff in guided reading');
@@ -55,7 +67,9 @@ describe('saving revisions for governors', () => {
   it('is refused to a practitioner and a governor (403), who may still read the revisions', async () => {
     for (const user of [people.practitioner, people.governor]) {
       const visitor = await as(user);
-      expect((await visitor.post(`${base()}/revisions`, { note: '' }, { tokenFrom: '/account/password' })).statusCode).toBe(403);
+      expect(
+        (await visitor.post(`${base()}/revisions`, { note: '' }, { tokenFrom: '/account/password' })).statusCode,
+      ).toBe(403);
       const page = await visitor.get(`${base()}/revisions/1`);
       expect(page.statusCode).toBe(200);
       expect(pageText(page.body)).toContain('Reading for eFSM learners');
@@ -85,7 +99,11 @@ describe('the governing body’s approval', () => {
     const confirm = await governor.get(`${base()}/revisions/1/approve`);
     expect(confirm.statusCode).toBe(200);
     expect(pageText(confirm.body)).toContain('You are approving the plan on behalf of the governing body');
-    const approved = await governor.post(`${base()}/revisions/1/approve`, {}, { tokenFrom: `${base()}/revisions/1/approve` });
+    const approved = await governor.post(
+      `${base()}/revisions/1/approve`,
+      {},
+      { tokenFrom: `${base()}/revisions/1/approve` },
+    );
     expect(approved.statusCode).toBe(303);
     expect(approved.headers.location).toBe(`${base()}/revisions/1?approval=approved`);
     const [row] = await t.database.db.select().from(planRevisions).where(eq(planRevisions.number, 1));
@@ -105,7 +123,9 @@ describe('the governing body’s approval', () => {
   it('is refused to another school’s governor (404)', async () => {
     const other = await as(people.otherGovernor);
     expect((await other.get(`${base()}/revisions/1/approve`)).statusCode).toBe(404);
-    expect((await other.post(`${base()}/revisions/1/approve`, {}, { tokenFrom: '/account/password' })).statusCode).toBe(404);
+    expect((await other.post(`${base()}/revisions/1/approve`, {}, { tokenFrom: '/account/password' })).statusCode).toBe(
+      404,
+    );
   });
 });
 
@@ -129,7 +149,9 @@ describe('a second revision', () => {
     expect(text).toContain('What changed from revision 1 to revision 2');
     expect(text).toContain('Priorities added');
     expect(text).toContain('Wellbeing draft');
-    expect(text).toMatch(/Priority<\/th><td[^>]*>Reading for eFSM learners<\/td><td[^>]*>Reading for eFSM learners in KS2/);
+    expect(text).toMatch(
+      /Priority<\/th><td[^>]*>Reading for eFSM learners<\/td><td[^>]*>Reading for eFSM learners in KS2/,
+    );
     expect(text).toContain('Actions added');
     expect(text).toContain('Buy decodable books');
     expect(text).toMatch(/Progress<\/th><td[^>]*>Not started<\/td><td[^>]*>In progress/);
@@ -156,7 +178,7 @@ describe('a second revision', () => {
     expect(compare).toContain('Beth newidiodd o fersiwn 1 i fersiwn 2');
     expect(compare).toContain('Camau gweithredu a ychwanegwyd');
     const list = pageText((await head.get(`${base()}/revisions?lang=cy`)).body);
-    expect(list).toContain('Fersiynau o\'r cynllun ar gyfer llywodraethwyr');
-    expect(list).toContain('Wedi\'i gymeradwyo');
+    expect(list).toContain("Fersiynau o'r cynllun ar gyfer llywodraethwyr");
+    expect(list).toContain("Wedi'i gymeradwyo");
   });
 });

@@ -7,6 +7,7 @@ import { planRoutes } from './plan-routes.ts';
 import { revisionRoutes } from './revision-routes.ts';
 
 /** The statutory three-year school development plan: /schools/:number/plan... */
-export const developmentPlanRoutes: FeaturePlugin<'database'> = async (app, deps) => {
-  for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes]) await app.register(routes, deps);
+export const developmentPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
+  for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes])
+    await app.register(routes, deps);
 };

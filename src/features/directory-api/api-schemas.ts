@@ -59,7 +59,9 @@ export const SchoolDetail = Type.Object(
       }),
       { description: 'What each import of the Address list did to the school, newest first' },
     ),
-    collaboratives: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), name: Type.Ref(LocalisedName), status: Type.String() })),
+    collaboratives: Type.Array(
+      Type.Object({ id: Uuid, kind: Type.String(), name: Type.Ref(LocalisedName), status: Type.String() }),
+    ),
   },
   { $id: 'SchoolDetail' },
 );

@@ -20,7 +20,7 @@ type SchoolsPage = { total: number; page: number; pageSize: number; items: Recor
 
 beforeAll(async () => {
   t = await createTestApp();
-  expect((await applyImport(t.database.db, null, FILE, fs.readFileSync(FILE))).ok).toBe(true);
+  expect((await applyImport(t.database.db, null, FILE, fs.readFileSync(FILE), new Date())).ok).toBe(true);
   const user = await buildUser(t.database.db);
   visitor = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
 });
@@ -36,7 +36,14 @@ describe('access', () => {
 
 describe('GET /api/v1/local-authorities', () => {
   it('lists the 22 LAs with names in both languages and open schools by sector', async () => {
-    const { items } = await json<{ items: { code: string; name: { en: string; cy: string }; openSchools: number; bySector: Record<string, number> }[] }>('/api/v1/local-authorities');
+    const { items } = await json<{
+      items: {
+        code: string;
+        name: { en: string; cy: string };
+        openSchools: number;
+        bySector: Record<string, number>;
+      }[];
+    }>('/api/v1/local-authorities');
     expect(items).toHaveLength(22);
     expect(items.find((la) => la.code === '681')).toEqual({
       code: '681',
@@ -64,9 +71,19 @@ describe('GET /api/v1/schools', () => {
     const { items } = await json<SchoolsPage>('/api/v1/schools?q=6602130');
     expect(items).toEqual([
       {
-        number: '6602130', name: 'Ysgol Gynradd Amlwch', laCode: '660', laName: { en: 'Isle of Anglesey', cy: 'Ynys Môn' },
-        sector: 'primary', governance: 'community', wmCode: 'WM', schoolType: 'nursery_infants_juniors', religiousCharacter: 'none',
-        postcode: 'LL68 9DY', pupils: 278, open: true, closedOn: null,
+        number: '6602130',
+        name: 'Ysgol Gynradd Amlwch',
+        laCode: '660',
+        laName: { en: 'Isle of Anglesey', cy: 'Ynys Môn' },
+        sector: 'primary',
+        governance: 'community',
+        wmCode: 'WM',
+        schoolType: 'nursery_infants_juniors',
+        religiousCharacter: 'none',
+        postcode: 'LL68 9DY',
+        pupils: 278,
+        open: true,
+        closedOn: null,
       },
     ]);
   });
@@ -87,7 +104,9 @@ describe('GET /api/v1/schools', () => {
     expect(await total('includeClosed=true')).toBe(1544);
     const { items } = await json<SchoolsPage>('/api/v1/schools?la=681&la=680&religious=roman_catholic&pageSize=100');
     expect(items.length).toBeGreaterThan(0);
-    expect(items.every((s) => ['680', '681'].includes(s.laCode as string) && s.religiousCharacter === 'roman_catholic')).toBe(true);
+    expect(
+      items.every((s) => ['680', '681'].includes(s.laCode as string) && s.religiousCharacter === 'roman_catholic'),
+    ).toBe(true);
   });
 
   it('refuses a page size over 100 and an unknown code with 400 JSON', async () => {
@@ -100,10 +119,23 @@ describe('GET /api/v1/schools/{number}', () => {
   it('gives every field of one school, its history and collaboratives', async () => {
     const school = await json('/api/v1/schools/6602130');
     expect(school).toMatchObject({
-      number: '6602130', laName: { en: 'Isle of Anglesey', cy: 'Ynys Môn' }, address: ['Amlwch', 'Ynys Môn'], postcode: 'LL68 9DY',
-      phone: '01407 830414', languageCategory: null, collaboratives: [],
+      number: '6602130',
+      laName: { en: 'Isle of Anglesey', cy: 'Ynys Môn' },
+      address: ['Amlwch', 'Ynys Môn'],
+      postcode: 'LL68 9DY',
+      phone: '01407 830414',
+      languageCategory: null,
+      collaboratives: [],
     });
-    expect(school.history).toEqual([{ kind: 'added', editionDate: '2018-04-09', importedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), fileName: FILE, fields: null }]);
+    expect(school.history).toEqual([
+      {
+        kind: 'added',
+        editionDate: '2018-04-09',
+        importedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        fileName: FILE,
+        fields: null,
+      },
+    ]);
   });
 
   it('answers 404 JSON for an unknown school and 400 for something that is not a number', async () => {
@@ -115,20 +147,27 @@ describe('GET /api/v1/schools/{number}', () => {
 describe('GET /api/v1/openapi.json', () => {
   type OpenApi = {
     openapi: string;
-    paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+    paths: Record<
+      string,
+      Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+    >;
     components: { schemas: Record<string, unknown> };
   };
 
   it('describes every /api/v1 route, and only those, with their schemas', async () => {
     const doc = await json<OpenApi>('/api/v1/openapi.json');
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const registered = t.app.routeRegistry
       .filter((r) => r.url.startsWith('/api/v1/') && r.url !== '/api/v1/openapi.json')
       .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
     expect(registered.length).toBeGreaterThanOrEqual(3);
     expect(documented.sort()).toEqual(registered.sort());
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['SchoolSummary', 'SchoolDetail', 'LocalAuthority', 'Error']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['SchoolSummary', 'SchoolDetail', 'LocalAuthority', 'Error']),
+    );
     const ok = doc.paths['/api/v1/schools']!.get!.responses['200']!.content!['application/json']!.schema;
     expect(JSON.stringify(ok)).toContain('#/components/schemas/SchoolSummary');
     expect(doc.paths['/api/v1/schools/{number}']!.get!.responses['404']).toBeDefined();

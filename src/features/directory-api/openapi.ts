@@ -21,9 +21,13 @@ export async function registerOpenApi(app: FastifyInstance) {
     },
     // The national picture's open data is served by its own feature: its path is added here.
     transformObject: (documents) => {
-      const doc = ('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject) as { paths?: Record<string, unknown> };
+      const doc = ('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject) as {
+        paths?: Record<string, unknown>;
+      };
       return { ...doc, paths: { ...doc.paths, ...NATIONAL_PICTURE_OPENAPI } };
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
   });
 }

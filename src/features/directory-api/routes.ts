@@ -21,14 +21,40 @@ export const directoryApiRoutes: FeaturePlugin<'database'> = async (app, { datab
   await registerOpenApi(app);
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
 
-  app.get('/api/v1/local-authorities', { config: signedIn, schema: { tags, summary: 'The 22 local authorities with their open schools by sector', response: responses.localAuthorities } }, async () => {
-    const las = await repo.localAuthoritiesWithCounts(db);
-    return { items: las.map((la) => ({ code: la.code, name: localised(la), openSchools: la.openSchools, bySector: la.bySector })) };
-  });
+  app.get(
+    '/api/v1/local-authorities',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'The 22 local authorities with their open schools by sector',
+        response: responses.localAuthorities,
+      },
+    },
+    async () => {
+      const las = await repo.localAuthoritiesWithCounts(db);
+      return {
+        items: las.map((la) => ({
+          code: la.code,
+          name: localised(la),
+          openSchools: la.openSchools,
+          bySector: la.bySector,
+        })),
+      };
+    },
+  );
 
   app.get(
     '/api/v1/schools',
-    { config: signedIn, schema: { tags, summary: 'Search and filter schools (open ones unless includeClosed), ordered by name', querystring: SchoolsQuery, response: responses.schools } },
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Search and filter schools (open ones unless includeClosed), ordered by name',
+        querystring: SchoolsQuery,
+        response: responses.schools,
+      },
+    },
     async (request) => {
       const pageSize = request.query.pageSize ?? 25;
       const page = pageOf(request.query.page, pageSize);
@@ -39,11 +65,22 @@ export const directoryApiRoutes: FeaturePlugin<'database'> = async (app, { datab
 
   app.get(
     '/api/v1/schools/:number',
-    { config: signedIn, schema: { tags, summary: 'One school with its history and collaboratives', params: NumberParams, response: responses.school } },
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'One school with its history and collaboratives',
+        params: NumberParams,
+        response: responses.school,
+      },
+    },
     async (request) => {
       const school = await repo.findSchool(db, request.params.number);
       if (!school) throw new HttpError(404, 'not-found');
-      const [history, collaboratives] = await Promise.all([repo.schoolHistory(db, school.number), repo.schoolCollaboratives(db, school.number)]);
+      const [history, collaboratives] = await Promise.all([
+        repo.schoolHistory(db, school.number),
+        repo.schoolCollaboratives(db, school.number),
+      ]);
       const { address1, address2, address3, address4, ...rest } = school;
       return {
         ...summary(rest),

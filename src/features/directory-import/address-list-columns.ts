@@ -8,9 +8,23 @@ export const MAINTAINED_SHEET = 'Maintained';
 export const PRU_SHEET = 'PRU';
 
 export type ColumnKey =
-  | 'number' | 'name' | 'laCode' | 'laName' | 'sector' | 'governance' | 'wmCode' | 'wmType'
-  | 'schoolType' | 'religiousCharacter' | 'address1' | 'address2' | 'address3' | 'address4'
-  | 'postcode' | 'phone' | 'pupils';
+  | 'number'
+  | 'name'
+  | 'laCode'
+  | 'laName'
+  | 'sector'
+  | 'governance'
+  | 'wmCode'
+  | 'wmType'
+  | 'schoolType'
+  | 'religiousCharacter'
+  | 'address1'
+  | 'address2'
+  | 'address3'
+  | 'address4'
+  | 'postcode'
+  | 'phone'
+  | 'pupils';
 
 /** Header text (lower case, notes suffix removed) -> column. */
 export const HEADERS: Record<string, ColumnKey> = {
@@ -35,7 +49,18 @@ export const HEADERS: Record<string, ColumnKey> = {
 
 const ADDRESS: ColumnKey[] = ['address1', 'address2', 'address3', 'address4', 'postcode', 'phone'];
 export const REQUIRED_COLUMNS: Record<'maintained' | 'pru', ColumnKey[]> = {
-  maintained: ['number', 'name', 'laCode', 'sector', 'governance', 'wmCode', 'schoolType', 'religiousCharacter', ...ADDRESS, 'pupils'],
+  maintained: [
+    'number',
+    'name',
+    'laCode',
+    'sector',
+    'governance',
+    'wmCode',
+    'schoolType',
+    'religiousCharacter',
+    ...ADDRESS,
+    'pupils',
+  ],
   pru: ['number', 'name', 'laCode', ...ADDRESS],
 };
 

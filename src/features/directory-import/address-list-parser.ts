@@ -1,6 +1,14 @@
 import * as XLSX from '@e965/xlsx';
 import {
-  GOVERNANCE, HEADERS, MAINTAINED_SHEET, PRU_SHEET, RELIGIOUS_CHARACTERS, REQUIRED_COLUMNS, SCHOOL_TYPES, SECTORS, type ColumnKey,
+  GOVERNANCE,
+  HEADERS,
+  MAINTAINED_SHEET,
+  PRU_SHEET,
+  RELIGIOUS_CHARACTERS,
+  REQUIRED_COLUMNS,
+  SCHOOL_TYPES,
+  SECTORS,
+  type ColumnKey,
 } from './address-list-columns.ts';
 import { WM_CODES } from '../../directory/school-codes.ts';
 
@@ -24,7 +32,19 @@ export type ListedSchool = {
 
 /** A problem that stops the import, located as a person would find it in the spreadsheet. */
 export type ImportProblem = {
-  code: 'format' | 'unreadable' | 'missingSheet' | 'missingColumn' | 'badNumber' | 'numberLaMismatch' | 'unknownLa' | 'duplicateNumber' | 'missingName' | 'unknownValue' | 'badPupils' | 'noSchools';
+  code:
+    | 'format'
+    | 'unreadable'
+    | 'missingSheet'
+    | 'missingColumn'
+    | 'badNumber'
+    | 'numberLaMismatch'
+    | 'unknownLa'
+    | 'duplicateNumber'
+    | 'missingName'
+    | 'unknownValue'
+    | 'badPupils'
+    | 'noSchools';
   sheet?: string;
   row?: number;
   column?: string;
@@ -33,7 +53,12 @@ export type ImportProblem = {
 
 /** Which schools a file speaks for: a CSV holds one sheet, so it cannot close schools of the other. */
 export type Coverage = 'all' | 'maintained' | 'pru';
-export type ParsedList = { schools: ListedSchool[]; editionDate: string | null; problems: ImportProblem[]; covers: Coverage };
+export type ParsedList = {
+  schools: ListedSchool[];
+  editionDate: string | null;
+  problems: ImportProblem[];
+  covers: Coverage;
+};
 
 type Kind = 'maintained' | 'pru';
 const MAX_PROBLEMS = 200;
@@ -59,7 +84,13 @@ function findHeader(rows: unknown[][]): number {
 
 type Located = { school: ListedSchool; sheet: string; row: number; column: string };
 
-function readSheet(kind: Kind, sheetName: string, rows: unknown[][], laCodes: Set<string>, problems: ImportProblem[]): Located[] {
+function readSheet(
+  kind: Kind,
+  sheetName: string,
+  rows: unknown[][],
+  laCodes: Set<string>,
+  problems: ImportProblem[],
+): Located[] {
   const headerIndex = findHeader(rows);
   if (headerIndex < 0) {
     problems.push({ code: 'missingColumn', sheet: sheetName, row: 1, column: 'School Number' });
@@ -73,7 +104,13 @@ function readSheet(kind: Kind, sheetName: string, rows: unknown[][], laCodes: Se
   });
   const titleOf = (key: ColumnKey) => columns.get(key)?.title ?? key;
   const missing = REQUIRED_COLUMNS[kind].filter((key) => !columns.has(key));
-  for (const key of missing) problems.push({ code: 'missingColumn', sheet: sheetName, row: headerIndex + 1, column: Object.entries(HEADERS).find(([, k]) => k === key)![0] });
+  for (const key of missing)
+    problems.push({
+      code: 'missingColumn',
+      sheet: sheetName,
+      row: headerIndex + 1,
+      column: Object.entries(HEADERS).find(([, k]) => k === key)![0],
+    });
   if (missing.length) return [];
 
   const schools: Located[] = [];
@@ -81,7 +118,13 @@ function readSheet(kind: Kind, sheetName: string, rows: unknown[][], laCodes: Se
   rows.slice(headerIndex + 1).forEach((row, offset) => {
     if (problems.length >= MAX_PROBLEMS || row.every((c) => cell(c) === null)) return;
     const at = (key: ColumnKey, code: ImportProblem['code'], value: string | null) =>
-      problems.push({ code, sheet: sheetName, row: headerIndex + offset + 2, column: titleOf(key), value: value ?? '' });
+      problems.push({
+        code,
+        sheet: sheetName,
+        row: headerIndex + offset + 2,
+        column: titleOf(key),
+        value: value ?? '',
+      });
     const number = get(row, 'number');
     const laCode = get(row, 'laCode');
     if (!number || !/^\d{7}$/.test(number)) return void at('number', 'badNumber', number);
@@ -96,9 +139,21 @@ function readSheet(kind: Kind, sheetName: string, rows: unknown[][], laCodes: Se
       return code;
     };
     let school: ListedSchool = {
-      number, name, laCode, sector: 'pru', governance: null, wmCode: null, schoolType: null, religiousCharacter: null,
-      address1: get(row, 'address1'), address2: get(row, 'address2'), address3: get(row, 'address3'), address4: get(row, 'address4'),
-      postcode: get(row, 'postcode'), phone: get(row, 'phone'), pupils: null,
+      number,
+      name,
+      laCode,
+      sector: 'pru',
+      governance: null,
+      wmCode: null,
+      schoolType: null,
+      religiousCharacter: null,
+      address1: get(row, 'address1'),
+      address2: get(row, 'address2'),
+      address3: get(row, 'address3'),
+      address4: get(row, 'address4'),
+      postcode: get(row, 'postcode'),
+      phone: get(row, 'phone'),
+      pupils: null,
     };
     if (kind === 'maintained') {
       const before = problems.length;
@@ -148,10 +203,14 @@ function sheetRows(sheet: XLSX.WorkSheet): unknown[][] {
 export function parseAddressList(fileName: string, content: Buffer, laCodes: Set<string>): ParsedList {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   const problems: ImportProblem[] = [];
-  if (!['ods', 'xlsx', 'csv'].includes(extension)) return { schools: [], editionDate: null, problems: [{ code: 'format', value: extension }], covers: 'all' };
+  if (!['ods', 'xlsx', 'csv'].includes(extension))
+    return { schools: [], editionDate: null, problems: [{ code: 'format', value: extension }], covers: 'all' };
   let workbook: XLSX.WorkBook;
   try {
-    workbook = extension === 'csv' ? XLSX.read(content.toString('utf8'), { type: 'string', raw: true }) : XLSX.read(content, { type: 'buffer' });
+    workbook =
+      extension === 'csv'
+        ? XLSX.read(content.toString('utf8'), { type: 'string', raw: true })
+        : XLSX.read(content, { type: 'buffer' });
   } catch {
     return { schools: [], editionDate: null, problems: [{ code: 'unreadable' }], covers: 'all' };
   }
@@ -162,7 +221,10 @@ export function parseAddressList(fileName: string, content: Buffer, laCodes: Set
     const hasSector = (rows[findHeader(rows)] ?? []).some((c) => normaliseHeader(c) === 'sector');
     sheets.push([hasSector ? 'maintained' : 'pru', fileName, only]);
   } else {
-    sheets.push(['maintained', MAINTAINED_SHEET, workbook.Sheets[MAINTAINED_SHEET]], ['pru', PRU_SHEET, workbook.Sheets[PRU_SHEET]]);
+    sheets.push(
+      ['maintained', MAINTAINED_SHEET, workbook.Sheets[MAINTAINED_SHEET]],
+      ['pru', PRU_SHEET, workbook.Sheets[PRU_SHEET]],
+    );
   }
   const located: Located[] = [];
   for (const [kind, name, sheet] of sheets) {

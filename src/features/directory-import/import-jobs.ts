@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../lib/clock.ts';
 import type { ImportProblem } from './address-list-parser.ts';
 
 export type ImportJob = {
@@ -24,9 +25,22 @@ const KEEP_MS = 6 * 3600_000;
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
 
+  constructor(private readonly clock: Clock) {}
+
   start(fileName: string, startedBy: string, total: number): ImportJob {
     this.forgetOld();
-    const job: ImportJob = { id: randomUUID(), fileName, startedBy, status: 'running', done: 0, total, importId: null, counts: null, problems: [], startedAt: Date.now() };
+    const job: ImportJob = {
+      id: randomUUID(),
+      fileName,
+      startedBy,
+      status: 'running',
+      done: 0,
+      total,
+      importId: null,
+      counts: null,
+      problems: [],
+      startedAt: this.clock.now().getTime(),
+    };
     this.jobs.set(job.id, job);
     return job;
   }
@@ -36,7 +50,7 @@ export class ImportJobs {
   }
 
   private forgetOld() {
-    const cutoff = Date.now() - KEEP_MS;
+    const cutoff = this.clock.now().getTime() - KEEP_MS;
     for (const [id, job] of this.jobs) if (job.startedAt < cutoff && job.status !== 'running') this.jobs.delete(id);
   }
 }

@@ -2,8 +2,20 @@ import type { Coverage, ListedSchool } from './address-list-parser.ts';
 
 /** The fields an edition of the list can change. */
 export const LISTED_FIELDS = [
-  'name', 'laCode', 'sector', 'governance', 'wmCode', 'schoolType', 'religiousCharacter',
-  'address1', 'address2', 'address3', 'address4', 'postcode', 'phone', 'pupils',
+  'name',
+  'laCode',
+  'sector',
+  'governance',
+  'wmCode',
+  'schoolType',
+  'religiousCharacter',
+  'address1',
+  'address2',
+  'address3',
+  'address4',
+  'postcode',
+  'phone',
+  'pupils',
 ] as const satisfies readonly (keyof ListedSchool)[];
 export type ListedField = (typeof LISTED_FIELDS)[number];
 
@@ -21,7 +33,8 @@ export type ImportPlan = {
 function differences(current: CurrentSchool, listed: ListedSchool) {
   const fields: Partial<Record<ListedField, FieldChange>> = {};
   for (const field of LISTED_FIELDS) {
-    if ((current[field] ?? null) !== (listed[field] ?? null)) fields[field] = { before: current[field] ?? null, after: listed[field] ?? null };
+    if ((current[field] ?? null) !== (listed[field] ?? null))
+      fields[field] = { before: current[field] ?? null, after: listed[field] ?? null };
   }
   return fields;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
+import { utcDate } from '../../lib/clock.ts';
 import { parseAddressList, type ImportProblem } from './address-list-parser.ts';
 import { planImport, planIsEmpty, type ImportPlan } from './import-plan.ts';
 import * as repo from './import-repository.ts';
@@ -14,34 +15,62 @@ export function sha256(content: Buffer): string {
 }
 
 /** Reads the file and compares it with the directory; changes nothing. */
-export async function previewImport(db: Db, fileName: string, content: Buffer, today = new Date()): Promise<Preview> {
+export async function previewImport(db: Db, fileName: string, content: Buffer, now: Date): Promise<Preview> {
   const parsed = parseAddressList(fileName, content, await repo.laCodes(db));
   if (parsed.problems.length) return { ok: false, problems: parsed.problems };
   const plan = planImport(await repo.currentSchools(db), parsed.schools, parsed.covers);
-  return { ok: true, plan, editionDate: parsed.editionDate ?? today.toISOString().slice(0, 10), sha256: sha256(content), schoolCount: parsed.schools.length };
+  return {
+    ok: true,
+    plan,
+    editionDate: parsed.editionDate ?? utcDate(now),
+    sha256: sha256(content),
+    schoolCount: parsed.schools.length,
+  };
 }
 
-export type ApplyResult = { ok: false; problems: ImportProblem[] } | { ok: true; importId: string | null; plan: ImportPlan };
+export type ApplyResult =
+  { ok: false; problems: ImportProblem[] } | { ok: true; importId: string | null; plan: ImportPlan };
 
 /**
  * Applies an edition in one transaction: re-reads and re-plans inside it, so what is applied
  * is what the directory holds now, even if someone else imported since the preview.
  */
-export async function applyImport(db: Db, actorId: string | null, fileName: string, content: Buffer, progress: repo.Progress = () => {}): Promise<ApplyResult> {
+export async function applyImport(
+  db: Db,
+  actorId: string | null,
+  fileName: string,
+  content: Buffer,
+  now: Date,
+  progress: repo.Progress = () => {},
+): Promise<ApplyResult> {
   const laCodes = await repo.laCodes(db);
   const parsed = parseAddressList(fileName, content, laCodes);
   if (parsed.problems.length) return { ok: false, problems: parsed.problems };
-  const editionDate = parsed.editionDate ?? new Date().toISOString().slice(0, 10);
+  const editionDate = parsed.editionDate ?? utcDate(now);
   return db.transaction(async (tx) => {
     const plan = planImport(await repo.currentSchools(tx), parsed.schools, parsed.covers);
     if (planIsEmpty(plan)) return { ok: true as const, importId: null, plan };
-    const importId = await repo.applyPlan(tx, plan, { fileName, fileSha256: sha256(content), editionDate, importedBy: actorId }, progress);
+    const importId = await repo.applyPlan(
+      tx,
+      plan,
+      { fileName, fileSha256: sha256(content), editionDate, importedBy: actorId },
+      now,
+      progress,
+    );
     await appendAudit(tx, {
       actorId,
       action: 'directory-import',
       entityType: 'directory_import',
       entityId: importId,
-      after: { fileName, editionDate, added: plan.added.length, changed: plan.changed.length, reopened: plan.reopened.length, closed: plan.closed.length, unchanged: plan.unchanged },
+      after: {
+        fileName,
+        editionDate,
+        added: plan.added.length,
+        changed: plan.changed.length,
+        reopened: plan.reopened.length,
+        closed: plan.closed.length,
+        unchanged: plan.unchanged,
+      },
     });
     return { ok: true as const, importId, plan };
   });

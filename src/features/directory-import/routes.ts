@@ -19,17 +19,34 @@ const ApplyBody = Type.Object({
   fileName: Type.String({ minLength: 1, maxLength: 255 }),
 });
 
-export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async (app, { database, config }) => {
+export const directoryImportRoutes: FeaturePlugin<'database' | 'config' | 'clock'> = async (
+  app,
+  { database, config, clock },
+) => {
   const db = database.db;
-  const jobs = new ImportJobs();
+  const jobs = new ImportJobs(clock);
   const store = uploadStore(config.dataDir);
   const view = (name: string) => `features/directory-import/views/${name}.njk`;
   // Encapsulated: only this feature accepts multipart bodies.
-  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4 } });
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4 },
+  });
 
-  async function renderStart(request: FastifyRequest, reply: FastifyReply, status = 200, extra: Record<string, unknown> = {}) {
+  async function renderStart(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    extra: Record<string, unknown> = {},
+  ) {
     const [imports, counts] = await Promise.all([listImports(db), directoryCounts(db)]);
-    return reply.status(status).page(view('start'), { title: request.t('pages.directoryImport.title'), activeNav: 'directoryImport', imports, counts, ...extra });
+    return reply.status(status).page(view('start'), {
+      title: request.t('pages.directoryImport.title'),
+      activeNav: 'directoryImport',
+      imports,
+      counts,
+      ...extra,
+    });
   }
 
   app.get('/admin/directory', { config: importAccess }, (request, reply) => renderStart(request, reply));
@@ -40,13 +57,18 @@ export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async
     const content = file ? await file.toBuffer() : null;
     if (!file || !content || content.length === 0) {
       const message = request.t('pages.directoryImport.errors.noFile');
-      return renderStart(request, reply, 400, { errors: [{ text: message, href: '#file' }], fieldErrors: { file: { text: message } } });
+      return renderStart(request, reply, 400, {
+        errors: [{ text: message, href: '#file' }],
+        fieldErrors: { file: { text: message } },
+      });
     }
-    const preview = await previewImport(db, file.filename, content);
+    const preview = await previewImport(db, file.filename, content, clock.now());
     if (!preview.ok) {
       const problems = preview.problems.map((p) => describeProblem(p, request.t));
       return renderStart(request, reply, 400, {
-        errors: [{ text: request.t('pages.directoryImport.errors.cannotImport', { file: file.filename }), href: '#problems' }],
+        errors: [
+          { text: request.t('pages.directoryImport.errors.cannotImport', { file: file.filename }), href: '#problems' },
+        ],
         problems,
         refusedFile: file.filename,
       });
@@ -66,12 +88,19 @@ export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async
     const { sha256: hash, extension, fileName } = request.body;
     const content = await store.load(hash, extension);
     if (!content || sha256(content) !== hash) throw new HttpError(400, 'bad-request');
-    const preview = await previewImport(db, fileName, content);
-    const total = preview.ok ? preview.plan.added.length + preview.plan.changed.length + preview.plan.reopened.length + preview.plan.closed.length : 0;
+    const preview = await previewImport(db, fileName, content, clock.now());
+    const total = preview.ok
+      ? preview.plan.added.length +
+        preview.plan.changed.length +
+        preview.plan.reopened.length +
+        preview.plan.closed.length
+      : 0;
     const job = jobs.start(fileName, request.user!.id, total);
     // Not awaited: the import runs after the response and the job page shows its progress. Its
     // failure is logged and marks the job failed (the .catch below), so nothing goes unhandled.
-    void applyImport(db, request.user!.id, fileName, content, (done, all) => Object.assign(job, { done, total: all }))
+    void applyImport(db, request.user!.id, fileName, content, clock.now(), (done, all) =>
+      Object.assign(job, { done, total: all }),
+    )
       .then((result) => {
         if (!result.ok) return void Object.assign(job, { status: 'refused', problems: result.problems });
         const p = result.plan;
@@ -79,7 +108,13 @@ export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async
           status: result.importId ? 'applied' : 'nothing',
           importId: result.importId,
           done: job.total,
-          counts: { added: p.added.length, changed: p.changed.length, reopened: p.reopened.length, closed: p.closed.length, unchanged: p.unchanged },
+          counts: {
+            added: p.added.length,
+            changed: p.changed.length,
+            reopened: p.reopened.length,
+            closed: p.closed.length,
+            unchanged: p.unchanged,
+          },
         });
       })
       .catch((error: unknown) => {
@@ -89,11 +124,21 @@ export const directoryImportRoutes: FeaturePlugin<'database' | 'config'> = async
     return reply.redirect(`/admin/directory/imports/${job.id}`, 303);
   });
 
-  app.get('/admin/directory/imports/:jobId', { config: importAccess, schema: { params: Type.Object({ jobId: Uuid }) } }, (request, reply) => {
-    const job = jobs.get(request.params.jobId);
-    if (!job) throw new HttpError(404, 'not-found');
-    const percent = job.total === 0 ? 100 : Math.round((job.done / job.total) * 100);
-    const problems = job.problems.map((p) => describeProblem(p, request.t));
-    return reply.page(view('job'), { title: request.t('pages.directoryImport.job.title'), activeNav: 'directoryImport', job, percent, problems });
-  });
+  app.get(
+    '/admin/directory/imports/:jobId',
+    { config: importAccess, schema: { params: Type.Object({ jobId: Uuid }) } },
+    (request, reply) => {
+      const job = jobs.get(request.params.jobId);
+      if (!job) throw new HttpError(404, 'not-found');
+      const percent = job.total === 0 ? 100 : Math.round((job.done / job.total) * 100);
+      const problems = job.problems.map((p) => describeProblem(p, request.t));
+      return reply.page(view('job'), {
+        title: request.t('pages.directoryImport.job.title'),
+        activeNav: 'directoryImport',
+        job,
+        percent,
+        problems,
+      });
+    },
+  );
 };

@@ -15,7 +15,15 @@ const LA_CODES = new Set(Array.from({ length: 22 }, (_, i) => String(660 + i)));
 // The list as the parser reads it: an oracle for counts independent of the SQL under test.
 const listed: ListedSchool[] = parseAddressList(FILE, fs.readFileSync(FILE), LA_CODES).schools;
 const count = (match: (s: ListedSchool) => boolean) => listed.filter(match).length;
-const NONE: DirectoryFilter = { q: '', includeClosed: false, la: [], sector: [], wm: [], governance: [], religious: [] };
+const NONE: DirectoryFilter = {
+  q: '',
+  includeClosed: false,
+  la: [],
+  sector: [],
+  wm: [],
+  governance: [],
+  religious: [],
+};
 
 let t: TestApp;
 let visitor: Visitor;
@@ -26,11 +34,12 @@ const get = async (url: string) => {
 };
 /** The result count heading, e.g. "1,544 schools". */
 const heading = (html: string) => /<h2 class="govuk-heading-m" role="status">([^<]+)<\/h2>/.exec(html)?.[1];
-const resultNumbers = (html: string) => [...html.matchAll(/<a class="govuk-link" href="\/schools\/(\d{7})">/g)].map((m) => m[1]);
+const resultNumbers = (html: string) =>
+  [...html.matchAll(/<a class="govuk-link" href="\/schools\/(\d{7})">/g)].map((m) => m[1]);
 
 beforeAll(async () => {
   t = await createTestApp();
-  const result = await applyImport(t.database.db, null, FILE, fs.readFileSync(FILE));
+  const result = await applyImport(t.database.db, null, FILE, fs.readFileSync(FILE), new Date());
   expect(result.ok).toBe(true);
   const user = await buildUser(t.database.db);
   visitor = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
@@ -42,11 +51,14 @@ beforeEach(() => {
 });
 
 describe('access', () => {
-  it.each(['/schools', '/schools/6602130', '/local-authorities', '/local-authorities/681'])('sends an anonymous visitor from %s to sign in', async (url) => {
-    const response = await new Visitor(t.app).get(url);
-    expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe(`/sign-in?next=${encodeURIComponent(url)}`);
-  });
+  it.each(['/schools', '/schools/6602130', '/local-authorities', '/local-authorities/681'])(
+    'sends an anonymous visitor from %s to sign in',
+    async (url) => {
+      const response = await new Visitor(t.app).get(url);
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(`/sign-in?next=${encodeURIComponent(url)}`);
+    },
+  );
 
   it('offers Schools and Local authorities in the navigation', async () => {
     const html = await get('/');
@@ -59,7 +71,14 @@ describe('counts at national scale', () => {
   it('counts every open school and each sector, as the Welsh Government list does', async () => {
     const html = await get('/schools');
     expect(heading(html)).toBe('1,544 schools');
-    for (const label of ['Primary (1,261)', 'Secondary (195)', 'Special (41)', 'Middle (all-age) (13)', 'Nursery (11)', 'Pupil referral unit (23)']) {
+    for (const label of [
+      'Primary (1,261)',
+      'Secondary (195)',
+      'Special (41)',
+      'Middle (all-age) (13)',
+      'Nursery (11)',
+      'Pupil referral unit (23)',
+    ]) {
       expect(html).toContain(label);
     }
     expect(html).toContain('Cardiff (127)');
@@ -107,18 +126,36 @@ describe('search', () => {
 
   it('combines filters, and counts each facet with the other filters applied', async () => {
     const html = await get('/schools?la=681&sector=primary&sector=secondary');
-    expect(heading(html)).toBe(`${count((s) => s.laCode === '681' && ['primary', 'secondary'].includes(s.sector))} schools`);
+    expect(heading(html)).toBe(
+      `${count((s) => s.laCode === '681' && ['primary', 'secondary'].includes(s.sector))} schools`,
+    );
     // Sector counts are Cardiff's; LA counts are for primary and secondary schools everywhere.
     expect(html).toContain(`Primary (${count((s) => s.laCode === '681' && s.sector === 'primary')})`);
     expect(html).toContain(`Special (${count((s) => s.laCode === '681' && s.sector === 'special')})`);
-    expect(html).toContain(`Newport (${count((s) => s.laCode === '680' && ['primary', 'secondary'].includes(s.sector))})`);
-    const wm = await searchSchools(t.database.db, { ...NONE, la: ['681'], sector: ['primary'], wm: ['WM'] }, { limit: 100, offset: 0 });
+    expect(html).toContain(
+      `Newport (${count((s) => s.laCode === '680' && ['primary', 'secondary'].includes(s.sector))})`,
+    );
+    const wm = await searchSchools(
+      t.database.db,
+      { ...NONE, la: ['681'], sector: ['primary'], wm: ['WM'] },
+      { limit: 100, offset: 0 },
+    );
     expect(wm.total).toBe(count((s) => s.laCode === '681' && s.sector === 'primary' && s.wmCode === 'WM'));
     expect(wm.rows.every((r) => r.laCode === '681' && r.sector === 'primary' && r.wmCode === 'WM')).toBe(true);
-    expect(wm.facets.wm.get('EM')).toBe(count((s) => s.laCode === '681' && s.sector === 'primary' && s.wmCode === 'EM'));
-    const faith = await searchSchools(t.database.db, { ...NONE, governance: ['voluntary_aided'], religious: ['roman_catholic'] }, { limit: 1, offset: 0 });
-    expect(faith.total).toBe(count((s) => s.governance === 'voluntary_aided' && s.religiousCharacter === 'roman_catholic'));
-    expect(faith.facets.religious.get('church_in_wales')).toBe(count((s) => s.governance === 'voluntary_aided' && s.religiousCharacter === 'church_in_wales'));
+    expect(wm.facets.wm.get('EM')).toBe(
+      count((s) => s.laCode === '681' && s.sector === 'primary' && s.wmCode === 'EM'),
+    );
+    const faith = await searchSchools(
+      t.database.db,
+      { ...NONE, governance: ['voluntary_aided'], religious: ['roman_catholic'] },
+      { limit: 1, offset: 0 },
+    );
+    expect(faith.total).toBe(
+      count((s) => s.governance === 'voluntary_aided' && s.religiousCharacter === 'roman_catholic'),
+    );
+    expect(faith.facets.religious.get('church_in_wales')).toBe(
+      count((s) => s.governance === 'voluntary_aided' && s.religiousCharacter === 'church_in_wales'),
+    );
   });
 
   it('pages through results by name, keeping the filters in the links', async () => {
@@ -151,12 +188,36 @@ describe('search', () => {
 describe('a school', () => {
   it('shows every field with its label, in English and Welsh', async () => {
     const html = await get('/schools/6602130');
-    for (const text of ['Ysgol Gynradd Amlwch', '6602130', 'Isle of Anglesey', 'Primary', 'Nursery, infants &amp; juniors', 'Community', 'Welsh medium (WM)', 'No religious character', 'Ynys Môn', 'LL68 9DY', '01407 830414', '278', 'Open', 'Listed for the first time']) {
+    for (const text of [
+      'Ysgol Gynradd Amlwch',
+      '6602130',
+      'Isle of Anglesey',
+      'Primary',
+      'Nursery, infants &amp; juniors',
+      'Community',
+      'Welsh medium (WM)',
+      'No religious character',
+      'Ynys Môn',
+      'LL68 9DY',
+      '01407 830414',
+      '278',
+      'Open',
+      'Listed for the first time',
+    ]) {
       expect(html, text).toContain(text.replace('&amp;', '&'));
     }
     expect(html).toContain('href="/local-authorities/660"');
     const welsh = await get('/schools/6602130?lang=cy');
-    for (const text of ['Ynys Môn', 'Cynradd', 'Iau, babanod a meithrin', 'Cymuned', 'Cyfrwng Cymraeg (WM)', 'Ar agor', "Wedi'i rhestru am y tro cyntaf", '9 Ebrill 2018']) {
+    for (const text of [
+      'Ynys Môn',
+      'Cynradd',
+      'Iau, babanod a meithrin',
+      'Cymuned',
+      'Cyfrwng Cymraeg (WM)',
+      'Ar agor',
+      "Wedi'i rhestru am y tro cyntaf",
+      '9 Ebrill 2018',
+    ]) {
       expect(welsh, text).toContain(text);
     }
   });
@@ -169,8 +230,11 @@ describe('a school', () => {
 });
 
 describe('a school in a collaborative', () => {
-  it('lists its collaboratives in the reader\'s language', async () => {
-    const [cluster] = await t.database.db.insert(collaboratives).values({ kind: 'vertical', nameEn: 'Amlwch cluster', nameCy: 'Clwstwr Amlwch', laCode: '660' }).returning();
+  it("lists its collaboratives in the reader's language", async () => {
+    const [cluster] = await t.database.db
+      .insert(collaboratives)
+      .values({ kind: 'vertical', nameEn: 'Amlwch cluster', nameCy: 'Clwstwr Amlwch', laCode: '660' })
+      .returning();
     await t.database.db.insert(collaborativeMembers).values({ collaborativeId: cluster!.id, schoolNumber: '6602130' });
     expect(await get('/schools/6602130')).toContain('Amlwch cluster (vertical cluster, active)');
     expect(await get('/schools/6602130?lang=cy')).toContain('Clwstwr Amlwch (clwstwr fertigol, gweithredol)');
@@ -180,7 +244,14 @@ describe('a school in a collaborative', () => {
 describe('a local authority', () => {
   it('shows its names in both languages and its schools by sector and Welsh-medium type', async () => {
     const html = await get('/local-authorities/681');
-    for (const text of ['Cardiff', 'Caerdydd', '127', 'href="/schools?la=681"', 'href="/schools?la=681&sector=primary"', 'href="/schools?la=681&wm=WM"']) {
+    for (const text of [
+      'Cardiff',
+      'Caerdydd',
+      '127',
+      'href="/schools?la=681"',
+      'href="/schools?la=681&sector=primary"',
+      'href="/schools?la=681&wm=WM"',
+    ]) {
       expect(html, text).toContain(text);
     }
     expect(html).toMatch(/Primary<\/th>\s*<td[^>]*><a class="govuk-link" href="\/schools\?la=681&sector=primary">98</);
@@ -196,15 +267,19 @@ describe('when a school closes', () => {
   beforeAll(async () => {
     const workbook = XLSX.read(fs.readFileSync(FILE), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets.Maintained!, { header: 1, defval: null });
-    const edited = rows.filter((r) => String(r[0]) !== '6812001').map((r) => (String(r[0]) === '6811003' ? [...r.slice(0, 16), 140] : r));
+    const edited = rows
+      .filter((r) => String(r[0]) !== '6812001')
+      .map((r) => (String(r[0]) === '6811003' ? [...r.slice(0, 16), 140] : r));
     const index = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets['Mynegai-Index']!, { header: 1, defval: null });
-    const newEdition = index.map((r) => r.map((c) => (typeof c === 'string' ? c.replace(/\d{2}\/\d{2}\/\d{4}/, '10/09/2018') : c)));
+    const newEdition = index.map((r) =>
+      r.map((c) => (typeof c === 'string' ? c.replace(/\d{2}\/\d{2}\/\d{4}/, '10/09/2018') : c)),
+    );
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(newEdition), 'Mynegai-Index');
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(edited), 'Maintained');
     XLSX.utils.book_append_sheet(book, workbook.Sheets.PRU!, 'PRU');
     const content = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-    const result = await applyImport(t.database.db, null, 'september.xlsx', content);
+    const result = await applyImport(t.database.db, null, 'september.xlsx', content, new Date());
     expect(result.ok && result.plan.closed.map((s) => s.number)).toEqual(['6812001']);
   });
 
@@ -228,7 +303,9 @@ describe('when a school closes', () => {
   it('shows what changed in a school, with the field names translated', async () => {
     const html = await get('/schools/6811003');
     expect(html).toContain('Details changed');
-    expect(html).toMatch(/Pupils<\/th>\s*<td class="govuk-table__cell">135<\/td>\s*<td class="govuk-table__cell">140<\/td>/);
+    expect(html).toMatch(
+      /Pupils<\/th>\s*<td class="govuk-table__cell">135<\/td>\s*<td class="govuk-table__cell">140<\/td>/,
+    );
     const welsh = await get('/schools/6811003?lang=cy');
     expect(welsh).toContain('Manylion wedi newid');
     expect(welsh).toMatch(/Disgyblion<\/th>/);

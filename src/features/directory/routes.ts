@@ -1,9 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { laStaffCodes } from '../../local-authority/la-policy.ts';
+import { laStaffCodes } from '../../policy/la-policy.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
-import { FilterQuery, filterFromQuery, hasFacetFilters, type DirectoryFilter } from '../../directory/directory-filter.ts';
+import {
+  FilterQuery,
+  filterFromQuery,
+  hasFacetFilters,
+  type DirectoryFilter,
+} from '../../directory/directory-filter.ts';
 import * as repo from '../../directory/directory-repository.ts';
 import { filterModel, formatCount, label, laName, resultModel, sortedLas } from './directory-presenter.ts';
 import { historyModel, schoolModel } from './school-presenter.ts';
@@ -16,7 +21,15 @@ const SearchQuery = Type.Object({ ...FilterQuery, page: Type.Optional(BoundedInt
 const NumberParams = Type.Object({ number: SchoolNumber });
 const CodeParams = Type.Object({ code: LaCode });
 const PAGE_SIZE = 20;
-const EVERYTHING: DirectoryFilter = { q: '', includeClosed: false, la: [], sector: [], wm: [], governance: [], religious: [] };
+const EVERYTHING: DirectoryFilter = {
+  q: '',
+  includeClosed: false,
+  la: [],
+  sector: [],
+  wm: [],
+  governance: [],
+  religious: [],
+};
 
 export const directoryRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
   const db = database.db;
@@ -45,7 +58,10 @@ export const directoryRoutes: FeaturePlugin<'database'> = async (app, { database
     const { number } = request.params;
     const school = /^\d{7}$/.test(number) ? await repo.findSchool(db, number) : null;
     if (!school) throw new HttpError(404, 'not-found');
-    const [history, collaboratives] = await Promise.all([repo.schoolHistory(db, number), repo.schoolCollaboratives(db, number)]);
+    const [history, collaboratives] = await Promise.all([
+      repo.schoolHistory(db, number),
+      repo.schoolCollaboratives(db, number),
+    ]);
     return reply.page(view('school'), {
       title: school.name,
       activeNav: 'schools',
@@ -61,9 +77,15 @@ export const directoryRoutes: FeaturePlugin<'database'> = async (app, { database
       name: laName(la, lang),
       openSchools: formatCount(la.openSchools, lang),
       // A sentence rather than a column per sector, so the table fits a phone.
-      bySector: SECTOR_CODES.filter((s) => la.bySector[s]).map((s) => `${label(t, 'sector', s)}: ${formatCount(la.bySector[s]!, lang)}`).join(' · '),
+      bySector: SECTOR_CODES.filter((s) => la.bySector[s])
+        .map((s) => `${label(t, 'sector', s)}: ${formatCount(la.bySector[s]!, lang)}`)
+        .join(' · '),
     }));
-    return reply.page(view('local-authorities'), { title: t('pages.localAuthorities.title'), activeNav: 'localAuthorities', rows });
+    return reply.page(view('local-authorities'), {
+      title: t('pages.localAuthorities.title'),
+      activeNav: 'localAuthorities',
+      rows,
+    });
   });
 
   app.get('/local-authorities/:code', { config: signedIn, schema: { params: CodeParams } }, async (request, reply) => {
@@ -74,7 +96,11 @@ export const directoryRoutes: FeaturePlugin<'database'> = async (app, { database
     const breakdown = (codes: readonly string[], facet: 'sector' | 'wm') =>
       codes
         .filter((code) => facets[facet].get(code))
-        .map((code) => ({ text: label(t, facet, code), count: formatCount(facets[facet].get(code)!, lang), href: `/schools?la=${la.code}&${facet}=${code}` }));
+        .map((code) => ({
+          text: label(t, facet, code),
+          count: formatCount(facets[facet].get(code)!, lang),
+          href: `/schools?la=${la.code}&${facet}=${code}`,
+        }));
     return reply.page(view('local-authority'), {
       title: laName(la, lang),
       activeNav: 'localAuthorities',

@@ -70,7 +70,11 @@ export function historyModel(t: TFunction, history: History) {
 
 export function schoolModel(t: TFunction, lang: Language, school: SchoolRecord, collaboratives: Collaboratives) {
   const pupils =
-    school.pupils !== null ? String(school.pupils) : school.sector === 'pru' ? t('pages.directory.school.notRecorded') : t('pages.directory.school.newSchool');
+    school.pupils !== null
+      ? String(school.pupils)
+      : school.sector === 'pru'
+        ? t('pages.directory.school.notRecorded')
+        : t('pages.directory.school.newSchool');
   return {
     ...school,
     laName: laName({ nameEn: school.laNameEn, nameCy: school.laNameCy }, lang),

@@ -17,10 +17,14 @@ export function cleanFileName(name: string): string {
  * Checks each uploaded file (size, then type by its bytes) and stores the good ones. A
  * file input left empty arrives as a part with no name and no bytes: it is nothing.
  */
-export async function receiveUploads(files: MultipartFile[], store: AttachmentStore): Promise<{ stored: StoredFile[]; problems: FormProblem[] }> {
+export async function receiveUploads(
+  files: MultipartFile[],
+  store: AttachmentStore,
+): Promise<{ stored: StoredFile[]; problems: FormProblem[] }> {
   const stored: StoredFile[] = [];
   const problems: FormProblem[] = [];
-  const refuse = (key: string, file: string) => problems.push({ field: 'attachments', key: `pages.evidence.errors.${key}`, params: { file } });
+  const refuse = (key: string, file: string) =>
+    problems.push({ field: 'attachments', key: `pages.evidence.errors.${key}`, params: { file } });
   for (const file of files) {
     const fileName = cleanFileName(file.filename ?? '');
     const content = await file.toBuffer();
@@ -30,7 +34,13 @@ export async function receiveUploads(files: MultipartFile[], store: AttachmentSt
     else {
       const type = checkFileType(content, fileName);
       if (!type.ok) refuse(type.problem === 'type' ? 'fileType' : 'fileMismatch', fileName);
-      else stored.push({ sha256: await store.save(content), fileName, contentType: type.contentType, sizeBytes: content.length });
+      else
+        stored.push({
+          sha256: await store.save(content),
+          fileName,
+          contentType: type.contentType,
+          sizeBytes: content.length,
+        });
     }
   }
   return { stored, problems };
@@ -41,9 +51,14 @@ export function pendingFiles(tokens: string[], store: AttachmentStore): StoredFi
   const seen = new Set<string>();
   return tokens
     .map((token) => store.fromToken(token))
-    .filter((file): file is StoredFile => !!file && !seen.has(file.sha256 + file.fileName) && !!seen.add(file.sha256 + file.fileName));
+    .filter(
+      (file): file is StoredFile =>
+        !!file && !seen.has(file.sha256 + file.fileName) && !!seen.add(file.sha256 + file.fileName),
+    );
 }
 
 export function tooManyProblem(count: number): FormProblem[] {
-  return count > MAX_ATTACHMENTS ? [{ field: 'attachments', key: 'pages.evidence.errors.tooManyFiles', params: { max: MAX_ATTACHMENTS } }] : [];
+  return count > MAX_ATTACHMENTS
+    ? [{ field: 'attachments', key: 'pages.evidence.errors.tooManyFiles', params: { max: MAX_ATTACHMENTS } }]
+    : [];
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -27,10 +27,14 @@ export function attachmentStore(dataDir: string, linkKey: Buffer) {
       const sha256 = createHash('sha256').update(content).digest('hex');
       const file = fileFor(sha256)!;
       await fs.mkdir(dir, { recursive: true });
-      const exists = await fs.stat(file).then((s) => s.size === content.length, () => false);
+      const exists = await fs.stat(file).then(
+        (s) => s.size === content.length,
+        () => false,
+      );
       if (!exists) {
-        // Write then rename, so a reader never sees half a file.
-        const temporary = `${file}.${process.pid}.${Date.now()}.part`;
+        // Write then rename, so a reader never sees half a file. A random name, not the time: two
+        // uploads of one file at once must not write the same temporary file.
+        const temporary = `${file}.${process.pid}.${randomUUID()}.part`;
         await fs.writeFile(temporary, content);
         await fs.rename(temporary, file);
       }
@@ -39,7 +43,12 @@ export function attachmentStore(dataDir: string, linkKey: Buffer) {
 
     async exists(sha256: string): Promise<boolean> {
       const file = fileFor(sha256);
-      return file ? fs.stat(file).then(() => true, () => false) : false;
+      return file
+        ? fs.stat(file).then(
+            () => true,
+            () => false,
+          )
+        : false;
     },
 
     open(sha256: string) {
@@ -60,7 +69,8 @@ export function attachmentStore(dataDir: string, linkKey: Buffer) {
     fromToken(token: string): StoredFile | null {
       const [payload = '', signature = ''] = token.split('.');
       const expected = sign(payload);
-      if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return null;
+      if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected)))
+        return null;
       try {
         const file = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as StoredFile;
         return SHA256.test(file.sha256) ? file : null;

@@ -20,19 +20,35 @@ let school: Awaited<ReturnType<typeof buildSchool>>;
 let people: SchoolPeople;
 let otherPractitioner: TestUser;
 const [year, month, day] = new Date().toISOString().slice(0, 10).split('-') as [string, string, string];
-const fields = (title: string) => ({ source: 'learners_work', 'observedOn-day': day, 'observedOn-month': month, 'observedOn-year': year, firstHand: 'yes', title });
-const file = (fileName: string, content: Buffer, contentType = 'application/pdf'): UploadFile => ({ field: 'attachments', fileName, content, contentType });
+const fields = (title: string) => ({
+  source: 'learners_work',
+  'observedOn-day': day,
+  'observedOn-month': month,
+  'observedOn-year': year,
+  firstHand: 'yes',
+  title,
+});
+const file = (fileName: string, content: Buffer, contentType = 'application/pdf'): UploadFile => ({
+  field: 'attachments',
+  fileName,
+  content,
+  contentType,
+});
 const visitorFor = async (user: TestUser) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
 const newUrl = () => `/schools/${school.number}/evidence/new`;
 const created = (location: unknown) => /\/evidence\/([0-9a-f-]{36})\?saved=created$/.exec(String(location))?.[1];
-const attachmentsOf = (id: string) => t.database.db.select().from(evidenceAttachments).where(eq(evidenceAttachments.evidenceId, id));
+const attachmentsOf = (id: string) =>
+  t.database.db.select().from(evidenceAttachments).where(eq(evidenceAttachments.evidenceId, id));
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-attachments-'));
   t = await createTestApp({ env: { DATA_DIR: dataDir } });
   school = await buildSchool(t.database.db);
   people = await buildSchoolPeople(t.database.db, school);
-  otherPractitioner = await buildUser(t.database.db, { role: 'practitioner', scopeId: (await buildSchool(t.database.db)).number });
+  otherPractitioner = await buildUser(t.database.db, {
+    role: 'practitioner',
+    scopeId: (await buildSchool(t.database.db)).number,
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -41,8 +57,20 @@ afterAll(async () => {
 
 describe('attaching files', () => {
   it('stores each accepted kind outside the web root, named by its SHA-256, with its real type', async () => {
-    const files = [file('walk.pdf', SAMPLE_FILES.pdf), file('photo.jpg', SAMPLE_FILES.jpg, 'image/jpeg'), file('notes.docx', SAMPLE_FILES.docx), file('data.ods', SAMPLE_FILES.ods), file('figures.csv', SAMPLE_FILES.csv, 'text/csv')];
-    const response = await postMultipart(t.app, await visitorFor(people.practitioner), newUrl(), fields('Five files'), files);
+    const files = [
+      file('walk.pdf', SAMPLE_FILES.pdf),
+      file('photo.jpg', SAMPLE_FILES.jpg, 'image/jpeg'),
+      file('notes.docx', SAMPLE_FILES.docx),
+      file('data.ods', SAMPLE_FILES.ods),
+      file('figures.csv', SAMPLE_FILES.csv, 'text/csv'),
+    ];
+    const response = await postMultipart(
+      t.app,
+      await visitorFor(people.practitioner),
+      newUrl(),
+      fields('Five files'),
+      files,
+    );
     expect(response.statusCode).toBe(303);
     const rows = await attachmentsOf(created(response.headers.location)!);
     expect(rows.map((r) => [r.fileName, r.contentType]).sort()).toEqual([
@@ -52,11 +80,18 @@ describe('attaching files', () => {
       ['photo.jpg', 'image/jpeg'],
       ['walk.pdf', 'application/pdf'],
     ]);
-    for (const row of rows) expect(fs.readFileSync(path.join(dataDir, 'attachments', row.sha256)).length).toBe(row.sizeBytes);
+    for (const row of rows)
+      expect(fs.readFileSync(path.join(dataDir, 'attachments', row.sha256)).length).toBe(row.sizeBytes);
   });
 
   it('refuses a program renamed .pdf, whatever the browser says it is', async () => {
-    const response = await postMultipart(t.app, await visitorFor(people.practitioner), newUrl(), fields('Renamed program'), [file('report.pdf', SAMPLE_FILES.exe, 'application/pdf')]);
+    const response = await postMultipart(
+      t.app,
+      await visitorFor(people.practitioner),
+      newUrl(),
+      fields('Renamed program'),
+      [file('report.pdf', SAMPLE_FILES.exe, 'application/pdf')],
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('report.pdf is not a kind of file you can attach');
     expect(await t.database.db.select().from(evidence).where(eq(evidence.title, 'Renamed program'))).toEqual([]);
@@ -64,7 +99,10 @@ describe('attaching files', () => {
 
   it('refuses a file over 10 MB and a file whose content does not match its name', async () => {
     const big = Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
-    const response = await postMultipart(t.app, await visitorFor(people.practitioner), newUrl(), fields('Too big'), [file('big.pdf', big), file('photo.pdf', SAMPLE_FILES.png, 'image/png')]);
+    const response = await postMultipart(t.app, await visitorFor(people.practitioner), newUrl(), fields('Too big'), [
+      file('big.pdf', big),
+      file('photo.pdf', SAMPLE_FILES.png, 'image/png'),
+    ]);
     expect(response.statusCode).toBe(400);
     const text = pageText(response.body);
     expect(text).toContain('big.pdf is larger than 10 MB');
@@ -73,43 +111,66 @@ describe('attaching files', () => {
 
   it('refuses more than five files on one item', async () => {
     const six = Array.from({ length: 6 }, (_, i) => file(`page-${i}.txt`, Buffer.from(`page ${i}`), 'text/plain'));
-    const response = await postMultipart(t.app, await visitorFor(people.practitioner), newUrl(), fields('Six files'), six);
+    const response = await postMultipart(
+      t.app,
+      await visitorFor(people.practitioner),
+      newUrl(),
+      fields('Six files'),
+      six,
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('Attach 5 files or fewer');
   });
 
   it('keeps files already uploaded when the form comes back with a mistake, and saves them with the item', async () => {
     const visitor = await visitorFor(people.practitioner);
-    const first = await postMultipart(t.app, visitor, newUrl(), { ...fields(''), title: '' }, [file('kept.pdf', SAMPLE_FILES.pdf)]);
+    const first = await postMultipart(t.app, visitor, newUrl(), { ...fields(''), title: '' }, [
+      file('kept.pdf', SAMPLE_FILES.pdf),
+    ]);
     expect(first.statusCode).toBe(400);
     const token = /name="pendingAttachments" type="checkbox" value="([^"]+)" checked/.exec(first.body)?.[1];
     expect(token).toBeDefined();
     expect(pageText(first.body)).toContain('kept.pdf');
-    const second = await postMultipart(t.app, visitor, newUrl(), { ...fields('Kept file'), pendingAttachments: token! });
+    const second = await postMultipart(t.app, visitor, newUrl(), {
+      ...fields('Kept file'),
+      pendingAttachments: token!,
+    });
     expect(second.statusCode).toBe(303);
     expect((await attachmentsOf(created(second.headers.location)!)).map((a) => a.fileName)).toEqual(['kept.pdf']);
   });
 
   it('ignores a carried file whose signature was tampered with', async () => {
     const forged = `${Buffer.from(JSON.stringify({ sha256: 'a'.repeat(64), fileName: 'x.pdf', contentType: 'application/pdf', sizeBytes: 1 })).toString('base64url')}.forged`;
-    const response = await postMultipart(t.app, await visitorFor(people.practitioner), newUrl(), { ...fields('Forged'), pendingAttachments: forged });
+    const response = await postMultipart(t.app, await visitorFor(people.practitioner), newUrl(), {
+      ...fields('Forged'),
+      pendingAttachments: forged,
+    });
     expect(response.statusCode).toBe(303);
     expect(await attachmentsOf(created(response.headers.location)!)).toEqual([]);
   });
 
   it('ignores a carried file signed with the cookie secret or the cookie key instead of its own key', async () => {
     const visitor = await visitorFor(people.practitioner);
-    const first = await postMultipart(t.app, visitor, newUrl(), { ...fields(''), title: '' }, [file('uploaded.pdf', SAMPLE_FILES.pdf)]);
+    const first = await postMultipart(t.app, visitor, newUrl(), { ...fields(''), title: '' }, [
+      file('uploaded.pdf', SAMPLE_FILES.pdf),
+    ]);
     const payload = /name="pendingAttachments" type="checkbox" value="([^".]+)\.[^"]+" checked/.exec(first.body)?.[1];
     expect(payload).toBeDefined();
-    const signedWith = (key: string | Buffer) => `${payload}.${createHmac('sha256', key).update(`attachment:${payload}`).digest('base64url')}`;
+    const signedWith = (key: string | Buffer) =>
+      `${payload}.${createHmac('sha256', key).update(`attachment:${payload}`).digest('base64url')}`;
     for (const key of [t.config.cookieSecret, derivePurposeKeys(t.config.cookieSecret).cookies]) {
-      const response = await postMultipart(t.app, visitor, newUrl(), { ...fields('Replayed'), pendingAttachments: signedWith(key) });
+      const response = await postMultipart(t.app, visitor, newUrl(), {
+        ...fields('Replayed'),
+        pendingAttachments: signedWith(key),
+      });
       expect(response.statusCode).toBe(303);
       expect(await attachmentsOf(created(response.headers.location)!)).toEqual([]);
     }
     // The same payload signed with the attachment-link key is carried, so only the key made the difference.
-    const genuine = await postMultipart(t.app, visitor, newUrl(), { ...fields('Genuine'), pendingAttachments: signedWith(derivePurposeKeys(t.config.cookieSecret).attachmentLinks) });
+    const genuine = await postMultipart(t.app, visitor, newUrl(), {
+      ...fields('Genuine'),
+      pendingAttachments: signedWith(derivePurposeKeys(t.config.cookieSecret).attachmentLinks),
+    });
     expect((await attachmentsOf(created(genuine.headers.location)!)).map((a) => a.fileName)).toEqual(['uploaded.pdf']);
   });
 });
@@ -119,7 +180,13 @@ describe('downloading an attachment', () => {
   let downloadUrl: string;
 
   beforeAll(async () => {
-    const response = await postMultipart(t.app, await visitorFor(people.headteacher), newUrl(), fields('Attendance figures'), [file('Presenoldeb – ffigurau.csv', SAMPLE_FILES.csv, 'text/csv')]);
+    const response = await postMultipart(
+      t.app,
+      await visitorFor(people.headteacher),
+      newUrl(),
+      fields('Attendance figures'),
+      [file('Presenoldeb – ffigurau.csv', SAMPLE_FILES.csv, 'text/csv')],
+    );
     const id = created(response.headers.location)!;
     const [attachment] = await attachmentsOf(id);
     itemUrl = `/schools/${school.number}/evidence/${id}`;
@@ -132,7 +199,9 @@ describe('downloading an attachment', () => {
     const response = await (await visitorFor(people.practitioner)).get(downloadUrl);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="Presenoldeb _ ffigurau.csv"; filename*=UTF-8''${encodeURIComponent('Presenoldeb – ffigurau.csv')}`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="Presenoldeb _ ffigurau.csv"; filename*=UTF-8''${encodeURIComponent('Presenoldeb – ffigurau.csv')}`,
+    );
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.rawPayload.equals(SAMPLE_FILES.csv)).toBe(true);
   });
@@ -150,8 +219,12 @@ describe('downloading an attachment', () => {
   });
 
   it('is a 404 for an attachment of another item', async () => {
-    const other = await postMultipart(t.app, await visitorFor(people.headteacher), newUrl(), fields('Another'), [file('other.txt', SAMPLE_FILES.txt, 'text/plain')]);
+    const other = await postMultipart(t.app, await visitorFor(people.headteacher), newUrl(), fields('Another'), [
+      file('other.txt', SAMPLE_FILES.txt, 'text/plain'),
+    ]);
     const [attachment] = await attachmentsOf(created(other.headers.location)!);
-    expect((await (await visitorFor(people.headteacher)).get(`${itemUrl}/attachments/${attachment!.id}`)).statusCode).toBe(404);
+    expect(
+      (await (await visitorFor(people.headteacher)).get(`${itemUrl}/attachments/${attachment!.id}`)).statusCode,
+    ).toBe(404);
   });
 });

@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { schoolScope } from '../../access/request-scope.ts';
-import type { SchoolRequestContext } from '../../school/school-access.ts';
+import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { evidenceAccess } from './evidence-policy.ts';
 import * as repo from './evidence-repository.ts';
@@ -38,6 +38,10 @@ export async function itemOr404(db: Db, ctx: EvidenceContext, id: string) {
 }
 
 /** What every page of the section passes to the school layout. */
-export const sectionModel = (ctx: EvidenceContext) => ({ school: ctx.school, schoolCan: ctx.can, schoolSection: 'evidence' });
+export const sectionModel = (ctx: EvidenceContext) => ({
+  school: ctx.school,
+  schoolCan: ctx.can,
+  schoolSection: 'evidence',
+});
 
 export const itemHref = (schoolNumber: string, id: string) => `/schools/${schoolNumber}/evidence/${id}`;

@@ -1,5 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AREAS, EVIDENCE_SOURCES, LEARNER_GROUPS, NIF_THEMES, PRINCIPLES_OF_PROGRESSION } from '../../reference/reference-data.ts';
+import {
+  AREAS,
+  EVIDENCE_SOURCES,
+  LEARNER_GROUPS,
+  NIF_THEMES,
+  PRINCIPLES_OF_PROGRESSION,
+} from '../../reference/reference-data.ts';
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 
 /** The tag lists of an evidence item, by the form and query name that carries each. */
@@ -25,7 +31,8 @@ export const TAG_LABELS: Record<Exclude<TagField, 'nationalPriorities'>, string>
 export const FACETS = ['source', ...TAG_FIELDS, 'firstHand', 'fromBeyond'] as const;
 export type Facet = (typeof FACETS)[number];
 
-const codes = (pattern = '^[a-z_]{0,40}$') => Type.Optional(Type.Array(Type.String({ pattern, maxLength: 40 }), { maxItems: 40 }));
+const codes = (pattern = '^[a-z_]{0,40}$') =>
+  Type.Optional(Type.Array(Type.String({ pattern, maxLength: 40 }), { maxItems: 40 }));
 const isoDate = Type.Optional(Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$', maxLength: 10 }));
 
 export const EvidenceQuery = Type.Object({
@@ -55,11 +62,22 @@ export type EvidenceFilter = Record<Facet, string[]> & {
   archived: boolean;
 };
 
-const allowed: Partial<Record<Facet, readonly string[]>> = { source: EVIDENCE_SOURCES, ...TAG_CODES, firstHand: ['yes', 'no'], fromBeyond: ['within', 'beyond'] };
+const allowed: Partial<Record<Facet, readonly string[]>> = {
+  source: EVIDENCE_SOURCES,
+  ...TAG_CODES,
+  firstHand: ['yes', 'no'],
+  fromBeyond: ['within', 'beyond'],
+};
 
 /** Every value each facet offers (national priorities come from the database). */
 export function facetValues(nationalPriorityCodes: readonly string[]): Record<Facet, readonly string[]> {
-  return { source: EVIDENCE_SOURCES, ...TAG_CODES, nationalPriorities: nationalPriorityCodes, firstHand: ['yes', 'no'], fromBeyond: ['within', 'beyond'] };
+  return {
+    source: EVIDENCE_SOURCES,
+    ...TAG_CODES,
+    nationalPriorities: nationalPriorityCodes,
+    firstHand: ['yes', 'no'],
+    fromBeyond: ['within', 'beyond'],
+  };
 }
 
 /** The query string as a filter: unknown codes and blanks dropped, each value once. */

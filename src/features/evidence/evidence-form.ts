@@ -44,7 +44,9 @@ function valuesOf(body: Record<string, unknown>, name: string): string[] {
 export function filesOf(body: Record<string, unknown>, name: string): MultipartFile[] {
   const raw = body[name];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.filter((item): item is MultipartFile => !!item && typeof item === 'object' && (item as { type?: string }).type === 'file');
+  return list.filter(
+    (item): item is MultipartFile => !!item && typeof item === 'object' && (item as { type?: string }).type === 'file',
+  );
 }
 
 export function readEvidenceForm(body: unknown): EvidenceFormInput {
@@ -59,7 +61,10 @@ export function readEvidenceForm(body: unknown): EvidenceFormInput {
     fromBeyond: one('fromBeyond') || 'within',
     title: one('title'),
     body: (valuesOf(fields, 'body')[0] ?? '').replace(/\r\n/g, '\n').trim(),
-    ...(Object.fromEntries(TAG_FIELDS.map((f) => [f, [...new Set(valuesOf(fields, f))]])) as Record<TagField, string[]>),
+    ...(Object.fromEntries(TAG_FIELDS.map((f) => [f, [...new Set(valuesOf(fields, f))]])) as Record<
+      TagField,
+      string[]
+    >),
     learnerDataChecked: one('learnerDataChecked') === 'yes',
     pendingAttachments: valuesOf(fields, 'pendingAttachments'),
     removeAttachments: valuesOf(fields, 'removeAttachments'),
@@ -68,13 +73,13 @@ export function readEvidenceForm(body: unknown): EvidenceFormInput {
   };
 }
 
-/** Today in Wales, as YYYY-MM-DD: "not in the future" means after today here. */
-export function todayInWales(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The values to save, or the problems to show (each against its field). */
-export function validateEvidence(input: EvidenceFormInput, today: string, nationalPriorityCodes: readonly string[], language: string) {
+export function validateEvidence(
+  input: EvidenceFormInput,
+  today: string,
+  nationalPriorityCodes: readonly string[],
+  language: string,
+) {
   const problems: FormProblem[] = [];
   const problem = (field: string, key: string) => problems.push({ field, key: `pages.evidence.errors.${key}` });
   if (!isOneOf(EVIDENCE_SOURCES, input.source)) problem('source', 'source');
@@ -88,7 +93,9 @@ export function validateEvidence(input: EvidenceFormInput, today: string, nation
   else if (input.title.length > MAX_TITLE) problem('title', 'titleTooLong');
   if (input.body.length > MAX_BODY) problem('body', 'bodyTooLong');
   const known = (field: TagField) => (field === 'nationalPriorities' ? nationalPriorityCodes : TAG_CODES[field]);
-  const tags = Object.fromEntries(TAG_FIELDS.map((f) => [f, input[f].filter((code) => known(f).includes(code))])) as Record<TagField, string[]>;
+  const tags = Object.fromEntries(
+    TAG_FIELDS.map((f) => [f, input[f].filter((code) => known(f).includes(code))]),
+  ) as Record<TagField, string[]>;
   const values: EvidenceValues = {
     source: input.source,
     observedOn: date.ok && date.value ? date.value : '',

@@ -1,11 +1,23 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { auditTrail } from '../../audit/audit-repository.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import type { AttachmentStore } from './attachment-store.ts';
-import { AttachmentParams, evidenceContext, itemHref, itemOr404, ItemParams, sectionModel, signedIn, view, type EvidenceContext, type TypedApp } from './evidence-context.ts';
+import {
+  AttachmentParams,
+  evidenceContext,
+  itemHref,
+  itemOr404,
+  ItemParams,
+  sectionModel,
+  signedIn,
+  view,
+  type EvidenceContext,
+  type TypedApp,
+} from './evidence-context.ts';
 import { evidenceActions } from './evidence-policy.ts';
 import { fileSize, itemTags } from './evidence-presenter.ts';
 import * as repo from './evidence-repository.ts';
@@ -15,7 +27,10 @@ import { FormText, Version } from '../../lib/request-schemas.ts';
 import { scoped } from '../../access/scopes.ts';
 
 const VersionBody = Type.Object({ version: Version });
-const ArchiveBody = Type.Object({ version: Version, archived: Type.Union([Type.Literal('true'), Type.Literal('false')]) });
+const ArchiveBody = Type.Object({
+  version: Version,
+  archived: Type.Union([Type.Literal('true'), Type.Literal('false')]),
+});
 const ItemQuery = Type.Object({ saved: FormText(20), shared: FormText(20) });
 const HISTORY = ['evidence-create', 'evidence-update', 'evidence-review', 'evidence-archive', 'evidence-restore'];
 const SAVED = ['created', 'updated', 'reviewed', 'archived', 'restored', 'locked'];
@@ -28,8 +43,15 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore) {
-  async function renderItem(request: FastifyRequest, reply: FastifyReply, ctx: EvidenceContext, id: string, extra: Record<string, unknown> = {}, status = 200) {
+export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore, clock: Clock) {
+  async function renderItem(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: EvidenceContext,
+    id: string,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) {
     const { t, lang } = request;
     const { item, authorName } = await itemOr404(db, ctx, id);
     const [attachments, priorities, sharing, history] = await Promise.all([
@@ -57,41 +79,80 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
     });
   }
 
-  app.get('/schools/:number/evidence/:id', { config: scoped(signedIn, 'school'), schema: { params: ItemParams, querystring: ItemQuery } }, async (request, reply) => {
-    const ctx = evidenceContext(request);
-    return renderItem(request, reply, ctx, request.params.id, { saved: known(SAVED, request.query.saved), shared: known(SHARED, request.query.shared) });
+  app.get(
+    '/schools/:number/evidence/:id',
+    { config: scoped(signedIn, 'school'), schema: { params: ItemParams, querystring: ItemQuery } },
+    async (request, reply) => {
+      const ctx = evidenceContext(request);
+      return renderItem(request, reply, ctx, request.params.id, {
+        saved: known(SAVED, request.query.saved),
+        shared: known(SHARED, request.query.shared),
+      });
+    },
+  );
+
+  const conflict = (request: FastifyRequest) => ({
+    errors: [{ text: request.t('pages.evidence.item.changedMeanwhile'), href: '#item-actions' }],
   });
 
-  const conflict = (request: FastifyRequest) => ({ errors: [{ text: request.t('pages.evidence.item.changedMeanwhile'), href: '#item-actions' }] });
+  app.post(
+    '/schools/:number/evidence/:id/review',
+    { config: scoped(signedIn, 'school', 'curate'), schema: { params: ItemParams, body: VersionBody } },
+    async (request, reply) => {
+      const ctx = evidenceContext(request);
+      const { item } = await itemOr404(db, ctx, request.params.id);
+      const result = await markReviewed(db, request.user!.id, ctx.can, item, request.body.version, clock.now());
+      if (result.ok) return reply.redirect(`${itemHref(ctx.school.number, item.id)}?saved=reviewed`, 303);
+      if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
+      return renderItem(request, reply, ctx, item.id, conflict(request), 409);
+    },
+  );
 
-  app.post('/schools/:number/evidence/:id/review', { config: scoped(signedIn, 'school', 'curate'), schema: { params: ItemParams, body: VersionBody } }, async (request, reply) => {
-    const ctx = evidenceContext(request);
-    const { item } = await itemOr404(db, ctx, request.params.id);
-    const result = await markReviewed(db, request.user!.id, ctx.can, item, request.body.version);
-    if (result.ok) return reply.redirect(`${itemHref(ctx.school.number, item.id)}?saved=reviewed`, 303);
-    if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
-    return renderItem(request, reply, ctx, item.id, conflict(request), 409);
-  });
+  app.post(
+    '/schools/:number/evidence/:id/archive',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: ItemParams, body: ArchiveBody } },
+    async (request, reply) => {
+      const ctx = evidenceContext(request);
+      const { item } = await itemOr404(db, ctx, request.params.id);
+      const archived = request.body.archived === 'true';
+      const result = await setArchived(
+        db,
+        request.user!.id,
+        ctx.can,
+        item,
+        request.body.version,
+        archived,
+        clock.now(),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `${itemHref(ctx.school.number, item.id)}?saved=${archived ? 'archived' : 'restored'}`,
+          303,
+        );
+      if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
+      return renderItem(request, reply, ctx, item.id, conflict(request), 409);
+    },
+  );
 
-  app.post('/schools/:number/evidence/:id/archive', { config: scoped(signedIn, 'school', 'edit'), schema: { params: ItemParams, body: ArchiveBody } }, async (request, reply) => {
-    const ctx = evidenceContext(request);
-    const { item } = await itemOr404(db, ctx, request.params.id);
-    const archived = request.body.archived === 'true';
-    const result = await setArchived(db, request.user!.id, ctx.can, item, request.body.version, archived);
-    if (result.ok) return reply.redirect(`${itemHref(ctx.school.number, item.id)}?saved=${archived ? 'archived' : 'restored'}`, 303);
-    if (result.reason === 'forbidden') throw new HttpError(403, 'forbidden');
-    return renderItem(request, reply, ctx, item.id, conflict(request), 409);
-  });
-
-  app.get('/schools/:number/evidence/:id/attachments/:attachmentId', { config: scoped(signedIn, 'school'), schema: { params: AttachmentParams } }, async (request, reply) => {
-    const ctx = evidenceContext(request);
-    const attachment = await repo.findAttachment(db, ctx.school.number, request.params.id, request.params.attachmentId, ctx.access);
-    if (!attachment || !(await store.exists(attachment.sha256))) throw new HttpError(404, 'not-found');
-    return reply
-      .header('content-type', attachment.contentType)
-      .header('content-disposition', contentDisposition(attachment.fileName))
-      .header('content-length', attachment.sizeBytes)
-      .header('cache-control', 'private, no-store')
-      .send(store.open(attachment.sha256));
-  });
+  app.get(
+    '/schools/:number/evidence/:id/attachments/:attachmentId',
+    { config: scoped(signedIn, 'school'), schema: { params: AttachmentParams } },
+    async (request, reply) => {
+      const ctx = evidenceContext(request);
+      const attachment = await repo.findAttachment(
+        db,
+        ctx.school.number,
+        request.params.id,
+        request.params.attachmentId,
+        ctx.access,
+      );
+      if (!attachment || !(await store.exists(attachment.sha256))) throw new HttpError(404, 'not-found');
+      return reply
+        .header('content-type', attachment.contentType)
+        .header('content-disposition', contentDisposition(attachment.fileName))
+        .header('content-length', attachment.sizeBytes)
+        .header('cache-control', 'private, no-store')
+        .send(store.open(attachment.sha256));
+    },
+  );
 }

@@ -12,7 +12,13 @@ const numberFormats = { en: new Intl.NumberFormat('en-GB'), cy: new Intl.NumberF
 const number = (value: number, lang: Language) => numberFormats[lang].format(value);
 
 /** The filter panel: every facet with each value's count given the other filters. */
-export function facetGroups(t: TFunction, lang: Language, filter: EvidenceFilter, counts: Counts, priorities: NationalPriority[]) {
+export function facetGroups(
+  t: TFunction,
+  lang: Language,
+  filter: EvidenceFilter,
+  counts: Counts,
+  priorities: NationalPriority[],
+) {
   const group = (name: Facet, legend: string, options: { value: string; label: string }[]) => {
     const items = options.map((o) => ({
       value: o.value,
@@ -22,7 +28,11 @@ export function facetGroups(t: TFunction, lang: Language, filter: EvidenceFilter
     return { name, legend, items, open: filter[name].length > 0 };
   };
   return [
-    group('source', t('pages.evidence.item.source'), EVIDENCE_SOURCES.map((code) => ({ value: code, label: t(`reference.evidenceSource.${code}`) }))),
+    group(
+      'source',
+      t('pages.evidence.item.source'),
+      EVIDENCE_SOURCES.map((code) => ({ value: code, label: t(`reference.evidenceSource.${code}`) })),
+    ),
     group('firstHand', t('pages.evidence.item.firstHand'), [
       { value: 'yes', label: t('pages.evidence.list.firstHand') },
       { value: 'no', label: t('pages.evidence.list.notFirstHand') },
@@ -31,7 +41,13 @@ export function facetGroups(t: TFunction, lang: Language, filter: EvidenceFilter
       { value: 'within', label: t('pages.evidence.fields.within') },
       { value: 'beyond', label: t('pages.evidence.fields.beyond') },
     ]),
-    ...TAG_FIELDS.map((field) => group(field, t(`pages.evidence.tags.${field}`), tagCodes(field, priorities).map((code) => ({ value: code, label: tagLabel(t, lang, field, code, priorities) })))),
+    ...TAG_FIELDS.map((field) =>
+      group(
+        field,
+        t(`pages.evidence.tags.${field}`),
+        tagCodes(field, priorities).map((code) => ({ value: code, label: tagLabel(t, lang, field, code, priorities) })),
+      ),
+    ),
   ];
 }
 
@@ -59,4 +75,3 @@ export function rowModel(t: TFunction, lang: Language, schoolNumber: string, row
     shared: row.audiences.map((a) => t(`reference.audience.${a}`)),
   };
 }
-

@@ -13,34 +13,81 @@ let otherPractitioner: TestUser;
 const visitorFor = async (user: TestUser) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
 const listUrl = (query = '') => `/schools/${school.number}/evidence${query ? `?${query}` : ''}`;
 /** The titles listed on a page, in order. */
-const titles = (html: string) => [...html.matchAll(/<h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a [^>]*>([^<]+)<\/a>/g)].map((m) => pageText(m[1]!));
+const titles = (html: string) =>
+  [...html.matchAll(/<h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a [^>]*>([^<]+)<\/a>/g)].map((m) =>
+    pageText(m[1]!),
+  );
 const listFor = async (user: TestUser, query = '') => titles((await (await visitorFor(user)).get(listUrl(query))).body);
 
 beforeAll(async () => {
   t = await createTestApp();
   school = await buildSchool(t.database.db);
   people = await buildSchoolPeople(t.database.db, school);
-  otherPractitioner = await buildUser(t.database.db, { role: 'practitioner', scopeId: (await buildSchool(t.database.db)).number });
+  otherPractitioner = await buildUser(t.database.db, {
+    role: 'practitioner',
+    scopeId: (await buildSchool(t.database.db)).number,
+  });
   const cycle = await buildCycle(t.database.db, school.number);
   const made = await buildEvidence(t.database.db, school.number, cycle.id, [
-    { title: 'Llais y dysgwyr ym Môn', body: 'Trafodaeth am ddarllen', source: 'listening_to_learners', observedOn: '2026-10-20', firstHand: true, nifThemes: ['wellbeing_equity'], learnerGroups: ['boys'], curated: false },
-    { title: 'Maths learning walk', body: 'Reasoning was strong in Year 6', source: 'learning_walk', observedOn: '2026-10-10', firstHand: true, fromBeyond: true, areas: ['mathematics_numeracy'], principles: ['refining_skills'], nationalPriorities: ['numeracy'] },
-    { title: 'Attendance figures', body: 'Aggregate attendance for the autumn', source: 'aggregate_data', observedOn: '2026-09-15', firstHand: false, learnerGroups: ['efsm', 'persistent_absence'], nationalPriorities: ['attendance'] },
-    { title: 'Parent survey', body: 'Café morning feedback', source: 'survey', observedOn: '2026-09-05', firstHand: false, nifThemes: ['vision_leadership'] },
+    {
+      title: 'Llais y dysgwyr ym Môn',
+      body: 'Trafodaeth am ddarllen',
+      source: 'listening_to_learners',
+      observedOn: '2026-10-20',
+      firstHand: true,
+      nifThemes: ['wellbeing_equity'],
+      learnerGroups: ['boys'],
+      curated: false,
+    },
+    {
+      title: 'Maths learning walk',
+      body: 'Reasoning was strong in Year 6',
+      source: 'learning_walk',
+      observedOn: '2026-10-10',
+      firstHand: true,
+      fromBeyond: true,
+      areas: ['mathematics_numeracy'],
+      principles: ['refining_skills'],
+      nationalPriorities: ['numeracy'],
+    },
+    {
+      title: 'Attendance figures',
+      body: 'Aggregate attendance for the autumn',
+      source: 'aggregate_data',
+      observedOn: '2026-09-15',
+      firstHand: false,
+      learnerGroups: ['efsm', 'persistent_absence'],
+      nationalPriorities: ['attendance'],
+    },
+    {
+      title: 'Parent survey',
+      body: 'Café morning feedback',
+      source: 'survey',
+      observedOn: '2026-09-05',
+      firstHand: false,
+      nifThemes: ['vision_leadership'],
+    },
     { title: 'Archived walk', source: 'learning_walk', observedOn: '2026-09-20', archived: true },
   ]);
   await shareEvidence(t.database.db, school.number, made[1]!.id, 'governors');
   await shareEvidence(t.database.db, school.number, made[2]!.id, 'la');
   await shareEvidence(t.database.db, school.number, made[3]!.id, 'public');
   const lastYear = await buildCycle(t.database.db, school.number, 2025);
-  await buildEvidence(t.database.db, school.number, lastYear.id, [{ title: 'Last year walk', observedOn: '2026-03-01' }]);
+  await buildEvidence(t.database.db, school.number, lastYear.id, [
+    { title: 'Last year walk', observedOn: '2026-03-01' },
+  ]);
 });
 afterAll(() => t.close());
 
 describe('who sees which evidence', () => {
   it('shows staff every item of the cycle, newest first, with the archived ones left out', async () => {
     for (const user of [people.headteacher, people.leader, people.practitioner]) {
-      expect(await listFor(user)).toEqual(['Llais y dysgwyr ym Môn', 'Maths learning walk', 'Attendance figures', 'Parent survey']);
+      expect(await listFor(user)).toEqual([
+        'Llais y dysgwyr ym Môn',
+        'Maths learning walk',
+        'Attendance figures',
+        'Parent survey',
+      ]);
     }
   });
 
@@ -62,14 +109,18 @@ describe('who sees which evidence', () => {
     for (const user of [otherPractitioner, people.otherHeadteacher, people.otherLaOfficer, people.otherGovernor]) {
       expect((await (await visitorFor(user)).get(listUrl())).statusCode).toBe(404);
     }
-    expect((await new Visitor(t.app).get(listUrl())).headers.location).toBe(`/sign-in?next=${encodeURIComponent(listUrl())}`);
+    expect((await new Visitor(t.app).get(listUrl())).headers.location).toBe(
+      `/sign-in?next=${encodeURIComponent(listUrl())}`,
+    );
   });
 });
 
 describe('searching and filtering', () => {
   it('searches title and text, with or without accents', async () => {
     expect(await listFor(people.headteacher, 'q=mon')).toEqual(['Llais y dysgwyr ym Môn']);
-    expect(await listFor(people.headteacher, `q=${encodeURIComponent('MÔN dysgwyr')}`)).toEqual(['Llais y dysgwyr ym Môn']);
+    expect(await listFor(people.headteacher, `q=${encodeURIComponent('MÔN dysgwyr')}`)).toEqual([
+      'Llais y dysgwyr ym Môn',
+    ]);
     expect(await listFor(people.headteacher, 'q=cafe')).toEqual(['Parent survey']);
     expect(await listFor(people.headteacher, 'q=reasoning+year')).toEqual(['Maths learning walk']);
     expect(await listFor(people.headteacher, 'q=100%25')).toEqual([]);
@@ -128,8 +179,18 @@ describe('pagination', () => {
     const other = await buildSchool(t.database.db);
     const head = await buildUser(t.database.db, { role: 'headteacher', scopeId: other.number });
     const cycle = await buildCycle(t.database.db, other.number);
-    const day = (i: number) => `2026-${String(9 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    await buildEvidence(t.database.db, other.number, cycle.id, Array.from({ length: 45 }, (_, i) => ({ title: `Walk ${String(i).padStart(2, '0')}`, observedOn: day(i), source: i % 2 ? 'survey' : 'learning_walk' })));
+    const day = (i: number) =>
+      `2026-${String(9 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    await buildEvidence(
+      t.database.db,
+      other.number,
+      cycle.id,
+      Array.from({ length: 45 }, (_, i) => ({
+        title: `Walk ${String(i).padStart(2, '0')}`,
+        observedOn: day(i),
+        source: i % 2 ? 'survey' : 'learning_walk',
+      })),
+    );
     const visitor = await visitorFor(head);
     const first = await visitor.get(`/schools/${other.number}/evidence`);
     expect(titles(first.body)).toHaveLength(20);

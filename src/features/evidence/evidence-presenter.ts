@@ -12,7 +12,13 @@ import { ACCEPT_ATTRIBUTE } from './file-type.ts';
 export type NationalPriority = { code: string; nameEn: string; nameCy: string };
 
 /** The label of one tag code in the reader's language. */
-export function tagLabel(t: TFunction, lang: Language, field: TagField, code: string, priorities: NationalPriority[]): string {
+export function tagLabel(
+  t: TFunction,
+  lang: Language,
+  field: TagField,
+  code: string,
+  priorities: NationalPriority[],
+): string {
   if (field === 'nationalPriorities') {
     const p = priorities.find((n) => n.code === code);
     return p ? (lang === 'cy' ? p.nameCy : p.nameEn) : code;
@@ -40,12 +46,19 @@ export function fileSize(t: TFunction, bytes: number): string {
 
 /** The learner-data warning: one line per match, saying why, with a link to the field it is in. */
 export function warningModel(t: TFunction, flags: (LearnerDataFlag & { field: string })[]) {
-  return flags.map((f) => ({ text: t(`pages.evidence.learnerData.reason.${f.reason}`, { match: f.match }), href: `#${f.field}`, link: t(`pages.evidence.learnerData.changeIn.${f.field}`) }));
+  return flags.map((f) => ({
+    text: t(`pages.evidence.learnerData.reason.${f.reason}`, { match: f.match }),
+    href: `#${f.field}`,
+    link: t(`pages.evidence.learnerData.changeIn.${f.field}`),
+  }));
 }
 
 /** Everything the add and edit forms show. */
 export function formModel(
-  t: TFunction, lang: Language, input: EvidenceFormInput, priorities: NationalPriority[],
+  t: TFunction,
+  lang: Language,
+  input: EvidenceFormInput,
+  priorities: NationalPriority[],
   files: { pending: StoredFile[]; existing: Attachment[]; store: AttachmentStore },
 ) {
   const radio = (value: string, text: string, current: string) => ({ value, text, checked: value === current });
@@ -53,24 +66,61 @@ export function formModel(
     values: input,
     acceptAttribute: ACCEPT_ATTRIBUTE,
     sourceItems: EVIDENCE_SOURCES.map((code) => radio(code, t(`reference.evidenceSource.${code}`), input.source)),
-    firstHandItems: [radio('yes', t('pages.evidence.fields.firstHandYes'), input.firstHand), radio('no', t('pages.evidence.fields.firstHandNo'), input.firstHand)],
-    fromBeyondItems: [radio('within', t('pages.evidence.fields.within'), input.fromBeyond), radio('beyond', t('pages.evidence.fields.beyond'), input.fromBeyond)],
+    firstHandItems: [
+      radio('yes', t('pages.evidence.fields.firstHandYes'), input.firstHand),
+      radio('no', t('pages.evidence.fields.firstHandNo'), input.firstHand),
+    ],
+    fromBeyondItems: [
+      radio('within', t('pages.evidence.fields.within'), input.fromBeyond),
+      radio('beyond', t('pages.evidence.fields.beyond'), input.fromBeyond),
+    ],
     tagGroups: TAG_FIELDS.map((field) => {
-      const items = tagCodes(field, priorities).map((code) => ({ value: code, text: tagLabel(t, lang, field, code, priorities), checked: input[field].includes(code) }));
-      return { name: field, legend: t(`pages.evidence.tags.${field}`), items, ticked: items.filter((i) => i.checked).length };
+      const items = tagCodes(field, priorities).map((code) => ({
+        value: code,
+        text: tagLabel(t, lang, field, code, priorities),
+        checked: input[field].includes(code),
+      }));
+      return {
+        name: field,
+        legend: t(`pages.evidence.tags.${field}`),
+        items,
+        ticked: items.filter((i) => i.checked).length,
+      };
     }),
-    pendingFiles: files.pending.map((f) => ({ token: files.store.token(f), text: `${f.fileName} (${fileSize(t, f.sizeBytes)})` })),
-    existingFiles: files.existing.map((a) => ({ id: a.id, text: `${a.fileName} (${fileSize(t, a.sizeBytes)})`, remove: input.removeAttachments.includes(a.id) })),
+    pendingFiles: files.pending.map((f) => ({
+      token: files.store.token(f),
+      text: `${f.fileName} (${fileSize(t, f.sizeBytes)})`,
+    })),
+    existingFiles: files.existing.map((a) => ({
+      id: a.id,
+      text: `${a.fileName} (${fileSize(t, a.sizeBytes)})`,
+      remove: input.removeAttachments.includes(a.id),
+    })),
   };
 }
 
 /** The tags of an item, grouped, with labels: only groups that have any. */
-export function itemTags(t: TFunction, lang: Language, item: Record<TagField, string[]>, priorities: NationalPriority[]) {
-  return TAG_FIELDS.filter((f) => item[f].length).map((f) => ({ name: f, heading: t(`pages.evidence.tags.${f}`), labels: item[f].map((code) => tagLabel(t, lang, f, code, priorities)) }));
+export function itemTags(
+  t: TFunction,
+  lang: Language,
+  item: Record<TagField, string[]>,
+  priorities: NationalPriority[],
+) {
+  return TAG_FIELDS.filter((f) => item[f].length).map((f) => ({
+    name: f,
+    heading: t(`pages.evidence.tags.${f}`),
+    labels: item[f].map((code) => tagLabel(t, lang, f, code, priorities)),
+  }));
 }
 
 /** Where the saved item (someone else's edit) and the submitted one differ, field by field, as text. */
-export function conflictRows(t: TFunction, lang: Language, theirs: EvidenceValues, yours: EvidenceValues, priorities: NationalPriority[]) {
+export function conflictRows(
+  t: TFunction,
+  lang: Language,
+  theirs: EvidenceValues,
+  yours: EvidenceValues,
+  priorities: NationalPriority[],
+) {
   const describe = (v: EvidenceValues) => ({
     title: v.title,
     body: v.body,
@@ -78,12 +128,18 @@ export function conflictRows(t: TFunction, lang: Language, theirs: EvidenceValue
     observedOn: formatDate(v.observedOn, lang),
     firstHand: v.firstHand ? t('pages.evidence.fields.firstHandYes') : t('pages.evidence.fields.firstHandNo'),
     fromBeyond: v.fromBeyond ? t('pages.evidence.fields.beyond') : t('pages.evidence.fields.within'),
-    ...Object.fromEntries(TAG_FIELDS.map((f) => [f, v[f].map((code) => tagLabel(t, lang, f, code, priorities)).join('; ')])),
+    ...Object.fromEntries(
+      TAG_FIELDS.map((f) => [f, v[f].map((code) => tagLabel(t, lang, f, code, priorities)).join('; ')]),
+    ),
   });
   const [a, b] = [describe(theirs), describe(yours)] as [Record<string, string>, Record<string, string>];
   return Object.keys(a)
     .filter((field) => a[field] !== b[field])
-    .map((field) => ({ label: t(field in FIELD_LABELS ? FIELD_LABELS[field]! : `pages.evidence.tags.${field}`), theirs: a[field], yours: b[field] }));
+    .map((field) => ({
+      label: t(field in FIELD_LABELS ? FIELD_LABELS[field]! : `pages.evidence.tags.${field}`),
+      theirs: a[field],
+      yours: b[field],
+    }));
 }
 
 const FIELD_LABELS: Record<string, string> = {

@@ -9,33 +9,65 @@ import { isUuid } from '../../lib/request-schemas.ts';
 export type Evidence = typeof evidence.$inferSelect;
 export type EvidenceValues = Pick<
   Evidence,
-  'source' | 'observedOn' | 'firstHand' | 'fromBeyond' | 'title' | 'body' | 'language' | 'nifThemes' | 'areas' | 'principles' | 'learnerGroups' | 'nationalPriorities'
+  | 'source'
+  | 'observedOn'
+  | 'firstHand'
+  | 'fromBeyond'
+  | 'title'
+  | 'body'
+  | 'language'
+  | 'nifThemes'
+  | 'areas'
+  | 'principles'
+  | 'learnerGroups'
+  | 'nationalPriorities'
 >;
 export type Attachment = typeof evidenceAttachments.$inferSelect;
 
 export async function listNationalPriorities(db: Db) {
-  return db.select().from(nationalPriorities).orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.publishedOn), asc(nationalPriorities.code));
+  return db
+    .select()
+    .from(nationalPriorities)
+    .orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.publishedOn), asc(nationalPriorities.code));
 }
 
 export async function schoolCycles(db: Db, schoolNumber: string) {
-  return db.select({ id: cycles.id, academicYear: cycles.academicYear }).from(cycles).where(eq(cycles.schoolNumber, schoolNumber)).orderBy(desc(cycles.academicYear));
+  return db
+    .select({ id: cycles.id, academicYear: cycles.academicYear })
+    .from(cycles)
+    .where(eq(cycles.schoolNumber, schoolNumber))
+    .orderBy(desc(cycles.academicYear));
 }
 
-export async function insertEvidence(db: Db, values: EvidenceValues & { schoolNumber: string; cycleId: string; createdBy: string; curated: boolean; searchText: string }) {
+export async function insertEvidence(
+  db: Db,
+  values: EvidenceValues & {
+    schoolNumber: string;
+    cycleId: string;
+    createdBy: string;
+    curated: boolean;
+    searchText: string;
+  },
+) {
   const [row] = await db.insert(evidence).values(values).returning();
   return row!;
 }
 
 /** Updates only if nobody saved since `version` was read; null on a conflict. */
-export async function updateEvidence(db: Db, id: string, version: number, values: Partial<EvidenceValues> & { searchText?: string; curated?: boolean; archived?: boolean }) {
+export async function updateEvidence(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<EvidenceValues> & { searchText?: string; curated?: boolean; archived?: boolean },
+  now: Date,
+) {
   const [row] = await db
     .update(evidence)
-    .set({ ...values, updatedAt: new Date(), version: sql`${evidence.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${evidence.version} + 1` })
     .where(and(eq(evidence.id, id), eq(evidence.version, version)))
     .returning();
   return row ?? null;
 }
-
 
 /** One item of the school, with who recorded it, if this reader may see it. */
 export async function findEvidence(db: Db, schoolNumber: string, id: string, access: ItemAccess) {
@@ -44,22 +76,46 @@ export async function findEvidence(db: Db, schoolNumber: string, id: string, acc
     .select({ item: evidence, authorName: users.displayName })
     .from(evidence)
     .leftJoin(users, eq(users.id, evidence.createdBy))
-    .where(and(eq(evidence.id, id), eq(evidence.schoolNumber, schoolNumber), visibleCondition('evidence', evidence.id, access), 'all' in access ? undefined : eq(evidence.archived, false)));
+    .where(
+      and(
+        eq(evidence.id, id),
+        eq(evidence.schoolNumber, schoolNumber),
+        visibleCondition('evidence', evidence.id, access),
+        'all' in access ? undefined : eq(evidence.archived, false),
+      ),
+    );
   return row ?? null;
 }
 
 export async function attachmentsOf(db: Db, evidenceId: string) {
-  return db.select().from(evidenceAttachments).where(eq(evidenceAttachments.evidenceId, evidenceId)).orderBy(asc(evidenceAttachments.createdAt), asc(evidenceAttachments.fileName));
+  return db
+    .select()
+    .from(evidenceAttachments)
+    .where(eq(evidenceAttachments.evidenceId, evidenceId))
+    .orderBy(asc(evidenceAttachments.createdAt), asc(evidenceAttachments.fileName));
 }
 
-export async function insertAttachments(db: Db, rows: { evidenceId: string; fileName: string; contentType: string; sizeBytes: number; sha256: string; createdBy: string }[]) {
+export async function insertAttachments(
+  db: Db,
+  rows: {
+    evidenceId: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    createdBy: string;
+  }[],
+) {
   if (!rows.length) return [];
   return db.insert(evidenceAttachments).values(rows).returning();
 }
 
 export async function deleteAttachments(db: Db, evidenceId: string, ids: string[]) {
   if (!ids.length) return [];
-  return db.delete(evidenceAttachments).where(and(eq(evidenceAttachments.evidenceId, evidenceId), inArray(evidenceAttachments.id, ids))).returning();
+  return db
+    .delete(evidenceAttachments)
+    .where(and(eq(evidenceAttachments.evidenceId, evidenceId), inArray(evidenceAttachments.id, ids)))
+    .returning();
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -80,18 +136,39 @@ function baseCondition(schoolNumber: string, cycleId: string, filter: EvidenceFi
 
 // Unqualified, so the same conditions read the table itself and the `base` set of the counts.
 const COLUMN: Record<Facet, string> = {
-  source: 'source', nifThemes: 'nif_themes', areas: 'areas', principles: 'principles', learnerGroups: 'learner_groups',
-  nationalPriorities: 'national_priorities', firstHand: 'first_hand', fromBeyond: 'from_beyond',
+  source: 'source',
+  nifThemes: 'nif_themes',
+  areas: 'areas',
+  principles: 'principles',
+  learnerGroups: 'learner_groups',
+  nationalPriorities: 'national_priorities',
+  firstHand: 'first_hand',
+  fromBeyond: 'from_beyond',
 };
 const isTag = (facet: Facet) => (TAG_FIELDS as readonly string[]).includes(facet);
-const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const textArray = (values: string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 function facetCondition(facet: Facet, values: string[]): SQL {
   const column = sql.identifier(COLUMN[facet]);
   if (isTag(facet)) return sql`${column} && ${textArray(values)}`;
-  if (facet === 'firstHand') return sql`${column} in (${sql.join(values.map((v) => sql`${v === 'yes'}`), sql`, `)})`;
-  if (facet === 'fromBeyond') return sql`${column} in (${sql.join(values.map((v) => sql`${v === 'beyond'}`), sql`, `)})`;
-  return sql`${column} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+  if (facet === 'firstHand')
+    return sql`${column} in (${sql.join(
+      values.map((v) => sql`${v === 'yes'}`),
+      sql`, `,
+    )})`;
+  if (facet === 'fromBeyond')
+    return sql`${column} in (${sql.join(
+      values.map((v) => sql`${v === 'beyond'}`),
+      sql`, `,
+    )})`;
+  return sql`${column} in (${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 }
 
 /** Every active filter but one facet's own (so its counts say what ticking a value would give). */
@@ -123,15 +200,25 @@ function hasValue(facet: Facet, value: string): SQL {
  * milliseconds, where a count per facet over unnested tag arrays took several times as long.
  */
 async function countsOf(db: Db, base: SQL, filter: EvidenceFilter, values: Record<Facet, readonly string[]>) {
-  const counted = (condition: SQL | undefined) => (condition ? sql`count(*) filter (where ${condition})::int` : sql`count(*)::int`);
+  const counted = (condition: SQL | undefined) =>
+    condition ? sql`count(*) filter (where ${condition})::int` : sql`count(*)::int`;
   const columns = [
     sql`${counted(facetConditions(filter))} as "total"`,
     sql`${counted(and(facetConditions(filter, 'toReview'), sql`not curated`))} as "toReview:true"`,
-    ...FACETS.flatMap((f) => values[f].map((v) => sql`${counted(and(facetConditions(filter, f), hasValue(f, v)))} as ${sql.identifier(`${f}:${v}`)}`)),
+    ...FACETS.flatMap((f) =>
+      values[f].map(
+        (v) => sql`${counted(and(facetConditions(filter, f), hasValue(f, v)))} as ${sql.identifier(`${f}:${v}`)}`,
+      ),
+    ),
   ];
-  const result = (await db.execute(sql`select ${sql.join(columns, sql`, `)} from ${evidence} where ${base}`)) as unknown as { rows: Record<string, number>[] };
+  const result = (await db.execute(
+    sql`select ${sql.join(columns, sql`, `)} from ${evidence} where ${base}`,
+  )) as unknown as { rows: Record<string, number>[] };
   const counts = result.rows[0] ?? {};
-  const facets = Object.fromEntries([...FACETS, 'toReview'].map((f) => [f, new Map<string, number>()])) as Record<Facet | 'toReview', Map<string, number>>;
+  const facets = Object.fromEntries([...FACETS, 'toReview'].map((f) => [f, new Map<string, number>()])) as Record<
+    Facet | 'toReview',
+    Map<string, number>
+  >;
   for (const [name, n] of Object.entries(counts)) {
     const [facet, value] = name.split(':');
     if (value !== undefined) facets[facet as Facet]?.set(value, Number(n));
@@ -141,16 +228,32 @@ async function countsOf(db: Db, base: SQL, filter: EvidenceFilter, values: Recor
 
 /** One page of the cycle's items, newest observation first, with the total and the counts of every facet. */
 export async function searchEvidence(
-  db: Db, schoolNumber: string, cycleId: string, filter: EvidenceFilter, access: ItemAccess, page: { limit: number; offset: number }, values: Record<Facet, readonly string[]>,
+  db: Db,
+  schoolNumber: string,
+  cycleId: string,
+  filter: EvidenceFilter,
+  access: ItemAccess,
+  page: { limit: number; offset: number },
+  values: Record<Facet, readonly string[]>,
 ) {
   const base = baseCondition(schoolNumber, cycleId, filter, access);
   const [rows, counts] = await Promise.all([
     db
       .select({
-        id: evidence.id, title: evidence.title, source: evidence.source, observedOn: evidence.observedOn, firstHand: evidence.firstHand,
-        fromBeyond: evidence.fromBeyond, curated: evidence.curated, language: evidence.language, nifThemes: evidence.nifThemes, areas: evidence.areas,
+        id: evidence.id,
+        title: evidence.title,
+        source: evidence.source,
+        observedOn: evidence.observedOn,
+        firstHand: evidence.firstHand,
+        fromBeyond: evidence.fromBeyond,
+        curated: evidence.curated,
+        language: evidence.language,
+        nifThemes: evidence.nifThemes,
+        areas: evidence.areas,
         excerpt: sql<string>`left(${evidence.body}, 240)`,
-        audiences: sql<string[]>`array(select s.audience from shares s where s.item_type = 'evidence' and s.item_id = ${evidence.id}::text order by s.audience)`,
+        audiences: sql<
+          string[]
+        >`array(select s.audience from shares s where s.item_type = 'evidence' and s.item_id = ${evidence.id}::text order by s.audience)`,
       })
       .from(evidence)
       .where(and(base, facetConditions(filter)))
@@ -164,7 +267,13 @@ export async function searchEvidence(
 export type EvidenceListRow = Awaited<ReturnType<typeof searchEvidence>>['rows'][number];
 
 /** An attachment of an item the reader may see, or null. */
-export async function findAttachment(db: Db, schoolNumber: string, evidenceId: string, attachmentId: string, access: ItemAccess) {
+export async function findAttachment(
+  db: Db,
+  schoolNumber: string,
+  evidenceId: string,
+  attachmentId: string,
+  access: ItemAccess,
+) {
   if (!isUuid(evidenceId) || !isUuid(attachmentId)) return null;
   const [row] = await db
     .select({ attachment: evidenceAttachments })

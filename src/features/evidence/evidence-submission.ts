@@ -2,7 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import type { SchoolContext } from '../../policy/school-policy.ts';
 import { pendingFiles, receiveUploads, tooManyProblem } from './attachment-intake.ts';
 import type { AttachmentStore, StoredFile } from './attachment-store.ts';
-import { filesOf, readEvidenceForm, todayInWales, validateEvidence, type EvidenceFormInput, type FormProblem } from './evidence-form.ts';
+import {
+  filesOf,
+  readEvidenceForm,
+  validateEvidence,
+  type EvidenceFormInput,
+  type FormProblem,
+} from './evidence-form.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import type { EvidenceValues } from './evidence-repository.ts';
 import type { NationalPriority } from './evidence-presenter.ts';
 import { learnerDataFlags, type FieldFlag } from './evidence-learner-check.ts';
@@ -17,7 +24,8 @@ export type Submission = {
 };
 
 /** Each file once, however often it was chosen. */
-const distinct = (files: StoredFile[]) => files.filter((f, i) => files.findIndex((g) => g.sha256 === f.sha256 && g.fileName === f.fileName) === i);
+const distinct = (files: StoredFile[]) =>
+  files.filter((f, i) => files.findIndex((g) => g.sha256 === f.sha256 && g.fileName === f.fileName) === i);
 
 /**
  * Reads the add or edit form: its fields, its new files (checked and stored straight away so
@@ -26,15 +34,28 @@ const distinct = (files: StoredFile[]) => files.filter((f, i) => files.findIndex
  * words already in the saved item were checked when it was saved, so they are not asked about again.
  */
 export async function readSubmission(
-  request: FastifyRequest, store: AttachmentStore, school: SchoolContext, priorities: NationalPriority[],
+  request: FastifyRequest,
+  store: AttachmentStore,
+  school: SchoolContext,
+  priorities: NationalPriority[],
+  now: Date,
   saved: { keptAttachments: number; text: string } = { keptAttachments: 0, text: '' },
 ): Promise<Submission> {
   const body = (request.body ?? {}) as Record<string, unknown>;
   const input = readEvidenceForm(body);
   const uploads = await receiveUploads(filesOf(body, 'attachments'), store);
   const files = distinct([...pendingFiles(input.pendingAttachments, store), ...uploads.stored]);
-  const { values, problems } = validateEvidence(input, todayInWales(), priorities.map((p) => p.code), request.lang);
-  const flags = learnerDataFlags(values, school, priorities.flatMap((p) => [p.nameEn, p.nameCy])).filter((f) => !saved.text.includes(f.match));
+  const { values, problems } = validateEvidence(
+    input,
+    todayInWales(now),
+    priorities.map((p) => p.code),
+    request.lang,
+  );
+  const flags = learnerDataFlags(
+    values,
+    school,
+    priorities.flatMap((p) => [p.nameEn, p.nameCy]),
+  ).filter((f) => !saved.text.includes(f.match));
   const unconfirmed = flags.length > 0 && !input.learnerDataChecked;
   return {
     input,

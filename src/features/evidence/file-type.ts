@@ -20,10 +20,22 @@ export type AttachmentKind = keyof typeof ATTACHMENT_TYPES;
 
 /** The extensions a file of each kind may carry. */
 const EXTENSIONS: Record<AttachmentKind, readonly string[]> = {
-  pdf: ['pdf'], png: ['png'], jpg: ['jpg', 'jpeg'], docx: ['docx'], xlsx: ['xlsx'], pptx: ['pptx'], odt: ['odt'], ods: ['ods'], txt: ['txt'], csv: ['csv'],
+  pdf: ['pdf'],
+  png: ['png'],
+  jpg: ['jpg', 'jpeg'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  pptx: ['pptx'],
+  odt: ['odt'],
+  ods: ['ods'],
+  txt: ['txt'],
+  csv: ['csv'],
 };
 
-export const ACCEPT_ATTRIBUTE = Object.values(EXTENSIONS).flat().map((e) => `.${e}`).join(',');
+export const ACCEPT_ATTRIBUTE = Object.values(EXTENSIONS)
+  .flat()
+  .map((e) => `.${e}`)
+  .join(',');
 
 const startsWith = (bytes: Buffer, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
@@ -116,7 +128,8 @@ export function extensionOf(fileName: string): string {
   return match ? match[1]!.toLowerCase() : '';
 }
 
-export type TypeCheck = { ok: true; kind: AttachmentKind; contentType: string } | { ok: false; problem: 'type' | 'mismatch' };
+export type TypeCheck =
+  { ok: true; kind: AttachmentKind; contentType: string } | { ok: false; problem: 'type' | 'mismatch' };
 
 /** An accepted kind whose name agrees with its content, or why not. */
 export function checkFileType(bytes: Buffer, fileName: string): TypeCheck {

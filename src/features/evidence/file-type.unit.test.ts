@@ -22,7 +22,11 @@ describe('the type of an attachment, from its bytes', () => {
     ['notes.txt', 'txt', 'text/plain; charset=utf-8'],
     ['figures.csv', 'csv', 'text/csv; charset=utf-8'],
   ] as const)('accepts %s', (name, sample, contentType) => {
-    expect(checkFileType(SAMPLE_FILES[sample], name)).toEqual({ ok: true, kind: sample === 'jpg' ? 'jpg' : sample, contentType });
+    expect(checkFileType(SAMPLE_FILES[sample], name)).toEqual({
+      ok: true,
+      kind: sample === 'jpg' ? 'jpg' : sample,
+      contentType,
+    });
   });
 
   it('refuses a program renamed as a PDF, and an archive that is no office document', () => {
@@ -47,7 +51,14 @@ describe('the type of an attachment, from its bytes', () => {
     const ods = fs.readFileSync(path.join(root, 'data/address-list-of-schools-wales-2018-04.ods'));
     expect(checkFileType(ods, 'schools.ods')).toMatchObject({ ok: true, kind: 'ods' });
     const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['group', 'attendance'], ['all', 94.1]]), 'Sheet1');
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['group', 'attendance'],
+        ['all', 94.1],
+      ]),
+      'Sheet1',
+    );
     const xlsx = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
     expect(checkFileType(xlsx, 'attendance.xlsx')).toMatchObject({ ok: true, kind: 'xlsx' });
     const written = XLSX.write(book, { type: 'buffer', bookType: 'ods' }) as Buffer;

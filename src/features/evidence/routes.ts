@@ -6,7 +6,10 @@ import { evidenceItemRoutes } from './evidence-item-routes.ts';
 import { evidenceListRoutes } from './evidence-list-routes.ts';
 
 /** A school's evidence: recording it (with attachments), the searchable list, each item's page. */
-export const evidenceRoutes: FeaturePlugin<'database' | 'config' | 'keys'> = async (app, { database, config, keys }) => {
+export const evidenceRoutes: FeaturePlugin<'database' | 'config' | 'keys' | 'clock'> = async (
+  app,
+  { database, config, keys, clock },
+) => {
   const store = attachmentStore(config.dataDir, keys.attachmentLinks);
   // Encapsulated: only this feature (and the directory import) accepts multipart bodies. Files
   // over the limit arrive cut short and marked, so the form can say which one was too big.
@@ -15,7 +18,7 @@ export const evidenceRoutes: FeaturePlugin<'database' | 'config' | 'keys'> = asy
     throwFileSizeLimit: false,
     limits: { fileSize: MAX_ATTACHMENT_BYTES, files: MAX_ATTACHMENTS * 3, fields: 200, fieldSize: 100_000 },
   });
-  evidenceListRoutes(app, database.db);
-  evidenceFormRoutes(app, database.db, store);
-  evidenceItemRoutes(app, database.db, store);
+  evidenceListRoutes(app, database.db, clock);
+  evidenceFormRoutes(app, database.db, store, clock);
+  evidenceItemRoutes(app, database.db, store, clock);
 };

@@ -21,7 +21,11 @@ export function groupFindings(rows: Awaited<ReturnType<typeof repo.findingsOfCyc
 }
 
 /** One line under each checkbox: the source, the date, first-hand or not, from within or beyond. */
-export function evidenceHint(e: { source: string; observedOn: string; firstHand: boolean; fromBeyond: boolean }, t: TFunction, formatDate: (d: string) => string) {
+export function evidenceHint(
+  e: { source: string; observedOn: string; firstHand: boolean; fromBeyond: boolean },
+  t: TFunction,
+  formatDate: (d: string) => string,
+) {
   return [
     t(`reference.evidenceSource.${e.source}`),
     formatDate(e.observedOn),
@@ -34,7 +38,13 @@ export const FILTER_FROM = 10;
 export const CHOICES_SHOWN = 100;
 
 /** The evidence checkboxes: what is linked already first, then what matches the filter. */
-export function evidencePicker(selected: Choice[], choices: { rows: Choice[]; matching: number; inCycle: number }, filter: repo.EvidenceFilter, t: TFunction, formatDate: (d: string) => string) {
+export function evidencePicker(
+  selected: Choice[],
+  choices: { rows: Choice[]; matching: number; inCycle: number },
+  filter: repo.EvidenceFilter,
+  t: TFunction,
+  formatDate: (d: string) => string,
+) {
   const selectedIds = new Set(selected.map((e) => e.id));
   const items = [...selected, ...choices.rows.filter((e) => !selectedIds.has(e.id))].map((e) => ({
     value: e.id,
@@ -57,15 +67,28 @@ export function evidencePicker(selected: Choice[], choices: { rows: Choice[]; ma
 }
 
 /** What the other person saved beside what this person typed, field by field, where they differ. */
-export function conflictRows(theirs: FindingInput, yours: FindingInput, evidenceTitles: Map<string, string>, t: TFunction) {
+export function conflictRows(
+  theirs: FindingInput,
+  yours: FindingInput,
+  evidenceTitles: Map<string, string>,
+  t: TFunction,
+) {
   const show = {
     kind: (v: FindingInput) => (v.kind ? t(`reference.findingKind.${v.kind}`) : ''),
     title: (v: FindingInput) => v.title,
     body: (v: FindingInput) => v.body,
     nifTheme: (v: FindingInput) => (v.nifTheme ? t(`reference.nifTheme.${v.nifTheme}`) : ''),
-    evidenceIds: (v: FindingInput) => v.evidenceIds.map((id) => evidenceTitles.get(id) ?? id).sort().join('\n'),
+    evidenceIds: (v: FindingInput) =>
+      v.evidenceIds
+        .map((id) => evidenceTitles.get(id) ?? id)
+        .sort()
+        .join('\n'),
   };
   return Object.entries(show)
-    .map(([field, render]) => ({ label: t(`pages.findings.fields.${field}`), theirs: render(theirs), yours: render(yours) }))
+    .map(([field, render]) => ({
+      label: t(`pages.findings.fields.${field}`),
+      theirs: render(theirs),
+      yours: render(yours),
+    }))
     .filter((row) => row.theirs !== row.yours);
 }

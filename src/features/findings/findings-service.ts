@@ -10,7 +10,14 @@ export const MAX_TITLE = 200;
 export const MAX_BODY = 10_000;
 export const MAX_LINKED_EVIDENCE = 300;
 
-export type FindingInput = { kind: string; title: string; body: string; nifTheme: string; language: string; evidenceIds: string[] };
+export type FindingInput = {
+  kind: string;
+  title: string;
+  body: string;
+  nifTheme: string;
+  language: string;
+  evidenceIds: string[];
+};
 export type FindingResult =
   | { ok: true; finding: repo.Finding }
   | { ok: false; reason: 'invalid'; errors: FieldErrors }
@@ -29,37 +36,97 @@ export function validateFinding(input: FindingInput): FieldErrors {
   return errors;
 }
 
-const values = (input: FindingInput): repo.FindingValues => ({ kind: input.kind, title: input.title, body: input.body, nifTheme: input.nifTheme || null, language: input.language });
+const values = (input: FindingInput): repo.FindingValues => ({
+  kind: input.kind,
+  title: input.title,
+  body: input.body,
+  nifTheme: input.nifTheme || null,
+  language: input.language,
+});
 
 /** Only the school's own evidence may be linked (the ids come from a form, so anything may arrive). */
 async function evidenceBelongs(tx: Db, schoolNumber: string, ids: string[]) {
   return (await repo.evidenceByIds(tx, schoolNumber, ids)).length === ids.length;
 }
 
-export async function createFinding(db: Db, actorId: string, school: SchoolContext, cycleId: string, input: FindingInput): Promise<FindingResult> {
+export async function createFinding(
+  db: Db,
+  actorId: string,
+  school: SchoolContext,
+  cycleId: string,
+  input: FindingInput,
+): Promise<FindingResult> {
   const errors = validateFinding(input);
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
   return db.transaction(async (tx) => {
-    if (!(await evidenceBelongs(tx, school.number, input.evidenceIds))) return { ok: false as const, reason: 'invalid' as const, errors: { evidenceIds: 'pages.findings.errors.evidence' } };
-    const finding = await repo.insertFinding(tx, { ...values(input), schoolNumber: school.number, cycleId, createdBy: actorId });
+    if (!(await evidenceBelongs(tx, school.number, input.evidenceIds)))
+      return {
+        ok: false as const,
+        reason: 'invalid' as const,
+        errors: { evidenceIds: 'pages.findings.errors.evidence' },
+      };
+    const finding = await repo.insertFinding(tx, {
+      ...values(input),
+      schoolNumber: school.number,
+      cycleId,
+      createdBy: actorId,
+    });
     await repo.replaceFindingEvidence(tx, finding.id, input.evidenceIds);
-    await appendAudit(tx, { actorId, action: 'finding-create', entityType: 'finding', entityId: finding.id, after: { ...values(input), evidenceIds: input.evidenceIds, cycleId } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'finding-create',
+      entityType: 'finding',
+      entityId: finding.id,
+      after: { ...values(input), evidenceIds: input.evidenceIds, cycleId },
+    });
     return { ok: true as const, finding };
   });
 }
 
 /** Saves a finding, refusing to overwrite anyone who saved since `version` was read. */
-export async function updateFinding(db: Db, actorId: string, finding: repo.Finding, version: number, input: FindingInput): Promise<FindingResult> {
+export async function updateFinding(
+  db: Db,
+  actorId: string,
+  finding: repo.Finding,
+  version: number,
+  input: FindingInput,
+  now: Date,
+): Promise<FindingResult> {
   const errors = validateFinding(input);
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
   return db.transaction(async (tx) => {
-    if (!(await evidenceBelongs(tx, finding.schoolNumber, input.evidenceIds))) return { ok: false as const, reason: 'invalid' as const, errors: { evidenceIds: 'pages.findings.errors.evidence' } };
+    if (!(await evidenceBelongs(tx, finding.schoolNumber, input.evidenceIds)))
+      return {
+        ok: false as const,
+        reason: 'invalid' as const,
+        errors: { evidenceIds: 'pages.findings.errors.evidence' },
+      };
     const beforeIds = await repo.linkedEvidenceIds(tx, finding.id);
-    const updated = await repo.updateFinding(tx, finding.id, version, values(input));
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findFindingById(tx, finding.id))!, currentEvidenceIds: beforeIds };
+    const updated = await repo.updateFinding(tx, finding.id, version, values(input), now);
+    if (!updated)
+      return {
+        ok: false as const,
+        reason: 'conflict' as const,
+        current: (await repo.findFindingById(tx, finding.id))!,
+        currentEvidenceIds: beforeIds,
+      };
     await repo.replaceFindingEvidence(tx, finding.id, input.evidenceIds);
-    const before = { kind: finding.kind, title: finding.title, body: finding.body, nifTheme: finding.nifTheme, language: finding.language, evidenceIds: beforeIds };
-    await appendAudit(tx, { actorId, action: 'finding-update', entityType: 'finding', entityId: finding.id, before, after: { ...values(input), evidenceIds: input.evidenceIds } });
+    const before = {
+      kind: finding.kind,
+      title: finding.title,
+      body: finding.body,
+      nifTheme: finding.nifTheme,
+      language: finding.language,
+      evidenceIds: beforeIds,
+    };
+    await appendAudit(tx, {
+      actorId,
+      action: 'finding-update',
+      entityType: 'finding',
+      entityId: finding.id,
+      before,
+      after: { ...values(input), evidenceIds: input.evidenceIds },
+    });
     return { ok: true as const, finding: updated };
   });
 }

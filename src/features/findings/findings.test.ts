@@ -21,7 +21,15 @@ const as = async (user: { id: string }, lang: 'en' | 'cy' = 'en') => {
   return visitor;
 };
 const idFrom = (location: unknown) => /\/findings\/([0-9a-f-]{36})/.exec(String(location))![1]!;
-const form = (overrides: Record<string, string | string[]> = {}) => ({ kind: 'strength', title: 'Learners explain their reasoning in mathematics', body: 'Seen in Years 5 and 6.', nifTheme: 'curriculum_teaching', language: 'en', evidenceIds: [] as string[], ...overrides });
+const form = (overrides: Record<string, string | string[]> = {}) => ({
+  kind: 'strength',
+  title: 'Learners explain their reasoning in mathematics',
+  body: 'Seen in Years 5 and 6.',
+  nifTheme: 'curriculum_teaching',
+  language: 'en',
+  evidenceIds: [] as string[],
+  ...overrides,
+});
 
 async function createFinding(overrides: Record<string, string | string[]> = {}) {
   const head = await as(people.headteacher);
@@ -37,10 +45,33 @@ beforeAll(async () => {
   people = await buildSchoolPeople(db, school);
   base = `/schools/${school.number}/findings`;
   cycle = await buildCycle(db, school.number);
-  ev.walk = (await buildEvidence(db, cycle, { title: 'Learning walk: maths talk', source: 'learning_walk', firstHand: true, nifThemes: ['curriculum_teaching'] })).id;
-  ev.survey = (await buildEvidence(db, cycle, { title: 'Parent survey on homework', source: 'survey', firstHand: false, nifThemes: ['wellbeing_equity'] })).id;
-  ev.peer = (await buildEvidence(db, cycle, { title: 'Peer enquiry: reasoning', source: 'peer_enquiry', firstHand: true, fromBeyond: true })).id;
-  ev.data = (await buildEvidence(db, cycle, { title: 'Attendance data autumn term', source: 'aggregate_data', firstHand: false })).id;
+  ev.walk = (
+    await buildEvidence(db, cycle, {
+      title: 'Learning walk: maths talk',
+      source: 'learning_walk',
+      firstHand: true,
+      nifThemes: ['curriculum_teaching'],
+    })
+  ).id;
+  ev.survey = (
+    await buildEvidence(db, cycle, {
+      title: 'Parent survey on homework',
+      source: 'survey',
+      firstHand: false,
+      nifThemes: ['wellbeing_equity'],
+    })
+  ).id;
+  ev.peer = (
+    await buildEvidence(db, cycle, {
+      title: 'Peer enquiry: reasoning',
+      source: 'peer_enquiry',
+      firstHand: true,
+      fromBeyond: true,
+    })
+  ).id;
+  ev.data = (
+    await buildEvidence(db, cycle, { title: 'Attendance data autumn term', source: 'aggregate_data', firstHand: false })
+  ).id;
   const other = await buildSchool(db);
   otherSchoolEvidence = (await buildEvidence(db, await buildCycle(db, other.number), { title: 'Not ours' })).id;
 });
@@ -75,7 +106,8 @@ describe('who may reach the findings', () => {
   it('is a 404 for staff of another school, and for ids that do not exist', async () => {
     const id = await createFinding();
     const stranger = await as(people.otherHeadteacher);
-    for (const url of [base, `${base}/new`, `${base}/${id}`, `${base}/${id}/edit`]) expect((await stranger.get(url)).statusCode).toBe(404);
+    for (const url of [base, `${base}/new`, `${base}/${id}`, `${base}/${id}/edit`])
+      expect((await stranger.get(url)).statusCode).toBe(404);
     expect((await stranger.post(base, form())).statusCode).toBe(404);
     const head = await as(people.headteacher);
     expect((await head.get(`${base}/not-a-uuid`)).statusCode).toBe(404);
@@ -103,7 +135,8 @@ describe('who may reach the findings', () => {
       expect((await visitor.get(`${base}/new`)).statusCode).toBe(403);
       expect((await visitor.get(`${base}/${sees}/edit`)).statusCode).toBe(403);
     }
-    for (const user of [people.otherGovernor, people.otherLaOfficer]) expect((await (await as(user)).get(base)).statusCode).toBe(404);
+    for (const user of [people.otherGovernor, people.otherLaOfficer])
+      expect((await (await as(user)).get(base)).statusCode).toBe(404);
   });
 });
 
@@ -115,7 +148,13 @@ describe('sharing a finding from its page', () => {
     const head = await as(people.headteacher);
     const page = await head.get(`${base}/${id}`);
     expect(page.body).toContain('action="/schools/' + school.number + '/sharing"');
-    const shared = await head.post(`/schools/${school.number}/sharing`, { itemType: 'finding', itemId: id, action: 'add', audienceChoice: 'governors|', returnTo: `${base}/${id}` });
+    const shared = await head.post(`/schools/${school.number}/sharing`, {
+      itemType: 'finding',
+      itemId: id,
+      action: 'add',
+      audienceChoice: 'governors|',
+      returnTo: `${base}/${id}`,
+    });
     expect(shared.headers.location).toBe(`${base}/${id}?shared=add#sharing`);
     expect(pageText((await head.get(`${base}/${id}?shared=add`)).body)).toContain('It is now shared.');
     expect((await governor.get(`${base}/${id}`)).statusCode).toBe(200);
@@ -128,7 +167,10 @@ describe('turning evidence into a finding', () => {
     const id = await createFinding({ evidenceIds: [ev.walk!, ev.survey!, ev.peer!] });
     const links = await t.database.db.select().from(findingEvidence).where(eq(findingEvidence.findingId, id));
     expect(links.map((l) => l.evidenceId).sort()).toEqual([ev.walk, ev.survey, ev.peer].sort());
-    const [audit] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'finding-create')));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'finding-create')));
     expect(audit!.after).toMatchObject({ kind: 'strength', evidenceIds: expect.arrayContaining([ev.walk]) });
     const page = pageText((await (await as(people.headteacher)).get(`${base}/${id}?saved=1`)).body);
     expect(page).toContain('The finding has been saved.');
@@ -139,11 +181,17 @@ describe('turning evidence into a finding', () => {
   });
 
   it('says what would strengthen a finding that rests on one kind of evidence, in the list and on its page', async () => {
-    const id = await createFinding({ title: 'Homework worries parents', kind: 'area_for_development', evidenceIds: [ev.survey!] });
+    const id = await createFinding({
+      title: 'Homework worries parents',
+      kind: 'area_for_development',
+      evidenceIds: [ev.survey!],
+    });
     const head = await as(people.headteacher);
     const list = pageText((await head.get(base)).body);
     expect(list).toContain('Areas for development');
-    expect(list).toMatch(/Not yet triangulated<\/strong>\s*1 kind of evidence,\s*none first-hand,\s*not seen from beyond the school/);
+    expect(list).toMatch(
+      /Not yet triangulated<\/strong>\s*1 kind of evidence,\s*none first-hand,\s*not seen from beyond the school/,
+    );
     const page = pageText((await head.get(`${base}/${id}`)).body);
     expect(page).toContain('To strengthen it:');
     expect(page).toContain('add evidence seen by someone from beyond the school');
@@ -151,7 +199,9 @@ describe('turning evidence into a finding', () => {
 
   it('refuses a finding with no kind or title, keeping what was typed (400, nothing saved)', async () => {
     const before = await countRows(t.database.db, 'findings');
-    const response = await (await as(people.headteacher)).post(base, form({ kind: '', title: '', body: 'Kept text', evidenceIds: [ev.walk!] }));
+    const response = await (
+      await as(people.headteacher)
+    ).post(base, form({ kind: '', title: '', body: 'Kept text', evidenceIds: [ev.walk!] }));
     expect(response.statusCode).toBe(400);
     const text = pageText(response.body);
     expect(text).toContain('There is a problem');
@@ -171,7 +221,10 @@ describe('turning evidence into a finding', () => {
   it('narrows the evidence by search and source without saving, keeping every value', async () => {
     const before = await countRows(t.database.db, 'findings');
     const head = await as(people.headteacher);
-    const response = await head.post(base, form({ intent: 'filter', title: 'Half-written', q: 'homework', evidenceIds: [ev.walk!] }));
+    const response = await head.post(
+      base,
+      form({ intent: 'filter', title: 'Half-written', q: 'homework', evidenceIds: [ev.walk!] }),
+    );
     expect(response.statusCode).toBe(200);
     const text = pageText(response.body);
     expect(text).toContain('Half-written');
@@ -190,12 +243,21 @@ describe('editing a finding', () => {
     const id = await createFinding({ evidenceIds: [ev.walk!] });
     const head = await as(people.headteacher);
     expect((await head.get(`${base}/${id}/edit`)).statusCode).toBe(200);
-    const response = await head.post(`${base}/${id}/edit`, { ...form({ title: 'Sharper wording', evidenceIds: [ev.walk!, ev.data!] }), version: '1' });
+    const response = await head.post(`${base}/${id}/edit`, {
+      ...form({ title: 'Sharper wording', evidenceIds: [ev.walk!, ev.data!] }),
+      version: '1',
+    });
     expect(response.statusCode).toBe(303);
     const [row] = await t.database.db.select().from(findings).where(eq(findings.id, id));
     expect(row).toMatchObject({ title: 'Sharper wording', version: 2 });
-    const [audit] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'finding-update')));
-    expect(audit!.before).toMatchObject({ title: 'Learners explain their reasoning in mathematics', evidenceIds: [ev.walk] });
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'finding-update')));
+    expect(audit!.before).toMatchObject({
+      title: 'Learners explain their reasoning in mathematics',
+      evidenceIds: [ev.walk],
+    });
     expect(audit!.after).toMatchObject({ title: 'Sharper wording' });
   });
 
@@ -203,7 +265,9 @@ describe('editing a finding', () => {
     const id = await createFinding();
     const head = await as(people.headteacher);
     const leader = await as(people.leader);
-    expect((await head.post(`${base}/${id}/edit`, { ...form({ title: 'Head version' }), version: '1' })).statusCode).toBe(303);
+    expect(
+      (await head.post(`${base}/${id}/edit`, { ...form({ title: 'Head version' }), version: '1' })).statusCode,
+    ).toBe(303);
     const second = await leader.post(`${base}/${id}/edit`, { ...form({ title: 'Leader version' }), version: '1' });
     expect(second.statusCode).toBe(409);
     const text = pageText(second.body);
@@ -213,14 +277,20 @@ describe('editing a finding', () => {
     expect(second.body).toContain('name="version" value="2"');
     expect((await t.database.db.select().from(findings).where(eq(findings.id, id)))[0]!.title).toBe('Head version');
     // Saving again from the conflict page keeps the second version knowingly.
-    expect((await leader.post(`${base}/${id}/edit`, { ...form({ title: 'Leader version' }), version: '2' })).statusCode).toBe(303);
+    expect(
+      (await leader.post(`${base}/${id}/edit`, { ...form({ title: 'Leader version' }), version: '2' })).statusCode,
+    ).toBe(303);
     expect((await t.database.db.select().from(findings).where(eq(findings.id, id)))[0]!.title).toBe('Leader version');
   });
 });
 
 describe('in Welsh', () => {
   it('shows the list, the page and the form in Welsh', async () => {
-    const id = await createFinding({ title: 'Mae dysgwyr yn esbonio eu rhesymu', language: 'cy', evidenceIds: [ev.walk!, ev.peer!] });
+    const id = await createFinding({
+      title: 'Mae dysgwyr yn esbonio eu rhesymu',
+      language: 'cy',
+      evidenceIds: [ev.walk!, ev.peer!],
+    });
     const head = await as(people.headteacher, 'cy');
     const list = pageText((await head.get(base)).body);
     expect(list).toContain('Cryfderau');
@@ -242,10 +312,16 @@ describe('without a cycle for this year', () => {
     const empty = await buildSchool(db);
     const emptyPeople = await buildSchoolPeople(db, empty);
     const head = pageText((await (await as(emptyPeople.headteacher)).get(`/schools/${empty.number}/findings`)).body);
-    expect(head).toMatch(new RegExp(`<a class="govuk-link" href="/schools/${empty.number}/cycle">Start the \\d{4} to \\d{4} cycle</a>`));
-    const practitioner = pageText((await (await as(emptyPeople.practitioner)).get(`/schools/${empty.number}/findings`)).body);
+    expect(head).toMatch(
+      new RegExp(`<a class="govuk-link" href="/schools/${empty.number}/cycle">Start the \\d{4} to \\d{4} cycle</a>`),
+    );
+    const practitioner = pageText(
+      (await (await as(emptyPeople.practitioner)).get(`/schools/${empty.number}/findings`)).body,
+    );
     expect(practitioner).toContain('has not started its');
     expect(practitioner).not.toMatch(/Start the \d{4} to \d{4} cycle/);
-    expect((await (await as(emptyPeople.headteacher)).post(`/schools/${empty.number}/findings`, form())).statusCode).toBe(409);
+    expect(
+      (await (await as(emptyPeople.headteacher)).post(`/schools/${empty.number}/findings`, form())).statusCode,
+    ).toBe(409);
   });
 });

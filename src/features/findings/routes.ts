@@ -18,38 +18,71 @@ const FindingParams = Type.Object({ number: SchoolNumber, id: Uuid });
 const ItemQuery = Type.Object({ saved: FormText(5), shared: FormText(10) });
 
 /** Findings: what the school's evidence says, each a strength or an area for development (issue 4, item 3). */
-export const findingsRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const findingsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
   const view = (name: string) => `features/findings/views/${name}.njk`;
 
-  app.get('/schools/:number/findings', { config: scoped(signedIn, 'school'), schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
-    const cycle = await findCycle(db, ctx.school.number, year);
-    const model = { ...ctx, schoolCan: ctx.can, schoolSection: 'findings', year };
-    if (!cycle) return reply.page(view('no-cycle'), { title: request.t('pages.findings.title'), heading: request.t('pages.findings.heading'), ...model });
-    const access = readerAccess(request, ctx);
-    const rows = await repo.findingsOfCycle(db, cycle.id, access);
-    const linked = await repo.evidenceOfFindings(db, rows.map((r) => r.id), access);
-    return reply.page(view('list'), { title: request.t('pages.findings.title'), ...model, cycle, groups: groupFindings(rows, linked) });
-  });
+  app.get(
+    '/schools/:number/findings',
+    { config: scoped(signedIn, 'school'), schema: { params: SchoolParams } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const year = academicYearOf(clock.now());
+      const cycle = await findCycle(db, ctx.school.number, year);
+      const model = { ...ctx, schoolCan: ctx.can, schoolSection: 'findings', year };
+      if (!cycle)
+        return reply.page(view('no-cycle'), {
+          title: request.t('pages.findings.title'),
+          heading: request.t('pages.findings.heading'),
+          ...model,
+        });
+      const access = readerAccess(request, ctx);
+      const rows = await repo.findingsOfCycle(db, cycle.id, access);
+      const linked = await repo.evidenceOfFindings(
+        db,
+        rows.map((r) => r.id),
+        access,
+      );
+      return reply.page(view('list'), {
+        title: request.t('pages.findings.title'),
+        ...model,
+        cycle,
+        groups: groupFindings(rows, linked),
+      });
+    },
+  );
 
-  app.get('/schools/:number/findings/:id', { config: scoped(signedIn, 'school'), schema: { params: FindingParams, querystring: ItemQuery } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const access = readerAccess(request, ctx);
-    const finding = await repo.findFinding(db, ctx.school.number, requireUuid(request.params.id), access);
-    if (!finding) throw new HttpError(404, 'not-found');
-    const [linked, priorities, sharing] = await Promise.all([
-      repo.evidenceOfFindings(db, [finding.id], access),
-      repo.prioritiesOfFinding(db, finding.id, access),
-      sharingModel(db, ctx.school, ctx.can, 'finding', finding.id, request.lang),
-    ]);
-    const evidence = linked.filter((e) => e.visible);
-    return reply.page(view('finding'), {
-      title: finding.title, ...ctx, schoolCan: ctx.can, schoolSection: 'findings', finding, sharing, priorities,
-      triangulation: triangulationOf(linked), evidence, hiddenEvidence: linked.length - evidence.length, saved: request.query.saved === '1', shared: sharedNotice(request.query.shared),
-    });
-  });
+  app.get(
+    '/schools/:number/findings/:id',
+    { config: scoped(signedIn, 'school'), schema: { params: FindingParams, querystring: ItemQuery } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const access = readerAccess(request, ctx);
+      const finding = await repo.findFinding(db, ctx.school.number, requireUuid(request.params.id), access);
+      if (!finding) throw new HttpError(404, 'not-found');
+      const [linked, priorities, sharing] = await Promise.all([
+        repo.evidenceOfFindings(db, [finding.id], access),
+        repo.prioritiesOfFinding(db, finding.id, access),
+        sharingModel(db, ctx.school, ctx.can, 'finding', finding.id, request.lang),
+      ]);
+      const evidence = linked.filter((e) => e.visible);
+      return reply.page(view('finding'), {
+        title: finding.title,
+        ...ctx,
+        schoolCan: ctx.can,
+        schoolSection: 'findings',
+        finding,
+        sharing,
+        priorities,
+        triangulation: triangulationOf(linked),
+        evidence,
+        hiddenEvidence: linked.length - evidence.length,
+        saved: request.query.saved === '1',
+        shared: sharedNotice(request.query.shared),
+      });
+    },
+  );
 
   await findingFormRoutes(app, deps);
 };

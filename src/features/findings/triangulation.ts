@@ -32,7 +32,11 @@ export function triangulation(evidenceRows: readonly TriangulationEvidence[]): T
   const firstHand = evidenceRows.some((e) => e.firstHand);
   const beyond = evidenceRows.some((e) => e.fromBeyond);
   const level: TriangulationLevel =
-    kinds >= STRONG_KINDS && firstHand && beyond ? 'strong' : kinds >= PARTIAL_KINDS && (firstHand || beyond) ? 'partial' : 'weak';
+    kinds >= STRONG_KINDS && firstHand && beyond
+      ? 'strong'
+      : kinds >= PARTIAL_KINDS && (firstHand || beyond)
+        ? 'partial'
+        : 'weak';
   const toStrengthen: Triangulation['toStrengthen'] = [];
   if (level !== 'strong') {
     if (kinds < STRONG_KINDS) toStrengthen.push('moreKinds');

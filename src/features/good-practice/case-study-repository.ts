@@ -1,20 +1,55 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { caseStudies, localAuthorities, nationalPriorities, schools } from '../../db/schema/index.ts';
+import { laOf } from '../../sharing/good-practice-repository.ts';
 
 export type CaseStudy = typeof caseStudies.$inferSelect;
-export type CaseStudyValues = Pick<CaseStudy, 'title' | 'summary' | 'whatWeDid' | 'learners' | 'impact' | 'nifThemes' | 'nationalPriorities' | 'areas' | 'searchText' | 'language'>;
+export type CaseStudyValues = Pick<
+  CaseStudy,
+  | 'title'
+  | 'summary'
+  | 'whatWeDid'
+  | 'learners'
+  | 'impact'
+  | 'nifThemes'
+  | 'nationalPriorities'
+  | 'areas'
+  | 'searchText'
+  | 'language'
+>;
 export type SearchFilters = { q: string[]; theme: string; national: string; area: string; phase: string; la: string };
 export type Facet = 'theme' | 'national' | 'area' | 'phase' | 'la';
 
-// The LA a case study belongs to: its own, or its school's.
-const laOf = sql<string>`coalesce(${caseStudies.laCode}, ${schools.laCode})`;
 const listColumns = {
-  id: caseStudies.id, title: caseStudies.title, summary: caseStudies.summary, status: caseStudies.status, publishedAt: caseStudies.publishedAt, language: caseStudies.language,
-  nifThemes: caseStudies.nifThemes, schoolNumber: caseStudies.schoolNumber, schoolName: schools.name, laCode: laOf, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy,
+  id: caseStudies.id,
+  title: caseStudies.title,
+  summary: caseStudies.summary,
+  status: caseStudies.status,
+  publishedAt: caseStudies.publishedAt,
+  language: caseStudies.language,
+  nifThemes: caseStudies.nifThemes,
+  schoolNumber: caseStudies.schoolNumber,
+  schoolName: schools.name,
+  laCode: laOf,
+  laNameEn: localAuthorities.nameEn,
+  laNameCy: localAuthorities.nameCy,
   byLa: sql<boolean>`${caseStudies.schoolNumber} is null`,
 };
-export type CaseStudySummary = { id: string; title: string; summary: string; status: string; publishedAt: Date | null; language: string; nifThemes: string[]; schoolNumber: string | null; schoolName: string | null; laCode: string; laNameEn: string | null; laNameCy: string | null; byLa: boolean };
+export type CaseStudySummary = {
+  id: string;
+  title: string;
+  summary: string;
+  status: string;
+  publishedAt: Date | null;
+  language: string;
+  nifThemes: string[];
+  schoolNumber: string | null;
+  schoolName: string | null;
+  laCode: string;
+  laNameEn: string | null;
+  laNameCy: string | null;
+  byLa: boolean;
+};
 
 /** Every published case study matching the filters; `except` leaves one filter out, for its own counts. */
 function conditions(f: SearchFilters, except?: Facet): SQL | undefined {
@@ -40,18 +75,31 @@ const base = (db: Db, columns: Record<string, unknown>) =>
 export async function searchCaseStudies(db: Db, f: SearchFilters, page: { limit: number; offset: number }) {
   const where = conditions(f);
   const [rows, [total]] = await Promise.all([
-    base(db, listColumns).where(where).orderBy(desc(caseStudies.publishedAt), asc(caseStudies.title)).limit(page.limit).offset(page.offset),
-    db.select({ n: count() }).from(caseStudies).leftJoin(schools, eq(schools.number, caseStudies.schoolNumber)).where(where),
+    base(db, listColumns)
+      .where(where)
+      .orderBy(desc(caseStudies.publishedAt), asc(caseStudies.title))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: count() })
+      .from(caseStudies)
+      .leftJoin(schools, eq(schools.number, caseStudies.schoolNumber))
+      .where(where),
   ]);
   return { rows: rows as CaseStudySummary[], total: total?.n ?? 0 };
 }
 
 /** How many published case studies each option of each filter would give, the other filters applied. */
 export async function facetCounts(db: Db, f: SearchFilters): Promise<Record<Facet, Map<string, number>>> {
-  const tagCounts = async (facet: Facet, column: SQL | typeof caseStudies.nifThemes | typeof caseStudies.nationalPriorities | typeof caseStudies.areas) => {
+  const tagCounts = async (
+    facet: Facet,
+    column: SQL | typeof caseStudies.nifThemes | typeof caseStudies.nationalPriorities | typeof caseStudies.areas,
+  ) => {
     const rows = await db
       .select({ code: sql<string>`tag`, n: sql<number>`count(*)::int` })
-      .from(sql`${caseStudies} left join ${schools} on ${schools.number} = ${caseStudies.schoolNumber} cross join lateral unnest(${column}) as tag`)
+      .from(
+        sql`${caseStudies} left join ${schools} on ${schools.number} = ${caseStudies.schoolNumber} cross join lateral unnest(${column}) as tag`,
+      )
       .where(conditions(f, facet))
       .groupBy(sql`tag`);
     return new Map(rows.map((r) => [r.code, r.n]));
@@ -66,26 +114,21 @@ export async function facetCounts(db: Db, f: SearchFilters): Promise<Record<Face
     return new Map(rows.filter((r) => r.code).map((r) => [r.code, r.n]));
   };
   const [theme, national, area, phase, la] = await Promise.all([
-    tagCounts('theme', caseStudies.nifThemes), tagCounts('national', caseStudies.nationalPriorities), tagCounts('area', caseStudies.areas),
-    columnCounts('phase', sql`${schools.sector}`), columnCounts('la', laOf),
+    tagCounts('theme', caseStudies.nifThemes),
+    tagCounts('national', caseStudies.nationalPriorities),
+    tagCounts('area', caseStudies.areas),
+    columnCounts('phase', sql`${schools.sector}`),
+    columnCounts('la', laOf),
   ]);
   return { theme, national, area, phase, la };
 }
 
-/** A case study with who published it. */
-export async function findCaseStudy(db: Db, id: string) {
-  const [row] = await db
-    .select({ caseStudy: caseStudies, schoolName: schools.name, schoolSector: schools.sector, laCode: laOf, laNameEn: localAuthorities.nameEn, laNameCy: localAuthorities.nameCy })
-    .from(caseStudies)
-    .leftJoin(schools, eq(schools.number, caseStudies.schoolNumber))
-    .leftJoin(localAuthorities, eq(localAuthorities.code, laOf))
-    .where(eq(caseStudies.id, id));
-  return row ?? null;
-}
-
 /** A school's or an LA's own case studies; drafts only when asked for (their writers). */
 export async function listOwn(db: Db, owner: { schoolNumber: string } | { laCode: string }, withDrafts: boolean) {
-  const ownerCondition = 'schoolNumber' in owner ? eq(caseStudies.schoolNumber, owner.schoolNumber) : and(eq(caseStudies.laCode, owner.laCode), isNull(caseStudies.schoolNumber));
+  const ownerCondition =
+    'schoolNumber' in owner
+      ? eq(caseStudies.schoolNumber, owner.schoolNumber)
+      : and(eq(caseStudies.laCode, owner.laCode), isNull(caseStudies.schoolNumber));
   const rows = await base(db, listColumns)
     .where(and(ownerCondition, withDrafts ? undefined : eq(caseStudies.status, 'published')))
     .orderBy(desc(sql`${caseStudies.status} = 'draft'`), desc(caseStudies.updatedAt));
@@ -96,7 +139,11 @@ export async function listOwn(db: Db, owner: { schoolNumber: string } | { laCode
  * For brokering: a school's published case studies (title and id), those on the given NIF themes
  * first; every theme when `themes` is empty.
  */
-export async function caseStudiesForSchool(db: Db, schoolNumber: string, themes: readonly string[] = []): Promise<{ id: string; title: string }[]> {
+export async function caseStudiesForSchool(
+  db: Db,
+  schoolNumber: string,
+  themes: readonly string[] = [],
+): Promise<{ id: string; title: string }[]> {
   return (await caseStudiesForSchools(db, [schoolNumber], themes)).map(({ id, title }) => ({ id, title }));
 }
 
@@ -110,7 +157,12 @@ export async function caseStudiesForSchools(db: Db, schoolNumbers: readonly stri
       and(
         inArray(caseStudies.schoolNumber, [...schoolNumbers]),
         eq(caseStudies.status, 'published'),
-        themes.length ? sql`${caseStudies.nifThemes} && ${sql`array[${sql.join(themes.map((th) => sql`${th}`), sql`, `)}]::text[]`}` : undefined,
+        themes.length
+          ? sql`${caseStudies.nifThemes} && ${sql`array[${sql.join(
+              themes.map((th) => sql`${th}`),
+              sql`, `,
+            )}]::text[]`}`
+          : undefined,
       ),
     )
     .orderBy(desc(caseStudies.publishedAt));
@@ -118,20 +170,45 @@ export async function caseStudiesForSchools(db: Db, schoolNumbers: readonly stri
 
 /** National priorities a case study may be tagged with (withdrawn ones are no longer offered). */
 export async function nationalPriorityOptions(db: Db) {
-  return db.select({ code: nationalPriorities.code, nameEn: nationalPriorities.nameEn, nameCy: nationalPriorities.nameCy, withdrawnOn: nationalPriorities.withdrawnOn }).from(nationalPriorities).orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.code));
+  return db
+    .select({
+      code: nationalPriorities.code,
+      nameEn: nationalPriorities.nameEn,
+      nameCy: nationalPriorities.nameCy,
+      withdrawnOn: nationalPriorities.withdrawnOn,
+    })
+    .from(nationalPriorities)
+    .orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.code));
 }
 
 export async function localAuthorityOptions(db: Db) {
-  return db.select({ code: localAuthorities.code, nameEn: localAuthorities.nameEn, nameCy: localAuthorities.nameCy }).from(localAuthorities).orderBy(asc(localAuthorities.code));
+  return db
+    .select({ code: localAuthorities.code, nameEn: localAuthorities.nameEn, nameCy: localAuthorities.nameCy })
+    .from(localAuthorities)
+    .orderBy(asc(localAuthorities.code));
 }
 
-export async function insertCaseStudy(db: Db, values: CaseStudyValues & { schoolNumber: string | null; laCode: string | null; createdBy: string | null; status?: string; publishedAt?: Date | null }) {
+export async function insertCaseStudy(
+  db: Db,
+  values: CaseStudyValues & {
+    schoolNumber: string | null;
+    laCode: string | null;
+    createdBy: string | null;
+    status?: string;
+    publishedAt?: Date | null;
+  },
+) {
   const [row] = await db.insert(caseStudies).values(values).returning();
   return row!;
 }
 
 /** Updates only if nobody saved since `version`; null on a conflict. */
-export async function updateCaseStudy(db: Db, id: string, version: number, values: Partial<CaseStudyValues> & { status?: string; publishedAt?: Date | null }) {
+export async function updateCaseStudy(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<CaseStudyValues> & { status?: string; publishedAt?: Date | null },
+) {
   const [row] = await db
     .update(caseStudies)
     .set({ ...values, version: sql`${caseStudies.version} + 1`, updatedAt: sql`now()` })

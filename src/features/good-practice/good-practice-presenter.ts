@@ -1,14 +1,25 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { AREAS, NIF_THEMES } from '../../reference/reference-data.ts';
-import { localAuthorityOptions, nationalPriorityOptions, type CaseStudy, type Facet, type SearchFilters } from './case-study-repository.ts';
+import {
+  localAuthorityOptions,
+  nationalPriorityOptions,
+  type CaseStudy,
+  type Facet,
+  type SearchFilters,
+} from './case-study-repository.ts';
 import { nameIn } from './good-practice-context.ts';
 import { schoolNamesOf } from './school-names-repository.ts';
 
 const SECTORS = ['nursery', 'primary', 'middle', 'secondary', 'special', 'pru'];
 
 /** The filters with how many case studies each option gives; options with none are left out unless chosen. */
-export async function filterGroups(db: Db, request: FastifyRequest, filters: SearchFilters, counts: Record<Facet, Map<string, number>>) {
+export async function filterGroups(
+  db: Db,
+  request: FastifyRequest,
+  filters: SearchFilters,
+  counts: Record<Facet, Map<string, number>>,
+) {
   const t = request.t;
   const [national, las] = await Promise.all([nationalPriorityOptions(db), localAuthorityOptions(db)]);
   const options: Record<Facet, { value: string; label: string }[]> = {
@@ -25,7 +36,11 @@ export async function filterGroups(db: Db, request: FastifyRequest, filters: Sea
       { value: '', text: t('goodPractice.filters.any'), selected: !filters[facet] },
       ...options[facet]
         .filter((o) => (counts[facet].get(o.value) ?? 0) > 0 || filters[facet] === o.value)
-        .map((o) => ({ value: o.value, text: `${o.label} (${counts[facet].get(o.value) ?? 0})`, selected: filters[facet] === o.value })),
+        .map((o) => ({
+          value: o.value,
+          text: `${o.label} (${counts[facet].get(o.value) ?? 0})`,
+          selected: filters[facet] === o.value,
+        })),
     ],
   }));
 }
@@ -36,16 +51,27 @@ export async function caseStudyTags(db: Db, request: FastifyRequest, cs: CaseStu
   const national = await nationalPriorityOptions(db);
   return [
     { label: t('goodPractice.fields.nifThemes'), values: cs.nifThemes.map((c) => t(`reference.nifTheme.${c}`)) },
-    { label: t('goodPractice.fields.nationalPriorities'), values: cs.nationalPriorities.map((c) => { const n = national.find((x) => x.code === c); return n ? nameIn(request.lang, n) : c; }) },
+    {
+      label: t('goodPractice.fields.nationalPriorities'),
+      values: cs.nationalPriorities.map((c) => {
+        const n = national.find((x) => x.code === c);
+        return n ? nameIn(request.lang, n) : c;
+      }),
+    },
     { label: t('goodPractice.fields.areas'), values: cs.areas.map((c) => t(`reference.area.${c}`)) },
   ].filter((g) => g.values.length);
 }
 
 /** Where this user may write a case study: the schools they lead and the LAs they are an officer of. */
 export async function writeLinks(db: Db, request: FastifyRequest, schoolNumbers: string[], laCodes: string[]) {
-  const [schools, las] = await Promise.all([schoolNamesOf(db, schoolNumbers), laCodes.length ? localAuthorityOptions(db) : []]);
+  const [schools, las] = await Promise.all([
+    schoolNamesOf(db, schoolNumbers),
+    laCodes.length ? localAuthorityOptions(db) : [],
+  ]);
   return [
     ...schools.map((s) => ({ href: `/schools/${s.number}/good-practice`, text: s.name })),
-    ...las.filter((la) => laCodes.includes(la.code)).map((la) => ({ href: `/local-authorities/${la.code}/good-practice`, text: nameIn(request.lang, la) })),
+    ...las
+      .filter((la) => laCodes.includes(la.code))
+      .map((la) => ({ href: `/local-authorities/${la.code}/good-practice`, text: nameIn(request.lang, la) })),
   ];
 }

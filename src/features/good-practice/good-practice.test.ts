@@ -9,14 +9,26 @@ import { caseStudiesForSchool } from './case-study-repository.ts';
 
 let t: TestApp;
 const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
-const rows = async <T>(query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
-let school: Awaited<ReturnType<typeof buildSchool>>, people: SchoolPeople, officer: TestUser, partner: TestUser, wg: TestUser, swanseaOfficer: TestUser;
+const rows = async <T>(query: ReturnType<typeof sql>) =>
+  ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+let school: Awaited<ReturnType<typeof buildSchool>>,
+  people: SchoolPeople,
+  officer: TestUser,
+  partner: TestUser,
+  wg: TestUser,
+  swanseaOfficer: TestUser;
 const schoolBase = () => `/schools/${school.number}/good-practice`;
 
 const study = (over: Record<string, string | string[]> = {}) => ({
-  title: 'Talk for reading in Year 2', summary: 'Daily talk routines raised reading confidence.', whatWeDid: 'Every class used ten minutes of structured talk before reading.',
-  learners: 'Year 2 learners, especially those eligible for free school meals.', impact: 'Reading ages rose on average by eight months across the year group.',
-  nifThemes: ['curriculum_teaching'], nationalPriorities: ['literacy'], areas: ['languages_literacy'], ...over,
+  title: 'Talk for reading in Year 2',
+  summary: 'Daily talk routines raised reading confidence.',
+  whatWeDid: 'Every class used ten minutes of structured talk before reading.',
+  learners: 'Year 2 learners, especially those eligible for free school meals.',
+  impact: 'Reading ages rose on average by eight months across the year group.',
+  nifThemes: ['curriculum_teaching'],
+  nationalPriorities: ['literacy'],
+  areas: ['languages_literacy'],
+  ...over,
 });
 
 async function write(visitor: Visitor, url: string, form = study()) {
@@ -77,22 +89,48 @@ describe('good practice case studies', () => {
   it('refuses a bad form with every problem kept, and asks about learner-identifiable text before saving', async () => {
     const leader = await as(people.leader);
     const [before] = await rows<{ n: number }>(sql`select count(*)::int as n from case_studies`);
-    const bad = await leader.post(`${schoolBase()}/new?lang=en`, study({ title: '', nifThemes: [], summary: 'Kept summary' }), { tokenFrom: `${schoolBase()}/new` });
+    const bad = await leader.post(
+      `${schoolBase()}/new?lang=en`,
+      study({ title: '', nifThemes: [], summary: 'Kept summary' }),
+      { tokenFrom: `${schoolBase()}/new` },
+    );
     expect(bad.statusCode).toBe(400);
     expect(pageText(bad.body)).toContain('Enter a title');
     expect(pageText(bad.body)).toContain('Select at least one theme');
     expect(bad.body).toContain('Kept summary');
-    const named = await leader.post(`${schoolBase()}/new?lang=cy`, study({ learners: 'Year 2, including Megan Jones who struggled most.' }), { tokenFrom: `${schoolBase()}/new` });
+    const named = await leader.post(
+      `${schoolBase()}/new?lang=cy`,
+      study({ learners: 'Year 2, including Megan Jones who struggled most.' }),
+      { tokenFrom: `${schoolBase()}/new` },
+    );
     expect(named.statusCode).toBe(400);
     expect(pageText(named.body)).toContain('Cadarnhewch nad yw');
     const [after] = await rows<{ n: number }>(sql`select count(*)::int as n from case_studies`);
     expect(after!.n).toBe(before!.n);
-    await write(leader, schoolBase(), study({ title: 'Confirmed one', learners: 'Year 2, including Megan Jones who struggled most.', learnerDataChecked: 'yes' }));
+    await write(
+      leader,
+      schoolBase(),
+      study({
+        title: 'Confirmed one',
+        learners: 'Year 2, including Megan Jones who struggled most.',
+        learnerDataChecked: 'yes',
+      }),
+    );
   });
 
-  it('an LA officer writes and publishes the LA\'s own; improvement partners may read but not write', async () => {
+  it("an LA officer writes and publishes the LA's own; improvement partners may read but not write", async () => {
     const la = await as(officer);
-    const id = await write(la, '/local-authorities/681/good-practice', study({ title: 'Attendance officers in every cluster', summary: 'Cluster-based attendance support.', nifThemes: ['wellbeing_equity'], nationalPriorities: ['attendance'], areas: [] }));
+    const id = await write(
+      la,
+      '/local-authorities/681/good-practice',
+      study({
+        title: 'Attendance officers in every cluster',
+        summary: 'Cluster-based attendance support.',
+        nifThemes: ['wellbeing_equity'],
+        nationalPriorities: ['attendance'],
+        areas: [],
+      }),
+    );
     expect((await publish(la, id)).statusCode).toBe(303);
     const page = pageText((await (await as(people.practitioner)).get(`/good-practice/${id}?lang=en`)).body);
     expect(page).toContain('From: <a class="govuk-link" href="/local-authorities/681">Cardiff</a>');
@@ -105,7 +143,18 @@ describe('good practice case studies', () => {
 
   it('searches accent-insensitively with filters, counts and pagination', async () => {
     const head = await as(people.headteacher);
-    const welshId = await write(head, schoolBase(), study({ title: 'Llythrennedd ym Mlwyddyn 6: darllen ar y cyd', summary: 'Darllen dyddiol â chymorth.', whatWeDid: 'Sesiynau darllen ar y cyd.', learners: 'Dysgwyr Blwyddyn 6.', impact: 'Mwy o hyder wrth ddarllen.', nifThemes: ['curriculum_teaching', 'wellbeing_equity'] }));
+    const welshId = await write(
+      head,
+      schoolBase(),
+      study({
+        title: 'Llythrennedd ym Mlwyddyn 6: darllen ar y cyd',
+        summary: 'Darllen dyddiol â chymorth.',
+        whatWeDid: 'Sesiynau darllen ar y cyd.',
+        learners: 'Dysgwyr Blwyddyn 6.',
+        impact: 'Mwy o hyder wrth ddarllen.',
+        nifThemes: ['curriculum_teaching', 'wellbeing_equity'],
+      }),
+    );
     expect((await publish(head, welshId)).statusCode).toBe(303);
     const reader = await as(swanseaOfficer);
     const accent = pageText((await reader.get('/good-practice?lang=en&q=a%20chymorth')).body);
@@ -128,17 +177,27 @@ describe('good practice case studies', () => {
     const first = await reader.get('/good-practice?lang=en');
     expect(pageText(first.body)).toContain('12 case studies');
     expect(first.body).toContain('page=2');
-    expect(pageText((await reader.get('/good-practice?lang=en&page=2')).body)).toMatch(/Talk for reading|Llythrennedd|Attendance/);
+    expect(pageText((await reader.get('/good-practice?lang=en&page=2')).body)).toMatch(
+      /Talk for reading|Llythrennedd|Attendance/,
+    );
   });
 
   it('edits with optimistic locking (409) and offers published case studies for brokering', async () => {
     const head = await as(people.headteacher);
-    const [row] = await rows<{ id: string; version: number }>(sql`select id, version from case_studies where title = 'Talk for reading in Year 2'`);
+    const [row] = await rows<{ id: string; version: number }>(
+      sql`select id, version from case_studies where title = 'Talk for reading in Year 2'`,
+    );
     const url = `/good-practice/${row!.id}/edit`;
     expect((await head.get(url)).statusCode).toBe(200);
-    const ok = await head.post(url, study({ title: 'Talk for reading in Year 2 (revised)', version: String(row!.version) }), { tokenFrom: url });
+    const ok = await head.post(
+      url,
+      study({ title: 'Talk for reading in Year 2 (revised)', version: String(row!.version) }),
+      { tokenFrom: url },
+    );
     expect(ok.statusCode).toBe(303);
-    const stale = await head.post(`${url}?lang=en`, study({ title: 'My other title', version: String(row!.version) }), { tokenFrom: url });
+    const stale = await head.post(`${url}?lang=en`, study({ title: 'My other title', version: String(row!.version) }), {
+      tokenFrom: url,
+    });
     expect(stale.statusCode).toBe(409);
     expect(pageText(stale.body)).toContain('Talk for reading in Year 2 (revised)');
     expect(pageText(stale.body)).toContain('My other title');

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { leaderSchoolNumbers, managedLaCodes } from '../../collaboration/collaborative-policy.ts';
+import { leaderSchoolNumbers, managedLaCodes } from '../../policy/collaborative-policy.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { searchKey } from '../../lib/search-text.ts';
 import { facetCounts, searchCaseStudies, type SearchFilters } from './case-study-repository.ts';
@@ -12,7 +12,15 @@ import { scoped } from '../../access/scopes.ts';
 
 const PAGE_SIZE = 10;
 const short = FormText(60);
-const SearchQuery = Type.Object({ q: FormText(200), theme: short, national: short, area: short, phase: short, la: short, page: Type.Optional(BoundedInteger(1, 10_000)) });
+const SearchQuery = Type.Object({
+  q: FormText(200),
+  theme: short,
+  national: short,
+  area: short,
+  phase: short,
+  la: short,
+  page: Type.Optional(BoundedInteger(1, 10_000)),
+});
 const DoneQuery = Type.Object({ done: FormText(20) });
 
 /** /good-practice: anyone signed in searches published case studies; /good-practice/:id reads one. */
@@ -22,21 +30,43 @@ export const searchRoutes: FeaturePlugin<'database'> = async (app, { database })
   app.get('/good-practice', { config: signedIn, schema: { querystring: SearchQuery } }, async (request, reply) => {
     const query = request.query;
     const q = (query.q ?? '').trim();
-    const filters: SearchFilters = { q: searchKey(q).split(' ').filter(Boolean).slice(0, 10), theme: query.theme ?? '', national: query.national ?? '', area: query.area ?? '', phase: query.phase ?? '', la: query.la ?? '' };
+    const filters: SearchFilters = {
+      q: searchKey(q).split(' ').filter(Boolean).slice(0, 10),
+      theme: query.theme ?? '',
+      national: query.national ?? '',
+      area: query.area ?? '',
+      phase: query.phase ?? '',
+      la: query.la ?? '',
+    };
     const page = pageOf(query.page, PAGE_SIZE);
     const [result, counts] = await Promise.all([searchCaseStudies(db, filters, page), facetCounts(db, filters)]);
     return reply.page(view('search'), {
-      title: request.t('goodPractice.search.title'), activeNav: 'goodPractice', q, filters, rows: result.rows, total: result.total,
-      groups: await filterGroups(db, request, filters, counts), pagination: paginationModel(request, result.total, page, request.t),
+      title: request.t('goodPractice.search.title'),
+      activeNav: 'goodPractice',
+      q,
+      filters,
+      rows: result.rows,
+      total: result.total,
+      groups: await filterGroups(db, request, filters, counts),
+      pagination: paginationModel(request, result.total, page, request.t),
       write: await writeLinks(db, request, leaderSchoolNumbers(request.user), managedLaCodes(request.user)),
     });
   });
 
-  app.get('/good-practice/:id', { config: scoped(signedIn, 'caseStudy'), schema: { params: IdParams, querystring: DoneQuery } }, async (request, reply) => {
-    const ctx = caseStudyScope(request);
-    return reply.page(view('case-study'), {
-      title: ctx.caseStudy.title, activeNav: 'goodPractice', ...ctx, caseCan: ctx.can, tags: await caseStudyTags(db, request, ctx.caseStudy), done: request.query.done,
-      laName: request.lang === 'cy' ? ctx.laNameCy : ctx.laNameEn,
-    });
-  });
+  app.get(
+    '/good-practice/:id',
+    { config: scoped(signedIn, 'caseStudy'), schema: { params: IdParams, querystring: DoneQuery } },
+    async (request, reply) => {
+      const ctx = caseStudyScope(request);
+      return reply.page(view('case-study'), {
+        title: ctx.caseStudy.title,
+        activeNav: 'goodPractice',
+        ...ctx,
+        caseCan: ctx.can,
+        tags: await caseStudyTags(db, request, ctx.caseStudy),
+        done: request.query.done,
+        laName: request.lang === 'cy' ? ctx.laNameCy : ctx.laNameEn,
+      });
+    },
+  );
 };

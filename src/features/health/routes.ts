@@ -7,7 +7,9 @@ export const healthRoutes: FeaturePlugin<'database'> = async (app, { database })
       return { status: 'ok', database: { kind: database.kind, status: 'ok' } };
     } catch (error) {
       request.log.error({ err: error }, 'health check: database unreachable');
-      return reply.status(503).send({ status: 'unavailable', database: { kind: database.kind, status: 'unreachable' } });
+      return reply
+        .status(503)
+        .send({ status: 'unavailable', database: { kind: database.kind, status: 'unreachable' } });
     }
   });
 };

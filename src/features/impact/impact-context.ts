@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { audiencesFor } from '../../policy/school-policy.ts';
-import type { SchoolRequestContext } from '../../school/school-access.ts';
+import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 

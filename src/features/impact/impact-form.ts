@@ -17,7 +17,9 @@ export function looksLikeFigure(value: string): boolean {
   return value.length <= LIMITS.figure && /\d/.test(value) && value.split(/\s+/).length <= 4;
 }
 
-export type ReviewValidation = { ok: true; whatChanged: string; reviewedOn: string; figures: Figure[] } | { ok: false; errors: Record<string, string> };
+export type ReviewValidation =
+  | { ok: true; whatChanged: string; reviewedOn: string; figures: Figure[] }
+  | { ok: false; errors: Record<string, string> };
 
 /**
  * An impact review as typed. Figures are for groups of learners only (DOMAIN.md section 7, rule
@@ -44,7 +46,8 @@ export function validateReview(form: ReviewForm, today: string, allowedPhrases: 
     if (row.commentary.length > LIMITS.commentary) errors[id('commentary')] = E('commentaryTooLong');
     for (const field of ['measure', 'baseline', 'latest', 'commentary'] as const) {
       const flags = errors[id(field)] ? [] : checkLearnerData(row[field], { allowedPhrases });
-      if (flags.length) errors[id(field)] = E(flags.some((f) => f.reason !== 'full_name') ? 'learnerNumber' : 'learnerName');
+      if (flags.length)
+        errors[id(field)] = E(flags.some((f) => f.reason !== 'full_name') ? 'learnerNumber' : 'learnerName');
     }
   });
   if (Object.keys(errors).length || !reviewed.ok || !reviewed.value) return { ok: false, errors };
@@ -53,7 +56,11 @@ export function validateReview(form: ReviewForm, today: string, allowedPhrases: 
 }
 
 /** A saved review back into the form: its figures and room for one more. */
-export function reviewToForm(review: { whatChanged: string; reviewedOn: string | null } | null, figures: Figure[], evidenceIds: string[]): ReviewForm {
+export function reviewToForm(
+  review: { whatChanged: string; reviewedOn: string | null } | null,
+  figures: Figure[],
+  evidenceIds: string[],
+): ReviewForm {
   return {
     whatChanged: review?.whatChanged ?? '',
     reviewedOn: dateToParts(review?.reviewedOn ?? null),

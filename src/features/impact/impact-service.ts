@@ -23,26 +23,55 @@ export function sortFigures<T extends { learnerGroup: string; measure: string }>
  * is the one the form started from, 0 for a review nobody had written yet.
  */
 export async function saveReview(
-  db: Db, actorId: string, priority: repo.Priority, version: number, form: ReviewForm,
+  db: Db,
+  actorId: string,
+  priority: repo.Priority,
+  version: number,
+  form: ReviewForm,
   context: { today: string; language: string; allowedPhrases: string[] },
+  now: Date,
 ): Promise<ReviewSaveResult> {
   const checked = validateReview(form, context.today, context.allowedPhrases);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   const values = { whatChanged: checked.whatChanged, reviewedOn: checked.reviewedOn, language: context.language };
   return db.transaction(async (tx) => {
     const existing = await repo.findReview(tx, priority.id);
-    const saved = existing ? await repo.updateReview(tx, existing.id, version, values) : await repo.insertReview(tx, priority.id, values);
+    const saved = existing
+      ? await repo.updateReview(tx, existing.id, version, values, now)
+      : await repo.insertReview(tx, priority.id, values);
     if (!saved) {
       const current = (await repo.findReview(tx, priority.id))!;
-      return { ok: false as const, reason: 'conflict' as const, current, figures: sortFigures(await repo.reviewFigures(tx, current.id)) };
+      return {
+        ok: false as const,
+        reason: 'conflict' as const,
+        current,
+        figures: sortFigures(await repo.reviewFigures(tx, current.id)),
+      };
     }
     const evidenceIds = await repo.cycleEvidenceIds(tx, priority.cycleId, [...new Set(form.evidenceIds)]);
-    const before = existing ? { whatChanged: existing.whatChanged, reviewedOn: existing.reviewedOn, figures: await repo.reviewFigures(tx, existing.id), evidence: await repo.reviewEvidenceIds(tx, existing.id) } : null;
+    const before = existing
+      ? {
+          whatChanged: existing.whatChanged,
+          reviewedOn: existing.reviewedOn,
+          figures: await repo.reviewFigures(tx, existing.id),
+          evidence: await repo.reviewEvidenceIds(tx, existing.id),
+        }
+      : null;
     await repo.replaceFigures(tx, saved.id, checked.figures);
     await repo.replaceEvidence(tx, saved.id, evidenceIds);
     await appendAudit(tx, {
-      actorId, action: existing ? 'impact-review-update' : 'impact-review-create', entityType: 'impact_review', entityId: saved.id,
-      before, after: { priorityId: priority.id, whatChanged: values.whatChanged, reviewedOn: values.reviewedOn, figures: checked.figures, evidence: evidenceIds },
+      actorId,
+      action: existing ? 'impact-review-update' : 'impact-review-create',
+      entityType: 'impact_review',
+      entityId: saved.id,
+      before,
+      after: {
+        priorityId: priority.id,
+        whatChanged: values.whatChanged,
+        reviewedOn: values.reviewedOn,
+        figures: checked.figures,
+        evidence: evidenceIds,
+      },
     });
     return { ok: true as const, review: saved };
   });

@@ -11,7 +11,8 @@ const MENTIONS: Record<LearnerGroup, RegExp> = {
   all_learners: /\ball (?:the )?learners\b|\ball pupils\b|\bpob dysgwr\b|\bpob disgybl\b|\bholl ddysgwyr\b/i,
   efsm: /\be?fsm\b|free school meals|\bpydd\b|prydau ysgol am ddim|disadvantaged|difreintiedig|dan anfantais/i,
   aln: /\baln\b|\bsen\b|additional learning needs?|\bady\b|anghenion dysgu ychwanegol/i,
-  care_experienced: /care[- ]experienced|looked[- ]after|\blac\b|profiad o fod mewn gofal|wedi bod mewn gofal|derbyn gofal/i,
+  care_experienced:
+    /care[- ]experienced|looked[- ]after|\blac\b|profiad o fod mewn gofal|wedi bod mewn gofal|derbyn gofal/i,
   eal: /\beal\b|english as an additional language|saesneg fel iaith ychwanegol|\bsiy\b/i,
   more_able: /more[- ]able|able and talented|mwy abl|galluog a thalentog/i,
   boys: /\bboys\b|\bbechgyn\b/i,

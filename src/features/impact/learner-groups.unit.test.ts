@@ -5,12 +5,18 @@ describe('learnerGroupsIn', () => {
   it('finds groups written in English', () => {
     expect(learnerGroupsIn('eFSM learners in Years 3 to 6, especially boys')).toEqual(['efsm', 'boys']);
     expect(learnerGroupsIn('Learners with additional learning needs and EAL learners')).toEqual(['aln', 'eal']);
-    expect(learnerGroupsIn('Persistently absent learners and young carers')).toEqual(['persistent_absence', 'young_carers']);
+    expect(learnerGroupsIn('Persistently absent learners and young carers')).toEqual([
+      'persistent_absence',
+      'young_carers',
+    ]);
     expect(learnerGroupsIn('All learners')).toEqual(['all_learners']);
   });
 
   it('finds groups written in Welsh', () => {
-    expect(learnerGroupsIn("Dysgwyr ag ADY a dysgwyr sy'n gymwys i gael prydau ysgol am ddim")).toEqual(['efsm', 'aln']);
+    expect(learnerGroupsIn("Dysgwyr ag ADY a dysgwyr sy'n gymwys i gael prydau ysgol am ddim")).toEqual([
+      'efsm',
+      'aln',
+    ]);
     expect(learnerGroupsIn('Bechgyn a merched Blwyddyn 5, dysgwyr mwy abl')).toEqual(['more_able', 'boys', 'girls']);
   });
 
@@ -36,15 +42,43 @@ describe('groupsWithoutImpactEvidence', () => {
   });
 
   it('counts a group as covered by figures or by linked evidence alike', () => {
-    expect(groupsWithoutImpactEvidence({ priorityLearners: ['EAL learners'], evidenceTags: [], figureGroups: [], reviewEvidenceTags: [['eal']] })).toEqual([]);
-    expect(groupsWithoutImpactEvidence({ priorityLearners: ['EAL learners'], evidenceTags: [], figureGroups: ['eal'], reviewEvidenceTags: [] })).toEqual([]);
+    expect(
+      groupsWithoutImpactEvidence({
+        priorityLearners: ['EAL learners'],
+        evidenceTags: [],
+        figureGroups: [],
+        reviewEvidenceTags: [['eal']],
+      }),
+    ).toEqual([]);
+    expect(
+      groupsWithoutImpactEvidence({
+        priorityLearners: ['EAL learners'],
+        evidenceTags: [],
+        figureGroups: ['eal'],
+        reviewEvidenceTags: [],
+      }),
+    ).toEqual([]);
   });
 
   it('does not ask for groups nobody named', () => {
-    expect(groupsWithoutImpactEvidence({ priorityLearners: [], evidenceTags: [], figureGroups: ['boys'], reviewEvidenceTags: [] })).toEqual([]);
+    expect(
+      groupsWithoutImpactEvidence({
+        priorityLearners: [],
+        evidenceTags: [],
+        figureGroups: ['boys'],
+        reviewEvidenceTags: [],
+      }),
+    ).toEqual([]);
   });
 
   it('keeps the reference order', () => {
-    expect(groupsWithoutImpactEvidence({ priorityLearners: ['girls', 'boys', 'all learners'], evidenceTags: [['minority_ethnic']], figureGroups: [], reviewEvidenceTags: [] })).toEqual(['all_learners', 'boys', 'girls', 'minority_ethnic']);
+    expect(
+      groupsWithoutImpactEvidence({
+        priorityLearners: ['girls', 'boys', 'all learners'],
+        evidenceTags: [['minority_ethnic']],
+        figureGroups: [],
+        reviewEvidenceTags: [],
+      }),
+    ).toEqual(['all_learners', 'boys', 'girls', 'minority_ethnic']);
   });
 });

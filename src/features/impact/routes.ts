@@ -13,39 +13,68 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Impact: for each priority, what changed, for which groups of learners, and how we know. */
-export const impactRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const impactRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
 
-  app.get('/schools/:number/impact', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
-    const cycleId = await repo.findCycleId(db, ctx.school.number, year);
-    const access = itemAccess(request, ctx);
-    const [priorities, signals] = cycleId ? await Promise.all([repo.prioritiesWithReviews(db, cycleId, IMPACT_STATES, access), repo.impactSignals(db, cycleId, IMPACT_STATES, access)]) : [[], null];
-    return reply.page(view('overview'), {
-      title: request.t('pages.impact.title'), ...schoolModel(ctx), year, cycleId,
-      reviewed: priorities.filter((p) => p.reviewId), notReviewed: priorities.filter((p) => !p.reviewId),
-      groupsMissing: signals ? groupsWithoutImpactEvidence(signals) : [],
-    });
-  });
+  app.get(
+    '/schools/:number/impact',
+    { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: SchoolParams } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const year = academicYearOf(clock.now());
+      const cycleId = await repo.findCycleId(db, ctx.school.number, year);
+      const access = itemAccess(request, ctx);
+      const [priorities, signals] = cycleId
+        ? await Promise.all([
+            repo.prioritiesWithReviews(db, cycleId, IMPACT_STATES, access),
+            repo.impactSignals(db, cycleId, IMPACT_STATES, access),
+          ])
+        : [[], null];
+      return reply.page(view('overview'), {
+        title: request.t('pages.impact.title'),
+        ...schoolModel(ctx),
+        year,
+        cycleId,
+        reviewed: priorities.filter((p) => p.reviewId),
+        notReviewed: priorities.filter((p) => !p.reviewId),
+        groupsMissing: signals ? groupsWithoutImpactEvidence(signals) : [],
+      });
+    },
+  );
 
-  app.get('/schools/:number/impact/:priorityId', { config: scoped(signedIn, 'school', 'viewArea'), schema: { params: PriorityParams, querystring: Type.Object({ saved: FormText(5) }) } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const access = itemAccess(request, ctx);
-    const priority = await repo.findVisiblePriority(db, ctx.school.number, request.params.priorityId, access);
-    if (!priority) throw new HttpError(404, 'not-found');
-    const review = await repo.findReview(db, priority.id);
-    const [criteria, figures, evidence, sharing] = await Promise.all([
-      repo.criteriaTexts(db, priority.id),
-      review ? repo.reviewFigures(db, review.id).then(sortFigures) : [],
-      review ? repo.reviewEvidence(db, review.id, access) : [],
-      ctx.can.staff ? sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang) : null,
-    ]);
-    return reply.page(view('review'), {
-      title: request.t('pages.impactReview.title', { priority: priority.title }), ...schoolModel(ctx), priority, review, criteria, figures, evidence, sharing,
-      returnTo: `/schools/${ctx.school.number}/impact/${priority.id}`, saved: request.query.saved === '1',
-    });
-  });
+  app.get(
+    '/schools/:number/impact/:priorityId',
+    {
+      config: scoped(signedIn, 'school', 'viewArea'),
+      schema: { params: PriorityParams, querystring: Type.Object({ saved: FormText(5) }) },
+    },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const access = itemAccess(request, ctx);
+      const priority = await repo.findVisiblePriority(db, ctx.school.number, request.params.priorityId, access);
+      if (!priority) throw new HttpError(404, 'not-found');
+      const review = await repo.findReview(db, priority.id);
+      const [criteria, figures, evidence, sharing] = await Promise.all([
+        repo.criteriaTexts(db, priority.id),
+        review ? repo.reviewFigures(db, review.id).then(sortFigures) : [],
+        review ? repo.reviewEvidence(db, review.id, access) : [],
+        ctx.can.staff ? sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang) : null,
+      ]);
+      return reply.page(view('review'), {
+        title: request.t('pages.impactReview.title', { priority: priority.title }),
+        ...schoolModel(ctx),
+        priority,
+        review,
+        criteria,
+        figures,
+        evidence,
+        sharing,
+        returnTo: `/schools/${ctx.school.number}/impact/${priority.id}`,
+        saved: request.query.saved === '1',
+      });
+    },
+  );
 
   await app.register(impactEditRoutes, deps);
 };

@@ -5,18 +5,21 @@ import { pageText, Visitor } from '../../../test/support/http.ts';
 import { buildAction, buildCycle, buildPriority, share } from '../../../test/support/plan-factories.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { todayInWales } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { meetingActions, meetings, peerEnquiries, supportAgreements, supportRequests } from '../../db/schema/index.ts';
 import { addDays } from './caseload-service.ts';
 
 let t: TestApp;
 const LA = '673';
 const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
-const seen = (html: string) => pageText(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+const seen = (html: string) =>
+  pageText(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 let partner: TestUser, officer: TestUser, headteacher: TestUser;
 type School = Awaited<ReturnType<typeof buildSchool>>;
 let a: School, b: School, d: School;
-const today = todayInWales();
+const today = todayInWales(new Date());
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -25,19 +28,33 @@ beforeAll(async () => {
   b = await buildSchool(db, { laCode: LA, name: 'Beta High', sector: 'secondary' });
   const c = await buildSchool(db, { laCode: LA, name: 'Gamma Primary' });
   d = await buildSchool(db, { laCode: '674', name: 'Delta Primary' });
-  const x = await buildCollaborative(db, { laCode: LA, members: [a, b, d], nameEn: 'Alpha cluster', nameCy: 'Clwstwr Alffa' });
+  const x = await buildCollaborative(db, {
+    laCode: LA,
+    members: [a, b, d],
+    nameEn: 'Alpha cluster',
+    nameCy: 'Clwstwr Alffa',
+  });
   partner = await buildFacilitator(db, x.id, LA);
   officer = await buildUser(db, { role: 'la_officer', scopeId: LA });
   headteacher = await buildUser(db, { role: 'headteacher', scopeId: a.number });
 
-  const [meeting] = await db.insert(meetings).values([
-    { collaborativeId: x.id, title: 'Autumn cluster meeting', meetsOn: addDays(today, -20) },
-    { collaborativeId: x.id, title: 'Next cluster meeting', meetsOn: addDays(today, 7) },
-  ]).returning();
+  const [meeting] = await db
+    .insert(meetings)
+    .values([
+      { collaborativeId: x.id, title: 'Autumn cluster meeting', meetsOn: addDays(today, -20) },
+      { collaborativeId: x.id, title: 'Next cluster meeting', meetsOn: addDays(today, 7) },
+    ])
+    .returning();
   await db.insert(meetingActions).values([
     { meetingId: meeting!.id, description: 'Circulate the reading audit', owner: 'Ann', dueOn: addDays(today, 10) },
     { meetingId: meeting!.id, description: 'Book the venue', owner: 'Bob', dueOn: addDays(today, -3) },
-    { meetingId: meeting!.id, description: 'Already done action', owner: 'Cy', dueOn: addDays(today, 2), status: 'done' },
+    {
+      meetingId: meeting!.id,
+      description: 'Already done action',
+      owner: 'Cy',
+      dueOn: addDays(today, 2),
+      status: 'done',
+    },
     { meetingId: meeting!.id, description: 'Far off action', owner: 'Di', dueOn: addDays(today, 60) },
   ]);
   const [ca, cb, cd] = [await buildCycle(db, a.number), await buildCycle(db, b.number), await buildCycle(db, d.number)];
@@ -45,7 +62,11 @@ beforeAll(async () => {
   await share(db, a.number, 'priority', sharedWithLa.id, 'la');
   await buildAction(db, sharedWithLa.id, { description: 'Train staff in guided reading', dueOn: addDays(today, 5) });
   await buildAction(db, sharedWithLa.id, { description: 'Late audit of books', dueOn: addDays(today, -2) });
-  await buildAction(db, sharedWithLa.id, { description: 'Finished reading action', dueOn: addDays(today, 5), status: 'done' });
+  await buildAction(db, sharedWithLa.id, {
+    description: 'Finished reading action',
+    dueOn: addDays(today, 5),
+    status: 'done',
+  });
   await buildAction(db, sharedWithLa.id, { description: 'Next year reading action', dueOn: addDays(today, 200) });
   const unshared = await buildPriority(db, cb, { title: 'Private priority' });
   await buildAction(db, unshared.id, { description: 'Private action', dueOn: addDays(today, 5) });
@@ -56,11 +77,32 @@ beforeAll(async () => {
   await share(db, d.number, 'priority', otherLa.id, 'la');
   await buildAction(db, otherLa.id, { description: 'Other LA action', dueOn: addDays(today, 5) });
   await db.insert(peerEnquiries).values([
-    { collaborativeId: x.id, hostSchoolNumber: b.number, question: 'How well do we use reading data?', state: 'agreed', visitStart: addDays(today, 14), visitEnd: addDays(today, 15) },
-    { collaborativeId: x.id, hostSchoolNumber: b.number, question: 'A closed enquiry', state: 'closed', visitStart: addDays(today, -40) },
+    {
+      collaborativeId: x.id,
+      hostSchoolNumber: b.number,
+      question: 'How well do we use reading data?',
+      state: 'agreed',
+      visitStart: addDays(today, 14),
+      visitEnd: addDays(today, 15),
+    },
+    {
+      collaborativeId: x.id,
+      hostSchoolNumber: b.number,
+      question: 'A closed enquiry',
+      state: 'closed',
+      visitStart: addDays(today, -40),
+    },
   ]);
-  const [request] = await db.insert(supportRequests).values({ schoolNumber: a.number, priorityId: sharedWithLa.id, need: 'Guided reading' }).returning();
-  await db.insert(supportAgreements).values({ requestId: request!.id, supportingSchoolNumber: c.number, what: 'Three coaching visits', endsOn: addDays(today, 40) });
+  const [request] = await db
+    .insert(supportRequests)
+    .values({ schoolNumber: a.number, priorityId: sharedWithLa.id, need: 'Guided reading' })
+    .returning();
+  await db.insert(supportAgreements).values({
+    requestId: request!.id,
+    supportingSchoolNumber: c.number,
+    what: 'Three coaching visits',
+    endsOn: addDays(today, 40),
+  });
 });
 
 afterAll(async () => t?.close());

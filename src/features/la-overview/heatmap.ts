@@ -15,7 +15,17 @@ export type HeatmapInput = {
   /** Where a cell with schools leads (the priorities behind it). */
   href: (row: string, column: string) => string;
 };
-export type HeatmapCell = { row: string; column: string; count: number; band: number; x: number; y: number; fill: string; ink: string; href: string | null };
+export type HeatmapCell = {
+  row: string;
+  column: string;
+  count: number;
+  band: number;
+  x: number;
+  y: number;
+  fill: string;
+  ink: string;
+  href: string | null;
+};
 
 /** Five shades of one blue, lightest for none; dark cells take white numbers (contrast above 4.5:1). */
 export const BANDS = [
@@ -26,7 +36,15 @@ export const BANDS = [
   { fill: '#003078', ink: '#ffffff' },
 ] as const;
 
-export const GEOMETRY = { labelWidth: 250, headerHeight: 70, cellWidth: 120, cellHeight: 56, gap: 4, lineHeight: 16, charsPerLine: { row: 30, column: 15 } } as const;
+export const GEOMETRY = {
+  labelWidth: 250,
+  headerHeight: 70,
+  cellWidth: 120,
+  cellHeight: 56,
+  gap: 4,
+  lineHeight: 16,
+  charsPerLine: { row: 30, column: 15 },
+} as const;
 
 /** 0 for none; otherwise 1 to 4 in equal steps of the largest count, so one school always shows. */
 export function bandOf(count: number, max: number): number {
@@ -45,7 +63,8 @@ export function wrap(text: string, width: number): string[] {
   return lines.length ? lines : [''];
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function heatmapCells(input: HeatmapInput): { cells: HeatmapCell[]; max: number } {
   const g = GEOMETRY;
@@ -55,8 +74,13 @@ export function heatmapCells(input: HeatmapInput): { cells: HeatmapCell[]; max: 
       const count = input.counts.get(`${row.key}|${column.key}`) ?? 0;
       const band = bandOf(count, max);
       return {
-        row: row.key, column: column.key, count, band, ...BANDS[band]!,
-        x: g.labelWidth + c * (g.cellWidth + g.gap), y: g.headerHeight + r * (g.cellHeight + g.gap),
+        row: row.key,
+        column: column.key,
+        count,
+        band,
+        ...BANDS[band]!,
+        x: g.labelWidth + c * (g.cellWidth + g.gap),
+        y: g.headerHeight + r * (g.cellHeight + g.gap),
         href: count > 0 ? input.href(row.key, column.key) : null,
       };
     }),
@@ -65,7 +89,9 @@ export function heatmapCells(input: HeatmapInput): { cells: HeatmapCell[]; max: 
 }
 
 function textLines(lines: string[], x: number, y: number, anchor: 'start' | 'middle' | 'end'): string {
-  const spans = lines.map((line, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : GEOMETRY.lineHeight}">${escapeXml(line)}</tspan>`).join('');
+  const spans = lines
+    .map((line, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : GEOMETRY.lineHeight}">${escapeXml(line)}</tspan>`)
+    .join('');
   return `<text x="${x}" y="${y}" text-anchor="${anchor}" font-size="14" fill="#0b0c0c">${spans}</text>`;
 }
 
@@ -88,7 +114,8 @@ export function heatmapSvg(input: HeatmapInput, id: string): string {
   });
   const rowLabels = input.rows.map((row, r) => {
     const lines = wrap(row.label, g.charsPerLine.row).slice(0, 3);
-    const y = g.headerHeight + r * (g.cellHeight + g.gap) + g.cellHeight / 2 + 5 - ((lines.length - 1) * g.lineHeight) / 2;
+    const y =
+      g.headerHeight + r * (g.cellHeight + g.gap) + g.cellHeight / 2 + 5 - ((lines.length - 1) * g.lineHeight) / 2;
     return textLines(lines, g.labelWidth - 12, y, 'end');
   });
   const body = cells.map(
@@ -98,7 +125,10 @@ export function heatmapSvg(input: HeatmapInput, id: string): string {
   );
   const links = cells
     .filter((cell) => cell.href)
-    .map((cell) => `<a href="${escapeXml(cell.href!)}" tabindex="-1" aria-hidden="true"><rect x="${cell.x}" y="${cell.y}" width="${g.cellWidth}" height="${g.cellHeight}" fill="transparent"/></a>`);
+    .map(
+      (cell) =>
+        `<a href="${escapeXml(cell.href!)}" tabindex="-1" aria-hidden="true"><rect x="${cell.x}" y="${cell.y}" width="${g.cellWidth}" height="${g.cellHeight}" fill="transparent"/></a>`,
+    );
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="cyd-heatmap" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">` +
     `<g role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(input.title)}</title><desc id="${id}-desc">${escapeXml(input.description)}</desc>` +

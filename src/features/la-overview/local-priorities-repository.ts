@@ -10,7 +10,11 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const NONE = 'none';
 
 type Rows<T> = { rows: T[] };
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /**
  * The school priorities of this academic year an LA may see (DOMAIN.md section 7, rule 3), one row
@@ -50,21 +54,34 @@ function visibleCte(laCode: string, year: number): SQL {
 
 /** The column a priority falls in, for each dimension: a national priority, its school's phase, its school's collaboratives. */
 function columnJoin(dimension: Dimension): { join: SQL; column: SQL } {
-  if (dimension === 'national') return { join: sql`left join lateral unnest(p.national_priorities) as col(key) on true`, column: sql`col.key` };
-  if (dimension === 'phase') return { join: sql`join schools sc on sc.number = v.school_number`, column: sql`sc.sector` };
+  if (dimension === 'national')
+    return { join: sql`left join lateral unnest(p.national_priorities) as col(key) on true`, column: sql`col.key` };
+  if (dimension === 'phase')
+    return { join: sql`join schools sc on sc.number = v.school_number`, column: sql`sc.sector` };
   return {
     join: sql`left join collaborative_members cm on cm.school_number = v.school_number and cm.collaborative_id in (select id from la_collaboratives)`,
     column: sql`cm.collaborative_id::text`,
   };
 }
 
-export type PictureCount = { theme: string | null; col: string | null; schools: number; priorities: number; level: 'cell' | 'row' | 'column' | 'all' };
+export type PictureCount = {
+  theme: string | null;
+  col: string | null;
+  schools: number;
+  priorities: number;
+  level: 'cell' | 'row' | 'column' | 'all';
+};
 
 /**
  * Distinct schools (and priorities) per NIF theme x column, with the row, column and grand totals
  * counted again (a school with two priorities in a row counts once there), in one pass.
  */
-export async function pictureCounts(db: Db, laCode: string, year: number, dimension: Dimension): Promise<PictureCount[]> {
+export async function pictureCounts(
+  db: Db,
+  laCode: string,
+  year: number,
+  dimension: Dimension,
+): Promise<PictureCount[]> {
   const { join, column } = columnJoin(dimension);
   const result = (await db.execute(sql`
     with ${visibleCte(laCode, year)},
@@ -72,19 +89,38 @@ export async function pictureCounts(db: Db, laCode: string, year: number, dimens
     select theme, col, count(distinct school_number)::int as schools, count(distinct id)::int as priorities, grouping(theme)::int as no_theme, grouping(col)::int as no_col
     from (select v.id, v.school_number, coalesce(p.nif_theme, ${NONE}) as theme, coalesce(${column}, ${NONE}) as col
       from items v join priorities p on p.id = v.id ${join}) x
-    group by grouping sets ((theme, col), (theme), (col), ())`)) as unknown as Rows<PictureCount & { no_theme: number; no_col: number }>;
+    group by grouping sets ((theme, col), (theme), (col), ())`)) as unknown as Rows<
+    PictureCount & { no_theme: number; no_col: number }
+  >;
   return result.rows.map((r) => ({
-    theme: r.no_theme ? null : r.theme, col: r.no_col ? null : r.col, schools: Number(r.schools), priorities: Number(r.priorities),
+    theme: r.no_theme ? null : r.theme,
+    col: r.no_col ? null : r.col,
+    schools: Number(r.schools),
+    priorities: Number(r.priorities),
     level: r.no_theme && r.no_col ? 'all' : r.no_theme ? 'column' : r.no_col ? 'row' : 'cell',
   }));
 }
 
 export type CellPriority = {
-  id: string; title: string; state: string; language: string; schoolNumber: string; schoolName: string; schoolLa: string; viaLa: boolean; collaboratives: string[];
+  id: string;
+  title: string;
+  state: string;
+  language: string;
+  schoolNumber: string;
+  schoolName: string;
+  schoolLa: string;
+  viaLa: boolean;
+  collaboratives: string[];
 };
 
 /** The priorities behind one cell, with how each is visible (shared with the LA, and with which facilitated collaboratives). */
-export async function cellPriorities(db: Db, laCode: string, year: number, dimension: Dimension, cell: { theme: string; col: string }): Promise<CellPriority[]> {
+export async function cellPriorities(
+  db: Db,
+  laCode: string,
+  year: number,
+  dimension: Dimension,
+  cell: { theme: string; col: string },
+): Promise<CellPriority[]> {
   const { join, column } = columnJoin(dimension);
   const result = (await db.execute(sql`
     with ${visibleCte(laCode, year)},
@@ -98,7 +134,9 @@ export async function cellPriorities(db: Db, laCode: string, year: number, dimen
 
 /** The columns a dimension may have: every national priority, or the LA's (and its staff's) collaboratives. */
 export async function nationalPriorityNames(db: Db) {
-  const result = (await db.execute(sql`select code, name_en as "nameEn", name_cy as "nameCy" from national_priorities order by supporting, code`)) as unknown as Rows<{ code: string; nameEn: string; nameCy: string }>;
+  const result = (await db.execute(
+    sql`select code, name_en as "nameEn", name_cy as "nameCy" from national_priorities order by supporting, code`,
+  )) as unknown as Rows<{ code: string; nameEn: string; nameCy: string }>;
   return result.rows;
 }
 

@@ -1,45 +1,90 @@
 import type { Db } from '../../db/client.ts';
 import { findCollaborative, type CollaborativeRecord } from '../../collaboration/collaboration-repository.ts';
-import { academicYearSpan, previousTerm, termOf, todayInWales, workingAlone } from '../../collaboration/school-terms.ts';
+import { academicYearSpan, previousTerm, termOf, workingAlone } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
-import { ENQUIRY_STATES } from '../peer-enquiry/enquiry-states.ts';
+import { ENQUIRY_STATES } from '../../policy/enquiry-states.ts';
 import { activityCounts } from '../reciprocity/reciprocity-repository.ts';
 import { collaborativeActivity, membersOf } from './health-repository.ts';
-import { cellPriorities, laCollaborativeNames, nationalPriorityNames, pictureCounts, type CellPriority, type Dimension } from './local-priorities-repository.ts';
-import { activeOffers, laCollaboratives, openRequests, schoolsBySector, sharedStrengths } from './overview-repository.ts';
+import {
+  cellPriorities,
+  laCollaborativeNames,
+  nationalPriorityNames,
+  pictureCounts,
+  type CellPriority,
+  type Dimension,
+} from './local-priorities-repository.ts';
+import {
+  activeOffers,
+  laCollaboratives,
+  openRequests,
+  schoolsBySector,
+  sharedStrengths,
+} from './overview-repository.ts';
 
 /** Today in Wales, the academic year it falls in, and the "recent" period: the last complete term and this one so far. */
-export function periodNow(today = todayInWales()) {
+export function periodNow(now: Date) {
+  const today = todayInWales(now);
   const year = academicYearOf(new Date(`${today}T12:00:00Z`));
   return { today, year, from: previousTerm(termOf(today)).start, to: today, yearStart: academicYearSpan(year).start };
 }
 
 /** Activity per collaborative of the LA that has not closed, by name (never ordered by any count: rule 6). */
-async function healthModel(db: Db, collaboratives: Awaited<ReturnType<typeof laCollaboratives>>, period: ReturnType<typeof periodNow>) {
+async function healthModel(
+  db: Db,
+  collaboratives: Awaited<ReturnType<typeof laCollaboratives>>,
+  period: ReturnType<typeof periodNow>,
+) {
   const open = collaboratives.filter((c) => c.status !== 'closed');
   const ids = open.map((c) => c.id);
   const [activity, members] = await Promise.all([collaborativeActivity(db, ids, period), membersOf(db, ids)]);
   const numbers = [...new Set(members.map((m) => m.schoolNumber))];
-  const last = new Map((await activityCounts(db, numbers, { from: period.from, to: period.to, today: period.today, collaborativeId: null })).map((a) => [a.school, a.lastActivity]));
+  const last = new Map(
+    (
+      await activityCounts(db, numbers, {
+        from: period.from,
+        to: period.to,
+        today: period.today,
+        collaborativeId: null,
+      })
+    ).map((a) => [a.school, a.lastActivity]),
+  );
   const alone = (n: string) => workingAlone(last.get(n) ?? null, period.today);
   return open.map((c) => {
     const mine = members.filter((m) => m.collaborativeId === c.id);
     const { shares, meetings, enquiries } = activity.get(c.id)!;
     const stateOrder = (state: string) => (ENQUIRY_STATES as readonly string[]).indexOf(state);
-    return { ...c, shares, meetings, enquiries: enquiries.toSorted((a, b) => stateOrder(a.state) - stateOrder(b.state)), alone: mine.filter((m) => alone(m.schoolNumber)).length };
+    return {
+      ...c,
+      shares,
+      meetings,
+      enquiries: enquiries.toSorted((a, b) => stateOrder(a.state) - stateOrder(b.state)),
+      alone: mine.filter((m) => alone(m.schoolNumber)).length,
+    };
   });
 }
 
 /** What the overview shows, as data: the route turns the picture's counts into rows and columns in the reader's language. */
-export async function overviewData(db: Db, laCode: string, dimension: Dimension) {
-  const period = periodNow();
+export async function overviewData(db: Db, laCode: string, dimension: Dimension, now: Date) {
+  const period = periodNow(now);
   const [sectors, collaboratives, counts, national, collaborativeNames, offers, requests] = await Promise.all([
-    schoolsBySector(db, laCode), laCollaboratives(db, laCode), pictureCounts(db, laCode, period.year, dimension),
-    nationalPriorityNames(db), laCollaborativeNames(db, laCode), activeOffers(db, laCode), openRequests(db, laCode),
+    schoolsBySector(db, laCode),
+    laCollaboratives(db, laCode),
+    pictureCounts(db, laCode, period.year, dimension),
+    nationalPriorityNames(db),
+    laCollaborativeNames(db, laCode),
+    activeOffers(db, laCode),
+    openRequests(db, laCode),
   ]);
   const strengths = offers.length ? [] : await sharedStrengths(db, laCode, period.year);
   return {
-    period, sectors, schoolTotal: sectors.reduce((sum, s) => sum + s.schools, 0), collaboratives, offers, strengths, requests,
+    period,
+    sectors,
+    schoolTotal: sectors.reduce((sum, s) => sum + s.schools, 0),
+    collaboratives,
+    offers,
+    strengths,
+    requests,
     picture: { counts, names: { national, collaboratives: collaborativeNames } },
     health: await healthModel(db, collaboratives, period),
   };
@@ -57,8 +102,9 @@ export async function drillDown(
   laCode: string,
   dimension: Dimension,
   cell: { theme: string; col: string },
+  now: Date,
 ) {
-  const period = periodNow();
+  const period = periodNow(now);
   const items = await cellPriorities(db, laCode, period.year, dimension, cell);
   const collaboratives = [...new Set(items.flatMap((i) => i.collaboratives))];
   const spaces = new Set<string>();

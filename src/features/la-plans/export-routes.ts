@@ -11,7 +11,10 @@ import { snapshotOf } from './plan-service.ts';
 import { planScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
-const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])), version: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })) });
+const Query = Type.Object({
+  language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])),
+  version: Type.Optional(Type.String({ pattern: '^\\d{1,4}$', maxLength: 4 })),
+});
 const FORMATS = {
   pdf: { type: 'application/pdf', render: renderPdf },
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
@@ -23,16 +26,28 @@ export const exportRoutes: FeaturePlugin<'database'> = async (app, { database })
   const tFor = await createTranslator();
 
   for (const extension of Object.keys(FORMATS) as (keyof typeof FORMATS)[]) {
-    app.get(`/plans/:planId/plan.${extension}`, { config: scoped(plansRead, 'plan'), schema: { params: PlanParams, querystring: Query } }, async (request, reply) => {
-      const { plan } = planScope(request);
-      const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
-      const version = request.query.version ? await findVersion(db, plan.id, Number(request.query.version)) : null;
-      if (request.query.version && !version) throw new HttpError(404, 'not-found');
-      const snapshot = version ? version.snapshot : await snapshotOf(db, plan);
-      const document = planDocument(plan, snapshot, tFor(lang), lang, version);
-      const slug = (lang === 'cy' ? plan.laNameCy : plan.laNameEn).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      const fileName = `${slug}-${lang === 'cy' ? 'cynllun' : 'plan'}${version ? `-v${version.number}` : ''}-${lang}.${extension}`;
-      return reply.type(FORMATS[extension].type).header('content-disposition', `attachment; filename="${fileName}"`).send(await FORMATS[extension].render(document));
-    });
+    app.get(
+      `/plans/:planId/plan.${extension}`,
+      { config: scoped(plansRead, 'plan'), schema: { params: PlanParams, querystring: Query } },
+      async (request, reply) => {
+        const { plan } = planScope(request);
+        const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
+        const version = request.query.version ? await findVersion(db, plan.id, Number(request.query.version)) : null;
+        if (request.query.version && !version) throw new HttpError(404, 'not-found');
+        const snapshot = version ? version.snapshot : await snapshotOf(db, plan);
+        const document = planDocument(plan, snapshot, tFor(lang), lang, version);
+        const slug = (lang === 'cy' ? plan.laNameCy : plan.laNameEn)
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
+        const fileName = `${slug}-${lang === 'cy' ? 'cynllun' : 'plan'}${version ? `-v${version.number}` : ''}-${lang}.${extension}`;
+        return reply
+          .type(FORMATS[extension].type)
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .send(await FORMATS[extension].render(document));
+      },
+    );
   }
 };

@@ -25,7 +25,10 @@ export function wordDiff(before: string, after: string): DiffPart[] | null {
   const lcs = new Uint32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * width + j] = a[i]!.trim() === b[j]!.trim() ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+      lcs[i * width + j] =
+        a[i]!.trim() === b[j]!.trim()
+          ? lcs[(i + 1) * width + j + 1]! + 1
+          : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];
@@ -50,7 +53,10 @@ export function wordDiff(before: string, after: string): DiffPart[] | null {
 }
 
 /** Section by section (matched by the template's section), what changed from one version to another. */
-export function comparePlanVersions(older: PlanSnapshot, newer: PlanSnapshot): { sections: SectionComparison[]; changed: number } {
+export function comparePlanVersions(
+  older: PlanSnapshot,
+  newer: PlanSnapshot,
+): { sections: SectionComparison[]; changed: number } {
   const oldById = new Map(older.sections.map((s) => [s.sectionId, s]));
   const newIds = new Set(newer.sections.map((s) => s.sectionId));
   const compare = (before: SnapshotSection | undefined, after: SnapshotSection | undefined): SectionComparison => {
@@ -58,8 +64,19 @@ export function comparePlanVersions(older: PlanSnapshot, newer: PlanSnapshot): {
     const b = before?.body ?? '';
     const a = after?.body ?? '';
     const status = !before ? 'added' : !after ? 'removed' : b.trim() === a.trim() ? 'unchanged' : 'changed';
-    return { sectionId: s.sectionId, titleEn: s.titleEn, titleCy: s.titleCy, status, before: b, after: a, diff: status === 'changed' ? wordDiff(b, a) : null };
+    return {
+      sectionId: s.sectionId,
+      titleEn: s.titleEn,
+      titleCy: s.titleCy,
+      status,
+      before: b,
+      after: a,
+      diff: status === 'changed' ? wordDiff(b, a) : null,
+    };
   };
-  const sections = [...newer.sections.map((s) => compare(oldById.get(s.sectionId), s)), ...older.sections.filter((s) => !newIds.has(s.sectionId)).map((s) => compare(s, undefined))];
+  const sections = [
+    ...newer.sections.map((s) => compare(oldById.get(s.sectionId), s)),
+    ...older.sections.filter((s) => !newIds.has(s.sectionId)).map((s) => compare(s, undefined)),
+  ];
   return { sections, changed: sections.filter((s) => s.status !== 'unchanged').length };
 }

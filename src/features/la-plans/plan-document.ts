@@ -1,18 +1,30 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import type { OutputDocument } from '../outputs/output-document.ts';
-import type { PlanSnapshot, PlanWithContext } from './plan-repository.ts';
+import type { PlanWithContext } from '../../national/planning-repository.ts';
+import type { PlanSnapshot } from './plan-repository.ts';
 
 /**
  * A plan (now, or one of its versions) as the neutral document the outputs renderers take: the
  * interface texts and section titles in the chosen language, the answers as the LA wrote them.
  */
-export function planDocument(plan: PlanWithContext, snapshot: PlanSnapshot, t: TFunction, lang: 'en' | 'cy', version: { number: number; state: string; createdAt: Date } | null): OutputDocument {
+export function planDocument(
+  plan: PlanWithContext,
+  snapshot: PlanSnapshot,
+  t: TFunction,
+  lang: 'en' | 'cy',
+  version: { number: number; state: string; createdAt: Date } | null,
+): OutputDocument {
   const la = lang === 'cy' ? plan.laNameCy : plan.laNameEn;
   const round = lang === 'cy' ? plan.round.titleCy : plan.round.titleEn;
   const state = t(`laPlans.states.${version?.state ?? plan.state}`);
   const subtitle = version
-    ? t('laPlans.export.subtitleVersion', { round, number: version.number, state, date: formatDate(version.createdAt, lang) })
+    ? t('laPlans.export.subtitleVersion', {
+        round,
+        number: version.number,
+        state,
+        date: formatDate(version.createdAt, lang),
+      })
     : t('laPlans.export.subtitle', { round, state, deadline: formatDate(plan.round.deadline, lang) });
   return {
     kind: 'la_plan',
@@ -21,10 +33,15 @@ export function planDocument(plan: PlanWithContext, snapshot: PlanSnapshot, t: T
     schoolName: la,
     subtitle,
     sections: snapshot.sections.map((s) => {
-      const paragraphs = s.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+      const paragraphs = s.body
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean);
       return {
         heading: lang === 'cy' ? s.titleCy : s.titleEn,
-        blocks: paragraphs.length ? paragraphs.map((text) => ({ type: 'paragraph' as const, text, lang: s.language })) : [{ type: 'paragraph' as const, text: t('laPlans.export.noAnswer') }],
+        blocks: paragraphs.length
+          ? paragraphs.map((text) => ({ type: 'paragraph' as const, text, lang: s.language }))
+          : [{ type: 'paragraph' as const, text: t('laPlans.export.noAnswer') }],
       };
     }),
     footer: t('laPlans.export.footer', { la, round }),

@@ -1,17 +1,19 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { holdsScope } from '../../policy/policy.ts';
-import { planCan, wgCan } from '../../national/national-policy.ts';
-import { planAnswers, planComments, roundSections, type PlanWithContext } from './plan-repository.ts';
+import { planCan } from '../../policy/plan-policy.ts';
+import type { PlanWithContext } from '../../national/planning-repository.ts';
+import { planAnswers, planComments, roundSections } from './plan-repository.ts';
 import { deadlineStatus, isLate, localName } from './plan-context.ts';
 
 /** The plan's overview: each section with whether it is answered and how many comments WG left. */
-export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWithContext) {
+export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWithContext, now: Date) {
   const lang = request.lang;
-  const own = holdsScope(request.user, 'la_officer', plan.laCode) || holdsScope(request.user, 'improvement_partner', plan.laCode);
-  const can = { ...planCan(request.user, { laCode: plan.laCode, state: plan.state, sharedWithLas: plan.sharedWithLas }), comments: own || wgCan(request.user).read };
-  const [sections, answers, comments] = await Promise.all([roundSections(db, plan.roundId), planAnswers(db, plan.id), can.comments ? planComments(db, plan.id) : []]);
-  const now = new Date();
+  const can = planCan(request.user, { laCode: plan.laCode, state: plan.state, sharedWithLas: plan.sharedWithLas });
+  const [sections, answers, comments] = await Promise.all([
+    roundSections(db, plan.roundId),
+    planAnswers(db, plan.id),
+    can.comments ? planComments(db, plan.id) : [],
+  ]);
   return {
     plan,
     planCan: can,
@@ -23,8 +25,11 @@ export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWit
     planSections: sections.map((s, i) => {
       const answer = answers.find((a) => a.sectionId === s.id);
       return {
-        id: s.id, number: i + 1, title: localName(lang, s.titleEn, s.titleCy),
-        answered: !!answer?.body, updatedAt: answer?.updatedAt ?? null,
+        id: s.id,
+        number: i + 1,
+        title: localName(lang, s.titleEn, s.titleCy),
+        answered: !!answer?.body,
+        updatedAt: answer?.updatedAt ?? null,
         comments: comments.filter((c) => c.sectionId === s.id).length,
       };
     }),

@@ -11,6 +11,15 @@ import { workflowRoutes } from './workflow-routes.ts';
  * LA plans on Welsh Government's template (issue 7, item 2): WG opens a round with a template and a
  * deadline; each LA drafts, submits, discusses and revises; WG marks it final; every version kept.
  */
-export const laPlanRoutes: FeaturePlugin<'database'> = async (app, deps) => {
-  for (const routes of [listRoutes, roundRoutes, templateRoutes, planRoutes, workflowRoutes, versionRoutes, exportRoutes]) await routes(app, deps);
+export const laPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
+  for (const routes of [
+    listRoutes,
+    roundRoutes,
+    templateRoutes,
+    planRoutes,
+    workflowRoutes,
+    versionRoutes,
+    exportRoutes,
+  ])
+    await routes(app, deps);
 };

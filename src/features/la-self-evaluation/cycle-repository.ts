@@ -1,12 +1,22 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { laCycles, laEvidence, laFindings, laImpactReviews, laPriorityActions, laPriorities } from '../../db/schema/index.ts';
+import {
+  laCycles,
+  laEvidence,
+  laFindings,
+  laImpactReviews,
+  laPriorityActions,
+  laPriorities,
+} from '../../db/schema/index.ts';
 
 export type LaCycle = typeof laCycles.$inferSelect;
 export type CycleAnswers = Pick<LaCycle, 'howWellAnswer' | 'howKnowAnswer' | 'howImproveAnswer'>;
 
 export async function findCycle(db: Db, laCode: string, academicYear: number): Promise<LaCycle | null> {
-  const [row] = await db.select().from(laCycles).where(and(eq(laCycles.laCode, laCode), eq(laCycles.academicYear, academicYear)));
+  const [row] = await db
+    .select()
+    .from(laCycles)
+    .where(and(eq(laCycles.laCode, laCode), eq(laCycles.academicYear, academicYear)));
   return row ?? null;
 }
 
@@ -17,10 +27,16 @@ export async function insertCycle(db: Db, values: typeof laCycles.$inferInsert):
 }
 
 /** Updates only if nobody saved since `version` was read; null on a conflict. */
-export async function updateCycle(db: Db, id: string, version: number, values: Partial<CycleAnswers> & { stage?: string; language?: string }) {
+export async function updateCycle(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<CycleAnswers> & { stage?: string; language?: string },
+  now: Date,
+) {
   const [row] = await db
     .update(laCycles)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laCycles.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laCycles.version} + 1` })
     .where(and(eq(laCycles.id, id), eq(laCycles.version, version)))
     .returning();
   return row ?? null;
@@ -39,16 +55,39 @@ export async function cycleCounts(db: Db, cycleId: string) {
 /** The cycle's priorities with their actions not yet done (soonest due first) and whether impact is reviewed. */
 export async function prioritiesWithOpenActions(db: Db, cycleId: string) {
   const list = await db
-    .select({ id: laPriorities.id, title: laPriorities.title, state: laPriorities.state, nifTheme: laPriorities.nifTheme, language: laPriorities.language, reviewedOn: laImpactReviews.reviewedOn })
+    .select({
+      id: laPriorities.id,
+      title: laPriorities.title,
+      state: laPriorities.state,
+      nifTheme: laPriorities.nifTheme,
+      language: laPriorities.language,
+      reviewedOn: laImpactReviews.reviewedOn,
+    })
     .from(laPriorities)
     .leftJoin(laImpactReviews, eq(laImpactReviews.priorityId, laPriorities.id))
     .where(eq(laPriorities.cycleId, cycleId))
     .orderBy(asc(laPriorities.createdAt));
   const actions = list.length
     ? await db
-        .select({ id: laPriorityActions.id, priorityId: laPriorityActions.priorityId, description: laPriorityActions.description, owner: laPriorityActions.owner, dueOn: laPriorityActions.dueOn, status: laPriorityActions.status, language: laPriorityActions.language })
+        .select({
+          id: laPriorityActions.id,
+          priorityId: laPriorityActions.priorityId,
+          description: laPriorityActions.description,
+          owner: laPriorityActions.owner,
+          dueOn: laPriorityActions.dueOn,
+          status: laPriorityActions.status,
+          language: laPriorityActions.language,
+        })
         .from(laPriorityActions)
-        .where(and(inArray(laPriorityActions.priorityId, list.map((p) => p.id)), ne(laPriorityActions.status, 'done')))
+        .where(
+          and(
+            inArray(
+              laPriorityActions.priorityId,
+              list.map((p) => p.id),
+            ),
+            ne(laPriorityActions.status, 'done'),
+          ),
+        )
         .orderBy(sql`${laPriorityActions.dueOn} asc nulls last`, asc(laPriorityActions.createdAt))
     : [];
   return list.map((p) => ({ ...p, openActions: actions.filter((a) => a.priorityId === p.id) }));

@@ -1,13 +1,24 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { laCycles, laFindings, laImpactReviews, laPriorities, laPriorityActions, laPriorityFindings, nationalPriorities } from '../../db/schema/index.ts';
+import {
+  laCycles,
+  laFindings,
+  laImpactReviews,
+  laPriorities,
+  laPriorityActions,
+  laPriorityFindings,
+  nationalPriorities,
+} from '../../db/schema/index.ts';
 
 type PriorityRow = typeof laPriorities.$inferSelect;
 /** A priority with the findings it answers (la_priority_findings), in the order the findings list shows them. */
 export type LaPriority = PriorityRow & { findingIds: string[] };
 export type LaAction = typeof laPriorityActions.$inferSelect;
 export type LaImpact = typeof laImpactReviews.$inferSelect;
-export type PriorityValues = Pick<PriorityRow, 'title' | 'description' | 'nifTheme' | 'nationalPriorities' | 'successMeasure' | 'state' | 'language'>;
+export type PriorityValues = Pick<
+  PriorityRow,
+  'title' | 'description' | 'nifTheme' | 'nationalPriorities' | 'successMeasure' | 'state' | 'language'
+>;
 export type ActionValues = Pick<LaAction, 'description' | 'owner' | 'dueOn' | 'status' | 'language'>;
 
 export async function nationalPriorityList(db: Db) {
@@ -20,7 +31,11 @@ export async function listPriorities(db: Db, cycleId: string) {
 
 /** A priority of this LA (in any of its cycles), or null. */
 export async function findPriority(db: Db, laCode: string, id: string): Promise<LaPriority | null> {
-  const [row] = await db.select({ p: laPriorities }).from(laPriorities).innerJoin(laCycles, eq(laCycles.id, laPriorities.cycleId)).where(and(eq(laPriorities.id, id), eq(laCycles.laCode, laCode)));
+  const [row] = await db
+    .select({ p: laPriorities })
+    .from(laPriorities)
+    .innerJoin(laCycles, eq(laCycles.id, laPriorities.cycleId))
+    .where(and(eq(laPriorities.id, id), eq(laCycles.laCode, laCode)));
   if (!row) return null;
   return { ...row.p, findingIds: (await linkedFindings(db, row.p.id)).map((f) => f.id) };
 }
@@ -38,7 +53,10 @@ export async function linkedFindings(db: Db, priorityId: string) {
 /** The priority answers exactly these findings from now on. */
 export async function replacePriorityFindings(db: Db, priorityId: string, findingIds: string[]) {
   await db.delete(laPriorityFindings).where(eq(laPriorityFindings.priorityId, priorityId));
-  if (findingIds.length) await db.insert(laPriorityFindings).values([...new Set(findingIds)].map((findingId) => ({ priorityId, findingId })));
+  if (findingIds.length)
+    await db
+      .insert(laPriorityFindings)
+      .values([...new Set(findingIds)].map((findingId) => ({ priorityId, findingId })));
 }
 
 export async function insertPriority(db: Db, values: typeof laPriorities.$inferInsert) {
@@ -46,21 +64,28 @@ export async function insertPriority(db: Db, values: typeof laPriorities.$inferI
   return row!;
 }
 
-export async function updatePriority(db: Db, id: string, version: number, values: PriorityValues) {
+export async function updatePriority(db: Db, id: string, version: number, values: PriorityValues, now: Date) {
   const [row] = await db
     .update(laPriorities)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laPriorities.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laPriorities.version} + 1` })
     .where(and(eq(laPriorities.id, id), eq(laPriorities.version, version)))
     .returning();
   return row ?? null;
 }
 
 export async function listActions(db: Db, priorityId: string) {
-  return db.select().from(laPriorityActions).where(eq(laPriorityActions.priorityId, priorityId)).orderBy(sql`${laPriorityActions.dueOn} asc nulls last`, asc(laPriorityActions.createdAt));
+  return db
+    .select()
+    .from(laPriorityActions)
+    .where(eq(laPriorityActions.priorityId, priorityId))
+    .orderBy(sql`${laPriorityActions.dueOn} asc nulls last`, asc(laPriorityActions.createdAt));
 }
 
 export async function findAction(db: Db, priorityId: string, id: string): Promise<LaAction | null> {
-  const [row] = await db.select().from(laPriorityActions).where(and(eq(laPriorityActions.id, id), eq(laPriorityActions.priorityId, priorityId)));
+  const [row] = await db
+    .select()
+    .from(laPriorityActions)
+    .where(and(eq(laPriorityActions.id, id), eq(laPriorityActions.priorityId, priorityId)));
   return row ?? null;
 }
 
@@ -69,10 +94,10 @@ export async function insertAction(db: Db, values: typeof laPriorityActions.$inf
   return row!;
 }
 
-export async function updateAction(db: Db, id: string, version: number, values: Partial<ActionValues>) {
+export async function updateAction(db: Db, id: string, version: number, values: Partial<ActionValues>, now: Date) {
   const [row] = await db
     .update(laPriorityActions)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laPriorityActions.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laPriorityActions.version} + 1` })
     .where(and(eq(laPriorityActions.id, id), eq(laPriorityActions.version, version)))
     .returning();
   return row ?? null;
@@ -89,10 +114,16 @@ export async function insertImpact(db: Db, values: typeof laImpactReviews.$infer
   return row ?? null;
 }
 
-export async function updateImpact(db: Db, id: string, version: number, values: Pick<LaImpact, 'whatChanged' | 'reviewedOn' | 'language'>) {
+export async function updateImpact(
+  db: Db,
+  id: string,
+  version: number,
+  values: Pick<LaImpact, 'whatChanged' | 'reviewedOn' | 'language'>,
+  now: Date,
+) {
   const [row] = await db
     .update(laImpactReviews)
-    .set({ ...values, updatedAt: new Date(), version: sql`${laImpactReviews.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${laImpactReviews.version} + 1` })
     .where(and(eq(laImpactReviews.id, id), eq(laImpactReviews.version, version)))
     .returning();
   return row ?? null;

@@ -12,6 +12,15 @@ import { priorityRoutes } from './priority-routes.ts';
  * findings, priorities, plan, impact), its priorities drawn from what schools shared with it.
  * Officers change it; improvement partners read it.
  */
-export const laSelfEvaluationRoutes: FeaturePlugin<'database'> = async (app, deps) => {
-  for (const routes of [cycleRoutes, evidenceRoutes, findingRoutes, priorityRoutes, priorityFormRoutes, planRoutes, impactRoutes]) await routes(app, deps);
+export const laSelfEvaluationRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
+  for (const routes of [
+    cycleRoutes,
+    evidenceRoutes,
+    findingRoutes,
+    priorityRoutes,
+    priorityFormRoutes,
+    planRoutes,
+    impactRoutes,
+  ])
+    await routes(app, deps);
 };

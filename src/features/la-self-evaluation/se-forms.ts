@@ -1,6 +1,13 @@
 import type { FieldErrors } from '../../lib/forms.ts';
 import { parseDateParts, type DateParts } from '../../lib/govuk-date-input.ts';
-import { ACTION_STATUSES, EVIDENCE_SOURCES, FINDING_KINDS, isOneOf, NIF_THEMES, PRIORITY_STATES } from '../../reference/reference-data.ts';
+import {
+  ACTION_STATUSES,
+  EVIDENCE_SOURCES,
+  FINDING_KINDS,
+  isOneOf,
+  NIF_THEMES,
+  PRIORITY_STATES,
+} from '../../reference/reference-data.ts';
 import { isUuid } from '../../lib/request-schemas.ts';
 
 /** The LA's cycle, as forms type it, and the checks on it: every problem at once, against its field. */
@@ -8,7 +15,8 @@ const E = (problem: string) => `laSelfEvaluation.errors.${problem}`;
 export const LIMITS = { title: 200, body: 10_000, owner: 200, links: 100 } as const;
 
 export type Checked<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
-const done = <T>(errors: FieldErrors, values: T): Checked<T> => (Object.keys(errors).length ? { ok: false, errors } : { ok: true, values });
+const done = <T>(errors: FieldErrors, values: T): Checked<T> =>
+  Object.keys(errors).length ? { ok: false, errors } : { ok: true, values };
 
 function required(errors: FieldErrors, field: string, value: string, limit: number) {
   if (!value) errors[field] = E(`${field}Missing`);
@@ -43,7 +51,13 @@ export function checkEvidence(form: EvidenceForm) {
   required(errors, 'title', form.title, LIMITS.title);
   optional(errors, 'body', form.body, LIMITS.body);
   if (form.nifThemes.some((th) => !isOneOf(NIF_THEMES, th))) errors.nifThemes = E('nifThemeInvalid');
-  return done(errors, { source: form.source, observedOn: observedOn!, title: form.title, body: form.body, nifThemes: form.nifThemes });
+  return done(errors, {
+    source: form.source,
+    observedOn: observedOn!,
+    title: form.title,
+    body: form.body,
+    nifThemes: form.nifThemes,
+  });
 }
 
 export type FindingForm = { kind: string; title: string; body: string; nifTheme: string; evidenceIds: string[] };
@@ -54,7 +68,13 @@ export function checkFinding(form: FindingForm) {
   optional(errors, 'body', form.body, LIMITS.body);
   if (form.nifTheme && !isOneOf(NIF_THEMES, form.nifTheme)) errors.nifTheme = E('nifThemeInvalid');
   ids(errors, 'evidenceIds', form.evidenceIds);
-  return done(errors, { kind: form.kind, title: form.title, body: form.body, nifTheme: form.nifTheme || null, evidenceIds: form.evidenceIds });
+  return done(errors, {
+    kind: form.kind,
+    title: form.title,
+    body: form.body,
+    nifTheme: form.nifTheme || null,
+    evidenceIds: form.evidenceIds,
+  });
 }
 
 /** Where a priority was drawn from on the local picture: a theme or a national priority. */
@@ -66,17 +86,28 @@ export function parseDrawnFrom(value: string, nationalCodes: readonly string[]):
   return null;
 }
 
-export type PriorityForm = { title: string; description: string; nifTheme: string; nationalPriorities: string[]; successMeasure: string; state: string; findingIds: string[]; drawnFrom: string };
+export type PriorityForm = {
+  title: string;
+  description: string;
+  nifTheme: string;
+  nationalPriorities: string[];
+  successMeasure: string;
+  state: string;
+  findingIds: string[];
+  drawnFrom: string;
+};
 export function checkPriority(form: PriorityForm, nationalCodes: readonly string[]) {
   const errors: FieldErrors = {};
   required(errors, 'title', form.title, LIMITS.title);
   optional(errors, 'description', form.description, LIMITS.body);
   if (form.nifTheme && !isOneOf(NIF_THEMES, form.nifTheme)) errors.nifTheme = E('nifThemeInvalid');
-  if (form.nationalPriorities.some((c) => !nationalCodes.includes(c))) errors.nationalPriorities = E('nationalPrioritiesInvalid');
+  if (form.nationalPriorities.some((c) => !nationalCodes.includes(c)))
+    errors.nationalPriorities = E('nationalPrioritiesInvalid');
   optional(errors, 'successMeasure', form.successMeasure, LIMITS.body);
   if (!isOneOf(PRIORITY_STATES, form.state)) errors.state = E('stateInvalid');
   // Agreeing a priority means knowing how we will know it worked.
-  else if (form.state !== 'draft' && !form.successMeasure && !errors.successMeasure) errors.successMeasure = E('successMeasureNeeded');
+  else if (form.state !== 'draft' && !form.successMeasure && !errors.successMeasure)
+    errors.successMeasure = E('successMeasureNeeded');
   ids(errors, 'findingIds', form.findingIds);
   const { drawnFrom: _, ...values } = form;
   return done(errors, { ...values, nifTheme: form.nifTheme || null });

@@ -6,32 +6,84 @@ const national = ['attendance', 'literacy'];
 
 describe('the LA’s evidence', () => {
   it('needs a known source, a real date and a title, and only known themes', () => {
-    expect(checkEvidence({ source: 'gossip', observedOn: { day: '30', month: '2', year: '2026' }, title: '', body: '', nifThemes: ['league_tables'] })).toEqual({
-      ok: false, errors: { source: 'laSelfEvaluation.errors.sourceMissing', 'observedOn-day': 'laSelfEvaluation.errors.observedOnInvalid', title: 'laSelfEvaluation.errors.titleMissing', nifThemes: 'laSelfEvaluation.errors.nifThemeInvalid' },
+    expect(
+      checkEvidence({
+        source: 'gossip',
+        observedOn: { day: '30', month: '2', year: '2026' },
+        title: '',
+        body: '',
+        nifThemes: ['league_tables'],
+      }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        source: 'laSelfEvaluation.errors.sourceMissing',
+        'observedOn-day': 'laSelfEvaluation.errors.observedOnInvalid',
+        title: 'laSelfEvaluation.errors.titleMissing',
+        nifThemes: 'laSelfEvaluation.errors.nifThemeInvalid',
+      },
     });
-    expect(checkEvidence({ source: 'survey', observedOn: noDate, title: 'T', body: '', nifThemes: [] })).toMatchObject({ ok: false, errors: { 'observedOn-day': 'laSelfEvaluation.errors.observedOnMissing' } });
-    expect(checkEvidence({ source: 'survey', observedOn: { day: '3', month: '10', year: '2025' }, title: 'T', body: 'B', nifThemes: ['wellbeing_equity'] })).toEqual({
-      ok: true, values: { source: 'survey', observedOn: '2025-10-03', title: 'T', body: 'B', nifThemes: ['wellbeing_equity'] },
+    expect(checkEvidence({ source: 'survey', observedOn: noDate, title: 'T', body: '', nifThemes: [] })).toMatchObject({
+      ok: false,
+      errors: { 'observedOn-day': 'laSelfEvaluation.errors.observedOnMissing' },
+    });
+    expect(
+      checkEvidence({
+        source: 'survey',
+        observedOn: { day: '3', month: '10', year: '2025' },
+        title: 'T',
+        body: 'B',
+        nifThemes: ['wellbeing_equity'],
+      }),
+    ).toEqual({
+      ok: true,
+      values: { source: 'survey', observedOn: '2025-10-03', title: 'T', body: 'B', nifThemes: ['wellbeing_equity'] },
     });
   });
 });
 
 describe('the LA’s findings', () => {
   it('is a strength or an area for development, linked by id', () => {
-    expect(checkFinding({ kind: 'grade', title: 'x'.repeat(201), body: '', nifTheme: '', evidenceIds: ['not-an-id'] })).toEqual({
-      ok: false, errors: { kind: 'laSelfEvaluation.errors.kindMissing', title: 'laSelfEvaluation.errors.titleTooLong', evidenceIds: 'laSelfEvaluation.errors.evidenceIdsInvalid' },
+    expect(
+      checkFinding({ kind: 'grade', title: 'x'.repeat(201), body: '', nifTheme: '', evidenceIds: ['not-an-id'] }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        kind: 'laSelfEvaluation.errors.kindMissing',
+        title: 'laSelfEvaluation.errors.titleTooLong',
+        evidenceIds: 'laSelfEvaluation.errors.evidenceIdsInvalid',
+      },
     });
-    expect(checkFinding({ kind: 'strength', title: 'T', body: '', nifTheme: '', evidenceIds: [] })).toMatchObject({ ok: true, values: { nifTheme: null } });
+    expect(checkFinding({ kind: 'strength', title: 'T', body: '', nifTheme: '', evidenceIds: [] })).toMatchObject({
+      ok: true,
+      values: { nifTheme: null },
+    });
   });
 });
 
 describe('the LA’s priorities', () => {
-  const base = { title: 'Attendance', description: '', nifTheme: '', nationalPriorities: [], successMeasure: '', state: 'draft', findingIds: [], drawnFrom: '' };
+  const base = {
+    title: 'Attendance',
+    description: '',
+    nifTheme: '',
+    nationalPriorities: [],
+    successMeasure: '',
+    state: 'draft',
+    findingIds: [],
+    drawnFrom: '',
+  };
   it('may be a draft without a success measure, but not agreed without one', () => {
     expect(checkPriority(base, national).ok).toBe(true);
-    expect(checkPriority({ ...base, state: 'agreed' }, national)).toEqual({ ok: false, errors: { successMeasure: 'laSelfEvaluation.errors.successMeasureNeeded' } });
+    expect(checkPriority({ ...base, state: 'agreed' }, national)).toEqual({
+      ok: false,
+      errors: { successMeasure: 'laSelfEvaluation.errors.successMeasureNeeded' },
+    });
     expect(checkPriority({ ...base, state: 'ranked', nationalPriorities: ['league'] }, national)).toEqual({
-      ok: false, errors: { state: 'laSelfEvaluation.errors.stateInvalid', nationalPriorities: 'laSelfEvaluation.errors.nationalPrioritiesInvalid' },
+      ok: false,
+      errors: {
+        state: 'laSelfEvaluation.errors.stateInvalid',
+        nationalPriorities: 'laSelfEvaluation.errors.nationalPrioritiesInvalid',
+      },
     });
   });
   it('keeps where it was drawn from out of the stored values', () => {
@@ -39,7 +91,10 @@ describe('the LA’s priorities', () => {
     expect(checked.ok && 'drawnFrom' in checked.values).toBe(false);
   });
   it('reads a row of the picture only when it names a real theme or national priority', () => {
-    expect(parseDrawnFrom('theme:curriculum_teaching', national)).toEqual({ kind: 'theme', code: 'curriculum_teaching' });
+    expect(parseDrawnFrom('theme:curriculum_teaching', national)).toEqual({
+      kind: 'theme',
+      code: 'curriculum_teaching',
+    });
     expect(parseDrawnFrom('national:attendance', national)).toEqual({ kind: 'national', code: 'attendance' });
     expect(parseDrawnFrom('national:curriculum_teaching', national)).toBeNull();
     expect(parseDrawnFrom('school:6812308', national)).toBeNull();
@@ -49,14 +104,28 @@ describe('the LA’s priorities', () => {
 
 describe('the plan and its impact', () => {
   it('needs an action described; a due date is optional but must be real', () => {
-    expect(checkAction({ description: '', owner: '', dueOn: { day: '1', month: '13', year: '2026' }, status: 'late' })).toEqual({
-      ok: false, errors: { description: 'laSelfEvaluation.errors.descriptionMissing', 'dueOn-day': 'laSelfEvaluation.errors.dueOnInvalid', status: 'laSelfEvaluation.errors.statusInvalid' },
+    expect(
+      checkAction({ description: '', owner: '', dueOn: { day: '1', month: '13', year: '2026' }, status: 'late' }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        description: 'laSelfEvaluation.errors.descriptionMissing',
+        'dueOn-day': 'laSelfEvaluation.errors.dueOnInvalid',
+        status: 'laSelfEvaluation.errors.statusInvalid',
+      },
     });
-    expect(checkAction({ description: 'D', owner: '', dueOn: noDate, status: 'not_started' })).toEqual({ ok: true, values: { description: 'D', owner: '', dueOn: null, status: 'not_started' } });
+    expect(checkAction({ description: 'D', owner: '', dueOn: noDate, status: 'not_started' })).toEqual({
+      ok: true,
+      values: { description: 'D', owner: '', dueOn: null, status: 'not_started' },
+    });
   });
   it('needs what changed and the date of the review', () => {
     expect(checkImpact({ whatChanged: '', reviewedOn: noDate })).toEqual({
-      ok: false, errors: { whatChanged: 'laSelfEvaluation.errors.whatChangedMissing', 'reviewedOn-day': 'laSelfEvaluation.errors.reviewedOnMissing' },
+      ok: false,
+      errors: {
+        whatChanged: 'laSelfEvaluation.errors.whatChangedMissing',
+        'reviewedOn-day': 'laSelfEvaluation.errors.reviewedOnMissing',
+      },
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { findLocalAuthority } from '../../directory/directory-repository.ts';
-import { laStaffCodes } from '../../local-authority/la-policy.ts';
+import { laStaffCodes } from '../../policy/la-policy.ts';
 
 /**
  * The service navigation's "Local improvement": straight to the user's LA, or a choice when they
@@ -10,9 +10,12 @@ export const localImprovementRoutes: FeaturePlugin<'database'> = async (app, { d
   app.get('/local-improvement', { config: { access: { permission: 'la.read' } } }, async (request, reply) => {
     const codes = [...new Set(laStaffCodes(request.user))];
     if (codes.length === 1) return reply.redirect(`/local-authorities/${codes[0]}/overview`, 303);
-    const las = (await Promise.all(codes.map((code) => findLocalAuthority(database.db, code)))).filter((la) => la !== null);
+    const las = (await Promise.all(codes.map((code) => findLocalAuthority(database.db, code)))).filter(
+      (la) => la !== null,
+    );
     return reply.page('features/local-improvement/views/choose.njk', {
-      title: request.t('localAuthority.choose.title'), activeNav: 'localImprovement',
+      title: request.t('localAuthority.choose.title'),
+      activeNav: 'localImprovement',
       las: las.map((la) => ({ code: la.code, name: request.lang === 'cy' ? la.nameCy : la.nameEn })),
     });
   });

@@ -11,13 +11,26 @@ const E = (problem: string) => `meetings.actions.errors.${problem}`;
 const ORDER = ['description', 'owner', 'ownerSchool', 'dueOn-day'];
 
 export function readActionForm(body: Record<string, unknown>): ActionForm {
-  return { description: text(body.description), owner: text(body.owner), ownerSchool: text(body.ownerSchool), dueOn: { day: text(body['dueOn-day']), month: text(body['dueOn-month']), year: text(body['dueOn-year']) } };
+  return {
+    description: text(body.description),
+    owner: text(body.owner),
+    ownerSchool: text(body.ownerSchool),
+    dueOn: { day: text(body['dueOn-day']), month: text(body['dueOn-month']), year: text(body['dueOn-year']) },
+  };
 }
 
-export const actionToForm = (a: repo.MeetingAction): ActionForm => ({ description: a.description, owner: a.owner, ownerSchool: a.ownerSchoolNumber ?? '', dueOn: dateToParts(a.dueOn) });
+export const actionToForm = (a: repo.MeetingAction): ActionForm => ({
+  description: a.description,
+  owner: a.owner,
+  ownerSchool: a.ownerSchoolNumber ?? '',
+  dueOn: dateToParts(a.dueOn),
+});
 export const EMPTY_ACTION_FORM: ActionForm = { description: '', owner: '', ownerSchool: '', dueOn: dateToParts(null) };
 
-export function validateActionForm(form: ActionForm, memberNumbers: readonly string[]): { ok: true; values: Omit<repo.ActionValues, 'language'> } | { ok: false; errors: Record<string, string> } {
+export function validateActionForm(
+  form: ActionForm,
+  memberNumbers: readonly string[],
+): { ok: true; values: Omit<repo.ActionValues, 'language'> } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!form.description) errors.description = E('descriptionMissing');
   else if (form.description.length > 1000) errors.description = E('descriptionTooLong');
@@ -27,42 +40,110 @@ export function validateActionForm(form: ActionForm, memberNumbers: readonly str
   const due = parseDateParts(form.dueOn);
   if (!due.ok) errors['dueOn-day'] = E(`due_${due.problem}`);
   if (Object.keys(errors).length || !due.ok) return { ok: false, errors: inOrder(errors, ORDER) };
-  return { ok: true, values: { description: form.description, owner: form.owner, ownerSchoolNumber: form.ownerSchool || null, dueOn: due.value } };
+  return {
+    ok: true,
+    values: {
+      description: form.description,
+      owner: form.owner,
+      ownerSchoolNumber: form.ownerSchool || null,
+      dueOn: due.value,
+    },
+  };
 }
 
-const snapshot = (a: repo.MeetingAction) => ({ description: a.description, owner: a.owner, ownerSchool: a.ownerSchoolNumber, dueOn: a.dueOn, status: a.status });
+const snapshot = (a: repo.MeetingAction) => ({
+  description: a.description,
+  owner: a.owner,
+  ownerSchool: a.ownerSchoolNumber,
+  dueOn: a.dueOn,
+  status: a.status,
+});
 
-export type ActionResult = { ok: true } | { ok: false; reason: 'invalid'; errors: Record<string, string> } | { ok: false; reason: 'conflict'; current: repo.MeetingAction };
+export type ActionResult =
+  | { ok: true }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
+  | { ok: false; reason: 'conflict'; current: repo.MeetingAction };
 
-export async function addAction(db: Db, actorId: string, memberNumbers: readonly string[], meeting: repo.Meeting, form: ActionForm, language: string): Promise<ActionResult> {
+export async function addAction(
+  db: Db,
+  actorId: string,
+  memberNumbers: readonly string[],
+  meeting: repo.Meeting,
+  form: ActionForm,
+  language: string,
+): Promise<ActionResult> {
   const checked = validateActionForm(form, memberNumbers);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const action = await repo.insertAction(tx, { ...checked.values, language, meetingId: meeting.id });
-    await appendAudit(tx, { actorId, action: 'meeting-action-create', entityType: 'meeting_action', entityId: action.id, after: { meeting: meeting.id, ...snapshot(action) } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'meeting-action-create',
+      entityType: 'meeting_action',
+      entityId: action.id,
+      after: { meeting: meeting.id, ...snapshot(action) },
+    });
     return { ok: true as const };
   });
 }
 
-export async function editAction(db: Db, actorId: string, memberNumbers: readonly string[], action: repo.MeetingAction, version: number, form: ActionForm, language: string): Promise<ActionResult> {
+export async function editAction(
+  db: Db,
+  actorId: string,
+  memberNumbers: readonly string[],
+  action: repo.MeetingAction,
+  version: number,
+  form: ActionForm,
+  language: string,
+): Promise<ActionResult> {
   const checked = validateActionForm(form, memberNumbers);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const updated = await repo.updateAction(tx, action.id, version, { ...checked.values, language });
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findAction(tx, action.meetingId, action.id))! };
-    await appendAudit(tx, { actorId, action: 'meeting-action-update', entityType: 'meeting_action', entityId: action.id, before: snapshot(action), after: snapshot(updated) });
+    if (!updated)
+      return {
+        ok: false as const,
+        reason: 'conflict' as const,
+        current: (await repo.findAction(tx, action.meetingId, action.id))!,
+      };
+    await appendAudit(tx, {
+      actorId,
+      action: 'meeting-action-update',
+      entityType: 'meeting_action',
+      entityId: action.id,
+      before: snapshot(action),
+      after: snapshot(updated),
+    });
     return { ok: true as const };
   });
 }
 
 /** Marks an action done or open again; a stale page (someone changed it since) is a conflict. */
-export async function setActionStatus(db: Db, actorId: string, action: repo.MeetingAction, version: number, done: boolean): Promise<ActionResult> {
+export async function setActionStatus(
+  db: Db,
+  actorId: string,
+  action: repo.MeetingAction,
+  version: number,
+  done: boolean,
+): Promise<ActionResult> {
   const status = done ? 'done' : 'open';
   if (action.status === status) return { ok: true };
   return db.transaction(async (tx) => {
     const updated = await repo.updateAction(tx, action.id, version, { status });
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findAction(tx, action.meetingId, action.id))! };
-    await appendAudit(tx, { actorId, action: done ? 'meeting-action-done' : 'meeting-action-reopen', entityType: 'meeting_action', entityId: action.id, before: { status: action.status }, after: { status } });
+    if (!updated)
+      return {
+        ok: false as const,
+        reason: 'conflict' as const,
+        current: (await repo.findAction(tx, action.meetingId, action.id))!,
+      };
+    await appendAudit(tx, {
+      actorId,
+      action: done ? 'meeting-action-done' : 'meeting-action-reopen',
+      entityType: 'meeting_action',
+      entityId: action.id,
+      before: { status: action.status },
+      after: { status },
+    });
     return { ok: true as const };
   });
 }

@@ -22,5 +22,9 @@ export function learnerFlags(fields: Record<string, string>, allowed: string[], 
 
 /** One line per flag for the warning: why, and a link to the field it is in. */
 export function warningLines(t: TFunction, flags: TextFlag[], linkKeys: Record<string, string>) {
-  return flags.map((f) => ({ text: t(`meetings.learnerData.reason.${f.reason}`, { match: f.match }), href: `#${f.field}`, link: t(linkKeys[f.field] ?? 'meetings.learnerData.change') }));
+  return flags.map((f) => ({
+    text: t(`meetings.learnerData.reason.${f.reason}`, { match: f.match }),
+    href: `#${f.field}`,
+    link: t(linkKeys[f.field] ?? 'meetings.learnerData.change'),
+  }));
 }

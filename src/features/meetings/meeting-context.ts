@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import type { CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import type { CollaborativeContext } from '../../access/loaders/collaborative.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import type { Db } from '../../db/client.ts';
 import * as repo from './meeting-repository.ts';
@@ -14,20 +14,27 @@ export const MeetingParams = Type.Object({ id: Uuid, meetingId: Uuid });
 export const ActionParams = Type.Object({ id: Uuid, meetingId: Uuid, actionId: Uuid });
 export const MeetingBody = Type.Object({
   version: Type.Optional(Version),
-  title: field, 'meetsOn-day': field, 'meetsOn-month': field, 'meetsOn-year': field, startsAt: field, endsAt: field,
-  location: field, agenda: field, attendees: field, notes: field,
+  title: field,
+  'meetsOn-day': field,
+  'meetsOn-month': field,
+  'meetsOn-year': field,
+  startsAt: field,
+  endsAt: field,
+  location: field,
+  agenda: field,
+  attendees: field,
+  notes: field,
   schools: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 500 })),
   learnerDataChecked: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 2 })),
 });
 
-/** Today's date in Wales: what is upcoming and what is overdue turn on it. */
-export function todayInWales(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** What every page of the section passes to the collaborative's layout. */
 export const sectionModel = (request: FastifyRequest, ctx: CollaborativeContext, titleKey: string) => ({
-  title: request.t(titleKey), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'meetings',
+  title: request.t(titleKey),
+  activeNav: 'collaboratives',
+  collaborative: ctx.collaborative,
+  collabCan: ctx.can,
+  collaborativeSection: 'meetings',
 });
 
 export async function meetingOr404(db: Db, collaborativeId: string, id: string) {

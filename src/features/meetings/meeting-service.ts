@@ -27,17 +27,46 @@ function check(form: MeetingForm, collaborative: CollaborativeRecord, schools: r
   return { validation, flags, errors };
 }
 
-const snapshot = (m: repo.MeetingValues, schools: string[]) => ({ title: m.title, meetsOn: m.meetsOn, startsAt: m.startsAt, endsAt: m.endsAt, location: m.location, agenda: m.agenda, attendees: m.attendees, notes: m.notes, schools });
+const snapshot = (m: repo.MeetingValues, schools: string[]) => ({
+  title: m.title,
+  meetsOn: m.meetsOn,
+  startsAt: m.startsAt,
+  endsAt: m.endsAt,
+  location: m.location,
+  agenda: m.agenda,
+  attendees: m.attendees,
+  notes: m.notes,
+  schools,
+});
 
-export async function createMeeting(db: Db, actorId: string, collaborative: CollaborativeRecord, schools: repo.School[], form: MeetingForm, language: string): Promise<SaveResult> {
+export async function createMeeting(
+  db: Db,
+  actorId: string,
+  collaborative: CollaborativeRecord,
+  schools: repo.School[],
+  form: MeetingForm,
+  language: string,
+): Promise<SaveResult> {
   const { validation, flags, errors } = check(form, collaborative, schools, '');
   if (!validation.ok || Object.keys(errors).length) return { ok: false, reason: 'invalid', errors, flags };
   return db.transaction(async (tx) => {
-    const meeting = await repo.insertMeeting(tx, { ...validation.values, language, collaborativeId: collaborative.id, createdBy: actorId });
+    const meeting = await repo.insertMeeting(tx, {
+      ...validation.values,
+      language,
+      collaborativeId: collaborative.id,
+      createdBy: actorId,
+    });
     await repo.replaceMeetingSchools(tx, meeting.id, validation.schools);
     await appendAudit(tx, {
-      actorId, action: 'meeting-create', entityType: 'meeting', entityId: meeting.id,
-      after: { collaborative: collaborative.id, ...snapshot(meeting, validation.schools), learnerDataConfirmed: flags.map((f) => f.reason) },
+      actorId,
+      action: 'meeting-create',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      after: {
+        collaborative: collaborative.id,
+        ...snapshot(meeting, validation.schools),
+        learnerDataConfirmed: flags.map((f) => f.reason),
+      },
     });
     return { ok: true as const, meeting };
   });
@@ -45,7 +74,14 @@ export async function createMeeting(db: Db, actorId: string, collaborative: Coll
 
 /** Saves an edit unless someone saved since `version`. */
 export async function updateMeeting(
-  db: Db, actorId: string, collaborative: CollaborativeRecord, schools: repo.School[], meeting: repo.Meeting, version: number, form: MeetingForm, language: string,
+  db: Db,
+  actorId: string,
+  collaborative: CollaborativeRecord,
+  schools: repo.School[],
+  meeting: repo.Meeting,
+  version: number,
+  form: MeetingForm,
+  language: string,
 ): Promise<SaveResult> {
   const { validation, flags, errors } = check(form, collaborative, schools, meeting.notes);
   if (!validation.ok || Object.keys(errors).length) return { ok: false, reason: 'invalid', errors, flags };
@@ -58,8 +94,12 @@ export async function updateMeeting(
     }
     await repo.replaceMeetingSchools(tx, meeting.id, validation.schools);
     await appendAudit(tx, {
-      actorId, action: 'meeting-update', entityType: 'meeting', entityId: meeting.id,
-      before: snapshot(meeting, beforeSchools), after: { ...snapshot(updated, validation.schools), learnerDataConfirmed: flags.map((f) => f.reason) },
+      actorId,
+      action: 'meeting-update',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      before: snapshot(meeting, beforeSchools),
+      after: { ...snapshot(updated, validation.schools), learnerDataConfirmed: flags.map((f) => f.reason) },
     });
     return { ok: true as const, meeting: updated };
   });

@@ -10,7 +10,11 @@ let t: TestApp;
 let wg: TestUser, officer: TestUser, headteacher: TestUser;
 const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
 
-async function sharingSchool(la: string, audience: Audience, values: { nifTheme: string; nationalPriorities: string[]; state?: string }) {
+async function sharingSchool(
+  la: string,
+  audience: Audience,
+  values: { nifTheme: string; nationalPriorities: string[]; state?: string },
+) {
   const db = t.database.db;
   const school = await buildSchool(db, { laCode: la, sector: 'primary' });
   const cycle = await buildCycle(db, school.number);
@@ -22,12 +26,20 @@ async function sharingSchool(la: string, audience: Audience, values: { nifTheme:
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  for (let i = 0; i < 7; i++) await sharingSchool('660', 'national', { nifTheme: 'wellbeing_equity', nationalPriorities: ['wellbeing'] });
-  for (let i = 0; i < 6; i++) await sharingSchool('661', 'public', { nifTheme: 'curriculum_teaching', nationalPriorities: ['literacy'] });
+  for (let i = 0; i < 7; i++)
+    await sharingSchool('660', 'national', { nifTheme: 'wellbeing_equity', nationalPriorities: ['wellbeing'] });
+  for (let i = 0; i < 6; i++)
+    await sharingSchool('661', 'public', { nifTheme: 'curriculum_teaching', nationalPriorities: ['literacy'] });
   await sharingSchool('662', 'national', { nifTheme: 'curriculum_teaching', nationalPriorities: ['literacy'] });
   // Never counted: shared with the LA only, or a draft shared nationally.
-  for (let i = 0; i < 5; i++) await sharingSchool('663', 'la', { nifTheme: 'vision_leadership', nationalPriorities: ['attendance'] });
-  for (let i = 0; i < 5; i++) await sharingSchool('664', 'national', { nifTheme: 'vision_leadership', nationalPriorities: ['attendance'], state: 'draft' });
+  for (let i = 0; i < 5; i++)
+    await sharingSchool('663', 'la', { nifTheme: 'vision_leadership', nationalPriorities: ['attendance'] });
+  for (let i = 0; i < 5; i++)
+    await sharingSchool('664', 'national', {
+      nifTheme: 'vision_leadership',
+      nationalPriorities: ['attendance'],
+      state: 'draft',
+    });
   wg = await buildUser(db, { role: 'wg_official', scopeId: null });
   officer = await buildUser(db, { role: 'la_officer', scopeId: '660' });
   headteacher = await buildUser(db, { role: 'headteacher', scopeId: '6601234' });
@@ -70,7 +82,8 @@ describe('open data', () => {
     expect(response.body.charCodeAt(0)).toBe(0xfeff);
     const lines = response.body.slice(1).split('\r\n');
     expect(lines[0]).toContain('academicYear,level,la,laNameEn,laNameCy');
-    const row = (la: string) => lines.find((l) => l.includes(`,la,${la},`) && l.includes(',*,All,Pob un,*,All,Pob un,*,All,Pob un,'))!;
+    const row = (la: string) =>
+      lines.find((l) => l.includes(`,la,${la},`) && l.includes(',*,All,Pob un,*,All,Pob un,*,All,Pob un,'))!;
     expect(row('660').endsWith(',7')).toBe(true);
     expect(row('662').endsWith(',[c]')).toBe(true);
     expect(lines.some((l) => l.includes(',663,') && /,[1-9]\d*$/.test(l))).toBe(false);
@@ -81,11 +94,33 @@ describe('open data', () => {
     for (const url of ['/national/data.json', '/api/v1/national-picture']) {
       const response = await new Visitor(t.app).get(url);
       expect(response.statusCode).toBe(200);
-      const body = JSON.parse(response.body) as { threshold: number; items: { level: string; la: string; phase: string; theme: string; nationalPriority: string; schools: number | null; laNameCy: string }[] };
+      const body = JSON.parse(response.body) as {
+        threshold: number;
+        items: {
+          level: string;
+          la: string;
+          phase: string;
+          theme: string;
+          nationalPriority: string;
+          schools: number | null;
+          laNameCy: string;
+        }[];
+      };
       expect(body.threshold).toBe(5);
-      const wales = body.items.filter((i) => i.level === 'wales' && i.phase === '*' && i.theme === '*' && i.nationalPriority === '*');
+      const wales = body.items.filter(
+        (i) => i.level === 'wales' && i.phase === '*' && i.theme === '*' && i.nationalPriority === '*',
+      );
       expect(wales.some((i) => i.schools === 14)).toBe(true);
-      const la = (code: string) => body.items.find((i) => i.level === 'la' && i.la === code && i.phase === '*' && i.theme === '*' && i.nationalPriority === '*' && i.schools !== 0);
+      const la = (code: string) =>
+        body.items.find(
+          (i) =>
+            i.level === 'la' &&
+            i.la === code &&
+            i.phase === '*' &&
+            i.theme === '*' &&
+            i.nationalPriority === '*' &&
+            i.schools !== 0,
+        );
       expect(la('662')?.schools ?? null).toBeNull();
       expect(body.items.every((i) => i.schools === null || i.schools === 0 || i.schools >= 5)).toBe(true);
     }

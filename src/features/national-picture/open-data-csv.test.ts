@@ -22,7 +22,11 @@ beforeAll(async () => {
     members.push(school);
   }
   await buildCollaborative(db, { members, nameEn: NAME_EN, nameCy: NAME_CY });
-  await buildCollaborative(db, { members: members.slice(0, 2), nameEn: '@SUM(1+1)*cmd|"/C calc"!A0', nameCy: '\t+1\r=2' });
+  await buildCollaborative(db, {
+    members: members.slice(0, 2),
+    nameEn: '@SUM(1+1)*cmd|"/C calc"!A0',
+    nameCy: '\t+1\r=2',
+  });
 }, 120_000);
 afterAll(() => t.close());
 
@@ -46,6 +50,8 @@ describe('the open data CSV', () => {
     expect(small.map((row) => row[column('collaborativeNameCy')]!.text)).toEqual(small.map(() => "'\t+1\r=2"));
     expect(small.some((row) => row[column('schools')]!.text === '[c]')).toBe(true);
     // Every row has every column: nothing a name held broke a row in two.
-    expect(rows.every((row) => row.length === header!.length && /^\d{4}$/.test(row[column('academicYear')]!.text))).toBe(true);
+    expect(
+      rows.every((row) => row.length === header!.length && /^\d{4}$/.test(row[column('academicYear')]!.text)),
+    ).toBe(true);
   }, 60_000);
 });

@@ -10,10 +10,31 @@ export const ALL = '*';
 export const NO_THEME = 'none';
 
 /** Schools of one year with the same LA, phase, themes, national priorities and collaboratives, counted once each. */
-export type SchoolGroup = { year: number; la: string; phase: string; themes: readonly string[]; nps: readonly string[]; collaboratives: readonly string[]; schools: number };
+export type SchoolGroup = {
+  year: number;
+  la: string;
+  phase: string;
+  themes: readonly string[];
+  nps: readonly string[];
+  collaboratives: readonly string[];
+  schools: number;
+};
 /** A collaborative as the directory shows it: whose it is, and its member schools' LAs and phases. */
-export type CollaborativeRef = { id: string; laCode: string | null; memberLas: readonly string[]; memberPhases: readonly string[]; members: readonly string[] };
-export type Dimensions = { years: readonly number[]; las: readonly string[]; phases: readonly string[]; themes: readonly string[]; nps: readonly string[]; collaboratives: readonly CollaborativeRef[] };
+export type CollaborativeRef = {
+  id: string;
+  laCode: string | null;
+  memberLas: readonly string[];
+  memberPhases: readonly string[];
+  members: readonly string[];
+};
+export type Dimensions = {
+  years: readonly number[];
+  las: readonly string[];
+  phases: readonly string[];
+  themes: readonly string[];
+  nps: readonly string[];
+  collaboratives: readonly CollaborativeRef[];
+};
 
 export type CubeCoordinates = { year: number; la: string; phase: string; theme: string; np: string };
 export const cubeKey = (c: CubeCoordinates) => `${c.year}|${c.la}|${c.phase}|${c.theme}|${c.np}`;
@@ -39,50 +60,82 @@ const combos = (la: string, phase: string, theme: string, np: string) => {
 };
 const single = (values: readonly string[]) => (new Set(values).size === 1 ? values[0]! : null);
 
-export function buildPicture(groups: readonly SchoolGroup[], dims: Dimensions, suppressor: Suppressor = suppress): PublishedPicture {
+export function buildPicture(
+  groups: readonly SchoolGroup[],
+  dims: Dimensions,
+  suppressor: Suppressor = suppress,
+): PublishedPicture {
   const values = new Map<string, number>();
   const add = (key: string, n: number) => values.set(key, (values.get(key) ?? 0) + n);
   const themes = withAll(dims.themes, ALL);
   const keys: string[] = [];
   for (const year of dims.years) {
-    for (const la of withAll(dims.las, ALL)) for (const phase of withAll(dims.phases, ALL)) for (const theme of themes) for (const np of withAll(dims.nps, ALL)) {
-      const key = cubeKey({ year, la, phase, theme, np });
-      values.set(key, 0);
-      keys.push(key);
-    }
-    for (const c of dims.collaboratives) for (const theme of themes) {
-      values.set(collaborativeKey(year, c.id, theme), 0);
-      keys.push(collaborativeKey(year, c.id, theme));
-    }
+    for (const la of withAll(dims.las, ALL))
+      for (const phase of withAll(dims.phases, ALL))
+        for (const theme of themes)
+          for (const np of withAll(dims.nps, ALL)) {
+            const key = cubeKey({ year, la, phase, theme, np });
+            values.set(key, 0);
+            keys.push(key);
+          }
+    for (const c of dims.collaboratives)
+      for (const theme of themes) {
+        values.set(collaborativeKey(year, c.id, theme), 0);
+        keys.push(collaborativeKey(year, c.id, theme));
+      }
   }
-  const known = { la: new Set(dims.las), phase: new Set(dims.phases), theme: new Set(dims.themes), np: new Set(dims.nps), c: new Set(dims.collaboratives.map((c) => c.id)) };
+  const known = {
+    la: new Set(dims.las),
+    phase: new Set(dims.phases),
+    theme: new Set(dims.themes),
+    np: new Set(dims.nps),
+    c: new Set(dims.collaboratives.map((c) => c.id)),
+  };
   for (const g of groups) {
     if (!known.la.has(g.la) || !known.phase.has(g.phase)) continue;
-    const gThemes = withAll([...new Set(g.themes)].filter((t) => known.theme.has(t)), ALL);
-    const gNps = withAll([...new Set(g.nps)].filter((n) => known.np.has(n)), ALL);
-    for (const la of [ALL, g.la]) for (const phase of [ALL, g.phase]) for (const theme of gThemes) for (const np of gNps) add(cubeKey({ year: g.year, la, phase, theme, np }), g.schools);
-    for (const id of new Set(g.collaboratives)) if (known.c.has(id)) for (const theme of gThemes) add(collaborativeKey(g.year, id, theme), g.schools);
+    const gThemes = withAll(
+      [...new Set(g.themes)].filter((t) => known.theme.has(t)),
+      ALL,
+    );
+    const gNps = withAll(
+      [...new Set(g.nps)].filter((n) => known.np.has(n)),
+      ALL,
+    );
+    for (const la of [ALL, g.la])
+      for (const phase of [ALL, g.phase])
+        for (const theme of gThemes)
+          for (const np of gNps) add(cubeKey({ year: g.year, la, phase, theme, np }), g.schools);
+    for (const id of new Set(g.collaboratives))
+      if (known.c.has(id)) for (const theme of gThemes) add(collaborativeKey(g.year, id, theme), g.schools);
   }
 
   const lines: Line[] = [];
   const nested: [string, string][] = [];
   const unpublished = new Set<string>();
   for (const year of dims.years) {
-    for (const la of withAll(dims.las, ALL)) for (const phase of withAll(dims.phases, ALL)) for (const theme of themes) for (const np of withAll(dims.nps, ALL)) {
-      const inner = cubeKey({ year, la, phase, theme, np });
-      for (const [a, b, c, d] of combos(la, phase, theme, np)) nested.push([cubeKey({ year, la: a, phase: b, theme: c, np: d }), inner]);
-      if (la === ALL) lines.push({ total: inner, parts: dims.las.map((l) => cubeKey({ year, la: l, phase, theme, np })) });
-      if (phase === ALL) lines.push({ total: inner, parts: dims.phases.map((p) => cubeKey({ year, la, phase: p, theme, np })) });
-    }
+    for (const la of withAll(dims.las, ALL))
+      for (const phase of withAll(dims.phases, ALL))
+        for (const theme of themes)
+          for (const np of withAll(dims.nps, ALL)) {
+            const inner = cubeKey({ year, la, phase, theme, np });
+            for (const [a, b, c, d] of combos(la, phase, theme, np))
+              nested.push([cubeKey({ year, la: a, phase: b, theme: c, np: d }), inner]);
+            if (la === ALL)
+              lines.push({ total: inner, parts: dims.las.map((l) => cubeKey({ year, la: l, phase, theme, np })) });
+            if (phase === ALL)
+              lines.push({ total: inner, parts: dims.phases.map((p) => cubeKey({ year, la, phase: p, theme, np })) });
+          }
     for (const c of dims.collaboratives) {
       const homeLa = single(c.memberLas);
       const homePhase = single(c.memberPhases);
       for (const theme of themes) {
         const key = collaborativeKey(year, c.id, theme);
         if (theme !== ALL) nested.push([collaborativeKey(year, c.id, ALL), key]);
-        for (const la of homeLa ? [ALL, homeLa] : [ALL]) for (const phase of homePhase ? [ALL, homePhase] : [ALL]) {
-          for (const t of theme === ALL ? [ALL] : [theme, ALL]) nested.push([cubeKey({ year, la, phase, theme: t, np: ALL }), key]);
-        }
+        for (const la of homeLa ? [ALL, homeLa] : [ALL])
+          for (const phase of homePhase ? [ALL, homePhase] : [ALL]) {
+            for (const t of theme === ALL ? [ALL] : [theme, ALL])
+              nested.push([cubeKey({ year, la, phase, theme: t, np: ALL }), key]);
+          }
       }
     }
     collaborativeLines(groups, dims, year, themes, values, lines, unpublished);
@@ -96,21 +149,42 @@ export function buildPicture(groups: readonly SchoolGroup[], dims: Dimensions, s
  * overlap, the LA's figure is the sum of theirs plus the schools in none of them: a line, with that
  * remainder as a figure that is never published.
  */
-function collaborativeLines(groups: readonly SchoolGroup[], dims: Dimensions, year: number, themes: readonly string[], values: Map<string, number>, lines: Line[], unpublished: Set<string>) {
-  for (const la of dims.las) for (const phase of withAll(dims.phases, ALL)) {
-    const own = dims.collaboratives.filter((c) => single(c.memberLas) === la && (phase === ALL || single(c.memberPhases) === phase));
-    if (own.length === 0) continue;
-    const members = own.flatMap((c) => c.members);
-    if (new Set(members).size !== members.length) continue;
-    const ids = new Set(own.map((c) => c.id));
-    for (const theme of themes) {
-      const rest = restKey(year, la, phase, theme);
-      const count = groups
-        .filter((g) => g.year === year && g.la === la && (phase === ALL || g.phase === phase) && (theme === ALL || g.themes.includes(theme)) && !g.collaboratives.some((id) => ids.has(id)))
-        .reduce((sum, g) => sum + g.schools, 0);
-      values.set(rest, count);
-      unpublished.add(rest);
-      lines.push({ total: cubeKey({ year, la, phase, theme, np: ALL }), parts: [...own.map((c) => collaborativeKey(year, c.id, theme)), rest] });
+function collaborativeLines(
+  groups: readonly SchoolGroup[],
+  dims: Dimensions,
+  year: number,
+  themes: readonly string[],
+  values: Map<string, number>,
+  lines: Line[],
+  unpublished: Set<string>,
+) {
+  for (const la of dims.las)
+    for (const phase of withAll(dims.phases, ALL)) {
+      const own = dims.collaboratives.filter(
+        (c) => single(c.memberLas) === la && (phase === ALL || single(c.memberPhases) === phase),
+      );
+      if (own.length === 0) continue;
+      const members = own.flatMap((c) => c.members);
+      if (new Set(members).size !== members.length) continue;
+      const ids = new Set(own.map((c) => c.id));
+      for (const theme of themes) {
+        const rest = restKey(year, la, phase, theme);
+        const count = groups
+          .filter(
+            (g) =>
+              g.year === year &&
+              g.la === la &&
+              (phase === ALL || g.phase === phase) &&
+              (theme === ALL || g.themes.includes(theme)) &&
+              !g.collaboratives.some((id) => ids.has(id)),
+          )
+          .reduce((sum, g) => sum + g.schools, 0);
+        values.set(rest, count);
+        unpublished.add(rest);
+        lines.push({
+          total: cubeKey({ year, la, phase, theme, np: ALL }),
+          parts: [...own.map((c) => collaborativeKey(year, c.id, theme)), rest],
+        });
+      }
     }
-  }
 }

@@ -18,7 +18,11 @@ export function pictureView(picture: PublishedPicture, f: PictureFilters) {
     fig(picture, cubeKey({ year: f.year, la: f.la, phase: f.phase, theme: f.theme, np: ALL, ...c }));
   const themes = f.theme === ALL ? d.themes : [f.theme];
   const collaborativesOf = (la: string) =>
-    f.phase === ALL ? d.collaboratives.filter((c) => c.laCode === la).map((c) => ({ id: c.id, figure: fig(picture, collaborativeKey(f.year, c.id, f.theme)) })) : [];
+    f.phase === ALL
+      ? d.collaboratives
+          .filter((c) => c.laCode === la)
+          .map((c) => ({ id: c.id, figure: fig(picture, collaborativeKey(f.year, c.id, f.theme)) }))
+      : [];
   return {
     total: at({}),
     matrix: {
@@ -32,7 +36,11 @@ export function pictureView(picture: PublishedPicture, f: PictureFilters) {
     byYear: d.years.map((year) => ({ year, figure: at({ year }) })),
     rollUp: {
       wales: at({ la: ALL }),
-      las: (f.la === ALL ? d.las : [f.la]).map((la) => ({ la, figure: at({ la }), collaboratives: f.la === ALL ? [] : collaborativesOf(la) })),
+      las: (f.la === ALL ? d.las : [f.la]).map((la) => ({
+        la,
+        figure: at({ la }),
+        collaboratives: f.la === ALL ? [] : collaborativesOf(la),
+      })),
       collaborativesShown: f.la !== ALL && f.phase === ALL,
     },
     rising: risingThemes(picture, f),
@@ -44,7 +52,9 @@ export function risingThemes(picture: PublishedPicture, f: PictureFilters) {
   const hasLastYear = picture.dimensions.years.includes(f.year - 1);
   return picture.dimensions.themes.map((theme) => {
     const now = fig(picture, cubeKey({ year: f.year, la: f.la, phase: f.phase, theme, np: ALL }));
-    const before = hasLastYear ? fig(picture, cubeKey({ year: f.year - 1, la: f.la, phase: f.phase, theme, np: ALL })) : { key: '', value: null };
+    const before = hasLastYear
+      ? fig(picture, cubeKey({ year: f.year - 1, la: f.la, phase: f.phase, theme, np: ALL }))
+      : { key: '', value: null };
     const change = now.value !== null && before.value !== null ? now.value - before.value : null;
     return { theme, now, before, change, rising: change !== null && change > 0 };
   });
@@ -53,9 +63,15 @@ export function risingThemes(picture: PublishedPicture, f: PictureFilters) {
 /** Every published figure a view shows (for tests: each one must be safe, and pairs of them too). */
 export function figuresOf(view: ReturnType<typeof pictureView>): Figure[] {
   return [
-    view.total, ...view.matrix.rows.flatMap((r) => [...r.cells, r.total]), ...view.matrix.columnTotals, view.matrix.total,
-    ...view.byPhase.map((x) => x.figure), ...view.byLa.map((x) => x.figure), ...view.byYear.map((x) => x.figure),
-    view.rollUp.wales, ...view.rollUp.las.flatMap((l) => [l.figure, ...l.collaboratives.map((c) => c.figure)]),
+    view.total,
+    ...view.matrix.rows.flatMap((r) => [...r.cells, r.total]),
+    ...view.matrix.columnTotals,
+    view.matrix.total,
+    ...view.byPhase.map((x) => x.figure),
+    ...view.byLa.map((x) => x.figure),
+    ...view.byYear.map((x) => x.figure),
+    view.rollUp.wales,
+    ...view.rollUp.las.flatMap((l) => [l.figure, ...l.collaboratives.map((c) => c.figure)]),
     ...view.rising.flatMap((r) => [r.now, r.before]),
   ].filter((x) => x.key !== '');
 }

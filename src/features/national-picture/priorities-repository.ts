@@ -8,12 +8,24 @@ export type Programme = typeof professionalLearningProgrammes.$inferSelect;
 
 /** Every national priority, current ones first (main before supporting), then the withdrawn. */
 export async function listPriorities(db: Db) {
-  return db.select().from(nationalPriorities).orderBy(sql`${nationalPriorities.withdrawnOn} is not null`, asc(nationalPriorities.supporting), asc(nationalPriorities.publishedOn), asc(nationalPriorities.code));
+  return db
+    .select()
+    .from(nationalPriorities)
+    .orderBy(
+      sql`${nationalPriorities.withdrawnOn} is not null`,
+      asc(nationalPriorities.supporting),
+      asc(nationalPriorities.publishedOn),
+      asc(nationalPriorities.code),
+    );
 }
 
 /** The priorities WG asks for now: what schools and LAs are offered to link to. */
 export async function currentPriorities(db: Db) {
-  return db.select().from(nationalPriorities).where(isNull(nationalPriorities.withdrawnOn)).orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.publishedOn), asc(nationalPriorities.code));
+  return db
+    .select()
+    .from(nationalPriorities)
+    .where(isNull(nationalPriorities.withdrawnOn))
+    .orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.publishedOn), asc(nationalPriorities.code));
 }
 
 export async function findPriority(db: Db, code: string) {
@@ -29,7 +41,11 @@ export async function findPriorityForUpdate(db: Db, code: string) {
 
 /** Inserts unless the code is taken; null when it is. */
 export async function insertPriority(db: Db, code: string, values: NationalPriorityValues) {
-  const [row] = await db.insert(nationalPriorities).values({ code, ...values }).onConflictDoNothing().returning();
+  const [row] = await db
+    .insert(nationalPriorities)
+    .values({ code, ...values })
+    .onConflictDoNothing()
+    .returning();
   return row ?? null;
 }
 
@@ -43,14 +59,23 @@ export async function setPriorityWithdrawn(db: Db, code: string, withdrawnOn: st
   const [row] = await db
     .update(nationalPriorities)
     .set({ withdrawnOn })
-    .where(and(eq(nationalPriorities.code, code), withdrawnOn ? isNull(nationalPriorities.withdrawnOn) : sql`${nationalPriorities.withdrawnOn} is not null`))
+    .where(
+      and(
+        eq(nationalPriorities.code, code),
+        withdrawnOn ? isNull(nationalPriorities.withdrawnOn) : sql`${nationalPriorities.withdrawnOn} is not null`,
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
 /** The national professional learning programmes, by name. */
 export async function nationalProgrammes(db: Db) {
-  return db.select().from(professionalLearningProgrammes).where(eq(professionalLearningProgrammes.national, true)).orderBy(asc(professionalLearningProgrammes.code));
+  return db
+    .select()
+    .from(professionalLearningProgrammes)
+    .where(eq(professionalLearningProgrammes.national, true))
+    .orderBy(asc(professionalLearningProgrammes.code));
 }
 
 export async function allProgrammes(db: Db) {
@@ -61,5 +86,9 @@ export async function allProgrammes(db: Db) {
 export type Offer = typeof nationalSupportOffers.$inferSelect;
 
 export async function currentOffers(db: Db) {
-  return db.select().from(nationalSupportOffers).where(isNull(nationalSupportOffers.withdrawnOn)).orderBy(sql`${nationalSupportOffers.publishedOn} desc`, asc(nationalSupportOffers.titleEn));
+  return db
+    .select()
+    .from(nationalSupportOffers)
+    .where(isNull(nationalSupportOffers.withdrawnOn))
+    .orderBy(sql`${nationalSupportOffers.publishedOn} desc`, asc(nationalSupportOffers.titleEn));
 }

@@ -6,6 +6,13 @@ import { supportEditRoutes } from './support-edit-routes.ts';
 import { supportRoutes } from './support-routes.ts';
 
 /** WG publishes national priorities and national support; everyone signed in reads them. */
-export const publishingRoutes: FeaturePlugin<'database'> = async (app, deps) => {
-  for (const plugin of [prioritiesPublishRoutes, prioritiesEditRoutes, supportRoutes, supportEditRoutes, prioritiesPageRoutes]) await app.register(plugin, deps);
+export const publishingRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
+  for (const plugin of [
+    prioritiesPublishRoutes,
+    prioritiesEditRoutes,
+    supportRoutes,
+    supportEditRoutes,
+    prioritiesPageRoutes,
+  ])
+    await app.register(plugin, deps);
 };

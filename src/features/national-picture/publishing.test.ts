@@ -11,12 +11,19 @@ import { nationalPriorities, nationalSupportOffers } from '../../db/schema/index
 let t: TestApp;
 let wg: TestUser, people: SchoolPeople, school: { number: string };
 const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
-const priorityRow = async (code: string) => (await t.database.db.select().from(nationalPriorities).where(eq(nationalPriorities.code, code)))[0];
+const priorityRow = async (code: string) =>
+  (await t.database.db.select().from(nationalPriorities).where(eq(nationalPriorities.code, code)))[0];
 const offerRows = async () => t.database.db.select().from(nationalSupportOffers);
 
 const EARLY = {
-  code: 'early_years', nameEn: 'Early years', nameCy: 'Y blynyddoedd cynnar', descriptionEn: 'Every child has a strong start.', descriptionCy: 'Bod pob plentyn yn cael dechrau cadarn.',
-  'publishedOn-day': '1', 'publishedOn-month': '9', 'publishedOn-year': '2025',
+  code: 'early_years',
+  nameEn: 'Early years',
+  nameCy: 'Y blynyddoedd cynnar',
+  descriptionEn: 'Every child has a strong start.',
+  descriptionCy: 'Bod pob plentyn yn cael dechrau cadarn.',
+  'publishedOn-day': '1',
+  'publishedOn-month': '9',
+  'publishedOn-year': '2025',
 };
 
 beforeAll(async () => {
@@ -42,7 +49,9 @@ describe('publishing national priorities', () => {
     expect(text).toContain('Enter the name in Welsh');
     expect(text).toContain('The publication date must be a real date');
     expect(page.body).toContain('value="Early years"');
-    const cy = await visitor.post('/national/priorities?lang=cy', form, { tokenFrom: '/national/priorities/new?lang=cy' });
+    const cy = await visitor.post('/national/priorities?lang=cy', form, {
+      tokenFrom: '/national/priorities/new?lang=cy',
+    });
     expect(cy.statusCode).toBe(400);
     expect(pageText(cy.body)).toContain('Rhowch yr enw yn Gymraeg');
     expect(await priorityRow('early_years')).toBeUndefined();
@@ -53,7 +62,12 @@ describe('publishing national priorities', () => {
     const page = await visitor.post('/national/priorities', EARLY, { tokenFrom: '/national/priorities/new' });
     expect(page.statusCode, pageText(page.body).slice(0, 800)).toBe(303);
     expect(page.headers.location).toBe('/national/priorities?done=published');
-    expect(await priorityRow('early_years')).toMatchObject({ nameCy: 'Y blynyddoedd cynnar', publishedOn: '2025-09-01', supporting: false, withdrawnOn: null });
+    expect(await priorityRow('early_years')).toMatchObject({
+      nameCy: 'Y blynyddoedd cynnar',
+      publishedOn: '2025-09-01',
+      supporting: false,
+      withdrawnOn: null,
+    });
     expect(await auditEntries(t.database.db, 'national-priority-publish', 'early_years')).toHaveLength(1);
     const list = pageText((await visitor.get('/national/priorities?done=published')).body);
     expect(list).toContain('The national priority has been published.');
@@ -61,7 +75,11 @@ describe('publishing national priorities', () => {
     const cy = pageText((await visitor.get('/national/priorities?lang=cy')).body);
     expect(cy).toContain('Cyhoeddi blaenoriaethau cenedlaethol');
     expect(cy).toContain('Y blynyddoedd cynnar');
-    const again = await visitor.post('/national/priorities?lang=en', { ...EARLY, nameEn: 'Another' }, { tokenFrom: '/national/priorities/new?lang=en' });
+    const again = await visitor.post(
+      '/national/priorities?lang=en',
+      { ...EARLY, nameEn: 'Another' },
+      { tokenFrom: '/national/priorities/new?lang=en' },
+    );
     expect(again.statusCode).toBe(400);
     expect(pageText(again.body)).toContain('A national priority with this code already exists');
     expect((await priorityRow('early_years'))!.nameEn).toBe('Early years');
@@ -71,13 +89,21 @@ describe('publishing national priorities', () => {
     const visitor = await as(wg);
     const editPage = await visitor.get('/national/priorities/early_years/edit');
     const fingerprint = /name="fingerprint" value="([0-9a-f]+)"/.exec(editPage.body)![1]!;
-    const saved = await visitor.post('/national/priorities/early_years/edit', { ...EARLY, nameEn: 'Early years and childcare', supporting: 'yes', fingerprint }, { tokenFrom: '/national/priorities/early_years/edit' });
+    const saved = await visitor.post(
+      '/national/priorities/early_years/edit',
+      { ...EARLY, nameEn: 'Early years and childcare', supporting: 'yes', fingerprint },
+      { tokenFrom: '/national/priorities/early_years/edit' },
+    );
     expect(saved.statusCode).toBe(303);
     expect(await priorityRow('early_years')).toMatchObject({ nameEn: 'Early years and childcare', supporting: true });
     const [entry] = await auditEntries(t.database.db, 'national-priority-update', 'early_years');
     expect(entry!.before).toMatchObject({ nameEn: 'Early years' });
     // The same (now stale) form saved again: a conflict, nothing changed.
-    const stale = await visitor.post('/national/priorities/early_years/edit', { ...EARLY, nameEn: 'Early years (stale)', fingerprint }, { tokenFrom: '/national/priorities/early_years/edit' });
+    const stale = await visitor.post(
+      '/national/priorities/early_years/edit',
+      { ...EARLY, nameEn: 'Early years (stale)', fingerprint },
+      { tokenFrom: '/national/priorities/early_years/edit' },
+    );
     expect(stale.statusCode).toBe(409);
     expect(pageText(stale.body)).toContain('Early years and childcare');
     expect((await priorityRow('early_years'))!.nameEn).toBe('Early years and childcare');
@@ -86,8 +112,17 @@ describe('publishing national priorities', () => {
 
 describe('national support offers', () => {
   const OFFER = {
-    kind: 'professional_learning', titleEn: 'Early years pedagogy', titleCy: 'Addysgeg y blynyddoedd cynnar', descriptionEn: 'Six sessions for practitioners.', descriptionCy: 'Chwe sesiwn i ymarferwyr.',
-    nationalPriorities: ['early_years', 'literacy'], programmeCode: '', url: 'http://example.wales/early', 'publishedOn-day': '2', 'publishedOn-month': '9', 'publishedOn-year': '2025',
+    kind: 'professional_learning',
+    titleEn: 'Early years pedagogy',
+    titleCy: 'Addysgeg y blynyddoedd cynnar',
+    descriptionEn: 'Six sessions for practitioners.',
+    descriptionCy: 'Chwe sesiwn i ymarferwyr.',
+    nationalPriorities: ['early_years', 'literacy'],
+    programmeCode: '',
+    url: 'http://example.wales/early',
+    'publishedOn-day': '2',
+    'publishedOn-month': '9',
+    'publishedOn-year': '2025',
   };
 
   it('requires a programme for professional learning and an https link, keeping what was typed', async () => {
@@ -105,24 +140,46 @@ describe('national support offers', () => {
 
   it('publishes, edits with optimistic locking, withdraws and reinstates an offer, all audited', async () => {
     const visitor = await as(wg);
-    const ok = { ...OFFER, programmeCode: 'facilitating_collaborative_improvement', url: 'https://example.wales/early' };
+    const ok = {
+      ...OFFER,
+      programmeCode: 'facilitating_collaborative_improvement',
+      url: 'https://example.wales/early',
+    };
     expect((await visitor.post('/national/support', ok, { tokenFrom: '/national/support/new' })).statusCode).toBe(303);
     const [offer] = await offerRows();
-    expect(offer).toMatchObject({ titleCy: 'Addysgeg y blynyddoedd cynnar', nationalPriorities: ['early_years', 'literacy'], version: 1 });
+    expect(offer).toMatchObject({
+      titleCy: 'Addysgeg y blynyddoedd cynnar',
+      nationalPriorities: ['early_years', 'literacy'],
+      version: 1,
+    });
     expect(await auditEntries(t.database.db, 'national-support-publish', offer!.id)).toHaveLength(1);
     const edit = `/national/support/${offer!.id}/edit`;
-    expect((await visitor.post(edit, { ...ok, titleEn: 'Early years pedagogy (2025)', version: '1' }, { tokenFrom: edit })).statusCode).toBe(303);
+    expect(
+      (await visitor.post(edit, { ...ok, titleEn: 'Early years pedagogy (2025)', version: '1' }, { tokenFrom: edit }))
+        .statusCode,
+    ).toBe(303);
     const stale = await visitor.post(edit, { ...ok, titleEn: 'Stale title', version: '1' }, { tokenFrom: edit });
     expect(stale.statusCode).toBe(409);
     expect(pageText(stale.body)).toContain('Early years pedagogy (2025)');
     expect((await offerRows())[0]!.titleEn).toBe('Early years pedagogy (2025)');
-    expect(pageText((await visitor.get(`/national/support/${offer!.id}/withdraw`)).body)).toContain('Withdraw “Early years pedagogy (2025)”?');
-    expect((await visitor.post(`/national/support/${offer!.id}/withdraw`, {}, { tokenFrom: '/national/support' })).statusCode).toBe(303);
+    expect(pageText((await visitor.get(`/national/support/${offer!.id}/withdraw`)).body)).toContain(
+      'Withdraw “Early years pedagogy (2025)”?',
+    );
+    expect(
+      (await visitor.post(`/national/support/${offer!.id}/withdraw`, {}, { tokenFrom: '/national/support' }))
+        .statusCode,
+    ).toBe(303);
     expect((await offerRows())[0]!.withdrawnOn).not.toBeNull();
-    expect(pageText((await (await as(people.headteacher)).get('/national-priorities')).body)).not.toContain('Early years pedagogy');
-    expect((await visitor.post(`/national/support/${offer!.id}/reinstate`, {}, { tokenFrom: '/national/support' })).statusCode).toBe(303);
+    expect(pageText((await (await as(people.headteacher)).get('/national-priorities')).body)).not.toContain(
+      'Early years pedagogy',
+    );
+    expect(
+      (await visitor.post(`/national/support/${offer!.id}/reinstate`, {}, { tokenFrom: '/national/support' }))
+        .statusCode,
+    ).toBe(303);
     expect((await offerRows())[0]!.withdrawnOn).toBeNull();
-    for (const action of ['national-support-update', 'national-support-withdraw', 'national-support-reinstate']) expect(await auditEntries(t.database.db, action, offer!.id)).toHaveLength(1);
+    for (const action of ['national-support-update', 'national-support-withdraw', 'national-support-reinstate'])
+      expect(await auditEntries(t.database.db, action, offer!.id)).toHaveLength(1);
   }, 60_000);
 
   it('shows a headteacher the priorities with the support under each, in English and Welsh', async () => {
@@ -146,7 +203,15 @@ describe('withdrawing a national priority', () => {
     const visitor = await as(wg);
     const confirm = await visitor.get('/national/priorities/early_years/withdraw');
     expect(pageText(confirm.body)).toContain('Withdraw “Early years and childcare”?');
-    expect((await visitor.post('/national/priorities/early_years/withdraw', {}, { tokenFrom: '/national/priorities/early_years/withdraw' })).statusCode).toBe(303);
+    expect(
+      (
+        await visitor.post(
+          '/national/priorities/early_years/withdraw',
+          {},
+          { tokenFrom: '/national/priorities/early_years/withdraw' },
+        )
+      ).statusCode,
+    ).toBe(303);
     expect((await priorityRow('early_years'))!.withdrawnOn).not.toBeNull();
     expect(await auditEntries(t.database.db, 'national-priority-withdraw', 'early_years')).toHaveLength(1);
     const head = await as(people.headteacher);
@@ -156,7 +221,10 @@ describe('withdrawing a national priority', () => {
     expect(form.body).toContain('value="literacy"');
     expect(form.body).not.toContain('value="early_years"');
 
-    expect((await visitor.post('/national/priorities/early_years/reinstate', {}, { tokenFrom: '/national/priorities' })).statusCode).toBe(303);
+    expect(
+      (await visitor.post('/national/priorities/early_years/reinstate', {}, { tokenFrom: '/national/priorities' }))
+        .statusCode,
+    ).toBe(303);
     expect((await priorityRow('early_years'))!.withdrawnOn).toBeNull();
     expect(await auditEntries(t.database.db, 'national-priority-reinstate', 'early_years')).toHaveLength(1);
     expect((await head.get(`/schools/${school.number}/priorities/new`)).body).toContain('value="early_years"');
@@ -168,10 +236,20 @@ describe('who may publish', () => {
     const [offer] = await offerRows();
     for (const user of [people.headteacher, people.laOfficer, people.governor]) {
       const visitor = await as(user);
-      for (const url of ['/national/priorities', '/national/priorities/new', '/national/priorities/early_years/edit', '/national/support', `/national/support/${offer!.id}/edit`]) {
+      for (const url of [
+        '/national/priorities',
+        '/national/priorities/new',
+        '/national/priorities/early_years/edit',
+        '/national/support',
+        `/national/support/${offer!.id}/edit`,
+      ]) {
         expect((await visitor.get(url)).statusCode, url).toBe(403);
       }
-      const post = await visitor.post('/national/priorities/early_years/withdraw', {}, { tokenFrom: '/national-priorities' });
+      const post = await visitor.post(
+        '/national/priorities/early_years/withdraw',
+        {},
+        { tokenFrom: '/national-priorities' },
+      );
       expect(post.statusCode).toBe(403);
       expect((await visitor.get('/national-priorities')).statusCode).toBe(200);
     }

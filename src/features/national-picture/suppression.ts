@@ -52,7 +52,8 @@ export const suppress: Suppressor = (problem) => {
   const hidden = new Set<string>(problem.unpublished ?? []);
   for (const [key, n] of problem.values) if (small(n)) hidden.add(key);
   const linesOf = new Map<string, Line[]>();
-  const push = <T>(map: Map<string, T[]>, key: string, item: T) => (map.get(key) ?? map.set(key, []).get(key)!).push(item);
+  const push = <T>(map: Map<string, T[]>, key: string, item: T) =>
+    (map.get(key) ?? map.set(key, []).get(key)!).push(item);
   for (const line of problem.lines) for (const key of [line.total, ...line.parts]) push(linesOf, key, line);
   const inners = new Map<string, string[]>();
   const outers = new Map<string, string[]>();
@@ -63,8 +64,12 @@ export const suppress: Suppressor = (problem) => {
 
   /** Hide the smallest non-zero shown part of a line (never `except`), else its total; false when nothing is left. */
   const hideComplement = (line: Line, except: string) => {
-    const candidates = line.parts.filter((k) => k !== except && !hidden.has(k) && value(k) > 0).sort((a, b) => value(a) - value(b) || a.localeCompare(b));
-    const pick = candidates[0] ?? (line.total !== except && !hidden.has(line.total) && value(line.total) > 0 ? line.total : undefined);
+    const candidates = line.parts
+      .filter((k) => k !== except && !hidden.has(k) && value(k) > 0)
+      .sort((a, b) => value(a) - value(b) || a.localeCompare(b));
+    const pick =
+      candidates[0] ??
+      (line.total !== except && !hidden.has(line.total) && value(line.total) > 0 ? line.total : undefined);
     if (pick === undefined) return false;
     hidden.add(pick);
     return true;
@@ -91,7 +96,10 @@ export const suppress: Suppressor = (problem) => {
       if (small(hiddenSum) && hideComplement(line, '')) changed = true;
     }
     if (changed) continue;
-    const exposed = [...pinnedByBounds(problem, hidden, value, inners, outers), ...recoverableByLines(problem.lines, hidden, value)];
+    const exposed = [
+      ...pinnedByBounds(problem, hidden, value, inners, outers),
+      ...recoverableByLines(problem.lines, hidden, value),
+    ];
     for (const key of exposed) if (protect(key)) changed = true;
     if (!changed) return hidden;
   }
@@ -99,7 +107,13 @@ export const suppress: Suppressor = (problem) => {
 };
 
 /** Hidden figures (non-zero) whose interval, from bounds and one line at a time, is a single value. */
-function pinnedByBounds(problem: SuppressionProblem, hidden: ReadonlySet<string>, value: (k: string) => number, inners: Map<string, string[]>, outers: Map<string, string[]>) {
+function pinnedByBounds(
+  problem: SuppressionProblem,
+  hidden: ReadonlySet<string>,
+  value: (k: string) => number,
+  inners: Map<string, string[]>,
+  outers: Map<string, string[]>,
+) {
   const lo = new Map<string, number>();
   const hi = new Map<string, number>();
   for (const key of hidden) {
@@ -129,7 +143,11 @@ function pinnedByBounds(problem: SuppressionProblem, hidden: ReadonlySet<string>
 }
 
 /** Hidden figures (non-zero) that the lines, taken together, determine exactly (real-valued linear algebra). */
-export function recoverableByLines(lines: readonly Line[], hidden: ReadonlySet<string>, value: (k: string) => number): string[] {
+export function recoverableByLines(
+  lines: readonly Line[],
+  hidden: ReadonlySet<string>,
+  value: (k: string) => number,
+): string[] {
   const found: string[] = [];
   for (const component of components(lines, hidden)) {
     const vars = [...new Set(component.flatMap((l) => [l.total, ...l.parts].filter((k) => hidden.has(k))))];

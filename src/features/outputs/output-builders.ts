@@ -25,46 +25,129 @@ export type OutputData = {
 type Build = (data: OutputData, t: TFunction, lang: 'en' | 'cy') => Section[];
 const k = (key: string) => `outputs.${key}`;
 const years = (y: number) => `${y}–${String(y + 1).slice(2)}`;
-const money = (pence: number | null, lang: 'en' | 'cy') => (pence === null ? '' : new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100));
+const money = (pence: number | null, lang: 'en' | 'cy') =>
+  pence === null
+    ? ''
+    : new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' }).format(
+        pence / 100,
+      );
 
 const sdpSummary: Build = (d, t, lang) => [
-  { heading: t(k('sdp.about')), blocks: [{ type: 'paragraph', text: d.plan?.summary || t(k('sdp.noSummary')), lang: d.plan?.summary ? d.plan.language : undefined }] },
+  {
+    heading: t(k('sdp.about')),
+    blocks: [
+      {
+        type: 'paragraph',
+        text: d.plan?.summary || t(k('sdp.noSummary')),
+        lang: d.plan?.summary ? d.plan.language : undefined,
+      },
+    ],
+  },
   ...d.priorities.map((p, i): Section => ({
     heading: t(k('sdp.priority'), { number: i + 1, title: p.title }),
     blocks: [
-      { type: 'facts', rows: [[t(k('sdp.forWhom')), p.learners], [t(k('sdp.howWeKnow')), p.successMeasure], [t(k('sdp.theme')), p.nifTheme ? t(`reference.nifTheme.${p.nifTheme}`) : '']] },
-      ...(p.actions.length ? [{ type: 'bullets' as const, items: p.actions.map((a) => ({ text: a.dueOn ? t(k('sdp.actionBy'), { action: a.description, date: formatDate(a.dueOn, lang) }) : a.description, lang: a.language })) }] : []),
+      {
+        type: 'facts',
+        rows: [
+          [t(k('sdp.forWhom')), p.learners],
+          [t(k('sdp.howWeKnow')), p.successMeasure],
+          [t(k('sdp.theme')), p.nifTheme ? t(`reference.nifTheme.${p.nifTheme}`) : ''],
+        ],
+      },
+      ...(p.actions.length
+        ? [
+            {
+              type: 'bullets' as const,
+              items: p.actions.map((a) => ({
+                text: a.dueOn
+                  ? t(k('sdp.actionBy'), { action: a.description, date: formatDate(a.dueOn, lang) })
+                  : a.description,
+                lang: a.language,
+              })),
+            },
+          ]
+        : []),
     ],
   })),
   {
     heading: t(k('sdp.approval')),
-    blocks: [{ type: 'paragraph', text: d.plan?.latestRevision?.approvedAt ? t(k('sdp.approvedOn'), { date: formatDate(d.plan.latestRevision.approvedAt, lang) }) : t(k('sdp.notApproved')) }],
+    blocks: [
+      {
+        type: 'paragraph',
+        text: d.plan?.latestRevision?.approvedAt
+          ? t(k('sdp.approvedOn'), { date: formatDate(d.plan.latestRevision.approvedAt, lang) })
+          : t(k('sdp.notApproved')),
+      },
+    ],
   },
 ];
 
 const selfEvaluation: Build = (d, t) => {
   const strengths = d.findings.filter((f) => f.kind === 'strength');
   const areas = d.findings.filter((f) => f.kind === 'area_for_development');
-  const list = (items: { title: string; language: string }[]) => (items.length ? [{ type: 'bullets' as const, items: items.map((i) => ({ text: i.title, lang: i.language })) }] : [{ type: 'paragraph' as const, text: t(k('none')) }]);
-  const milestones = d.priorities.flatMap((p) => p.actions.filter((a) => a.milestones).map((a) => ({ text: `${a.milestones}${a.dueOn ? ` (${a.dueOn})` : ''}`, lang: a.language })));
+  const list = (items: { title: string; language: string }[]) =>
+    items.length
+      ? [{ type: 'bullets' as const, items: items.map((i) => ({ text: i.title, lang: i.language })) }]
+      : [{ type: 'paragraph' as const, text: t(k('none')) }];
+  const milestones = d.priorities.flatMap((p) =>
+    p.actions
+      .filter((a) => a.milestones)
+      .map((a) => ({ text: `${a.milestones}${a.dueOn ? ` (${a.dueOn})` : ''}`, lang: a.language })),
+  );
   return [
-    { heading: t(k('se.howWell')), blocks: [{ type: 'paragraph', text: d.cycle?.howWellAnswer || t(k('none')), lang: d.cycle?.language }] },
+    {
+      heading: t(k('se.howWell')),
+      blocks: [{ type: 'paragraph', text: d.cycle?.howWellAnswer || t(k('none')), lang: d.cycle?.language }],
+    },
     { heading: t(k('se.strengths')), blocks: list(strengths) },
     { heading: t(k('se.areas')), blocks: list(areas) },
     { heading: t(k('se.priorities')), blocks: list(d.priorities) },
-    { heading: t(k('se.milestones')), blocks: milestones.length ? [{ type: 'bullets', items: milestones }] : [{ type: 'paragraph', text: t(k('none')) }] },
+    {
+      heading: t(k('se.milestones')),
+      blocks: milestones.length
+        ? [{ type: 'bullets', items: milestones }]
+        : [{ type: 'paragraph', text: t(k('none')) }],
+    },
   ];
 };
 
 const progress: Build = (d, t) =>
   d.lastYear.length === 0
-    ? [{ heading: t(k('progress.heading')), blocks: [{ type: 'paragraph', text: t(k('progress.none'), { years: years(d.academicYear - 1) }) }] }]
+    ? [
+        {
+          heading: t(k('progress.heading')),
+          blocks: [{ type: 'paragraph', text: t(k('progress.none'), { years: years(d.academicYear - 1) }) }],
+        },
+      ]
     : d.lastYear.map((p) => ({
         heading: p.title,
         blocks: [
-          { type: 'facts', rows: [[t(k('progress.state')), t(`reference.priorityState.${p.state}`)], [t(k('progress.whatChanged')), p.review?.whatChanged || t(k('progress.notReviewed'))]] },
+          {
+            type: 'facts',
+            rows: [
+              [t(k('progress.state')), t(`reference.priorityState.${p.state}`)],
+              [t(k('progress.whatChanged')), p.review?.whatChanged || t(k('progress.notReviewed'))],
+            ],
+          },
           ...(p.review?.figures.length
-            ? [{ type: 'table' as const, caption: t(k('progress.figures')), head: [t(k('progress.group')), t(k('progress.measure')), t(k('progress.baseline')), t(k('progress.latest'))], rows: p.review.figures.map((f) => [t(`reference.learnerGroup.${f.learnerGroup}`), f.measure, f.baseline, f.latest]) }]
+            ? [
+                {
+                  type: 'table' as const,
+                  caption: t(k('progress.figures')),
+                  head: [
+                    t(k('progress.group')),
+                    t(k('progress.measure')),
+                    t(k('progress.baseline')),
+                    t(k('progress.latest')),
+                  ],
+                  rows: p.review.figures.map((f) => [
+                    t(`reference.learnerGroup.${f.learnerGroup}`),
+                    f.measure,
+                    f.baseline,
+                    f.latest,
+                  ]),
+                },
+              ]
             : []),
         ],
       }));
@@ -73,7 +156,22 @@ const supportLog: Build = (d, t, lang) => [
   {
     heading: t(k('support.heading'), { years: years(d.financialYear) }),
     blocks: d.support.length
-      ? [{ type: 'table', caption: t(k('support.caption'), { years: years(d.financialYear) }), head: [t(k('support.from')), t(k('support.what')), t(k('support.when')), t(k('support.cost'))], rows: d.support.map((s) => [t(`reference.supportFrom.${s.supportFrom}`), s.detail || s.description, [s.startOn, s.dueOn].filter(Boolean).map((x) => formatDate(x, lang)).join(' – '), money(s.costPence, lang)]) }]
+      ? [
+          {
+            type: 'table',
+            caption: t(k('support.caption'), { years: years(d.financialYear) }),
+            head: [t(k('support.from')), t(k('support.what')), t(k('support.when')), t(k('support.cost'))],
+            rows: d.support.map((s) => [
+              t(`reference.supportFrom.${s.supportFrom}`),
+              s.detail || s.description,
+              [s.startOn, s.dueOn]
+                .filter(Boolean)
+                .map((x) => formatDate(x, lang))
+                .join(' – '),
+              money(s.costPence, lang),
+            ]),
+          },
+        ]
       : [{ type: 'paragraph', text: t(k('support.none')) }],
   },
   ...brokeredSections(d, t, lang),
@@ -84,25 +182,52 @@ function brokeredSections(d: OutputData, t: TFunction, lang: 'en' | 'cy'): Secti
   const b = (key: string) => `brokering.supportLog.${key}`;
   const received = d.brokered.filter((r) => r.requestingSchoolNumber === d.school.number);
   const given = d.brokered.filter((r) => r.agreement.supportingSchoolNumber === d.school.number);
-  const table = (rows: typeof d.brokered, who: 'from' | 'to', caption: string): Section['blocks'] => [{
-    type: 'table', caption: t(caption, { years: years(d.financialYear) }),
-    head: [t(b(who)), t(b('what')), t(b('when')), t(b('days')), t(b('cost')), t(b('impact'))],
-    rows: rows.map((r) => [
-      who === 'from' ? r.supportingSchoolName : r.requestingSchoolName, r.agreement.what,
-      [r.agreement.startsOn, r.agreement.endsOn].filter(Boolean).map((x) => formatDate(x, lang)).join(' – '),
-      r.agreement.days === null ? '' : Number(r.agreement.days).toFixed(1), money(r.agreement.costPence, lang), r.agreement.impact,
-    ]),
-  }];
+  const table = (rows: typeof d.brokered, who: 'from' | 'to', caption: string): Section['blocks'] => [
+    {
+      type: 'table',
+      caption: t(caption, { years: years(d.financialYear) }),
+      head: [t(b(who)), t(b('what')), t(b('when')), t(b('days')), t(b('cost')), t(b('impact'))],
+      rows: rows.map((r) => [
+        who === 'from' ? r.supportingSchoolName : r.requestingSchoolName,
+        r.agreement.what,
+        [r.agreement.startsOn, r.agreement.endsOn]
+          .filter(Boolean)
+          .map((x) => formatDate(x, lang))
+          .join(' – '),
+        r.agreement.days === null ? '' : Number(r.agreement.days).toFixed(1),
+        money(r.agreement.costPence, lang),
+        r.agreement.impact,
+      ]),
+    },
+  ];
   return [
-    { heading: t(b('receivedHeading')), blocks: received.length ? table(received, 'from', b('receivedCaption')) : [{ type: 'paragraph', text: t(b('noneReceived')) }] },
-    { heading: t(b('givenHeading')), blocks: given.length ? table(given, 'to', b('givenCaption')) : [{ type: 'paragraph', text: t(b('noneGiven')) }] },
+    {
+      heading: t(b('receivedHeading')),
+      blocks: received.length
+        ? table(received, 'from', b('receivedCaption'))
+        : [{ type: 'paragraph', text: t(b('noneReceived')) }],
+    },
+    {
+      heading: t(b('givenHeading')),
+      blocks: given.length ? table(given, 'to', b('givenCaption')) : [{ type: 'paragraph', text: t(b('noneGiven')) }],
+    },
   ];
 }
 
-const BUILDERS: Record<OutputKind, Build> = { sdp_summary: sdpSummary, self_evaluation: selfEvaluation, progress, support_log: supportLog };
+const BUILDERS: Record<OutputKind, Build> = {
+  sdp_summary: sdpSummary,
+  self_evaluation: selfEvaluation,
+  progress,
+  support_log: supportLog,
+};
 
 export function buildOutput(kind: OutputKind, data: OutputData, t: TFunction, lang: 'en' | 'cy'): OutputDocument {
-  const period = kind === 'support_log' ? years(data.financialYear) : kind === 'progress' ? years(data.academicYear - 1) : years(data.academicYear);
+  const period =
+    kind === 'support_log'
+      ? years(data.financialYear)
+      : kind === 'progress'
+        ? years(data.academicYear - 1)
+        : years(data.academicYear);
   return {
     kind,
     language: lang,

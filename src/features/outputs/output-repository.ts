@@ -1,12 +1,24 @@
 import { and, asc, desc, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { currentPlan } from '../development-plan/plan-repository.ts';
-import { cycles, findings, impactGroupFigures, impactReviews, planActions, planRevisions, priorities, successCriteria } from '../../db/schema/index.ts';
+import {
+  cycles,
+  findings,
+  impactGroupFigures,
+  impactReviews,
+  planActions,
+  planRevisions,
+  priorities,
+  successCriteria,
+} from '../../db/schema/index.ts';
 
 const PLANNED_STATES = ['agreed', 'in_progress', 'reviewed', 'closed'];
 
 export async function findCycleByYear(db: Db, schoolNumber: string, academicYear: number) {
-  const [row] = await db.select().from(cycles).where(and(eq(cycles.schoolNumber, schoolNumber), eq(cycles.academicYear, academicYear)));
+  const [row] = await db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.schoolNumber, schoolNumber), eq(cycles.academicYear, academicYear)));
   return row ?? null;
 }
 
@@ -14,21 +26,44 @@ export async function findCycleByYear(db: Db, schoolNumber: string, academicYear
 export async function planFor(db: Db, schoolNumber: string, academicYear: number) {
   const plan = await currentPlan(db, schoolNumber, academicYear);
   if (!plan) return null;
-  const [revision] = await db.select({ number: planRevisions.number, approvedAt: planRevisions.approvedAt }).from(planRevisions).where(eq(planRevisions.planId, plan.id)).orderBy(desc(planRevisions.number)).limit(1);
+  const [revision] = await db
+    .select({ number: planRevisions.number, approvedAt: planRevisions.approvedAt })
+    .from(planRevisions)
+    .where(eq(planRevisions.planId, plan.id))
+    .orderBy(desc(planRevisions.number))
+    .limit(1);
   return { ...plan, latestRevision: revision ?? null };
 }
 
 /** A cycle's priorities that made it into the plan, with their criteria, actions and impact review. */
 export async function plannedPriorities(db: Db, cycleId: string) {
-  const rows = await db.select().from(priorities).where(and(eq(priorities.cycleId, cycleId), inArray(priorities.state, PLANNED_STATES))).orderBy(asc(priorities.createdAt));
+  const rows = await db
+    .select()
+    .from(priorities)
+    .where(and(eq(priorities.cycleId, cycleId), inArray(priorities.state, PLANNED_STATES)))
+    .orderBy(asc(priorities.createdAt));
   const ids = rows.map((p) => p.id);
   if (!ids.length) return [];
   const [criteria, actions, reviews] = await Promise.all([
-    db.select().from(successCriteria).where(inArray(successCriteria.priorityId, ids)).orderBy(asc(successCriteria.position)),
+    db
+      .select()
+      .from(successCriteria)
+      .where(inArray(successCriteria.priorityId, ids))
+      .orderBy(asc(successCriteria.position)),
     db.select().from(planActions).where(inArray(planActions.priorityId, ids)).orderBy(asc(planActions.dueOn)),
     db.select().from(impactReviews).where(inArray(impactReviews.priorityId, ids)),
   ]);
-  const figures = reviews.length ? await db.select().from(impactGroupFigures).where(inArray(impactGroupFigures.reviewId, reviews.map((r) => r.id))) : [];
+  const figures = reviews.length
+    ? await db
+        .select()
+        .from(impactGroupFigures)
+        .where(
+          inArray(
+            impactGroupFigures.reviewId,
+            reviews.map((r) => r.id),
+          ),
+        )
+    : [];
   return rows.map((p) => {
     const review = reviews.find((r) => r.priorityId === p.id) ?? null;
     return {
@@ -41,20 +76,36 @@ export async function plannedPriorities(db: Db, cycleId: string) {
 }
 
 export async function cycleFindings(db: Db, cycleId: string) {
-  return db.select({ kind: findings.kind, title: findings.title, language: findings.language }).from(findings).where(eq(findings.cycleId, cycleId)).orderBy(asc(findings.createdAt));
+  return db
+    .select({ kind: findings.kind, title: findings.title, language: findings.language })
+    .from(findings)
+    .where(eq(findings.cycleId, cycleId))
+    .orderBy(asc(findings.createdAt));
 }
 
 /** Support from the collaborative or the LA on actions that ran in the financial year. */
 export async function supportInYear(db: Db, schoolNumber: string, from: string, to: string) {
   return db
-    .select({ supportFrom: planActions.supportFrom, detail: planActions.supportDetail, description: planActions.description, startOn: planActions.startOn, dueOn: planActions.dueOn, costPence: planActions.costPence, priorityTitle: priorities.title, language: planActions.language })
+    .select({
+      supportFrom: planActions.supportFrom,
+      detail: planActions.supportDetail,
+      description: planActions.description,
+      startOn: planActions.startOn,
+      dueOn: planActions.dueOn,
+      costPence: planActions.costPence,
+      priorityTitle: priorities.title,
+      language: planActions.language,
+    })
     .from(planActions)
     .innerJoin(priorities, eq(priorities.id, planActions.priorityId))
     .where(
       and(
         eq(priorities.schoolNumber, schoolNumber),
         inArray(planActions.supportFrom, ['collaborative', 'la']),
-        or(and(gte(planActions.startOn, from), lte(planActions.startOn, to)), and(gte(planActions.dueOn, from), lte(planActions.dueOn, to))),
+        or(
+          and(gte(planActions.startOn, from), lte(planActions.startOn, to)),
+          and(gte(planActions.dueOn, from), lte(planActions.dueOn, to)),
+        ),
       ),
     )
     .orderBy(asc(planActions.startOn));

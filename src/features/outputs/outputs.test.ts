@@ -22,7 +22,17 @@ beforeAll(async () => {
   t = await createTestApp();
   school = await buildSchool(t.database.db, { name: 'Ysgol Gynradd Brawf' });
   people = await buildSchoolPeople(t.database.db, school);
-  await loadDemoSchoolCycle(t.database.db, school.number, { headteacher: people.headteacher.id, leader: people.leader.id, practitioner: people.practitioner.id, governor: people.governor.id });
+  await loadDemoSchoolCycle(
+    t.database.db,
+    school.number,
+    {
+      headteacher: people.headteacher.id,
+      leader: people.leader.id,
+      practitioner: people.practitioner.id,
+      governor: people.governor.id,
+    },
+    new Date(),
+  );
 });
 afterAll(() => t.close());
 
@@ -42,7 +52,14 @@ describe('school documents', () => {
 
   it('produces PDFs whose text is there, with Welsh letters intact, in both languages', async () => {
     const head = await as(people.headteacher);
-    const cy = await t.app.inject({ url: `/schools/${school.number}/outputs/self-evaluation.pdf?language=cy`, headers: { cookie: Object.entries(head.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const cy = await t.app.inject({
+      url: `/schools/${school.number}/outputs/self-evaluation.pdf?language=cy`,
+      headers: {
+        cookie: Object.entries(head.cookies)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('; '),
+      },
+    });
     expect(cy.statusCode).toBe(200);
     expect(cy.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(cy.rawPayload);
@@ -50,27 +67,53 @@ describe('school documents', () => {
     expect(text).toContain('Ein cryfderau');
     expect(text).toContain('Mae dysgwyr yn esbonio eu rhesymu mathemategol yn hyderus');
     expect(text).toContain('Learners feel safe and supported');
-    const en = await t.app.inject({ url: `/schools/${school.number}/outputs/support-log.pdf?language=en`, headers: { cookie: Object.entries(head.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const en = await t.app.inject({
+      url: `/schools/${school.number}/outputs/support-log.pdf?language=en`,
+      headers: {
+        cookie: Object.entries(head.cookies)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('; '),
+      },
+    });
     const enText = await pdfText(en.rawPayload);
     expect(enText).toContain('External support received');
     expect(enText).toContain('LA attendance officer: half a day a week');
     expect(enText).toContain('£1,200.00');
     expect(enText).toMatch(/1 \/ 1/);
-    const cyLog = await pdfText((await t.app.inject({ url: `/schools/${school.number}/outputs/support-log.pdf?language=cy`, headers: { cookie: Object.entries(head.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })).rawPayload);
+    const cyLog = await pdfText(
+      (
+        await t.app.inject({
+          url: `/schools/${school.number}/outputs/support-log.pdf?language=cy`,
+          headers: {
+            cookie: Object.entries(head.cookies)
+              .map(([k, v]) => `${k}=${v}`)
+              .join('; '),
+          },
+        })
+      ).rawPayload,
+    );
     expect(cyLog).toContain('Gan y grŵp cydweithredol');
   });
 
   it('produces Word documents in both languages', async () => {
     const head = await as(people.headteacher);
-    const cookie = Object.entries(head.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
-    const cy = await t.app.inject({ url: `/schools/${school.number}/outputs/progress.docx?language=cy`, headers: { cookie } });
+    const cookie = Object.entries(head.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const cy = await t.app.inject({
+      url: `/schools/${school.number}/outputs/progress.docx?language=cy`,
+      headers: { cookie },
+    });
     expect(cy.headers['content-disposition']).toContain(`${school.number}-progress-cy.docx`);
     const cyText = (await mammoth.extractRawText({ buffer: cy.rawPayload })).value;
     expect(cyText).toContain("Cynnydd ar flaenoriaethau'r llynedd");
     expect(cyText).toContain('Cododd presenoldeb dysgwyr eFSM');
     expect(cyText).toContain("Dysgwyr sy'n gymwys i gael prydau ysgol am ddim (eFSM)");
     expect(cyText).toContain('92.4');
-    const en = await t.app.inject({ url: `/schools/${school.number}/outputs/sdp-summary.docx?language=en`, headers: { cookie } });
+    const en = await t.app.inject({
+      url: `/schools/${school.number}/outputs/sdp-summary.docx?language=en`,
+      headers: { cookie },
+    });
     const enText = (await mammoth.extractRawText({ buffer: en.rawPayload })).value;
     expect(enText).toContain('How we will know it has worked');
   });
@@ -85,7 +128,9 @@ describe('school documents', () => {
     const la = await as(people.laOfficer);
     expect((await la.get(`/schools/${school.number}/outputs/self-evaluation`)).statusCode).toBe(200);
     expect((await la.get(`/schools/${school.number}/outputs/progress.pdf`)).statusCode).toBe(404);
-    expect((await (await as(people.otherLaOfficer)).get(`/schools/${school.number}/outputs/self-evaluation`)).statusCode).toBe(404);
+    expect(
+      (await (await as(people.otherLaOfficer)).get(`/schools/${school.number}/outputs/self-evaluation`)).statusCode,
+    ).toBe(404);
     expect((await (await as(people.otherHeadteacher)).get(`/schools/${school.number}/outputs`)).statusCode).toBe(404);
   });
 });

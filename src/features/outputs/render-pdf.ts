@@ -17,11 +17,24 @@ function block(doc: PDFKit.PDFDocument, b: Block, width: number) {
   if (b.type === 'paragraph') {
     doc.font(REGULAR).fontSize(11).fillColor(INK).text(b.text, left, undefined, { width, lineGap: 2 });
   } else if (b.type === 'bullets') {
-    doc.font(REGULAR).fontSize(11).fillColor(INK).list(b.items.map((i) => i.text), left, undefined, { width, bulletRadius: 2, textIndent: 12, lineGap: 2 });
+    doc
+      .font(REGULAR)
+      .fontSize(11)
+      .fillColor(INK)
+      .list(
+        b.items.map((i) => i.text),
+        left,
+        undefined,
+        { width, bulletRadius: 2, textIndent: 12, lineGap: 2 },
+      );
   } else if (b.type === 'facts') {
     for (const [key, value] of b.rows) {
       doc.font(BOLD).fontSize(10).fillColor(MUTED).text(key, left, undefined, { width });
-      doc.font(REGULAR).fontSize(11).fillColor(INK).text(value || '–', left, undefined, { width, lineGap: 2 });
+      doc
+        .font(REGULAR)
+        .fontSize(11)
+        .fillColor(INK)
+        .text(value || '–', left, undefined, { width, lineGap: 2 });
       doc.moveDown(0.3);
     }
   } else {
@@ -29,12 +42,28 @@ function block(doc: PDFKit.PDFDocument, b: Block, width: number) {
     const colWidth = width / b.head.length;
     const row = (cells: string[], font: string) => {
       const top = doc.y + 4;
-      const heights = cells.map((c) => doc.font(font).fontSize(10).heightOfString(c || ' ', { width: colWidth - 6 }));
+      const heights = cells.map((c) =>
+        doc
+          .font(font)
+          .fontSize(10)
+          .heightOfString(c || ' ', { width: colWidth - 6 }),
+      );
       const height = Math.max(...heights) + 8;
       if (top + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const y = doc.y + 4;
-      cells.forEach((c, i) => doc.font(font).fontSize(10).fillColor(INK).text(c, left + i * colWidth, y, { width: colWidth - 6 }));
-      doc.moveTo(left, y + height - 4).lineTo(left + width, y + height - 4).strokeColor(RULE).lineWidth(0.5).stroke();
+      cells.forEach((c, i) =>
+        doc
+          .font(font)
+          .fontSize(10)
+          .fillColor(INK)
+          .text(c, left + i * colWidth, y, { width: colWidth - 6 }),
+      );
+      doc
+        .moveTo(left, y + height - 4)
+        .lineTo(left + width, y + height - 4)
+        .strokeColor(RULE)
+        .lineWidth(0.5)
+        .stroke();
       doc.x = left;
       doc.y = y + height - 2;
     };
@@ -46,7 +75,14 @@ function block(doc: PDFKit.PDFDocument, b: Block, width: number) {
 
 /** A4 PDF of the document, with its language and title in the metadata and a footer on every page. */
 export function renderPdf(output: OutputDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, lang: output.language === 'cy' ? 'cy-GB' : 'en-GB', displayTitle: true, info: { Title: `${output.title}: ${output.schoolName}`, Creator: 'Cydwella' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    bufferPages: true,
+    lang: output.language === 'cy' ? 'cy-GB' : 'en-GB',
+    displayTitle: true,
+    info: { Title: `${output.title}: ${output.schoolName}`, Creator: 'Cydwella' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -55,7 +91,14 @@ export function renderPdf(output: OutputDocument): Promise<Buffer> {
   doc.font(BOLD).fontSize(10).fillColor(MUTED).text(output.schoolName.toUpperCase(), { width, characterSpacing: 0.5 });
   doc.font(BOLD).fontSize(22).fillColor(INK).text(output.title, { width });
   doc.font(REGULAR).fontSize(12).fillColor(MUTED).text(output.subtitle, { width });
-  doc.moveDown(0.5).moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.margins.left + width, doc.y).strokeColor(INK).lineWidth(2).stroke().moveDown(0.8);
+  doc
+    .moveDown(0.5)
+    .moveTo(doc.page.margins.left, doc.y)
+    .lineTo(doc.page.margins.left + width, doc.y)
+    .strokeColor(INK)
+    .lineWidth(2)
+    .stroke()
+    .moveDown(0.8);
   for (const section of output.sections) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
     doc.font(BOLD).fontSize(14).fillColor(INK).text(section.heading, doc.page.margins.left, undefined, { width });
@@ -68,7 +111,15 @@ export function renderPdf(output: OutputDocument): Promise<Buffer> {
     // Writing below the bottom margin would start a new page: lift the margin for the footer.
     doc.page.margins.bottom = 0;
     const bottom = doc.page.height - 40;
-    doc.font(REGULAR).fontSize(8).fillColor(MUTED).text(`${output.footer}  ·  ${i + 1} / ${range.count}`, doc.page.margins.left, bottom, { width, align: 'center', lineBreak: false });
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`${output.footer}  ·  ${i + 1} / ${range.count}`, doc.page.margins.left, bottom, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
   }
   doc.end();
   return done;

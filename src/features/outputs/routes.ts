@@ -13,40 +13,81 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
-const SLUGS: Record<string, OutputKind> = { 'sdp-summary': 'sdp_summary', 'self-evaluation': 'self_evaluation', progress: 'progress', 'support-log': 'support_log' };
+const SLUGS: Record<string, OutputKind> = {
+  'sdp-summary': 'sdp_summary',
+  'self-evaluation': 'self_evaluation',
+  progress: 'progress',
+  'support-log': 'support_log',
+};
 const slugOf = (kind: OutputKind) => Object.keys(SLUGS).find((s) => SLUGS[s] === kind)!;
-const Params = Type.Object({ number: SchoolNumber, document: Type.String({ pattern: '^[a-z-]+(\\.(pdf|docx))?$', maxLength: 80 }) });
+const Params = Type.Object({
+  number: SchoolNumber,
+  document: Type.String({ pattern: '^[a-z-]+(\\.(pdf|docx))?$', maxLength: 80 }),
+});
 const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])) });
 const FORMATS = {
   pdf: { type: 'application/pdf', render: renderPdf },
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
 } as const;
 
-export const outputRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
   const tFor = await createTranslator();
 
-  app.get('/schools/:number/outputs', { config: scoped(signedIn, 'school'), schema: { params: Type.Object({ number: SchoolNumber }) } }, async (request, reply) => {
-    const { school, can } = schoolScope(request);
-    const kinds = await readableOutputs(db, request.user, school, can, OUTPUT_KINDS);
-    const documents = await Promise.all(
-      kinds.map(async (kind) => ({ kind, slug: slugOf(kind), sharing: can.staff ? await sharingModel(db, school, can, 'output', outputItemId(school.number, kind), request.lang) : null })),
-    );
-    const shared = (request.query as { shared?: string }).shared;
-    return reply.page('features/outputs/views/list.njk', { title: request.t('pages.outputs.title'), school, schoolCan: can, schoolSection: 'outputs', documents, shared: shared === 'add' || shared === 'remove' ? shared : null });
-  });
+  app.get(
+    '/schools/:number/outputs',
+    { config: scoped(signedIn, 'school'), schema: { params: Type.Object({ number: SchoolNumber }) } },
+    async (request, reply) => {
+      const { school, can } = schoolScope(request);
+      const kinds = await readableOutputs(db, request.user, school, can, OUTPUT_KINDS);
+      const documents = await Promise.all(
+        kinds.map(async (kind) => ({
+          kind,
+          slug: slugOf(kind),
+          sharing: can.staff
+            ? await sharingModel(db, school, can, 'output', outputItemId(school.number, kind), request.lang)
+            : null,
+        })),
+      );
+      const shared = (request.query as { shared?: string }).shared;
+      return reply.page('features/outputs/views/list.njk', {
+        title: request.t('pages.outputs.title'),
+        school,
+        schoolCan: can,
+        schoolSection: 'outputs',
+        documents,
+        shared: shared === 'add' || shared === 'remove' ? shared : null,
+      });
+    },
+  );
 
   // One document: a page, or with .pdf / .docx a download; ?language= picks the document's language.
-  app.get('/schools/:number/outputs/:document', { config: scoped(signedIn, 'school'), schema: { params: Params, querystring: Query } }, async (request, reply) => {
-    const { school, can } = schoolScope(request);
-    const [slug, extension] = request.params.document.split('.') as [string, keyof typeof FORMATS | undefined];
-    const kind = SLUGS[slug];
-    if (!kind || !(await readableOutputs(db, request.user, school, can, [kind])).length) throw new HttpError(404, 'not-found');
-    const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
-    const output = buildOutput(kind, await outputData(db, school), tFor(lang), lang);
-    if (!extension) return reply.page('features/outputs/views/document.njk', { title: `${output.title}: ${school.name}`, school, schoolCan: can, schoolSection: 'outputs', output, slug });
-    const format = FORMATS[extension];
-    const fileName = `${school.number}-${slug}-${lang}.${extension}`;
-    return reply.type(format.type).header('content-disposition', `attachment; filename="${fileName}"`).send(await format.render(output));
-  });
+  app.get(
+    '/schools/:number/outputs/:document',
+    { config: scoped(signedIn, 'school'), schema: { params: Params, querystring: Query } },
+    async (request, reply) => {
+      const { school, can } = schoolScope(request);
+      const [slug, extension] = request.params.document.split('.') as [string, keyof typeof FORMATS | undefined];
+      const kind = SLUGS[slug];
+      if (!kind || !(await readableOutputs(db, request.user, school, can, [kind])).length)
+        throw new HttpError(404, 'not-found');
+      const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
+      const output = buildOutput(kind, await outputData(db, school, clock.now()), tFor(lang), lang);
+      if (!extension)
+        return reply.page('features/outputs/views/document.njk', {
+          title: `${output.title}: ${school.name}`,
+          school,
+          schoolCan: can,
+          schoolSection: 'outputs',
+          output,
+          slug,
+        });
+      const format = FORMATS[extension];
+      const fileName = `${school.number}-${slug}-${lang}.${extension}`;
+      return reply
+        .type(format.type)
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(await format.render(output));
+    },
+  );
 };

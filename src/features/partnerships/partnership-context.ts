@@ -1,9 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../db/client.ts';
-import { HttpError } from '../../lib/http-error.ts';
-import { partnershipCan, type PartnershipCan } from '../../national/national-policy.ts';
-import { findPartnership, type LocalAuthority, type Partnership } from './partnership-repository.ts';
+import type { LocalAuthority } from './partnership-repository.ts';
 import { FormText, LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
 
 export const partnershipsRead = { access: { permission: 'partnerships.read' } } as const;
@@ -16,33 +12,26 @@ export const StaffParams = Type.Object({ id: Uuid, staffId: Uuid });
 export const CodeParams = Type.Object({ code: LaCode });
 export const PartnershipBody = Type.Object({
   version: Type.Optional(Version),
-  kind: field, nameEn: field, nameCy: field, purpose: field, services: field,
+  kind: field,
+  nameEn: field,
+  nameCy: field,
+  purpose: field,
+  services: field,
   members: Type.Optional(Type.Array(Type.String({ maxLength: 3 }), { maxItems: 30 })),
-  'startsOn-day': field, 'startsOn-month': field, 'startsOn-year': field, 'endsOn-day': field, 'endsOn-month': field, 'endsOn-year': field,
+  'startsOn-day': field,
+  'startsOn-month': field,
+  'startsOn-year': field,
+  'endsOn-day': field,
+  'endsOn-month': field,
+  'endsOn-year': field,
 });
 export const StaffBody = Type.Object({ name: field, post: field, employingLaCode: field });
 
-export type PartnershipContext = { partnership: Partnership; laCodes: string[]; can: PartnershipCan };
-
-/** The partnership in the URL: 404 unless the user may see it, 403 if they may only look. */
-export async function partnershipAccess(db: Db, request: FastifyRequest, id: string, need: keyof PartnershipCan = 'view'): Promise<PartnershipContext> {
-  const found = await findPartnership(db, id);
-  if (!found) throw new HttpError(404, 'not-found');
-  const can = partnershipCan(request.user, { id, laCodes: found.laCodes });
-  if (!can.view) throw new HttpError(404, 'not-found');
-  if (!can[need]) throw new HttpError(403, 'forbidden');
-  return { partnership: found.partnership, laCodes: found.laCodes, can };
-}
-
-export const nameIn = (lang: string, named: { nameEn: string; nameCy: string }) => (lang === 'cy' ? named.nameCy : named.nameEn);
+export const nameIn = (lang: string, named: { nameEn: string; nameCy: string }) =>
+  lang === 'cy' ? named.nameCy : named.nameEn;
 
 /** LA names in the reader's language, by code. */
 export const laNamer = (lang: string, las: LocalAuthority[]) => {
   const byCode = new Map(las.map((la) => [la.code, nameIn(lang, la)]));
   return (code: string | null) => (code ? (byCode.get(code) ?? code) : '');
 };
-
-/** Today's date in Wales: whether a partnership has ended turns on it. */
-export function todayInWales(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -1,15 +1,36 @@
 import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { collaborativeMembers, collaboratives, laPartnershipMembers, laPartnerships, laPartnershipStaff, localAuthorities, roleAssignments, schools, users } from '../../db/schema/index.ts';
+import {
+  collaborativeMembers,
+  collaboratives,
+  laPartnershipMembers,
+  laPartnerships,
+  laPartnershipStaff,
+  localAuthorities,
+  roleAssignments,
+  schools,
+  users,
+} from '../../db/schema/index.ts';
 import { isUuid } from '../../lib/request-schemas.ts';
+import { memberCodes } from '../../local-authority/la-partnership-repository.ts';
 
 export type Partnership = typeof laPartnerships.$inferSelect;
-export type PartnershipValues = Pick<Partnership, 'kind' | 'nameEn' | 'nameCy' | 'purpose' | 'services' | 'startsOn' | 'endsOn' | 'language'>;
+export type PartnershipValues = Pick<
+  Partnership,
+  'kind' | 'nameEn' | 'nameCy' | 'purpose' | 'services' | 'startsOn' | 'endsOn' | 'language'
+>;
 export type StaffValues = { name: string; post: string; employingLaCode: string | null };
 export type LocalAuthority = { code: string; nameEn: string; nameCy: string };
 
-const memberCodes = sql<string[]>`coalesce((select array_agg(m.la_code order by m.la_code) from ${laPartnershipMembers} m where m.partnership_id = ${laPartnerships.id}), '{}')`;
-const summary = { id: laPartnerships.id, kind: laPartnerships.kind, nameEn: laPartnerships.nameEn, nameCy: laPartnerships.nameCy, startsOn: laPartnerships.startsOn, endsOn: laPartnerships.endsOn, laCodes: memberCodes };
+const summary = {
+  id: laPartnerships.id,
+  kind: laPartnerships.kind,
+  nameEn: laPartnerships.nameEn,
+  nameCy: laPartnerships.nameCy,
+  startsOn: laPartnerships.startsOn,
+  endsOn: laPartnerships.endsOn,
+  laCodes: memberCodes,
+};
 export type PartnershipSummary = Awaited<ReturnType<typeof listForLa>>[number];
 
 const hasMemberIn = (codes: string[]) =>
@@ -17,7 +38,11 @@ const hasMemberIn = (codes: string[]) =>
 
 /** The partnerships an LA is a member of, by name. */
 export async function listForLa(db: Db, laCode: string) {
-  return db.select(summary).from(laPartnerships).where(hasMemberIn([laCode])).orderBy(asc(laPartnerships.nameEn));
+  return db
+    .select(summary)
+    .from(laPartnerships)
+    .where(hasMemberIn([laCode]))
+    .orderBy(asc(laPartnerships.nameEn));
 }
 
 /** What a user may see, filtered in SQL: WG all; coordinators theirs; LA staff their LAs'. */
@@ -29,24 +54,33 @@ export async function listVisible(db: Db, visibility: Visibility) {
   if (ids.length) conditions.push(inArray(laPartnerships.id, ids));
   if (visibility.laCodes.length) conditions.push(hasMemberIn(visibility.laCodes));
   if (!visibility.all && !conditions.length) return [];
-  return db.select(summary).from(laPartnerships).where(visibility.all ? undefined : or(...conditions)).orderBy(asc(laPartnerships.nameEn));
-}
-
-export async function findPartnership(db: Db, id: string) {
-  const [row] = await db.select({ partnership: laPartnerships, laCodes: memberCodes }).from(laPartnerships).where(eq(laPartnerships.id, id));
-  return row ?? null;
+  return db
+    .select(summary)
+    .from(laPartnerships)
+    .where(visibility.all ? undefined : or(...conditions))
+    .orderBy(asc(laPartnerships.nameEn));
 }
 
 export async function allLocalAuthorities(db: Db): Promise<LocalAuthority[]> {
-  return db.select({ code: localAuthorities.code, nameEn: localAuthorities.nameEn, nameCy: localAuthorities.nameCy }).from(localAuthorities).orderBy(asc(localAuthorities.code));
+  return db
+    .select({ code: localAuthorities.code, nameEn: localAuthorities.nameEn, nameCy: localAuthorities.nameCy })
+    .from(localAuthorities)
+    .orderBy(asc(localAuthorities.code));
 }
 
 export async function listStaff(db: Db, partnershipId: string) {
-  return db.select().from(laPartnershipStaff).where(eq(laPartnershipStaff.partnershipId, partnershipId)).orderBy(asc(laPartnershipStaff.name));
+  return db
+    .select()
+    .from(laPartnershipStaff)
+    .where(eq(laPartnershipStaff.partnershipId, partnershipId))
+    .orderBy(asc(laPartnershipStaff.name));
 }
 
 export async function findStaff(db: Db, partnershipId: string, id: string) {
-  const [row] = await db.select().from(laPartnershipStaff).where(and(eq(laPartnershipStaff.id, id), eq(laPartnershipStaff.partnershipId, partnershipId)));
+  const [row] = await db
+    .select()
+    .from(laPartnershipStaff)
+    .where(and(eq(laPartnershipStaff.id, id), eq(laPartnershipStaff.partnershipId, partnershipId)));
   return row ?? null;
 }
 
@@ -56,7 +90,13 @@ export async function listCoordinators(db: Db, partnershipId: string) {
     .select({ id: users.id, name: users.displayName, email: users.email })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.role, 'partnership_coordinator'), eq(roleAssignments.scopeId, partnershipId), eq(users.active, true)))
+    .where(
+      and(
+        eq(roleAssignments.role, 'partnership_coordinator'),
+        eq(roleAssignments.scopeId, partnershipId),
+        eq(users.active, true),
+      ),
+    )
     .orderBy(asc(users.displayName));
 }
 
@@ -65,15 +105,25 @@ export async function listCoordinators(db: Db, partnershipId: string) {
  * member school in a member LA, and schools from two or more LAs.
  */
 export async function belongingCollaboratives(db: Db, partnershipId: string) {
-  const memberLa = (column: SQL | typeof collaboratives.laCode) => sql`${column} in (select la_code from ${laPartnershipMembers} where partnership_id = ${partnershipId})`;
+  const memberLa = (column: SQL | typeof collaboratives.laCode) =>
+    sql`${column} in (select la_code from ${laPartnershipMembers} where partnership_id = ${partnershipId})`;
   const schoolLas = sql`(select count(distinct s.la_code) from ${collaborativeMembers} cm join ${schools} s on s.number = cm.school_number where cm.collaborative_id = ${collaboratives.id})`;
   const outsideSchool = db
     .select({ one: sql`1` })
     .from(collaborativeMembers)
     .innerJoin(schools, eq(schools.number, collaborativeMembers.schoolNumber))
-    .where(and(eq(collaborativeMembers.collaborativeId, collaboratives.id), sql`not ${memberLa(sql`${schools.laCode}`)}`));
+    .where(
+      and(eq(collaborativeMembers.collaborativeId, collaboratives.id), sql`not ${memberLa(sql`${schools.laCode}`)}`),
+    );
   return db
-    .select({ id: collaboratives.id, nameEn: collaboratives.nameEn, nameCy: collaboratives.nameCy, laCode: collaboratives.laCode, status: collaboratives.status, schoolLas: sql<number>`${schoolLas}::int` })
+    .select({
+      id: collaboratives.id,
+      nameEn: collaboratives.nameEn,
+      nameCy: collaboratives.nameCy,
+      laCode: collaboratives.laCode,
+      status: collaboratives.status,
+      schoolLas: sql<number>`${schoolLas}::int`,
+    })
     .from(collaboratives)
     .where(and(memberLa(collaboratives.laCode), sql`not ${exists(outsideSchool)}`, sql`${schoolLas} >= 2`))
     .orderBy(asc(collaboratives.nameEn));
@@ -100,11 +150,17 @@ export async function replaceMembers(db: Db, partnershipId: string, laCodes: str
 }
 
 export async function insertStaff(db: Db, partnershipId: string, values: StaffValues) {
-  const [row] = await db.insert(laPartnershipStaff).values({ partnershipId, ...values }).returning();
+  const [row] = await db
+    .insert(laPartnershipStaff)
+    .values({ partnershipId, ...values })
+    .returning();
   return row!;
 }
 
 export async function deleteStaff(db: Db, partnershipId: string, id: string) {
-  const [row] = await db.delete(laPartnershipStaff).where(and(eq(laPartnershipStaff.id, id), eq(laPartnershipStaff.partnershipId, partnershipId))).returning();
+  const [row] = await db
+    .delete(laPartnershipStaff)
+    .where(and(eq(laPartnershipStaff.id, id), eq(laPartnershipStaff.partnershipId, partnershipId)))
+    .returning();
   return row ?? null;
 }

@@ -4,11 +4,19 @@ import { enquiryFollowUps, enquiryReviewers, evidence, peerEnquiries, planAction
 import { auditEntries } from '../../../test/support/audit-helpers.ts';
 import { pageText } from '../../../test/support/http.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { agreement, buildEnquiryWorld, propose, versionOn, visitorFor, type EnquiryWorld } from '../../../test/support/enquiry-factories.ts';
+import {
+  agreement,
+  buildEnquiryWorld,
+  propose,
+  versionOn,
+  visitorFor,
+  type EnquiryWorld,
+} from '../../../test/support/enquiry-factories.ts';
 
 let t: TestApp;
 let w: EnquiryWorld;
-const enquiryRow = async (id: string) => (await t.database.db.select().from(peerEnquiries).where(eq(peerEnquiries.id, id)))[0]!;
+const enquiryRow = async (id: string) =>
+  (await t.database.db.select().from(peerEnquiries).where(eq(peerEnquiries.id, id)))[0]!;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -33,7 +41,14 @@ describe('a peer enquiry from proposal to closed', () => {
     const id = await propose(t, w);
     const page = `${base}/${id}`;
     let row = await enquiryRow(id);
-    expect(row).toMatchObject({ state: 'proposed', hostSchoolNumber: w.host.number, findingId: w.finding.id, visitStart: '2026-03-10', visitEnd: '2026-03-11', language: 'en' });
+    expect(row).toMatchObject({
+      state: 'proposed',
+      hostSchoolNumber: w.host.number,
+      findingId: w.finding.id,
+      visitStart: '2026-03-10',
+      visitEnd: '2026-03-11',
+      language: 'en',
+    });
     expect(row.nifThemes).toEqual(['curriculum_teaching', 'wellbeing_equity']);
     expect(await auditEntries(db, 'enquiry-propose', id)).toHaveLength(1);
     const list = await lead.get(base);
@@ -51,7 +66,9 @@ describe('a peer enquiry from proposal to closed', () => {
     expect(agreed.statusCode, agreed.body.slice(0, 300)).toBe(303);
     row = await enquiryRow(id);
     expect(row).toMatchObject({ state: 'agreed', facilitatorId: w.people.facilitator.id });
-    expect(await db.select().from(enquiryReviewers).where(eq(enquiryReviewers.enquiryId, id))).toEqual([{ enquiryId: id, userId: w.people.reviewer.id, schoolNumber: w.partner.number }]);
+    expect(await db.select().from(enquiryReviewers).where(eq(enquiryReviewers.enquiryId, id))).toEqual([
+      { enquiryId: id, userId: w.people.reviewer.id, schoolNumber: w.partner.number },
+    ]);
     const agreedPage = pageText((await head.get(page)).body);
     expect(agreedPage).toContain('The report belongs to Ysgol Gynradd y Wern');
     expect(agreedPage).toContain('Ysgol Bro Dulais');
@@ -59,7 +76,11 @@ describe('a peer enquiry from proposal to closed', () => {
     // The headteacher puts items in the pack; the reviewer reads them.
     const packForm = await head.get(`${page}/pack/edit`);
     expect(pageText(packForm.body)).toContain('Reading survey of Year 4');
-    const packed = await head.post(`${page}/pack/edit`, { items: [`evidence:${w.evidence.id}`, `finding:${w.finding.id}`] }, { tokenFrom: `${page}/pack/edit` });
+    const packed = await head.post(
+      `${page}/pack/edit`,
+      { items: [`evidence:${w.evidence.id}`, `finding:${w.finding.id}`] },
+      { tokenFrom: `${page}/pack/edit` },
+    );
     expect(packed.statusCode).toBe(303);
     expect(await auditEntries(db, 'enquiry-pack-add', id)).toHaveLength(1);
     const pack = pageText((await reviewer.get(`${page}/pack`)).body);
@@ -78,9 +99,18 @@ describe('a peer enquiry from proposal to closed', () => {
     await move(facilitator, 'on_site');
 
     // Notes on site, each naming the host colleague.
-    const note = await reviewer.post(`${page}/notes/new`, {
-      'observedOn-day': '10', 'observedOn-month': '3', 'observedOn-year': '2026', activity: 'listening_to_learners', hostColleague: 'Mrs Rhian Davies (deputy head)', body: 'Year 4 learners described the books they chose and why.',
-    }, { tokenFrom: `${page}/notes/new` });
+    const note = await reviewer.post(
+      `${page}/notes/new`,
+      {
+        'observedOn-day': '10',
+        'observedOn-month': '3',
+        'observedOn-year': '2026',
+        activity: 'listening_to_learners',
+        hostColleague: 'Mrs Rhian Davies (deputy head)',
+        body: 'Year 4 learners described the books they chose and why.',
+      },
+      { tokenFrom: `${page}/notes/new` },
+    );
     expect(note.statusCode, note.body.slice(0, 300)).toBe(303);
     expect(await auditEntries(db, 'enquiry-note-create')).not.toHaveLength(0);
     const withNote = pageText((await head.get(page)).body);
@@ -90,27 +120,51 @@ describe('a peer enquiry from proposal to closed', () => {
 
     // Making sense: findings by the team and the host, then the report.
     await move(facilitator, 'making_sense');
-    const finding = await reviewer.post(`${page}/findings/new`, { kind: 'strength', text: 'Learners talk with enthusiasm about choosing books.' }, { tokenFrom: `${page}/findings/new` });
+    const finding = await reviewer.post(
+      `${page}/findings/new`,
+      { kind: 'strength', text: 'Learners talk with enthusiasm about choosing books.' },
+      { tokenFrom: `${page}/findings/new` },
+    );
     expect(finding.statusCode).toBe(303);
-    const question = await leader.post(`${page}/findings/new`, { kind: 'question', text: 'How do learners know what to improve next?' }, { tokenFrom: `${page}/findings/new` });
+    const question = await leader.post(
+      `${page}/findings/new`,
+      { kind: 'question', text: 'How do learners know what to improve next?' },
+      { tokenFrom: `${page}/findings/new` },
+    );
     expect(question.statusCode).toBe(303);
     expect(pageText((await head.get(`${page}?lang=cy`)).body)).toContain("Cwestiwn i'r ysgol letyol");
-    const emptyDraft = await facilitator.post(`${page}/state`, { to: 'report_drafted', version: String((await enquiryRow(id)).version) }, { tokenFrom: page });
+    const emptyDraft = await facilitator.post(
+      `${page}/state`,
+      { to: 'report_drafted', version: String((await enquiryRow(id)).version) },
+      { tokenFrom: page },
+    );
     expect(emptyDraft.statusCode).toBe(400);
     expect(pageText(emptyDraft.body)).toContain('Write the report before marking it drafted');
     const report = 'Learners enjoy reading and talk about choosing books. They are less sure how to improve.';
-    const saved = await facilitator.post(`${page}/report`, { report, version: String((await enquiryRow(id)).version) }, { tokenFrom: `${page}/report` });
+    const saved = await facilitator.post(
+      `${page}/report`,
+      { report, version: String((await enquiryRow(id)).version) },
+      { tokenFrom: `${page}/report` },
+    );
     expect(saved.statusCode).toBe(303);
     await move(facilitator, 'report_drafted');
     expect(pageText((await reviewer.get(page)).body)).toContain(report);
 
     // A leader sends it back with a comment; it is drafted again; only the headteacher agrees it.
-    const back = await leader.post(`${page}/send-back`, { reason: 'Say more about what learners said.', version: String((await enquiryRow(id)).version) }, { tokenFrom: `${page}/send-back` });
+    const back = await leader.post(
+      `${page}/send-back`,
+      { reason: 'Say more about what learners said.', version: String((await enquiryRow(id)).version) },
+      { tokenFrom: `${page}/send-back` },
+    );
     expect(back.statusCode).toBe(303);
     expect((await enquiryRow(id)).state).toBe('making_sense');
     expect(pageText((await head.get(page)).body)).toContain('Say more about what learners said.');
     await move(leader, 'report_drafted');
-    const leaderAgrees = await leader.post(`${page}/state`, { to: 'report_agreed', version: String((await enquiryRow(id)).version) }, { tokenFrom: page });
+    const leaderAgrees = await leader.post(
+      `${page}/state`,
+      { to: 'report_agreed', version: String((await enquiryRow(id)).version) },
+      { tokenFrom: page },
+    );
     expect(leaderAgrees.statusCode).toBe(403);
     await move(head, 'report_agreed');
 
@@ -118,8 +172,16 @@ describe('a peer enquiry from proposal to closed', () => {
     row = await enquiryRow(id);
     expect(row.evidenceId).toBeTruthy();
     const [item] = await db.select().from(evidence).where(eq(evidence.id, row.evidenceId!));
-    expect(item).toMatchObject({ schoolNumber: w.host.number, cycleId: w.cycle.id, source: 'peer_enquiry', firstHand: true, fromBeyond: true, curated: true, body: report,
-      title: 'Peer enquiry: How well do our learners talk about their progress in reading?' });
+    expect(item).toMatchObject({
+      schoolNumber: w.host.number,
+      cycleId: w.cycle.id,
+      source: 'peer_enquiry',
+      firstHand: true,
+      fromBeyond: true,
+      curated: true,
+      body: report,
+      title: 'Peer enquiry: How well do our learners talk about their progress in reading?',
+    });
     expect(item!.nifThemes).toEqual(['curriculum_teaching', 'wellbeing_equity']);
     expect(await auditEntries(db, 'evidence-create', item!.id)).toHaveLength(1);
     const stateEntries = await auditEntries(db, 'enquiry-state', id);
@@ -129,17 +191,36 @@ describe('a peer enquiry from proposal to closed', () => {
 
     // Follow-up support becomes an action in the host's plan.
     await move(leader, 'follow_up');
-    const missing = await leader.post(`${page}/follow-ups/new`, { description: '', supportingSchool: w.partner.number, priorityId: w.priority.id, owner: '' }, { tokenFrom: `${page}/follow-ups/new` });
+    const missing = await leader.post(
+      `${page}/follow-ups/new`,
+      { description: '', supportingSchool: w.partner.number, priorityId: w.priority.id, owner: '' },
+      { tokenFrom: `${page}/follow-ups/new` },
+    );
     expect(missing.statusCode).toBe(400);
     expect(pageText(missing.body)).toContain('Enter what support will be given');
-    const followUp = await leader.post(`${page}/follow-ups/new`, {
-      description: 'Ysgol Bro Dulais shares its reading conferences', supportingSchool: w.partner.number, priorityId: w.priority.id, owner: 'Reading lead',
-      'dueOn-day': '1', 'dueOn-month': '7', 'dueOn-year': '2026',
-    }, { tokenFrom: `${page}/follow-ups/new` });
+    const followUp = await leader.post(
+      `${page}/follow-ups/new`,
+      {
+        description: 'Ysgol Bro Dulais shares its reading conferences',
+        supportingSchool: w.partner.number,
+        priorityId: w.priority.id,
+        owner: 'Reading lead',
+        'dueOn-day': '1',
+        'dueOn-month': '7',
+        'dueOn-year': '2026',
+      },
+      { tokenFrom: `${page}/follow-ups/new` },
+    );
     expect(followUp.statusCode, followUp.body.slice(0, 300)).toBe(303);
     const [saved2] = await db.select().from(enquiryFollowUps).where(eq(enquiryFollowUps.enquiryId, id));
     const [action] = await db.select().from(planActions).where(eq(planActions.id, saved2!.planActionId!));
-    expect(action).toMatchObject({ priorityId: w.priority.id, supportFrom: 'collaborative', supportDetail: 'Peer enquiry follow-up with Ysgol Bro Dulais', owner: 'Reading lead', dueOn: '2026-07-01' });
+    expect(action).toMatchObject({
+      priorityId: w.priority.id,
+      supportFrom: 'collaborative',
+      supportDetail: 'Peer enquiry follow-up with Ysgol Bro Dulais',
+      owner: 'Reading lead',
+      dueOn: '2026-07-01',
+    });
     expect(await auditEntries(db, 'plan-action-create', action!.id)).toHaveLength(1);
     expect(await auditEntries(db, 'enquiry-follow-up-create', saved2!.id)).toHaveLength(1);
     expect((await leader.get(page)).body).toContain(`/schools/${w.host.number}/plan/actions/${action!.id}/edit`);
@@ -153,18 +234,38 @@ describe('a peer enquiry from proposal to closed', () => {
     const reviewerPage = pageText((await reviewer.get(page)).body);
     expect(reviewerPage).toContain('Year 4 learners described the books they chose and why.');
     expect(reviewerPage).not.toContain(report);
-    expect(pageText((await reviewer.get(`${page}/pack?lang=cy`)).body)).toContain('mae eich mynediad at ei becyn wedi dod i ben');
+    expect(pageText((await reviewer.get(`${page}/pack?lang=cy`)).body)).toContain(
+      'mae eich mynediad at ei becyn wedi dod i ben',
+    );
     expect((await head.get(`${page}/pack`)).statusCode).toBe(200);
     expect(pageText((await head.get(page)).body)).toContain(report);
     const welsh = pageText((await head.get(`${page}?lang=cy`)).body);
     expect(welsh).toContain('Wedi cau');
     expect(welsh).toContain('Ymholiad cymheiriaid a gynhelir gan Ysgol Gynradd y Wern');
     // Nothing moves a closed enquiry.
-    const reopen = await head.post(`${page}/cancel`, { reason: 'Too late', version: String((await enquiryRow(id)).version) }, { tokenFrom: page });
+    const reopen = await head.post(
+      `${page}/cancel`,
+      { reason: 'Too late', version: String((await enquiryRow(id)).version) },
+      { tokenFrom: page },
+    );
     expect(reopen.statusCode).toBe(403);
     const states = (await auditEntries(db, 'enquiry-state', id)).map((e) => (e.after as { state: string }).state);
-    expect(states).toEqual(['preparing', 'on_site', 'making_sense', 'report_drafted', 'making_sense', 'report_drafted', 'report_agreed', 'follow_up', 'closed']);
-    const grades = ((await db.execute(sql`select count(*)::int as n from enquiry_findings where enquiry_id = ${id}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    expect(states).toEqual([
+      'preparing',
+      'on_site',
+      'making_sense',
+      'report_drafted',
+      'making_sense',
+      'report_drafted',
+      'report_agreed',
+      'follow_up',
+      'closed',
+    ]);
+    const grades = (
+      (await db.execute(sql`select count(*)::int as n from enquiry_findings where enquiry_id = ${id}`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]!.n;
     expect(grades).toBe(2);
   });
 });

@@ -1,24 +1,47 @@
-import { aliasedTable, and, asc, desc, eq, inArray, ne, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
-  collaborativeFacilitators, collaborativeMembers, enquiryFindings, enquiryFollowUps, enquiryNotes, enquiryPackItems, enquiryReviewers,
-  evidence, findings, peerEnquiries, planActions, priorities, roleAssignments, schools, users,
+  collaborativeFacilitators,
+  collaborativeMembers,
+  enquiryFindings,
+  enquiryFollowUps,
+  enquiryNotes,
+  enquiryPackItems,
+  enquiryReviewers,
+  evidence,
+  findings,
+  peerEnquiries,
+  planActions,
+  priorities,
+  roleAssignments,
+  schools,
+  users,
 } from '../../db/schema/index.ts';
 
 export type Enquiry = typeof peerEnquiries.$inferSelect;
-export type EnquiryValues = Partial<Omit<typeof peerEnquiries.$inferInsert, 'id' | 'collaborativeId' | 'createdAt' | 'updatedAt' | 'version'>>;
+export type EnquiryValues = Partial<
+  Omit<typeof peerEnquiries.$inferInsert, 'id' | 'collaborativeId' | 'createdAt' | 'updatedAt' | 'version'>
+>;
 export type EnquiryNote = typeof enquiryNotes.$inferSelect;
 export type PackType = 'evidence' | 'finding' | 'priority';
 
-const facilitatorUser = aliasedTable(users, 'facilitator_user');
 const STAFF_ROLES = ['headteacher', 'school_leader', 'practitioner'];
 const LEADER_ROLES = ['headteacher', 'school_leader'];
 
 /** Every enquiry of the collaborative, newest first, with its host's name. */
 export async function listEnquiries(db: Db, collaborativeId: string) {
   return db
-    .select({ id: peerEnquiries.id, question: peerEnquiries.question, language: peerEnquiries.language, state: peerEnquiries.state, nifThemes: peerEnquiries.nifThemes,
-      visitStart: peerEnquiries.visitStart, visitEnd: peerEnquiries.visitEnd, hostSchoolNumber: peerEnquiries.hostSchoolNumber, hostName: schools.name })
+    .select({
+      id: peerEnquiries.id,
+      question: peerEnquiries.question,
+      language: peerEnquiries.language,
+      state: peerEnquiries.state,
+      nifThemes: peerEnquiries.nifThemes,
+      visitStart: peerEnquiries.visitStart,
+      visitEnd: peerEnquiries.visitEnd,
+      hostSchoolNumber: peerEnquiries.hostSchoolNumber,
+      hostName: schools.name,
+    })
     .from(peerEnquiries)
     .innerJoin(schools, eq(schools.number, peerEnquiries.hostSchoolNumber))
     .where(eq(peerEnquiries.collaborativeId, collaborativeId))
@@ -26,36 +49,25 @@ export async function listEnquiries(db: Db, collaborativeId: string) {
 }
 
 /** One enquiry of this collaborative with its host and facilitator's names, or null. */
-export async function findEnquiry(db: Db, collaborativeId: string, id: string) {
-  const [row] = await db
-    .select({ enquiry: peerEnquiries, hostName: schools.name, facilitatorName: facilitatorUser.displayName })
-    .from(peerEnquiries)
-    .innerJoin(schools, eq(schools.number, peerEnquiries.hostSchoolNumber))
-    .leftJoin(facilitatorUser, eq(facilitatorUser.id, peerEnquiries.facilitatorId))
-    .where(and(eq(peerEnquiries.id, id), eq(peerEnquiries.collaborativeId, collaborativeId)));
-  return row ?? null;
-}
-
-export async function reviewersOf(db: Db, enquiryId: string) {
-  return db
-    .select({ userId: enquiryReviewers.userId, displayName: users.displayName, schoolNumber: enquiryReviewers.schoolNumber, schoolName: schools.name })
-    .from(enquiryReviewers)
-    .innerJoin(users, eq(users.id, enquiryReviewers.userId))
-    .innerJoin(schools, eq(schools.number, enquiryReviewers.schoolNumber))
-    .where(eq(enquiryReviewers.enquiryId, enquiryId))
-    .orderBy(asc(users.displayName));
-}
-
-export async function insertEnquiry(db: Db, values: EnquiryValues & { collaborativeId: string; hostSchoolNumber: string; question: string }) {
+export async function insertEnquiry(
+  db: Db,
+  values: EnquiryValues & { collaborativeId: string; hostSchoolNumber: string; question: string },
+) {
   const [row] = await db.insert(peerEnquiries).values(values).returning();
   return row!;
 }
 
 /** Saves only if nobody saved since `version`; null on a conflict. */
-export async function updateEnquiry(db: Db, id: string, version: number, values: EnquiryValues): Promise<Enquiry | null> {
+export async function updateEnquiry(
+  db: Db,
+  id: string,
+  version: number,
+  values: EnquiryValues,
+  now: Date,
+): Promise<Enquiry | null> {
   const [row] = await db
     .update(peerEnquiries)
-    .set({ ...values, updatedAt: new Date(), version: sql`${peerEnquiries.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${peerEnquiries.version} + 1` })
     .where(and(eq(peerEnquiries.id, id), eq(peerEnquiries.version, version)))
     .returning();
   return row ?? null;
@@ -68,7 +80,10 @@ export async function findEnquiryRow(db: Db, id: string): Promise<Enquiry | null
 
 /** The collaborative's member schools, less the host when one is named. */
 const otherMembers = (collaborativeId: string, hostSchoolNumber: string | null) =>
-  and(eq(collaborativeMembers.collaborativeId, collaborativeId), hostSchoolNumber ? ne(collaborativeMembers.schoolNumber, hostSchoolNumber) : undefined);
+  and(
+    eq(collaborativeMembers.collaborativeId, collaborativeId),
+    hostSchoolNumber ? ne(collaborativeMembers.schoolNumber, hostSchoolNumber) : undefined,
+  );
 
 /** Member schools other than the host: where reviewers and follow-up support come from. */
 export async function partnerSchools(db: Db, collaborativeId: string, hostSchoolNumber: string | null) {
@@ -83,10 +98,18 @@ export async function partnerSchools(db: Db, collaborativeId: string, hostSchool
 /** Active staff of partner schools (never the host's): who may review. One row per person and school. */
 export async function reviewerCandidates(db: Db, collaborativeId: string, hostSchoolNumber: string) {
   return db
-    .selectDistinct({ userId: users.id, displayName: users.displayName, schoolNumber: schools.number, schoolName: schools.name })
+    .selectDistinct({
+      userId: users.id,
+      displayName: users.displayName,
+      schoolNumber: schools.number,
+      schoolName: schools.name,
+    })
     .from(collaborativeMembers)
     .innerJoin(schools, eq(schools.number, collaborativeMembers.schoolNumber))
-    .innerJoin(roleAssignments, and(eq(roleAssignments.scopeId, schools.number), inArray(roleAssignments.role, STAFF_ROLES)))
+    .innerJoin(
+      roleAssignments,
+      and(eq(roleAssignments.scopeId, schools.number), inArray(roleAssignments.role, STAFF_ROLES)),
+    )
     .innerJoin(users, and(eq(users.id, roleAssignments.userId), eq(users.active, true)))
     .where(otherMembers(collaborativeId, hostSchoolNumber))
     .orderBy(asc(schools.name), asc(users.displayName));
@@ -94,16 +117,27 @@ export async function reviewerCandidates(db: Db, collaborativeId: string, hostSc
 
 /** Who may facilitate: the collaborative's leads and LA facilitators, and leaders of partner schools. */
 export async function facilitatorCandidates(db: Db, collaborativeId: string, hostSchoolNumber: string) {
-  const partners = db.select({ n: collaborativeMembers.schoolNumber }).from(collaborativeMembers).where(otherMembers(collaborativeId, hostSchoolNumber));
-  const facilitators = db.select({ id: collaborativeFacilitators.userId }).from(collaborativeFacilitators).where(eq(collaborativeFacilitators.collaborativeId, collaborativeId));
+  const partners = db
+    .select({ n: collaborativeMembers.schoolNumber })
+    .from(collaborativeMembers)
+    .where(otherMembers(collaborativeId, hostSchoolNumber));
+  const facilitators = db
+    .select({ id: collaborativeFacilitators.userId })
+    .from(collaborativeFacilitators)
+    .where(eq(collaborativeFacilitators.collaborativeId, collaborativeId));
   return db
     .selectDistinct({ id: users.id, displayName: users.displayName })
     .from(users)
     .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(and(eq(users.active, true), sql`(
+    .where(
+      and(
+        eq(users.active, true),
+        sql`(
       (${roleAssignments.role} = 'collaborative_lead' and ${roleAssignments.scopeId} = ${collaborativeId})
       or (${inArray(roleAssignments.role, LEADER_ROLES)} and ${inArray(roleAssignments.scopeId, partners)})
-      or ${inArray(users.id, facilitators)})`))
+      or ${inArray(users.id, facilitators)})`,
+      ),
+    )
     .orderBy(asc(users.displayName));
 }
 
@@ -115,27 +149,56 @@ export async function replaceReviewers(db: Db, enquiryId: string, rows: { userId
 /** Items of the host's cycle that could go in the pack, newest first within each kind. */
 export async function packCandidates(db: Db, schoolNumber: string, cycleId: string) {
   const [evidenceRows, findingRows, priorityRows] = await Promise.all([
-    db.select({ id: evidence.id, title: evidence.title, language: evidence.language }).from(evidence)
-      .where(and(eq(evidence.schoolNumber, schoolNumber), eq(evidence.cycleId, cycleId), eq(evidence.archived, false))).orderBy(desc(evidence.observedOn)),
-    db.select({ id: findings.id, title: findings.title, language: findings.language }).from(findings)
-      .where(and(eq(findings.schoolNumber, schoolNumber), eq(findings.cycleId, cycleId))).orderBy(desc(findings.createdAt)),
-    db.select({ id: priorities.id, title: priorities.title, language: priorities.language }).from(priorities)
-      .where(and(eq(priorities.schoolNumber, schoolNumber), eq(priorities.cycleId, cycleId))).orderBy(desc(priorities.createdAt)),
+    db
+      .select({ id: evidence.id, title: evidence.title, language: evidence.language })
+      .from(evidence)
+      .where(and(eq(evidence.schoolNumber, schoolNumber), eq(evidence.cycleId, cycleId), eq(evidence.archived, false)))
+      .orderBy(desc(evidence.observedOn)),
+    db
+      .select({ id: findings.id, title: findings.title, language: findings.language })
+      .from(findings)
+      .where(and(eq(findings.schoolNumber, schoolNumber), eq(findings.cycleId, cycleId)))
+      .orderBy(desc(findings.createdAt)),
+    db
+      .select({ id: priorities.id, title: priorities.title, language: priorities.language })
+      .from(priorities)
+      .where(and(eq(priorities.schoolNumber, schoolNumber), eq(priorities.cycleId, cycleId)))
+      .orderBy(desc(priorities.createdAt)),
   ]);
   return { evidence: evidenceRows, finding: findingRows, priority: priorityRows };
 }
 
 export async function packItemKeys(db: Db, enquiryId: string) {
-  return db.select({ itemType: enquiryPackItems.itemType, itemId: enquiryPackItems.itemId }).from(enquiryPackItems).where(eq(enquiryPackItems.enquiryId, enquiryId));
+  return db
+    .select({ itemType: enquiryPackItems.itemType, itemId: enquiryPackItems.itemId })
+    .from(enquiryPackItems)
+    .where(eq(enquiryPackItems.enquiryId, enquiryId));
 }
 
-export async function insertPackItems(db: Db, enquiryId: string, addedBy: string, items: { itemType: PackType; itemId: string }[]) {
-  if (items.length) await db.insert(enquiryPackItems).values(items.map((i) => ({ ...i, enquiryId, addedBy }))).onConflictDoNothing();
+export async function insertPackItems(
+  db: Db,
+  enquiryId: string,
+  addedBy: string,
+  items: { itemType: PackType; itemId: string }[],
+) {
+  if (items.length)
+    await db
+      .insert(enquiryPackItems)
+      .values(items.map((i) => ({ ...i, enquiryId, addedBy })))
+      .onConflictDoNothing();
 }
 
 export async function deletePackItems(db: Db, enquiryId: string, items: { itemType: PackType; itemId: string }[]) {
   for (const item of items) {
-    await db.delete(enquiryPackItems).where(and(eq(enquiryPackItems.enquiryId, enquiryId), eq(enquiryPackItems.itemType, item.itemType), eq(enquiryPackItems.itemId, item.itemId)));
+    await db
+      .delete(enquiryPackItems)
+      .where(
+        and(
+          eq(enquiryPackItems.enquiryId, enquiryId),
+          eq(enquiryPackItems.itemType, item.itemType),
+          eq(enquiryPackItems.itemId, item.itemId),
+        ),
+      );
   }
 }
 
@@ -146,12 +209,39 @@ const inPack = (enquiryId: string, type: PackType, idColumn: SQLWrapper) =>
 /** What the host put in the pack, read in full, for the team's read-only view. */
 export async function packContents(db: Db, enquiryId: string, schoolNumber: string) {
   const [evidenceRows, findingRows, priorityRows] = await Promise.all([
-    db.select({ id: evidence.id, title: evidence.title, body: evidence.body, source: evidence.source, observedOn: evidence.observedOn, language: evidence.language })
-      .from(evidence).where(and(eq(evidence.schoolNumber, schoolNumber), inPack(enquiryId, 'evidence', evidence.id))).orderBy(desc(evidence.observedOn)),
-    db.select({ id: findings.id, title: findings.title, body: findings.body, kind: findings.kind, language: findings.language })
-      .from(findings).where(and(eq(findings.schoolNumber, schoolNumber), inPack(enquiryId, 'finding', findings.id))).orderBy(asc(findings.kind)),
-    db.select({ id: priorities.id, title: priorities.title, description: priorities.description, language: priorities.language })
-      .from(priorities).where(and(eq(priorities.schoolNumber, schoolNumber), inPack(enquiryId, 'priority', priorities.id))).orderBy(asc(priorities.title)),
+    db
+      .select({
+        id: evidence.id,
+        title: evidence.title,
+        body: evidence.body,
+        source: evidence.source,
+        observedOn: evidence.observedOn,
+        language: evidence.language,
+      })
+      .from(evidence)
+      .where(and(eq(evidence.schoolNumber, schoolNumber), inPack(enquiryId, 'evidence', evidence.id)))
+      .orderBy(desc(evidence.observedOn)),
+    db
+      .select({
+        id: findings.id,
+        title: findings.title,
+        body: findings.body,
+        kind: findings.kind,
+        language: findings.language,
+      })
+      .from(findings)
+      .where(and(eq(findings.schoolNumber, schoolNumber), inPack(enquiryId, 'finding', findings.id)))
+      .orderBy(asc(findings.kind)),
+    db
+      .select({
+        id: priorities.id,
+        title: priorities.title,
+        description: priorities.description,
+        language: priorities.language,
+      })
+      .from(priorities)
+      .where(and(eq(priorities.schoolNumber, schoolNumber), inPack(enquiryId, 'priority', priorities.id)))
+      .orderBy(asc(priorities.title)),
   ]);
   return { evidence: evidenceRows, finding: findingRows, priority: priorityRows };
 }
@@ -167,7 +257,10 @@ export async function listNotes(db: Db, enquiryId: string, authorId?: string) {
 }
 
 export async function findNote(db: Db, enquiryId: string, id: string): Promise<EnquiryNote | null> {
-  const [row] = await db.select().from(enquiryNotes).where(and(eq(enquiryNotes.id, id), eq(enquiryNotes.enquiryId, enquiryId)));
+  const [row] = await db
+    .select()
+    .from(enquiryNotes)
+    .where(and(eq(enquiryNotes.id, id), eq(enquiryNotes.enquiryId, enquiryId)));
   return row ?? null;
 }
 
@@ -178,10 +271,16 @@ export async function insertNote(db: Db, values: NoteValues & { enquiryId: strin
   return row!;
 }
 
-export async function updateNote(db: Db, id: string, version: number, values: NoteValues): Promise<EnquiryNote | null> {
+export async function updateNote(
+  db: Db,
+  id: string,
+  version: number,
+  values: NoteValues,
+  now: Date,
+): Promise<EnquiryNote | null> {
   const [row] = await db
     .update(enquiryNotes)
-    .set({ ...values, updatedAt: new Date(), version: sql`${enquiryNotes.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${enquiryNotes.version} + 1` })
     .where(and(eq(enquiryNotes.id, id), eq(enquiryNotes.version, version)))
     .returning();
   return row ?? null;
@@ -189,22 +288,38 @@ export async function updateNote(db: Db, id: string, version: number, values: No
 
 export async function listFindings(db: Db, enquiryId: string) {
   return db
-    .select({ id: enquiryFindings.id, kind: enquiryFindings.kind, text: enquiryFindings.text, language: enquiryFindings.language, authorName: users.displayName })
+    .select({
+      id: enquiryFindings.id,
+      kind: enquiryFindings.kind,
+      text: enquiryFindings.text,
+      language: enquiryFindings.language,
+      authorName: users.displayName,
+    })
     .from(enquiryFindings)
     .leftJoin(users, eq(users.id, enquiryFindings.createdBy))
     .where(eq(enquiryFindings.enquiryId, enquiryId))
     .orderBy(asc(enquiryFindings.kind), asc(enquiryFindings.createdAt));
 }
 
-export async function insertFinding(db: Db, values: { enquiryId: string; kind: string; text: string; language: string; createdBy: string }) {
+export async function insertFinding(
+  db: Db,
+  values: { enquiryId: string; kind: string; text: string; language: string; createdBy: string },
+) {
   const [row] = await db.insert(enquiryFindings).values(values).returning();
   return row!;
 }
 
 export async function listFollowUps(db: Db, enquiryId: string) {
   return db
-    .select({ id: enquiryFollowUps.id, description: enquiryFollowUps.description, language: enquiryFollowUps.language, dueOn: enquiryFollowUps.dueOn,
-      supportingSchoolName: schools.name, planActionId: enquiryFollowUps.planActionId, priorityTitle: priorities.title })
+    .select({
+      id: enquiryFollowUps.id,
+      description: enquiryFollowUps.description,
+      language: enquiryFollowUps.language,
+      dueOn: enquiryFollowUps.dueOn,
+      supportingSchoolName: schools.name,
+      planActionId: enquiryFollowUps.planActionId,
+      priorityTitle: priorities.title,
+    })
     .from(enquiryFollowUps)
     .leftJoin(schools, eq(schools.number, enquiryFollowUps.supportingSchoolNumber))
     .leftJoin(planActions, eq(planActions.id, enquiryFollowUps.planActionId))

@@ -4,59 +4,144 @@ import { searchKey } from '../../lib/search-text.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
 import { startCycle } from '../school-cycle/cycle-service.ts';
-import { todayInWales } from '../evidence/evidence-form.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import * as evidenceRepo from '../evidence/evidence-repository.ts';
-import { mayMove, type EnquiryActor } from './enquiry-states.ts';
+import { mayMove, type EnquiryActor } from '../../policy/enquiry-states.ts';
 import * as repo from './enquiry-repository.ts';
 
-export type Changed = { ok: true; enquiry: repo.Enquiry } | { ok: false; reason: 'conflict'; current: repo.Enquiry } | { ok: false; reason: 'forbidden' | 'invalid' };
+export type Changed =
+  | { ok: true; enquiry: repo.Enquiry }
+  | { ok: false; reason: 'conflict'; current: repo.Enquiry }
+  | { ok: false; reason: 'forbidden' | 'invalid' };
 
 const STATE_FIELDS = (e: repo.Enquiry) => ({ state: e.state, version: e.version });
 
 export async function proposeEnquiry(
-  db: Db, actorId: string, collaborativeId: string, hostSchoolNumber: string,
-  values: { question: string; context: string; nifThemes: string[]; findingId: string | null; visitStart: string | null; visitEnd: string | null }, language: string,
+  db: Db,
+  actorId: string,
+  collaborativeId: string,
+  hostSchoolNumber: string,
+  values: {
+    question: string;
+    context: string;
+    nifThemes: string[];
+    findingId: string | null;
+    visitStart: string | null;
+    visitEnd: string | null;
+  },
+  language: string,
 ) {
   return db.transaction(async (tx) => {
-    const enquiry = await repo.insertEnquiry(tx, { ...values, collaborativeId, hostSchoolNumber, language, createdBy: actorId, state: 'proposed' });
-    await appendAudit(tx, { actorId, action: 'enquiry-propose', entityType: 'peer_enquiry', entityId: enquiry.id, after: { collaborative: collaborativeId, host: hostSchoolNumber, ...values, state: 'proposed' } });
+    const enquiry = await repo.insertEnquiry(tx, {
+      ...values,
+      collaborativeId,
+      hostSchoolNumber,
+      language,
+      createdBy: actorId,
+      state: 'proposed',
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-propose',
+      entityType: 'peer_enquiry',
+      entityId: enquiry.id,
+      after: { collaborative: collaborativeId, host: hostSchoolNumber, ...values, state: 'proposed' },
+    });
     return enquiry;
   });
 }
 
 /** The convenors agree the facilitator, reviewers and protocol: the enquiry becomes agreed. */
 export async function agreeEnquiry(
-  db: Db, actorId: string, actors: Set<EnquiryActor>, enquiry: repo.Enquiry, version: number,
-  values: { facilitatorId: string; activities: string; confidentiality: string; visitStart: string | null; visitEnd: string | null }, reviewers: { userId: string; schoolNumber: string }[],
+  db: Db,
+  actorId: string,
+  actors: Set<EnquiryActor>,
+  enquiry: repo.Enquiry,
+  version: number,
+  values: {
+    facilitatorId: string;
+    activities: string;
+    confidentiality: string;
+    visitStart: string | null;
+    visitEnd: string | null;
+  },
+  reviewers: { userId: string; schoolNumber: string }[],
+  now: Date,
 ): Promise<Changed> {
   if (!mayMove(actors, enquiry.state, 'agreed')) return { ok: false, reason: 'forbidden' };
   return db.transaction(async (tx) => {
-    const updated = await repo.updateEnquiry(tx, enquiry.id, version, { ...values, state: 'agreed' });
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findEnquiryRow(tx, enquiry.id))! };
+    const updated = await repo.updateEnquiry(tx, enquiry.id, version, { ...values, state: 'agreed' }, now);
+    if (!updated)
+      return { ok: false as const, reason: 'conflict' as const, current: (await repo.findEnquiryRow(tx, enquiry.id))! };
     await repo.replaceReviewers(tx, enquiry.id, reviewers);
     const { facilitatorId, activities, confidentiality, visitStart, visitEnd, state } = enquiry;
-    await appendAudit(tx, { actorId, action: 'enquiry-agree', entityType: 'peer_enquiry', entityId: enquiry.id, before: { state, facilitatorId, activities, confidentiality, visitStart, visitEnd }, after: { ...values, state: 'agreed', reviewers } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-agree',
+      entityType: 'peer_enquiry',
+      entityId: enquiry.id,
+      before: { state, facilitatorId, activities, confidentiality, visitStart, visitEnd },
+      after: { ...values, state: 'agreed', reviewers },
+    });
     return { ok: true as const, enquiry: updated };
   });
 }
 
 /** Withdrawn by the host headteacher or called off by the convenors, with a reason. Final. */
-export async function cancelEnquiry(db: Db, actorId: string, actors: Set<EnquiryActor>, enquiry: repo.Enquiry, version: number, reason: string): Promise<Changed> {
+export async function cancelEnquiry(
+  db: Db,
+  actorId: string,
+  actors: Set<EnquiryActor>,
+  enquiry: repo.Enquiry,
+  version: number,
+  reason: string,
+  now: Date,
+): Promise<Changed> {
   if (!mayMove(actors, enquiry.state, 'cancelled')) return { ok: false, reason: 'forbidden' };
   return db.transaction(async (tx) => {
-    const updated = await repo.updateEnquiry(tx, enquiry.id, version, { state: 'cancelled', cancelReason: reason, closedAt: new Date() });
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findEnquiryRow(tx, enquiry.id))! };
-    await appendAudit(tx, { actorId, action: 'enquiry-cancel', entityType: 'peer_enquiry', entityId: enquiry.id, before: STATE_FIELDS(enquiry), after: { state: 'cancelled', reason } });
+    const updated = await repo.updateEnquiry(
+      tx,
+      enquiry.id,
+      version,
+      { state: 'cancelled', cancelReason: reason, closedAt: now },
+      now,
+    );
+    if (!updated)
+      return { ok: false as const, reason: 'conflict' as const, current: (await repo.findEnquiryRow(tx, enquiry.id))! };
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-cancel',
+      entityType: 'peer_enquiry',
+      entityId: enquiry.id,
+      before: STATE_FIELDS(enquiry),
+      after: { state: 'cancelled', reason },
+    });
     return { ok: true as const, enquiry: updated };
   });
 }
 
 /** The report as the host or facilitator writes it (while making sense, or drafted). */
-export async function saveReport(db: Db, actorId: string, enquiry: repo.Enquiry, version: number, report: string, language: string): Promise<Changed> {
+export async function saveReport(
+  db: Db,
+  actorId: string,
+  enquiry: repo.Enquiry,
+  version: number,
+  report: string,
+  language: string,
+  now: Date,
+): Promise<Changed> {
   return db.transaction(async (tx) => {
-    const updated = await repo.updateEnquiry(tx, enquiry.id, version, { report, language });
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findEnquiryRow(tx, enquiry.id))! };
-    await appendAudit(tx, { actorId, action: 'enquiry-report-save', entityType: 'peer_enquiry', entityId: enquiry.id, before: { report: enquiry.report }, after: { report } });
+    const updated = await repo.updateEnquiry(tx, enquiry.id, version, { report, language }, now);
+    if (!updated)
+      return { ok: false as const, reason: 'conflict' as const, current: (await repo.findEnquiryRow(tx, enquiry.id))! };
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-report-save',
+      entityType: 'peer_enquiry',
+      entityId: enquiry.id,
+      before: { report: enquiry.report },
+      after: { report },
+    });
     return { ok: true as const, enquiry: updated };
   });
 }
@@ -66,37 +151,85 @@ export async function saveReport(db: Db, actorId: string, enquiry: repo.Enquiry,
  * evidence from beyond the school in the host's current cycle, in the same transaction.
  */
 export async function moveEnquiry(
-  db: Db, actorId: string, actors: Set<EnquiryActor>, enquiry: repo.Enquiry, version: number, to: string,
+  db: Db,
+  actorId: string,
+  actors: Set<EnquiryActor>,
+  enquiry: repo.Enquiry,
+  version: number,
+  to: string,
+  now: Date,
   extra: { comment?: string; evidenceTitle?: string } = {},
 ): Promise<Changed> {
-  if (to === 'agreed' || to === 'cancelled' || !mayMove(actors, enquiry.state, to)) return { ok: false, reason: 'forbidden' };
+  if (to === 'agreed' || to === 'cancelled' || !mayMove(actors, enquiry.state, to))
+    return { ok: false, reason: 'forbidden' };
   if (to === 'report_drafted' && !enquiry.report.trim()) return { ok: false, reason: 'invalid' };
   return db.transaction(async (tx) => {
     const values: repo.EnquiryValues = { state: to };
-    if (to === 'closed') values.closedAt = new Date();
-    if (to === 'report_agreed') Object.assign(values, { reportAgreedAt: new Date(), reportAgreedBy: actorId });
-    let updated = await repo.updateEnquiry(tx, enquiry.id, version, values);
-    if (!updated) return { ok: false as const, reason: 'conflict' as const, current: (await repo.findEnquiryRow(tx, enquiry.id))! };
+    if (to === 'closed') values.closedAt = now;
+    if (to === 'report_agreed') Object.assign(values, { reportAgreedAt: now, reportAgreedBy: actorId });
+    let updated = await repo.updateEnquiry(tx, enquiry.id, version, values, now);
+    if (!updated)
+      return { ok: false as const, reason: 'conflict' as const, current: (await repo.findEnquiryRow(tx, enquiry.id))! };
     let evidenceId: string | null = null;
     if (to === 'report_agreed') {
-      evidenceId = await reportToEvidence(tx, actorId, enquiry, extra.evidenceTitle ?? enquiry.question);
-      updated = (await repo.updateEnquiry(tx, enquiry.id, updated.version, { evidenceId }))!;
+      evidenceId = await reportToEvidence(tx, actorId, enquiry, extra.evidenceTitle ?? enquiry.question, now);
+      updated = (await repo.updateEnquiry(tx, enquiry.id, updated.version, { evidenceId }, now))!;
     }
-    const after = { state: to, ...(extra.comment ? { comment: extra.comment } : {}), ...(evidenceId ? { evidenceId } : {}) };
-    await appendAudit(tx, { actorId, action: 'enquiry-state', entityType: 'peer_enquiry', entityId: enquiry.id, before: STATE_FIELDS(enquiry), after });
+    const after = {
+      state: to,
+      ...(extra.comment ? { comment: extra.comment } : {}),
+      ...(evidenceId ? { evidenceId } : {}),
+    };
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-state',
+      entityType: 'peer_enquiry',
+      entityId: enquiry.id,
+      before: STATE_FIELDS(enquiry),
+      after,
+    });
     return { ok: true as const, enquiry: updated };
   });
 }
 
 /** The agreed report as an evidence item of the host's current cycle (started if there is none yet). */
-async function reportToEvidence(tx: Db, actorId: string, enquiry: repo.Enquiry, title: string): Promise<string> {
+async function reportToEvidence(
+  tx: Db,
+  actorId: string,
+  enquiry: repo.Enquiry,
+  title: string,
+  now: Date,
+): Promise<string> {
   const school = (await findSchoolContext(tx, enquiry.hostSchoolNumber))!;
-  const { cycle } = await startCycle(tx, actorId, school, academicYearOf(new Date()), enquiry.language);
+  const { cycle } = await startCycle(tx, actorId, school, academicYearOf(now), enquiry.language);
   const values: evidenceRepo.EvidenceValues = {
-    source: 'peer_enquiry', observedOn: todayInWales(), firstHand: true, fromBeyond: true, title, body: enquiry.report, language: enquiry.language,
-    nifThemes: enquiry.nifThemes, areas: [], principles: [], learnerGroups: [], nationalPriorities: [],
+    source: 'peer_enquiry',
+    observedOn: todayInWales(now),
+    firstHand: true,
+    fromBeyond: true,
+    title,
+    body: enquiry.report,
+    language: enquiry.language,
+    nifThemes: enquiry.nifThemes,
+    areas: [],
+    principles: [],
+    learnerGroups: [],
+    nationalPriorities: [],
   };
-  const item = await evidenceRepo.insertEvidence(tx, { ...values, schoolNumber: school.number, cycleId: cycle.id, createdBy: actorId, curated: true, searchText: searchKey(`${title} ${enquiry.report}`) });
-  await appendAudit(tx, { actorId, action: 'evidence-create', entityType: 'evidence', entityId: item.id, after: { school: school.number, cycle: cycle.id, ...values, curated: true, peerEnquiry: enquiry.id } });
+  const item = await evidenceRepo.insertEvidence(tx, {
+    ...values,
+    schoolNumber: school.number,
+    cycleId: cycle.id,
+    createdBy: actorId,
+    curated: true,
+    searchText: searchKey(`${title} ${enquiry.report}`),
+  });
+  await appendAudit(tx, {
+    actorId,
+    action: 'evidence-create',
+    entityType: 'evidence',
+    entityId: item.id,
+    after: { school: school.number, cycle: cycle.id, ...values, curated: true, peerEnquiry: enquiry.id },
+  });
   return item.id;
 }

@@ -3,7 +3,7 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import { dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import { EMPTY_ACTION_FORM, validateActionForm } from '../development-plan/action-form.ts';
 import * as planRepo from '../development-plan/plan-repository.ts';
-import type { EnquiryCan } from './enquiry-policy.ts';
+import type { EnquiryCan } from '../../policy/enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
 
 type PackKey = { itemType: repo.PackType; itemId: string };
@@ -13,7 +13,14 @@ const keyOf = (k: PackKey) => `${k.itemType}:${k.itemId}`;
  * Sets the pack to the items chosen. Adding widens who sees the host's items, so only the
  * headteacher adds (DOMAIN.md section 7 rule 2); any host leader may take items out.
  */
-export async function updatePack(db: Db, actorId: string, can: EnquiryCan, enquiryId: string, candidates: PackKey[], chosen: string[]) {
+export async function updatePack(
+  db: Db,
+  actorId: string,
+  can: EnquiryCan,
+  enquiryId: string,
+  candidates: PackKey[],
+  chosen: string[],
+) {
   return db.transaction(async (tx) => {
     const current = (await repo.packItemKeys(tx, enquiryId)) as PackKey[];
     const currentKeys = new Set(current.map(keyOf));
@@ -22,16 +29,42 @@ export async function updatePack(db: Db, actorId: string, can: EnquiryCan, enqui
     if ((added.length && !can.addPackItem) || (removed.length && !can.removePackItem)) return { ok: false as const };
     await repo.insertPackItems(tx, enquiryId, actorId, added);
     await repo.deletePackItems(tx, enquiryId, removed);
-    if (added.length) await appendAudit(tx, { actorId, action: 'enquiry-pack-add', entityType: 'peer_enquiry', entityId: enquiryId, after: { items: added } });
-    if (removed.length) await appendAudit(tx, { actorId, action: 'enquiry-pack-remove', entityType: 'peer_enquiry', entityId: enquiryId, before: { items: removed } });
+    if (added.length)
+      await appendAudit(tx, {
+        actorId,
+        action: 'enquiry-pack-add',
+        entityType: 'peer_enquiry',
+        entityId: enquiryId,
+        after: { items: added },
+      });
+    if (removed.length)
+      await appendAudit(tx, {
+        actorId,
+        action: 'enquiry-pack-remove',
+        entityType: 'peer_enquiry',
+        entityId: enquiryId,
+        before: { items: removed },
+      });
     return { ok: true as const, added: added.length, removed: removed.length };
   });
 }
 
-export async function createNote(db: Db, actorId: string, enquiryId: string, values: repo.NoteValues, confirmedFlags: string[]) {
+export async function createNote(
+  db: Db,
+  actorId: string,
+  enquiryId: string,
+  values: repo.NoteValues,
+  confirmedFlags: string[],
+) {
   return db.transaction(async (tx) => {
     const note = await repo.insertNote(tx, { ...values, enquiryId, authorId: actorId });
-    await appendAudit(tx, { actorId, action: 'enquiry-note-create', entityType: 'enquiry_note', entityId: note.id, after: { enquiry: enquiryId, ...values, learnerDataConfirmed: confirmedFlags } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-note-create',
+      entityType: 'enquiry_note',
+      entityId: note.id,
+      after: { enquiry: enquiryId, ...values, learnerDataConfirmed: confirmedFlags },
+    });
     return note;
   });
 }
@@ -39,20 +72,46 @@ export async function createNote(db: Db, actorId: string, enquiryId: string, val
 export type NoteSaved = { ok: true; note: repo.EnquiryNote } | { ok: false; current: repo.EnquiryNote };
 
 /** Saves the author's edit unless they (in another window) saved since `version`. */
-export async function editNote(db: Db, actorId: string, note: repo.EnquiryNote, version: number, values: repo.NoteValues, confirmedFlags: string[]): Promise<NoteSaved> {
+export async function editNote(
+  db: Db,
+  actorId: string,
+  note: repo.EnquiryNote,
+  version: number,
+  values: repo.NoteValues,
+  confirmedFlags: string[],
+  now: Date,
+): Promise<NoteSaved> {
   return db.transaction(async (tx) => {
-    const updated = await repo.updateNote(tx, note.id, version, values);
+    const updated = await repo.updateNote(tx, note.id, version, values, now);
     if (!updated) return { ok: false as const, current: (await repo.findNote(tx, note.enquiryId, note.id))! };
     const { observedOn, activity, hostColleague, body } = note;
-    await appendAudit(tx, { actorId, action: 'enquiry-note-update', entityType: 'enquiry_note', entityId: note.id, before: { observedOn, activity, hostColleague, body }, after: { ...values, learnerDataConfirmed: confirmedFlags } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-note-update',
+      entityType: 'enquiry_note',
+      entityId: note.id,
+      before: { observedOn, activity, hostColleague, body },
+      after: { ...values, learnerDataConfirmed: confirmedFlags },
+    });
     return { ok: true as const, note: updated };
   });
 }
 
-export async function addEnquiryFinding(db: Db, actorId: string, enquiryId: string, values: { kind: string; text: string; language: string }) {
+export async function addEnquiryFinding(
+  db: Db,
+  actorId: string,
+  enquiryId: string,
+  values: { kind: string; text: string; language: string },
+) {
   return db.transaction(async (tx) => {
     const finding = await repo.insertFinding(tx, { ...values, enquiryId, createdBy: actorId });
-    await appendAudit(tx, { actorId, action: 'enquiry-finding-create', entityType: 'enquiry_finding', entityId: finding.id, after: { enquiry: enquiryId, ...values } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-finding-create',
+      entityType: 'enquiry_finding',
+      entityId: finding.id,
+      after: { enquiry: enquiryId, ...values },
+    });
     return finding;
   });
 }
@@ -62,16 +121,54 @@ export async function addEnquiryFinding(db: Db, actorId: string, enquiryId: stri
  * collaborative, in the same transaction (DOMAIN.md section 5).
  */
 export async function addFollowUp(
-  db: Db, actorId: string, enquiryId: string, priority: planRepo.Priority,
-  input: { description: string; supportingSchool: string; dueOn: DateParts; owner: string; supportDetail: string }, language: string,
+  db: Db,
+  actorId: string,
+  enquiryId: string,
+  priority: planRepo.Priority,
+  input: { description: string; supportingSchool: string; dueOn: DateParts; owner: string; supportDetail: string },
+  language: string,
 ) {
-  const checked = validateActionForm({ ...EMPTY_ACTION_FORM, description: input.description, owner: input.owner, dueOn: input.dueOn, startOn: dateToParts(null), supportFrom: 'collaborative', supportDetail: input.supportDetail });
+  const checked = validateActionForm({
+    ...EMPTY_ACTION_FORM,
+    description: input.description,
+    owner: input.owner,
+    dueOn: input.dueOn,
+    startOn: dateToParts(null),
+    supportFrom: 'collaborative',
+    supportDetail: input.supportDetail,
+  });
   if (!checked.ok) return { ok: false as const, errors: checked.errors };
   return db.transaction(async (tx) => {
     const action = await planRepo.insertAction(tx, priority.id, { ...checked.values, language });
-    await appendAudit(tx, { actorId, action: 'plan-action-create', entityType: 'plan_action', entityId: action.id, after: { priorityId: priority.id, ...checked.values, peerEnquiry: enquiryId } });
-    const followUp = await repo.insertFollowUp(tx, { enquiryId, description: input.description, supportingSchoolNumber: input.supportingSchool || null, dueOn: checked.values.dueOn ?? null, planActionId: action.id, language, createdBy: actorId });
-    await appendAudit(tx, { actorId, action: 'enquiry-follow-up-create', entityType: 'enquiry_follow_up', entityId: followUp.id, after: { enquiry: enquiryId, description: input.description, supportingSchool: input.supportingSchool || null, dueOn: followUp.dueOn, planAction: action.id } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'plan-action-create',
+      entityType: 'plan_action',
+      entityId: action.id,
+      after: { priorityId: priority.id, ...checked.values, peerEnquiry: enquiryId },
+    });
+    const followUp = await repo.insertFollowUp(tx, {
+      enquiryId,
+      description: input.description,
+      supportingSchoolNumber: input.supportingSchool || null,
+      dueOn: checked.values.dueOn ?? null,
+      planActionId: action.id,
+      language,
+      createdBy: actorId,
+    });
+    await appendAudit(tx, {
+      actorId,
+      action: 'enquiry-follow-up-create',
+      entityType: 'enquiry_follow_up',
+      entityId: followUp.id,
+      after: {
+        enquiry: enquiryId,
+        description: input.description,
+        supportingSchool: input.supportingSchool || null,
+        dueOn: followUp.dueOn,
+        planAction: action.id,
+      },
+    });
     return { ok: true as const, followUp, action };
   });
 }

@@ -5,11 +5,12 @@ import type { Db } from '../../db/client.ts';
 import { presentErrors, type FieldErrors } from '../../lib/forms.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
-import { todayInWales } from '../evidence/evidence-form.ts';
 import { learnerDataFlags } from '../evidence/evidence-learner-check.ts';
-import { EnquiryParams, enquiryHref, field, NoteParams, pageModel, read, view, type EnquiryContext } from './enquiry-context.ts';
+import { EnquiryParams, enquiryHref, field, NoteParams, pageModel, read, view } from './enquiry-context.ts';
+import { type EnquiryContext } from '../../access/loaders/enquiry.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { noteFormOf, validateNote, type NoteForm } from './enquiry-form.ts';
-import { mayEditNote } from './enquiry-policy.ts';
+import { mayEditNote } from '../../policy/enquiry-policy.ts';
 import { activityItems, noteConflict } from './enquiry-presenter.ts';
 import * as repo from './enquiry-repository.ts';
 import { createNote, editNote } from './enquiry-work-service.ts';
@@ -17,12 +18,32 @@ import { Version } from '../../lib/request-schemas.ts';
 import { enquiryScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
-const NoteBody = Type.Object({ activity: field, hostColleague: field, body: field, learnerDataChecked: field, version: Type.Optional(Version),
-  'observedOn-day': field, 'observedOn-month': field, 'observedOn-year': field });
+const NoteBody = Type.Object({
+  activity: field,
+  hostColleague: field,
+  body: field,
+  learnerDataChecked: field,
+  version: Type.Optional(Version),
+  'observedOn-day': field,
+  'observedOn-month': field,
+  'observedOn-year': field,
+});
 
-function noteModel(request: FastifyRequest, ctx: EnquiryContext, form: NoteForm, action: string, extra: Record<string, unknown> = {}) {
+function noteModel(
+  request: FastifyRequest,
+  ctx: EnquiryContext,
+  form: NoteForm,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
   const t = request.t;
-  return { ...pageModel(ctx, t(extra.version ? 'enquiries.notes.editTitle' : 'enquiries.notes.newTitle')), form, action, activityItems: activityItems(t, form.activity), ...extra };
+  return {
+    ...pageModel(ctx, t(extra.version ? 'enquiries.notes.editTitle' : 'enquiries.notes.newTitle')),
+    form,
+    action,
+    activityItems: activityItems(t, form.activity),
+    ...extra,
+  };
 }
 
 /**
@@ -35,28 +56,47 @@ async function checkNote(db: Db, request: FastifyRequest, ctx: EnquiryContext) {
   const flags = learnerDataFlags({ title: '', body: checked.values.body }, host, []);
   const errors: FieldErrors = { ...checked.errors };
   if (flags.length && !checked.form.learnerDataChecked) errors.learnerDataChecked = 'enquiries.errors.learnerData';
-  const warning = flags.map((f) => ({ text: request.t(`pages.evidence.learnerData.reason.${f.reason}`, { match: f.match }), href: '#body', link: request.t('enquiries.notes.changeNote') }));
+  const warning = flags.map((f) => ({
+    text: request.t(`pages.evidence.learnerData.reason.${f.reason}`, { match: f.match }),
+    href: '#body',
+    link: request.t('enquiries.notes.changeNote'),
+  }));
   return { ...checked, errors, warning, flags: flags.map((f) => f.reason) };
 }
 
 /** Evidence notes made on site by the team, each naming the host colleague who was present. */
-export const enquiryNoteRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const enquiryNoteRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
   const base = (ctx: EnquiryContext) => enquiryHref(ctx.collaborative.id, ctx.enquiry.id);
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/notes/new', { config: scoped(read, 'enquiry', 'writeNote'), schema: { params: EnquiryParams } }, async (request, reply) => {
-    const ctx = enquiryScope(request);
-    const form = noteFormOf({ observedOn: todayInWales(), activity: '', hostColleague: '', body: '' });
-    return reply.page(view('note-form'), noteModel(request, ctx, form, `${base(ctx)}/notes/new`));
-  });
+  app.get(
+    '/collaboratives/:id/enquiries/:enquiryId/notes/new',
+    { config: scoped(read, 'enquiry', 'writeNote'), schema: { params: EnquiryParams } },
+    async (request, reply) => {
+      const ctx = enquiryScope(request);
+      const form = noteFormOf({ observedOn: todayInWales(clock.now()), activity: '', hostColleague: '', body: '' });
+      return reply.page(view('note-form'), noteModel(request, ctx, form, `${base(ctx)}/notes/new`));
+    },
+  );
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/notes/new', { config: scoped(read, 'enquiry', 'writeNote'), schema: { params: EnquiryParams, body: NoteBody } }, async (request, reply) => {
-    const ctx = enquiryScope(request);
-    const { form, errors, values, warning, flags } = await checkNote(db, request, ctx);
-    if (Object.keys(errors).length) return reply.status(400).page(view('note-form'), noteModel(request, ctx, form, `${base(ctx)}/notes/new`, { warning, ...presentErrors(errors, request.t) }));
-    await createNote(db, request.user!.id, ctx.enquiry.id, { ...values, language: request.lang }, flags);
-    return reply.redirect(`${base(ctx)}?done=note#notes`, 303);
-  });
+  app.post(
+    '/collaboratives/:id/enquiries/:enquiryId/notes/new',
+    { config: scoped(read, 'enquiry', 'writeNote'), schema: { params: EnquiryParams, body: NoteBody } },
+    async (request, reply) => {
+      const ctx = enquiryScope(request);
+      const { form, errors, values, warning, flags } = await checkNote(db, request, ctx);
+      if (Object.keys(errors).length)
+        return reply
+          .status(400)
+          .page(
+            view('note-form'),
+            noteModel(request, ctx, form, `${base(ctx)}/notes/new`, { warning, ...presentErrors(errors, request.t) }),
+          );
+      await createNote(db, request.user!.id, ctx.enquiry.id, { ...values, language: request.lang }, flags);
+      return reply.redirect(`${base(ctx)}?done=note#notes`, 303);
+    },
+  );
 
   async function ownNote(request: FastifyRequest<{ Params: { id: string; enquiryId: string; noteId: string } }>) {
     const ctx = enquiryScope(request);
@@ -66,21 +106,52 @@ export const enquiryNoteRoutes: FeaturePlugin<'database'> = async (app, deps) =>
     return { ctx, note };
   }
 
-  app.get('/collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit', { config: scoped(read, 'enquiry'), schema: { params: NoteParams } }, async (request, reply) => {
-    const { ctx, note } = await ownNote(request);
-    return reply.page(view('note-form'), noteModel(request, ctx, noteFormOf(note), `${base(ctx)}/notes/${note.id}/edit`, { version: note.version }));
-  });
+  app.get(
+    '/collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit',
+    { config: scoped(read, 'enquiry'), schema: { params: NoteParams } },
+    async (request, reply) => {
+      const { ctx, note } = await ownNote(request);
+      return reply.page(
+        view('note-form'),
+        noteModel(request, ctx, noteFormOf(note), `${base(ctx)}/notes/${note.id}/edit`, { version: note.version }),
+      );
+    },
+  );
 
-  app.post('/collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit', { config: scoped(read, 'enquiry'), schema: { params: NoteParams, body: NoteBody } }, async (request, reply) => {
-    const { ctx, note } = await ownNote(request);
-    const action = `${base(ctx)}/notes/${note.id}/edit`;
-    const version = request.body.version ?? 0;
-    const { form, errors, values, warning, flags } = await checkNote(db, request, ctx);
-    if (Object.keys(errors).length) return reply.status(400).page(view('note-form'), noteModel(request, ctx, form, action, { version, warning, ...presentErrors(errors, request.t) }));
-    const result = await editNote(db, request.user!.id, note, version, { ...values, language: request.lang }, flags);
-    if (result.ok) return reply.redirect(`${base(ctx)}?done=note#notes`, 303);
-    const conflict = noteConflict(request.t, result.current, { ...form, observedOnText: values.observedOn });
-    return reply.status(409).page(view('note-form'), noteModel(request, ctx, form, action, { version: result.current.version, conflict, errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }] }));
-  });
+  app.post(
+    '/collaboratives/:id/enquiries/:enquiryId/notes/:noteId/edit',
+    { config: scoped(read, 'enquiry'), schema: { params: NoteParams, body: NoteBody } },
+    async (request, reply) => {
+      const { ctx, note } = await ownNote(request);
+      const action = `${base(ctx)}/notes/${note.id}/edit`;
+      const version = request.body.version ?? 0;
+      const { form, errors, values, warning, flags } = await checkNote(db, request, ctx);
+      if (Object.keys(errors).length)
+        return reply
+          .status(400)
+          .page(
+            view('note-form'),
+            noteModel(request, ctx, form, action, { version, warning, ...presentErrors(errors, request.t) }),
+          );
+      const result = await editNote(
+        db,
+        request.user!.id,
+        note,
+        version,
+        { ...values, language: request.lang },
+        flags,
+        clock.now(),
+      );
+      if (result.ok) return reply.redirect(`${base(ctx)}?done=note#notes`, 303);
+      const conflict = noteConflict(request.t, result.current, { ...form, observedOnText: values.observedOn });
+      return reply.status(409).page(
+        view('note-form'),
+        noteModel(request, ctx, form, action, {
+          version: result.current.version,
+          conflict,
+          errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }],
+        }),
+      );
+    },
+  );
 };
-

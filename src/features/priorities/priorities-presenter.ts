@@ -23,7 +23,13 @@ export function nationalName(n: NationalPriority | undefined, code: string, lang
 }
 
 /** What the other person saved beside what this person typed, where they differ. */
-export function conflictRows(theirs: PriorityInput, yours: PriorityInput, names: { findings: Map<string, string>; national: NationalPriority[] }, t: TFunction, lang: string) {
+export function conflictRows(
+  theirs: PriorityInput,
+  yours: PriorityInput,
+  names: { findings: Map<string, string>; national: NationalPriority[] },
+  t: TFunction,
+  lang: string,
+) {
   const list = (ids: string[], name: (id: string) => string) => ids.map(name).sort().join('\n');
   const show: Record<string, (v: PriorityInput) => string> = {
     title: (v) => v.title,
@@ -32,17 +38,35 @@ export function conflictRows(theirs: PriorityInput, yours: PriorityInput, names:
     learners: (v) => v.learners,
     successMeasure: (v) => v.successMeasure,
     findingIds: (v) => list(v.findingIds, (id) => names.findings.get(id) ?? id),
-    nationalPriorities: (v) => list(v.nationalPriorities, (code) => nationalName(names.national.find((n) => n.code === code), code, lang)),
+    nationalPriorities: (v) =>
+      list(v.nationalPriorities, (code) =>
+        nationalName(
+          names.national.find((n) => n.code === code),
+          code,
+          lang,
+        ),
+      ),
     origin: (v) => t(`reference.priorityOrigin.${v.origin}`),
   };
   return Object.entries(show)
-    .map(([field, render]) => ({ label: t(`pages.priorities.fields.${field}`), theirs: render(theirs), yours: render(yours) }))
+    .map(([field, render]) => ({
+      label: t(`pages.priorities.fields.${field}`),
+      theirs: render(theirs),
+      yours: render(yours),
+    }))
     .filter((row) => row.theirs !== row.yours);
 }
 
 export function inputOf(p: repo.Priority, findingIds: string[]): PriorityInput {
   return {
-    title: p.title, description: p.description, nifTheme: p.nifTheme ?? '', learners: p.learners, successMeasure: p.successMeasure,
-    nationalPriorities: p.nationalPriorities, origin: p.origin, language: p.language, findingIds,
+    title: p.title,
+    description: p.description,
+    nifTheme: p.nifTheme ?? '',
+    learners: p.learners,
+    successMeasure: p.successMeasure,
+    nationalPriorities: p.nationalPriorities,
+    origin: p.origin,
+    language: p.language,
+    findingIds,
   };
 }

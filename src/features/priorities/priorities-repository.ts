@@ -5,7 +5,10 @@ import { cycles, findings, nationalPriorities, priorities, priorityFindings } fr
 import { visibleCondition, type ItemAccess } from '../../sharing/share-repository.ts';
 
 export type Priority = typeof priorities.$inferSelect;
-export type PriorityValues = Pick<Priority, 'title' | 'description' | 'nifTheme' | 'learners' | 'successMeasure' | 'nationalPriorities' | 'origin' | 'language'>;
+export type PriorityValues = Pick<
+  Priority,
+  'title' | 'description' | 'nifTheme' | 'learners' | 'successMeasure' | 'nationalPriorities' | 'origin' | 'language'
+>;
 
 const earlier = alias(priorities, 'earlier_priority');
 const earlierCycle = alias(cycles, 'earlier_cycle');
@@ -16,14 +19,27 @@ const withOrigins = { carriedFromYear: earlierCycle.academicYear, findingCount }
 export async function prioritiesOfCycle(db: Db, cycleId: string, access: ItemAccess, filter: { national: string }) {
   return db
     .select({
-      id: priorities.id, title: priorities.title, nifTheme: priorities.nifTheme, state: priorities.state, learners: priorities.learners,
-      successMeasure: priorities.successMeasure, nationalPriorities: priorities.nationalPriorities, carriedFromId: priorities.carriedFromId,
-      language: priorities.language, ...withOrigins,
+      id: priorities.id,
+      title: priorities.title,
+      nifTheme: priorities.nifTheme,
+      state: priorities.state,
+      learners: priorities.learners,
+      successMeasure: priorities.successMeasure,
+      nationalPriorities: priorities.nationalPriorities,
+      carriedFromId: priorities.carriedFromId,
+      language: priorities.language,
+      ...withOrigins,
     })
     .from(priorities)
     .leftJoin(earlier, eq(earlier.id, priorities.carriedFromId))
     .leftJoin(earlierCycle, eq(earlierCycle.id, earlier.cycleId))
-    .where(and(eq(priorities.cycleId, cycleId), visibleCondition('priority', priorities.id, access), filter.national ? sql`${filter.national} = any(${priorities.nationalPriorities})` : undefined))
+    .where(
+      and(
+        eq(priorities.cycleId, cycleId),
+        visibleCondition('priority', priorities.id, access),
+        filter.national ? sql`${filter.national} = any(${priorities.nationalPriorities})` : undefined,
+      ),
+    )
     .orderBy(asc(priorities.createdAt));
 }
 
@@ -33,7 +49,13 @@ export async function findPriority(db: Db, schoolNumber: string, id: string, acc
     .from(priorities)
     .leftJoin(earlier, eq(earlier.id, priorities.carriedFromId))
     .leftJoin(earlierCycle, eq(earlierCycle.id, earlier.cycleId))
-    .where(and(eq(priorities.id, id), eq(priorities.schoolNumber, schoolNumber), visibleCondition('priority', priorities.id, access)));
+    .where(
+      and(
+        eq(priorities.id, id),
+        eq(priorities.schoolNumber, schoolNumber),
+        visibleCondition('priority', priorities.id, access),
+      ),
+    );
   return row ? { ...row.priority, carriedFromYear: row.carriedFromYear, findingCount: row.findingCount } : null;
 }
 export type PriorityDetail = NonNullable<Awaited<ReturnType<typeof findPriority>>>;
@@ -42,7 +64,13 @@ export type PriorityDetail = NonNullable<Awaited<ReturnType<typeof findPriority>
 export async function linkedFindings(db: Db, priorityId: string, access: ItemAccess) {
   const condition = visibleCondition('finding', findings.id, access);
   return db
-    .select({ id: findings.id, kind: findings.kind, title: findings.title, language: findings.language, visible: sql<boolean>`${condition ?? sql`true`}` })
+    .select({
+      id: findings.id,
+      kind: findings.kind,
+      title: findings.title,
+      language: findings.language,
+      visible: sql<boolean>`${condition ?? sql`true`}`,
+    })
     .from(priorityFindings)
     .innerJoin(findings, eq(findings.id, priorityFindings.findingId))
     .where(eq(priorityFindings.priorityId, priorityId))
@@ -50,38 +78,69 @@ export async function linkedFindings(db: Db, priorityId: string, access: ItemAcc
 }
 
 export async function linkedFindingIds(db: Db, priorityId: string): Promise<string[]> {
-  const rows = await db.select({ id: priorityFindings.findingId }).from(priorityFindings).where(eq(priorityFindings.priorityId, priorityId));
+  const rows = await db
+    .select({ id: priorityFindings.findingId })
+    .from(priorityFindings)
+    .where(eq(priorityFindings.priorityId, priorityId));
   return rows.map((r) => r.id);
 }
 
 /** Findings a leader may link: the cycle's, and any the priority already rests on (a carried-forward one keeps last year's). */
 export async function findingChoices(db: Db, schoolNumber: string, cycleId: string, alreadyLinked: string[]) {
   return db
-    .select({ id: findings.id, kind: findings.kind, title: findings.title, nifTheme: findings.nifTheme, language: findings.language })
+    .select({
+      id: findings.id,
+      kind: findings.kind,
+      title: findings.title,
+      nifTheme: findings.nifTheme,
+      language: findings.language,
+    })
     .from(findings)
-    .where(and(eq(findings.schoolNumber, schoolNumber), alreadyLinked.length ? or(eq(findings.cycleId, cycleId), inArray(findings.id, alreadyLinked)) : eq(findings.cycleId, cycleId)))
+    .where(
+      and(
+        eq(findings.schoolNumber, schoolNumber),
+        alreadyLinked.length
+          ? or(eq(findings.cycleId, cycleId), inArray(findings.id, alreadyLinked))
+          : eq(findings.cycleId, cycleId),
+      ),
+    )
     .orderBy(asc(findings.kind), asc(findings.createdAt));
 }
 
 export async function findingsOfSchool(db: Db, schoolNumber: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: findings.id, title: findings.title }).from(findings).where(and(eq(findings.schoolNumber, schoolNumber), inArray(findings.id, ids)));
+  return db
+    .select({ id: findings.id, title: findings.title })
+    .from(findings)
+    .where(and(eq(findings.schoolNumber, schoolNumber), inArray(findings.id, ids)));
 }
 
 export async function nationalPriorityList(db: Db) {
-  return db.select().from(nationalPriorities).orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.publishedOn), asc(nationalPriorities.code));
+  return db
+    .select()
+    .from(nationalPriorities)
+    .orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.publishedOn), asc(nationalPriorities.code));
 }
 
-export async function insertPriority(db: Db, values: PriorityValues & { schoolNumber: string; cycleId: string; createdBy: string }) {
+export async function insertPriority(
+  db: Db,
+  values: PriorityValues & { schoolNumber: string; cycleId: string; createdBy: string },
+) {
   const [row] = await db.insert(priorities).values(values).returning();
   return row!;
 }
 
 /** Updates only if nobody saved since `version` was read; returns the new row, or null on a conflict. */
-export async function updatePriority(db: Db, id: string, version: number, values: Partial<PriorityValues> & { state?: string }) {
+export async function updatePriority(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<PriorityValues> & { state?: string },
+  now: Date,
+) {
   const [row] = await db
     .update(priorities)
-    .set({ ...values, updatedAt: new Date(), version: sql`${priorities.version} + 1` })
+    .set({ ...values, updatedAt: now, version: sql`${priorities.version} + 1` })
     .where(and(eq(priorities.id, id), eq(priorities.version, version)))
     .returning();
   return row ?? null;
@@ -94,5 +153,6 @@ export async function findPriorityById(db: Db, id: string): Promise<Priority | n
 
 export async function replacePriorityFindings(db: Db, priorityId: string, findingIds: string[]) {
   await db.delete(priorityFindings).where(eq(priorityFindings.priorityId, priorityId));
-  if (findingIds.length) await db.insert(priorityFindings).values(findingIds.map((findingId) => ({ priorityId, findingId })));
+  if (findingIds.length)
+    await db.insert(priorityFindings).values(findingIds.map((findingId) => ({ priorityId, findingId })));
 }

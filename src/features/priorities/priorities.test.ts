@@ -23,12 +23,22 @@ const as = async (user: { id: string }, lang: 'en' | 'cy' = 'en') => {
 };
 const idFrom = (location: unknown) => /\/priorities\/([0-9a-f-]{36})/.exec(String(location))![1]!;
 const ready = () => ({
-  title: 'Reading ages of eFSM learners in Years 3 to 6', description: 'So that at least 80% read at their age by July.', nifTheme: 'curriculum_teaching',
-  learners: 'eFSM learners in Years 3 to 6', successMeasure: 'Reading ages rise by 12 months in a year', origin: 'self_evaluation', language: 'en',
-  findingIds: [findingId], nationalPriorities: ['literacy'],
+  title: 'Reading ages of eFSM learners in Years 3 to 6',
+  description: 'So that at least 80% read at their age by July.',
+  nifTheme: 'curriculum_teaching',
+  learners: 'eFSM learners in Years 3 to 6',
+  successMeasure: 'Reading ages rise by 12 months in a year',
+  origin: 'self_evaluation',
+  language: 'en',
+  findingIds: [findingId],
+  nationalPriorities: ['literacy'],
 });
 const row = async (id: string) => (await t.database.db.select().from(priorities).where(eq(priorities.id, id)))[0]!;
-const audits = async (id: string, action: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
+const audits = async (id: string, action: string) =>
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
 
 async function create(values: Record<string, string | string[]>) {
   const response = await (await as(people.headteacher)).post(base, values);
@@ -46,17 +56,29 @@ beforeAll(async () => {
   people = await buildSchoolPeople(db, school);
   base = `/schools/${school.number}/priorities`;
   cycle = await buildCycle(db, school.number);
-  [{ id: findingId }] = await db.insert(findings).values({ schoolNumber: school.number, cycleId: cycle.id, kind: 'area_for_development', title: 'Reading of eFSM learners lags' }).returning({ id: findings.id }) as [{ id: string }];
+  [{ id: findingId }] = (await db
+    .insert(findings)
+    .values({
+      schoolNumber: school.number,
+      cycleId: cycle.id,
+      kind: 'area_for_development',
+      title: 'Reading of eFSM learners lags',
+    })
+    .returning({ id: findings.id })) as [{ id: string }];
   const other = await buildSchool(db);
   const otherCycle = await buildCycle(db, other.number);
-  [{ id: otherFindingId }] = await db.insert(findings).values({ schoolNumber: other.number, cycleId: otherCycle.id, kind: 'strength', title: 'Not ours' }).returning({ id: findings.id }) as [{ id: string }];
+  [{ id: otherFindingId }] = (await db
+    .insert(findings)
+    .values({ schoolNumber: other.number, cycleId: otherCycle.id, kind: 'strength', title: 'Not ours' })
+    .returning({ id: findings.id })) as [{ id: string }];
 });
 afterAll(() => t.close());
 
 describe('who may reach the priorities', () => {
   it('sends anonymous visitors to sign in', async () => {
     const anonymous = new Visitor(t.app);
-    for (const url of [base, `${base}/new`]) expect((await anonymous.get(url)).headers.location).toBe(`/sign-in?next=${encodeURIComponent(url)}`);
+    for (const url of [base, `${base}/new`])
+      expect((await anonymous.get(url)).headers.location).toBe(`/sign-in?next=${encodeURIComponent(url)}`);
     expect((await anonymous.post(base, ready(), { csrf: false })).headers.location).toBe('/sign-in');
   });
 
@@ -64,7 +86,9 @@ describe('who may reach the priorities', () => {
     const id = await create(ready());
     const leader = await as(people.leader);
     expect((await leader.get(`${base}/${id}/edit`)).statusCode).toBe(200);
-    expect((await leader.post(`${base}/${id}/edit`, { ...ready(), title: 'Leader edit', version: '1' })).statusCode).toBe(303);
+    expect(
+      (await leader.post(`${base}/${id}/edit`, { ...ready(), title: 'Leader edit', version: '1' })).statusCode,
+    ).toBe(303);
     const practitioner = await as(people.practitioner);
     expect((await practitioner.get(base)).statusCode).toBe(200);
     expect((await practitioner.get(`${base}/${id}`)).statusCode).toBe(200);
@@ -73,7 +97,8 @@ describe('who may reach the priorities', () => {
     expect((await practitioner.post(base, ready())).statusCode).toBe(403);
     expect((await practitioner.post(`${base}/${id}/state`, { state: 'agreed', version: '2' })).statusCode).toBe(403);
     const stranger = await as(people.otherHeadteacher);
-    for (const url of [base, `${base}/new`, `${base}/${id}`, `${base}/${id}/edit`]) expect((await stranger.get(url)).statusCode).toBe(404);
+    for (const url of [base, `${base}/new`, `${base}/${id}`, `${base}/${id}/edit`])
+      expect((await stranger.get(url)).statusCode).toBe(404);
     expect((await stranger.post(`${base}/${id}/state`, { state: 'agreed', version: '2' })).statusCode).toBe(404);
   });
 
@@ -94,15 +119,22 @@ describe('who may reach the priorities', () => {
       expect((await visitor.get(`${base}/${sees.id}`)).statusCode).toBe(200);
       for (const h of hidden) expect((await visitor.get(`${base}/${h.id}`)).statusCode).toBe(404);
       expect((await visitor.get(`${base}/new`)).statusCode).toBe(403);
-      expect((await visitor.post(`${base}/${sees.id}/state`, { state: 'in_progress', version: '1' })).statusCode).toBe(403);
+      expect((await visitor.post(`${base}/${sees.id}/state`, { state: 'in_progress', version: '1' })).statusCode).toBe(
+        403,
+      );
     }
-    for (const user of [people.otherGovernor, people.otherLaOfficer]) expect((await (await as(user)).get(base)).statusCode).toBe(404);
+    for (const user of [people.otherGovernor, people.otherLaOfficer])
+      expect((await (await as(user)).get(base)).statusCode).toBe(404);
   });
 });
 
 describe('a precise, refined and specific priority', () => {
   it('saves a draft with parts missing, and lists what it needs before it can be agreed', async () => {
-    const id = await create({ title: 'Improve reading and develop numeracy', origin: 'self_evaluation', language: 'en' });
+    const id = await create({
+      title: 'Improve reading and develop numeracy',
+      origin: 'self_evaluation',
+      language: 'en',
+    });
     expect(await row(id)).toMatchObject({ state: 'draft', version: 1 });
     expect(await audits(id, 'priority-create')).toHaveLength(1);
     const page = pageText((await (await as(people.headteacher)).get(`${base}/${id}`)).body);
@@ -135,8 +167,15 @@ describe('a precise, refined and specific priority', () => {
       expect(response.headers.location).toBe(`${base}/${id}?moved=${state}`);
       expect((await row(id)).state).toBe(state);
     }
-    expect((await audits(id, 'priority-state')).map((a) => a.after)).toEqual([{ state: 'agreed' }, { state: 'in_progress' }, { state: 'reviewed' }, { state: 'closed' }]);
-    expect(pageText((await (await as(people.headteacher)).get(`${base}/${id}?moved=closed`)).body)).toContain('This priority is closed.');
+    expect((await audits(id, 'priority-state')).map((a) => a.after)).toEqual([
+      { state: 'agreed' },
+      { state: 'in_progress' },
+      { state: 'reviewed' },
+      { state: 'closed' },
+    ]);
+    expect(pageText((await (await as(people.headteacher)).get(`${base}/${id}?moved=closed`)).body)).toContain(
+      'This priority is closed.',
+    );
     expect((await move(id, 'draft')).statusCode).toBe(400);
   });
 
@@ -157,7 +196,9 @@ describe('a precise, refined and specific priority', () => {
     const id = await create(ready());
     await move(id, 'agreed');
     const { version } = await row(id);
-    const response = await (await as(people.headteacher)).post(`${base}/${id}/edit`, { ...ready(), learners: '', findingIds: [], version: String(version) });
+    const response = await (
+      await as(people.headteacher)
+    ).post(`${base}/${id}/edit`, { ...ready(), learners: '', findingIds: [], version: String(version) });
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('An agreed priority must name the learners it is for');
     expect(pageText(response.body)).toContain('An agreed priority must rest on at least one finding');
@@ -166,7 +207,9 @@ describe('a precise, refined and specific priority', () => {
 
   it('refuses findings of another school and unknown national priorities, keeping what was typed', async () => {
     const before = await countRows(t.database.db, 'priorities');
-    const response = await (await as(people.headteacher)).post(base, { ...ready(), findingIds: [otherFindingId], nationalPriorities: ['bingo'] });
+    const response = await (
+      await as(people.headteacher)
+    ).post(base, { ...ready(), findingIds: [otherFindingId], nationalPriorities: ['bingo'] });
     expect(response.statusCode).toBe(400);
     const text = pageText(response.body);
     expect(text).toContain("Choose findings from this school's list");
@@ -195,9 +238,34 @@ describe('sharing a priority from its page', () => {
     const la = await as(people.laOfficer);
     expect((await la.get(`${base}/${id}`)).statusCode).toBe(404);
     const sharing = `/schools/${school.number}/sharing`;
-    expect((await (await as(people.headteacher)).post(sharing, { itemType: 'priority', itemId: id, action: 'add', audienceChoice: 'la|', returnTo: `${base}/${id}` })).statusCode).toBe(303);
+    expect(
+      (
+        await (
+          await as(people.headteacher)
+        ).post(sharing, {
+          itemType: 'priority',
+          itemId: id,
+          action: 'add',
+          audienceChoice: 'la|',
+          returnTo: `${base}/${id}`,
+        })
+      ).statusCode,
+    ).toBe(303);
     expect((await la.get(`${base}/${id}`)).statusCode).toBe(200);
-    expect((await (await as(people.leader)).post(sharing, { itemType: 'priority', itemId: id, action: 'remove', audience: 'la', audienceId: '', returnTo: `${base}/${id}` })).statusCode).toBe(303);
+    expect(
+      (
+        await (
+          await as(people.leader)
+        ).post(sharing, {
+          itemType: 'priority',
+          itemId: id,
+          action: 'remove',
+          audience: 'la',
+          audienceId: '',
+          returnTo: `${base}/${id}`,
+        })
+      ).statusCode,
+    ).toBe(303);
     expect((await la.get(`${base}/${id}`)).statusCode).toBe(404);
   });
 });
@@ -207,8 +275,15 @@ describe('two people editing one priority', () => {
     const id = await create(ready());
     const head = await as(people.headteacher);
     const leader = await as(people.leader);
-    expect((await head.post(`${base}/${id}/edit`, { ...ready(), successMeasure: 'Head: 80% at age', version: '1' })).statusCode).toBe(303);
-    const second = await leader.post(`${base}/${id}/edit`, { ...ready(), successMeasure: 'Leader: 90% at age', version: '1' });
+    expect(
+      (await head.post(`${base}/${id}/edit`, { ...ready(), successMeasure: 'Head: 80% at age', version: '1' }))
+        .statusCode,
+    ).toBe(303);
+    const second = await leader.post(`${base}/${id}/edit`, {
+      ...ready(),
+      successMeasure: 'Leader: 90% at age',
+      version: '1',
+    });
     expect(second.statusCode).toBe(409);
     expect(pageText(second.body)).toContain('Head: 80% at age');
     expect(pageText(second.body)).toContain('Leader: 90% at age');
@@ -217,8 +292,12 @@ describe('two people editing one priority', () => {
 
   it('refuses a state change made from a stale page (409)', async () => {
     const id = await create(ready());
-    await (await as(people.leader)).post(`${base}/${id}/edit`, { ...ready(), title: 'Changed meanwhile', version: '1' });
-    const response = await (await as(people.headteacher)).post(`${base}/${id}/state`, { state: 'agreed', version: '1' });
+    await (
+      await as(people.leader)
+    ).post(`${base}/${id}/edit`, { ...ready(), title: 'Changed meanwhile', version: '1' });
+    const response = await (
+      await as(people.headteacher)
+    ).post(`${base}/${id}/state`, { state: 'agreed', version: '1' });
     expect(response.statusCode).toBe(409);
     expect(pageText(response.body)).toContain('Someone else changed this priority while you were looking at it');
     expect((await row(id)).state).toBe('draft');
@@ -233,8 +312,16 @@ describe('the list', () => {
     const year = academicYearOf(new Date());
     const lastCycle = await buildCycle(db, listSchool.number, year - 1);
     const thisCycle = await buildCycle(db, listSchool.number, year);
-    const old = await buildPriority(db, lastCycle, { title: 'Attendance of eFSM learners', nationalPriorities: ['attendance'] });
-    await buildPriority(db, thisCycle, { title: 'Attendance of eFSM learners', carriedFromId: old.id, nationalPriorities: ['attendance'], nifTheme: 'wellbeing_equity' });
+    const old = await buildPriority(db, lastCycle, {
+      title: 'Attendance of eFSM learners',
+      nationalPriorities: ['attendance'],
+    });
+    await buildPriority(db, thisCycle, {
+      title: 'Attendance of eFSM learners',
+      carriedFromId: old.id,
+      nationalPriorities: ['attendance'],
+      nifTheme: 'wellbeing_equity',
+    });
     await buildPriority(db, thisCycle, { title: 'Oracy draft', state: 'draft', nifTheme: null, learners: '' });
     const head = await as(listPeople.headteacher);
     const listUrl = `/schools/${listSchool.number}/priorities`;
@@ -242,10 +329,14 @@ describe('the list', () => {
     expect(byTheme).toContain('Wellbeing, inclusion and equity');
     expect(byTheme).toContain('No NIF theme yet');
     expect(byTheme).toContain(`Carried forward from the ${year - 1} to ${year} cycle`);
-    expect(byTheme).toContain('Before it can be agreed it needs: a linked finding, a NIF theme, the learners it is for');
+    expect(byTheme).toContain(
+      'Before it can be agreed it needs: a linked finding, a NIF theme, the learners it is for',
+    );
     expect(byTheme).toContain(`href="${listUrl}?by=theme&national=attendance">Attendance</a>`);
     const byState = pageText((await head.get(`${listUrl}?by=state`)).body);
-    expect(byState.indexOf('<h2 class="govuk-heading-m">Draft')).toBeLessThan(byState.indexOf('<h2 class="govuk-heading-m">Agreed'));
+    expect(byState.indexOf('<h2 class="govuk-heading-m">Draft')).toBeLessThan(
+      byState.indexOf('<h2 class="govuk-heading-m">Agreed'),
+    );
     const filtered = pageText((await head.get(`${listUrl}?national=attendance`)).body);
     expect(filtered).toContain('Attendance of eFSM learners');
     expect(filtered).not.toContain('Oracy draft');
@@ -254,7 +345,12 @@ describe('the list', () => {
 
 describe('in Welsh', () => {
   it('shows the list, the readiness checklist, the prompts and the refusal in Welsh', async () => {
-    const id = await create({ title: 'Gwella darllen a datblygu rhifedd', origin: 'self_evaluation', language: 'cy', learners: 'Pob dysgwr' });
+    const id = await create({
+      title: 'Gwella darllen a datblygu rhifedd',
+      origin: 'self_evaluation',
+      language: 'cy',
+      learners: 'Pob dysgwr',
+    });
     const head = await as(people.headteacher, 'cy');
     expect(pageText((await head.get(base)).body)).toContain('Ychwanegu blaenoriaeth');
     const page = pageText((await head.get(`${base}/${id}`)).body);

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, isOneOf, PRIORITY_STATES } from '../../reference/reference-data.ts';
-import { type SchoolRequestContext } from '../../school/school-access.ts';
+import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';
@@ -24,24 +24,56 @@ const short = FormText(40);
 const StateBody = Type.Object({ version: Version, state: Type.String({ maxLength: 40 }) });
 
 /** Priorities: precise, refined and specific, agreed only when ready (issue 4, item 4). */
-export const prioritiesRoutes: FeaturePlugin<'database'> = async (app, deps) => {
+export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
   const db = deps.database.db;
+  const clock = deps.clock;
   const view = (name: string) => `features/priorities/views/${name}.njk`;
 
-  app.get('/schools/:number/priorities', { config: scoped(signedIn, 'school'), schema: { params: SchoolParams, querystring: Type.Object({ by: short, national: short }) } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const year = academicYearOf(new Date());
-    const cycle = await findCycle(db, ctx.school.number, year);
-    const model = { title: request.t('pages.priorities.title'), heading: request.t('pages.priorities.heading'), ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', year };
-    if (!cycle) return reply.page(view('no-cycle'), model);
-    const by = isOneOf(GROUPINGS, request.query.by) ? request.query.by : 'theme';
-    const national = await repo.nationalPriorityList(db);
-    const filter = { national: national.some((n) => n.code === request.query.national) ? request.query.national! : '' };
-    const rows = await repo.prioritiesOfCycle(db, cycle.id, readerAccess(request, ctx), filter);
-    return reply.page(view('list'), { ...model, cycle, by, national, filter, total: rows.length, groups: groupPriorities(rows, by) });
-  });
+  app.get(
+    '/schools/:number/priorities',
+    {
+      config: scoped(signedIn, 'school'),
+      schema: { params: SchoolParams, querystring: Type.Object({ by: short, national: short }) },
+    },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const year = academicYearOf(clock.now());
+      const cycle = await findCycle(db, ctx.school.number, year);
+      const model = {
+        title: request.t('pages.priorities.title'),
+        heading: request.t('pages.priorities.heading'),
+        ...ctx,
+        schoolCan: ctx.can,
+        schoolSection: 'priorities',
+        year,
+      };
+      if (!cycle) return reply.page(view('no-cycle'), model);
+      const by = isOneOf(GROUPINGS, request.query.by) ? request.query.by : 'theme';
+      const national = await repo.nationalPriorityList(db);
+      const filter = {
+        national: national.some((n) => n.code === request.query.national) ? request.query.national! : '',
+      };
+      const rows = await repo.prioritiesOfCycle(db, cycle.id, readerAccess(request, ctx), filter);
+      return reply.page(view('list'), {
+        ...model,
+        cycle,
+        by,
+        national,
+        filter,
+        total: rows.length,
+        groups: groupPriorities(rows, by),
+      });
+    },
+  );
 
-  async function renderPriority(request: FastifyRequest, reply: FastifyReply, ctx: SchoolRequestContext, priority: repo.PriorityDetail, extra: Record<string, unknown> = {}, status = 200) {
+  async function renderPriority(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: SchoolRequestContext,
+    priority: repo.PriorityDetail,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) {
     const access = readerAccess(request, ctx);
     const [linked, national, sharing] = await Promise.all([
       repo.linkedFindings(db, priority.id, access),
@@ -50,9 +82,19 @@ export const prioritiesRoutes: FeaturePlugin<'database'> = async (app, deps) => 
     ]);
     const findings = linked.filter((f) => f.visible);
     return reply.status(status).page(view('priority'), {
-      title: priority.title, ...ctx, schoolCan: ctx.can, schoolSection: 'priorities', priority, sharing, national,
-      findings, hiddenFindings: linked.length - findings.length, checklist: readinessChecklist(priority),
-      prompts: ctx.can.edit ? vagueWordingPrompts(priority, priority.language) : [], transitions: allowedTransitions(priority.state), ...extra,
+      title: priority.title,
+      ...ctx,
+      schoolCan: ctx.can,
+      schoolSection: 'priorities',
+      priority,
+      sharing,
+      national,
+      findings,
+      hiddenFindings: linked.length - findings.length,
+      checklist: readinessChecklist(priority),
+      prompts: ctx.can.edit ? vagueWordingPrompts(priority, priority.language) : [],
+      transitions: allowedTransitions(priority.state),
+      ...extra,
     });
   }
 
@@ -62,28 +104,72 @@ export const prioritiesRoutes: FeaturePlugin<'database'> = async (app, deps) => 
     return priority;
   }
 
-  app.get('/schools/:number/priorities/:id', { config: scoped(signedIn, 'school'), schema: { params: PriorityParams, querystring: Type.Object({ saved: short, moved: short, shared: short }) } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const priority = await priorityOr404(ctx, request, request.params.id);
-    return renderPriority(request, reply, ctx, priority, { saved: request.query.saved === '1', moved: isOneOf(PRIORITY_STATES, request.query.moved) ? request.query.moved : null, shared: sharedNotice(request.query.shared) });
-  });
+  app.get(
+    '/schools/:number/priorities/:id',
+    {
+      config: scoped(signedIn, 'school'),
+      schema: { params: PriorityParams, querystring: Type.Object({ saved: short, moved: short, shared: short }) },
+    },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const priority = await priorityOr404(ctx, request, request.params.id);
+      return renderPriority(request, reply, ctx, priority, {
+        saved: request.query.saved === '1',
+        moved: isOneOf(PRIORITY_STATES, request.query.moved) ? request.query.moved : null,
+        shared: sharedNotice(request.query.shared),
+      });
+    },
+  );
 
-  app.post('/schools/:number/priorities/:id/state', { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: StateBody } }, async (request, reply) => {
-    const ctx = schoolScope(request);
-    const priority = await priorityOr404(ctx, request, request.params.id);
-    const result = await changeState(db, request.user!.id, priority, request.body.version, request.body.state);
-    if (result.ok) return reply.redirect(`/schools/${ctx.school.number}/priorities/${priority.id}?moved=${result.priority.state}`, 303);
-    if (result.reason === 'not-ready') {
-      const errors = result.missing.map((part) => ({ text: request.t(`pages.priorities.errors.notReady.${part}`), href: `#readiness-${part}` }));
-      return renderPriority(request, reply, ctx, priority, { errors, refused: true }, 400);
-    }
-    if (result.reason === 'invalid') return renderPriority(request, reply, ctx, priority, { errors: [{ text: request.t('pages.priorities.errors.transition'), href: '#next-steps' }] }, 400);
-    if (result.reason === 'conflict') {
-      const fresh = await priorityOr404(ctx, request, priority.id);
-      return renderPriority(request, reply, ctx, fresh, { errors: [{ text: request.t('pages.priorities.errors.stateConflict'), href: '#next-steps' }] }, 409);
-    }
-    throw new HttpError(400, 'bad-request');
-  });
+  app.post(
+    '/schools/:number/priorities/:id/state',
+    { config: scoped(signedIn, 'school', 'edit'), schema: { params: PriorityParams, body: StateBody } },
+    async (request, reply) => {
+      const ctx = schoolScope(request);
+      const priority = await priorityOr404(ctx, request, request.params.id);
+      const result = await changeState(
+        db,
+        request.user!.id,
+        priority,
+        request.body.version,
+        request.body.state,
+        clock.now(),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `/schools/${ctx.school.number}/priorities/${priority.id}?moved=${result.priority.state}`,
+          303,
+        );
+      if (result.reason === 'not-ready') {
+        const errors = result.missing.map((part) => ({
+          text: request.t(`pages.priorities.errors.notReady.${part}`),
+          href: `#readiness-${part}`,
+        }));
+        return renderPriority(request, reply, ctx, priority, { errors, refused: true }, 400);
+      }
+      if (result.reason === 'invalid')
+        return renderPriority(
+          request,
+          reply,
+          ctx,
+          priority,
+          { errors: [{ text: request.t('pages.priorities.errors.transition'), href: '#next-steps' }] },
+          400,
+        );
+      if (result.reason === 'conflict') {
+        const fresh = await priorityOr404(ctx, request, priority.id);
+        return renderPriority(
+          request,
+          reply,
+          ctx,
+          fresh,
+          { errors: [{ text: request.t('pages.priorities.errors.stateConflict'), href: '#next-steps' }] },
+          409,
+        );
+      }
+      throw new HttpError(400, 'bad-request');
+    },
+  );
 
   await priorityFormRoutes(app, deps);
 };

@@ -6,7 +6,13 @@ export const view = (name: string) => `features/professional-learning/views/${na
 
 const field = Type.String({ maxLength: 200 });
 // Every box is required: a browser always sends them (empty when left blank); their content is checked by the service.
-export const CompletionBody = Type.Object({ person: field, programme: field, 'completedOn-day': field, 'completedOn-month': field, 'completedOn-year': field });
+export const CompletionBody = Type.Object({
+  person: field,
+  programme: field,
+  'completedOn-day': field,
+  'completedOn-month': field,
+  'completedOn-year': field,
+});
 export const RecordParams = Type.Object({ id: Uuid });
 export const DoneQuery = Type.Object({ done: FormText(20) });
 

@@ -17,7 +17,13 @@ const active = (people: readonly Person[]) => people.filter((p) => p.active !== 
 export type SecondarySchool = { number: string; name: string; seniorLeaders: Person[] };
 
 /** A collaborative of the LA that is not closed, its member schools' sectors and its leaders. */
-export type CollaborativeInput = { id: string; nameEn: string; nameCy: string; memberSectors: string[]; leaders: Person[] };
+export type CollaborativeInput = {
+  id: string;
+  nameEn: string;
+  nameCy: string;
+  memberSectors: string[];
+  leaders: Person[];
+};
 
 export type RuleInput = {
   staff: Person[];
@@ -78,7 +84,10 @@ export function professionalLearningRule(input: RuleInput): RuleResult {
   const result = {
     staff: part(staff.length, staffGaps),
     secondarySchools: part(input.secondarySchools.length, schoolGaps.sort(byName)),
-    collaboratives: part(counted.length, collaborativeGaps.sort((a, b) => a.nameEn.localeCompare(b.nameEn, 'en-GB'))),
+    collaboratives: part(
+      counted.length,
+      collaborativeGaps.sort((a, b) => a.nameEn.localeCompare(b.nameEn, 'en-GB')),
+    ),
   };
   return { ...result, met: result.staff.met && result.secondarySchools.met && result.collaboratives.met };
 }

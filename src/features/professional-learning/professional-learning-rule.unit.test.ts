@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { countsAsPrimaryCollaborative, professionalLearningRule, type CollaborativeInput, type Person, type RuleInput } from './professional-learning-rule.ts';
+import {
+  countsAsPrimaryCollaborative,
+  professionalLearningRule,
+  type CollaborativeInput,
+  type Person,
+  type RuleInput,
+} from './professional-learning-rule.ts';
 
 const person = (id: string, extra: Partial<Person> = {}): Person => ({ id, name: `Person ${id}`, ...extra });
-const collaborative = (id: string, memberSectors: string[], leaders: Person[]): CollaborativeInput => ({ id, nameEn: `Cluster ${id}`, nameCy: `Clwstwr ${id}`, memberSectors, leaders });
-const rule = (input: Partial<RuleInput>) => professionalLearningRule({ staff: [], secondarySchools: [], collaboratives: [], completed: new Set(), ...input });
+const collaborative = (id: string, memberSectors: string[], leaders: Person[]): CollaborativeInput => ({
+  id,
+  nameEn: `Cluster ${id}`,
+  nameCy: `Clwstwr ${id}`,
+  memberSectors,
+  leaders,
+});
+const rule = (input: Partial<RuleInput>) =>
+  professionalLearningRule({ staff: [], secondarySchools: [], collaboratives: [], completed: new Set(), ...input });
 
 describe('the professional learning rule: LA staff', () => {
   it('is met when every member of staff has completed the programme', () => {
@@ -13,7 +26,10 @@ describe('the professional learning rule: LA staff', () => {
   });
 
   it('names every member of staff who has not, alphabetically', () => {
-    const result = rule({ staff: [person('z', { name: 'Zara' }), person('a', { name: 'Alun' }), person('m', { name: 'Megan' })], completed: new Set(['m']) });
+    const result = rule({
+      staff: [person('z', { name: 'Zara' }), person('a', { name: 'Alun' }), person('m', { name: 'Megan' })],
+      completed: new Set(['m']),
+    });
     expect(result.staff.met).toBe(false);
     expect(result.staff.gaps.map((p) => p.name)).toEqual(['Alun', 'Zara']);
     expect(result.staff).toMatchObject({ total: 3, meeting: 1 });
@@ -65,7 +81,10 @@ describe('the professional learning rule: secondary schools', () => {
 
 describe('the professional learning rule: primary clusters and collaboratives', () => {
   it('is met when each has at least one leader who completed it', () => {
-    const result = rule({ collaboratives: [collaborative('c1', ['primary', 'secondary'], [person('lead'), person('head')])], completed: new Set(['head']) });
+    const result = rule({
+      collaboratives: [collaborative('c1', ['primary', 'secondary'], [person('lead'), person('head')])],
+      completed: new Set(['head']),
+    });
     expect(result.collaboratives).toEqual({ met: true, total: 1, meeting: 1, gaps: [] });
   });
 
@@ -82,7 +101,13 @@ describe('the professional learning rule: primary clusters and collaboratives', 
   });
 
   it('leaves out a collaborative of secondary schools alone, which the secondary part covers', () => {
-    const result = rule({ collaboratives: [collaborative('sec', ['secondary', 'secondary'], [person('x')]), collaborative('mid', ['secondary', 'middle'], [person('y')])], completed: new Set(['y']) });
+    const result = rule({
+      collaboratives: [
+        collaborative('sec', ['secondary', 'secondary'], [person('x')]),
+        collaborative('mid', ['secondary', 'middle'], [person('y')]),
+      ],
+      completed: new Set(['y']),
+    });
     expect(result.collaboratives).toEqual({ met: true, total: 1, meeting: 1, gaps: [] });
   });
 
@@ -96,14 +121,21 @@ describe('the professional learning rule: primary clusters and collaboratives', 
   });
 
   it('does not let an inactive leader meet it', () => {
-    const result = rule({ collaboratives: [collaborative('c', ['primary'], [person('gone', { active: false })])], completed: new Set(['gone']) });
+    const result = rule({
+      collaboratives: [collaborative('c', ['primary'], [person('gone', { active: false })])],
+      completed: new Set(['gone']),
+    });
     expect(result.collaboratives.gaps[0]?.reason).toBe('noLeaderRecorded');
   });
 });
 
 describe('the whole rule', () => {
   it('is met only when all three parts are', () => {
-    const base = { staff: [person('s')], secondarySchools: [{ number: '1', name: 'High', seniorLeaders: [person('h')] }], collaboratives: [collaborative('c', ['primary'], [person('p')])] };
+    const base = {
+      staff: [person('s')],
+      secondarySchools: [{ number: '1', name: 'High', seniorLeaders: [person('h')] }],
+      collaboratives: [collaborative('c', ['primary'], [person('p')])],
+    };
     expect(rule({ ...base, completed: new Set(['s', 'h', 'p']) }).met).toBe(true);
     expect(rule({ ...base, completed: new Set(['h', 'p']) }).met).toBe(false);
     expect(rule({ ...base, completed: new Set(['s', 'p']) }).met).toBe(false);

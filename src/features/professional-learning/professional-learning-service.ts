@@ -10,13 +10,26 @@ export const EMPTY_FORM: CompletionForm = { person: '', programme: '', completed
 const E = (problem: string) => `professionalLearning.errors.${problem}`;
 
 export function readCompletionForm(body: Record<string, unknown>): CompletionForm {
-  return { person: text(body.person), programme: text(body.programme), completedOn: { day: text(body['completedOn-day']), month: text(body['completedOn-month']), year: text(body['completedOn-year']) } };
+  return {
+    person: text(body.person),
+    programme: text(body.programme),
+    completedOn: {
+      day: text(body['completedOn-day']),
+      month: text(body['completedOn-month']),
+      year: text(body['completedOn-year']),
+    },
+  };
 }
 
 type Valid = { userId: string; programmeCode: string; completedOn: string };
 
 /** Checks the form against the people this recorder may choose, the programmes and today's date. */
-export function validateCompletion(form: CompletionForm, choosable: ReadonlySet<string>, programmeCodes: readonly string[], today: string): { ok: true; values: Valid } | { ok: false; errors: Record<string, string> } {
+export function validateCompletion(
+  form: CompletionForm,
+  choosable: ReadonlySet<string>,
+  programmeCodes: readonly string[],
+  today: string,
+): { ok: true; values: Valid } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!form.person) errors.person = E('personMissing');
   else if (!choosable.has(form.person)) errors.person = E('personNotYours');
@@ -33,7 +46,14 @@ export function validateCompletion(form: CompletionForm, choosable: ReadonlySet<
 export type RecordResult = { ok: true; id: string } | { ok: false; errors: Record<string, string> };
 
 /** Records a completion, audited; a second completion of the same programme by the same person is refused. */
-export async function recordCompletion(db: Db, actorId: string, form: CompletionForm, choosable: ReadonlySet<string>, programmeCodes: readonly string[], today: string): Promise<RecordResult> {
+export async function recordCompletion(
+  db: Db,
+  actorId: string,
+  form: CompletionForm,
+  choosable: ReadonlySet<string>,
+  programmeCodes: readonly string[],
+  today: string,
+): Promise<RecordResult> {
   const checked = validateCompletion(form, choosable, programmeCodes, today);
   if (!checked.ok) return checked;
   const duplicate = { ok: false as const, errors: { person: E('duplicate') } };
@@ -41,7 +61,13 @@ export async function recordCompletion(db: Db, actorId: string, form: Completion
   return db.transaction(async (tx) => {
     const row = await repo.insertRecord(tx, { ...checked.values, recordedBy: actorId });
     if (!row) return duplicate;
-    await appendAudit(tx, { actorId, action: 'professional-learning-record', entityType: 'professional_learning_record', entityId: row.id, after: { user: row.userId, programme: row.programmeCode, completedOn: row.completedOn } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'professional-learning-record',
+      entityType: 'professional_learning_record',
+      entityId: row.id,
+      after: { user: row.userId, programme: row.programmeCode, completedOn: row.completedOn },
+    });
     return { ok: true as const, id: row.id };
   });
 }
@@ -50,6 +76,12 @@ export async function recordCompletion(db: Db, actorId: string, form: Completion
 export async function removeCompletion(db: Db, actorId: string, record: repo.LearningRecord): Promise<void> {
   await db.transaction(async (tx) => {
     if (!(await repo.deleteRecord(tx, record.id))) return;
-    await appendAudit(tx, { actorId, action: 'professional-learning-remove', entityType: 'professional_learning_record', entityId: record.id, before: { user: record.userId, programme: record.programmeCode, completedOn: record.completedOn } });
+    await appendAudit(tx, {
+      actorId,
+      action: 'professional-learning-remove',
+      entityType: 'professional_learning_record',
+      entityId: record.id,
+      before: { user: record.userId, programme: record.programmeCode, completedOn: record.completedOn },
+    });
   });
 }

@@ -18,15 +18,30 @@ const named = async (user: TestUser, displayName: string) => {
   await t.database.db.update(users).set({ displayName }).where(eq(users.id, user.id));
   return user;
 };
-const records = (userId: string) => t.database.db.select().from(professionalLearningRecords).where(eq(professionalLearningRecords.userId, userId));
+const records = (userId: string) =>
+  t.database.db.select().from(professionalLearningRecords).where(eq(professionalLearningRecords.userId, userId));
 const completion = (person: string, programme = REQUIRED, date = { day: '14', month: '3', year: '2025' }) => ({
-  person, programme, 'completedOn-day': date.day, 'completedOn-month': date.month, 'completedOn-year': date.year,
+  person,
+  programme,
+  'completedOn-day': date.day,
+  'completedOn-month': date.month,
+  'completedOn-year': date.year,
 });
 // The words a reader sees, tags and all runs of white space collapsed.
-const words = (html: string) => pageText(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').replace(/ ([:,.])/g, '$1');
+const words = (html: string) =>
+  pageText(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .replace(/ ([:,.])/g, '$1');
 const card = (html: string, part: string) => words(html.split(`data-testid="rule-${part}"`)[1]!.split('</dl>')[0]!);
 
-let officer: TestUser, partner: TestUser, otherOfficer: TestUser, secondaryHead: TestUser, secondaryLeader: TestUser, practitioner: TestUser, primaryHead: TestUser, clusterLead: TestUser;
+let officer: TestUser,
+  partner: TestUser,
+  otherOfficer: TestUser,
+  secondaryHead: TestUser,
+  secondaryLeader: TestUser,
+  practitioner: TestUser,
+  primaryHead: TestUser,
+  clusterLead: TestUser;
 let secondary: Awaited<ReturnType<typeof buildSchool>>, primary: typeof secondary;
 
 beforeAll(async () => {
@@ -43,16 +58,40 @@ beforeAll(async () => {
   await named(await buildUser(db, { role: 'improvement_partner', scopeId: LA, active: false }), 'Gone Partner');
   otherOfficer = await named(await buildUser(db, { role: 'la_officer', scopeId: '672' }), 'Owen Elsewhere');
   secondaryHead = await named(await buildUser(db, { role: 'headteacher', scopeId: secondary.number }), 'Sian Head');
-  secondaryLeader = await named(await buildUser(db, { role: 'school_leader', scopeId: secondary.number }), 'Dafydd Deputy');
-  practitioner = await named(await buildUser(db, { role: 'practitioner', scopeId: secondary.number }), 'Pat Practitioner');
+  secondaryLeader = await named(
+    await buildUser(db, { role: 'school_leader', scopeId: secondary.number }),
+    'Dafydd Deputy',
+  );
+  practitioner = await named(
+    await buildUser(db, { role: 'practitioner', scopeId: secondary.number }),
+    'Pat Practitioner',
+  );
   primaryHead = await named(await buildUser(db, { role: 'headteacher', scopeId: primary.number }), 'Nia Primary');
   await named(await buildUser(db, { role: 'headteacher', scopeId: elsewhere.number }), 'Far Away');
 
-  const cluster = await buildCollaborative(db, { laCode: LA, members: [primary, secondary], nameEn: 'Bryn cluster', nameCy: 'Clwstwr Bryn' });
+  const cluster = await buildCollaborative(db, {
+    laCode: LA,
+    members: [primary, secondary],
+    nameEn: 'Bryn cluster',
+    nameCy: 'Clwstwr Bryn',
+  });
   clusterLead = await named(await buildUser(db), 'Cai Lead');
   await makeLead(db, cluster.id, clusterLead);
-  await buildCollaborative(db, { laCode: LA, kind: 'horizontal', basis: 'phase', members: [secondary], nameEn: 'Secondary heads group', nameCy: 'Grŵp penaethiaid uwchradd' });
-  await buildCollaborative(db, { laCode: LA, members: [closedClusterSchool], status: 'closed', nameEn: 'Old cluster', nameCy: 'Hen glwstwr' });
+  await buildCollaborative(db, {
+    laCode: LA,
+    kind: 'horizontal',
+    basis: 'phase',
+    members: [secondary],
+    nameEn: 'Secondary heads group',
+    nameCy: 'Grŵp penaethiaid uwchradd',
+  });
+  await buildCollaborative(db, {
+    laCode: LA,
+    members: [closedClusterSchool],
+    status: 'closed',
+    nameEn: 'Old cluster',
+    nameCy: 'Hen glwstwr',
+  });
 });
 afterAll(() => t.close());
 
@@ -89,7 +128,10 @@ describe('the LA page: the rule and the gaps by name', () => {
 
   it('is not found for another LA’s officer and for school staff', async () => {
     expect((await (await as(otherOfficer)).get(PAGE)).statusCode).toBe(404);
-    expect((await (await as(otherOfficer)).post(PAGE, completion(partner.id), { tokenFrom: '/account/password' })).statusCode).toBe(404);
+    expect(
+      (await (await as(otherOfficer)).post(PAGE, completion(partner.id), { tokenFrom: '/account/password' }))
+        .statusCode,
+    ).toBe(404);
     expect((await (await as(secondaryHead)).get(PAGE)).statusCode).toBe(403);
   });
 });
@@ -129,12 +171,18 @@ describe('recording completions as an LA officer', () => {
     expect(card(page.body, 'secondary')).toContain('Ysgol Pob Oed');
     expect(card(page.body, 'collaboratives')).toContain('Met');
     expect(card(page.body, 'collaboratives')).not.toContain('Not met');
-    expect(card(page.body, 'collaboratives')).toContain('1 of 1 cluster or collaborative has a leader who has completed it');
+    expect(card(page.body, 'collaboratives')).toContain(
+      '1 of 1 cluster or collaborative has a leader who has completed it',
+    );
   });
 
   it('refuses a second completion of the same programme with a clear error', async () => {
     const visitor = await as(officer);
-    const response = await visitor.post(PAGE, completion(partner.id, REQUIRED, { day: '1', month: '1', year: '2024' }), { tokenFrom: PAGE });
+    const response = await visitor.post(
+      PAGE,
+      completion(partner.id, REQUIRED, { day: '1', month: '1', year: '2024' }),
+      { tokenFrom: PAGE },
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('This person’s completion of this programme is already recorded');
     expect(await records(partner.id)).toHaveLength(1);
@@ -143,7 +191,11 @@ describe('recording completions as an LA officer', () => {
   it('refuses a date in the future, keeping what was chosen', async () => {
     const visitor = await as(officer);
     const next = String(new Date().getFullYear() + 1);
-    const response = await visitor.post(PAGE, completion(officer.id, 'peer_enquiry', { day: '1', month: '9', year: next }), { tokenFrom: PAGE });
+    const response = await visitor.post(
+      PAGE,
+      completion(officer.id, 'peer_enquiry', { day: '1', month: '9', year: next }),
+      { tokenFrom: PAGE },
+    );
     expect(response.statusCode).toBe(400);
     expect(pageText(response.body)).toContain('The date completed must be today or in the past');
     expect(response.body).toContain(`value="${officer.id}" selected`);
@@ -153,13 +205,19 @@ describe('recording completions as an LA officer', () => {
 
   it('explains missing and impossible answers, in Welsh too', async () => {
     const visitor = await as(officer);
-    const empty = await visitor.post(`${PAGE}?lang=cy`, completion('', '', { day: '31', month: '2', year: '2025' }), { tokenFrom: PAGE });
+    const empty = await visitor.post(`${PAGE}?lang=cy`, completion('', '', { day: '31', month: '2', year: '2025' }), {
+      tokenFrom: PAGE,
+    });
     expect(empty.statusCode).toBe(400);
     const text = pageText(empty.body);
     expect(text).toContain('Dewiswch pwy a gwblhaodd y rhaglen');
     expect(text).toContain('Dewiswch y rhaglen');
     expect(text).toContain('Rhaid i’r dyddiad cwblhau fod yn ddyddiad go iawn');
-    const blank = await visitor.post(`${PAGE}?lang=en`, completion(officer.id, REQUIRED, { day: '', month: '', year: '' }), { tokenFrom: PAGE });
+    const blank = await visitor.post(
+      `${PAGE}?lang=en`,
+      completion(officer.id, REQUIRED, { day: '', month: '', year: '' }),
+      { tokenFrom: PAGE },
+    );
     expect(pageText(blank.body)).toContain('Enter the date the programme was completed');
   });
 
@@ -172,7 +230,9 @@ describe('recording completions as an LA officer', () => {
 
   it('filters the records by programme', async () => {
     const visitor = await as(officer);
-    expect((await visitor.post(PAGE, completion(primaryHead.id, 'peer_enquiry'), { tokenFrom: PAGE })).statusCode).toBe(303);
+    expect((await visitor.post(PAGE, completion(primaryHead.id, 'peer_enquiry'), { tokenFrom: PAGE })).statusCode).toBe(
+      303,
+    );
     const all = await visitor.get(PAGE);
     expect(all.body).toContain(`data-testid="records-${REQUIRED}"`);
     expect(all.body).toContain('data-testid="records-peer_enquiry"');
@@ -185,7 +245,15 @@ describe('recording completions as an LA officer', () => {
   });
 
   it('removes a completion after confirmation, audited; improvement partners may not', async () => {
-    const [row] = await t.database.db.select().from(professionalLearningRecords).where(and(eq(professionalLearningRecords.userId, primaryHead.id), eq(professionalLearningRecords.programmeCode, 'peer_enquiry')));
+    const [row] = await t.database.db
+      .select()
+      .from(professionalLearningRecords)
+      .where(
+        and(
+          eq(professionalLearningRecords.userId, primaryHead.id),
+          eq(professionalLearningRecords.programmeCode, 'peer_enquiry'),
+        ),
+      );
     const url = `${PAGE}/${row!.id}/remove`;
     expect((await (await as(partner)).get(url)).statusCode).toBe(403);
     expect((await (await as(otherOfficer)).get(url)).statusCode).toBe(404);
@@ -213,7 +281,9 @@ describe('a headteacher recording for their own school', () => {
     expect(text).toContain('Dafydd Deputy');
     expect(text).toContain('Pat Practitioner');
     expect(text).toContain('Facilitating collaborative school improvement (national programme), 14 March 2025');
-    const response = await visitor.post(schoolPage(), completion(secondaryLeader.id, 'middle_leadership'), { tokenFrom: schoolPage() });
+    const response = await visitor.post(schoolPage(), completion(secondaryLeader.id, 'middle_leadership'), {
+      tokenFrom: schoolPage(),
+    });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
     const [row] = await records(secondaryLeader.id);
     expect(row).toMatchObject({ programmeCode: 'middle_leadership', recordedBy: secondaryHead.id });
@@ -225,10 +295,16 @@ describe('a headteacher recording for their own school', () => {
 
   it('only for the school’s own staff, and only at their own school', async () => {
     const visitor = await as(secondaryHead);
-    const stranger = await visitor.post(schoolPage(), completion(primaryHead.id, 'self_evaluation'), { tokenFrom: schoolPage() });
+    const stranger = await visitor.post(schoolPage(), completion(primaryHead.id, 'self_evaluation'), {
+      tokenFrom: schoolPage(),
+    });
     expect(stranger.statusCode).toBe(400);
     expect(pageText(stranger.body)).toContain('Choose someone from the list');
-    const otherSchool = await visitor.post(`/schools/${primary.number}/professional-learning`, completion(primaryHead.id, 'self_evaluation'), { tokenFrom: schoolPage() });
+    const otherSchool = await visitor.post(
+      `/schools/${primary.number}/professional-learning`,
+      completion(primaryHead.id, 'self_evaluation'),
+      { tokenFrom: schoolPage() },
+    );
     expect(otherSchool.statusCode).toBe(404);
     expect(await records(primaryHead.id)).toHaveLength(0);
   });
@@ -238,7 +314,10 @@ describe('a headteacher recording for their own school', () => {
     const page = await leader.get(schoolPage());
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('name="person"');
-    expect((await leader.post(schoolPage(), completion(secondaryLeader.id, 'self_evaluation'), { tokenFrom: schoolPage() })).statusCode).toBe(403);
+    expect(
+      (await leader.post(schoolPage(), completion(secondaryLeader.id, 'self_evaluation'), { tokenFrom: schoolPage() }))
+        .statusCode,
+    ).toBe(403);
     expect((await (await as(practitioner)).get(schoolPage())).statusCode).toBe(403);
     expect((await (await as(otherOfficer)).get(schoolPage())).statusCode).toBe(404);
   });

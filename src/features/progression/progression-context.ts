@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CollaborativeContext } from '../../collaboration/collaborative-access.ts';
+import type { CollaborativeContext } from '../../access/loaders/collaborative.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { AREAS } from '../../reference/reference-data.ts';
@@ -17,14 +17,26 @@ export const CollaborativeParams = Type.Object({ id: Uuid });
 export const SessionParams = Type.Object({ id: Uuid, sessionId: Uuid });
 export const SessionBody = Type.Object({
   version: Type.Optional(Version),
-  'heldOn-day': field, 'heldOn-month': field, 'heldOn-year': field, area: field, progressionStep: field, focus: field, samples: field, expectations: field,
+  'heldOn-day': field,
+  'heldOn-month': field,
+  'heldOn-year': field,
+  area: field,
+  progressionStep: field,
+  focus: field,
+  samples: field,
+  expectations: field,
   schools: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 500 })),
   learnerDataChecked: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 2 })),
 });
 
 export const sectionModel = (request: FastifyRequest, ctx: CollaborativeContext, titleKey: string) => ({
-  title: request.t(titleKey), activeNav: 'collaboratives', collaborative: ctx.collaborative, collabCan: ctx.can, collaborativeSection: 'progression',
-  areas: AREAS, steps: PROGRESSION_STEPS,
+  title: request.t(titleKey),
+  activeNav: 'collaboratives',
+  collaborative: ctx.collaborative,
+  collabCan: ctx.can,
+  collaborativeSection: 'progression',
+  areas: AREAS,
+  steps: PROGRESSION_STEPS,
 });
 
 export async function sessionOr404(db: Db, collaborativeId: string, id: string) {
@@ -35,9 +47,26 @@ export async function sessionOr404(db: Db, collaborativeId: string, id: string) 
 
 /** The add and edit forms, with the learner-data prompt when the samples need a second look. */
 export function renderSessionForm(
-  request: FastifyRequest, reply: FastifyReply, ctx: CollaborativeContext,
-  model: { form: SessionForm; schools: School[]; formAction: string; flags?: TextFlag[]; version?: number; session?: repo.ProgressionSession } & Record<string, unknown>, status = 200,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: CollaborativeContext,
+  model: {
+    form: SessionForm;
+    schools: School[];
+    formAction: string;
+    flags?: TextFlag[];
+    version?: number;
+    session?: repo.ProgressionSession;
+  } & Record<string, unknown>,
+  status = 200,
 ) {
-  const warning = warningLines(request.t, model.flags ?? [], { samples: 'meetings.learnerData.changeSamples', expectations: 'meetings.learnerData.change' });
-  return reply.status(status).page(view('form'), { ...sectionModel(request, ctx, model.version ? 'progression.form.editTitle' : 'progression.form.addTitle'), ...model, warning });
+  const warning = warningLines(request.t, model.flags ?? [], {
+    samples: 'meetings.learnerData.changeSamples',
+    expectations: 'meetings.learnerData.change',
+  });
+  return reply.status(status).page(view('form'), {
+    ...sectionModel(request, ctx, model.version ? 'progression.form.editTitle' : 'progression.form.addTitle'),
+    ...model,
+    warning,
+  });
 }

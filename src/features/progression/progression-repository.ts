@@ -3,29 +3,50 @@ import type { Db } from '../../db/client.ts';
 import { progressionSessions, progressionSessionSchools, schools } from '../../db/schema/index.ts';
 
 export type ProgressionSession = typeof progressionSessions.$inferSelect;
-export type SessionValues = Pick<ProgressionSession, 'heldOn' | 'area' | 'progressionStep' | 'focus' | 'samples' | 'expectations' | 'language'>;
+export type SessionValues = Pick<
+  ProgressionSession,
+  'heldOn' | 'area' | 'progressionStep' | 'focus' | 'samples' | 'expectations' | 'language'
+>;
 
 /** The collaborative's sessions, newest first, of one Area or skill when asked. */
 export async function listSessions(db: Db, collaborativeId: string, area?: string) {
   return db
     .select({
-      id: progressionSessions.id, heldOn: progressionSessions.heldOn, area: progressionSessions.area, progressionStep: progressionSessions.progressionStep,
-      focus: progressionSessions.focus, language: progressionSessions.language,
-      schools: sql<string[]>`coalesce((select array_agg(s.name order by s.name) from ${progressionSessionSchools} ps join ${schools} s on s.number = ps.school_number where ps.session_id = ${progressionSessions.id}), '{}')`,
+      id: progressionSessions.id,
+      heldOn: progressionSessions.heldOn,
+      area: progressionSessions.area,
+      progressionStep: progressionSessions.progressionStep,
+      focus: progressionSessions.focus,
+      language: progressionSessions.language,
+      schools: sql<
+        string[]
+      >`coalesce((select array_agg(s.name order by s.name) from ${progressionSessionSchools} ps join ${schools} s on s.number = ps.school_number where ps.session_id = ${progressionSessions.id}), '{}')`,
     })
     .from(progressionSessions)
-    .where(and(eq(progressionSessions.collaborativeId, collaborativeId), area ? eq(progressionSessions.area, area) : undefined))
+    .where(
+      and(
+        eq(progressionSessions.collaborativeId, collaborativeId),
+        area ? eq(progressionSessions.area, area) : undefined,
+      ),
+    )
     .orderBy(desc(progressionSessions.heldOn), desc(progressionSessions.createdAt));
 }
 
 /** A session of this collaborative (null for another collaborative's). */
 export async function findSession(db: Db, collaborativeId: string, id: string) {
-  const [row] = await db.select().from(progressionSessions).where(and(eq(progressionSessions.id, id), eq(progressionSessions.collaborativeId, collaborativeId)));
+  const [row] = await db
+    .select()
+    .from(progressionSessions)
+    .where(and(eq(progressionSessions.id, id), eq(progressionSessions.collaborativeId, collaborativeId)));
   return row ?? null;
 }
 
 export async function sessionSchoolNumbers(db: Db, sessionId: string): Promise<string[]> {
-  const rows = await db.select({ number: progressionSessionSchools.schoolNumber }).from(progressionSessionSchools).where(eq(progressionSessionSchools.sessionId, sessionId)).orderBy(asc(progressionSessionSchools.schoolNumber));
+  const rows = await db
+    .select({ number: progressionSessionSchools.schoolNumber })
+    .from(progressionSessionSchools)
+    .where(eq(progressionSessionSchools.sessionId, sessionId))
+    .orderBy(asc(progressionSessionSchools.schoolNumber));
   return rows.map((r) => r.number);
 }
 
@@ -46,5 +67,6 @@ export async function updateSession(db: Db, id: string, version: number, values:
 
 export async function replaceSessionSchools(db: Db, sessionId: string, numbers: string[]) {
   await db.delete(progressionSessionSchools).where(eq(progressionSessionSchools.sessionId, sessionId));
-  if (numbers.length) await db.insert(progressionSessionSchools).values(numbers.map((schoolNumber) => ({ sessionId, schoolNumber })));
+  if (numbers.length)
+    await db.insert(progressionSessionSchools).values(numbers.map((schoolNumber) => ({ sessionId, schoolNumber })));
 }

@@ -69,7 +69,15 @@ export function layoutNetwork(nodes: readonly NetworkNode[], links: readonly Net
     const [cx, cy] = [(from.x + to.x) / 2 - uy * bend, (from.y + to.y) / 2 + ux * bend];
     const start = towards(from, cx, cy, NODE_RADIUS + 2);
     const end = towards(to, cx, cy, NODE_RADIUS + 3);
-    return [{ ...link, sourceLabel: from.label, targetLabel: to.label, path: `M${start.x},${start.y} Q${round(cx)},${round(cy)} ${end.x},${end.y}`, width: round(1.5 + Math.min(link.count - 1, 4) * 0.75) }];
+    return [
+      {
+        ...link,
+        sourceLabel: from.label,
+        targetLabel: to.label,
+        path: `M${start.x},${start.y} Q${round(cx)},${round(cy)} ${end.x},${end.y}`,
+        width: round(1.5 + Math.min(link.count - 1, 4) * 0.75),
+      },
+    ];
   });
   return { width, height, radius, centre, middle, nodes: placed, links: drawn };
 }
@@ -77,6 +85,9 @@ export function layoutNetwork(nodes: readonly NetworkNode[], links: readonly Net
 /** A point `distance` from a node along the way to (x, y): where a line leaves or meets it. */
 function towards(node: { x: number; y: number }, x: number, y: number, distance: number) {
   const length = Math.hypot(x - node.x, y - node.y) || 1;
-  return { x: round(node.x + ((x - node.x) / length) * distance), y: round(node.y + ((y - node.y) / length) * distance) };
+  return {
+    x: round(node.x + ((x - node.x) / length) * distance),
+    y: round(node.y + ((y - node.y) / length) * distance),
+  };
 }
 export type NetworkLayout = ReturnType<typeof layoutNetwork>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutNetwork, NODE_RADIUS, shortLabel, type NetworkNode } from './network-layout.ts';
 
-const nodes = (n: number): NetworkNode[] => Array.from({ length: n }, (_, i) => ({ id: String(i), label: `School ${i}`, alone: false }));
+const nodes = (n: number): NetworkNode[] =>
+  Array.from({ length: n }, (_, i) => ({ id: String(i), label: `School ${i}`, alone: false }));
 const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
 
 describe('layoutNetwork', () => {
@@ -18,9 +19,18 @@ describe('layoutNetwork', () => {
 
   it('turns labels along the radius for many schools, the left half read left to right', () => {
     const layout = layoutNetwork(nodes(20), []);
-    expect(layout.nodes[0]).toMatchObject({ anchor: 'start', rotate: `rotate(-90 ${layout.nodes[0]!.labelX} ${layout.nodes[0]!.labelY})` });
-    expect(layout.nodes[5]).toMatchObject({ anchor: 'start', rotate: `rotate(0 ${layout.nodes[5]!.labelX} ${layout.nodes[5]!.labelY})` });
-    expect(layout.nodes[15]).toMatchObject({ anchor: 'end', rotate: `rotate(0 ${layout.nodes[15]!.labelX} ${layout.nodes[15]!.labelY})` });
+    expect(layout.nodes[0]).toMatchObject({
+      anchor: 'start',
+      rotate: `rotate(-90 ${layout.nodes[0]!.labelX} ${layout.nodes[0]!.labelY})`,
+    });
+    expect(layout.nodes[5]).toMatchObject({
+      anchor: 'start',
+      rotate: `rotate(0 ${layout.nodes[5]!.labelX} ${layout.nodes[5]!.labelY})`,
+    });
+    expect(layout.nodes[15]).toMatchObject({
+      anchor: 'end',
+      rotate: `rotate(0 ${layout.nodes[15]!.labelX} ${layout.nodes[15]!.labelY})`,
+    });
   });
 
   it('keeps 30 or more schools apart, with their labels inside the picture', () => {
@@ -43,11 +53,21 @@ describe('layoutNetwork', () => {
       { source: '2', target: '0', kind: 'visit', count: 3 },
     ]);
     const [there, back] = layout.links;
-    const start = there!.path.match(/^M([\d.]+),([\d.]+)/)!.slice(1).map(Number);
-    const end = there!.path.match(/ ([\d.]+),([\d.]+)$/)!.slice(1).map(Number);
+    const start = there!.path
+      .match(/^M([\d.]+),([\d.]+)/)!
+      .slice(1)
+      .map(Number);
+    const end = there!.path
+      .match(/ ([\d.]+),([\d.]+)$/)!
+      .slice(1)
+      .map(Number);
     expect(distance({ x: start[0]!, y: start[1]! }, layout.nodes[0]!)).toBeCloseTo(NODE_RADIUS + 2, 0);
     expect(distance({ x: end[0]!, y: end[1]! }, layout.nodes[2]!)).toBeCloseTo(NODE_RADIUS + 3, 0);
-    const control = (path: string) => path.match(/Q([\d.]+),([\d.]+)/)!.slice(1).map(Number);
+    const control = (path: string) =>
+      path
+        .match(/Q([\d.]+),([\d.]+)/)!
+        .slice(1)
+        .map(Number);
     expect(control(there!.path)).not.toEqual(control(back!.path));
     expect(back!.width).toBeGreaterThan(there!.width);
     expect(there).toMatchObject({ sourceLabel: 'School 0', targetLabel: 'School 2' });

@@ -39,6 +39,13 @@ export function flagTerms(today: string) {
 export function networkModel(rows: ReciprocityRow[], links: PeerLink[], everySchool: boolean) {
   const linked = new Set(links.flatMap((l) => [l.source, l.target]));
   const drawn = everySchool ? rows : rows.filter((r) => linked.has(r.number));
-  const layout = layoutNetwork(drawn.map((r) => ({ id: r.number, label: r.name, alone: r.workingAlone })), links);
-  return { ...layout, visits: links.filter((l) => l.kind === 'visit').reduce((n, l) => n + l.count, 0), supports: links.filter((l) => l.kind === 'support').reduce((n, l) => n + l.count, 0) };
+  const layout = layoutNetwork(
+    drawn.map((r) => ({ id: r.number, label: r.name, alone: r.workingAlone })),
+    links,
+  );
+  return {
+    ...layout,
+    visits: links.filter((l) => l.kind === 'visit').reduce((n, l) => n + l.count, 0),
+    supports: links.filter((l) => l.kind === 'support').reduce((n, l) => n + l.count, 0),
+  };
 }

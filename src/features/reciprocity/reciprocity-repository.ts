@@ -3,12 +3,23 @@ import type { Db } from '../../db/client.ts';
 import { collaborativeMembers, collaboratives, schools } from '../../db/schema/index.ts';
 
 /** Enquiry states in which the visit has happened (DOMAIN.md section 5): on site or later, not cancelled. */
-export const VISITED_STATES = ['on_site', 'making_sense', 'report_drafted', 'report_agreed', 'follow_up', 'closed'] as const;
+export const VISITED_STATES = [
+  'on_site',
+  'making_sense',
+  'report_drafted',
+  'report_agreed',
+  'follow_up',
+  'closed',
+] as const;
 
 /** What to count: a period (inclusive ISO dates), and for a collaborative's page only its own activity. */
 export type ActivityScope = { from: string; to: string; today: string; collaborativeId: string | null };
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 const visited = sql`e.state in (${list(VISITED_STATES)})`;
 const visitDate = sql`coalesce(e.visit_start, e.visit_end, e.updated_at::date)`;
 
@@ -37,7 +48,14 @@ export async function laSchools(db: Db, laCode: string) {
 }
 
 export type ActivityCounts = {
-  school: string; hosted: number; visited: number; gave: number; received: number; meetings: number; sessions: number; lastActivity: string | null;
+  school: string;
+  hosted: number;
+  visited: number;
+  gave: number;
+  received: number;
+  meetings: number;
+  sessions: number;
+  lastActivity: string | null;
 };
 
 /**
@@ -45,7 +63,11 @@ export type ActivityCounts = {
  * date of its last peer activity anywhere, up to today (for the working-alone flag). One pass,
  * counted in SQL; each branch reads its table through the school-number index.
  */
-export async function activityCounts(db: Db, schoolNumbers: readonly string[], scope: ActivityScope): Promise<ActivityCounts[]> {
+export async function activityCounts(
+  db: Db,
+  schoolNumbers: readonly string[],
+  scope: ActivityScope,
+): Promise<ActivityCounts[]> {
   if (schoolNumbers.length === 0) return [];
   const inSchools = (column: SQL) => sql`${column} in (${list(schoolNumbers)})`;
   const counted = (kind: string) =>
@@ -78,7 +100,13 @@ export async function activityCounts(db: Db, schoolNumbers: readonly string[], s
       (max(on_date) filter (where on_date <= ${scope.today}::date))::text as "lastActivity"
     from activity group by school`);
   return (result as unknown as { rows: ActivityCounts[] }).rows.map((r) => ({
-    ...r, hosted: Number(r.hosted), visited: Number(r.visited), gave: Number(r.gave), received: Number(r.received), meetings: Number(r.meetings), sessions: Number(r.sessions),
+    ...r,
+    hosted: Number(r.hosted),
+    visited: Number(r.visited),
+    gave: Number(r.gave),
+    received: Number(r.received),
+    meetings: Number(r.meetings),
+    sessions: Number(r.sessions),
   }));
 }
 
@@ -87,7 +115,8 @@ export type PeerLink = { source: string; target: string; kind: 'visit' | 'suppor
 /** Who visited whom and who supported whom in the period, among these schools. */
 export async function peerLinks(db: Db, schoolNumbers: readonly string[], scope: ActivityScope): Promise<PeerLink[]> {
   if (schoolNumbers.length === 0) return [];
-  const both = (source: SQL) => sql`${source} in (${list(schoolNumbers)}) and e.host_school_number in (${list(schoolNumbers)})`;
+  const both = (source: SQL) =>
+    sql`${source} in (${list(schoolNumbers)}) and e.host_school_number in (${list(schoolNumbers)})`;
   const inCollaborative = scope.collaborativeId ? sql` and e.collaborative_id = ${scope.collaborativeId}::uuid` : sql``;
   const result = await db.execute(sql`
     select r.school_number as source, e.host_school_number as target, 'visit' as kind, count(distinct e.id)::int as count

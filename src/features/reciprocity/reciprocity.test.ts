@@ -4,8 +4,17 @@ import { buildUser, sessionCookie, type TestUser } from '../../../test/support/f
 import { pageText, Visitor } from '../../../test/support/http.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { academicYearSpan, todayInWales } from '../../collaboration/school-terms.ts';
-import { enquiryFollowUps, enquiryReviewers, meetings, meetingSchools, peerEnquiries, progressionSessions, progressionSessionSchools } from '../../db/schema/index.ts';
+import { academicYearSpan } from '../../collaboration/school-terms.ts';
+import { todayInWales } from '../../lib/clock.ts';
+import {
+  enquiryFollowUps,
+  enquiryReviewers,
+  meetings,
+  meetingSchools,
+  peerEnquiries,
+  progressionSessions,
+  progressionSessionSchools,
+} from '../../db/schema/index.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 
 let t: TestApp;
@@ -14,23 +23,36 @@ const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await s
 type School = Awaited<ReturnType<typeof buildSchool>>;
 let p: School, q: School, r: School, s: School, w: School, u: School, v: School;
 let x: { id: string };
-let headP: TestUser, lead: TestUser, facilitator: TestUser, officer: TestUser, partner: TestUser, otherOfficer: TestUser;
-const today = todayInWales();
+let headP: TestUser,
+  lead: TestUser,
+  facilitator: TestUser,
+  officer: TestUser,
+  partner: TestUser,
+  otherOfficer: TestUser;
+const today = todayInWales(new Date());
 const lastYear = academicYearSpan(academicYearOf(new Date(`${today}T12:00:00Z`)) - 1).start.replace(/-01$/, '-15');
 
 /** The cells of the table row of a school, as text: [name and tags, hosted, visited, gave, received, meetings, sessions, last]. */
 function row(html: string, name: string): string[] {
   const tr = html.split('<tr class="govuk-table__row">').find((part) => part.includes(`>${name}`));
   if (!tr) throw new Error(`No row for ${name}`);
-  return [...tr.split('</tr>')[0]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => pageText(m[1]!.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim());
+  return [...tr.split('</tr>')[0]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) =>
+    pageText(m[1]!.replace(/<[^>]+>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
   [p, q, r, s, w, u, v] = [
-    await buildSchool(db, { laCode: LA, name: 'Alpha Primary' }), await buildSchool(db, { laCode: LA, name: 'Beta Primary' }), await buildSchool(db, { laCode: LA, name: 'Gamma High' }),
-    await buildSchool(db, { laCode: LA, name: 'Delta Primary' }), await buildSchool(db, { laCode: LA, name: 'Epsilon Primary' }), await buildSchool(db, { laCode: LA, name: 'Zeta Primary' }),
+    await buildSchool(db, { laCode: LA, name: 'Alpha Primary' }),
+    await buildSchool(db, { laCode: LA, name: 'Beta Primary' }),
+    await buildSchool(db, { laCode: LA, name: 'Gamma High' }),
+    await buildSchool(db, { laCode: LA, name: 'Delta Primary' }),
+    await buildSchool(db, { laCode: LA, name: 'Epsilon Primary' }),
+    await buildSchool(db, { laCode: LA, name: 'Zeta Primary' }),
     await buildSchool(db, { laCode: LA, name: 'Eta Special' }),
   ];
   x = await buildCollaborative(db, { laCode: LA, members: [p, q, r, s, w], nameEn: 'Alpha cluster' });
@@ -46,22 +68,52 @@ beforeAll(async () => {
   const reviewerR = await buildUser(db, { role: 'school_leader', scopeId: r.number });
 
   const enquiry = async (host: School, state: string, visitStart: string, collaborativeId = x.id) =>
-    (await db.insert(peerEnquiries).values({ collaborativeId, hostSchoolNumber: host.number, question: 'How well do we teach reading?', state, visitStart }).returning())[0]!;
+    (
+      await db
+        .insert(peerEnquiries)
+        .values({
+          collaborativeId,
+          hostSchoolNumber: host.number,
+          question: 'How well do we teach reading?',
+          state,
+          visitStart,
+        })
+        .returning()
+    )[0]!;
   const hostedByP = await enquiry(p, 'closed', today);
-  await db.insert(enquiryReviewers).values([{ enquiryId: hostedByP.id, userId: reviewerQ.id, schoolNumber: q.number }, { enquiryId: hostedByP.id, userId: reviewerR.id, schoolNumber: r.number }]);
-  await db.insert(enquiryFollowUps).values({ enquiryId: hostedByP.id, description: 'Coaching in guided reading', supportingSchoolNumber: q.number });
+  await db.insert(enquiryReviewers).values([
+    { enquiryId: hostedByP.id, userId: reviewerQ.id, schoolNumber: q.number },
+    { enquiryId: hostedByP.id, userId: reviewerR.id, schoolNumber: r.number },
+  ]);
+  await db
+    .insert(enquiryFollowUps)
+    .values({ enquiryId: hostedByP.id, description: 'Coaching in guided reading', supportingSchoolNumber: q.number });
   // Not yet visited, and cancelled: neither counts.
   const proposed = await enquiry(q, 'proposed', today);
   await db.insert(enquiryReviewers).values({ enquiryId: proposed.id, userId: headP.id, schoolNumber: p.number });
   const cancelled = await enquiry(r, 'cancelled', today);
-  await db.insert(enquiryFollowUps).values({ enquiryId: cancelled.id, description: 'Never happened', supportingSchoolNumber: s.number });
+  await db
+    .insert(enquiryFollowUps)
+    .values({ enquiryId: cancelled.id, description: 'Never happened', supportingSchoolNumber: s.number });
 
-  const [meeting] = await db.insert(meetings).values({ collaborativeId: x.id, title: 'Cluster meeting', meetsOn: today }).returning();
-  await db.insert(meetingSchools).values([{ meetingId: meeting!.id, schoolNumber: p.number }, { meetingId: meeting!.id, schoolNumber: s.number }]);
-  const [old] = await db.insert(meetings).values({ collaborativeId: x.id, title: 'Last year', meetsOn: lastYear }).returning();
+  const [meeting] = await db
+    .insert(meetings)
+    .values({ collaborativeId: x.id, title: 'Cluster meeting', meetsOn: today })
+    .returning();
+  await db.insert(meetingSchools).values([
+    { meetingId: meeting!.id, schoolNumber: p.number },
+    { meetingId: meeting!.id, schoolNumber: s.number },
+  ]);
+  const [old] = await db
+    .insert(meetings)
+    .values({ collaborativeId: x.id, title: 'Last year', meetsOn: lastYear })
+    .returning();
   await db.insert(meetingSchools).values({ meetingId: old!.id, schoolNumber: w.number });
   // Another collaborative's session: not counted on this collaborative's page, but R is not alone.
-  const [session] = await db.insert(progressionSessions).values({ collaborativeId: z.id, heldOn: today, area: 'languages_literacy', progressionStep: 2 }).returning();
+  const [session] = await db
+    .insert(progressionSessions)
+    .values({ collaborativeId: z.id, heldOn: today, area: 'languages_literacy', progressionStep: 2 })
+    .returning();
   await db.insert(progressionSessionSchools).values({ sessionId: session!.id, schoolNumber: r.number });
 });
 afterAll(() => t.close());
@@ -89,7 +141,8 @@ describe("the collaborative's reciprocity", () => {
     const html = (await (await as(lead)).get(collaborativePage())).body;
     expect(row(html, 'Epsilon Primary')[0]).toContain('Working alone');
     expect(row(html, 'Epsilon Primary')[7]).not.toBe('None recorded');
-    for (const name of ['Alpha Primary', 'Beta Primary', 'Gamma High', 'Delta Primary']) expect(row(html, name)[0]).not.toContain('Working alone');
+    for (const name of ['Alpha Primary', 'Beta Primary', 'Gamma High', 'Delta Primary'])
+      expect(row(html, name)[0]).not.toContain('Working alone');
     expect(pageText(html)).toContain('1 school is working alone.');
   });
 
@@ -102,7 +155,10 @@ describe("the collaborative's reciprocity", () => {
 
   it('draws the network as an SVG image with a title, a description, one arrow a link and a key', async () => {
     const html = (await (await as(facilitator)).get(collaborativePage())).body;
-    const svg = html.slice(html.indexOf('<svg class="cyd-network"'), html.indexOf('</svg>', html.indexOf('<svg class="cyd-network"')));
+    const svg = html.slice(
+      html.indexOf('<svg class="cyd-network"'),
+      html.indexOf('</svg>', html.indexOf('<svg class="cyd-network"')),
+    );
     expect(svg).toContain('role="img"');
     expect(svg).toContain('aria-labelledby="network-title network-desc"');
     expect(svg).toContain('<title id="network-title">');
@@ -148,7 +204,9 @@ describe("the LA's reciprocity", () => {
     expect(pageText(html)).toContain('1 open school is in no collaborative.');
     // Only linked schools are drawn: Alpha, Beta and Gamma.
     expect(html.slice(html.indexOf('<svg class="cyd-network"')).match(/<circle /g)!.length).toBeGreaterThanOrEqual(3);
-    expect(pageText((await (await as(partner)).get(`${laPage}?lang=cy`)).body)).toContain('Heb fod mewn grŵp cydweithredol');
+    expect(pageText((await (await as(partner)).get(`${laPage}?lang=cy`)).body)).toContain(
+      'Heb fod mewn grŵp cydweithredol',
+    );
   });
 
   it('is a 404 to anyone but staff of that LA', async () => {

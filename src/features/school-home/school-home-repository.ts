@@ -15,19 +15,47 @@ export async function priorityGrid(db: Db, cycleId: string, access: ItemAccess) 
 /** Actions not done and due by `until` (overdue ones first), on priorities the reader may see. */
 export async function actionsDue(db: Db, cycleId: string, until: string, access: ItemAccess) {
   return db
-    .select({ id: planActions.id, description: planActions.description, owner: planActions.owner, dueOn: planActions.dueOn, status: planActions.status, priorityId: priorities.id, priorityTitle: priorities.title })
+    .select({
+      id: planActions.id,
+      description: planActions.description,
+      owner: planActions.owner,
+      dueOn: planActions.dueOn,
+      status: planActions.status,
+      priorityId: priorities.id,
+      priorityTitle: priorities.title,
+    })
     .from(planActions)
     .innerJoin(priorities, eq(priorities.id, planActions.priorityId))
-    .where(and(eq(priorities.cycleId, cycleId), ne(planActions.status, 'done'), lte(planActions.dueOn, until), visibleCondition('priority', priorities.id, access)))
+    .where(
+      and(
+        eq(priorities.cycleId, cycleId),
+        ne(planActions.status, 'done'),
+        lte(planActions.dueOn, until),
+        visibleCondition('priority', priorities.id, access),
+      ),
+    )
     .orderBy(asc(planActions.dueOn))
     .limit(20);
 }
 
 export async function newestEvidence(db: Db, cycleId: string, access: ItemAccess) {
   return db
-    .select({ id: evidence.id, title: evidence.title, source: evidence.source, observedOn: evidence.observedOn, firstHand: evidence.firstHand, language: evidence.language })
+    .select({
+      id: evidence.id,
+      title: evidence.title,
+      source: evidence.source,
+      observedOn: evidence.observedOn,
+      firstHand: evidence.firstHand,
+      language: evidence.language,
+    })
     .from(evidence)
-    .where(and(eq(evidence.cycleId, cycleId), eq(evidence.archived, false), visibleCondition('evidence', evidence.id, access)))
+    .where(
+      and(
+        eq(evidence.cycleId, cycleId),
+        eq(evidence.archived, false),
+        visibleCondition('evidence', evidence.id, access),
+      ),
+    )
     .orderBy(desc(evidence.observedOn), desc(evidence.createdAt))
     .limit(5);
 }

@@ -21,15 +21,30 @@ const ShareBody = Type.Object({
 });
 
 export const sharingRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
-  app.post('/schools/:number/sharing', { config: { access: { scope: 'school', need: 'staff' } }, schema: { params: Type.Object({ number: SchoolNumber }), body: ShareBody } }, async (request, reply) => {
-    const { school, can } = schoolScope(request);
-    const { itemType, itemId, action, audienceChoice } = request.body;
-    const [audience, audienceId = ''] = audienceChoice ? audienceChoice.split('|') : [request.body.audience, request.body.audienceId ?? ''];
-    if (!isOneOf(AUDIENCES, audience)) throw new HttpError(400, 'bad-request');
-    const outcome = await changeSharing(database.db, request.user!.id, school, can, { itemType, itemId, action, audience, audienceId });
-    if (outcome === 'forbidden') throw new HttpError(403, 'forbidden');
-    if (outcome === 'not-found') throw new HttpError(404, 'not-found');
-    const back = safeNextPath(request.body.returnTo);
-    return reply.redirect(`${back}${back.includes('?') ? '&' : '?'}shared=${request.body.action}#sharing`, 303);
-  });
+  app.post(
+    '/schools/:number/sharing',
+    {
+      config: { access: { scope: 'school', need: 'staff' } },
+      schema: { params: Type.Object({ number: SchoolNumber }), body: ShareBody },
+    },
+    async (request, reply) => {
+      const { school, can } = schoolScope(request);
+      const { itemType, itemId, action, audienceChoice } = request.body;
+      const [audience, audienceId = ''] = audienceChoice
+        ? audienceChoice.split('|')
+        : [request.body.audience, request.body.audienceId ?? ''];
+      if (!isOneOf(AUDIENCES, audience)) throw new HttpError(400, 'bad-request');
+      const outcome = await changeSharing(database.db, request.user!.id, school, can, {
+        itemType,
+        itemId,
+        action,
+        audience,
+        audienceId,
+      });
+      if (outcome === 'forbidden') throw new HttpError(403, 'forbidden');
+      if (outcome === 'not-found') throw new HttpError(404, 'not-found');
+      const back = safeNextPath(request.body.returnTo);
+      return reply.redirect(`${back}${back.includes('?') ? '&' : '?'}shared=${request.body.action}#sharing`, 303);
+    },
+  );
 };

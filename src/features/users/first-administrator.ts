@@ -1,8 +1,7 @@
 import { createUser, validateNewUser, type IssuedLink, type UserServiceDeps } from './user-service.ts';
 
 export type CreateAdministratorResult =
-  | { ok: true; userId: string; link: IssuedLink }
-  | { ok: false; emailTaken: boolean; problems: string[] };
+  { ok: true; userId: string; link: IssuedLink } | { ok: false; emailTaken: boolean; problems: string[] };
 
 const EMAIL_TAKEN = 'pages.users.errors.emailTaken';
 
@@ -24,7 +23,8 @@ export async function createAdministrator(
 ): Promise<CreateAdministratorResult> {
   const candidate = { ...input, role: 'administrator', scopeId: '' };
   const errors = await validateNewUser(deps.db, candidate);
-  if (Object.keys(errors).length > 0) return { ok: false, emailTaken: errors.email === EMAIL_TAKEN, problems: Object.values(errors) };
+  if (Object.keys(errors).length > 0)
+    return { ok: false, emailTaken: errors.email === EMAIL_TAKEN, problems: Object.values(errors) };
   try {
     return { ok: true, ...(await createUser(deps, null, candidate, log)) };
   } catch (error) {

@@ -26,7 +26,14 @@ afterAll(() => database.close());
 
 function newUserForm(overrides: Record<string, string> = {}) {
   sequence++;
-  return { displayName: `Megan Jones ${sequence}`, email: `mail${sequence}-${Date.now()}@example.test`, preferredLanguage: 'en', role: 'wg_official', scopeId: '', ...overrides };
+  return {
+    displayName: `Megan Jones ${sequence}`,
+    email: `mail${sequence}-${Date.now()}@example.test`,
+    preferredLanguage: 'en',
+    role: 'wg_official',
+    scopeId: '',
+    ...overrides,
+  };
 }
 
 type ReceivedMail = { from: string; to: string[]; subject: string; text: string };
@@ -49,7 +56,11 @@ function parseMail(raw: string): { subject: string; text: string } {
   const body = raw.slice(split + 4);
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
   const text =
-    encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? bytes(body.replace(/=\r\n/g, '')) : body;
+    encoding === 'base64'
+      ? Buffer.from(body, 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? bytes(body.replace(/=\r\n/g, ''))
+        : body;
   const subject = header('Subject')
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, kind: string, data: string) =>
@@ -87,13 +98,30 @@ describe('the set-password email', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   async function appWithSmtp(smtpPort: number) {
-    const mailer = createSmtpMailer({ host: '127.0.0.1', port: smtpPort, secure: false, user: null, password: null, from: 'Cydwella <no-reply@cydwella.test>' });
+    const mailer = createSmtpMailer({
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      user: null,
+      password: null,
+      from: 'Cydwella <no-reply@cydwella.test>',
+    });
     return createTestApp({ database, mailer });
   }
 
   it.each([
-    { lang: 'cy', first: 'Helo Siân Llŷr', second: 'Hello Siân Llŷr', subject: 'Gosodwch eich cyfrinair Cydwella / Set your Cydwella password' },
-    { lang: 'en', first: 'Hello Siân Llŷr', second: 'Helo Siân Llŷr', subject: 'Set your Cydwella password / Gosodwch eich cyfrinair Cydwella' },
+    {
+      lang: 'cy',
+      first: 'Helo Siân Llŷr',
+      second: 'Hello Siân Llŷr',
+      subject: 'Gosodwch eich cyfrinair Cydwella / Set your Cydwella password',
+    },
+    {
+      lang: 'en',
+      first: 'Hello Siân Llŷr',
+      second: 'Helo Siân Llŷr',
+      subject: 'Set your Cydwella password / Gosodwch eich cyfrinair Cydwella',
+    },
   ])('sends both languages, $lang first, with the link', async ({ lang, first, second, subject }) => {
     const mailing = await appWithSmtp(port);
     try {

@@ -8,7 +8,10 @@ type UserWithAssignments = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
 /** The user with each role's scope named in the reader's language. */
 export async function userDetailModel(db: Db, user: UserWithAssignments, lang: Language) {
-  const names = await scopeNames(db, user.assignments.map((a) => ({ scopeType: a.scopeType as ScopeType, scopeId: a.scopeId })));
+  const names = await scopeNames(
+    db,
+    user.assignments.map((a) => ({ scopeType: a.scopeType as ScopeType, scopeId: a.scopeId })),
+  );
   const assignments = user.assignments.map((a) => ({
     ...a,
     scopeName: a.scopeId ? (names.get(`${a.scopeType}:${a.scopeId}`)?.[lang] ?? a.scopeId) : null,

@@ -25,14 +25,19 @@ export async function listUsers(db: Db, filter: UserListFilter, page: { limit: n
         email: users.email,
         active: users.active,
         hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-        roles: sql<string[]>`coalesce((select array_agg(distinct ra.role order by ra.role) from ${roleAssignments} ra where ra.user_id = ${users}.id), '{}')`,
+        roles: sql<
+          string[]
+        >`coalesce((select array_agg(distinct ra.role order by ra.role) from ${roleAssignments} ra where ra.user_id = ${users}.id), '{}')`,
       })
       .from(users)
       .where(where)
       .orderBy(asc(users.displayName), asc(users.email))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ count: sql<number>`count(*)::int` }).from(users).where(where),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(users)
+      .where(where),
   ]);
   return { rows, total: total?.count ?? 0 };
 }
@@ -53,7 +58,12 @@ export async function findUser(db: Db, id: string) {
     .where(eq(users.id, id));
   if (!user) return null;
   const assignments = await db
-    .select({ id: roleAssignments.id, role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId })
+    .select({
+      id: roleAssignments.id,
+      role: roleAssignments.role,
+      scopeType: roleAssignments.scopeType,
+      scopeId: roleAssignments.scopeId,
+    })
     .from(roleAssignments)
     .where(eq(roleAssignments.userId, id))
     .orderBy(asc(roleAssignments.role), asc(roleAssignments.scopeId));
@@ -61,7 +71,10 @@ export async function findUser(db: Db, id: string) {
 }
 
 export async function emailTaken(db: Db, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return !!row;
 }
 
@@ -70,8 +83,15 @@ export async function insertUser(db: Db, values: { email: string; displayName: s
   return row!;
 }
 
-export async function insertAssignment(db: Db, values: { userId: string; role: string; scopeType: string; scopeId: string | null }) {
-  const [row] = await db.insert(roleAssignments).values(values).onConflictDoNothing().returning({ id: roleAssignments.id });
+export async function insertAssignment(
+  db: Db,
+  values: { userId: string; role: string; scopeType: string; scopeId: string | null },
+) {
+  const [row] = await db
+    .insert(roleAssignments)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: roleAssignments.id });
   return row ?? null;
 }
 
@@ -83,16 +103,23 @@ export async function deleteAssignment(db: Db, userId: string, assignmentId: str
   return row ?? null;
 }
 
-export async function setActive(db: Db, userId: string, active: boolean) {
+export async function setActive(db: Db, userId: string, active: boolean, now: Date) {
   await db
     .update(users)
-    .set({ active, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .set({ active, updatedAt: now, version: sql`${users.version} + 1` })
     .where(eq(users.id, userId));
 }
 
-export async function insertPasswordToken(db: Db, values: { tokenHash: string; userId: string; expiresAt: Date }) {
+export async function insertPasswordToken(
+  db: Db,
+  values: { tokenHash: string; userId: string; expiresAt: Date },
+  now: Date,
+) {
   // A new link replaces any earlier one still waiting to be used.
-  await db.update(passwordTokens).set({ usedAt: new Date() }).where(and(eq(passwordTokens.userId, values.userId), sql`${passwordTokens.usedAt} is null`));
+  await db
+    .update(passwordTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordTokens.userId, values.userId), sql`${passwordTokens.usedAt} is null`));
   await db.insert(passwordTokens).values(values);
 }
 

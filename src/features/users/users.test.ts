@@ -4,7 +4,13 @@ import { auditLog, passwordTokens, roleAssignments, sessions, users } from '../.
 import { loadCatalogue, type Language } from '../../plugins/i18n.ts';
 import { hashToken } from '../../sessions/session-service.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { buildAdministrator, buildUser, countRows, sessionCookie, TEST_PASSWORD } from '../../../test/support/factories.ts';
+import {
+  buildAdministrator,
+  buildUser,
+  countRows,
+  sessionCookie,
+  TEST_PASSWORD,
+} from '../../../test/support/factories.ts';
 import { pageText, Visitor } from '../../../test/support/http.ts';
 
 let t: TestApp;
@@ -19,7 +25,9 @@ afterAll(() => t.close());
 
 /** A catalogue text, as the page shows it. */
 function message(lang: Language, key: string): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], loadCatalogue(lang));
+  const value = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], loadCatalogue(lang));
   if (typeof value !== 'string') throw new Error(`No text at ${key}`);
   return value;
 }
@@ -32,7 +40,14 @@ async function admin(lang: Language = 'en') {
 
 function newUserForm(overrides: Record<string, string> = {}) {
   sequence++;
-  return { displayName: `Megan Jones ${sequence}`, email: `megan${sequence}-${Date.now()}@example.test`, preferredLanguage: 'cy', role: 'la_officer', scopeId: '670', ...overrides };
+  return {
+    displayName: `Megan Jones ${sequence}`,
+    email: `megan${sequence}-${Date.now()}@example.test`,
+    preferredLanguage: 'cy',
+    role: 'la_officer',
+    scopeId: '670',
+    ...overrides,
+  };
 }
 
 const LINK = /http:\/\/cydwella\.test\/set-password\/([A-Za-z0-9_-]{43})/;
@@ -65,34 +80,70 @@ async function auditFor(entityId: string) {
 describe('creating a user', () => {
   const cases: { name: string; form: Record<string, string>; field: string; key: string }[] = [
     { name: 'no name', form: { displayName: '' }, field: 'displayName', key: 'pages.users.errors.nameMissing' },
-    { name: 'a name over 200 characters', form: { displayName: 'N'.repeat(201) }, field: 'displayName', key: 'pages.users.errors.nameTooLong' },
+    {
+      name: 'a name over 200 characters',
+      form: { displayName: 'N'.repeat(201) },
+      field: 'displayName',
+      key: 'pages.users.errors.nameTooLong',
+    },
     { name: 'no email', form: { email: '' }, field: 'email', key: 'pages.users.errors.emailMissing' },
-    { name: 'a malformed email', form: { email: 'megan at example' }, field: 'email', key: 'pages.users.errors.emailInvalid' },
-    { name: 'no language', form: { preferredLanguage: '' }, field: 'preferredLanguage', key: 'pages.users.errors.languageMissing' },
-    { name: 'an unknown language', form: { preferredLanguage: 'fr' }, field: 'preferredLanguage', key: 'pages.users.errors.languageMissing' },
+    {
+      name: 'a malformed email',
+      form: { email: 'megan at example' },
+      field: 'email',
+      key: 'pages.users.errors.emailInvalid',
+    },
+    {
+      name: 'no language',
+      form: { preferredLanguage: '' },
+      field: 'preferredLanguage',
+      key: 'pages.users.errors.languageMissing',
+    },
+    {
+      name: 'an unknown language',
+      form: { preferredLanguage: 'fr' },
+      field: 'preferredLanguage',
+      key: 'pages.users.errors.languageMissing',
+    },
     { name: 'no role', form: { role: '' }, field: 'role', key: 'pages.users.errors.roleMissing' },
     { name: 'a made-up role', form: { role: 'superuser' }, field: 'role', key: 'pages.users.errors.roleMissing' },
-    { name: 'no scope for a local authority role', form: { scopeId: '' }, field: 'scopeId', key: 'pages.users.errors.scopeMissing' },
-    { name: 'an unknown local authority code', form: { scopeId: '999' }, field: 'scopeId', key: 'pages.users.errors.scopeUnknown.la' },
+    {
+      name: 'no scope for a local authority role',
+      form: { scopeId: '' },
+      field: 'scopeId',
+      key: 'pages.users.errors.scopeMissing',
+    },
+    {
+      name: 'an unknown local authority code',
+      form: { scopeId: '999' },
+      field: 'scopeId',
+      key: 'pages.users.errors.scopeUnknown.la',
+    },
   ];
 
   for (const lang of ['en', 'cy'] as const) {
-    it.each(cases)(`refuses $name (${lang}) with status 400, the message by the field, and nothing created`, async ({ form, field, key }) => {
-      const visitor = await admin(lang);
-      const before = { users: await countRows(t.database.db, 'users'), audit: await countRows(t.database.db, 'audit_log') };
-      const submitted = newUserForm(form);
-      const response = await visitor.post('/admin/users', submitted);
-      expect(response.statusCode).toBe(400);
-      const text = pageText(response.body);
-      const expected = message(lang, key);
-      expect(errorSummaryLinks(text)).toEqual([{ href: `#${field}`, text: expected }]);
-      expect(inlineError(text, field)).toBe(expected);
-      expect(text).toContain(`<title>${message(lang, 'common.errorPrefix')}: `);
-      if (lang === 'cy') expect(text).not.toContain(message('en', key));
-      if (field !== 'email') expect(response.body).toContain(`value="${submitted.email}"`);
-      expect(await countRows(t.database.db, 'users')).toBe(before.users);
-      expect(await countRows(t.database.db, 'audit_log')).toBe(before.audit);
-    });
+    it.each(cases)(
+      `refuses $name (${lang}) with status 400, the message by the field, and nothing created`,
+      async ({ form, field, key }) => {
+        const visitor = await admin(lang);
+        const before = {
+          users: await countRows(t.database.db, 'users'),
+          audit: await countRows(t.database.db, 'audit_log'),
+        };
+        const submitted = newUserForm(form);
+        const response = await visitor.post('/admin/users', submitted);
+        expect(response.statusCode).toBe(400);
+        const text = pageText(response.body);
+        const expected = message(lang, key);
+        expect(errorSummaryLinks(text)).toEqual([{ href: `#${field}`, text: expected }]);
+        expect(inlineError(text, field)).toBe(expected);
+        expect(text).toContain(`<title>${message(lang, 'common.errorPrefix')}: `);
+        if (lang === 'cy') expect(text).not.toContain(message('en', key));
+        if (field !== 'email') expect(response.body).toContain(`value="${submitted.email}"`);
+        expect(await countRows(t.database.db, 'users')).toBe(before.users);
+        expect(await countRows(t.database.db, 'audit_log')).toBe(before.audit);
+      },
+    );
   }
 
   it('refuses an email address already in use, whatever its case', async () => {
@@ -111,7 +162,12 @@ describe('creating a user', () => {
     expect(token).not.toBeNull();
 
     const [user] = await t.database.db.select().from(users).where(eq(users.id, id));
-    expect(user).toMatchObject({ displayName: form.displayName, preferredLanguage: 'cy', active: true, passwordHash: null });
+    expect(user).toMatchObject({
+      displayName: form.displayName,
+      preferredLanguage: 'cy',
+      active: true,
+      passwordHash: null,
+    });
     const roles = await t.database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, id));
     expect(roles).toEqual([expect.objectContaining({ role: 'la_officer', scopeType: 'la', scopeId: '670' })]);
     // Only the token's hash is stored.
@@ -173,10 +229,16 @@ describe('the set-password link', () => {
     const [stillUnset] = await t.database.db.select().from(users).where(eq(users.id, id));
     expect(stillUnset!.passwordHash).toBeNull();
 
-    const ok = await invitee.post(path!, { password: 'otter kettle lantern', confirmPassword: 'otter kettle lantern' }, { tokenFrom: path! });
+    const ok = await invitee.post(
+      path!,
+      { password: 'otter kettle lantern', confirmPassword: 'otter kettle lantern' },
+      { tokenFrom: path! },
+    );
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/sign-in?notice=passwordSet');
-    expect((await new Visitor(t.app).post('/sign-in', { email: form.email, password: 'otter kettle lantern' })).statusCode).toBe(303);
+    expect(
+      (await new Visitor(t.app).post('/sign-in', { email: form.email, password: 'otter kettle lantern' })).statusCode,
+    ).toBe(303);
 
     const audit = await auditFor(id);
     expect(audit.find((a) => a.action === 'password-set')).toMatchObject({ actorId: id, entityType: 'user' });
@@ -186,7 +248,11 @@ describe('the set-password link', () => {
     const again = await invitee.get(path!);
     expect(again.statusCode).toBe(404);
     expect(pageText(again.body)).toContain(message('en', 'pages.setPassword.invalidTitle'));
-    const replay = await invitee.post(path!, { password: 'another fine phrase', confirmPassword: 'another fine phrase' }, { tokenFrom: '/sign-in' });
+    const replay = await invitee.post(
+      path!,
+      { password: 'another fine phrase', confirmPassword: 'another fine phrase' },
+      { tokenFrom: '/sign-in' },
+    );
     expect(replay.statusCode).toBe(404);
     const [afterReplay] = await t.database.db.select().from(users).where(eq(users.id, id));
     expect(afterReplay!.passwordHash).toBe(afterFirst!.passwordHash);
@@ -194,10 +260,17 @@ describe('the set-password link', () => {
 
   it('is refused once it has expired', async () => {
     const { id, path } = await createUser(await admin());
-    await t.database.db.update(passwordTokens).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(passwordTokens.userId, id));
+    await t.database.db
+      .update(passwordTokens)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(passwordTokens.userId, id));
     const invitee = new Visitor(t.app);
     expect((await invitee.get(path!)).statusCode).toBe(404);
-    const post = await invitee.post(path!, { password: 'otter kettle lantern', confirmPassword: 'otter kettle lantern' }, { tokenFrom: '/sign-in' });
+    const post = await invitee.post(
+      path!,
+      { password: 'otter kettle lantern', confirmPassword: 'otter kettle lantern' },
+      { tokenFrom: '/sign-in' },
+    );
     expect(post.statusCode).toBe(404);
     const [user] = await t.database.db.select().from(users).where(eq(users.id, id));
     expect(user!.passwordHash).toBeNull();
@@ -252,15 +325,26 @@ describe('roles', () => {
 
     const audit = await auditFor(id);
     expect(audit.map((a) => a.action)).toEqual(['user-create', 'role-assign', 'role-remove']);
-    expect(audit[1]).toMatchObject({ actorId: adminId, after: { userId: id, role: 'improvement_partner', scopeType: 'la', scopeId: '681' } });
-    expect(audit[2]).toMatchObject({ actorId: adminId, before: { id: assignment!.id, role: 'improvement_partner', scopeId: '681' } });
+    expect(audit[1]).toMatchObject({
+      actorId: adminId,
+      after: { userId: id, role: 'improvement_partner', scopeType: 'la', scopeId: '681' },
+    });
+    expect(audit[2]).toMatchObject({
+      actorId: adminId,
+      before: { id: assignment!.id, role: 'improvement_partner', scopeId: '681' },
+    });
   });
 
   it('gives a national role without a scope, whatever was typed', async () => {
     const visitor = await admin();
     const { id } = await createUser(visitor);
-    expect((await visitor.post(`/admin/users/${id}/assignments`, { role: 'wg_official', scopeId: 'ignored' })).statusCode).toBe(303);
-    const [row] = await t.database.db.select().from(roleAssignments).where(and(eq(roleAssignments.userId, id), eq(roleAssignments.role, 'wg_official')));
+    expect(
+      (await visitor.post(`/admin/users/${id}/assignments`, { role: 'wg_official', scopeId: 'ignored' })).statusCode,
+    ).toBe(303);
+    const [row] = await t.database.db
+      .select()
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.userId, id), eq(roleAssignments.role, 'wg_official')));
     expect(row).toMatchObject({ scopeType: 'national', scopeId: null });
   });
 });
@@ -278,7 +362,9 @@ describe('deactivating a user', () => {
     expect(row!.active).toBe(false);
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
     expect((await theirs.get('/account')).headers.location).toBe('/sign-in?next=%2Faccount');
-    expect((await new Visitor(t.app).post('/sign-in', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(400);
+    expect((await new Visitor(t.app).post('/sign-in', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(
+      400,
+    );
 
     expect((await visitor.post(`/admin/users/${user.id}/status`, { active: 'true' })).statusCode).toBe(303);
     const audit = await auditFor(user.id);
@@ -286,7 +372,9 @@ describe('deactivating a user', () => {
       ['user-deactivate', adminId, { active: true }, { active: false }],
       ['user-activate', adminId, { active: false }, { active: true }],
     ]);
-    expect((await new Visitor(t.app).post('/sign-in', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(303);
+    expect((await new Visitor(t.app).post('/sign-in', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(
+      303,
+    );
   });
 
   it('does not let administrators deactivate themselves', async () => {

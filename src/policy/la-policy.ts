@@ -1,10 +1,18 @@
-import { holdsScope } from '../policy/policy.ts';
-import type { CurrentUser } from '../policy/roles.ts';
+// The LA scope: an LA's own area (its local picture, self-evaluation, learning records, brokering
+// and schools causing concern). Pure: the loader in src/access/loaders reads the LA, this decides.
+import { holdsScope } from './policy.ts';
+import type { CurrentUser } from './roles.ts';
 
 /** LAs in which the user works as LA staff (officers and improvement partners). */
 export function laStaffCodes(user: CurrentUser | null): string[] {
-  return (user?.assignments ?? []).filter((a) => (a.role === 'la_officer' || a.role === 'improvement_partner') && a.scopeId).map((a) => a.scopeId!);
+  return (user?.assignments ?? [])
+    .filter((a) => (a.role === 'la_officer' || a.role === 'improvement_partner') && a.scopeId)
+    .map((a) => a.scopeId!);
 }
+
+/** Is the user one of this LA's staff (an officer or an improvement partner)? */
+export const servesLa = (user: CurrentUser | null, laCode: string) =>
+  holdsScope(user, 'la_officer', laCode) || holdsScope(user, 'improvement_partner', laCode);
 
 /**
  * What a user may do in an LA's own area (DOMAIN.md sections 6 and 7). Staff (officers and
@@ -14,7 +22,7 @@ export function laStaffCodes(user: CurrentUser | null): string[] {
  */
 export function laCan(user: CurrentUser | null, laCode: string) {
   const officer = holdsScope(user, 'la_officer', laCode);
-  const staff = officer || holdsScope(user, 'improvement_partner', laCode);
+  const staff = servesLa(user, laCode);
   return {
     staff,
     officer,
@@ -27,14 +35,3 @@ export function laCan(user: CurrentUser | null, laCode: string) {
   };
 }
 export type LaCan = ReturnType<typeof laCan>;
-
-/** A concern case: the LA's officers, and the school's headteacher and chair of governors. */
-export type ConcernScope = { laCode: string; schoolNumber: string; governingBodyId: string | null };
-
-export function concernCaseCan(user: CurrentUser | null, c: ConcernScope) {
-  const officer = holdsScope(user, 'la_officer', c.laCode);
-  const headteacher = holdsScope(user, 'headteacher', c.schoolNumber);
-  const chair = !!c.governingBodyId && holdsScope(user, 'chair_of_governors', c.governingBodyId);
-  return { view: officer || headteacher || chair, manage: officer, school: headteacher || chair };
-}
-export type ConcernCaseCan = ReturnType<typeof concernCaseCan>;

@@ -1,8 +1,13 @@
-import type { CurrentUser } from '../../policy/roles.ts';
+import type { CurrentUser } from './roles.ts';
 import { actorsWithImplied, isOpen, mayMove, movesFor, type EnquiryActor } from './enquiry-states.ts';
 
 /** What the rules need to know of an enquiry. */
-export type EnquiryScope = { state: string; hostSchoolNumber: string; facilitatorId: string | null; reviewerIds: readonly string[] };
+export type EnquiryScope = {
+  state: string;
+  hostSchoolNumber: string;
+  facilitatorId: string | null;
+  reviewerIds: readonly string[];
+};
 /** What the collaborative's own policy said of this user (`collaborativeCan`). */
 export type CollaborativeFacts = { space: boolean; convene: boolean };
 
@@ -12,14 +17,20 @@ const REPORT_STATES = ['making_sense', 'report_drafted'];
 const FOLLOW_UP_STATES = ['report_agreed', 'follow_up'];
 
 function hostRole(user: CurrentUser | null, school: string) {
-  const roles = (user?.assignments ?? []).filter((a) => a.scopeType === 'school' && a.scopeId === school).map((a) => a.role);
+  const roles = (user?.assignments ?? [])
+    .filter((a) => a.scopeType === 'school' && a.scopeId === school)
+    .map((a) => a.role);
   if (roles.includes('headteacher')) return 'headteacher';
   if (roles.includes('school_leader')) return 'school_leader';
   return roles.includes('practitioner') ? 'practitioner' : null;
 }
 
 /** The parts this person plays in this enquiry. */
-export function enquiryActors(user: CurrentUser | null, collaborative: CollaborativeFacts, enquiry: EnquiryScope): Set<EnquiryActor> {
+export function enquiryActors(
+  user: CurrentUser | null,
+  collaborative: CollaborativeFacts,
+  enquiry: EnquiryScope,
+): Set<EnquiryActor> {
   const role = hostRole(user, enquiry.hostSchoolNumber);
   const actors: EnquiryActor[] = [];
   if (role === 'headteacher') actors.push('hostHeadteacher');
@@ -50,7 +61,12 @@ export function enquiryCan(user: CurrentUser | null, collaborative: Collaborativ
   const material = hostStaff || (team && open);
   const actors = enquiryActors(user, collaborative, enquiry);
   return {
-    hostStaff, hostLeader, hostHeadteacher, facilitator, reviewer, team,
+    hostStaff,
+    hostLeader,
+    hostHeadteacher,
+    facilitator,
+    reviewer,
+    team,
     seeHeadline: collaborative.space || team || hostStaff,
     readPack: material && state !== 'proposed',
     /** A team member whose access to the pack has ended with the enquiry. */
@@ -69,11 +85,14 @@ export function enquiryCan(user: CurrentUser | null, collaborative: Collaborativ
     addFollowUp: hostLeader && FOLLOW_UP_STATES.includes(state),
     agree: mayMove(actors, state, 'agreed'),
     /** Forward moves other than agreeing (its own form) and agreeing the report (its own button). */
-    advance: movesFor(actors, state).filter((to) => !['agreed', 'report_agreed'].includes(to) && !(state === 'report_drafted' && to === 'making_sense')),
+    advance: movesFor(actors, state).filter(
+      (to) => !['agreed', 'report_agreed'].includes(to) && !(state === 'report_drafted' && to === 'making_sense'),
+    ),
     cancel: mayMove(actors, state, 'cancelled'),
   };
 }
 export type EnquiryCan = ReturnType<typeof enquiryCan>;
 
 /** May this author still change this note? Only their own, and only until making sense ends. */
-export const mayEditNote = (userId: string | undefined, can: EnquiryCan, note: { authorId: string }) => can.writeNote && note.authorId === userId;
+export const mayEditNote = (userId: string | undefined, can: EnquiryCan, note: { authorId: string }) =>
+  can.writeNote && note.authorId === userId;

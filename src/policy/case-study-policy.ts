@@ -1,5 +1,5 @@
-import { holdsScope } from '../../policy/policy.ts';
-import type { CurrentUser } from '../../policy/roles.ts';
+import { holdsScope } from './policy.ts';
+import type { CurrentUser } from './roles.ts';
 
 /** What the policy needs to know of a case study: who published it (a school or an LA) and its state. */
 export type CaseStudyScope = { schoolNumber: string | null; laCode: string | null; status: string };
@@ -11,9 +11,18 @@ export type CaseStudyScope = { schoolNumber: string | null; laCode: string | nul
  */
 export function caseStudyCan(user: CurrentUser | null, cs: CaseStudyScope) {
   const school = cs.schoolNumber;
-  const edit = school ? holdsScope(user, 'headteacher', school) || holdsScope(user, 'school_leader', school) : !!cs.laCode && holdsScope(user, 'la_officer', cs.laCode);
-  const publisher = school ? holdsScope(user, 'headteacher', school) : !!cs.laCode && holdsScope(user, 'la_officer', cs.laCode);
+  const edit = school
+    ? holdsScope(user, 'headteacher', school) || holdsScope(user, 'school_leader', school)
+    : !!cs.laCode && holdsScope(user, 'la_officer', cs.laCode);
+  const publisher = school
+    ? holdsScope(user, 'headteacher', school)
+    : !!cs.laCode && holdsScope(user, 'la_officer', cs.laCode);
   const published = cs.status === 'published';
-  return { view: (!!user && published) || edit, edit, publish: publisher && !published, unpublish: publisher && published };
+  return {
+    view: (!!user && published) || edit,
+    edit,
+    publish: publisher && !published,
+    unpublish: publisher && published,
+  };
 }
 export type CaseStudyCan = ReturnType<typeof caseStudyCan>;

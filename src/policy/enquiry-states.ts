@@ -3,7 +3,9 @@
  * right person. The one step back is the host sending a drafted report back to be made sense of
  * again; cancelled and closed are final.
  */
-export const ENQUIRY_STATES = ['proposed', 'agreed', 'preparing', 'on_site', 'making_sense', 'report_drafted', 'report_agreed', 'follow_up', 'closed', 'cancelled'] as const;
+import { ENQUIRY_STATES } from '../reference/record-states.ts';
+
+export { ENQUIRY_STATES };
 export type EnquiryState = (typeof ENQUIRY_STATES)[number];
 
 /** Who acts in an enquiry. A host headteacher is also a host leader. */
@@ -27,13 +29,15 @@ export const FINAL_STATES: readonly EnquiryState[] = ['closed', 'cancelled'];
 /** Who may cancel: the host headteacher withdraws, or the convenors call it off. */
 export const CANCELLERS: readonly EnquiryActor[] = ['hostHeadteacher', 'convenor'];
 
-export const isEnquiryState = (value: unknown): value is EnquiryState => typeof value === 'string' && (ENQUIRY_STATES as readonly string[]).includes(value);
+export const isEnquiryState = (value: unknown): value is EnquiryState =>
+  typeof value === 'string' && (ENQUIRY_STATES as readonly string[]).includes(value);
 export const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state);
 /** States in which the team works with the host's material (the pack, the notes, the draft). */
 export const isOpen = (state: string) => !isFinal(state);
 
 /** Where the state stands on the way from proposed to closed (0-based), or -1 when cancelled. */
-export const stepIndex = (state: string) => (state === 'cancelled' ? -1 : ENQUIRY_STATES.indexOf(state as EnquiryState));
+export const stepIndex = (state: string) =>
+  state === 'cancelled' ? -1 : ENQUIRY_STATES.indexOf(state as EnquiryState);
 
 /** Actors a person is: a host headteacher acts as a host leader too. */
 export function actorsWithImplied(actors: Iterable<EnquiryActor>): Set<EnquiryActor> {

@@ -1,5 +1,5 @@
-import { holdsScope } from '../policy/policy.ts';
-import type { CurrentUser } from '../policy/roles.ts';
+import { holdsScope } from './policy.ts';
+import type { CurrentUser } from './roles.ts';
 
 /** What the policy needs to know of a collaborative. */
 export type CollaborativeScope = {
@@ -41,11 +41,16 @@ export const coordinatedPartnershipIds = (user: CurrentUser | null) => scopesHel
  *   the owning LA or of an LA with a member school.
  * Anyone else is told it does not exist.
  */
-export function collaborativeCan(user: CurrentUser | null, collaborative: CollaborativeScope, partnershipLaCodes: readonly string[] = []) {
+export function collaborativeCan(
+  user: CurrentUser | null,
+  collaborative: CollaborativeScope,
+  partnershipLaCodes: readonly string[] = [],
+) {
   const owner = collaborative.laCode;
   const manage = !!owner && (holdsScope(user, 'la_officer', owner) || partnershipLaCodes.includes(owner));
   const staffLas = staffLaCodes(user);
-  const laStaff = (!!owner && staffLas.includes(owner)) || collaborative.memberLaCodes.some((code) => staffLas.includes(code));
+  const laStaff =
+    (!!owner && staffLas.includes(owner)) || collaborative.memberLaCodes.some((code) => staffLas.includes(code));
   const lead = holdsScope(user, 'collaborative_lead', collaborative.id);
   const facilitator = !!user && collaborative.facilitatorIds.includes(user.id);
   const memberStaff = staffSchoolNumbers(user).some((n) => collaborative.memberSchools.includes(n));

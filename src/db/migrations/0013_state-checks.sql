@@ -1,0 +1,27 @@
+ALTER TABLE "role_assignments" ADD CONSTRAINT "role_assignments_role_check" CHECK ("role_assignments"."role" in ('headteacher', 'school_leader', 'practitioner', 'governor', 'chair_of_governors', 'collaborative_lead', 'improvement_partner', 'la_officer', 'partnership_coordinator', 'wg_official', 'administrator'));--> statement-breakpoint
+ALTER TABLE "role_assignments" ADD CONSTRAINT "role_assignments_scope_type_check" CHECK ("role_assignments"."scope_type" in ('school', 'governing_body', 'collaborative', 'la', 'la_partnership', 'national', 'platform'));--> statement-breakpoint
+ALTER TABLE "collaboratives" ADD CONSTRAINT "collaboratives_kind_check" CHECK ("collaboratives"."kind" in ('vertical', 'horizontal'));--> statement-breakpoint
+ALTER TABLE "collaboratives" ADD CONSTRAINT "collaboratives_status_check" CHECK ("collaboratives"."status" in ('forming', 'active', 'paused', 'closed'));--> statement-breakpoint
+ALTER TABLE "cycles" ADD CONSTRAINT "cycles_stage_check" CHECK ("cycles"."stage" in ('planning', 'gathering_evidence', 'making_sense', 'priorities_agreed', 'reviewing_impact', 'closed'));--> statement-breakpoint
+ALTER TABLE "evidence" ADD CONSTRAINT "evidence_source_check" CHECK ("evidence"."source" in ('learning_walk', 'listening_to_learners', 'learners_work', 'observation', 'staff_dialogue', 'parent_voice', 'governor_visit', 'aggregate_data', 'survey', 'inspection_report', 'peer_enquiry'));--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_kind_check" CHECK ("findings"."kind" in ('strength', 'area_for_development'));--> statement-breakpoint
+ALTER TABLE "plan_actions" ADD CONSTRAINT "plan_actions_status_check" CHECK ("plan_actions"."status" in ('not_started', 'in_progress', 'done'));--> statement-breakpoint
+ALTER TABLE "priorities" ADD CONSTRAINT "priorities_state_check" CHECK ("priorities"."state" in ('draft', 'agreed', 'in_progress', 'reviewed', 'closed'));--> statement-breakpoint
+ALTER TABLE "shares" ADD CONSTRAINT "shares_item_type_check" CHECK ("shares"."item_type" in ('evidence', 'finding', 'priority', 'output'));--> statement-breakpoint
+ALTER TABLE "shares" ADD CONSTRAINT "shares_audience_check" CHECK ("shares"."audience" in ('governors', 'collaborative', 'la', 'national', 'public'));--> statement-breakpoint
+ALTER TABLE "enquiry_findings" ADD CONSTRAINT "enquiry_findings_kind_check" CHECK ("enquiry_findings"."kind" in ('strength', 'area_for_development', 'question'));--> statement-breakpoint
+ALTER TABLE "la_partnerships" ADD CONSTRAINT "la_partnerships_kind_check" CHECK ("la_partnerships"."kind" in ('operational', 'specific'));--> statement-breakpoint
+ALTER TABLE "meeting_actions" ADD CONSTRAINT "meeting_actions_status_check" CHECK ("meeting_actions"."status" in ('open', 'done'));--> statement-breakpoint
+ALTER TABLE "peer_enquiries" ADD CONSTRAINT "peer_enquiries_state_check" CHECK ("peer_enquiries"."state" in ('proposed', 'agreed', 'preparing', 'on_site', 'making_sense', 'report_drafted', 'report_agreed', 'follow_up', 'closed', 'cancelled'));--> statement-breakpoint
+ALTER TABLE "concern_cases" ADD CONSTRAINT "concern_cases_source_check" CHECK ("concern_cases"."source" in ('la_intelligence', 'estyn_special_measures', 'estyn_significant_improvement', 'estyn_review'));--> statement-breakpoint
+ALTER TABLE "concern_cases" ADD CONSTRAINT "concern_cases_state_check" CHECK ("concern_cases"."state" in ('open', 'warning_notice', 'intervention', 'monitoring', 'exited'));--> statement-breakpoint
+ALTER TABLE "concern_interventions" ADD CONSTRAINT "concern_interventions_kind_check" CHECK ("concern_interventions"."kind" in ('advice_collaboration', 'additional_governors', 'interim_executive_board', 'suspend_budget', 'directions'));--> statement-breakpoint
+ALTER TABLE "concern_support_items" ADD CONSTRAINT "concern_support_items_status_check" CHECK ("concern_support_items"."status" in ('open', 'done'));--> statement-breakpoint
+ALTER TABLE "support_agreements" ADD CONSTRAINT "support_agreements_status_check" CHECK ("support_agreements"."status" in ('agreed', 'completed'));--> statement-breakpoint
+ALTER TABLE "support_offers" ADD CONSTRAINT "support_offers_status_check" CHECK ("support_offers"."status" in ('active', 'withdrawn'));--> statement-breakpoint
+ALTER TABLE "support_requests" ADD CONSTRAINT "support_requests_status_check" CHECK ("support_requests"."status" in ('open', 'matched', 'closed', 'withdrawn'));--> statement-breakpoint
+ALTER TABLE "case_studies" ADD CONSTRAINT "case_studies_status_check" CHECK ("case_studies"."status" in ('draft', 'published'));--> statement-breakpoint
+ALTER TABLE "la_plan_versions" ADD CONSTRAINT "la_plan_versions_state_check" CHECK ("la_plan_versions"."state" in ('draft', 'submitted', 'in_discussion', 'final'));--> statement-breakpoint
+ALTER TABLE "la_plans" ADD CONSTRAINT "la_plans_state_check" CHECK ("la_plans"."state" in ('draft', 'submitted', 'in_discussion', 'final'));--> statement-breakpoint
+ALTER TABLE "national_support_offers" ADD CONSTRAINT "national_support_offers_kind_check" CHECK ("national_support_offers"."kind" in ('professional_learning', 'resource', 'service', 'funding'));--> statement-breakpoint
+ALTER TABLE "planning_rounds" ADD CONSTRAINT "planning_rounds_status_check" CHECK ("planning_rounds"."status" in ('open'));

@@ -1,0 +1,38 @@
+// Welsh Government's planning rounds and the LAs' plans in them, as the plan and round scopes load
+// them (src/access/loaders/plan.ts). Templates, answers and changes are the la-plans feature's.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { laPlans, localAuthorities, planningRounds } from '../db/schema/index.ts';
+
+export type Round = typeof planningRounds.$inferSelect;
+export type Plan = typeof laPlans.$inferSelect;
+export type PlanWithContext = Plan & { round: Round; laNameEn: string; laNameCy: string };
+
+/** The columns of a plan with its round and its LA's names; `withContext` makes a PlanWithContext of a row. */
+export const planColumns = {
+  plan: laPlans,
+  round: planningRounds,
+  laNameEn: localAuthorities.nameEn,
+  laNameCy: localAuthorities.nameCy,
+};
+export const withContext = (r: { plan: Plan; round: Round; laNameEn: string; laNameCy: string }): PlanWithContext => ({
+  ...r.plan,
+  round: r.round,
+  laNameEn: r.laNameEn,
+  laNameCy: r.laNameCy,
+});
+
+export async function findRound(db: Db, id: string): Promise<Round | null> {
+  const [row] = await db.select().from(planningRounds).where(eq(planningRounds.id, id));
+  return row ?? null;
+}
+
+export async function findPlan(db: Db, id: string): Promise<PlanWithContext | null> {
+  const [row] = await db
+    .select(planColumns)
+    .from(laPlans)
+    .innerJoin(planningRounds, eq(planningRounds.id, laPlans.roundId))
+    .innerJoin(localAuthorities, eq(localAuthorities.code, laPlans.laCode))
+    .where(eq(laPlans.id, id));
+  return row ? withContext(row) : null;
+}
