@@ -44,7 +44,7 @@ export async function recordEvent(tx: Db, input: EventInput): Promise<void> {
  * relay at once without taking the same event, so no one is told twice.
  */
 export async function takeUnrelayedEvents(tx: Db, limit: number): Promise<EventRow[]> {
-  return await tx
+  return tx
     .select()
     .from(events)
     .where(isNull(events.relayedAt))

@@ -18,7 +18,7 @@ export async function relayPendingEvents(
   now: Date,
   batchSize = 100,
 ): Promise<RelayResult> {
-  return await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const pending = await takeUnrelayedEvents(tx, batchSize);
     const notified: NewNotification[] = [];
     for (const event of pending) {
