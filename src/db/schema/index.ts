@@ -6,3 +6,4 @@ export * from './collaboration.ts';
 export * from './local-authority.ts';
 export * from './national.ts';
 export * from './throttle.ts';
+export * from './notifications.ts';
