@@ -113,7 +113,9 @@ export function createJobRunner(deps: JobDeps, options: JobRunnerOptions = {}): 
       return id;
     },
     async find(name, id) {
-      const [job] = await running().findJobs<Record<string, unknown>>(name, { id });
+      // A runner never started (an app built for a test that runs no jobs) has sent none to find.
+      if (!boss) return null;
+      const [job] = await boss.findJobs<Record<string, unknown>>(name, { id });
       if (!job) return null;
       return { state: job.state, data: job.data ?? {}, output: (job.output as Record<string, unknown> | null) ?? null };
     },
