@@ -109,6 +109,29 @@ describe('the job runner', () => {
     expect(runs).toEqual([1]);
   });
 
+  it('tries a failed job again, after a pause, until it succeeds', async () => {
+    const db = await database();
+    const attempts: number[] = [];
+    const flaky: JobDefinition = {
+      name: 'test-flaky',
+      handler: async () => {
+        attempts.push(Date.now());
+        if (attempts.length < 3) throw new Error('not yet');
+        return { attempts: attempts.length };
+      },
+      retry: { limit: 3, delaySeconds: 1, maxDelaySeconds: 2 },
+      expireInSeconds: 60,
+    };
+    const jobs = await runner(db, [flaky]);
+    const id = await jobs.send('test-flaky', {});
+    const done = await until(
+      () => jobs.find('test-flaky', id),
+      (job) => job?.state === 'completed',
+    );
+    expect(done).toMatchObject({ state: 'completed', output: { attempts: 3 } });
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(900);
+  });
+
   it.skipIf(!url)('runs each job once with two instances on one PostgreSQL database', async () => {
     const db = await database();
     const second = openPostgres(db.url!);

@@ -75,6 +75,10 @@ export function createJobRunner(deps: JobDeps, options: JobRunnerOptions = {}): 
           id: item.id,
           progress: (done, total) => progress.set(item.id, { done, total }),
         });
+      } catch (error) {
+        // Rethrown for pg-boss to retry (with back-off) or, past the limit, keep as failed.
+        log('error', `job ${job.name} ${item.id} failed`, error);
+        throw error;
       } finally {
         progress.delete(item.id);
       }
