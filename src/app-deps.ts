@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Mailer } from './lib/mailer.ts';
+import type { JobQueue } from './jobs/job-deps.ts';
 import type { PurposeKeys } from './lib/secrets.ts';
 
 /** What buildApp is given by main.ts, the CLI and tests. */
@@ -16,15 +17,21 @@ export type AppOptions = {
   delay?: (ms: number) => Promise<void>;
   /** Where the app reads the time; the system clock unless a test sets one (src/lib/clock.ts). */
   clock?: Clock;
+  /**
+   * The job runner, started by main.ts (src/jobs/runner.ts). Without one, buildApp makes one that is
+   * not started: pages that queue a job then fail, so a test that needs jobs starts a runner.
+   */
+  jobs?: JobQueue;
 };
 
 /**
  * What every feature plugin is given. Not the operator's COOKIE_SECRET: only the key derived for
  * the one use a feature has (src/lib/secrets.ts), so no feature can sign a cookie.
  */
-export type AppDeps = Omit<AppOptions, 'config' | 'clock'> & {
+export type AppDeps = Omit<AppOptions, 'config' | 'clock' | 'jobs'> & {
   config: Omit<Config, 'cookieSecret'>;
   clock: Clock;
+  jobs: JobQueue;
   keys: Pick<PurposeKeys, 'attachmentLinks'>;
 };
 

@@ -20,6 +20,7 @@ import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { finiteNumbersKeyword } from './lib/request-schemas.ts';
 import { derivePurposeKeys } from './lib/secrets.ts';
 import { systemClock } from './lib/clock.ts';
+import { createJobRunner } from './jobs/runner.ts';
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 
@@ -45,6 +46,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     config: featureConfig,
     keys: { attachmentLinks: keys.attachmentLinks },
+    // Not started here: main.ts starts the runner it passes in, and tests only when they need jobs.
+    jobs: options.jobs ?? createJobRunner({ database, clock, mailer: options.mailer, config: featureConfig }),
   };
   const app = Fastify({
     logger: {

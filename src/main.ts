@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { systemClock } from './lib/clock.ts';
 import { createSmtpMailer } from './lib/mailer.ts';
 import { loadDemoData, DEMO_PASSWORD } from './demo/demo-data.ts';
+import { createJobRunner } from './jobs/runner.ts';
 
 async function main() {
   const config = loadConfig();
@@ -22,7 +23,12 @@ async function main() {
   // The one clock of the process: the demo's dates and every request read the real time.
   const clock = systemClock;
   const demo = config.loadDemoData ? await loadDemoData(database.db, clock.now()) : null;
-  const app = await buildApp({ config, database, clock, mailer: config.smtp ? createSmtpMailer(config.smtp) : null });
+  const mailer = config.smtp ? createSmtpMailer(config.smtp) : null;
+  // Jobs get what pages get, less the cookie secret (no job signs a cookie).
+  const { cookieSecret: _secret, ...jobConfig } = config;
+  const jobs = createJobRunner({ database, clock, mailer, config: jobConfig });
+  await jobs.start();
+  const app = await buildApp({ config, database, clock, mailer, jobs });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -31,6 +37,8 @@ async function main() {
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     try {
       await app.close();
+      // After the pages (none can queue a job now) and before the database it runs on.
+      await jobs.stop();
       await database.close();
       app.log.info('shut down cleanly');
       process.exit(0);

@@ -20,6 +20,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * Where the job runner (src/jobs/) keeps its queues: the same embedded instance, or the same
+   * PostgreSQL database through a pool of its own (pg-boss opens it from the connection string).
+   */
+  jobStore: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; connectionString: string };
   /** Runs the migrations in `folder` (the app's own by default; a restore passes a copy cut at the backup's level). */
   migrate(folder?: string): Promise<void>;
   ping(): Promise<void>;
@@ -47,6 +52,7 @@ export function wrapPglite(client: PGlite, lock: DirectoryLock | null = null): D
   return {
     db,
     kind: 'pglite',
+    jobStore: { kind: 'pglite', client },
     migrate: (folder = migrationsFolder) =>
       migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: folder }),
     ping: async () => {
@@ -76,6 +82,7 @@ export function openPostgres(url: string): Database {
   return {
     db,
     kind: 'postgres',
+    jobStore: { kind: 'postgres', connectionString: url },
     // Two instances starting together must not both run migrations: a session-level
     // advisory lock on one dedicated connection serialises them; the second finds nothing to do.
     migrate: async (folder = migrationsFolder) => {

@@ -50,7 +50,7 @@ export const features: Feature[] = [
   feature(directoryRoutes, { database: true }),
   feature(directoryApiRoutes, { database: true }),
   feature(auditLogRoutes, { database: true }),
-  feature(directoryImportRoutes, { database: true, clock: true, config: true }),
+  feature(directoryImportRoutes, { database: true, clock: true, config: true, jobs: true }),
   feature(schoolCycleRoutes, { database: true, clock: true }),
   feature(sharingRoutes, { database: true }),
   feature(evidenceRoutes, { database: true, clock: true, config: true, keys: true }),

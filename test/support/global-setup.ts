@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, wrapPglite } from '../../src/db/client.ts';
+import { installJobSchema } from '../../src/jobs/runner.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,6 +31,8 @@ export default async function setup(project: TestProject) {
     templateUrl.pathname = `/${templateName}`;
     const database = openPostgres(templateUrl.toString());
     await database.migrate();
+    // The job runner's tables too: pg-boss creates them on its first start, seconds no test should pay.
+    await installJobSchema(database);
     await database.close();
     project.provide('postgresTemplate', templateName);
     project.provide('pgliteTemplate', '');
@@ -43,6 +46,7 @@ export default async function setup(project: TestProject) {
   const client = await PGlite.create();
   const database = wrapPglite(client);
   await database.migrate();
+  await installJobSchema(database);
   const dump = await client.dumpDataDir('none');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-test-')), 'template.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { systemClock, type Clock } from '../../src/lib/clock.ts';
 import type { Mailer, MailMessage } from '../../src/lib/mailer.ts';
+import { createJobRunner } from '../../src/jobs/runner.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export type TestApp = {
@@ -28,7 +29,14 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** The real app on its own migrated database; sign-in delays are recorded instead of slept. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; mailer?: Mailer | null; database?: Database; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    mailer?: Mailer | null;
+    database?: Database;
+    clock?: Clock;
+    /** Starts the job runner as main.ts does (seconds of start-up; only for tests of background jobs). */
+    jobs?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
@@ -36,13 +44,12 @@ export async function createTestApp(
   const delays: number[] = [];
   const sentMail: MailMessage[] = [];
   const recordingMailer: Mailer = { send: async (m) => void sentMail.push(m) };
-  const app = await buildApp({
-    config,
-    database,
-    mailer: options.mailer === undefined ? recordingMailer : options.mailer,
-    delay: async (ms) => void delays.push(ms),
-    clock,
-  });
+  const mailer = options.mailer === undefined ? recordingMailer : options.mailer;
+  const jobs = options.jobs
+    ? createJobRunner({ database, clock, mailer, config }, { pollingIntervalSeconds: 0.5 })
+    : undefined;
+  await jobs?.start();
+  const app = await buildApp({ config, database, mailer, delay: async (ms) => void delays.push(ms), clock, jobs });
   return {
     app,
     database,
@@ -52,6 +59,7 @@ export async function createTestApp(
     sentMail,
     close: async () => {
       await app.close();
+      await jobs?.stop();
       if (!options.database) await database.close();
     },
   };

@@ -1,56 +1,47 @@
-import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../lib/clock.ts';
+import type { JobQueue } from '../../jobs/job-deps.ts';
 import type { ImportProblem } from './address-list-parser.ts';
+import { DIRECTORY_IMPORT, type ImportJobData, type ImportJobOutcome } from './import-job.ts';
 
 export type ImportJob = {
   id: string;
   fileName: string;
   startedBy: string;
-  status: 'running' | 'applied' | 'nothing' | 'failed' | 'refused';
+  status: 'running' | ImportJobOutcome['status'];
   done: number;
   total: number;
   importId: string | null;
-  counts: { added: number; changed: number; reopened: number; closed: number; unchanged: number } | null;
+  counts: ImportJobOutcome['counts'];
   problems: ImportProblem[];
-  startedAt: number;
 };
 
-const KEEP_MS = 6 * 3600_000;
-
 /**
- * Imports run after the request that starts them, so the page can show progress. Jobs live
- * in this process only: the import itself is one database transaction, so a job lost with a
- * restart leaves the directory exactly as it was.
+ * Imports run on the job runner after the request that queues them (src/jobs/), so the page can
+ * show progress and an import queued before a restart still runs after it.
  */
-export class ImportJobs {
-  private readonly jobs = new Map<string, ImportJob>();
+export async function startImportJob(jobs: JobQueue, data: ImportJobData): Promise<string> {
+  return jobs.send(DIRECTORY_IMPORT, data);
+}
 
-  constructor(private readonly clock: Clock) {}
-
-  start(fileName: string, startedBy: string, total: number): ImportJob {
-    this.forgetOld();
-    const job: ImportJob = {
-      id: randomUUID(),
-      fileName,
-      startedBy,
-      status: 'running',
-      done: 0,
-      total,
-      importId: null,
-      counts: null,
-      problems: [],
-      startedAt: this.clock.now().getTime(),
-    };
-    this.jobs.set(job.id, job);
-    return job;
+/** The job as its page shows it: running (with progress when this instance runs it), or its outcome. */
+export async function readImportJob(jobs: JobQueue, id: string): Promise<ImportJob | null> {
+  const found = await jobs.find(DIRECTORY_IMPORT, id);
+  if (!found) return null;
+  const data = found.data as ImportJobData;
+  const base = { id, fileName: data.fileName, startedBy: data.startedBy, total: data.total };
+  if (found.state === 'completed' && found.output) {
+    const outcome = found.output as ImportJobOutcome;
+    return { ...base, ...outcome, done: data.total };
   }
-
-  get(id: string): ImportJob | undefined {
-    return this.jobs.get(id);
-  }
-
-  private forgetOld() {
-    const cutoff = this.clock.now().getTime() - KEEP_MS;
-    for (const [id, job] of this.jobs) if (job.startedAt < cutoff && job.status !== 'running') this.jobs.delete(id);
-  }
+  if (found.state === 'failed' || found.state === 'cancelled')
+    return { ...base, status: 'failed', done: 0, importId: null, counts: null, problems: [] };
+  const progress = jobs.progress(id);
+  return {
+    ...base,
+    status: 'running',
+    done: progress?.done ?? 0,
+    total: progress?.total ?? data.total,
+    importId: null,
+    counts: null,
+    problems: [],
+  };
 }

@@ -49,7 +49,7 @@ async function query<T>(t: TestApp, text: string): Promise<T[]> {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ jobs: true });
 });
 afterAll(() => t.close());
 
@@ -267,8 +267,11 @@ describe('the import pages', () => {
     const applied = await visitor.post('/admin/directory/apply', form, { tokenFrom: '/admin/directory' });
     expect(applied.statusCode).toBe(303);
     let job = await visitor.get(applied.headers.location as string);
-    for (let i = 0; i < 50 && job.body.includes('data-cyd-refresh'); i++)
+    // The import runs on the job runner, which looks for work every half second.
+    for (let i = 0; i < 100 && job.body.includes('data-cyd-refresh'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
       job = await visitor.get(applied.headers.location as string);
+    }
     expect(pageText(job.body)).toContain("Mae'r rhestr ysgolion wedi'i diweddaru");
     const [school] = await query<{ name: string }>(t, "select name from schools where number = '6602130'");
     expect(school!.name).toBe('Ysgol Gynradd Amlwch Eto');

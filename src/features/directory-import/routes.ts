@@ -3,8 +3,8 @@ import multipart, { type MultipartFile, type MultipartValue } from '@fastify/mul
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
-import { applyImport, previewImport, sha256 } from './import-service.ts';
-import { ImportJobs } from './import-jobs.ts';
+import { previewImport, sha256 } from './import-service.ts';
+import { readImportJob, startImportJob } from './import-jobs.ts';
 import { describeProblem } from './import-problems.ts';
 import { directoryCounts, listImports } from './import-repository.ts';
 import { previewModel } from './import-presenter.ts';
@@ -19,12 +19,11 @@ const ApplyBody = Type.Object({
   fileName: Type.String({ minLength: 1, maxLength: 255 }),
 });
 
-export const directoryImportRoutes: FeaturePlugin<'database' | 'config' | 'clock'> = async (
+export const directoryImportRoutes: FeaturePlugin<'database' | 'config' | 'clock' | 'jobs'> = async (
   app,
-  { database, config, clock },
+  { database, config, clock, jobs },
 ) => {
   const db = database.db;
-  const jobs = new ImportJobs(clock);
   const store = uploadStore(config.dataDir);
   const view = (name: string) => `features/directory-import/views/${name}.njk`;
   // Encapsulated: only this feature accepts multipart bodies.
@@ -95,40 +94,16 @@ export const directoryImportRoutes: FeaturePlugin<'database' | 'config' | 'clock
         preview.plan.reopened.length +
         preview.plan.closed.length
       : 0;
-    const job = jobs.start(fileName, request.user!.id, total);
-    // Not awaited: the import runs after the response and the job page shows its progress. Its
-    // failure is logged and marks the job failed (the .catch below), so nothing goes unhandled.
-    void applyImport(db, request.user!.id, fileName, content, clock.now(), (done, all) =>
-      Object.assign(job, { done, total: all }),
-    )
-      .then((result) => {
-        if (!result.ok) return void Object.assign(job, { status: 'refused', problems: result.problems });
-        const p = result.plan;
-        Object.assign(job, {
-          status: result.importId ? 'applied' : 'nothing',
-          importId: result.importId,
-          done: job.total,
-          counts: {
-            added: p.added.length,
-            changed: p.changed.length,
-            reopened: p.reopened.length,
-            closed: p.closed.length,
-            unchanged: p.unchanged,
-          },
-        });
-      })
-      .catch((error: unknown) => {
-        request.log.error({ err: error }, 'directory import failed');
-        job.status = 'failed';
-      });
-    return reply.redirect(`/admin/directory/imports/${job.id}`, 303);
+    // The file stays in the upload store; the job carries its hash and runs on the job runner.
+    const jobId = await startImportJob(jobs, { fileName, sha256: hash, extension, startedBy: request.user!.id, total });
+    return reply.redirect(`/admin/directory/imports/${jobId}`, 303);
   });
 
   app.get(
     '/admin/directory/imports/:jobId',
     { config: importAccess, schema: { params: Type.Object({ jobId: Uuid }) } },
-    (request, reply) => {
-      const job = jobs.get(request.params.jobId);
+    async (request, reply) => {
+      const job = await readImportJob(jobs, request.params.jobId);
       if (!job) throw new HttpError(404, 'not-found');
       const percent = job.total === 0 ? 100 : Math.round((job.done / job.total) * 100);
       const problems = job.problems.map((p) => describeProblem(p, request.t));

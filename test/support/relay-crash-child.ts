@@ -1,0 +1,31 @@
+// The process the crash test kills (src/jobs/runner.test.ts): it records an event for one person,
+// starts relaying it, says so, and hangs inside the relay's transaction until it is killed. What it
+// did before the kill is all a restarted instance has to go on.
+import { openDatabase } from '../../src/db/client.ts';
+import { recordEvent } from '../../src/notifications/events-repository.ts';
+import { relayPendingEvents } from '../../src/notifications/relay-service.ts';
+
+const database = await openDatabase({
+  databaseUrl: process.env.CRASH_DATABASE_URL || null,
+  pgliteDir: process.env.CRASH_PGLITE_DIR ?? '',
+});
+const reader = process.env.CRASH_READER!;
+await database.db.transaction(async (tx) => {
+  await recordEvent(tx, {
+    kind: 'shared_with_you',
+    actorId: null,
+    subject: { type: 'share', id: 'crash' },
+    link: '/shares/crash',
+    audience: [reader],
+  });
+});
+process.stdout.write('recorded\n');
+await relayPendingEvents(
+  database.db,
+  async (_db, event) => {
+    process.stdout.write('relaying\n');
+    await new Promise(() => undefined); // never returns: the kill comes first
+    return event.audience;
+  },
+  new Date(0),
+);
