@@ -25,7 +25,7 @@ export type AppOptions = {
 export type AppDeps = Omit<AppOptions, 'config' | 'clock'> & {
   config: Omit<Config, 'cookieSecret'>;
   clock: Clock;
-  keys: Pick<PurposeKeys, 'attachmentLinks'>;
+  keys: Pick<PurposeKeys, 'attachmentLinks' | 'unsubscribeLinks'>;
 };
 
 /**

@@ -44,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     delay: options.delay,
     clock,
     config: featureConfig,
-    keys: { attachmentLinks: keys.attachmentLinks },
+    keys: { attachmentLinks: keys.attachmentLinks, unsubscribeLinks: keys.unsubscribeLinks },
   };
   const app = Fastify({
     logger: {
