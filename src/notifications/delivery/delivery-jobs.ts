@@ -10,6 +10,7 @@ import { createTranslator } from '../../plugins/i18n.ts';
 import { unsubscribeToken } from '../unsubscribe-token.ts';
 import { deliverPending, deliverToEveryone, type DeliveryServiceDeps } from './delivery-service.ts';
 import { notificationEmail } from './notification-email-presenter.ts';
+import { scanReminderEvents } from './reminder-service.ts';
 
 export type DeliveryDeps = {
   database: Database;
@@ -46,4 +47,9 @@ export async function deliverAllAtOnce(deps: DeliveryDeps): Promise<number> {
 /** One digest per person with waiting notifications of this cadence. */
 export async function sendDigests(deps: DeliveryDeps, cadence: 'daily' | 'weekly'): Promise<number> {
   return deliverToEveryone(await serviceDeps(deps), cadence, deps.clock.now());
+}
+
+/** The daily reminder scan: records reminder events; the relay and delivery do the telling. */
+export async function scanReminders(deps: Pick<DeliveryDeps, 'database' | 'clock'>): Promise<number> {
+  return (await scanReminderEvents(deps.database.db, deps.clock.now())).length;
 }
