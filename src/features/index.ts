@@ -39,7 +39,7 @@ import { unsubscribeRoutes } from './unsubscribe/routes.ts';
 
 /**
  * Every feature, registered in this order by buildApp, with the parts of AppDeps it is given: only the
- * mailer-sending feature gets the mailer, only the features that sign attachment links get the key.
+ * mailer-sending feature gets the mailer, only the features that sign attachment or unsubscribe links get the keys.
  */
 export const features: Feature[] = [
   feature(healthRoutes, { database: true }),
