@@ -32,7 +32,7 @@ export type AppDeps = Omit<AppOptions, 'config' | 'clock' | 'jobs'> & {
   config: Omit<Config, 'cookieSecret'>;
   clock: Clock;
   jobs: JobQueue;
-  keys: Pick<PurposeKeys, 'attachmentLinks'>;
+  keys: Pick<PurposeKeys, 'attachmentLinks' | 'unsubscribeLinks'>;
 };
 
 /**

@@ -45,9 +45,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     delay: options.delay,
     clock,
     config: featureConfig,
-    keys: { attachmentLinks: keys.attachmentLinks },
+    keys: { attachmentLinks: keys.attachmentLinks, unsubscribeLinks: keys.unsubscribeLinks },
     // Not started here: main.ts starts the runner it passes in, and tests only when they need jobs.
-    jobs: options.jobs ?? createJobRunner({ database, clock, mailer: options.mailer, config: featureConfig }),
+    jobs:
+      options.jobs ??
+      createJobRunner({
+        database,
+        clock,
+        mailer: options.mailer,
+        config: featureConfig,
+        keys: { unsubscribeLinks: keys.unsubscribeLinks },
+      }),
   };
   const app = Fastify({
     logger: {

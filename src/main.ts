@@ -6,6 +6,7 @@ import { systemClock } from './lib/clock.ts';
 import { createSmtpMailer } from './lib/mailer.ts';
 import { loadDemoData, DEMO_PASSWORD } from './demo/demo-data.ts';
 import { createJobRunner } from './jobs/runner.ts';
+import { derivePurposeKeys } from './lib/secrets.ts';
 
 async function main() {
   const config = loadConfig();
@@ -26,7 +27,8 @@ async function main() {
   const mailer = config.smtp ? createSmtpMailer(config.smtp) : null;
   // Jobs get what pages get, less the cookie secret (no job signs a cookie).
   const { cookieSecret: _secret, ...jobConfig } = config;
-  const jobs = createJobRunner({ database, clock, mailer, config: jobConfig });
+  const { unsubscribeLinks } = derivePurposeKeys(config.cookieSecret);
+  const jobs = createJobRunner({ database, clock, mailer, config: jobConfig, keys: { unsubscribeLinks } });
   await jobs.start();
   const app = await buildApp({ config, database, clock, mailer, jobs });
 

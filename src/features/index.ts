@@ -35,10 +35,11 @@ import { progressionRoutes } from './progression/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { reciprocityRoutes } from './reciprocity/routes.ts';
 import { collaborativeSpaceRoutes } from './collaborative-space/routes.ts';
+import { unsubscribeRoutes } from './unsubscribe/routes.ts';
 
 /**
  * Every feature, registered in this order by buildApp, with the parts of AppDeps it is given: only the
- * mailer-sending feature gets the mailer, only the features that sign attachment links get the key.
+ * mailer-sending feature gets the mailer, only the features that sign attachment or unsubscribe links get the keys.
  */
 export const features: Feature[] = [
   feature(healthRoutes, { database: true }),
@@ -77,4 +78,5 @@ export const features: Feature[] = [
   feature(meetingRoutes, { database: true, clock: true, config: true }),
   feature(reciprocityRoutes, { database: true, clock: true }),
   feature(collaborativeSpaceRoutes, { database: true, clock: true, config: true, keys: true }),
+  feature(unsubscribeRoutes, { database: true, clock: true, keys: true }),
 ];

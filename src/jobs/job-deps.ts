@@ -5,8 +5,16 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Mailer } from '../lib/mailer.ts';
+import type { PurposeKeys } from '../lib/secrets.ts';
 
-export type JobDeps = { database: Database; clock: Clock; mailer: Mailer | null; config: Omit<Config, 'cookieSecret'> };
+export type JobDeps = {
+  database: Database;
+  clock: Clock;
+  mailer: Mailer | null;
+  config: Omit<Config, 'cookieSecret'>;
+  /** Only the key a job signs with: the unsubscribe links in notification emails. */
+  keys: Pick<PurposeKeys, 'unsubscribeLinks'>;
+};
 
 /** What a running job can tell the runner besides its result. */
 export type JobContext = {

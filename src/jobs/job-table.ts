@@ -2,6 +2,7 @@
 // is one entry here and a plain function beside the code it belongs to (see docs/ARCHITECTURE.md).
 import { relayPendingEvents, type AudienceResolver } from '../notifications/relay-service.ts';
 import { directoryImportJob } from '../features/directory-import/import-job.ts';
+import { deliverAllAtOnce, scanReminders, sendDigests } from '../notifications/delivery/delivery-jobs.ts';
 import type { JobDefinition } from './job-deps.ts';
 
 /**
@@ -27,6 +28,38 @@ export const jobTable: readonly JobDefinition[] = [
     everySeconds: 5,
     retry: { limit: 5, delaySeconds: 2, maxDelaySeconds: 60 },
     expireInSeconds: 300,
+  },
+  {
+    name: 'deliver-at-once',
+    // Everything waiting for each person goes in one message, so a burst relayed within the minute
+    // (forty items shared at once) is one email, not forty. Claimed rows are stamped: never twice.
+    handler: async (deps) => ({ sent: await deliverAllAtOnce(deps) }),
+    everySeconds: 60,
+    retry: { limit: 5, delaySeconds: 30, maxDelaySeconds: 600 },
+    expireInSeconds: 600,
+  },
+  {
+    name: 'daily-digest',
+    handler: async (deps) => ({ sent: await sendDigests(deps, 'daily') }),
+    cron: '0 7 * * *',
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 1800 },
+    expireInSeconds: 1800,
+  },
+  {
+    name: 'weekly-digest',
+    // Monday morning: the week's quieter news before the week's work.
+    handler: async (deps) => ({ sent: await sendDigests(deps, 'weekly') }),
+    cron: '0 7 * * 1',
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 1800 },
+    expireInSeconds: 1800,
+  },
+  {
+    name: 'reminder-scan',
+    // Before the daily digest, so a reminder recorded today can go in it.
+    handler: async (deps) => ({ recorded: await scanReminders(deps) }),
+    cron: '0 6 * * *',
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 1800 },
+    expireInSeconds: 1800,
   },
   directoryImportJob,
 ];

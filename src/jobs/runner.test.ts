@@ -32,7 +32,13 @@ async function database(): Promise<Database & { url?: string }> {
 /** A started runner on `db`; stopped after the test, before its database closes. */
 async function runner(db: Database, table: readonly JobDefinition[] = jobTable, sendOnly = false): Promise<JobRunner> {
   const made = createJobRunner(
-    { database: db, clock: systemClock, mailer: null, config: testConfig() },
+    {
+      database: db,
+      clock: systemClock,
+      mailer: null,
+      config: testConfig(),
+      keys: { unsubscribeLinks: Buffer.alloc(32, 7) },
+    },
     { table, pollingIntervalSeconds: 0.5, sendOnly },
   );
   await made.start();

@@ -2,7 +2,18 @@
 import nodemailer from 'nodemailer';
 import type { SmtpConfig } from '../config.ts';
 
-export type MailMessage = { to: string; subject: string; text: string };
+/**
+ * One email. `html`, when given, goes as a second part beside `text` (multipart/alternative), so a
+ * reader without HTML, or a screen reader set to plain text, gets the same words. `headers` carries
+ * extra header lines (List-Unsubscribe and its RFC 8058 companion).
+ */
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
 export type Mailer = { send(message: MailMessage): Promise<void> };
 
 export function createSmtpMailer(smtp: SmtpConfig): Mailer {

@@ -10,6 +10,8 @@ const PURPOSE_LABELS = {
   cookies: 'cydwella cookie signatures v1',
   /** Tokens naming an uploaded file that rides along in a form until it is saved. */
   attachmentLinks: 'cydwella attachment link signatures v1',
+  /** Tokens in notification emails that let the person stop one kind of email without signing in. */
+  unsubscribeLinks: 'cydwella unsubscribe link signatures v1',
 } as const;
 
 export type KeyPurpose = keyof typeof PURPOSE_LABELS;
@@ -26,5 +28,6 @@ export function derivePurposeKeys(secret: string): PurposeKeys {
   return {
     cookies: derive(PURPOSE_LABELS.cookies),
     attachmentLinks: derive(PURPOSE_LABELS.attachmentLinks),
+    unsubscribeLinks: derive(PURPOSE_LABELS.unsubscribeLinks),
   };
 }

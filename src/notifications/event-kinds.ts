@@ -38,6 +38,8 @@ export const EVENT_KINDS = {
   national_priorities_published: 'weekly',
   national_support_published: 'weekly',
   concern_review_due: 'at_once',
+  // A plan revision still waiting for the governors' approval after a week (the daily reminder scan).
+  approval_waiting: 'at_once',
 } as const satisfies Record<string, Cadence>;
 
 export type EventKind = keyof typeof EVENT_KINDS;

@@ -66,6 +66,16 @@ export const securityPlugin = fp(async (app, opts: SecurityOptions) => {
 });
 
 /**
+ * The one declared exception, by method and route pattern (so no other route can match it):
+ * RFC 8058 one-click unsubscribe. A mail client posts to the URL in an email's List-Unsubscribe
+ * header by itself, with no page, cookie or session that could carry a CSRF token. What a forged
+ * cross-site request needs, the token in the URL, is an HMAC over the person and kinds that only
+ * their mailbox holds (src/notifications/unsubscribe-token.ts), and all it can do is stop emails
+ * that the person can turn back on; so the signed URL does the job a CSRF token does elsewhere.
+ */
+const CSRF_EXEMPT = new Set(['POST /unsubscribe/:token']);
+
+/**
  * Every state-changing request must carry a valid token, whatever the route. It runs on
  * preHandler (as the plugin's docs advise) so multipart bodies, parsed in preValidation, are
  * read; the access check has already run in preValidation, so a forbidden request learns nothing.
@@ -73,6 +83,7 @@ export const securityPlugin = fp(async (app, opts: SecurityOptions) => {
 export const csrfEnforcementPlugin = fp(async (app) => {
   app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     if (!STATE_CHANGING.has(request.method) || reply.sent) return done();
+    if (CSRF_EXEMPT.has(`${request.method} ${request.routeOptions.url}`)) return done();
     app.csrfProtection(request, reply, done);
   });
 });

@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/client.ts';
 import { systemClock, type Clock } from '../../src/lib/clock.ts';
 import type { Mailer, MailMessage } from '../../src/lib/mailer.ts';
 import { createJobRunner } from '../../src/jobs/runner.ts';
+import { derivePurposeKeys } from '../../src/lib/secrets.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export type TestApp = {
@@ -46,7 +47,16 @@ export async function createTestApp(
   const recordingMailer: Mailer = { send: async (m) => void sentMail.push(m) };
   const mailer = options.mailer === undefined ? recordingMailer : options.mailer;
   const jobs = options.jobs
-    ? createJobRunner({ database, clock, mailer, config }, { pollingIntervalSeconds: 0.5 })
+    ? createJobRunner(
+        {
+          database,
+          clock,
+          mailer,
+          config,
+          keys: { unsubscribeLinks: derivePurposeKeys(config.cookieSecret).unsubscribeLinks },
+        },
+        { pollingIntervalSeconds: 0.5 },
+      )
     : undefined;
   await jobs?.start();
   const app = await buildApp({ config, database, mailer, delay: async (ms) => void delays.push(ms), clock, jobs });

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { sessionEntry } from '../progression/progression-presenter.ts';
+import type { FeedDeadline } from './deadline-repository.ts';
 import type { FeedEvent } from './feed-repository.ts';
 import type { CalendarEntry } from './ics.ts';
 
@@ -66,4 +67,25 @@ export function visitEntry(
     url,
     cancelled: visit.cancelled ?? false,
   };
+}
+
+/**
+ * Deadlines and review dates, all day. A concern case's entry names only the school: the feed may
+ * be read by a calendar app, so what the case is about stays behind the link, where access is checked.
+ */
+export function deadlineEntries(t: TFunction, lang: string, publicUrl: string, dates: FeedDeadline[]): CalendarEntry[] {
+  return dates.map((d) => {
+    const title = lang === 'cy' ? d.title_cy : d.title_en;
+    const url =
+      d.kind === 'round_deadline' ? `${publicUrl}/plans/${d.record_id}` : `${publicUrl}/concern-cases/${d.record_id}`;
+    return {
+      uid: `${d.kind}-${d.id}@cydwella`,
+      date: d.day,
+      summary: t(d.kind === 'round_deadline' ? 'calendar.deadline.round' : 'calendar.deadline.concernReview', {
+        title,
+      }),
+      description: url,
+      url,
+    };
+  });
 }

@@ -5,7 +5,8 @@ import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { feedEvents, findActiveFeed, findVisit } from './feed-repository.ts';
 import { feedWindow, hashToken } from './feed-service.ts';
-import { feedEntries, visitEntry } from './feed-presenter.ts';
+import { deadlineEntries, feedEntries, visitEntry } from './feed-presenter.ts';
+import { feedDeadlines } from './deadline-repository.ts';
 import { calendarText, sendCalendar } from './ics.ts';
 import { Uuid } from '../../lib/request-schemas.ts';
 
@@ -32,7 +33,10 @@ export const calendarFeedRoutes: FeaturePlugin<'database' | 'config' | 'clock'> 
       const lang = isLanguage(feed.language) ? feed.language : 'en';
       const t = translatorFor(lang);
       const { from, to } = feedWindow(clock.now());
-      const entries = feedEntries(t, lang, config.publicUrl, await feedEvents(db, feed.userId, from, to));
+      const entries = [
+        ...feedEntries(t, lang, config.publicUrl, await feedEvents(db, feed.userId, from, to)),
+        ...deadlineEntries(t, lang, config.publicUrl, await feedDeadlines(db, feed.userId, from, to)),
+      ].sort((a, b) => a.date.localeCompare(b.date));
       return sendCalendar(
         reply,
         'cydwella.ics',

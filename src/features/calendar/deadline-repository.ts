@@ -1,0 +1,40 @@
+// The dates in a person's feed that concern them as an officer or a school's restricted people:
+// their LA's planning-round deadlines (the LA's officers), and the review dates of open support
+// items on concern cases (only the case's restricted people: the LA's officers, the school's
+// headteacher and chair of governors, as in src/policy/concern-case-policy.ts).
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+
+export type FeedDeadline = {
+  kind: 'round_deadline' | 'concern_review';
+  id: string;
+  /** The LA plan or the concern case the date belongs to. */
+  record_id: string;
+  day: string;
+  title_en: string;
+  title_cy: string;
+};
+
+export async function feedDeadlines(db: Db, userId: string, from: string, to: string): Promise<FeedDeadline[]> {
+  const result = await db.execute(sql`
+    with mine as (
+      select ra.role, ra.scope_id from role_assignments ra join users u on u.id = ra.user_id
+       where ra.user_id = ${userId} and u.active
+         and ra.role in ('la_officer', 'headteacher', 'chair_of_governors') and ra.scope_id is not null
+    )
+    select 'round_deadline' as kind, p.id, p.id as record_id, r.deadline::text as day, r.title_en, r.title_cy
+      from la_plans p join planning_rounds r on r.id = p.round_id
+     where r.status = 'open' and r.deadline between ${from} and ${to}
+       and exists (select 1 from mine where mine.role = 'la_officer' and mine.scope_id = p.la_code)
+    union all
+    select 'concern_review', i.id, c.id, i.review_on::text, s.name, s.name
+      from concern_support_items i join concern_cases c on c.id = i.case_id join schools s on s.number = c.school_number
+     where c.state <> 'exited' and i.status = 'open' and i.review_on between ${from} and ${to}
+       and exists (select 1 from mine
+                    where (mine.role = 'la_officer' and mine.scope_id = c.la_code)
+                       or (mine.role = 'headteacher' and mine.scope_id = c.school_number)
+                       or (mine.role = 'chair_of_governors' and mine.scope_id = s.governing_body_id))
+    order by day, id
+  `);
+  return (result as unknown as { rows: FeedDeadline[] }).rows;
+}
