@@ -16,13 +16,18 @@ export type AppOptions = {
   delay?: (ms: number) => Promise<void>;
   /** Where the app reads the time; the system clock unless a test sets one (src/lib/clock.ts). */
   clock?: Clock;
+  /**
+   * The header's unread notifications count (issue 12): `countUnread` unless given; null leaves the
+   * count out, the baseline `bench/header-count.ts` compares the home page against.
+   */
+  unreadCount?: ((userId: string) => Promise<number>) | null;
 };
 
 /**
  * What every feature plugin is given. Not the operator's COOKIE_SECRET: only the key derived for
  * the one use a feature has (src/lib/secrets.ts), so no feature can sign a cookie.
  */
-export type AppDeps = Omit<AppOptions, 'config' | 'clock'> & {
+export type AppDeps = Omit<AppOptions, 'config' | 'clock' | 'unreadCount'> & {
   config: Omit<Config, 'cookieSecret'>;
   clock: Clock;
   keys: Pick<PurposeKeys, 'attachmentLinks'>;

@@ -99,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(scopePlugin, { db: database.db });
   await app.register(viewsPlugin, {
     production: config.env !== 'development',
-    unreadCount: (userId) => countUnread(database.db, userId),
+    unreadCount: options.unreadCount === undefined ? (userId) => countUnread(database.db, userId) : options.unreadCount,
   });
   await app.register(errorsPlugin);
 

@@ -24,7 +24,7 @@ declare module 'fastify' {
 export type ViewsOptions = {
   production: boolean;
   /** The reader's unread notifications for the header: one indexed count a page (issue 12). */
-  unreadCount?: (userId: string) => Promise<number>;
+  unreadCount?: ((userId: string) => Promise<number>) | null;
 };
 
 export const viewsPlugin = fp(async (app, opts: ViewsOptions) => {

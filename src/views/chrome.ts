@@ -79,9 +79,8 @@ export function notificationsLink(t: Translate & TranslateWith, unread: number, 
         `<span class="govuk-visually-hidden"> (${escapeAttribute(t('notifications.header.unread', { count: unread }))})</span>`
       : '';
   return (
-    `<li class="govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}">` +
-    `<a class="govuk-service-navigation__link" href="/notifications"${current ? ' aria-current="page"' : ''} data-testid="header-notifications">` +
-    `${current ? '<strong class="govuk-service-navigation__active-fallback">' : ''}${label}${current ? '</strong>' : ''}${count}</a></li>`
+    `<p class="cyd-header-notifications"><a class="govuk-link govuk-link--no-visited-state" href="/notifications"` +
+    `${current ? ' aria-current="page"' : ''} data-testid="header-notifications">${label}${count}</a></p>`
   );
 }
 

@@ -24,7 +24,12 @@ const ListQuery = Type.Object({
   done: FormText(10),
   count: Type.Optional(BoundedInteger(0, 1_000_000)),
 });
-const ReturnBody = Type.Object({ _csrf: FormText(200), kind: FormText(60), page: FormText(6) });
+// Where to come back to: a known kind (or none) and a page number; anything else is a 400.
+const ReturnBody = Type.Object({
+  _csrf: FormText(200),
+  kind: Type.Optional(Type.Union([Type.Literal(''), ...EVENT_KIND_NAMES.map((kind) => Type.Literal(kind))])),
+  page: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,4}$', maxLength: 5 })),
+});
 
 /** Back to the list as the reader had it (the kind filter and page), saying what was done. */
 function listAddress(kind: string | undefined, page: string | undefined, done: string): string {
