@@ -22,13 +22,18 @@ export type AppOptions = {
    * not started: pages that queue a job then fail, so a test that needs jobs starts a runner.
    */
   jobs?: JobQueue;
+  /**
+   * The header's unread notifications count (issue 12): `countUnread` unless given; null leaves the
+   * count out, the baseline `bench/header-count.ts` compares the home page against.
+   */
+  unreadCount?: ((userId: string) => Promise<number>) | null;
 };
 
 /**
  * What every feature plugin is given. Not the operator's COOKIE_SECRET: only the key derived for
  * the one use a feature has (src/lib/secrets.ts), so no feature can sign a cookie.
  */
-export type AppDeps = Omit<AppOptions, 'config' | 'clock' | 'jobs'> & {
+export type AppDeps = Omit<AppOptions, 'config' | 'clock' | 'jobs' | 'unreadCount'> & {
   config: Omit<Config, 'cookieSecret'>;
   clock: Clock;
   jobs: JobQueue;

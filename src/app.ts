@@ -11,6 +11,7 @@ import { sessionPlugin } from './plugins/session.ts';
 import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
 import { scopePlugin } from './access/scope-plugin.ts';
 import { viewsPlugin } from './plugins/views.ts';
+import { countUnread } from './notifications/notifications-repository.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { cacheControlPlugin } from './plugins/cache-control.ts';
 import { requestSerializer } from './plugins/log-serializers.ts';
@@ -107,7 +108,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(csrfEnforcementPlugin);
   // After the CSRF check, so a forged request learns nothing of the record it names.
   await app.register(scopePlugin, { db: database.db });
-  await app.register(viewsPlugin, { production: config.env !== 'development' });
+  await app.register(viewsPlugin, {
+    production: config.env !== 'development',
+    unreadCount: options.unreadCount === undefined ? (userId) => countUnread(database.db, userId) : options.unreadCount,
+  });
   await app.register(errorsPlugin);
 
   // Tier 2: static files (public, no session).

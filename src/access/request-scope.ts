@@ -18,6 +18,12 @@ declare module 'fastify' {
     reloadAccessScope(): Promise<void>;
     /** Whether the address will open for this reader (src/access/can-open.ts); templates get it as `canOpen`. */
     canOpen(address: string, given?: Partial<Record<ScopeName, object>>): boolean;
+    /**
+     * Whether the address opens for this reader now, decided on the server by its own route: the
+     * coarse access, then its scope's loader run on the record the address names (a database read).
+     * For a page that links to a record it has not loaded (a notification's subject).
+     */
+    mayOpen(address: string): Promise<boolean>;
   }
 }
 

@@ -6,6 +6,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
+import { decide } from '../policy/policy.ts';
+import { HttpError } from '../lib/http-error.ts';
 import { canOpen, type GivenCans, type OpenableRoute } from './can-open.ts';
 import { routeMatcher, type RouteMatch } from './route-match.ts';
 import { scopeLoaders, type ScopeLoader, type ScopeLoaders } from './scope-loaders.ts';
@@ -70,6 +72,33 @@ export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders
   app.decorateRequest('canOpen', function canOpenAddress(this: FastifyRequest, address: string, given?: GivenCans) {
     findPage ??= routeMatcher(pages);
     return canOpen(findPage(address), this.user, this.accessScope, loaders, address, given);
+  });
+
+  // The server-side form of canOpen for a record the page has not loaded: the link's own route
+  // decides, its loader reading the record as it stands now. Refused (404/403) is false.
+  app.decorateRequest('mayOpen', async function mayOpen(this: FastifyRequest, address: string): Promise<boolean> {
+    findPage ??= routeMatcher(pages);
+    let found: RouteMatch<OpenableRoute> | null;
+    try {
+      found = findPage(address);
+    } catch {
+      return false; // a malformed escape names no page
+    }
+    if (!found) return false;
+    const access = found.route.access;
+    if (decide(this.user, access) !== 'allow') return false;
+    if (!('scope' in access)) return true;
+    const loader = loaders[access.scope] as AnyLoader;
+    const names = (access.params ?? {}) as Record<string, string | undefined>;
+    const ids = Object.fromEntries(loader.params.map((key) => [key, found.params[names[key] ?? key]]));
+    if (Object.values(ids).some((id) => typeof id !== 'string')) return false;
+    try {
+      await loader.load(opts.db, this, ids as never, (access.need ?? DEFAULT_NEEDS[access.scope]) as never);
+      return true;
+    } catch (error) {
+      if (error instanceof HttpError && (error.statusCode === 403 || error.statusCode === 404)) return false;
+      throw error;
+    }
   });
 
   app.decorateRequest('reloadAccessScope', async function reloadAccessScope(this: FastifyRequest) {

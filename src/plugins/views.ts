@@ -21,7 +21,13 @@ declare module 'fastify' {
   }
 }
 
-export const viewsPlugin = fp(async (app, opts: { production: boolean }) => {
+export type ViewsOptions = {
+  production: boolean;
+  /** The reader's unread notifications for the header: one indexed count a page (issue 12). */
+  unreadCount?: ((userId: string) => Promise<number>) | null;
+};
+
+export const viewsPlugin = fp(async (app, opts: ViewsOptions) => {
   await app.register(view, {
     engine: { nunjucks },
     templates: [srcDir, path.join(govukDir, 'govuk-frontend/dist')],
@@ -49,6 +55,18 @@ export const viewsPlugin = fp(async (app, opts: { production: boolean }) => {
     }
   });
 
+  // A page must still render when the count cannot be read (an error page while the database is
+  // down): the header then leaves the link out.
+  async function unreadFor(request: FastifyRequest): Promise<number | null> {
+    if (!request.user || !opts.unreadCount) return null;
+    try {
+      return await opts.unreadCount(request.user.id);
+    } catch (error) {
+      request.log.warn({ err: error }, 'unread notifications count failed');
+      return null;
+    }
+  }
+
   app.decorateReply(
     'page',
     async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
@@ -57,8 +75,17 @@ export const viewsPlugin = fp(async (app, opts: { production: boolean }) => {
       // Absent only when a request failed before helmet ran; the page then has no inline script to allow.
       const nonce = this.cspNonce?.script ?? '';
       const active = typeof model.activeNav === 'string' ? model.activeNav : '';
+      const unread = await unreadFor(request);
       const [header, footer] = await Promise.all([
-        chrome.header({ lang: request.lang, t: request.t, user: request.user, active, url: request.url, csrfToken }),
+        chrome.header({
+          lang: request.lang,
+          t: request.t,
+          user: request.user,
+          active,
+          url: request.url,
+          csrfToken,
+          unread,
+        }),
         chrome.footer(request.lang, request.t),
       ]);
       const html = await app.view(template, {

@@ -29,6 +29,8 @@ import { createCaseStudy } from '../../src/features/good-practice/case-study-ser
 import { openRound } from '../../src/features/la-plans/round-service.ts';
 import { publishPriority, setPriorityWithdrawn } from '../../src/features/national-picture/priorities-service.ts';
 import { academicYearOf } from '../../src/reference/reference-data.ts';
+import { recordEvent } from '../../src/notifications/events-repository.ts';
+import { relayPendingEvents } from '../../src/notifications/relay-service.ts';
 import { buildUser, sessionCookie } from './factories.ts';
 import { routeMatcher, type Errand, type FoundForm } from './form-crawler.ts';
 import { postForms } from './html-forms.ts';
@@ -89,6 +91,20 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
   const officer = await demo('la_officer');
   const headteacher = await demo('headteacher');
   const wgId = wg.userId!;
+
+  // Notifications waiting for the headteacher: the list offers to mark one, or all, read.
+  for (const kind of ['meeting_arranged', 'support_matched'] as const) {
+    await recordEvent(db, {
+      kind,
+      actorId: wgId,
+      subject: { type: 'meeting', id: kind },
+      link: '/account',
+      audience: [headteacher.userId!],
+    });
+  }
+  await relayPendingEvents(db, async (_db, event) => event.audience, new Date());
+  open(headteacher, '/notifications/:id/read', '/notifications');
+  open(headteacher, '/notifications/read-all', '/notifications');
 
   // A planning round just opened, its template still WG's to edit (no LA has submitted).
   const round = await openRound(db, wgId, {
