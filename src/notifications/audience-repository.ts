@@ -1,0 +1,48 @@
+// The SQL behind audience.ts: people holding given roles in a given place, active accounts only.
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { collaborativeFacilitators, roleAssignments, schools, users } from '../db/schema/index.ts';
+import type { Role, ScopeType } from '../policy/roles.ts';
+
+async function holders(db: Db, roles: readonly Role[], where: SQL | undefined): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(users.active, true), inArray(roleAssignments.role, [...roles]), where));
+  return rows.map((r) => r.id);
+}
+
+/** Active people holding one of the roles in this scope (a school, governing body, LA, collaborative). */
+export const holdersIn = (db: Db, roles: readonly Role[], scopeType: ScopeType, scopeId: string) =>
+  holders(db, roles, and(eq(roleAssignments.scopeType, scopeType), eq(roleAssignments.scopeId, scopeId)));
+
+/** Active people holding one of the roles in any scope of this type (every headteacher in Wales; WG). */
+export const holdersAnywhere = (db: Db, roles: readonly Role[], scopeType: ScopeType) =>
+  holders(db, roles, eq(roleAssignments.scopeType, scopeType));
+
+/** Of the people a change named, those still active and holding one of the roles. */
+export async function namedHolders(db: Db, roles: readonly Role[], ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return holders(db, roles, inArray(roleAssignments.userId, [...ids]));
+}
+
+/** The collaborative's facilitators who still hold one of the (LA staff) roles. */
+export async function facilitatorsOf(db: Db, roles: readonly Role[], collaborativeId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: collaborativeFacilitators.userId })
+    .from(collaborativeFacilitators)
+    .where(eq(collaborativeFacilitators.collaborativeId, collaborativeId));
+  return namedHolders(
+    db,
+    roles,
+    rows.map((r) => r.id),
+  );
+}
+
+/** The school's governing body, if it has one. */
+export async function governingBodyOf(db: Db, schoolNumber: string): Promise<string | null> {
+  const [row] = await db.select({ id: schools.governingBodyId }).from(schools).where(eq(schools.number, schoolNumber));
+  return row?.id ?? null;
+}

@@ -1,0 +1,87 @@
+// Who is told of what (issue 12): a pure table of event kind x role x relationship to the record.
+// audience.ts turns each row into SQL; the table is the one place the rule is written, and its unit
+// test reads it as a table. Every row names someone the matching policy already lets see the thing
+// (src/policy/*): nobody is told of what they may not open.
+import type { Role } from '../policy/roles.ts';
+import type { EventKind } from './event-kinds.ts';
+
+/**
+ * How a person stands to the event's record. The first group is resolved from the event's school,
+ * collaborative or LA; the last group names people who are never told (they exist so the table test
+ * can say so, row by row).
+ */
+export const RELATIONSHIPS = [
+  // holds the role in the event's school
+  'school',
+  // holds the role in the event's school's governing body
+  'governing_body',
+  // holds the role in the event's LA (the school's LA, or the LA the record belongs to)
+  'la',
+  // holds the role in the event's collaborative (its lead)
+  'collaborative',
+  // LA staff recorded as a facilitator of the event's collaborative
+  'facilitator',
+  // named by the change itself (a reviewer invited, the matched school's headteacher) and holding the role
+  'named',
+  // holds the role nationally (Welsh Government)
+  'national',
+  // holds the role in any school in Wales (what WG publishes is for every school)
+  'any_school',
+  // never told: a reviewer once the enquiry is closed, people of another school or LA, strangers
+  'reviewer_after_close',
+  'other_school',
+  'other_la',
+  'stranger',
+] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export type Recipient = { role: Role; relationship: Relationship };
+
+const SCHOOL_LEADERS = ['headteacher', 'school_leader'] as const satisfies readonly Role[];
+const GOVERNORS = ['governor', 'chair_of_governors'] as const satisfies readonly Role[];
+const LA_STAFF = ['la_officer', 'improvement_partner'] as const satisfies readonly Role[];
+
+const each = (roles: readonly Role[], relationship: Relationship): Recipient[] =>
+  roles.map((role) => ({ role, relationship }));
+
+/** The broker of a support request: the LA's staff, or the collaborative it was given to (its lead and facilitators). */
+const BROKERS = [
+  ...each(LA_STAFF, 'la'),
+  { role: 'collaborative_lead', relationship: 'collaborative' },
+  ...each(LA_STAFF, 'facilitator'),
+] satisfies Recipient[];
+
+/**
+ * Each kind the services record, and who hears of it. Kinds absent here are told to nobody (the
+ * action-assignment kinds wait for owners who are people, issue 13).
+ */
+export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = {
+  // Revisions are the governing body's to approve; the school's leaders prepare them and see approval.
+  revision_awaiting_approval: each(GOVERNORS, 'governing_body'),
+  revision_approved: [...each(SCHOOL_LEADERS, 'school'), ...each(GOVERNORS, 'governing_body')],
+  // A practitioner's evidence waits for a leader to review it (evidence-policy: leaders curate).
+  evidence_to_review: each(SCHOOL_LEADERS, 'school'),
+  // Brokering (DOMAIN.md section 7): the broker hears of a request; the school of the match and the close.
+  support_requested: BROKERS,
+  support_matched: [...each(SCHOOL_LEADERS, 'school'), { role: 'headteacher', relationship: 'named' }],
+  support_closed: [...BROKERS, { role: 'headteacher', relationship: 'named' }],
+  // A concern case is restricted (rule 6): the LA's officers, the school's headteacher and its chair only.
+  concern_review_due: [
+    { role: 'la_officer', relationship: 'la' },
+    { role: 'headteacher', relationship: 'school' },
+    { role: 'chair_of_governors', relationship: 'governing_body' },
+  ],
+};
+
+/** Is a person with this role and this relationship to the record told of this kind? */
+export function isTold(kind: EventKind, role: Role, relationship: Relationship): boolean {
+  return (AUDIENCE_RULES[kind] ?? []).some((r) => r.role === role && r.relationship === relationship);
+}
+
+/** The rows of one kind, grouped by relationship: what audience.ts asks the database for. */
+export function recipientsOf(kind: EventKind): Map<Relationship, Role[]> {
+  const grouped = new Map<Relationship, Role[]>();
+  for (const { role, relationship } of AUDIENCE_RULES[kind] ?? [])
+    grouped.set(relationship, [...(grouped.get(relationship) ?? []), role]);
+  return grouped;
+}

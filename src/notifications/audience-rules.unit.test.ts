@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../policy/roles.ts';
+import { AUDIENCE_RULES, isTold, recipientsOf, RELATIONSHIPS, type Relationship } from './audience-rules.ts';
+import type { EventKind } from './event-kinds.ts';
+
+// Each row: the kind, a role, the person's relationship to the record, and whether they are told.
+const TABLE: [EventKind, Role, Relationship, boolean][] = [
+  // A revision waits on the governing body: its governors and chair, not another school's governors.
+  ['revision_awaiting_approval', 'governor', 'governing_body', true],
+  ['revision_awaiting_approval', 'chair_of_governors', 'governing_body', true],
+  ['revision_awaiting_approval', 'governor', 'other_school', false],
+  ['revision_awaiting_approval', 'practitioner', 'school', false],
+  ['revision_awaiting_approval', 'la_officer', 'la', false],
+  ['revision_approved', 'headteacher', 'school', true],
+  ['revision_approved', 'school_leader', 'school', true],
+  ['revision_approved', 'chair_of_governors', 'governing_body', true],
+  ['revision_approved', 'practitioner', 'school', false],
+  ['revision_approved', 'headteacher', 'other_school', false],
+  // Evidence to review: the school's leaders, who curate; not the practitioners, governors or the LA.
+  ['evidence_to_review', 'headteacher', 'school', true],
+  ['evidence_to_review', 'school_leader', 'school', true],
+  ['evidence_to_review', 'practitioner', 'school', false],
+  ['evidence_to_review', 'governor', 'governing_body', false],
+  ['evidence_to_review', 'la_officer', 'la', false],
+  ['evidence_to_review', 'headteacher', 'other_school', false],
+  // A support request: its broker (the LA's staff, or the collaborative's lead and facilitators).
+  ['support_requested', 'la_officer', 'la', true],
+  ['support_requested', 'improvement_partner', 'la', true],
+  ['support_requested', 'collaborative_lead', 'collaborative', true],
+  ['support_requested', 'la_officer', 'facilitator', true],
+  ['support_requested', 'la_officer', 'other_la', false],
+  ['support_requested', 'headteacher', 'other_school', false],
+  ['support_requested', 'wg_official', 'national', false],
+  ['support_matched', 'headteacher', 'school', true],
+  ['support_matched', 'headteacher', 'named', true],
+  ['support_matched', 'practitioner', 'school', false],
+  ['support_matched', 'la_officer', 'other_la', false],
+  ['support_closed', 'la_officer', 'la', true],
+  ['support_closed', 'headteacher', 'named', true],
+  ['support_closed', 'governor', 'governing_body', false],
+  // Concern cases are restricted (DOMAIN.md rule 6): the LA's officers, the headteacher and the chair only.
+  ['concern_review_due', 'la_officer', 'la', true],
+  ['concern_review_due', 'headteacher', 'school', true],
+  ['concern_review_due', 'chair_of_governors', 'governing_body', true],
+  ['concern_review_due', 'improvement_partner', 'la', false],
+  ['concern_review_due', 'school_leader', 'school', false],
+  ['concern_review_due', 'practitioner', 'school', false],
+  ['concern_review_due', 'governor', 'governing_body', false],
+  ['concern_review_due', 'collaborative_lead', 'collaborative', false],
+  ['concern_review_due', 'la_officer', 'facilitator', false],
+  ['concern_review_due', 'la_officer', 'other_la', false],
+  ['concern_review_due', 'wg_official', 'national', false],
+  // Never told, whatever the kind: strangers, another LA, a reviewer once the enquiry closed.
+  ['enquiry_report_drafted', 'headteacher', 'reviewer_after_close', false],
+  ['action_assigned', 'headteacher', 'school', false],
+];
+
+describe('who is told of what', () => {
+  it.each(TABLE)('%s: a %s (%s) is told: %s', (kind, role, relationship, told) => {
+    expect(isTold(kind, role, relationship)).toBe(told);
+  });
+
+  it('never names strangers, another school or LA, or a reviewer after close', () => {
+    const never: Relationship[] = ['stranger', 'other_school', 'other_la', 'reviewer_after_close'];
+    for (const rows of Object.values(AUDIENCE_RULES))
+      for (const row of rows) expect(never).not.toContain(row.relationship);
+    expect(RELATIONSHIPS).toEqual(expect.arrayContaining(never));
+  });
+
+  it('groups a kind by relationship for the resolver', () => {
+    expect(recipientsOf('concern_review_due')).toEqual(
+      new Map([
+        ['la', ['la_officer']],
+        ['school', ['headteacher']],
+        ['governing_body', ['chair_of_governors']],
+      ]),
+    );
+    expect(recipientsOf('action_assigned').size).toBe(0);
+  });
+});
