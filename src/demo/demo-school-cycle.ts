@@ -418,7 +418,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
   );
   if (saved.ok) {
     const revision = (await findRevision(db, planId, saved.number))!;
-    await approveRevision(db, people.governor, planId, { id: revision.id, number: saved.number }, now);
+    await approveRevision(db, people.governor, context, planId, { id: revision.id, number: saved.number }, now);
   }
 
   const reviewId = randomUUID();

@@ -61,10 +61,12 @@ export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = 
   revision_approved: [...each(SCHOOL_LEADERS, 'school'), ...each(GOVERNORS, 'governing_body')],
   // A practitioner's evidence waits for a leader to review it (evidence-policy: leaders curate).
   evidence_to_review: each(SCHOOL_LEADERS, 'school'),
-  // Brokering (DOMAIN.md section 7): the broker hears of a request; the school of the match and the close.
+  // Brokering: the broker hears of a request. A match is told to the leaders of both schools and a
+  // close to the broker and the supporting school, each by its own event pointing at a page they can
+  // open (the requesting school's support page is its staff's alone).
   support_requested: BROKERS,
-  support_matched: [...each(SCHOOL_LEADERS, 'school'), { role: 'headteacher', relationship: 'named' }],
-  support_closed: [...BROKERS, { role: 'headteacher', relationship: 'named' }],
+  support_matched: each(SCHOOL_LEADERS, 'school'),
+  support_closed: [...BROKERS, ...each(SCHOOL_LEADERS, 'school')],
   // A concern case is restricted (rule 6): the LA's officers, the school's headteacher and its chair only.
   concern_review_due: [
     { role: 'la_officer', relationship: 'la' },
