@@ -1,7 +1,15 @@
 // The SQL behind audience.ts: people holding given roles in a given place, active accounts only.
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { collaborativeFacilitators, roleAssignments, schools, users } from '../db/schema/index.ts';
+import {
+  collaborativeFacilitators,
+  enquiryReviewers,
+  peerEnquiries,
+  roleAssignments,
+  schools,
+  users,
+} from '../db/schema/index.ts';
+import { FINAL_STATES } from '../policy/enquiry-states.ts';
 import type { Role, ScopeType } from '../policy/roles.ts';
 
 async function holders(db: Db, roles: readonly Role[], where: SQL | undefined): Promise<string[]> {
@@ -45,4 +53,43 @@ export async function facilitatorsOf(db: Db, roles: readonly Role[], collaborati
 export async function governingBodyOf(db: Db, schoolNumber: string): Promise<string | null> {
   const [row] = await db.select({ id: schools.governingBodyId }).from(schools).where(eq(schools.number, schoolNumber));
   return row?.id ?? null;
+}
+
+/**
+ * The enquiry's reviewers, while it is open (a reviewer's access ends when it closes: enquiry-policy),
+ * who still hold one of the roles in the school they review from.
+ */
+export async function openEnquiryReviewers(db: Db, roles: readonly Role[], enquiryId: string): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(enquiryReviewers)
+    .innerJoin(peerEnquiries, eq(peerEnquiries.id, enquiryReviewers.enquiryId))
+    .innerJoin(users, eq(users.id, enquiryReviewers.userId))
+    .innerJoin(
+      roleAssignments,
+      and(
+        eq(roleAssignments.userId, enquiryReviewers.userId),
+        eq(roleAssignments.scopeType, 'school'),
+        eq(roleAssignments.scopeId, enquiryReviewers.schoolNumber),
+      ),
+    )
+    .where(
+      and(
+        eq(enquiryReviewers.enquiryId, enquiryId),
+        notInArray(peerEnquiries.state, [...FINAL_STATES]),
+        eq(users.active, true),
+        inArray(roleAssignments.role, [...roles]),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** The enquiry's facilitator, while it is open, if they still hold one of the (LA staff) roles. */
+export async function openEnquiryFacilitator(db: Db, roles: readonly Role[], enquiryId: string): Promise<string[]> {
+  const [row] = await db
+    .select({ id: peerEnquiries.facilitatorId })
+    .from(peerEnquiries)
+    .where(and(eq(peerEnquiries.id, enquiryId), notInArray(peerEnquiries.state, [...FINAL_STATES])));
+  return row?.id ? namedHolders(db, roles, [row.id]) : [];
 }

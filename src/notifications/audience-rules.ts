@@ -21,8 +21,12 @@ export const RELATIONSHIPS = [
   'collaborative',
   // LA staff recorded as a facilitator of the event's collaborative
   'facilitator',
-  // named by the change itself (a reviewer invited, the matched school's headteacher) and holding the role
+  // named by the change itself and holding the role
   'named',
+  // a reviewer of the event's peer enquiry (subject), holding the role in the school they review from, while it is open
+  'reviewer',
+  // the facilitator of the event's peer enquiry, while it is open
+  'enquiry_facilitator',
   // holds the role nationally (Welsh Government)
   'national',
   // holds the role in any school in Wales (what WG publishes is for every school)
@@ -40,6 +44,7 @@ export type Recipient = { role: Role; relationship: Relationship };
 const SCHOOL_LEADERS = ['headteacher', 'school_leader'] as const satisfies readonly Role[];
 const GOVERNORS = ['governor', 'chair_of_governors'] as const satisfies readonly Role[];
 const LA_STAFF = ['la_officer', 'improvement_partner'] as const satisfies readonly Role[];
+const SCHOOL_STAFF = ['headteacher', 'school_leader', 'practitioner'] as const satisfies readonly Role[];
 
 const each = (roles: readonly Role[], relationship: Relationship): Recipient[] =>
   roles.map((role) => ({ role, relationship }));
@@ -49,6 +54,12 @@ const BROKERS = [
   ...each(LA_STAFF, 'la'),
   { role: 'collaborative_lead', relationship: 'collaborative' },
   ...each(LA_STAFF, 'facilitator'),
+] satisfies Recipient[];
+
+/** An enquiry's team: its reviewers (staff of partner schools) and its facilitator (a school leader or LA staff). */
+const TEAM = [
+  ...each(SCHOOL_STAFF, 'reviewer'),
+  ...each([...SCHOOL_STAFF, ...LA_STAFF], 'enquiry_facilitator'),
 ] satisfies Recipient[];
 
 /**
@@ -67,6 +78,17 @@ export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = 
   support_requested: BROKERS,
   support_matched: each(SCHOOL_LEADERS, 'school'),
   support_closed: [...BROKERS, ...each(SCHOOL_LEADERS, 'school')],
+  // Peer enquiry (DOMAIN.md section 5): the event's school is the host. The team hears only while
+  // the enquiry is open, as enquiry-policy lets them see it only then.
+  enquiry_reviewer_invited: TEAM,
+  enquiry_pack_ready: TEAM,
+  enquiry_on_site_day: [...TEAM, ...each(SCHOOL_LEADERS, 'school')],
+  enquiry_report_drafted: each(SCHOOL_LEADERS, 'school'),
+  enquiry_follow_up_agreed: [
+    ...TEAM,
+    ...each(SCHOOL_LEADERS, 'school'),
+    { role: 'collaborative_lead', relationship: 'collaborative' },
+  ],
   // A concern case is restricted (rule 6): the LA's officers, the school's headteacher and its chair only.
   concern_review_due: [
     { role: 'la_officer', relationship: 'la' },

@@ -24,6 +24,10 @@ const RESOLVERS: Record<Relationship, Resolve> = {
     e.collaborativeId ? repo.holdersIn(db, roles, 'collaborative', e.collaborativeId) : [],
   facilitator: async (db, roles, e) => (e.collaborativeId ? repo.facilitatorsOf(db, roles, e.collaborativeId) : []),
   named: async (db, roles, e) => repo.namedHolders(db, roles, e.audience),
+  reviewer: async (db, roles, e) =>
+    e.subjectType === 'peer_enquiry' ? repo.openEnquiryReviewers(db, roles, e.subjectId) : [],
+  enquiry_facilitator: async (db, roles, e) =>
+    e.subjectType === 'peer_enquiry' ? repo.openEnquiryFacilitator(db, roles, e.subjectId) : [],
   national: async (db, roles) => repo.holdersAnywhere(db, roles, 'national'),
   any_school: async (db, roles) => repo.holdersAnywhere(db, roles, 'school'),
   reviewer_after_close: none,
