@@ -3,6 +3,7 @@ import { and, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   collaborativeFacilitators,
+  collaborativeMembers,
   enquiryReviewers,
   peerEnquiries,
   roleAssignments,
@@ -34,6 +35,15 @@ export const holdersAnywhere = (db: Db, roles: readonly Role[], scopeType: Scope
 export async function namedHolders(db: Db, roles: readonly Role[], ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   return holders(db, roles, inArray(roleAssignments.userId, [...ids]));
+}
+
+/** Active people holding one of the roles in a member school of the collaborative. */
+export async function memberSchoolHolders(db: Db, roles: readonly Role[], collaborativeId: string): Promise<string[]> {
+  const members = db
+    .select({ number: collaborativeMembers.schoolNumber })
+    .from(collaborativeMembers)
+    .where(eq(collaborativeMembers.collaborativeId, collaborativeId));
+  return holders(db, roles, and(eq(roleAssignments.scopeType, 'school'), inArray(roleAssignments.scopeId, members)));
 }
 
 /** The collaborative's facilitators who still hold one of the (LA staff) roles. */

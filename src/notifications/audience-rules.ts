@@ -21,6 +21,8 @@ export const RELATIONSHIPS = [
   'collaborative',
   // LA staff recorded as a facilitator of the event's collaborative
   'facilitator',
+  // holds the role in a member school of the event's collaborative
+  'member_school',
   // named by the change itself and holding the role
   'named',
   // a reviewer of the event's peer enquiry (subject), holding the role in the school they review from, while it is open
@@ -62,6 +64,12 @@ const TEAM = [
   ...each([...SCHOOL_STAFF, ...LA_STAFF], 'enquiry_facilitator'),
 ] satisfies Recipient[];
 
+const CONVENORS_AND_MEMBER_LEADERS = [
+  { role: 'collaborative_lead', relationship: 'collaborative' },
+  ...each(LA_STAFF, 'facilitator'),
+  ...each(SCHOOL_LEADERS, 'member_school'),
+] satisfies Recipient[];
+
 /**
  * Each kind the services record, and who hears of it. Kinds absent here are told to nobody (the
  * action-assignment kinds wait for owners who are people, issue 13).
@@ -89,6 +97,10 @@ export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = 
     ...each(SCHOOL_LEADERS, 'school'),
     { role: 'collaborative_lead', relationship: 'collaborative' },
   ],
+  // A collaborative's meetings are for its space (collaborative-policy): its lead, facilitators and
+  // member schools; their leaders are told, not every member of staff.
+  meeting_arranged: CONVENORS_AND_MEMBER_LEADERS,
+  meeting_changed: CONVENORS_AND_MEMBER_LEADERS,
   // A concern case is restricted (rule 6): the LA's officers, the school's headteacher and its chair only.
   concern_review_due: [
     { role: 'la_officer', relationship: 'la' },

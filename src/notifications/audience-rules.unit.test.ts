@@ -73,6 +73,14 @@ const TABLE: [EventKind, Role, Relationship, boolean][] = [
   ['enquiry_follow_up_agreed', 'headteacher', 'school', true],
   ['enquiry_follow_up_agreed', 'practitioner', 'reviewer_after_close', false],
   ['enquiry_follow_up_agreed', 'headteacher', 'other_school', false],
+  // Meetings: the collaborative's convenors and its member schools' leaders.
+  ['meeting_arranged', 'collaborative_lead', 'collaborative', true],
+  ['meeting_arranged', 'improvement_partner', 'facilitator', true],
+  ['meeting_arranged', 'headteacher', 'member_school', true],
+  ['meeting_arranged', 'practitioner', 'member_school', false],
+  ['meeting_arranged', 'la_officer', 'la', false],
+  ['meeting_changed', 'school_leader', 'member_school', true],
+  ['meeting_changed', 'headteacher', 'other_school', false],
   // Never told, whatever the kind: strangers, another LA, a reviewer once the enquiry closed.
   ['enquiry_report_drafted', 'headteacher', 'reviewer_after_close', false],
   ['action_assigned', 'headteacher', 'school', false],

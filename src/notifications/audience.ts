@@ -22,6 +22,8 @@ const RESOLVERS: Record<Relationship, Resolve> = {
   la: async (db, roles, e) => (e.laCode ? repo.holdersIn(db, roles, 'la', e.laCode) : []),
   collaborative: async (db, roles, e) =>
     e.collaborativeId ? repo.holdersIn(db, roles, 'collaborative', e.collaborativeId) : [],
+  member_school: async (db, roles, e) =>
+    e.collaborativeId ? repo.memberSchoolHolders(db, roles, e.collaborativeId) : [],
   facilitator: async (db, roles, e) => (e.collaborativeId ? repo.facilitatorsOf(db, roles, e.collaborativeId) : []),
   named: async (db, roles, e) => repo.namedHolders(db, roles, e.audience),
   reviewer: async (db, roles, e) =>
