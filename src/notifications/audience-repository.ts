@@ -1,5 +1,5 @@
 // The SQL behind audience.ts: people holding given roles in a given place, active accounts only.
-import { and, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   collaborativeFacilitators,
@@ -8,6 +8,7 @@ import {
   peerEnquiries,
   roleAssignments,
   schools,
+  shares,
   users,
 } from '../db/schema/index.ts';
 import { FINAL_STATES } from '../policy/enquiry-states.ts';
@@ -37,12 +38,22 @@ export async function namedHolders(db: Db, roles: readonly Role[], ids: readonly
   return holders(db, roles, inArray(roleAssignments.userId, [...ids]));
 }
 
-/** Active people holding one of the roles in a member school of the collaborative. */
-export async function memberSchoolHolders(db: Db, roles: readonly Role[], collaborativeId: string): Promise<string[]> {
+/** Active people holding one of the roles in a member school of the collaborative (but `except`). */
+export async function memberSchoolHolders(
+  db: Db,
+  roles: readonly Role[],
+  collaborativeId: string,
+  except: string | null,
+): Promise<string[]> {
   const members = db
     .select({ number: collaborativeMembers.schoolNumber })
     .from(collaborativeMembers)
-    .where(eq(collaborativeMembers.collaborativeId, collaborativeId));
+    .where(
+      and(
+        eq(collaborativeMembers.collaborativeId, collaborativeId),
+        except ? ne(collaborativeMembers.schoolNumber, except) : undefined,
+      ),
+    );
   return holders(db, roles, and(eq(roleAssignments.scopeType, 'school'), inArray(roleAssignments.scopeId, members)));
 }
 
@@ -102,4 +113,23 @@ export async function openEnquiryFacilitator(db: Db, roles: readonly Role[], enq
     .from(peerEnquiries)
     .where(and(eq(peerEnquiries.id, enquiryId), notInArray(peerEnquiries.state, [...FINAL_STATES])));
   return row?.id ? namedHolders(db, roles, [row.id]) : [];
+}
+
+/** Is this share still in place? Withdrawn sharing tells nobody. */
+export async function shareInPlace(
+  db: Db,
+  key: { itemType: string; itemId: string; audience: string; audienceId: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ itemId: shares.itemId })
+    .from(shares)
+    .where(
+      and(
+        eq(shares.itemType, key.itemType),
+        eq(shares.itemId, key.itemId),
+        eq(shares.audience, key.audience),
+        eq(shares.audienceId, key.audienceId),
+      ),
+    );
+  return !!row;
 }

@@ -3,6 +3,7 @@
 // test reads it as a table. Every row names someone the matching policy already lets see the thing
 // (src/policy/*): nobody is told of what they may not open.
 import type { Role } from '../policy/roles.ts';
+import type { Audience } from '../reference/reference-data.ts';
 import type { EventKind } from './event-kinds.ts';
 
 /**
@@ -21,7 +22,7 @@ export const RELATIONSHIPS = [
   'collaborative',
   // LA staff recorded as a facilitator of the event's collaborative
   'facilitator',
-  // holds the role in a member school of the event's collaborative
+  // holds the role in a member school of the event's collaborative (other than the event's own school)
   'member_school',
   // named by the change itself and holding the role
   'named',
@@ -75,6 +76,14 @@ const CONVENORS_AND_MEMBER_LEADERS = [
  * action-assignment kinds wait for owners who are people, issue 13).
  */
 export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = {
+  // Something shared with your body: who depends on the audience it was shared with (below).
+  shared_with_you: [
+    ...each(GOVERNORS, 'governing_body'),
+    ...each(LA_STAFF, 'la'),
+    { role: 'collaborative_lead', relationship: 'collaborative' },
+    ...each(LA_STAFF, 'facilitator'),
+    ...each(SCHOOL_LEADERS, 'member_school'),
+  ],
   // Revisions are the governing body's to approve; the school's leaders prepare them and see approval.
   revision_awaiting_approval: each(GOVERNORS, 'governing_body'),
   revision_approved: [...each(SCHOOL_LEADERS, 'school'), ...each(GOVERNORS, 'governing_body')],
@@ -108,6 +117,29 @@ export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = 
     { role: 'chair_of_governors', relationship: 'governing_body' },
   ],
 };
+
+/**
+ * A share is told only to the body it was shared with, the relationships its audience's readers
+ * have (school-policy audiencesFor, collaborative-policy space). What is made public or given to WG
+ * for the national picture is for everyone or for aggregates, so nobody is told of it one by one.
+ */
+export const SHARE_AUDIENCE_RELATIONSHIPS: Record<Audience, readonly Relationship[]> = {
+  governors: ['governing_body'],
+  la: ['la'],
+  collaborative: ['collaborative', 'facilitator', 'member_school'],
+  national: [],
+  public: [],
+};
+
+/** A share's subject id is its key, joined by a character no part of a key contains (ids, codes, uuids). */
+export const shareSubjectId = (key: { itemType: string; itemId: string; audience: string; audienceId: string }) =>
+  [key.itemType, key.itemId, key.audience, key.audienceId].join('|');
+export const shareKeyOf = (subjectId: string) => subjectId.split('|');
+
+/** Is a person told that an item was shared with this audience, given their role and relationship? */
+export function isToldOfShare(audience: Audience, role: Role, relationship: Relationship): boolean {
+  return SHARE_AUDIENCE_RELATIONSHIPS[audience].includes(relationship) && isTold('shared_with_you', role, relationship);
+}
 
 /** Is a person with this role and this relationship to the record told of this kind? */
 export function isTold(kind: EventKind, role: Role, relationship: Relationship): boolean {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../policy/roles.ts';
-import { AUDIENCE_RULES, isTold, recipientsOf, RELATIONSHIPS, type Relationship } from './audience-rules.ts';
+import type { Audience } from '../reference/reference-data.ts';
+import {
+  AUDIENCE_RULES,
+  isTold,
+  isToldOfShare,
+  recipientsOf,
+  RELATIONSHIPS,
+  type Relationship,
+} from './audience-rules.ts';
 import type { EventKind } from './event-kinds.ts';
 
 // Each row: the kind, a role, the person's relationship to the record, and whether they are told.
@@ -86,7 +94,34 @@ const TABLE: [EventKind, Role, Relationship, boolean][] = [
   ['action_assigned', 'headteacher', 'school', false],
 ];
 
+// Shares: only the body it was shared with hears of it.
+const SHARES: [Audience, Role, Relationship, boolean][] = [
+  ['governors', 'governor', 'governing_body', true],
+  ['governors', 'chair_of_governors', 'governing_body', true],
+  ['governors', 'la_officer', 'la', false],
+  ['governors', 'headteacher', 'member_school', false],
+  ['la', 'la_officer', 'la', true],
+  ['la', 'improvement_partner', 'la', true],
+  ['la', 'governor', 'governing_body', false],
+  ['la', 'la_officer', 'other_la', false],
+  ['la', 'collaborative_lead', 'collaborative', false],
+  ['collaborative', 'collaborative_lead', 'collaborative', true],
+  ['collaborative', 'improvement_partner', 'facilitator', true],
+  ['collaborative', 'headteacher', 'member_school', true],
+  ['collaborative', 'practitioner', 'member_school', false],
+  ['collaborative', 'la_officer', 'la', false],
+  ['collaborative', 'governor', 'governing_body', false],
+  ['collaborative', 'headteacher', 'other_school', false],
+  ['public', 'headteacher', 'any_school', false],
+  ['public', 'governor', 'governing_body', false],
+  ['national', 'wg_official', 'national', false],
+];
+
 describe('who is told of what', () => {
+  it.each(SHARES)('shared with %s: a %s (%s) is told: %s', (audience, role, relationship, told) => {
+    expect(isToldOfShare(audience, role, relationship)).toBe(told);
+  });
+
   it.each(TABLE)('%s: a %s (%s) is told: %s', (kind, role, relationship, told) => {
     expect(isTold(kind, role, relationship)).toBe(told);
   });

@@ -5,7 +5,8 @@
 import type { Db } from '../db/client.ts';
 import type { Role } from '../policy/roles.ts';
 import * as repo from './audience-repository.ts';
-import { recipientsOf, type Relationship } from './audience-rules.ts';
+import { AUDIENCES, isOneOf } from '../reference/reference-data.ts';
+import { recipientsOf, SHARE_AUDIENCE_RELATIONSHIPS, shareKeyOf, type Relationship } from './audience-rules.ts';
 import { isEventKind } from './event-kinds.ts';
 import type { EventRow } from './events-repository.ts';
 
@@ -23,7 +24,7 @@ const RESOLVERS: Record<Relationship, Resolve> = {
   collaborative: async (db, roles, e) =>
     e.collaborativeId ? repo.holdersIn(db, roles, 'collaborative', e.collaborativeId) : [],
   member_school: async (db, roles, e) =>
-    e.collaborativeId ? repo.memberSchoolHolders(db, roles, e.collaborativeId) : [],
+    e.collaborativeId ? repo.memberSchoolHolders(db, roles, e.collaborativeId, e.schoolNumber) : [],
   facilitator: async (db, roles, e) => (e.collaborativeId ? repo.facilitatorsOf(db, roles, e.collaborativeId) : []),
   named: async (db, roles, e) => repo.namedHolders(db, roles, e.audience),
   reviewer: async (db, roles, e) =>
@@ -38,11 +39,26 @@ const RESOLVERS: Record<Relationship, Resolve> = {
   stranger: none,
 };
 
+/**
+ * The relationships that may hear of this event. A share is told only to the body it was shared
+ * with, and only while it stands: withdrawn before the relay, it tells nobody.
+ */
+async function relationshipsFor(db: Db, event: EventRow): Promise<readonly Relationship[] | null> {
+  if (event.kind !== 'shared_with_you') return null;
+  const [itemType = '', itemId = '', audience = '', audienceId = ''] = shareKeyOf(event.subjectId);
+  if (!isOneOf(AUDIENCES, audience)) return [];
+  if (!(await repo.shareInPlace(db, { itemType, itemId, audience, audienceId }))) return [];
+  return SHARE_AUDIENCE_RELATIONSHIPS[audience];
+}
+
 /** The people to tell of one event (before the relay drops its actor). */
 export async function audienceFor(db: Db, event: EventRow): Promise<string[]> {
   if (!isEventKind(event.kind)) return [];
+  const allowed = await relationshipsFor(db, event);
   const found = new Set<string>();
-  for (const [relationship, roles] of recipientsOf(event.kind))
+  for (const [relationship, roles] of recipientsOf(event.kind)) {
+    if (allowed && !allowed.includes(relationship)) continue;
     for (const id of await RESOLVERS[relationship](db, roles, event)) found.add(id);
+  }
   return [...found];
 }
