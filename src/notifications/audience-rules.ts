@@ -110,6 +110,13 @@ export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = 
   // member schools; their leaders are told, not every member of staff.
   meeting_arranged: CONVENORS_AND_MEMBER_LEADERS,
   meeting_changed: CONVENORS_AND_MEMBER_LEADERS,
+  // LA plans (plan-policy): the LA's officers draft and submit; its improvement partners read;
+  // WG reads a submitted plan. Another LA reads only a final plan shared with it: never told.
+  plan_round_opened: [{ role: 'la_officer', relationship: 'la' }],
+  plan_submitted: [{ role: 'wg_official', relationship: 'national' }],
+  plan_comments_sent: each(LA_STAFF, 'la'),
+  plan_sent_back: each(LA_STAFF, 'la'),
+  plan_marked_final: each(LA_STAFF, 'la'),
   // A concern case is restricted (rule 6): the LA's officers, the school's headteacher and its chair only.
   concern_review_due: [
     { role: 'la_officer', relationship: 'la' },
