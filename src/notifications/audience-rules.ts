@@ -32,8 +32,9 @@ export const RELATIONSHIPS = [
   'enquiry_facilitator',
   // holds the role nationally (Welsh Government)
   'national',
-  // holds the role in any school in Wales (what WG publishes is for every school)
+  // holds the role in any school in Wales, or any LA (what WG publishes is for everyone)
   'any_school',
+  'any_la',
   // never told: a reviewer once the enquiry is closed, people of another school or LA, strangers
   'reviewer_after_close',
   'other_school',
@@ -117,6 +118,16 @@ export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = 
   plan_comments_sent: each(LA_STAFF, 'la'),
   plan_sent_back: each(LA_STAFF, 'la'),
   plan_marked_final: each(LA_STAFF, 'la'),
+  // What WG publishes (national-priorities page, for everyone signed in): every headteacher and LA
+  // officer in Wales, weekly by default.
+  national_priorities_published: [
+    { role: 'headteacher', relationship: 'any_school' },
+    { role: 'la_officer', relationship: 'any_la' },
+  ],
+  national_support_published: [
+    { role: 'headteacher', relationship: 'any_school' },
+    { role: 'la_officer', relationship: 'any_la' },
+  ],
   // A concern case is restricted (rule 6): the LA's officers, the school's headteacher and its chair only.
   concern_review_due: [
     { role: 'la_officer', relationship: 'la' },

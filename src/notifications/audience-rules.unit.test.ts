@@ -103,6 +103,13 @@ const TABLE: [EventKind, Role, Relationship, boolean][] = [
   ['plan_sent_back', 'headteacher', 'school', false],
   ['plan_marked_final', 'la_officer', 'la', true],
   ['plan_marked_final', 'la_officer', 'other_la', false],
+  // What WG publishes: every headteacher and LA officer in Wales.
+  ['national_priorities_published', 'headteacher', 'any_school', true],
+  ['national_priorities_published', 'la_officer', 'any_la', true],
+  ['national_priorities_published', 'practitioner', 'any_school', false],
+  ['national_priorities_published', 'wg_official', 'national', false],
+  ['national_support_published', 'headteacher', 'any_school', true],
+  ['national_support_published', 'governor', 'governing_body', false],
   // Never told, whatever the kind: strangers, another LA, a reviewer once the enquiry closed.
   ['enquiry_report_drafted', 'headteacher', 'reviewer_after_close', false],
   ['action_assigned', 'headteacher', 'school', false],

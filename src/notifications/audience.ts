@@ -33,6 +33,7 @@ const RESOLVERS: Record<Relationship, Resolve> = {
     e.subjectType === 'peer_enquiry' ? repo.openEnquiryFacilitator(db, roles, e.subjectId) : [],
   national: async (db, roles) => repo.holdersAnywhere(db, roles, 'national'),
   any_school: async (db, roles) => repo.holdersAnywhere(db, roles, 'school'),
+  any_la: async (db, roles) => repo.holdersAnywhere(db, roles, 'la'),
   reviewer_after_close: none,
   other_school: none,
   other_la: none,
