@@ -7,6 +7,7 @@ import type { planActions, priorities } from '../db/schema/index.ts';
 import { insertDemo } from './demo-cycle-repository.ts';
 import { approveRevision, saveRevision } from '../features/development-plan/revision-service.ts';
 import { findRevision } from '../features/development-plan/revision-repository.ts';
+import { findSchoolContext } from '../school/school-repository.ts';
 
 type People = { headteacher: string; leader: string; practitioner: string; governor: string };
 const day = (offset: number, from: Date) => new Date(from.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -407,7 +408,13 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
       "Eleni rydym yn canolbwyntio ar ddau beth: cywirdeb ysgrifennu estynedig yn Gymraeg ym Mlynyddoedd 5 a 6, a lleihau absenoldeb parhaus. Rydym yn gweithio gyda'n clwstwr a'r awdurdod lleol ar y ddau.",
   });
   // The revision and the governors' approval go through the plan's own rules, as a school's would.
-  const context = { number: school, name: '', laCode: '', governingBodyId: null };
+  // The school's own context, so the events the revision and approval record name it.
+  const context = (await findSchoolContext(db, school)) ?? {
+    number: school,
+    name: '',
+    laCode: '',
+    governingBodyId: null,
+  };
   const saved = await saveRevision(
     db,
     people.headteacher,
@@ -418,7 +425,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
   );
   if (saved.ok) {
     const revision = (await findRevision(db, planId, saved.number))!;
-    await approveRevision(db, people.governor, planId, { id: revision.id, number: saved.number }, now);
+    await approveRevision(db, people.governor, context, planId, { id: revision.id, number: saved.number }, now);
   }
 
   const reviewId = randomUUID();

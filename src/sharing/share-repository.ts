@@ -122,3 +122,11 @@ export async function itemSchool(db: Db, itemType: ShareableType, itemId: string
   const [row] = await db.select({ school: table.schoolNumber }).from(table).where(eq(table.id, itemId));
   return row?.school ?? null;
 }
+
+/** The item's title for a message (an output has none: its kind names it). */
+export async function itemTitle(db: Db, itemType: ShareableType, itemId: string): Promise<string> {
+  if (itemType === 'output' || !isUuid(itemId)) return '';
+  const table = { evidence, finding: findings, priority: priorities }[itemType];
+  const [row] = await db.select({ title: table.title }).from(table).where(eq(table.id, itemId));
+  return row?.title ?? '';
+}

@@ -1,11 +1,23 @@
 import { appendAudit } from '../../audit/audit-repository.ts';
 import type { Db } from '../../db/client.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
+import { recordEvent } from '../../notifications/events-repository.ts';
 import type { AgreementValues } from './brokering-forms.ts';
 import * as repo from './brokering-repository.ts';
 import { encodeReasons, rankSuggestions, type Suggestion } from './match-rules.ts';
 
 type Conflict<T> = { ok: false; reason: 'conflict'; current: T };
+
+/** Where a request's broker finds it: the LA's brokering page, or the collaborative's it was given to. */
+function brokerPlace(row: repo.RequestRow) {
+  const collaborativeId = row.request.brokerCollaborativeId;
+  return collaborativeId
+    ? { link: `/collaboratives/${collaborativeId}/brokering`, collaborativeId, laCode: null }
+    : { link: `/local-authorities/${row.schoolLa}/brokering`, collaborativeId: null, laCode: row.schoolLa };
+}
+
+/** The words a support event's message needs, in the language they were written. */
+const requestParams = (row: repo.RequestRow) => ({ school: row.schoolName, priority: row.priorityTitle });
 
 /** Saves the profile: the first save creates it, later ones name the version they started from. */
 export async function saveProfile(
@@ -89,6 +101,14 @@ export async function createRequest(
       entityType: 'support_request',
       entityId: request.id,
       after: request,
+    });
+    const row = (await repo.findRequestRow(tx, request.id))!;
+    await recordEvent(tx, {
+      kind: 'support_requested',
+      actorId,
+      subject: { type: 'support_request', id: request.id },
+      ...brokerPlace(row),
+      params: requestParams(row),
     });
     return request;
   });
@@ -199,6 +219,17 @@ export async function agreeMatch(
       before: { status: 'open' },
       after: { status: 'matched' },
     });
+    // Both schools' leaders hear of the match, each on their own school's support page.
+    const supporting = await repo.findOpenSchool(tx, number);
+    for (const schoolNumber of [request.request.schoolNumber, number])
+      await recordEvent(tx, {
+        kind: 'support_matched',
+        actorId,
+        subject: { type: 'support_agreement', id: agreement.id },
+        link: `/schools/${schoolNumber}/support`,
+        schoolNumber,
+        params: { ...requestParams(request), supportingSchool: supporting?.name ?? number },
+      });
     return { ok: true as const, agreement };
   });
 }
@@ -223,6 +254,20 @@ export async function recordImpact(
       entityId: row.agreement.id,
       before: { impact: row.agreement.impact },
       after: { impact: values.impact },
+    });
+    // The broker and the supporting school hear that the support is over and its impact recorded.
+    const request = (await repo.findRequestRow(tx, row.agreement.requestId))!;
+    const params = { ...requestParams(request), supportingSchool: row.supportingSchoolName };
+    const subject = { type: 'support_request', id: request.request.id };
+    await recordEvent(tx, { kind: 'support_closed', actorId, subject, ...brokerPlace(request), params });
+    const supportingSchool = row.agreement.supportingSchoolNumber;
+    await recordEvent(tx, {
+      kind: 'support_closed',
+      actorId,
+      subject,
+      link: `/schools/${supportingSchool}/support`,
+      schoolNumber: supportingSchool,
+      params,
     });
     return { ok: true as const };
   });

@@ -41,7 +41,7 @@ export const approvalRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
     async (request, reply) => {
       const ctx = governingBodyScope(request);
       const { plan, revision } = await load(ctx.school.number, request.params.n);
-      const outcome = await approveRevision(db, request.user!.id, plan.id, revision, clock.now());
+      const outcome = await approveRevision(db, request.user!.id, ctx.school, plan.id, revision, clock.now());
       return reply.redirect(`/schools/${ctx.school.number}/plan/revisions/${revision.number}?approval=${outcome}`, 303);
     },
   );

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
+import { recordEvent } from '../../notifications/events-repository.ts';
 import type { SchoolContext } from '../../policy/school-policy.ts';
 import { buildSnapshot } from './plan-snapshot.ts';
 import { PLAN_STATES } from './plan-service.ts';
@@ -47,16 +48,33 @@ export async function saveRevision(
       entityId: revision.id,
       after: { planId, number, academicYear, note, priorities: ids.length, actions: actions.length },
     });
+    await recordEvent(tx, {
+      kind: 'revision_awaiting_approval',
+      actorId,
+      subject: { type: 'plan_revision', id: revision.id },
+      ...revisionEvent(school, number),
+    });
     return { ok: true as const, number };
   });
 }
 
 export type ApprovalOutcome = 'approved' | 'already-approved' | 'not-latest';
 
+/** Where a revision's events point and whose they are: the revision's page, in its school. */
+function revisionEvent(school: SchoolContext, number: number) {
+  return {
+    link: `/schools/${school.number}/plan/revisions/${number}`,
+    schoolNumber: school.number,
+    laCode: school.laCode || null,
+    params: { school: school.name, number: String(number) },
+  };
+}
+
 /** A governor approves the latest revision for the governing body; an older one cannot be approved. */
 export async function approveRevision(
   db: Db,
   actorId: string,
+  school: SchoolContext,
   planId: string,
   revision: { id: string; number: number },
   now: Date,
@@ -72,6 +90,12 @@ export async function approveRevision(
       entityType: 'plan_revision',
       entityId: revision.id,
       after: { planId, number: revision.number, approvedAt: approved.approvedAt },
+    });
+    await recordEvent(tx, {
+      kind: 'revision_approved',
+      actorId,
+      subject: { type: 'plan_revision', id: revision.id },
+      ...revisionEvent(school, revision.number),
     });
     return 'approved' as const;
   });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import type { LearnerDataFlag } from '../../lib/learner-data-check.ts';
 import { searchKey } from '../../lib/search-text.ts';
+import { recordEvent } from '../../notifications/events-repository.ts';
 import type { SchoolCan, SchoolContext } from '../../policy/school-policy.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { startCycle } from '../school-cycle/cycle-service.ts';
@@ -59,6 +60,17 @@ export async function createEvidence(
         learnerDataConfirmed: confirmedFlags.map((f) => f.reason),
       },
     });
+    // A practitioner's item waits for a leader to review it; a leader's own needs no review.
+    if (!item.curated)
+      await recordEvent(tx, {
+        kind: 'evidence_to_review',
+        actorId,
+        subject: { type: 'evidence', id: item.id },
+        link: `/schools/${school.number}/evidence/${item.id}`,
+        schoolNumber: school.number,
+        laCode: school.laCode || null,
+        params: { school: school.name, title: item.title },
+      });
     return item;
   });
 }

@@ -69,12 +69,14 @@ export async function allLaCodes(db: Db): Promise<string[]> {
   ).map((r) => r.code);
 }
 
-export async function insertPlans(db: Db, roundId: string, laCodes: string[]) {
-  if (laCodes.length)
-    await db
-      .insert(laPlans)
-      .values(laCodes.map((laCode) => ({ roundId, laCode })))
-      .onConflictDoNothing();
+/** Gives each LA its plan in the round; returns the plans made. */
+export async function insertPlans(db: Db, roundId: string, laCodes: string[]): Promise<{ id: string }[]> {
+  if (!laCodes.length) return [];
+  return db
+    .insert(laPlans)
+    .values(laCodes.map((laCode) => ({ roundId, laCode })))
+    .onConflictDoNothing()
+    .returning({ id: laPlans.id });
 }
 
 export async function roundSections(db: Db, roundId: string): Promise<Section[]> {

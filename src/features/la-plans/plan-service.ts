@@ -1,6 +1,31 @@
 import { appendAudit } from '../../audit/audit-repository.ts';
 import type { Db } from '../../db/client.ts';
+import { findPlan } from '../../national/planning-repository.ts';
+import type { EventKind } from '../../notifications/event-kinds.ts';
+import { recordEvent } from '../../notifications/events-repository.ts';
 import * as repo from './plan-repository.ts';
+
+/**
+ * A step of an LA's plan someone must hear of. Its LA is where the LA's staff are found; WG's
+ * officials are found nationally. Names go in both languages: an LA and a round have both.
+ */
+export async function recordPlanEvent(tx: Db, kind: EventKind, actorId: string, planId: string) {
+  const plan = (await findPlan(tx, planId))!;
+  await recordEvent(tx, {
+    kind,
+    actorId,
+    subject: { type: 'la_plan', id: plan.id },
+    link: `/plans/${plan.id}`,
+    laCode: plan.laCode,
+    params: {
+      la: plan.laNameEn,
+      laCy: plan.laNameCy,
+      round: plan.round.titleEn,
+      roundCy: plan.round.titleCy,
+      deadline: plan.round.deadline,
+    },
+  });
+}
 
 export type AnswerSaved =
   | { ok: true; row: repo.Answer }
@@ -93,6 +118,7 @@ export async function submitPlan(db: Db, actorId: string, plan: repo.Plan, now: 
       before: { state: plan.state },
       after: { state: 'submitted', version: version.number },
     });
+    await recordPlanEvent(tx, 'plan_submitted', actorId, plan.id);
     return { ok: true as const, plan: row };
   });
 }
@@ -110,6 +136,7 @@ export async function sendBack(db: Db, actorId: string, plan: repo.Plan, now: Da
       before: { state: plan.state },
       after: { state: 'in_discussion' },
     });
+    await recordPlanEvent(tx, 'plan_sent_back', actorId, plan.id);
     return { ok: true as const, plan: row };
   });
 }
@@ -133,6 +160,7 @@ export async function markFinal(db: Db, actorId: string, plan: repo.Plan, now: D
       before: { state: plan.state },
       after: { state: 'final', version: version.number },
     });
+    await recordPlanEvent(tx, 'plan_marked_final', actorId, plan.id);
     return { ok: true as const, plan: row };
   });
 }
@@ -175,6 +203,7 @@ export async function addComment(
       entityId: row.id,
       after: { planId: plan.id, sectionId, body, language },
     });
+    await recordPlanEvent(tx, 'plan_comments_sent', actorId, plan.id);
     return { ok: true as const };
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import { parseDateParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import * as repo from './plan-repository.ts';
+import { recordPlanEvent } from './plan-service.ts';
 import { STARTING_TEMPLATE } from './plan-template.ts';
 
 export type RoundForm = { titleEn: string; titleCy: string; deadline: DateParts };
@@ -45,7 +46,7 @@ export async function openRound(db: Db, actorId: string, form: RoundForm): Promi
       STARTING_TEMPLATE.map((s, i) => ({ ...s, roundId: round.id, position: i + 1 })),
     );
     const laCodes = await repo.allLaCodes(tx);
-    await repo.insertPlans(tx, round.id, laCodes);
+    const plans = await repo.insertPlans(tx, round.id, laCodes);
     await appendAudit(tx, {
       actorId,
       action: 'la-plan-round-open',
@@ -53,6 +54,8 @@ export async function openRound(db: Db, actorId: string, form: RoundForm): Promi
       entityId: round.id,
       after: { titleEn: round.titleEn, titleCy: round.titleCy, deadline: round.deadline, plans: laCodes.length },
     });
+    // Each LA hears of the round through its own plan, the page its officers open.
+    for (const plan of plans) await recordPlanEvent(tx, 'plan_round_opened', actorId, plan.id);
     return { ok: true as const, row: round };
   });
 }

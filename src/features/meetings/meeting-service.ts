@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
+import { recordEvent } from '../../notifications/events-repository.ts';
 import type { CollaborativeRecord } from '../../collaboration/collaboration-repository.ts';
 import { learnerFlags, type TextFlag } from './learner-check.ts';
 import { validateMeetingForm, type MeetingForm } from './meeting-form.ts';
@@ -39,6 +40,28 @@ const snapshot = (m: repo.MeetingValues, schools: string[]) => ({
   schools,
 });
 
+/** A meeting arranged or moved: the collaborative's people hear of it, and open the meeting's page. */
+async function recordMeetingEvent(
+  tx: Db,
+  kind: 'meeting_arranged' | 'meeting_changed',
+  actorId: string,
+  collaborative: CollaborativeRecord,
+  meeting: repo.Meeting,
+) {
+  await recordEvent(tx, {
+    kind,
+    actorId,
+    subject: { type: 'meeting', id: meeting.id },
+    link: `/collaboratives/${collaborative.id}/meetings/${meeting.id}`,
+    collaborativeId: collaborative.id,
+    laCode: collaborative.laCode,
+    params: { title: meeting.title, date: meeting.meetsOn },
+  });
+}
+
+/** What people need to hear again when it changes: when and where, not the notes written afterwards. */
+const WHEN_AND_WHERE = ['title', 'meetsOn', 'startsAt', 'endsAt', 'location'] as const;
+
 export async function createMeeting(
   db: Db,
   actorId: string,
@@ -68,6 +91,7 @@ export async function createMeeting(
         learnerDataConfirmed: flags.map((f) => f.reason),
       },
     });
+    await recordMeetingEvent(tx, 'meeting_arranged', actorId, collaborative, meeting);
     return { ok: true as const, meeting };
   });
 }
@@ -101,6 +125,8 @@ export async function updateMeeting(
       before: snapshot(meeting, beforeSchools),
       after: { ...snapshot(updated, validation.schools), learnerDataConfirmed: flags.map((f) => f.reason) },
     });
+    if (WHEN_AND_WHERE.some((field) => updated[field] !== meeting[field]))
+      await recordMeetingEvent(tx, 'meeting_changed', actorId, collaborative, updated);
     return { ok: true as const, meeting: updated };
   });
 }

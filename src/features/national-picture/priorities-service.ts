@@ -3,6 +3,7 @@ import { todayInWales } from '../../lib/clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import { priorityFingerprint, validatePriorityForm, type PriorityForm } from './priorities-form.ts';
+import { recordEvent } from '../../notifications/events-repository.ts';
 import * as repo from './priorities-repository.ts';
 
 export type PrioritySave =
@@ -35,6 +36,13 @@ export async function publishPriority(db: Db, actorId: string, form: PriorityFor
       entityType: 'national_priority',
       entityId: priority.code,
       after: snapshot(priority),
+    });
+    await recordEvent(tx, {
+      kind: 'national_priorities_published',
+      actorId,
+      subject: { type: 'national_priority', id: priority.code },
+      link: '/national-priorities',
+      params: { name: priority.nameEn, nameCy: priority.nameCy },
     });
     return { ok: true as const, priority };
   });

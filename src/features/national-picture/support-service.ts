@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import { todayInWales } from '../../lib/clock.ts';
 import { validateSupportForm, type SupportForm } from './support-form.ts';
+import { recordEvent } from '../../notifications/events-repository.ts';
 import * as repo from './support-repository.ts';
 
 export type SupportSave =
@@ -35,6 +36,13 @@ export async function publishOffer(db: Db, actorId: string, form: SupportForm, c
       entityType: 'national_support_offer',
       entityId: offer.id,
       after: snapshot(offer),
+    });
+    await recordEvent(tx, {
+      kind: 'national_support_published',
+      actorId,
+      subject: { type: 'national_support_offer', id: offer.id },
+      link: '/national-priorities',
+      params: { title: offer.titleEn, titleCy: offer.titleCy },
     });
     return { ok: true as const, offer };
   });

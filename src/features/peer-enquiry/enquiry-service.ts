@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
+import type { EventKind } from '../../notifications/event-kinds.ts';
+import { recordEvent } from '../../notifications/events-repository.ts';
 import { searchKey } from '../../lib/search-text.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
@@ -15,6 +17,30 @@ export type Changed =
   | { ok: false; reason: 'forbidden' | 'invalid' };
 
 const STATE_FIELDS = (e: repo.Enquiry) => ({ state: e.state, version: e.version });
+
+/**
+ * A step someone in the enquiry needs to hear of. The subject is the enquiry, whose page each of
+ * them opens; its school is the host, so the host's leaders are found there.
+ */
+export async function recordEnquiryEvent(tx: Db, kind: EventKind, actorId: string, enquiry: repo.Enquiry) {
+  const host = await findSchoolContext(tx, enquiry.hostSchoolNumber);
+  await recordEvent(tx, {
+    kind,
+    actorId,
+    subject: { type: 'peer_enquiry', id: enquiry.id },
+    link: `/collaboratives/${enquiry.collaborativeId}/enquiries/${enquiry.id}`,
+    schoolNumber: enquiry.hostSchoolNumber,
+    collaborativeId: enquiry.collaborativeId,
+    laCode: host?.laCode ?? null,
+    params: { school: host?.name ?? enquiry.hostSchoolNumber, question: enquiry.question },
+  });
+}
+
+/** The steps of the cycle that someone needs to hear of, by the state reached. */
+const STEP_EVENTS: Partial<Record<string, EventKind>> = {
+  on_site: 'enquiry_on_site_day',
+  report_drafted: 'enquiry_report_drafted',
+};
 
 export async function proposeEnquiry(
   db: Db,
@@ -83,6 +109,7 @@ export async function agreeEnquiry(
       before: { state, facilitatorId, activities, confidentiality, visitStart, visitEnd },
       after: { ...values, state: 'agreed', reviewers },
     });
+    await recordEnquiryEvent(tx, 'enquiry_reviewer_invited', actorId, updated);
     return { ok: true as const, enquiry: updated };
   });
 }
@@ -188,6 +215,8 @@ export async function moveEnquiry(
       before: STATE_FIELDS(enquiry),
       after,
     });
+    const step = STEP_EVENTS[to];
+    if (step) await recordEnquiryEvent(tx, step, actorId, updated);
     return { ok: true as const, enquiry: updated };
   });
 }

@@ -5,6 +5,7 @@ import { EMPTY_ACTION_FORM, validateActionForm } from '../development-plan/actio
 import * as planRepo from '../development-plan/plan-repository.ts';
 import type { EnquiryCan } from '../../policy/enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
+import { recordEnquiryEvent } from './enquiry-service.ts';
 
 type PackKey = { itemType: repo.PackType; itemId: string };
 const keyOf = (k: PackKey) => `${k.itemType}:${k.itemId}`;
@@ -37,6 +38,9 @@ export async function updatePack(
         entityId: enquiryId,
         after: { items: added },
       });
+    // New items in the pack are something for the team to read.
+    if (added.length)
+      await recordEnquiryEvent(tx, 'enquiry_pack_ready', actorId, (await repo.findEnquiryRow(tx, enquiryId))!);
     if (removed.length)
       await appendAudit(tx, {
         actorId,
@@ -169,6 +173,7 @@ export async function addFollowUp(
         planAction: action.id,
       },
     });
+    await recordEnquiryEvent(tx, 'enquiry_follow_up_agreed', actorId, (await repo.findEnquiryRow(tx, enquiryId))!);
     return { ok: true as const, followUp, action };
   });
 }

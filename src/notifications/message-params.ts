@@ -1,0 +1,19 @@
+// The words of a notification's message (issue 12). Events keep names as they were written; a name
+// that has a Welsh form (an LA, a planning round, a national priority) is kept twice, as `<name>` and
+// `<name>Cy`, and both catalogues say `{{<name>}}`. Whoever renders a message in Welsh (the inbox,
+// the emails) reads the params through this, so the Welsh reader gets the Welsh name.
+
+export type MessageLanguage = 'en' | 'cy';
+
+const WELSH_SUFFIX = 'Cy';
+
+/** The params to interpolate for a reader in this language. */
+export function paramsIn(lang: MessageLanguage, params: Readonly<Record<string, string>>): Record<string, string> {
+  const chosen: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (key.endsWith(WELSH_SUFFIX) && Object.hasOwn(params, key.slice(0, -WELSH_SUFFIX.length))) continue;
+    const welsh = params[`${key}${WELSH_SUFFIX}`];
+    chosen[key] = lang === 'cy' && welsh ? welsh : value;
+  }
+  return chosen;
+}
