@@ -1,15 +1,10 @@
 // Every background job, by name: what runs it, when, and how it is retried (issue 12). A new job
 // is one entry here and a plain function beside the code it belongs to (see docs/ARCHITECTURE.md).
-import { relayPendingEvents, type AudienceResolver } from '../notifications/relay-service.ts';
+import { audienceFor } from '../notifications/audience.ts';
+import { relayPendingEvents } from '../notifications/relay-service.ts';
 import { directoryImportJob } from '../features/directory-import/import-job.ts';
 import { deliverAllAtOnce, scanReminders, sendDigests } from '../notifications/delivery/delivery-jobs.ts';
 import type { JobDefinition } from './job-deps.ts';
-
-/**
- * Who the relay tells: the people each event names. The one place the relay's audience is chosen;
- * the audience rules of src/notifications/audience.ts take its place when they land.
- */
-export const relayAudience: AudienceResolver = async (_db, event) => event.audience;
 
 export const RELAY_EVENTS = 'relay-events';
 
@@ -20,7 +15,7 @@ export const jobTable: readonly JobDefinition[] = [
     handler: async ({ database, clock }) => {
       let relayed = 0;
       for (;;) {
-        const result = await relayPendingEvents(database.db, relayAudience, clock.now());
+        const result = await relayPendingEvents(database.db, audienceFor, clock.now());
         relayed += result.events;
         if (result.events === 0) return { relayed };
       }

@@ -61,13 +61,14 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 const notificationsFor = (db: Database, userId: string) =>
   db.db.select().from(notifications).where(eq(notifications.userId, userId));
 
-const share = (userId: string, id: string) => ({
-  kind: 'shared_with_you' as const,
+// An LA plan submitted: the audience rules tell Welsh Government's officials, so each test's reader is one.
+const submitted = (id: string) => ({
+  kind: 'plan_submitted' as const,
   actorId: null,
-  subject: { type: 'share', id },
-  link: `/shares/${id}`,
-  audience: [userId],
+  subject: { type: 'la_plan', id },
+  link: `/plans/${id}`,
 });
+const wgOfficial = (db: Database) => buildUser(db.db, { role: 'wg_official' });
 
 /** A job that counts its runs, by the data's `n`, in `runs`. */
 function countingJob(name: string, runs: number[], delayMs = 0): JobDefinition {
@@ -85,10 +86,10 @@ function countingJob(name: string, runs: number[], delayMs = 0): JobDefinition {
 describe('the job runner', () => {
   it('relays recorded events into notifications while it runs', async () => {
     const db = await database();
-    const reader = await buildUser(db.db);
-    await recordEvent(db.db, share(reader.id, 'before-start'));
+    const reader = await wgOfficial(db);
+    await recordEvent(db.db, submitted('before-start'));
     await runner(db, fastTable);
-    await recordEvent(db.db, share(reader.id, 'while-running'));
+    await recordEvent(db.db, submitted('while-running'));
 
     const told = await until(
       () => notificationsFor(db, reader.id),
@@ -160,8 +161,8 @@ describe('the job runner', () => {
     const db = await database();
     const second = openPostgres(db.url!);
     cleanups.push(() => second.close());
-    const reader = await buildUser(db.db);
-    for (let i = 0; i < 20; i++) await recordEvent(db.db, share(reader.id, `burst-${i}`));
+    const reader = await wgOfficial(db);
+    for (let i = 0; i < 20; i++) await recordEvent(db.db, submitted(`burst-${i}`));
     await runner(db, fastTable);
     await runner(second, fastTable);
     await until(
@@ -181,7 +182,7 @@ describe('a crash between an event and its relay', () => {
     if (url) {
       const db = await database();
       env.CRASH_DATABASE_URL = db.url!;
-      reader = (await buildUser(db.db)).id;
+      reader = (await wgOfficial(db)).id;
       reopen = async () => db;
     } else {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-crash-'));
@@ -190,7 +191,7 @@ describe('a crash between an event and its relay', () => {
       const pgliteDir = path.join(dataDir, 'pglite');
       env.CRASH_PGLITE_DIR = pgliteDir;
       const db = await openDatabase({ databaseUrl: null, pgliteDir });
-      reader = (await buildUser(db.db)).id;
+      reader = (await wgOfficial(db)).id;
       await db.close(); // the child holds the embedded database alone, as one process does
       reopen = async () => {
         // The killed process's lock goes with it, a moment after its parent npx has exited.

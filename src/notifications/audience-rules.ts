@@ -76,7 +76,7 @@ const CONVENORS_AND_MEMBER_LEADERS = [
  * Each kind the services record, and who hears of it. Kinds absent here are told to nobody (the
  * action-assignment kinds wait for owners who are people, issue 13).
  */
-export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = {
+export const AUDIENCE_RULES: Record<EventKind, readonly Recipient[]> = {
   // Something shared with your body: who depends on the audience it was shared with (below).
   shared_with_you: [
     ...each(GOVERNORS, 'governing_body'),
@@ -129,6 +129,10 @@ export const AUDIENCE_RULES: Partial<Record<EventKind, readonly Recipient[]>> = 
     { role: 'la_officer', relationship: 'any_la' },
   ],
   // A concern case is restricted (rule 6): the LA's officers, the school's headteacher and its chair only.
+  // Reminders from the daily scan: an LA plan still in draft near its round's deadline (the LA's
+  // officers, who submit it), and a revision the governing body has not approved after a week.
+  plan_round_deadline_near: [{ role: 'la_officer', relationship: 'la' }],
+  approval_waiting: each(GOVERNORS, 'governing_body'),
   concern_review_due: [
     { role: 'la_officer', relationship: 'la' },
     { role: 'headteacher', relationship: 'school' },

@@ -10,15 +10,13 @@ export type Cadence = (typeof CADENCES)[number];
  * assignment, a request to host or review) come at once; everything else weekly, so the service
  * stays quiet unless the person asks for more.
  */
+// An action or meeting action assigned to someone, due soon or overdue, joins this list when actions
+// have owners who are people (issue 13); today an owner is free text, so no one could be told.
 export const EVENT_KINDS = {
   shared_with_you: 'weekly',
   revision_awaiting_approval: 'at_once',
   revision_approved: 'weekly',
   evidence_to_review: 'at_once',
-  action_assigned: 'at_once',
-  action_due_soon: 'at_once',
-  action_overdue: 'at_once',
-  meeting_action_assigned: 'at_once',
   support_requested: 'at_once',
   support_matched: 'at_once',
   support_closed: 'weekly',

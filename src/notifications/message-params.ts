@@ -3,6 +3,8 @@
 // `<name>Cy`, and both catalogues say `{{<name>}}`. Whoever renders a message in Welsh (the inbox,
 // the emails) reads the params through this, so the Welsh reader gets the Welsh name.
 
+import { formatDate } from '../lib/dates.ts';
+
 export type MessageLanguage = 'en' | 'cy';
 
 const WELSH_SUFFIX = 'Cy';
@@ -16,4 +18,22 @@ export function paramsIn(lang: MessageLanguage, params: Readonly<Record<string, 
     chosen[key] = lang === 'cy' && welsh ? welsh : value;
   }
   return chosen;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * One notification's line in the reader's language, the same in the inbox and in emails: the kind's
+ * title from the catalogue, with names in the reader's language and dates (kept as ISO days) as the
+ * service writes them elsewhere ("7 December 2026", "7 Rhagfyr 2026").
+ */
+export function messageTitle(
+  t: (key: string, params: Record<string, string>) => string,
+  lang: MessageLanguage,
+  kind: string,
+  params: Readonly<Record<string, string>>,
+): string {
+  const chosen = paramsIn(lang, params);
+  for (const [key, value] of Object.entries(chosen)) if (ISO_DATE.test(value)) chosen[key] = formatDate(value, lang);
+  return t(`notifications.kinds.${kind}.title`, chosen);
 }

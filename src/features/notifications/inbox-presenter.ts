@@ -3,23 +3,10 @@
 import type { TFunction } from 'i18next';
 import { CADENCES, defaultCadence, type Cadence, type EventKind } from '../../notifications/event-kinds.ts';
 import type { InboxItem } from './inbox-repository.ts';
-
-/**
- * The event's params for the message. A name kept in both languages (`schoolEn`, `schoolCy`) is
- * also given as `school` in the reader's language.
- */
-export function messageParams(params: Record<string, string>, lang: string): Record<string, string> {
-  const result: Record<string, string> = { ...params };
-  for (const key of Object.keys(params)) {
-    const base = key.replace(/(En|Cy)$/, '');
-    if (base === key || base in params) continue;
-    result[base] = (lang === 'cy' ? params[`${base}Cy`] : params[`${base}En`]) ?? params[`${base}En`] ?? params[key]!;
-  }
-  return result;
-}
+import { messageTitle } from '../../notifications/message-params.ts';
 
 export function notificationTitle(item: Pick<InboxItem, 'kind' | 'params'>, t: TFunction, lang: string): string {
-  return t(`notifications.kinds.${item.kind}.title`, messageParams(item.params, lang));
+  return messageTitle(t, lang === 'cy' ? 'cy' : 'en', item.kind, item.params);
 }
 
 export function presentInbox(items: InboxItem[], t: TFunction, lang: string) {
@@ -36,14 +23,7 @@ export function presentInbox(items: InboxItem[], t: TFunction, lang: string) {
 export const PREFERENCE_GROUPS: { key: string; kinds: EventKind[] }[] = [
   {
     key: 'waiting',
-    kinds: [
-      'revision_awaiting_approval',
-      'evidence_to_review',
-      'action_assigned',
-      'action_due_soon',
-      'action_overdue',
-      'meeting_action_assigned',
-    ],
+    kinds: ['revision_awaiting_approval', 'approval_waiting', 'evidence_to_review'],
   },
   { key: 'school', kinds: ['shared_with_you', 'revision_approved'] },
   {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_KIND_NAMES } from '../../notifications/event-kinds.ts';
-import { messageParams, PREFERENCE_GROUPS } from './inbox-presenter.ts';
+import { messageTitle } from '../../notifications/message-params.ts';
+import { PREFERENCE_GROUPS } from './inbox-presenter.ts';
 
 describe('the preferences groups', () => {
   it('hold every kind exactly once', () => {
@@ -10,12 +11,18 @@ describe('the preferences groups', () => {
   });
 });
 
-describe('a message’s params', () => {
-  it('give a name kept in both languages in the reader’s', () => {
-    const params = { schoolEn: 'Oak Primary', schoolCy: 'Ysgol Gynradd Derw', title: 'Plan' };
-    expect(messageParams(params, 'cy')).toMatchObject({ school: 'Ysgol Gynradd Derw', title: 'Plan' });
-    expect(messageParams(params, 'en')).toMatchObject({ school: 'Oak Primary' });
-    expect(messageParams({ schoolEn: 'Oak' }, 'cy').school).toBe('Oak');
-    expect(messageParams({ school: 'Given', schoolCy: 'X' }, 'cy').school).toBe('Given');
+describe('a message’s title', () => {
+  // The catalogue's job is tested elsewhere; here the title is the params it was given.
+  const t = (key: string, params: Record<string, string>) => `${key} ${JSON.stringify(params)}`;
+
+  it('gives a name kept in both languages in the reader’s, and dates as the service writes them', () => {
+    const params = { la: 'Cardiff', laCy: 'Caerdydd', deadline: '2027-01-31', title: 'Plan' };
+    expect(messageTitle(t, 'cy', 'plan_round_opened', params)).toBe(
+      'notifications.kinds.plan_round_opened.title {"la":"Caerdydd","deadline":"31 Ionawr 2027","title":"Plan"}',
+    );
+    expect(messageTitle(t, 'en', 'plan_round_opened', params)).toBe(
+      'notifications.kinds.plan_round_opened.title {"la":"Cardiff","deadline":"31 January 2027","title":"Plan"}',
+    );
+    expect(messageTitle(t, 'cy', 'support_requested', { school: 'Oak' })).toContain('"school":"Oak"');
   });
 });

@@ -31,6 +31,7 @@ async function tell(input: Partial<EventInput> & { audience: string[] }, at = NO
     actorId: null,
     subject: { type: 'meeting', id: 'm1' },
     link: '/account',
+    params: { date: '2026-12-10', title: 'Cluster meeting' },
     ...input,
   });
   await relayPendingEvents(t.database.db, async (_db, e) => e.audience, at);
@@ -53,25 +54,33 @@ describe('the notifications page', () => {
     const reader = await buildUser(t.database.db);
     const other = await buildUser(t.database.db);
     await tell({ kind: 'meeting_arranged', audience: [reader.id] });
-    await tell({ kind: 'support_matched', audience: [reader.id, other.id] });
-    await tell({ kind: 'plan_submitted', audience: [other.id] });
+    await tell({
+      kind: 'support_matched',
+      audience: [reader.id, other.id],
+      params: { school: 'Oak Primary', priority: 'Reading for pleasure', supportingSchool: 'Ysgol Derw' },
+    });
+    await tell({
+      kind: 'plan_submitted',
+      audience: [other.id],
+      params: { la: 'Cardiff', laCy: 'Caerdydd', round: '2027' },
+    });
     const visitor = await signedIn(reader);
 
     const page = await visitor.get('/notifications');
     expect(page.statusCode).toBe(200);
     const text = pageText(page.body);
-    expect(text).toContain('A support request was matched');
-    expect(text).toContain('A meeting was arranged');
-    expect(text).not.toContain('An LA plan was submitted');
-    expect(text.indexOf('A support request was matched')).toBeLessThan(text.indexOf('A meeting was arranged'));
+    expect(text).toContain('Support for Oak Primary with Reading for pleasure was matched to Ysgol Derw');
+    expect(text).toContain('A meeting was arranged for 10 December 2026: Cluster meeting');
+    expect(text).not.toContain('submitted its plan');
+    expect(text.indexOf('Support for Oak Primary')).toBeLessThan(text.indexOf('A meeting was arranged'));
     expect(text).toContain('2 notifications · 2 unread');
     expect(page.body.match(/govuk-tag--blue cyd-tag">Unread/g)).toHaveLength(2);
     expect(notificationLinks(page.body).sort()).toEqual((await idsOf(reader)).sort());
 
     const welsh = pageText((await visitor.get('/notifications?lang=cy')).body);
     expect(welsh).toContain('Hysbysiadau');
-    expect(welsh).toContain('Paruwyd cais am gymorth');
-    expect(welsh).toContain('Trefnwyd cyfarfod');
+    expect(welsh).toContain('wedi’i baru â Ysgol Derw');
+    expect(welsh).toContain('Trefnwyd cyfarfod ar gyfer 10 Rhagfyr 2026: Cluster meeting');
   });
 
   it('filters by kind, and says so when there is nothing', async () => {
@@ -81,7 +90,7 @@ describe('the notifications page', () => {
     await tell({ kind: 'meeting_arranged', audience: [reader.id] });
     await tell({ kind: 'meeting_changed', audience: [reader.id] });
     const filtered = pageText((await visitor.get('/notifications?kind=meeting_changed')).body);
-    expect(filtered).toContain('A meeting was changed');
+    expect(filtered).toContain('A meeting has changed');
     expect(filtered).not.toContain('A meeting was arranged');
     expect(filtered).toContain('1 notification ·');
     // A kind it does not know of shows everything, not an error.

@@ -11,6 +11,7 @@ import type { CurrentUser } from '../../policy/roles.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
 import { itemSchool, SHAREABLE_TYPES, sharesFor, type ShareableType } from '../../sharing/share-repository.ts';
 import type { InboxItem } from './inbox-repository.ts';
+import { shareKeyOf } from '../../notifications/audience-rules.ts';
 
 export type MayOpen = (address: string) => Promise<boolean>;
 type SubjectCheck = (
@@ -39,9 +40,16 @@ const sharedItemVisible: SubjectCheck = async (db, user, subject, mayOpen) => {
   return false;
 };
 
-const SUBJECT_CHECKS: Record<string, SubjectCheck> = Object.fromEntries(
-  SHAREABLE_TYPES.map((type) => [type, sharedItemVisible]),
-);
+/** "Shared with you": the subject is the share (its item, and who it was shared with); the item must still be visible. */
+const shareStillStands: SubjectCheck = async (db, user, subject, mayOpen) => {
+  const [itemType = '', itemId = ''] = shareKeyOf(subject.id);
+  return sharedItemVisible(db, user, { type: itemType, id: itemId }, mayOpen);
+};
+
+const SUBJECT_CHECKS: Record<string, SubjectCheck> = {
+  ...Object.fromEntries(SHAREABLE_TYPES.map((type) => [type, sharedItemVisible])),
+  share: shareStillStands,
+};
 
 /** Whether the reader may still see the notification's subject: its own check (if any) and its link's route. */
 export async function mayStillSee(db: Db, user: CurrentUser, item: InboxItem, mayOpen: MayOpen): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollaborative, buildFacilitator, makeLead } from '../../../test/support/collaboration-factories.ts';
 import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
@@ -74,6 +75,26 @@ describe('shared with you', () => {
     expect(shared.get(partnerHead.id)).toBe(`/collaboratives/${collaborativeId}/shared/evidence/${itemId}`);
     for (const other of [partnerPractitioner, people.leader, people.laOfficer, people.governor])
       expect(shared.has(other.id)).toBe(false);
+  });
+
+  it('opens the shared item from the notification, and shows nothing once the sharing is withdrawn', async () => {
+    await share('governors|');
+    await relayAll(t.database.db);
+    const result = (await t.database.db.execute(
+      sql`select id from notifications where user_id = ${chair.id} and kind = 'shared_with_you' and read_at is null order by created_at desc limit 1`,
+    )) as unknown as { rows: { id: string }[] };
+    const id = result.rows[0]?.id;
+    expect(id).toBeDefined();
+    const opened = await (await as(chair)).get(`/notifications/${id}`);
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe(`/schools/${school.number}/evidence/${itemId}`);
+
+    await share('governors|', 'remove');
+    const gone = await (await as(chair)).get(`/notifications/${id}?lang=cy`);
+    expect(gone.statusCode).toBe(200);
+    expect(gone.body).toContain('Allwch chi ddim gweld hwn bellach');
+    expect(gone.body).not.toContain('Listening to learners in Year 6');
+    expect(gone.body).not.toContain(`/evidence/${itemId}`);
   });
 
   it('tells nobody when the sharing is withdrawn before the relay, nor of withdrawing it', async () => {

@@ -40,7 +40,7 @@ const deps = (): DeliveryDeps => ({
   keys,
 });
 
-async function tell(reader: TestUser, kind: 'evidence_to_review' | 'action_overdue', title: string) {
+async function tell(reader: TestUser, kind: 'evidence_to_review' | 'support_requested', title: string) {
   await recordEvent(t.database.db, {
     kind,
     actorId: null,
@@ -70,7 +70,7 @@ describe('one-click unsubscribe', () => {
     expect(link).not.toBeNull();
     // Another arrives before the click: it must not be emailed after the person said stop.
     await tell(reader, 'evidence_to_review', 'Learning walk');
-    await tell(reader, 'action_overdue', 'Phonics');
+    await tell(reader, 'support_requested', 'Phonics');
 
     const response = await t.app.inject({
       method: 'POST',
@@ -96,7 +96,7 @@ describe('one-click unsubscribe', () => {
 
   it('accepts the one-click body as multipart/form-data, as RFC 8058 prefers', async () => {
     const reader = await buildUser(t.database.db);
-    const token = unsubscribeToken(keys.unsubscribeLinks, { userId: reader.id, kinds: ['action_overdue'] });
+    const token = unsubscribeToken(keys.unsubscribeLinks, { userId: reader.id, kinds: ['support_requested'] });
     const boundary = 'xYzZY';
     const response = await t.app.inject({
       method: 'POST',
@@ -105,7 +105,7 @@ describe('one-click unsubscribe', () => {
       payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
     });
     expect(response.statusCode).toBe(200);
-    expect(await cadenceOf(reader.id)).toEqual({ action_overdue: 'in_service' });
+    expect(await cadenceOf(reader.id)).toEqual({ support_requested: 'in_service' });
   });
 
   it.each([
@@ -119,7 +119,7 @@ describe('one-click unsubscribe', () => {
   ])('shows a person who opens the link a page with a button that works without JavaScript ($lang)', async (c) => {
     const reader = await buildUser(t.database.db);
     await t.database.db.update(users).set({ preferredLanguage: c.lang }).where(eq(users.id, reader.id));
-    const token = unsubscribeToken(keys.unsubscribeLinks, { userId: reader.id, kinds: ['action_overdue'] });
+    const token = unsubscribeToken(keys.unsubscribeLinks, { userId: reader.id, kinds: ['support_requested'] });
 
     const page = await t.app.inject({ method: 'GET', url: `/unsubscribe/${token}?lang=${c.lang}` });
     expect(page.statusCode).toBe(200);
@@ -136,14 +136,14 @@ describe('one-click unsubscribe', () => {
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(done.statusCode).toBe(200);
-    expect(await cadenceOf(reader.id)).toEqual({ action_overdue: 'in_service' });
+    expect(await cadenceOf(reader.id)).toEqual({ support_requested: 'in_service' });
   });
 
   it('refuses a forged, altered or malformed token with a translated page, changing nothing', async () => {
     const reader = await buildUser(t.database.db);
     const foreignKey = derivePurposeKeys('another secret of at least thirty-two characters');
-    const forged = unsubscribeToken(foreignKey.unsubscribeLinks, { userId: reader.id, kinds: ['action_overdue'] });
-    const other = unsubscribeToken(keys.attachmentLinks, { userId: reader.id, kinds: ['action_overdue'] });
+    const forged = unsubscribeToken(foreignKey.unsubscribeLinks, { userId: reader.id, kinds: ['support_requested'] });
+    const other = unsubscribeToken(keys.attachmentLinks, { userId: reader.id, kinds: ['support_requested'] });
     const prefs = await countRows(t.database.db, 'notification_preferences');
     const audit = await countRows(t.database.db, 'audit_log');
     for (const [token, status] of [

@@ -82,7 +82,7 @@ describe('emails at once', () => {
 
   it('never sends the same notification from two runners at once', async () => {
     const reader = await buildUser(database.db);
-    for (let i = 1; i <= 5; i++) await happen(reader.id, 'action_overdue', `Action ${i}`);
+    for (let i = 1; i <= 5; i++) await happen(reader.id, 'support_requested', `Action ${i}`);
     await relayPendingEvents(database.db, namedAudience, clock.now());
 
     const carried = await Promise.all([deliverAtOnce(deps(), reader.id), deliverAtOnce(deps(), reader.id)]);
@@ -135,7 +135,7 @@ describe('emails at once', () => {
 
   it('sends nothing and stamps nothing without SMTP, or when the SMTP server refuses', async () => {
     const reader = await buildUser(database.db);
-    await happen(reader.id, 'action_overdue', 'Phonics');
+    await happen(reader.id, 'support_requested', 'Phonics');
     await relayPendingEvents(database.db, namedAudience, clock.now());
 
     expect(await deliverAtOnce({ ...deps(), mailer: null }, reader.id)).toBe(0);
@@ -163,7 +163,7 @@ describe('digests', () => {
     for (const reader of [daily, weekly]) {
       await happen(reader.id, 'meeting_arranged', 'Cluster meeting');
       await happen(reader.id, 'meeting_changed', 'Governors’ meeting');
-      await happen(reader.id, 'action_overdue', 'Numeracy');
+      await happen(reader.id, 'support_requested', 'Numeracy');
     }
     await relayPendingEvents(db, namedAudience, clock.now());
 

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { MailMessage } from '../../lib/mailer.ts';
 import { isLanguage, type Language } from '../../plugins/i18n.ts';
 import type { EventKind } from '../event-kinds.ts';
+import { messageTitle } from '../message-params.ts';
 import type { Letter } from './delivery-service.ts';
 
 export type EmailLinks = {
@@ -20,7 +21,7 @@ export function notificationEmail(tFor: (lang: Language) => TFunction, links: Em
   const lang: Language = isLanguage(letter.recipient.preferredLanguage) ? letter.recipient.preferredLanguage : 'en';
   const t = tFor(lang);
   const items = letter.items.map((item) => ({
-    title: t(`notifications.kinds.${item.kind}.title`, { ...item.params }),
+    title: messageTitle(t, lang, item.kind, item.params),
     url: `${links.publicUrl}/notifications/${item.id}`,
   }));
   const kinds = [...new Set(letter.items.map((item) => item.kind))].sort();

@@ -53,8 +53,10 @@ export async function scanReminderEvents(db: Db, now: Date): Promise<EventInput[
         actorId: null,
         subject: { type: 'concern_case', id: `${review.caseId}:${review.reviewOn}` },
         link: `/concern-cases/${review.caseId}`,
-        // No school number or LA: the audience is exactly the restricted people named here, never
-        // a wider one found from the school or the LA.
+        // The rule table tells only the case's restricted people of a concern review (the LA's
+        // officers, the school's headteacher and chair): the school and LA say whose they are.
+        schoolNumber: review.schoolNumber,
+        laCode: review.laCode,
         audience: await repo.peopleHolding(tx, restricted),
         params: { title: review.schoolName, date: review.reviewOn },
       });
