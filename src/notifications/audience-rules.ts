@@ -175,3 +175,13 @@ export function recipientsOf(kind: EventKind): Map<Relationship, Role[]> {
     grouped.set(relationship, [...(grouped.get(relationship) ?? []), role]);
   return grouped;
 }
+
+/**
+ * The kinds a person holding these roles can ever be told of: what their preferences page offers.
+ * Nobody is asked how they want to hear of something that never comes to them.
+ */
+export function kindsFor(roles: readonly Role[]): EventKind[] {
+  return (Object.keys(AUDIENCE_RULES) as EventKind[]).filter((kind) =>
+    AUDIENCE_RULES[kind].some((rule) => roles.includes(rule.role)),
+  );
+}

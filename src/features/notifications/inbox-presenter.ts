@@ -61,8 +61,13 @@ export function presentPreferences(
   t: TFunction,
   submitted: Partial<Record<string, unknown>> | null,
   errors: Record<string, string>,
+  offered: readonly EventKind[],
 ) {
-  return PREFERENCE_GROUPS.map((group) => ({
+  const groups = PREFERENCE_GROUPS.map((group) => ({
+    ...group,
+    kinds: group.kinds.filter((kind) => offered.includes(kind)),
+  })).filter((group) => group.kinds.length > 0);
+  return groups.map((group) => ({
     legend: t(`notifications.preferences.groups.${group.key}`),
     kinds: group.kinds.map((kind) => {
       const asked = submitted?.[kind];

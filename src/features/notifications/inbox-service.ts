@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import {
   defaultCadence as defaultOf,
-  EVENT_KIND_NAMES,
   isCadence,
   type Cadence,
   type EventKind,
@@ -46,7 +45,7 @@ export type PreferencesInput = Partial<Record<string, unknown>>;
 export type PreferencesResult = { ok: true; changed: number } | { ok: false; errors: Record<string, string> };
 
 /**
- * Saves a cadence for every kind at once. Each kind must have one of the four cadences; an
+ * Saves a cadence for every kind the person is offered (those their roles can be told of) at once. Each kind must have one of the four cadences; an
  * unknown value is a field error, and nothing is saved. Only the kinds whose choice changed are
  * written and audited.
  */
@@ -54,11 +53,12 @@ export async function saveNotificationPreferences(
   db: Db,
   userId: string,
   input: PreferencesInput,
+  offered: readonly EventKind[],
   now: Date,
 ): Promise<PreferencesResult> {
   const errors: Record<string, string> = {};
   const chosen: { kind: EventKind; cadence: Cadence }[] = [];
-  for (const kind of EVENT_KIND_NAMES) {
+  for (const kind of offered) {
     const value = input[kind];
     if (typeof value === 'string' && isCadence(value)) chosen.push({ kind, cadence: value });
     else errors[kind] = 'notifications.preferences.errors.choose';

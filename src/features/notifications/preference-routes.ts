@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { EVENT_KIND_NAMES } from '../../notifications/event-kinds.ts';
+import { kindsFor } from '../../notifications/audience-rules.ts';
+import type { CurrentUser } from '../../policy/roles.ts';
 import { preferencesOf } from './inbox-repository.ts';
 import { presentPreferences } from './inbox-presenter.ts';
 import { saveNotificationPreferences } from './inbox-service.ts';
@@ -16,6 +18,8 @@ const PreferencesBody = Type.Object({
 });
 const SavedQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 10 })) });
 
+/** The kinds this person's roles can be told of: the only ones their page asks about. */
+const offeredTo = (user: CurrentUser) => kindsFor(user.assignments.map((a) => a.role));
 export const preferenceRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
@@ -27,7 +31,7 @@ export const preferenceRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
       return reply.page(VIEW, {
         title: request.t('notifications.preferences.title'),
         activeNav: 'account',
-        groups: presentPreferences(saved, request.t, null, {}),
+        groups: presentPreferences(saved, request.t, null, {}, offeredTo(request.user!)),
         saved: request.query.saved === 'yes' || request.query.saved === 'no' ? request.query.saved : null,
       });
     },
@@ -39,13 +43,13 @@ export const preferenceRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     async (request, reply) => {
       const userId = request.user!.id;
       const body = request.body as Record<string, unknown>;
-      const result = await saveNotificationPreferences(db, userId, body, clock.now());
+      const result = await saveNotificationPreferences(db, userId, body, offeredTo(request.user!), clock.now());
       if (result.ok) return reply.redirect(`/account/notifications?saved=${result.changed > 0 ? 'yes' : 'no'}`, 303);
       const saved = await preferencesOf(db, userId);
       return reply.status(400).page(VIEW, {
         title: request.t('notifications.preferences.title'),
         activeNav: 'account',
-        groups: presentPreferences(saved, request.t, body, result.errors),
+        groups: presentPreferences(saved, request.t, body, result.errors, offeredTo(request.user!)),
         ...presentErrors(result.errors, request.t),
       });
     },
