@@ -47,7 +47,8 @@ async function tell(reader: TestUser, kind: 'evidence_to_review' | 'support_requ
     subject: { type: 'thing', id: title },
     link: '/',
     audience: [reader.id],
-    params: { title },
+    // What the kinds' messages name: the thing (as title and as priority) and a school.
+    params: { title, priority: title, school: 'Oak Primary' },
   });
   await relayPendingEvents(t.database.db, namedAudience, t.clock.now());
 }
@@ -109,11 +110,11 @@ describe('one-click unsubscribe', () => {
   });
 
   it.each([
-    { lang: 'en', heading: 'Stop these emails', kind: 'Overdue actions', button: 'Stop these emails' },
+    { lang: 'en', heading: 'Stop these emails', kind: 'Support requests', button: 'Stop these emails' },
     {
       lang: 'cy',
       heading: 'Peidio ag anfon y negeseuon e-bost hyn',
-      kind: 'Camau gweithredu hwyr',
+      kind: 'Ceisiadau am gymorth',
       button: 'Peidio ag anfon y negeseuon e-bost hyn',
     },
   ])('shows a person who opens the link a page with a button that works without JavaScript ($lang)', async (c) => {

@@ -39,14 +39,15 @@ const deps = (): DeliveryDeps => ({
   keys,
 });
 
-async function happen(userId: string, kind: EventKind, title: string) {
+async function happen(userId: string, kind: EventKind, title: string, extra: Record<string, string> = {}) {
   await recordEvent(database.db, {
     kind,
     actorId: null,
     subject: { type: 'thing', id: title },
     link: '/schools/6601234',
     audience: [userId],
-    params: { title, date: '14 December 2026' },
+    // What each kind's message names: the thing (as title and as priority), a school, a day, a revision.
+    params: { title, priority: title, school: 'Oak Primary', date: '2026-12-14', number: '2', ...extra },
   });
 }
 
@@ -73,7 +74,7 @@ describe('emails at once', () => {
       expect(mail.text).toContain(`http://cydwella.test/notifications/${id}`);
       expect(mail.html).toContain(`href="http://cydwella.test/notifications/${id}"`);
     }
-    expect(mail.text).toContain('- Evidence to review: Lesson observation 40');
+    expect(mail.text).toContain('- New evidence at Oak Primary is waiting for your review: Lesson observation 40');
     expect(mail.html).toContain('<html lang="en">');
     expect(mail.text).toContain('http://cydwella.test/account/notifications');
     expect(mail.html).toContain('href="http://cydwella.test/account/notifications"');
@@ -94,21 +95,19 @@ describe('emails at once', () => {
   it('writes in the Welsh of a Welsh-speaking reader, escaping what people typed in the HTML', async () => {
     const reader = await buildUser(database.db);
     await database.db.update(users).set({ preferredLanguage: 'cy' }).where(eq(users.id, reader.id));
-    await happen(reader.id, 'revision_awaiting_approval', 'Diwygiad 2 <Llŷr & Siân>');
+    await happen(reader.id, 'revision_awaiting_approval', 'Diwygiad 2', { school: 'Ysgol <Llŷr & Siân>' });
     await relayPendingEvents(database.db, namedAudience, clock.now());
 
     await deliverAtOnce(deps(), reader.id);
 
     const mail = smtp.received[0]!;
     expect(mail.subject).toBe(
-      'Cydwella: Diwygiad i’r cynllun datblygu yn aros am eich cymeradwyaeth: Diwygiad 2 <Llŷr & Siân>',
+      'Cydwella: Mae fersiwn 2 o gynllun datblygu Ysgol <Llŷr & Siân> yn aros i chi ei chymeradwyo',
     );
     expect(mail.text).toContain('Helo Test User');
-    expect(mail.text).toContain(
-      '- Diwygiad i’r cynllun datblygu yn aros am eich cymeradwyaeth: Diwygiad 2 <Llŷr & Siân>',
-    );
+    expect(mail.text).toContain('- Mae fersiwn 2 o gynllun datblygu Ysgol <Llŷr & Siân> yn aros i chi ei chymeradwyo');
     expect(mail.html).toContain('<html lang="cy">');
-    expect(mail.html).toContain('Diwygiad 2 &lt;Llŷr &amp; Siân&gt;');
+    expect(mail.html).toContain('Ysgol &lt;Llŷr &amp; Siân&gt;');
     expect(mail.html).not.toContain('<Llŷr');
   });
 
@@ -169,13 +168,15 @@ describe('digests', () => {
 
     expect(await sendDigests(deps(), 'daily')).toBe(1);
     expect(smtp.received.map((m) => [m.to[0], m.subject])).toEqual([[daily.email, 'Cydwella: your daily digest']]);
-    expect(smtp.received[0]!.text).toContain('- Meeting arranged: Cluster meeting');
+    expect(smtp.received[0]!.text).toContain('- A meeting was arranged for 14 December 2026: Cluster meeting');
     expect(smtp.received[0]!.text).not.toContain('Governors’ meeting');
 
     smtp.received.length = 0;
     expect(await sendDigests(deps(), 'weekly')).toBe(2);
     const weeklies = new Map(smtp.received.map((m) => [m.to[0], m.text]));
-    expect(weeklies.get(daily.email)).toContain('- Meeting changed: Governors’ meeting');
+    expect(weeklies.get(daily.email)).toContain(
+      '- A meeting has changed and is now on 14 December 2026: Governors’ meeting',
+    );
     expect(weeklies.get(daily.email)).not.toContain('Cluster meeting');
     expect(weeklies.get(weekly.email)).toContain('Cluster meeting');
     expect(weeklies.get(weekly.email)).toContain('Governors’ meeting');
