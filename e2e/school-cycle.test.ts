@@ -3,6 +3,8 @@ import { PDFParse } from 'pdf-parse';
 import { expect } from 'vitest';
 import { formatDate } from '../src/lib/dates.ts';
 import { academicYearOf } from '../src/reference/reference-data.ts';
+import { audienceFor } from '../src/notifications/audience.ts';
+import { relayPendingEvents } from '../src/notifications/relay-service.ts';
 import { journeyTest, type Journey } from './support/journey.ts';
 import { LANGUAGES, type Language, type Visitor } from './support/visitor.ts';
 import { createPerson, type Person } from './support/people.ts';
@@ -269,9 +271,26 @@ async function headteacherPlansForGovernors(head: Visitor, { story, year }: Scen
   expect(await outputs.sharedWith('sdp_summary')).toEqual([head.t('reference.audience.governors')]);
 }
 
-/** A governor signs in from a link to the revision, approves it, and downloads the summary of the plan. */
+/**
+ * A governor is told the revision waits for the governing body (the relay the job runner runs), signs
+ * in, sees it in the header and on the notifications page, opens it there, approves the revision, and
+ * downloads the summary of the plan.
+ */
 async function governorApprovesAndDownloads({ journey, lang, story, school, area, governor }: Scene): Promise<void> {
-  const gov = await signInAt(journey, lang, governor, `${area}/plan/revisions/1`);
+  await relayPendingEvents(journey.server.db, audienceFor, new Date());
+  const gov = await signInAt(journey, lang, governor, '/notifications');
+  const told = gov.t('notifications.kinds.revision_awaiting_approval.title', { number: '1', school: school.name });
+  const notification = gov.page.getByRole('link', { name: told });
+  await expect.poll(() => notification.count()).toBe(1);
+  // Two unread: the revision, and the plan's summary the school shared with its governors.
+  const shared = gov.t('notifications.kinds.shared_with_you.title', {
+    school: school.name,
+    title: gov.t('outputs.titles.sdp_summary'),
+  });
+  await expect.poll(() => gov.page.getByRole('link', { name: shared }).count()).toBe(1);
+  await expect.poll(() => gov.page.getByTestId('header-notifications').innerText()).toContain('2');
+  await gov.navigate(() => notification.click());
+  expect(gov.path()).toBe(`${area}/plan/revisions/1`);
   const revision = new RevisionPage(gov);
   await revision.expectShown(1);
   expect(await revision.priorityTitles()).toEqual([story.priority.title]);

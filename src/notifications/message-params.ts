@@ -35,5 +35,7 @@ export function messageTitle(
 ): string {
   const chosen = paramsIn(lang, params);
   for (const [key, value] of Object.entries(chosen)) if (ISO_DATE.test(value)) chosen[key] = formatDate(value, lang);
+  // A shared document (the plan's summary, say) has no title of its own: it is named by its kind.
+  if (!chosen.title && chosen.output) chosen.title = t(`outputs.titles.${chosen.output}`, {});
   return t(`notifications.kinds.${kind}.title`, chosen);
 }

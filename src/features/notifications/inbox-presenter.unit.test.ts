@@ -25,4 +25,10 @@ describe('a message’s title', () => {
     );
     expect(messageTitle(t, 'cy', 'support_requested', { school: 'Oak' })).toContain('"school":"Oak"');
   });
+
+  it('names a shared document by its kind when it has no title of its own', () => {
+    expect(messageTitle(t, 'en', 'shared_with_you', { school: 'Oak', title: '', output: 'sdp_summary' })).toContain(
+      '"title":"outputs.titles.sdp_summary {}"',
+    );
+  });
 });
