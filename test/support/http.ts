@@ -94,3 +94,10 @@ export function pageText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/** What a sighted reader sees of some HTML: no tags, no visually hidden text, one space between words. */
+export function visibleText(html: string): string {
+  return pageText(html.replace(/<span class="govuk-visually-hidden">[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

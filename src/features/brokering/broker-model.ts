@@ -12,6 +12,8 @@ export type Broker = {
   layout: Record<string, unknown>;
   owns: (r: repo.RequestRow) => boolean;
   list: (statuses: string[]) => Promise<repo.RequestRow[]>;
+  /** The LA's schools' open requests that a collaborative brokers: listed so no waiting school is left out. */
+  givenAway?: () => Promise<repo.RequestRow[]>;
 };
 
 const DONE = ['agreed', 'already'];
@@ -54,7 +56,11 @@ async function requestView(
 /** Open requests, each with its suggestions; and the matches already agreed. */
 export async function brokerPage(db: Db, request: FastifyRequest, broker: Broker) {
   const national = await repo.nationalPriorityNames(db);
-  const [open, matched] = await Promise.all([broker.list(['open']), broker.list(['matched', 'closed'])]);
+  const [open, matched, givenAway] = await Promise.all([
+    broker.list(['open']),
+    broker.list(['matched', 'closed']),
+    broker.givenAway?.() ?? [],
+  ]);
   const agreements = await repo.agreementsOfRequests(
     db,
     matched.map((r) => r.request.id),
@@ -63,6 +69,11 @@ export async function brokerPage(db: Db, request: FastifyRequest, broker: Broker
   return {
     base: broker.base,
     open: await Promise.all(open.map((r) => requestView(db, request, r, national))),
+    givenAway: givenAway.map((r) => ({
+      schoolName: r.schoolName,
+      schoolNumber: r.request.schoolNumber,
+      broker: brokerName(request.lang, r),
+    })),
     agreed: agreements.map((a) => agreementFacts(request.t, request.lang, a, national)),
     done: DONE.includes(done ?? '') ? done : null,
   };

@@ -49,6 +49,8 @@ export const brokerRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       layout: laModel(ctx, 'brokering'),
       owns: (r) => r.schoolLa === ctx.la.code && r.request.brokerCollaborativeId === null,
       list: (statuses) => repo.requestsBrokeredByLa(db, ctx.la.code, statuses),
+      givenAway: async () =>
+        (await repo.openRequestsOfLaSchools(db, ctx.la.code)).filter((r) => r.request.brokerCollaborativeId !== null),
     };
   };
   const collaborativeBroker = (request: FastifyRequest): Broker => {

@@ -279,6 +279,14 @@ export const requestsBrokeredByLa = (db: Db, laCode: string, statuses: string[])
     ),
   )(db);
 
+/**
+ * Every open request from the LA's schools, whoever brokers it (the LA, or a collaborative it was
+ * given to). The LA's overview counts these and its brokering page lists the same rows, so the two
+ * never disagree about how many schools wait.
+ */
+export const openRequestsOfLaSchools = (db: Db, laCode: string) =>
+  requestsWhere(and(eq(schools.laCode, laCode), eq(supportRequests.status, 'open')))(db);
+
 export const requestsBrokeredByCollaborative = (db: Db, collaborativeId: string, statuses: string[]) =>
   requestsWhere(
     and(eq(supportRequests.brokerCollaborativeId, collaborativeId), inArray(supportRequests.status, statuses)),

@@ -78,24 +78,3 @@ export async function sharedStrengths(db: Db, laCode: string, year: number) {
     order by f.nif_theme nulls last, s.name, f.title`,
   );
 }
-
-/** Open requests for support from the LA's schools, oldest first. */
-export async function openRequests(db: Db, laCode: string) {
-  return rows<{
-    id: string;
-    need: string;
-    language: string;
-    priorityTitle: string;
-    status: string;
-    schoolNumber: string;
-    schoolName: string;
-    createdAt: Date;
-  }>(
-    db,
-    sql`
-    select r.id, r.need, r.language, p.title as "priorityTitle", r.status, s.number as "schoolNumber", s.name as "schoolName", r.created_at as "createdAt"
-    from schools s join support_requests r on r.school_number = s.number join priorities p on p.id = r.priority_id
-    where s.la_code = ${laCode} and r.status = 'open'
-    order by r.created_at, s.name`,
-  );
-}

@@ -5,6 +5,7 @@ import { todayInWales } from '../../lib/clock.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { ENQUIRY_STATES } from '../../policy/enquiry-states.ts';
 import { activityCounts } from '../reciprocity/reciprocity-repository.ts';
+import { openRequestsOfLaSchools } from '../brokering/brokering-repository.ts';
 import { collaborativeActivity, membersOf } from './health-repository.ts';
 import {
   cellPriorities,
@@ -14,13 +15,7 @@ import {
   type CellPriority,
   type Dimension,
 } from './local-priorities-repository.ts';
-import {
-  activeOffers,
-  laCollaboratives,
-  openRequests,
-  schoolsBySector,
-  sharedStrengths,
-} from './overview-repository.ts';
+import { activeOffers, laCollaboratives, schoolsBySector, sharedStrengths } from './overview-repository.ts';
 
 /** Today in Wales, the academic year it falls in, and the "recent" period: the last complete term and this one so far. */
 export function periodNow(now: Date) {
@@ -74,7 +69,7 @@ export async function overviewData(db: Db, laCode: string, dimension: Dimension,
     nationalPriorityNames(db),
     laCollaborativeNames(db, laCode),
     activeOffers(db, laCode),
-    openRequests(db, laCode),
+    openRequestsOfLaSchools(db, laCode),
   ]);
   const strengths = offers.length ? [] : await sharedStrengths(db, laCode, period.year);
   return {
@@ -84,7 +79,16 @@ export async function overviewData(db: Db, laCode: string, dimension: Dimension,
     collaboratives,
     offers,
     strengths,
-    requests,
+    requests: requests.map((r) => ({
+      id: r.request.id,
+      need: r.request.need,
+      language: r.request.language,
+      // The theme, never the priority's title: a school's priorities stay its own (the broker reads the need).
+      nifTheme: r.nifTheme,
+      schoolNumber: r.request.schoolNumber,
+      schoolName: r.schoolName,
+      broker: r.brokerEn ? { nameEn: r.brokerEn, nameCy: r.brokerCy } : null,
+    })),
     picture: { counts, names: { national, collaboratives: collaborativeNames } },
     health: await healthModel(db, collaboratives, period),
   };

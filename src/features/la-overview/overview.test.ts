@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollaborative, buildFacilitator } from '../../../test/support/collaboration-factories.ts';
 import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
-import { pageText, Visitor } from '../../../test/support/http.ts';
+import { pageText, visibleText, Visitor } from '../../../test/support/http.ts';
 import { buildCycle, buildPriority } from '../../../test/support/plan-factories.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -22,11 +22,7 @@ const FORBIDDEN = [
   'Shared with the other LA',
 ];
 
-/** What a sighted reader sees of some HTML: no tags, no visually hidden text. */
-const seen = (html: string) =>
-  pageText(html.replace(/<span class="govuk-visually-hidden">[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+const seen = visibleText;
 
 /** The figures of the picture's table, as rows of cell texts. */
 function tableRows(html: string): string[][] {
