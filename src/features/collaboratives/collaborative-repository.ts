@@ -4,6 +4,7 @@ import {
   collaborativeFacilitators,
   collaborativeMembers,
   collaboratives,
+  localAuthorities,
   roleAssignments,
   schools,
   users,
@@ -106,11 +107,14 @@ export async function listMembers(db: Db, id: string) {
       number: schools.number,
       name: schools.name,
       laCode: schools.laCode,
+      laNameEn: localAuthorities.nameEn,
+      laNameCy: localAuthorities.nameCy,
       sector: schools.sector,
       open: schools.open,
     })
     .from(collaborativeMembers)
     .innerJoin(schools, eq(schools.number, collaborativeMembers.schoolNumber))
+    .leftJoin(localAuthorities, eq(localAuthorities.code, schools.laCode))
     .where(eq(collaborativeMembers.collaborativeId, id))
     .orderBy(asc(schools.name));
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/support/audit-helpers.ts';
 import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
-import { pageText, Visitor } from '../../../test/support/http.ts';
+import { pageText, visibleText, Visitor } from '../../../test/support/http.ts';
 import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 
@@ -121,6 +121,19 @@ describe('creating and managing a collaborative', () => {
         )
       ).statusCode,
     ).toBe(303);
+    // The page reads as a page: what it is and who runs it, the local authorities by name, never a code.
+    const page = visibleText((await visitor.get(`/collaboratives/${id}`)).body);
+    expect(page).toContain('A horizontal collaborative, run by Conwy.');
+    expect(page).toContain('Its schools come together as: Same phase.');
+    expect(page).toContain('Its schools are in these local authorities: Isle of Anglesey');
+    expect(page).toContain('Its name in Welsh: Grŵp cynradd');
+    expect(page).toMatch(/Ysgol Llanfechell \d{7} Isle of Anglesey/);
+    expect(page).not.toMatch(/ 660 /);
+    const cy = visibleText((await visitor.get(`/collaboratives/${id}?lang=cy`)).body);
+    expect(cy).toContain('Grŵp cydweithredol llorweddol, a gynhelir gan Conwy.');
+    expect(cy).toContain('Ei enw yn Saesneg: Primary group');
+    expect(cy).toMatch(/Ysgol Llanfechell \d{7} Ynys Môn/);
+    await visitor.get(`/collaboratives/${id}?lang=en`);
     const edit = await visitor.post(
       `/collaboratives/${id}/edit`,
       { ...details, version: '1' },

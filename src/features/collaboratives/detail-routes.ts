@@ -49,6 +49,8 @@ export async function renderCollaborative(
     collaborativeSection: 'overview',
     comingUp: coming,
     members,
+    // The member schools' local authorities by name, for a collaborative that crosses borders.
+    memberLas: [...new Set(members.map((m) => (request.lang === 'cy' ? m.laNameCy : m.laNameEn) ?? m.laCode))],
     leads,
     facilitators,
     laName: la ? (request.lang === 'cy' ? la.nameCy : la.nameEn) : '',
