@@ -112,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     production: config.env !== 'development',
     unreadCount: options.unreadCount === undefined ? (userId) => countUnread(database.db, userId) : options.unreadCount,
   });
-  await app.register(errorsPlugin);
+  await app.register(errorsPlugin, { routes: registry });
 
   // Tier 2: static files (public, no session).
   await app.register(fastifyStatic, { root: path.join(govukDist, 'assets'), prefix: '/assets/', maxAge: '1d' });

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/http-error.ts';
 import { createTranslator } from './i18n.ts';
 import { failedWhileReadingBody } from './input-guard.ts';
+import { formReloadTarget } from './form-reload.ts';
 
 type Reason =
   | 'bad-request'
@@ -56,7 +57,7 @@ function classify(error: FastifyError | HttpError, request: FastifyRequest): { s
   }
 }
 
-export const errorsPlugin = fp(async (app) => {
+export const errorsPlugin = fp(async (app, opts: { routes: readonly { method: string; url: string }[] }) => {
   const english = (await createTranslator())('en');
 
   async function respond(request: FastifyRequest, reply: FastifyReply, status: number, reason: Reason) {
@@ -68,12 +69,20 @@ export const errorsPlugin = fp(async (app) => {
     return reply.page('views/error.njk', { title: request.t(`errors.${reason}.title`), reason, status });
   }
 
+  const reloadTarget = formReloadTarget(opts.routes);
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const { status, reason } = classify(error, request);
+    const reload = reason === 'not-found' && request.method === 'GET' && !isApi(request);
+    const target = reload && error.validationContext === 'params' ? reloadTarget(request.url, true) : null;
+    if (target) return reply.redirect(target, 303);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, reason, code: error.code }, 'request refused');
     return respond(request, reply, status, reason);
   });
 
-  app.setNotFoundHandler(async (request, reply) => respond(request, reply, 404, 'not-found'));
+  app.setNotFoundHandler(async (request, reply) => {
+    const target = request.method === 'GET' && !isApi(request) ? reloadTarget(request.url) : null;
+    if (target) return reply.redirect(target, 303);
+    return respond(request, reply, 404, 'not-found');
+  });
 });

@@ -362,5 +362,9 @@ describe('in Welsh', () => {
     const refused = await head.post(`${base}/${id}/state`, { state: 'agreed', version: '1' });
     expect(refused.statusCode).toBe(400);
     expect(pageText(refused.body)).toContain('Cysylltwch o leiaf un canfyddiad cyn cytuno ar y flaenoriaeth');
+    // Reloading the refused page (a GET to the form's address) goes back to the priority, not a 404.
+    const reload = await head.get(`${base}/${id}/state`);
+    expect(reload.statusCode).toBe(303);
+    expect(reload.headers.location).toBe(`${base}/${id}`);
   });
 });
