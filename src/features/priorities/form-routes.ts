@@ -131,13 +131,13 @@ export const priorityFormRoutes: FeaturePlugin<'database' | 'clock'> = async (ap
       const cycle = await currentCycleOrPage(request, reply, ctx, 200);
       if (!cycle) return reply;
       // Coming from a finding's page ("make this a priority"): that finding is ticked already.
-      const fromFinding = (
-        await repo.findingsOfSchool(db, ctx.school.number, idList(request.query.finding).filter(isUuid))
-      ).map((f) => f.id);
+      const found = await repo.findingsOfSchool(db, ctx.school.number, idList(request.query.finding).filter(isUuid));
+      const fromFinding = found.map((f) => f.id);
       const values: PriorityInput = {
         title: '',
         description: '',
-        nifTheme: '',
+        // ...and the priority starts in that finding's theme, which the headteacher may still change.
+        nifTheme: found.find((f) => f.nifTheme)?.nifTheme ?? '',
         learners: '',
         successMeasure: '',
         origin: 'self_evaluation',

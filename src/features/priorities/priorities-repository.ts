@@ -110,7 +110,7 @@ export async function findingChoices(db: Db, schoolNumber: string, cycleId: stri
 export async function findingsOfSchool(db: Db, schoolNumber: string, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: findings.id, title: findings.title })
+    .select({ id: findings.id, title: findings.title, nifTheme: findings.nifTheme })
     .from(findings)
     .where(and(eq(findings.schoolNumber, schoolNumber), inArray(findings.id, ids)));
 }

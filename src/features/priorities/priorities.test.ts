@@ -63,6 +63,7 @@ beforeAll(async () => {
       cycleId: cycle.id,
       kind: 'area_for_development',
       title: 'Reading of eFSM learners lags',
+      nifTheme: 'curriculum_teaching',
     })
     .returning({ id: findings.id })) as [{ id: string }];
   const other = await buildSchool(db);
@@ -221,6 +222,11 @@ describe('a precise, refined and specific priority', () => {
   it('saves links to findings and national priorities, and ticks the finding it was made from', async () => {
     const form = await (await as(people.headteacher)).get(`${base}/new?finding=${findingId}`);
     expect(form.body).toMatch(new RegExp(`value="${findingId}" checked`));
+    // It starts in the finding's theme; a new priority from nothing starts with none chosen.
+    expect(form.body).toMatch(/value="curriculum_teaching"[^>]*(checked|selected)/);
+    expect((await (await as(people.headteacher)).get(`${base}/new`)).body).not.toMatch(
+      /value="curriculum_teaching"[^>]*(checked|selected)/,
+    );
     const id = await create(ready());
     const links = await t.database.db.select().from(priorityFindings).where(eq(priorityFindings.priorityId, id));
     expect(links.map((l) => l.findingId)).toEqual([findingId]);
