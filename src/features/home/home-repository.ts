@@ -146,26 +146,30 @@ export async function laWork(db: Db, laCode: string, today: string, since: strin
 }
 
 /**
- * Welsh Government: the LA plans of the open round (the latest deadline) that were submitted and
- * wait to be read, or are late (still in draft past the deadline), and plans in discussion whose
- * latest comment is not WG's own (an LA's reply waiting for an answer).
+ * Welsh Government, in the open round (the latest deadline): plans submitted for the first reading
+ * (no comments yet), plans late (still in draft past the deadline), and comments to answer: plans
+ * resubmitted after WG sent them back with comments (only WG comments, so a resubmission is the
+ * LA's answer, waiting on WG's reply).
  */
 export async function nationalWork(db: Db, today: string) {
+  const commented = sql`exists (select 1 from la_plan_comments c where c.plan_id = p.id)`;
   return rowsOf(
     db,
     sql`
     with round as (select id, deadline from planning_rounds where status = 'open' order by deadline desc limit 1)
-    (select case when p.state = 'submitted' then 'submitted' else 'late' end as kind, p.id::text as id, la.name_en as title,
-            round.deadline::text as day, la.name_cy as ref, count(*) over (partition by p.state = 'submitted') as total
+    (select 'submitted' as kind, p.id::text as id, la.name_en as title, round.deadline::text as day, la.name_cy as ref, count(*) over () as total
        from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
-      where p.state = 'submitted' or (p.state = 'draft' and round.deadline < ${today}::date)
-      order by p.state, la.name_en limit ${HOME_LIST_CAP * 2})
+      where p.state = 'submitted' and not ${commented}
+      order by p.submitted_at limit ${HOME_LIST_CAP})
     union all
-    (select 'comments', p.id::text, la.name_en, lc.created_at::date::text, la.name_cy, count(*) over ()
-       from la_plans p join local_authorities la on la.code = p.la_code
-       join lateral (select c.created_by, c.created_at from la_plan_comments c where c.plan_id = p.id order by c.created_at desc limit 1) lc on true
-      where p.state = 'in_discussion'
-        and not exists (select 1 from role_assignments ra where ra.user_id = lc.created_by and ra.role = 'wg_official')
-      order by lc.created_at limit ${HOME_LIST_CAP})`,
+    (select 'late', p.id::text, la.name_en, round.deadline::text, la.name_cy, count(*) over ()
+       from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
+      where p.state = 'draft' and round.deadline < ${today}::date
+      order by la.name_en limit ${HOME_LIST_CAP})
+    union all
+    (select 'comments', p.id::text, la.name_en, round.deadline::text, la.name_cy, count(*) over ()
+       from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
+      where p.state = 'submitted' and ${commented}
+      order by p.updated_at limit ${HOME_LIST_CAP})`,
   );
 }
