@@ -1,8 +1,13 @@
 // The signed-in home (issue 13): each role sees what waits on it, in its own places only, with links
 // only where they open; the empty home says so; both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCollaborative, buildFacilitator, makeLead } from '../../../test/support/collaboration-factories.ts';
-import { buildEvidence } from '../../../test/support/evidence-factories.ts';
+import {
+  buildCollaborative,
+  buildFacilitator,
+  buildPartnership,
+  makeLead,
+} from '../../../test/support/collaboration-factories.ts';
+import { buildEvidence, shareEvidence } from '../../../test/support/evidence-factories.ts';
 import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
 import { pageText, Visitor } from '../../../test/support/http.ts';
 import { buildConcernCase, buildLaPlan, buildRound } from '../../../test/support/la-factories.ts';
@@ -12,6 +17,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import {
   concernSupportItems,
   developmentPlans,
+  events,
   meetings,
   peerEnquiries,
   planRevisions,
@@ -19,6 +25,7 @@ import {
   supportRequests,
 } from '../../db/schema/index.ts';
 import { addDaysTo, todayInWales } from '../../lib/clock.ts';
+import { shareSubjectId } from '../../notifications/audience-rules.ts';
 
 let t: TestApp;
 const LA = '672';
@@ -39,7 +46,8 @@ type School = Awaited<ReturnType<typeof buildSchool>>;
 let a: School, b: School, far: School, quietSchool: School;
 let head: TestUser, leader: TestUser, practitioner: TestUser, governor: TestUser, chair: TestUser;
 let lead: TestUser, officer: TestUser, partner: TestUser, otherOfficer: TestUser, wg: TestUser;
-let otherHead: TestUser, emptyHead: TestUser, headAndPractitioner: TestUser;
+let otherHead: TestUser, emptyHead: TestUser, headAndPractitioner: TestUser, coordinator: TestUser;
+let partnershipId: string;
 let caseId: string, clusterId: string, meetingId: string, evidenceId: string;
 
 beforeAll(async () => {
@@ -103,6 +111,30 @@ beforeAll(async () => {
     { title: 'Curated already', curated: true },
   ]);
   evidenceId = made[0]!.id;
+  // Shared with the governors (as the share service records it), and one share since withdrawn.
+  const [kept, withdrawn] = await buildEvidence(db, a.number, cycleA.id, [
+    { title: 'Attendance summary for governors' },
+    { title: 'Withdrawn share' },
+  ]);
+  await shareEvidence(db, a.number, kept!.id, 'governors');
+  for (const item of [kept!, withdrawn!])
+    await db.insert(events).values({
+      kind: 'shared_with_you',
+      subjectType: 'share',
+      subjectId: shareSubjectId({ itemType: 'evidence', itemId: item.id, audience: 'governors', audienceId: '' }),
+      link: `/schools/${a.number}/evidence/${item.id}`,
+      schoolNumber: a.number,
+      params: { school: a.name, title: item.title },
+    });
+  const partnership = await buildPartnership(db, [LA, OTHER_LA]);
+  partnershipId = partnership.id;
+  coordinator = await buildUser(db, { role: 'partnership_coordinator', scopeId: partnership.id });
+  await buildCollaborative(db, {
+    laCode: LA,
+    members: [b, far],
+    nameEn: 'Cross-border cluster',
+    nameCy: 'Clwstwr trawsffiniol',
+  });
   await buildEvidence(db, far.number, cycleFar.id, [{ title: 'Far away evidence', curated: false }]);
   const priority = await buildPriority(db, cycleA);
   await buildAction(db, priority.id, { description: 'Audit the reading books', dueOn: day(-3) });
@@ -200,6 +232,13 @@ describe('a governor', () => {
     expect(cy.text).toContain("Diwygiadau i'r cynllun yn aros am eich cymeradwyaeth");
   });
 
+  it('sees what was newly shared with the governors, only while the share stands', async () => {
+    const { text } = await home(governor);
+    expect(text).toContain('Newly shared with the governors');
+    expect(text).toContain('Attendance summary for governors');
+    expect(text).not.toContain('Withdrawn share');
+  });
+
   it("of another school does not see this school's revision", async () => {
     const { text } = await home(chair);
     expect(text).not.toContain('Ysgol Alpha');
@@ -250,6 +289,18 @@ describe('LA staff', () => {
     const { text } = await home(officer, 'cy');
     expect(text).toContain("Ceisiadau newydd am gymorth i'w brocera");
     expect(text).toContain('Clwstwr Cysglyd');
+  });
+});
+
+describe('a partnership coordinator', () => {
+  it("sees the partnership's collaboratives, in both languages", async () => {
+    const { html, text } = await home(coordinator);
+    expect(text).toContain("The partnership's collaboratives");
+    expect(text).toContain('Cross-border cluster');
+    expect(text).not.toContain('Sleepy cluster');
+    expect(html).toContain(`data-key="la_partnership:${partnershipId}"`);
+    const cy = await home(coordinator, 'cy');
+    expect(cy.text).toContain('Clwstwr trawsffiniol');
   });
 });
 
