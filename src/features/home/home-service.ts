@@ -46,7 +46,7 @@ export async function homeSections(db: Db, request: FastifyRequest, now: Date): 
   const has = (types: string[]) => held.some((p) => types.includes(p.scopeType));
   const [names, rawDeadlines, caseload] = await Promise.all([
     scopeNames(db, user.assignments),
-    has(['school', 'governing_body', 'la'])
+    has(['school', 'la'])
       ? feedDeadlines(db, user.id, todayInWales(addDaysTo(now, -OVERDUE_REVIEW_DAYS)), soon)
       : Promise.resolve([]),
     has(['la']) ? facilitatedCollaboratives(db, user.id, today) : Promise.resolve([]),
