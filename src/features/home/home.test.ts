@@ -314,6 +314,19 @@ describe('Welsh Government', () => {
 });
 
 describe('an empty home', () => {
+  it('for an administrator shows the administration links and no "no roles" message', async () => {
+    const admin = await buildUser(t.database.db, { role: 'administrator' });
+    const { html, text } = await home(admin);
+    expect(html).toContain('href="/admin/users"');
+    expect(html).not.toContain('data-testid="home-no-roles"');
+    expect(text).not.toContain('Nothing needs you');
+  });
+
+  it('for someone with no role says to ask for one', async () => {
+    const { html } = await home(await buildUser(t.database.db));
+    expect(html).toContain('data-testid="home-no-roles"');
+  });
+
   it('says kindly that nothing needs the reader, in both languages', async () => {
     const en = await home(emptyHead);
     expect(en.text).toContain('Nothing needs you at the moment');

@@ -14,6 +14,7 @@ export const homeRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
       title: request.t('pages.home.title'),
       sections,
       waiting,
+      hasRoles: request.user.assignments.length > 0,
       activeNav: 'home',
     });
   });
