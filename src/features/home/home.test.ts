@@ -126,6 +126,13 @@ beforeAll(async () => {
       schoolNumber: a.number,
       params: { school: a.name, title: item.title },
     });
+  const cycleB = await buildCycle(db, b.number);
+  await buildEvidence(
+    db,
+    b.number,
+    cycleB.id,
+    [1, 2, 3, 4, 5, 6, 7].map((n) => ({ title: `Beta item ${n}`, curated: false })),
+  );
   const partnership = await buildPartnership(db, [LA, OTHER_LA]);
   partnershipId = partnership.id;
   coordinator = await buildUser(db, { role: 'partnership_coordinator', scopeId: partnership.id });
@@ -215,6 +222,14 @@ describe('a practitioner', () => {
     expect(text).toContain('Record evidence');
     expect(text).not.toContain('Year 4 book look');
     expect(text).not.toContain('Audit the reading books');
+  });
+
+  it('a long list shows five and links to all of them', async () => {
+    const { html, text } = await home(headAndPractitioner);
+    expect(text.match(/Beta item \d/g)).toHaveLength(5);
+    expect(html).toContain(`href="/schools/${b.number}/evidence"`);
+    expect(text).toContain('See all 7');
+    expect((await home(headAndPractitioner, 'cy')).text).toContain('Gweld y cyfan (7)');
   });
 
   it('holding two roles in one school gets one section', async () => {
