@@ -58,7 +58,14 @@ try {
       cookie: officer,
     }),
   );
-  const rows = [trivial, home, search, api, schoolHome, evidenceList, ...spacePages];
+  // The home answers "what needs me?" differently for each role (issue 13): each demo persona's own
+  // home, on the national data, beside the administrator's (links only) home above.
+  const roleHomes: Result[] = [];
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== 'administrator')) {
+    const cookie = await signIn(server.url, account.email, DEMO_PASSWORD);
+    roleHomes.push(await measure(`home (GET /) as ${account.role}`, `${server.url}/`, { cookie }));
+  }
+  const rows = [trivial, home, search, api, schoolHome, evidenceList, ...spacePages, ...roleHomes];
   console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each\n`);
   console.log(
     'route'.padEnd(40),
@@ -80,7 +87,7 @@ try {
   console.log(
     `\nhome / trivial = ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)}); target above 1/40 -> ${verdict(ratio > 1 / 40)}`,
   );
-  for (const page of [schoolHome, evidenceList, ...spacePages]) {
+  for (const page of [schoolHome, evidenceList, ...spacePages, ...roleHomes]) {
     console.log(
       `${page.name} / directory search = ${(page.rps / search.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= search.rps / 2)}`,
     );

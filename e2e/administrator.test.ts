@@ -91,7 +91,7 @@ journeyTest.concurrent.for(LANGUAGES)(
     await signIn.signIn(officer.email, password);
     const home = new HomePage(officerBrowser);
     await home.expectShown(officer.displayName);
-    expect(await home.roles()).toEqual([
+    expect(await home.sections()).toEqual([
       `${officerBrowser.t('roles.la_officer')}: ${lang === 'cy' ? 'Caerdydd' : 'Cardiff'}`,
     ]);
     // An officer has no administration in the menu.

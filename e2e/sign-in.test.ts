@@ -38,7 +38,7 @@ journeyTest.concurrent.for(LANGUAGES)(
     expect(visitor.path()).toBe('/');
     const home = new HomePage(visitor);
     await home.expectShown(user.displayName);
-    expect(await home.roles()).toEqual([visitor.t('roles.wg_official')]);
+    expect(await home.sections()).toEqual([`${visitor.t('roles.wg_official')}: ${visitor.t('home.national.title')}`]);
 
     await home.goToNavigation('account');
     const account = new AccountPage(visitor);

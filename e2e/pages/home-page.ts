@@ -7,9 +7,22 @@ export class HomePage extends BasePage {
     expect(await this.signOutButton().count()).toBe(1);
   }
 
-  /** The "Your roles" list, as shown. */
-  async roles(): Promise<string[]> {
-    const items = await this.page.locator('main ul.govuk-list--bullet li').allInnerTexts();
-    return items.map((text) => text.trim());
+  /** The home's sections, as "role: place" (one per place the reader holds a role in, issue 13). */
+  async sections(): Promise<string[]> {
+    const sections = this.page.locator('main [data-testid="home-section"]');
+    const roles = await sections.locator('[data-testid="home-section-role"]').allInnerTexts();
+    const places = await sections.locator('[data-testid="home-section-place"]').allInnerTexts();
+    return roles.map((role, i) => `${role.trim()}: ${places[i]!.trim()}`);
+  }
+
+  /** The lists shown (by key, e.g. "evidence", "meetings"), and whether the home says nothing needs the reader. */
+  async lists(): Promise<string[]> {
+    return this.page
+      .locator('main [data-testid="home-list"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-key') ?? ''));
+  }
+
+  async saysNothingNeedsMe(): Promise<boolean> {
+    return (await this.page.locator('main [data-testid="home-empty"]').count()) === 1;
   }
 }

@@ -45,7 +45,7 @@ import { unsubscribeRoutes } from './unsubscribe/routes.ts';
 export const features: Feature[] = [
   feature(healthRoutes, { database: true }),
   feature(helpPageRoutes, {}),
-  feature(homeRoutes, { database: true }),
+  feature(homeRoutes, { database: true, clock: true }),
   feature(authRoutes, { database: true, clock: true, config: true, delay: true }),
   feature(accountSessionRoutes, { database: true }),
   feature(notificationRoutes, { database: true, clock: true }),

@@ -13,6 +13,10 @@ export type FeedDeadline = {
   day: string;
   title_en: string;
   title_cy: string;
+  /** The concern case's school (null for a round deadline): the home puts the date in that school's section. */
+  school_number: string | null;
+  /** The LA the date is for: the home puts it in that LA's section. */
+  la_code: string;
 };
 
 export async function feedDeadlines(db: Db, userId: string, from: string, to: string): Promise<FeedDeadline[]> {
@@ -22,12 +26,12 @@ export async function feedDeadlines(db: Db, userId: string, from: string, to: st
        where ra.user_id = ${userId} and u.active
          and ra.role in ('la_officer', 'headteacher', 'chair_of_governors') and ra.scope_id is not null
     )
-    select 'round_deadline' as kind, p.id, p.id as record_id, r.deadline::text as day, r.title_en, r.title_cy
+    select 'round_deadline' as kind, p.id, p.id as record_id, r.deadline::text as day, r.title_en, r.title_cy, null as school_number, p.la_code
       from la_plans p join planning_rounds r on r.id = p.round_id
      where r.status = 'open' and r.deadline between ${from} and ${to}
        and exists (select 1 from mine where mine.role = 'la_officer' and mine.scope_id = p.la_code)
     union all
-    select 'concern_review', i.id, c.id, i.review_on::text, s.name, s.name
+    select 'concern_review', i.id, c.id, i.review_on::text, s.name, s.name, s.number, c.la_code
       from concern_support_items i join concern_cases c on c.id = i.case_id join schools s on s.number = c.school_number
      where c.state <> 'exited' and i.status = 'open' and i.review_on between ${from} and ${to}
        and exists (select 1 from mine

@@ -1,22 +1,20 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { schoolsForAssignments, scopeNames } from '../../directory/scope-repository.ts';
+import { homeSections } from './home-service.ts';
 
-export const homeRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
-  // The start page for visitors; the signed-in home page for users.
+export const homeRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
+  // The start page for visitors; for users, what needs them (issue 13).
   app.get('/', { config: { access: { public: true } } }, async (request, reply) => {
     if (!request.user) return reply.page('features/home/views/start.njk', { title: request.t('pages.start.title') });
-    const [names, schools] = await Promise.all([
-      scopeNames(database.db, request.user.assignments),
-      schoolsForAssignments(database.db, request.user.assignments),
-    ]);
-    const roles = request.user.assignments.map((a) => ({
-      role: a.role,
-      scopeName: names.get(`${a.scopeType}:${a.scopeId}`)?.[request.lang],
+    const sections = (await homeSections(database.db, request, clock.now())).map((s) => ({
+      ...s,
+      empty: !s.lists.some((l) => l.items.length > 0),
     }));
+    const waiting = sections.some((s) => !s.empty);
     return reply.page('features/home/views/home.njk', {
       title: request.t('pages.home.title'),
-      roles,
-      schools,
+      sections,
+      waiting,
+      hasRoles: request.user.assignments.length > 0,
       activeNav: 'home',
     });
   });
