@@ -1,7 +1,10 @@
 // The words of a notification email, in the recipient's language: a plain text part and an HTML
 // part saying the same, one line per notification with a full link to it, a link to the
 // preferences page, and one-click unsubscribe (RFC 8058) for the kinds the message carries.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TFunction } from 'i18next';
+import nunjucks from 'nunjucks';
 import type { MailMessage } from '../../lib/mailer.ts';
 import { isLanguage, type Language } from '../../plugins/i18n.ts';
 import type { EventKind } from '../event-kinds.ts';
@@ -14,8 +17,15 @@ export type EmailLinks = {
   unsubscribeToken: (userId: string, kinds: EventKind[]) => string;
 };
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// The HTML part is a template with autoescape on, as every page is: names and titles people wrote
+// reach the email only escaped.
+const templates = new nunjucks.Environment(
+  new nunjucks.FileSystemLoader(path.dirname(fileURLToPath(import.meta.url))),
+  {
+    autoescape: true,
+    throwOnUndefined: true,
+  },
+);
 
 export function notificationEmail(tFor: (lang: Language) => TFunction, links: EmailLinks, letter: Letter): MailMessage {
   const lang: Language = isLanguage(letter.recipient.preferredLanguage) ? letter.recipient.preferredLanguage : 'en';
@@ -51,20 +61,17 @@ export function notificationEmail(tFor: (lang: Language) => TFunction, links: Em
     `${unsubscribe}: ${unsubscribeUrl}`,
     '',
   ].join('\n');
-  const html = [
-    '<!DOCTYPE html>',
-    `<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-    '<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5;">',
-    `<p>${escapeHtml(greeting)}</p>`,
-    `<p>${escapeHtml(intro)}</p>`,
-    '<ul>',
-    ...items.map((item) => `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a></li>`),
-    '</ul>',
-    '<hr>',
-    `<p><a href="${escapeHtml(preferencesUrl)}">${escapeHtml(preferences)}</a></p>`,
-    `<p><a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribe)}</a></p>`,
-    '</body></html>',
-  ].join('\n');
+  const html = templates.render('notification-email.njk', {
+    lang,
+    subject,
+    greeting,
+    intro,
+    items,
+    preferences,
+    preferencesUrl,
+    unsubscribe,
+    unsubscribeUrl,
+  });
   return {
     to: letter.recipient.email,
     subject,
