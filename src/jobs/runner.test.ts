@@ -15,6 +15,7 @@ import { createTestDatabase, createTestDataDir } from '../../test/support/test-d
 import type { JobDefinition } from './job-deps.ts';
 import { jobTable, RELAY_EVENTS } from './job-table.ts';
 import { createJobRunner, type JobRunner } from './runner.ts';
+import { testEvent } from '../../test/support/notification-helpers.ts';
 
 const url = process.env.DATABASE_URL;
 const root = path.resolve(import.meta.dirname, '../..');
@@ -62,12 +63,13 @@ const notificationsFor = (db: Database, userId: string) =>
   db.db.select().from(notifications).where(eq(notifications.userId, userId));
 
 // An LA plan submitted: the audience rules tell Welsh Government's officials, so each test's reader is one.
-const submitted = (id: string) => ({
-  kind: 'plan_submitted' as const,
-  actorId: null,
-  subject: { type: 'la_plan', id },
-  link: `/plans/${id}`,
-});
+const submitted = (id: string) =>
+  testEvent({
+    kind: 'plan_submitted',
+    actorId: null,
+    subject: { type: 'la_plan', id },
+    link: `/plans/${id}`,
+  });
 const wgOfficial = (db: Database) => buildUser(db.db, { role: 'wg_official' });
 
 /** A job that counts its runs, by the data's `n`, in `runs`. */

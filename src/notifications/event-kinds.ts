@@ -41,6 +41,43 @@ export const EVENT_KINDS = {
 } as const satisfies Record<string, Cadence>;
 
 export type EventKind = keyof typeof EVENT_KINDS;
+
+/**
+ * The names each kind's message needs: its catalogue title's {{placeholders}}, which every service
+ * that records the kind must give (EventInput's type asks for them; a unit test holds the catalogues
+ * to this list). A name may also come in Welsh as `<name>Cy` (src/notifications/message-params.ts).
+ */
+export const EVENT_PARAMS = {
+  shared_with_you: ['school', 'title'],
+  revision_awaiting_approval: ['number', 'school'],
+  revision_approved: ['number', 'school'],
+  evidence_to_review: ['school', 'title'],
+  // The need the school wrote for its broker, never its priority's title: a priority stays the school's own.
+  support_requested: ['school', 'need'],
+  support_matched: ['school', 'need', 'supportingSchool'],
+  support_closed: ['school', 'need', 'supportingSchool'],
+  enquiry_reviewer_invited: ['school', 'question'],
+  enquiry_pack_ready: ['school', 'question'],
+  enquiry_on_site_day: ['school', 'question'],
+  enquiry_report_drafted: ['school', 'question'],
+  enquiry_follow_up_agreed: ['school', 'question'],
+  meeting_arranged: ['date', 'title'],
+  meeting_changed: ['date', 'title'],
+  plan_round_opened: ['round', 'deadline'],
+  plan_round_deadline_near: ['date', 'title'],
+  plan_submitted: ['la', 'round'],
+  plan_comments_sent: ['round'],
+  plan_sent_back: ['round'],
+  plan_marked_final: ['round'],
+  national_priorities_published: ['name'],
+  national_support_published: ['title'],
+  concern_review_due: ['date', 'title'],
+  approval_waiting: ['number', 'school', 'date'],
+} as const satisfies Record<EventKind, readonly string[]>;
+
+/** What a kind's event must carry for its message, and whatever else (Welsh forms, an output's kind). */
+export type EventParams<K extends EventKind> = Record<(typeof EVENT_PARAMS)[K][number], string> &
+  Record<string, string>;
 export const EVENT_KIND_NAMES = Object.keys(EVENT_KINDS) as EventKind[];
 
 export function isEventKind(value: string): value is EventKind {

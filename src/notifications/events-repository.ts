@@ -1,11 +1,19 @@
 import { asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { events } from '../db/schema/index.ts';
-import type { EventKind } from './event-kinds.ts';
+import type { EventKind, EventParams } from './event-kinds.ts';
+
+/** What a service says happened, for one kind, with the names its message needs. */
+export type EventOf<K extends EventKind> = EventBase & {
+  kind: K;
+  /** Names and titles for the message, in the language they were written. */
+  params: EventParams<K>;
+};
 
 /** What a service says happened. Recorded in the transaction that makes the change. */
-export type EventInput = {
-  kind: EventKind;
+export type EventInput = { [K in EventKind]: EventOf<K> }[EventKind];
+
+type EventBase = {
   actorId: string | null;
   subject: { type: string; id: string };
   /** The page that shows the thing: a path on this site, never a full URL. */
@@ -15,8 +23,6 @@ export type EventInput = {
   laCode?: string | null;
   /** People the change names (a reviewer invited, a school's headteacher matched). */
   audience?: readonly string[];
-  /** Names and titles for the message, in the language they were written. */
-  params?: Record<string, string>;
 };
 
 export type EventRow = typeof events.$inferSelect;
@@ -35,7 +41,7 @@ export async function recordEvent(tx: Db, input: EventInput): Promise<void> {
     collaborativeId: input.collaborativeId ?? null,
     laCode: input.laCode ?? null,
     audience: [...(input.audience ?? [])],
-    params: input.params ?? {},
+    params: input.params,
   });
 }
 

@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../test/support/test-database.ts';
 import { countUnrelayedEvents, recordEvent, type EventRow } from './events-repository.ts';
 import { countUnread } from './notifications-repository.ts';
 import { relayPendingEvents } from './relay-service.ts';
+import { testEvent } from '../../test/support/notification-helpers.ts';
 
 // The audience named by the change itself: enough to test the relay apart from the audience rules.
 const namedAudience = async (_db: unknown, event: EventRow) => event.audience;
@@ -24,13 +25,16 @@ describe('relaying events into notifications', () => {
       .insert(notificationPreferences)
       .values({ userId: chair.id, kind: 'revision_awaiting_approval', cadence: 'daily' });
     await db.transaction(async (tx) => {
-      await recordEvent(tx, {
-        kind: 'revision_awaiting_approval',
-        actorId: actor.id,
-        subject: { type: 'plan_revision', id: 'r1' },
-        link: '/schools/6601234/plan',
-        audience: [actor.id, governor.id, chair.id, governor.id],
-      });
+      await recordEvent(
+        tx,
+        testEvent({
+          kind: 'revision_awaiting_approval',
+          actorId: actor.id,
+          subject: { type: 'plan_revision', id: 'r1' },
+          link: '/schools/6601234/plan',
+          audience: [actor.id, governor.id, chair.id, governor.id],
+        }),
+      );
     });
 
     const result = await relayPendingEvents(db, namedAudience, new Date('2026-12-07T09:00:00Z'));
@@ -50,13 +54,16 @@ describe('relaying events into notifications', () => {
   it('relays an event once: a second pass tells nobody again', async () => {
     const db = database.db;
     const reader = await buildUser(db);
-    await recordEvent(db, {
-      kind: 'shared_with_you',
-      actorId: null,
-      subject: { type: 'share', id: 's1' },
-      link: '/shares/s1',
-      audience: [reader.id],
-    });
+    await recordEvent(
+      db,
+      testEvent({
+        kind: 'shared_with_you',
+        actorId: null,
+        subject: { type: 'share', id: 's1' },
+        link: '/shares/s1',
+        audience: [reader.id],
+      }),
+    );
     await relayPendingEvents(db, namedAudience, new Date());
     const again = await relayPendingEvents(db, namedAudience, new Date());
     expect(again).toEqual({ events: 0, notified: [] });
@@ -68,25 +75,31 @@ describe('relaying events into notifications', () => {
     const reader = await buildUser(db);
     await expect(
       db.transaction(async (tx) => {
-        await recordEvent(tx, {
-          kind: 'shared_with_you',
-          actorId: null,
-          subject: { type: 'share', id: 's2' },
-          link: '/x',
-          audience: [reader.id],
-        });
+        await recordEvent(
+          tx,
+          testEvent({
+            kind: 'shared_with_you',
+            actorId: null,
+            subject: { type: 'share', id: 's2' },
+            link: '/x',
+            audience: [reader.id],
+          }),
+        );
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     expect(await countRows(db, 'events')).toBe(0);
 
-    await recordEvent(db, {
-      kind: 'shared_with_you',
-      actorId: null,
-      subject: { type: 'share', id: 's3' },
-      link: '/x',
-      audience: [reader.id],
-    });
+    await recordEvent(
+      db,
+      testEvent({
+        kind: 'shared_with_you',
+        actorId: null,
+        subject: { type: 'share', id: 's3' },
+        link: '/x',
+        audience: [reader.id],
+      }),
+    );
     const failing = async () => {
       throw new Error('audience lookup failed');
     };
@@ -97,12 +110,15 @@ describe('relaying events into notifications', () => {
 
   it('refuses a link that leaves the site', async () => {
     await expect(
-      recordEvent(database.db, {
-        kind: 'shared_with_you',
-        actorId: null,
-        subject: { type: 'share', id: 's4' },
-        link: '//evil.example/x',
-      }),
+      recordEvent(
+        database.db,
+        testEvent({
+          kind: 'shared_with_you',
+          actorId: null,
+          subject: { type: 'share', id: 's4' },
+          link: '//evil.example/x',
+        }),
+      ),
     ).rejects.toThrow('event link must be a path');
   });
 });

@@ -15,15 +15,18 @@ const parentOf = (path: string) => path.slice(0, Math.max(path.lastIndexOf('/'),
  * read as /notifications/:id), so it is the form's address after all.
  */
 export function formReloadTarget(routes: readonly Route[]): (path: string, pageRefused?: boolean) => string | null {
-  let pages: ((path: string) => unknown) | null = null;
-  let forms: ((path: string) => unknown) | null = null;
+  let pages: ((path: string) => { route: Route } | null) | null = null;
+  let forms: ((path: string) => { route: Route } | null) | null = null;
   return (path, pageRefused = false) => {
     // Compiled on first use: every route is registered by then.
     pages ??= routeMatcher(routes.filter((r) => r.method === 'GET'));
     forms ??= routeMatcher(routes.filter((r) => r.method === 'POST'));
     const clean = path.split(/[?#]/)[0]!;
     if (!clean.startsWith('/') || clean.startsWith('//') || clean.includes('\\')) return null;
-    if ((!pageRefused && pages(clean)) || !forms(clean)) return null;
+    const page = pages(clean);
+    const form = forms(clean);
+    // A page that refused its own address (an unsubscribe link with a bad token) stays a 404.
+    if (!form || (page && (!pageRefused || page.route.url === form.route.url))) return null;
     for (let above = parentOf(clean); ; above = parentOf(above)) {
       if (pages(above)) return above;
       if (above === '/') return null;

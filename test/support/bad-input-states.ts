@@ -37,6 +37,7 @@ import { postForms } from './html-forms.ts';
 import { Visitor } from './http.ts';
 import { postMultipart } from './multipart.ts';
 import type { TestApp } from './test-app.ts';
+import { testEvent } from './notification-helpers.ts';
 
 /** `walks: false`: someone brought in for an errand, who opens its pages only, not the whole world as well. */
 export type Persona = {
@@ -94,13 +95,16 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
 
   // Notifications waiting for the headteacher: the list offers to mark one, or all, read.
   for (const kind of ['meeting_arranged', 'support_matched'] as const) {
-    await recordEvent(db, {
-      kind,
-      actorId: wgId,
-      subject: { type: 'meeting', id: kind },
-      link: '/account',
-      audience: [headteacher.userId!],
-    });
+    await recordEvent(
+      db,
+      testEvent({
+        kind,
+        actorId: wgId,
+        subject: { type: 'meeting', id: kind },
+        link: '/account',
+        audience: [headteacher.userId!],
+      }),
+    );
   }
   await relayPendingEvents(db, async (_db, event) => event.audience, new Date());
   open(headteacher, '/notifications/:id/read', '/notifications');

@@ -4,6 +4,7 @@
 import { openDatabase } from '../../src/db/client.ts';
 import { recordEvent } from '../../src/notifications/events-repository.ts';
 import { relayPendingEvents } from '../../src/notifications/relay-service.ts';
+import { testEvent } from './notification-helpers.ts';
 
 const database = await openDatabase({
   databaseUrl: process.env.CRASH_DATABASE_URL || null,
@@ -11,14 +12,17 @@ const database = await openDatabase({
 });
 const reader = process.env.CRASH_READER!;
 await database.db.transaction(async (tx) => {
-  await recordEvent(tx, {
-    // Told to Welsh Government's officials by the audience rules: the test's reader is one.
-    kind: 'plan_submitted',
-    actorId: null,
-    subject: { type: 'la_plan', id: 'crash' },
-    link: '/plans/crash',
-    audience: [reader],
-  });
+  await recordEvent(
+    tx,
+    testEvent({
+      // Told to Welsh Government's officials by the audience rules: the test's reader is one.
+      kind: 'plan_submitted',
+      actorId: null,
+      subject: { type: 'la_plan', id: 'crash' },
+      link: '/plans/crash',
+      audience: [reader],
+    }),
+  );
 });
 process.stdout.write('recorded\n');
 await relayPendingEvents(

@@ -69,7 +69,7 @@ describe('support request notifications', () => {
     for (const other of [headR, leaderR, officerB, lead, headStranger]) expect(requested.has(other.id)).toBe(false);
     expect(told.find((n) => n.kind === 'support_requested')!.params).toEqual({
       school: 'Requesting Primary',
-      priority: 'Reasoning in maths',
+      need: 'Reasoning taught well in Years 3 and 4',
     });
   });
 

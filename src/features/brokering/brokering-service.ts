@@ -17,7 +17,20 @@ function brokerPlace(row: repo.RequestRow) {
 }
 
 /** The words a support event's message needs, in the language they were written. */
-const requestParams = (row: repo.RequestRow) => ({ school: row.schoolName, priority: row.priorityTitle });
+const NEED_IN_MESSAGE = 100;
+
+/**
+ * A request as its messages name it: the school and the start of the need it wrote for its broker.
+ * Never the priority's title: the broker and the supporting school read the need, not the priority.
+ */
+const requestParams = (row: repo.RequestRow) => {
+  const need = row.request.need.trim().replace(/\s+/g, ' ');
+  const cut =
+    need.length <= NEED_IN_MESSAGE
+      ? need
+      : `${need.slice(0, need.lastIndexOf(' ', NEED_IN_MESSAGE) > 40 ? need.lastIndexOf(' ', NEED_IN_MESSAGE) : NEED_IN_MESSAGE)}…`;
+  return { school: row.schoolName, need: cut };
+};
 
 /** Saves the profile: the first save creates it, later ones name the version they started from. */
 export async function saveProfile(

@@ -1,7 +1,7 @@
 import { appendAudit } from '../../audit/audit-repository.ts';
 import type { Db } from '../../db/client.ts';
 import { findPlan } from '../../national/planning-repository.ts';
-import type { EventKind } from '../../notifications/event-kinds.ts';
+
 import { recordEvent } from '../../notifications/events-repository.ts';
 import * as repo from './plan-repository.ts';
 
@@ -9,7 +9,10 @@ import * as repo from './plan-repository.ts';
  * A step of an LA's plan someone must hear of. Its LA is where the LA's staff are found; WG's
  * officials are found nationally. Names go in both languages: an LA and a round have both.
  */
-export async function recordPlanEvent(tx: Db, kind: EventKind, actorId: string, planId: string) {
+type PlanEventKind =
+  'plan_round_opened' | 'plan_submitted' | 'plan_comments_sent' | 'plan_sent_back' | 'plan_marked_final';
+
+export async function recordPlanEvent(tx: Db, kind: PlanEventKind, actorId: string, planId: string) {
   const plan = (await findPlan(tx, planId))!;
   await recordEvent(tx, {
     kind,

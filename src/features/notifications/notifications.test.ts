@@ -10,6 +10,7 @@ import { notificationPreferences, notifications, shares } from '../../db/schema/
 import { recordEvent, type EventInput } from '../../notifications/events-repository.ts';
 import { relayPendingEvents } from '../../notifications/relay-service.ts';
 import { countUnread } from '../../notifications/notifications-repository.ts';
+import { testEvent } from '../../../test/support/notification-helpers.ts';
 
 const NOW = new Date('2026-12-07T09:00:00Z');
 let t: TestApp;
@@ -25,15 +26,21 @@ async function signedIn(user: TestUser): Promise<Visitor> {
 }
 
 /** Records an event naming its audience and relays it, as the relay job would. */
-async function tell(input: Partial<EventInput> & { audience: string[] }, at = NOW) {
-  await recordEvent(t.database.db, {
-    kind: 'meeting_arranged',
-    actorId: null,
-    subject: { type: 'meeting', id: 'm1' },
-    link: '/account',
-    params: { date: '2026-12-10', title: 'Cluster meeting' },
-    ...input,
-  });
+async function tell(
+  input: Partial<Omit<EventInput, 'params'>> & { audience: string[]; params?: Record<string, string> },
+  at = NOW,
+) {
+  await recordEvent(
+    t.database.db,
+    testEvent({
+      kind: 'meeting_arranged',
+      actorId: null,
+      subject: { type: 'meeting', id: 'm1' },
+      link: '/account',
+      params: { date: '2026-12-10', title: 'Cluster meeting' },
+      ...input,
+    }),
+  );
   await relayPendingEvents(t.database.db, async (_db, e) => e.audience, at);
 }
 
@@ -57,7 +64,7 @@ describe('the notifications page', () => {
     await tell({
       kind: 'support_matched',
       audience: [reader.id, other.id],
-      params: { school: 'Oak Primary', priority: 'Reading for pleasure', supportingSchool: 'Ysgol Derw' },
+      params: { school: 'Oak Primary', need: 'Reading for pleasure', supportingSchool: 'Ysgol Derw' },
     });
     await tell({
       kind: 'plan_submitted',
@@ -69,7 +76,7 @@ describe('the notifications page', () => {
     const page = await visitor.get('/notifications');
     expect(page.statusCode).toBe(200);
     const text = pageText(page.body);
-    expect(text).toContain('Support for Oak Primary with Reading for pleasure was matched to Ysgol Derw');
+    expect(text).toContain('Support for Oak Primary (“Reading for pleasure”) was matched to Ysgol Derw');
     expect(text).toContain('A meeting was arranged for 10 December 2026: Cluster meeting');
     expect(text).not.toContain('submitted its plan');
     expect(text.indexOf('Support for Oak Primary')).toBeLessThan(text.indexOf('A meeting was arranged'));

@@ -1,6 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
-import type { EventKind } from '../../notifications/event-kinds.ts';
+type EnquiryEventKind =
+  | 'enquiry_reviewer_invited'
+  | 'enquiry_pack_ready'
+  | 'enquiry_on_site_day'
+  | 'enquiry_report_drafted'
+  | 'enquiry_follow_up_agreed';
 import { recordEvent } from '../../notifications/events-repository.ts';
 import { searchKey } from '../../lib/search-text.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
@@ -22,7 +27,7 @@ const STATE_FIELDS = (e: repo.Enquiry) => ({ state: e.state, version: e.version 
  * A step someone in the enquiry needs to hear of. The subject is the enquiry, whose page each of
  * them opens; its school is the host, so the host's leaders are found there.
  */
-export async function recordEnquiryEvent(tx: Db, kind: EventKind, actorId: string, enquiry: repo.Enquiry) {
+export async function recordEnquiryEvent(tx: Db, kind: EnquiryEventKind, actorId: string, enquiry: repo.Enquiry) {
   const host = await findSchoolContext(tx, enquiry.hostSchoolNumber);
   await recordEvent(tx, {
     kind,
@@ -37,7 +42,7 @@ export async function recordEnquiryEvent(tx: Db, kind: EventKind, actorId: strin
 }
 
 /** The steps of the cycle that someone needs to hear of, by the state reached. */
-const STEP_EVENTS: Partial<Record<string, EventKind>> = {
+const STEP_EVENTS: Partial<Record<string, EnquiryEventKind>> = {
   on_site: 'enquiry_on_site_day',
   report_drafted: 'enquiry_report_drafted',
 };

@@ -13,6 +13,7 @@ import { buildUser, countRows, type TestUser } from '../../../test/support/facto
 import { pageText } from '../../../test/support/http.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../../test/support/smtp-capture.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { testEvent } from '../../../test/support/notification-helpers.ts';
 
 const namedAudience = async (_db: unknown, event: EventRow) => event.audience;
 
@@ -41,15 +42,18 @@ const deps = (): DeliveryDeps => ({
 });
 
 async function tell(reader: TestUser, kind: 'evidence_to_review' | 'support_requested', title: string) {
-  await recordEvent(t.database.db, {
-    kind,
-    actorId: null,
-    subject: { type: 'thing', id: title },
-    link: '/',
-    audience: [reader.id],
-    // What the kinds' messages name: the thing (as title and as priority) and a school.
-    params: { title, priority: title, school: 'Oak Primary' },
-  });
+  await recordEvent(
+    t.database.db,
+    testEvent({
+      kind,
+      actorId: null,
+      subject: { type: 'thing', id: title },
+      link: '/',
+      audience: [reader.id],
+      // What the kinds' messages name: the thing (as title and as need) and a school.
+      params: { title, need: title, school: 'Oak Primary' },
+    }),
+  );
   await relayPendingEvents(t.database.db, namedAudience, t.clock.now());
 }
 

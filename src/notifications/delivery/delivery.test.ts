@@ -14,6 +14,7 @@ import { recordEvent, type EventRow } from '../events-repository.ts';
 import { relayPendingEvents } from '../relay-service.ts';
 import { readUnsubscribeToken } from '../unsubscribe-token.ts';
 import { deliverAtOnce, sendDigests, type DeliveryDeps } from './delivery-jobs.ts';
+import { testEvent } from '../../../test/support/notification-helpers.ts';
 
 const namedAudience = async (_db: unknown, event: EventRow) => event.audience;
 const keys = derivePurposeKeys('a test secret of at least thirty-two characters');
@@ -40,15 +41,18 @@ const deps = (): DeliveryDeps => ({
 });
 
 async function happen(userId: string, kind: EventKind, title: string, extra: Record<string, string> = {}) {
-  await recordEvent(database.db, {
-    kind,
-    actorId: null,
-    subject: { type: 'thing', id: title },
-    link: '/schools/6601234',
-    audience: [userId],
-    // What each kind's message names: the thing (as title and as priority), a school, a day, a revision.
-    params: { title, priority: title, school: 'Oak Primary', date: '2026-12-14', number: '2', ...extra },
-  });
+  await recordEvent(
+    database.db,
+    testEvent({
+      kind,
+      actorId: null,
+      subject: { type: 'thing', id: title },
+      link: '/schools/6601234',
+      audience: [userId],
+      // What each kind's message names: the thing (as title and as need), a school, a day, a revision.
+      params: { title, need: title, school: 'Oak Primary', date: '2026-12-14', number: '2', ...extra },
+    }),
+  );
 }
 
 const unemailed = async (userId: string) =>
