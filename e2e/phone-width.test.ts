@@ -27,7 +27,9 @@ export function patternOf(path: string): string {
 
 /** The page's own links to other pages of the service (no downloads, no sign-out). */
 async function linksOn(page: Page, base: string): Promise<string[]> {
-  const hrefs = await page.$$eval('a[href]:not([download])', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const hrefs = (await page.evaluate(
+    "[...document.querySelectorAll('a[href]:not([download])')].map((a) => a.href)",
+  )) as string[];
   const found = new Set<string>();
   for (const href of hrefs) {
     const url = new URL(href);
@@ -41,7 +43,7 @@ async function linksOn(page: Page, base: string): Promise<string[]> {
 /** How far the page is wider than the screen, in CSS pixels (0: it fits). */
 async function overflow(page: Page, width: number): Promise<number> {
   await page.setViewportSize({ width, height: 800 });
-  return page.evaluate((w) => document.documentElement.scrollWidth - w, width);
+  return ((await page.evaluate('document.documentElement.scrollWidth')) as number) - width;
 }
 
 journeyTest(
