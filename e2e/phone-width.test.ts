@@ -14,7 +14,7 @@ import { LANGUAGES } from './support/visitor.ts';
  */
 const WIDTHS = [390, 320];
 /** Patterns each persona measures at most: enough for every tab and menu, quick enough for the suite. */
-const MAX_PATTERNS = 40;
+const MAX_PATTERNS = 25;
 
 /** The address's pattern: every number, uuid and code-like segment is one parameter. */
 export function patternOf(path: string): string {
@@ -32,6 +32,8 @@ async function linksOn(page: Page, base: string): Promise<string[]> {
   )) as string[];
   const found = new Set<string>();
   for (const href of hrefs) {
+    // An SVG link's href is not a string: such links are pictures' own, not pages.
+    if (typeof href !== 'string' || !URL.canParse(href)) continue;
     const url = new URL(href);
     if (url.origin !== base || /^\/(static|assets|api)\//.test(url.pathname) || NOT_A_PAGE.test(url.pathname)) continue;
     url.searchParams.delete('lang');
@@ -72,7 +74,8 @@ journeyTest(
       while (queue.length > 0 && patterns < MAX_PATTERNS) {
         const path = queue.shift()!;
         const pattern = patternOf(path);
-        if (measured.has(pattern)) continue;
+        // Each persona's home is its own (its places, its menu); other pages once for all personas.
+        if (measured.has(pattern) && path !== '/') continue;
         measured.add(pattern);
         patterns++;
         for (const lang of LANGUAGES) {
@@ -97,8 +100,7 @@ journeyTest(
     }
     const seconds = Math.round((performance.now() - started) / 1000);
     console.log(`phone-width: ${measured.size} page patterns, ${loads} loads, ${seconds} s`);
-    expect(measured.size).toBeGreaterThan(40);
-    expect(wide).toEqual([]);
+    expect({ patterns: measured.size > 45, wide }).toEqual({ patterns: true, wide: [] });
   },
   300_000,
 );
