@@ -11,7 +11,7 @@ export class EvidenceListPage extends SchoolAreaPage {
   }
 
   async addEvidence(): Promise<EvidenceFormPage> {
-    await this.press(this.t('pages.evidence.list.add'));
+    await this.press(this.t('school.nav.recordEvidence'));
     return new EvidenceFormPage(this.visitor);
   }
 }

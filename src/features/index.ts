@@ -25,6 +25,7 @@ import { nationalPictureRoutes } from './national-picture/routes.ts';
 import { laPlanRoutes } from './la-plans/routes.ts';
 import { partnershipRoutes } from './partnerships/routes.ts';
 import { localImprovementRoutes } from './local-improvement/routes.ts';
+import { yourSchoolsRoutes } from './your-schools/routes.ts';
 import { concernRoutes } from './concern/routes.ts';
 import { professionalLearningRoutes } from './professional-learning/routes.ts';
 import { brokeringRoutes } from './brokering/routes.ts';
@@ -69,6 +70,7 @@ export const features: Feature[] = [
   feature(laPlanRoutes, { database: true, clock: true }),
   feature(partnershipRoutes, { database: true, clock: true }),
   feature(localImprovementRoutes, { database: true }),
+  feature(yourSchoolsRoutes, { database: true }),
   feature(concernRoutes, { database: true, clock: true }),
   feature(professionalLearningRoutes, { database: true, clock: true }),
   feature(brokeringRoutes, { database: true, clock: true }),

@@ -85,6 +85,7 @@ export const viewsPlugin = fp(async (app, opts: ViewsOptions) => {
           url: request.url,
           csrfToken,
           unread,
+          canOpen: (address, given) => request.canOpen(address, given),
         }),
         chrome.footer(request.lang, request.t),
       ]);

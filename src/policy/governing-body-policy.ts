@@ -20,3 +20,10 @@ export function governingBodyCan(user: CurrentUser | null, school: SchoolContext
   };
 }
 export type GoverningBodyCan = ReturnType<typeof governingBodyCan>;
+
+/** The governing bodies a person sits on. */
+export function governingBodyIds(user: CurrentUser | null): string[] {
+  return (user?.assignments ?? [])
+    .filter((a) => (a.role === 'governor' || a.role === 'chair_of_governors') && a.scopeId)
+    .map((a) => a.scopeId!);
+}

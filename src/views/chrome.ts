@@ -1,10 +1,10 @@
 import type { Language } from '../plugins/i18n.ts';
-import { canFlags, hasRole } from '../policy/policy.ts';
+import { navigationFor, type CanOpen } from './navigation.ts';
 import type { CurrentUser } from '../policy/roles.ts';
 
 type Render = (template: string, data: Record<string, unknown>) => Promise<string>;
 
-export type NavItem = { key: string; href: string };
+export { navigationFor, type NavItem } from './navigation.ts';
 
 type Translate = (key: string) => string;
 type TranslateWith = (key: string, options: { count: number }) => string;
@@ -16,6 +16,8 @@ export type HeaderRequest = {
   active: string;
   url: string;
   csrfToken: string;
+  /** Whether an address opens for the reader (request.canOpen): the menu shows only what does. */
+  canOpen?: CanOpen;
   /** The reader's unread notifications (signed in), or null: no link is shown. */
   unread?: number | null;
 };
@@ -32,29 +34,11 @@ const CSRF = '__CYD_CSRF__';
 // Where the notifications link and its unread count go: the only part of a signed-in header that
 // changes with the reader's own data, so one indexed count per request keeps the cache.
 const NOTIFICATIONS = '__CYD_NOTIFICATIONS__';
-
-export function navigationFor(user: CurrentUser | null): NavItem[] {
-  if (!user) return [];
-  const can = canFlags(user);
-  const items: NavItem[] = [
-    { key: 'home', href: '/' },
-    { key: 'schools', href: '/schools' },
-    { key: 'localAuthorities', href: '/local-authorities' },
-  ];
-  if (can.readCollaboratives) items.push({ key: 'collaboratives', href: '/collaboratives' });
-  if (can.readLocalAuthority) items.push({ key: 'localImprovement', href: '/local-improvement' });
-  if (can.readNational) items.push({ key: 'national', href: '/national' });
-  if (can.readPlans) items.push({ key: 'plans', href: '/plans' });
-  // LA staff reach their partnerships from their LA's area; coordinators and WG from the menu.
-  if (hasRole(user, 'partnership_coordinator', 'wg_official'))
-    items.push({ key: 'partnerships', href: '/partnerships' });
-  items.push({ key: 'goodPractice', href: '/good-practice' });
-  if (can.manageUsers) items.push({ key: 'users', href: '/admin/users' });
-  if (can.readAudit) items.push({ key: 'audit', href: '/admin/audit' });
-  if (can.importDirectory) items.push({ key: 'directoryImport', href: '/admin/directory' });
-  items.push({ key: 'account', href: '/account' });
-  return items;
-}
+// A menu item naming the reader's own school or LA: its address is a slot, so one cached header
+// serves every school's staff, and the cache holds one entry per language, page and set of items.
+const personalSlot = (key: string) => `__CYD_NAV_${key}__`;
+/** Headers kept at most: the keys are few, but a bound keeps an unforeseen one from growing memory. */
+const MAX_HEADERS = 500;
 
 /** The same path and query with `lang` set, for the language toggle. */
 export function languageHref(url: string, lang: Language): string {
@@ -93,15 +77,19 @@ export function createChrome(render: Render): Chrome {
   const headers = new Map<string, Promise<string>>();
   const footers = new Map<Language, Promise<string>>();
   return {
-    async header({ lang, t, user, active, url, csrfToken, unread }) {
-      const navigation = navigationFor(user);
+    async header({ lang, t, user, active, url, csrfToken, unread, canOpen = () => false }) {
+      const navigation = navigationFor(user, canOpen);
       const key = `${lang}|${user ? 'in' : 'out'}|${active}|${navigation.map((n) => n.key).join(',')}`;
       let cached = headers.get(key);
       if (!cached) {
         cached = render('views/chrome/header.njk', {
           lang,
           t,
-          navigation,
+          navigation: navigation.map((item) => ({
+            key: item.key,
+            section: item.section ?? item.key,
+            href: item.personal ? personalSlot(item.key) : item.href,
+          })),
           active,
           signedIn: !!user,
           hrefEn: HREF_EN,
@@ -109,9 +97,13 @@ export function createChrome(render: Render): Chrome {
           csrfToken: CSRF,
           notificationsSlot: NOTIFICATIONS,
         });
+        if (headers.size >= MAX_HEADERS) headers.delete(headers.keys().next().value!);
         headers.set(key, cached);
       }
-      return (await cached)
+      let html = await cached;
+      for (const item of navigation)
+        if (item.personal) html = html.replace(personalSlot(item.key), escapeAttribute(item.href));
+      return html
         .replace(HREF_EN, escapeAttribute(languageHref(url, 'en')))
         .replace(HREF_CY, escapeAttribute(languageHref(url, 'cy')))
         .replace(CSRF, escapeAttribute(csrfToken))

@@ -53,6 +53,8 @@ export function evidenceFormRoutes(app: TypedApp, db: Db, store: AttachmentStore
     return reply.status(status).page(view('form'), {
       title: t(`pages.evidence.${mode}.title`),
       ...sectionModel(ctx),
+      // The school area's "Record evidence" button is not shown on the form it opens.
+      recordingEvidence: true,
       mode,
       item: state.item,
       action: state.item

@@ -97,7 +97,12 @@ describe('who sees which evidence', () => {
     const governorPage = pageText((await (await visitorFor(people.governor)).get(listUrl())).body);
     expect(governorPage).toContain('2 evidence items');
     expect(governorPage).not.toContain('To review');
-    expect(governorPage).not.toContain('Add evidence');
+    // Staff record evidence from the top of the school's pages (issue 13); the rest do not.
+    expect(governorPage).not.toContain('Record evidence');
+    const staffPage = pageText((await (await visitorFor(people.practitioner)).get(listUrl())).body);
+    expect(staffPage).toContain('Record evidence');
+    const staffCy = pageText((await (await visitorFor(people.practitioner)).get(listUrl('lang=cy'))).body);
+    expect(staffCy).toContain('Cofnodi tystiolaeth');
   });
 
   it('lets governors and the LA ask for more only to get the same: no archived or to-review views', async () => {
