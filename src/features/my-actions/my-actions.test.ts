@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCollaborative, makeLead } from '../../../test/support/collaboration-factories.ts';
+import { buildCollaborative } from '../../../test/support/collaboration-factories.ts';
 import { buildUser, sessionCookie } from '../../../test/support/factories.ts';
 import { Visitor, pageText } from '../../../test/support/http.ts';
 import { buildConcernCase } from '../../../test/support/la-factories.ts';
