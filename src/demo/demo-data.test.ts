@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { loadDemoData } from './demo-data.ts';
+import { actionsAssignedTo } from '../features/my-actions/my-actions-repository.ts';
 
 let t: TestApp;
 const rows = async <T>(query: ReturnType<typeof sql>) =>
@@ -99,5 +100,21 @@ describe('the demo’s collaboration', () => {
       join role_assignments a on a.user_id = u.id and a.role = 'partnership_coordinator' join la_partnership_members pm on pm.partnership_id::text = a.scope_id
       where u.email = 'partnership.coordinator@demo.cydwella.cymru'`);
     expect(coordinator!.las).toContain('681');
+  });
+});
+
+describe('demo action owners (issue 13)', () => {
+  it("gives the practitioner a plan action and the cluster's lead a meeting action in My actions", async () => {
+    const idOf = async (email: string) =>
+      (
+        (await t.database.db.execute(sql`select id from users where email = ${email}`)) as unknown as {
+          rows: { id: string }[];
+        }
+      ).rows[0]!.id;
+    const today = new Date().toISOString().slice(0, 10);
+    const practitioner = await actionsAssignedTo(t.database.db, await idOf('practitioner@demo.cydwella.cymru'), today);
+    expect(practitioner.some((a) => a.kind === 'plan')).toBe(true);
+    const lead = await actionsAssignedTo(t.database.db, await idOf('collaborative.lead@demo.cydwella.cymru'), today);
+    expect(lead.some((a) => a.kind === 'meeting')).toBe(true);
   });
 });

@@ -43,8 +43,8 @@ export async function loadDemoMeetings(
       },
       {
         description: "Trefnu dyddiadau pontio'r gwanwyn gyda'r ysgolion cynradd",
-        owner: 'Ioan Rees',
-        ownerSchoolNumber: S.broEdern,
+        // The cluster's lead (a demo account): "My actions" shows it to her.
+        owner: 'Nia Lewis',
         dueOn: day(-2, now),
         language: 'cy',
       },

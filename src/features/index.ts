@@ -38,6 +38,7 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { reciprocityRoutes } from './reciprocity/routes.ts';
 import { collaborativeSpaceRoutes } from './collaborative-space/routes.ts';
 import { unsubscribeRoutes } from './unsubscribe/routes.ts';
+import { myActionsRoutes } from './my-actions/routes.ts';
 
 /**
  * Every feature, registered in this order by buildApp, with the parts of AppDeps it is given: only the
@@ -78,6 +79,7 @@ export const features: Feature[] = [
   feature(laOverviewRoutes, { database: true, clock: true }),
   feature(peerEnquiryRoutes, { database: true, clock: true }),
   feature(calendarRoutes, { database: true, clock: true, config: true }),
+  feature(myActionsRoutes, { database: true, clock: true }),
   feature(progressionRoutes, { database: true, config: true }),
   feature(meetingRoutes, { database: true, clock: true, config: true }),
   feature(reciprocityRoutes, { database: true, clock: true }),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { author, language, stamps } from './columns.ts';
+import { actionOwner, author, language, stamps } from './columns.ts';
 import { findings, planActions, evidence } from './cycle.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
@@ -96,6 +96,7 @@ export const meetingActions = pgTable(
     description: text('description').notNull(),
     owner: text('owner').notNull(),
     ownerSchoolNumber: schoolRef('owner_school_number'),
+    ownerUserId: actionOwner(),
     dueOn: date('due_on'),
     status: text('status').notNull().default('open'),
     language: language(),
@@ -103,6 +104,7 @@ export const meetingActions = pgTable(
   },
   (t) => [
     index('meeting_actions_meeting').on(t.meetingId),
+    index('meeting_actions_owner_user').on(t.ownerUserId),
     oneOf('meeting_actions', t.status, MEETING_ACTION_STATUSES),
   ],
 );

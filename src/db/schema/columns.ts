@@ -11,3 +11,9 @@ export const stamps = {
 export const author = () => uuid('created_by').references(() => users.id);
 /** The language the user wrote in (DOMAIN.md section 7, rule 7). */
 export const language = () => text('language').notNull().default('en');
+
+/**
+ * The person in Cydwella an action is assigned to (issue 13). Null when the free-text `owner` names
+ * someone outside Cydwella; set null if the account is ever deleted, so the text stays the fallback.
+ */
+export const actionOwner = () => uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' });

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { author, language, stamps } from './columns.ts';
+import { actionOwner, author, language, stamps } from './columns.ts';
 import { schools } from './directory.ts';
 import { users } from './users.ts';
 import {
@@ -221,6 +221,7 @@ export const planActions = pgTable(
       .references(() => priorities.id, { onDelete: 'cascade' }),
     description: text('description').notNull(),
     owner: text('owner').notNull().default(''),
+    ownerUserId: actionOwner(),
     startOn: date('start_on'),
     dueOn: date('due_on'),
     milestones: text('milestones').notNull().default(''),
@@ -235,6 +236,7 @@ export const planActions = pgTable(
   (t) => [
     index('plan_actions_priority').on(t.priorityId),
     index('plan_actions_due').on(t.dueOn),
+    index('plan_actions_owner_user').on(t.ownerUserId),
     oneOf('plan_actions', t.status, ACTION_STATUSES),
   ],
 );

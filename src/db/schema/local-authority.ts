@@ -14,7 +14,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { author, language, stamps } from './columns.ts';
+import { actionOwner, author, language, stamps } from './columns.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { findings, priorities } from './cycle.ts';
 import { users } from './users.ts';
@@ -337,6 +337,7 @@ export const laPriorityActions = pgTable(
       .references(() => laPriorities.id, { onDelete: 'cascade' }),
     description: text('description').notNull(),
     owner: text('owner').notNull().default(''),
+    ownerUserId: actionOwner(),
     dueOn: date('due_on'),
     status: text('status').notNull().default('not_started'),
     language: language(),
@@ -344,6 +345,7 @@ export const laPriorityActions = pgTable(
   },
   (t) => [
     index('la_priority_actions_priority').on(t.priorityId),
+    index('la_priority_actions_owner_user').on(t.ownerUserId),
     laCheck('la_priority_actions_status_known', t.status, LA_SELF_EVALUATION_CODES.status),
   ],
 );
@@ -447,6 +449,7 @@ export const concernSupportItems = pgTable(
       .references(() => concernCases.id, { onDelete: 'cascade' }),
     action: text('action').notNull(),
     owner: text('owner').notNull().default(''),
+    ownerUserId: actionOwner(),
     reviewOn: date('review_on'),
     status: text('status').notNull().default('open'),
     reviewNotes: text('review_notes').notNull().default(''),
@@ -455,6 +458,7 @@ export const concernSupportItems = pgTable(
   },
   (t) => [
     index('concern_support_items_case').on(t.caseId, t.reviewOn),
+    index('concern_support_items_owner_user').on(t.ownerUserId),
     oneOf('concern_support_items', t.status, CONCERN_SUPPORT_STATUSES),
   ],
 );

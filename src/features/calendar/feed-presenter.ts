@@ -3,6 +3,7 @@ import { sessionEntry } from '../progression/progression-presenter.ts';
 import type { FeedDeadline } from './deadline-repository.ts';
 import type { FeedEvent } from './feed-repository.ts';
 import type { CalendarEntry } from './ics.ts';
+import type { AssignedAction } from '../my-actions/my-actions-repository.ts';
 
 /** The feed's events as calendar entries, written in the feed's language. */
 export function feedEntries(t: TFunction, lang: string, publicUrl: string, events: FeedEvent[]): CalendarEntry[] {
@@ -88,4 +89,33 @@ export function deadlineEntries(t: TFunction, lang: string, publicUrl: string, d
       url,
     };
   });
+}
+
+/**
+ * The actions the person leads (issue 13), all day on their due date, within the feed's window. A
+ * concern case's support item names only the school (restricted: its detail stays behind the link).
+ */
+export function actionEntries(
+  t: TFunction,
+  lang: string,
+  publicUrl: string,
+  actions: AssignedAction[],
+  window: { from: string; to: string },
+): CalendarEntry[] {
+  return actions
+    .filter((a) => a.dueOn && a.dueOn >= window.from && a.dueOn <= window.to)
+    .map((a) => {
+      const url = `${publicUrl}${a.href}`;
+      const place = lang === 'cy' ? a.place.cy : a.place.en;
+      return {
+        uid: `action-${a.kind}-${a.id}@cydwella`,
+        date: a.dueOn!,
+        summary:
+          a.kind === 'concern'
+            ? t('calendar.action.concern', { school: place })
+            : t('calendar.action.due', { action: a.description }),
+        description: a.kind === 'concern' ? url : `${place}\n${url}`,
+        url,
+      };
+    });
 }

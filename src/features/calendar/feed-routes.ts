@@ -2,10 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { collaborativeScope } from '../../access/request-scope.ts';
 import { HttpError } from '../../lib/http-error.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { feedEvents, findActiveFeed, findVisit } from './feed-repository.ts';
 import { feedWindow, hashToken } from './feed-service.ts';
-import { deadlineEntries, feedEntries, visitEntry } from './feed-presenter.ts';
+import { actionEntries, deadlineEntries, feedEntries, visitEntry } from './feed-presenter.ts';
+import { actionsAssignedTo } from '../my-actions/my-actions-repository.ts';
 import { feedDeadlines } from './deadline-repository.ts';
 import { calendarText, sendCalendar } from './ics.ts';
 import { Uuid } from '../../lib/request-schemas.ts';
@@ -36,6 +38,13 @@ export const calendarFeedRoutes: FeaturePlugin<'database' | 'config' | 'clock'> 
       const entries = [
         ...feedEntries(t, lang, config.publicUrl, await feedEvents(db, feed.userId, from, to)),
         ...deadlineEntries(t, lang, config.publicUrl, await feedDeadlines(db, feed.userId, from, to)),
+        ...actionEntries(
+          t,
+          lang,
+          config.publicUrl,
+          await actionsAssignedTo(db, feed.userId, todayInWales(clock.now())),
+          { from, to },
+        ),
       ].sort((a, b) => a.date.localeCompare(b.date));
       return sendCalendar(
         reply,

@@ -1,6 +1,13 @@
 import { text, type FieldErrors } from '../../lib/forms.ts';
 import { parseDateParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import {
+  checkOwner,
+  ownerErrorKey,
+  ownerFormFrom,
+  type OwnerForm,
+  type Person,
+} from '../action-owners/owner-choice.ts';
+import {
   COPY_RECIPIENTS,
   GROUNDS,
   INTERVENTIONS,
@@ -177,25 +184,31 @@ export function checkInterventionForm(
 }
 
 // --- Support plan items and exit ------------------------------------------------------------
-export type SupportForm = { action: string; owner: string; reviewOn: DateParts; status: string; reviewNotes: string };
+export type SupportForm = OwnerForm & { action: string; reviewOn: DateParts; status: string; reviewNotes: string };
 export const readSupportForm = (body: Body): SupportForm => ({
   action: text(body.action),
-  owner: text(body.owner),
+  ...ownerFormFrom(body),
   reviewOn: dateOf(body, 'reviewOn'),
   status: text(body.status) || 'open',
   reviewNotes: text(body.reviewNotes),
 });
 
-export function checkSupportForm(form: SupportForm) {
+/** `people`: who may open the case (the only people a support item may be given to: it is restricted). */
+export function checkSupportForm(form: SupportForm, people: readonly Person[]) {
   const errors: FieldErrors = {};
   requiredText(errors, 'action', form.action, 2000);
-  requiredText(errors, 'owner', form.owner, 200);
+  const owner = checkOwner(form, people, { required: true, maxLength: 200 });
+  if (!owner.ok)
+    errors[owner.field] =
+      owner.field === 'ownerUserId'
+        ? ownerErrorKey(owner.problem)
+        : E(owner.problem === 'ownerTooLong' ? 'owner_tooLong' : 'owner_missing');
   const reviewOn = requiredDate(errors, 'reviewOn', form.reviewOn);
   if (form.status !== 'open' && form.status !== 'done') errors.status = E('status_missing');
   if (form.reviewNotes.length > 10_000) errors.reviewNotes = E('reviewNotes_tooLong');
   return result(errors, {
     action: form.action,
-    owner: form.owner,
+    ...(owner.ok ? owner.values : { ownerUserId: null, owner: '' }),
     reviewOn: reviewOn!,
     status: form.status,
     reviewNotes: form.reviewNotes,

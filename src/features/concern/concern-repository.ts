@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
 import {
   concernCases,
@@ -122,9 +123,10 @@ export async function insertIntervention(db: Db, values: typeof concernIntervent
   return row!;
 }
 
+/** The case's support plan; each owner as pages show it (ownerName). */
 export const listSupportItems = (db: Db, caseId: string) =>
   db
-    .select()
+    .select({ ...getTableColumns(concernSupportItems), owner: ownerName(concernSupportItems) })
     .from(concernSupportItems)
     .where(eq(concernSupportItems.caseId, caseId))
     .orderBy(
@@ -147,7 +149,9 @@ export async function updateSupportItem(
   db: Db,
   id: string,
   version: number,
-  values: Partial<Pick<SupportItem, 'action' | 'owner' | 'reviewOn' | 'status' | 'reviewNotes' | 'language'>>,
+  values: Partial<
+    Pick<SupportItem, 'action' | 'owner' | 'ownerUserId' | 'reviewOn' | 'status' | 'reviewNotes' | 'language'>
+  >,
   now: Date,
 ) {
   const [row] = await db

@@ -184,10 +184,18 @@ export async function recordIntervention(
     .catch((error: unknown) => (isRollback(error) ? conflict : Promise.reject(error)));
 }
 
-type SupportValues = { action: string; owner: string; reviewOn: string; status: string; reviewNotes: string };
+type SupportValues = {
+  action: string;
+  owner: string;
+  ownerUserId: string | null;
+  reviewOn: string;
+  status: string;
+  reviewNotes: string;
+};
 const supportSnapshot = (i: repo.SupportItem) => ({
   action: i.action,
   owner: i.owner,
+  ownerUserId: i.ownerUserId,
   reviewOn: i.reviewOn,
   status: i.status,
   reviewNotes: i.reviewNotes,

@@ -20,6 +20,8 @@ import { canRecordIntervention, complianceEnds, isOpenCase } from './concern-rul
 import { addSupportItem, recordIntervention, updateSupportItem } from './concern-service.ts';
 import { Version } from '../../lib/request-schemas.ts';
 import { concernCaseScope } from '../../access/request-scope.ts';
+import { concernCasePeople } from '../action-owners/people-repository.ts';
+import { ownerToForm } from '../action-owners/owner-choice.ts';
 import { scoped } from '../../access/scopes.ts';
 
 const InterventionBody = Type.Object({
@@ -31,6 +33,7 @@ const InterventionBody = Type.Object({
 const SupportBody = Type.Object({
   version: Type.Optional(Version),
   action: field,
+  ownerUserId: field,
   owner: field,
   status: field,
   reviewNotes: field,
@@ -108,7 +111,7 @@ export const concernPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     },
   );
 
-  const renderSupport = (
+  const renderSupport = async (
     request: FastifyRequest,
     reply: FastifyReply,
     ctx: CaseContext,
@@ -120,6 +123,7 @@ export const concernPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     reply.status(status).page(view('support-form'), {
       ...caseModel(request, ctx, request.t(item ? 'concern.support.editTitle' : 'concern.support.newTitle')),
       form,
+      people: await concernCasePeople(db, ctx.concernCase.id),
       item,
       version: item?.version,
       action: item
@@ -138,7 +142,7 @@ export const concernPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     if (!item) throw new HttpError(404, 'not-found');
     return item;
   }
-  const SUPPORT_ORDER = ['action', 'owner', 'reviewOn-day', 'status', 'reviewNotes'];
+  const SUPPORT_ORDER = ['action', 'ownerUserId', 'owner', 'reviewOn-day', 'status', 'reviewNotes'];
 
   app.get(
     '/concern-cases/:id/support-items/new',
@@ -148,7 +152,7 @@ export const concernPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app
         request,
         reply,
         await openCaseFor(request),
-        { action: '', owner: '', reviewOn: EMPTY_DATE, status: 'open', reviewNotes: '' },
+        { action: '', ownerUserId: '', owner: '', reviewOn: EMPTY_DATE, status: 'open', reviewNotes: '' },
         null,
       ),
   );
@@ -159,7 +163,7 @@ export const concernPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     async (request, reply) => {
       const ctx = await openCaseFor(request);
       const form = readSupportForm(request.body);
-      const checked = checkSupportForm(form);
+      const checked = checkSupportForm(form, await concernCasePeople(db, ctx.concernCase.id));
       if (!checked.ok)
         return renderSupport(
           request,
@@ -187,7 +191,7 @@ export const concernPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app
         ctx,
         {
           action: item.action,
-          owner: item.owner,
+          ...ownerToForm(item, await concernCasePeople(db, ctx.concernCase.id)),
           reviewOn: dateToParts(item.reviewOn),
           status: item.status,
           reviewNotes: item.reviewNotes,
@@ -204,7 +208,7 @@ export const concernPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app
       const ctx = await openCaseFor(request);
       const item = await itemOf(ctx, request.params.itemId);
       const form = readSupportForm(request.body);
-      const checked = checkSupportForm(form);
+      const checked = checkSupportForm(form, await concernCasePeople(db, ctx.concernCase.id));
       if (!checked.ok)
         return renderSupport(
           request,

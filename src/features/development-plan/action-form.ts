@@ -2,10 +2,13 @@ import { parseDateParts, dateToParts, type DateParts } from '../../lib/govuk-dat
 import { ACTION_STATUSES, isOneOf, SUPPORT_FROM } from '../../reference/reference-data.ts';
 import { formatPounds, parsePounds } from './money.ts';
 import type { ActionValues, PlanAction } from './plan-repository.ts';
+import { checkOwner, ownerErrorKey, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
 
 /** The action form as typed: what is shown again, unchanged, when something is wrong. */
 export type ActionForm = {
   description: string;
+  /** A person's id, 'outside' or '' (nothing chosen): see ../action-owners/owner-choice.ts. */
+  ownerUserId: string;
   owner: string;
   startOn: DateParts;
   dueOn: DateParts;
@@ -29,13 +32,16 @@ const E = (problem: string) => `pages.planAction.errors.${problem}`;
 export type ActionValidation =
   { ok: true; values: Omit<ActionValues, 'language'> } | { ok: false; errors: Record<string, string> };
 
-/** Checks an action as a leader typed it; every problem at once, against the field it belongs to. */
-export function validateActionForm(form: ActionForm): ActionValidation {
+/**
+ * Checks an action as a leader typed it; every problem at once, against the field it belongs to.
+ * `people`: whom it may be assigned to (the school's staff).
+ */
+export function validateActionForm(form: ActionForm, people: readonly Person[]): ActionValidation {
   const errors: Record<string, string> = {};
   if (!form.description) errors.description = E('descriptionMissing');
   else if (form.description.length > LIMITS.description) errors.description = E('descriptionTooLong');
-  if (!form.owner) errors.owner = E('ownerMissing');
-  else if (form.owner.length > LIMITS.owner) errors.owner = E('ownerTooLong');
+  const owner = checkOwner(form, people, { required: true, maxLength: LIMITS.owner });
+  if (!owner.ok) errors[owner.field] = owner.field === 'ownerUserId' ? ownerErrorKey(owner.problem) : E(owner.problem);
   const start = parseDateParts(form.startOn);
   const due = parseDateParts(form.dueOn);
   if (!start.ok) errors['startOn-day'] = E(`start_${start.problem}`);
@@ -52,12 +58,13 @@ export function validateActionForm(form: ActionForm): ActionValidation {
   else if (form.supportFrom !== 'none' && !form.supportDetail && !errors.supportDetail)
     errors.supportDetail = E('supportDetailMissing');
   if (!isOneOf(ACTION_STATUSES, form.status)) errors.status = E('status');
-  if (Object.keys(errors).length || !start.ok || !due.ok || !cost.ok) return { ok: false, errors: inFormOrder(errors) };
+  if (Object.keys(errors).length || !owner.ok || !start.ok || !due.ok || !cost.ok)
+    return { ok: false, errors: inFormOrder(errors) };
   return {
     ok: true,
     values: {
       description: form.description,
-      owner: form.owner,
+      ...owner.values,
       startOn: start.value,
       dueOn: due.value,
       milestones: form.milestones,
@@ -73,6 +80,7 @@ export function validateActionForm(form: ActionForm): ActionValidation {
 
 const FORM_ORDER = [
   'description',
+  'ownerUserId',
   'owner',
   'startOn-day',
   'dueOn-day',
@@ -90,10 +98,10 @@ function inFormOrder(errors: Record<string, string>): Record<string, string> {
 }
 
 /** A saved action back into the form's shape, for editing. */
-export function actionToForm(action: PlanAction): ActionForm {
+export function actionToForm(action: PlanAction, people: readonly Person[]): ActionForm {
   return {
     description: action.description,
-    owner: action.owner,
+    ...ownerToForm(action, people),
     startOn: dateToParts(action.startOn),
     dueOn: dateToParts(action.dueOn),
     milestones: action.milestones,
@@ -107,6 +115,7 @@ export function actionToForm(action: PlanAction): ActionForm {
 
 export const EMPTY_ACTION_FORM: ActionForm = {
   description: '',
+  ownerUserId: '',
   owner: '',
   startOn: dateToParts(null),
   dueOn: dateToParts(null),

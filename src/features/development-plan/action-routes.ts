@@ -10,6 +10,8 @@ import { actionDifferences, addAction, editAction } from './action-service.ts';
 import { ActionParams, field, PriorityParams, schoolModel, signedIn, view } from './plan-context.ts';
 import { presentActionConflict } from './plan-presenter.ts';
 import * as repo from './plan-repository.ts';
+import { schoolStaff } from '../action-owners/people-repository.ts';
+import { ownerFormFrom } from '../action-owners/owner-choice.ts';
 import { Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -17,6 +19,7 @@ import { scoped } from '../../access/scopes.ts';
 const ActionBody = Type.Object({
   version: Type.Optional(Version),
   description: field,
+  ownerUserId: field,
   owner: field,
   milestones: field,
   cost: field,
@@ -40,7 +43,7 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
   });
   return {
     description: text(body.description),
-    owner: text(body.owner),
+    ...ownerFormFrom(body),
     startOn: date('startOn'),
     dueOn: date('dueOn'),
     milestones: text(body.milestones),
@@ -55,7 +58,7 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
 export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
-  function render(
+  async function render(
     request: FastifyRequest,
     reply: FastifyReply,
     ctx: SchoolRequestContext,
@@ -70,6 +73,7 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       title,
       ...schoolModel(ctx),
       supportChoices: SUPPORT_FROM,
+      people: await schoolStaff(db, ctx.school.number),
       statuses: ACTION_STATUSES,
       ...model,
     });
@@ -114,7 +118,8 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       const ctx = schoolScope(request);
       const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
       const form = formFrom(request.body);
-      const result = await addAction(db, request.user!.id, priority, form, request.lang);
+      const people = await schoolStaff(db, ctx.school.number);
+      const result = await addAction(db, request.user!.id, priority, form, people, request.lang);
       if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-added', priority.id), 303);
       const errors = result.reason === 'invalid' ? result.errors : {};
       return render(
@@ -141,7 +146,7 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       return render(request, reply, ctx, {
         priority,
         action,
-        form: actionToForm(action),
+        form: actionToForm(action, await schoolStaff(db, ctx.school.number)),
         version: action.version,
         formAction: editActionUrl(ctx.school.number, action.id),
       });
@@ -155,12 +160,14 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       const ctx = schoolScope(request);
       const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
       const form = formFrom(request.body);
+      const people = await schoolStaff(db, ctx.school.number);
       const result = await editAction(
         db,
         request.user!.id,
         action,
         request.body.version ?? 0,
         form,
+        people,
         request.lang,
         clock.now(),
       );
@@ -175,7 +182,7 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
           { ...model, version: request.body.version ?? action.version, ...presentErrors(result.errors, request.t) },
           400,
         );
-      const conflict = presentActionConflict(actionDifferences(result.current, form), request.t, request.lang);
+      const conflict = presentActionConflict(actionDifferences(result.current, form, people), request.t, request.lang);
       return render(
         request,
         reply,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { actionToForm, validateActionForm, type ActionForm } from './action-form.ts';
+import { OUTSIDE, type Person } from '../action-owners/owner-choice.ts';
 import * as repo from './plan-repository.ts';
 
 export type ActionSaveResult =
@@ -14,9 +15,10 @@ export async function addAction(
   actorId: string,
   priority: repo.Priority,
   form: ActionForm,
+  people: readonly Person[],
   language: string,
 ): Promise<ActionSaveResult> {
-  const checked = validateActionForm(form);
+  const checked = validateActionForm(form, people);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const action = await repo.insertAction(tx, priority.id, { ...checked.values, language });
@@ -38,10 +40,11 @@ export async function editAction(
   action: repo.PlanAction,
   version: number,
   form: ActionForm,
+  people: readonly Person[],
   language: string,
   now: Date,
 ): Promise<ActionSaveResult> {
-  const checked = validateActionForm(form);
+  const checked = validateActionForm(form, people);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const updated = await repo.updateAction(tx, action.id, version, { ...checked.values, language }, now);
@@ -99,8 +102,15 @@ export type ActionFormField = (typeof FORM_FIELDS)[number];
 export function actionDifferences(
   theirs: repo.PlanAction,
   yours: ActionForm,
+  people: readonly Person[] = [],
 ): { field: ActionFormField; theirs: ActionForm[ActionFormField]; yours: ActionForm[ActionFormField] }[] {
-  const saved = actionToForm(theirs);
+  // Who leads it is compared as it reads: the person's name, or the name typed.
+  const named = (f: ActionForm): ActionForm => {
+    const person = f.ownerUserId !== OUTSIDE ? people.find((p) => p.id === f.ownerUserId) : undefined;
+    return { ...f, owner: person ? person.displayName : f.owner };
+  };
+  const saved = named({ ...actionToForm(theirs, people), owner: theirs.owner });
+  yours = named(yours);
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   return FORM_FIELDS.filter((f) => !same(saved[f], yours[f])).map((field) => ({
     field,

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
 import { cycles, developmentPlans, planActions, priorities, shares, successCriteria } from '../../db/schema/index.ts';
 import type { Audience } from '../../reference/reference-data.ts';
@@ -96,11 +97,11 @@ export async function criteriaFor(db: Db, priorityIds: string[]) {
     .orderBy(asc(successCriteria.position), asc(successCriteria.text));
 }
 
-/** Actions by due date (undated last), then as written. */
+/** Actions by due date (undated last), then as written; the owner as pages show it (ownerName). */
 export async function actionsFor(db: Db, priorityIds: string[]): Promise<PlanAction[]> {
   if (priorityIds.length === 0) return [];
   return db
-    .select()
+    .select({ ...getTableColumns(planActions), owner: ownerName(planActions) })
     .from(planActions)
     .where(inArray(planActions.priorityId, priorityIds))
     .orderBy(sql`${planActions.dueOn} asc nulls last`, asc(planActions.createdAt));

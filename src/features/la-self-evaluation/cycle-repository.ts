@@ -1,3 +1,4 @@
+import { ownerName } from '../action-owners/owner-name-repository.ts';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -73,7 +74,7 @@ export async function prioritiesWithOpenActions(db: Db, cycleId: string) {
           id: laPriorityActions.id,
           priorityId: laPriorityActions.priorityId,
           description: laPriorityActions.description,
-          owner: laPriorityActions.owner,
+          owner: ownerName(laPriorityActions),
           dueOn: laPriorityActions.dueOn,
           status: laPriorityActions.status,
           language: laPriorityActions.language,

@@ -23,20 +23,29 @@ import type { ActionForm } from './se-forms.ts';
 import { actionConflict } from './se-presenter.ts';
 import { LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
 import { scoped } from '../../access/scopes.ts';
+import { laStaff } from '../action-owners/people-repository.ts';
+import { ownerFormFrom, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
 
 const PriorityParams = Type.Object({ code: LaCode, id: Uuid });
 const ActionParams = Type.Object({ code: LaCode, id: Uuid, actionId: Uuid });
-const ActionBody = Type.Object({ version, description: field, owner: field, status: field, ...dateFields('dueOn') });
+const ActionBody = Type.Object({
+  version,
+  description: field,
+  ownerUserId: field,
+  owner: field,
+  status: field,
+  ...dateFields('dueOn'),
+});
 const StatusBody = Type.Object({ version: Version, status: Type.String({ maxLength: 40 }) });
 const read = (b: Static<typeof ActionBody>): ActionForm => ({
   description: text(b.description),
-  owner: text(b.owner),
+  ...ownerFormFrom(b),
   dueOn: dateFrom(b, 'dueOn'),
   status: text(b.status) || 'not_started',
 });
-const formOf = (a: LaAction): ActionForm => ({
+const formOf = (a: LaAction, people: readonly Person[]): ActionForm => ({
   description: a.description,
-  owner: a.owner,
+  ...ownerToForm(a, people),
   dueOn: dateToParts(a.dueOn),
   status: a.status,
 });
@@ -57,7 +66,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
     if (!action) throw new HttpError(404, 'not-found');
     return action;
   }
-  function renderForm(
+  async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
     se: SeContext,
@@ -73,6 +82,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
       priority,
       values: state.values,
       statuses: ACTION_STATUSES,
+      people: await laStaff(db, se.la.code),
       cancel: back,
       action: state.item ? `${back}/actions/${state.item.id}/edit` : `${back}/actions`,
       ...state.extra,
@@ -85,7 +95,13 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
     async (request, reply) => {
       const { se, priority } = await priorityOf(request, request.params.id);
       return renderForm(request, reply, se, priority, {
-        values: { description: '', owner: '', dueOn: { day: '', month: '', year: '' }, status: 'not_started' },
+        values: {
+          description: '',
+          ownerUserId: '',
+          owner: '',
+          dueOn: { day: '', month: '', year: '' },
+          status: 'not_started',
+        },
       });
     },
   );
@@ -101,6 +117,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         { actorId: request.user!.id, language: request.lang, now: clock.now() },
         priority.id,
         values,
+        await laStaff(db, se.la.code),
       );
       if (result.ok) return reply.redirect(`${back}?saved=action#actions`, 303);
       if (result.reason === 'invalid')
@@ -119,7 +136,11 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
     async (request, reply) => {
       const { se, priority } = await priorityOf(request, request.params.id);
       const item = await actionOf(priority, request.params.actionId);
-      return renderForm(request, reply, se, priority, { item, values: { ...formOf(item), version: item.version } });
+      const people = await laStaff(db, se.la.code);
+      return renderForm(request, reply, se, priority, {
+        item,
+        values: { ...formOf(item, people), version: item.version },
+      });
     },
   );
 
@@ -136,6 +157,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         { actorId: request.user!.id, language: request.lang, now: clock.now() },
         priority.id,
         values,
+        await laStaff(db, se.la.code),
         { row: item, version: request.body.version },
       );
       if (result.ok) return reply.redirect(`${back}?saved=action#actions`, 303);
@@ -171,14 +193,15 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
       if (result.ok) return reply.redirect(`${back}?saved=status#actions`, 303);
       if (result.reason === 'invalid') throw new HttpError(400, 'bad-request');
       // Someone changed the action since the page was shown: show the form with both versions.
+      const people = await laStaff(db, se.la.code);
       return renderForm(request, reply, se, priority, {
         item: result.current,
         status: 409,
-        values: { ...formOf(result.current), status: request.body.status, version: result.current.version },
+        values: { ...formOf(result.current, people), status: request.body.status, version: result.current.version },
         extra: {
           conflict: actionConflict(
             result.current,
-            { ...formOf(result.current), status: request.body.status },
+            { ...formOf(result.current, people), status: request.body.status },
             request.t,
           ),
           errors: [{ text: request.t('common.conflict.title'), href: '#conflict' }],

@@ -4,6 +4,7 @@ import { ACTION_STATUSES, isOneOf } from '../../reference/reference-data.ts';
 import type { Saved } from './cycle-service.ts';
 import * as repo from './priority-repository.ts';
 import { checkAction, checkImpact, type ActionForm, type ImpactForm } from './se-forms.ts';
+import type { Person } from '../action-owners/owner-choice.ts';
 
 /** Who acted, in which language, and when. */
 type Actor = { actorId: string; language: string; now: Date };
@@ -14,9 +15,10 @@ export async function saveAction(
   who: Actor,
   priorityId: string,
   form: ActionForm,
+  people: readonly Person[],
   existing?: { row: repo.LaAction; version: number },
 ): Promise<Saved<repo.LaAction>> {
-  const checked = checkAction(form);
+  const checked = checkAction(form, people);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   const values = { ...checked.values, language: who.language };
   return db.transaction(async (tx) => {
@@ -33,13 +35,13 @@ export async function saveAction(
     }
     const row = await repo.updateAction(tx, existing.row.id, existing.version, values, who.now);
     if (!row) return { ok: false as const, reason: 'conflict' as const, current: existing.row };
-    const { description, owner, dueOn, status, language } = existing.row;
+    const { description, owner, ownerUserId, dueOn, status, language } = existing.row;
     await appendAudit(tx, {
       actorId: who.actorId,
       action: 'la-action-update',
       entityType: 'la_plan_action',
       entityId: row.id,
-      before: { description, owner, dueOn, status, language },
+      before: { description, owner, ownerUserId, dueOn, status, language },
       after: values,
     });
     return { ok: true as const, row };

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
 import {
   laCycles,
@@ -19,7 +20,7 @@ export type PriorityValues = Pick<
   PriorityRow,
   'title' | 'description' | 'nifTheme' | 'nationalPriorities' | 'successMeasure' | 'state' | 'language'
 >;
-export type ActionValues = Pick<LaAction, 'description' | 'owner' | 'dueOn' | 'status' | 'language'>;
+export type ActionValues = Pick<LaAction, 'description' | 'owner' | 'ownerUserId' | 'dueOn' | 'status' | 'language'>;
 
 export async function nationalPriorityList(db: Db) {
   return db.select().from(nationalPriorities).orderBy(asc(nationalPriorities.supporting), asc(nationalPriorities.code));
@@ -73,9 +74,10 @@ export async function updatePriority(db: Db, id: string, version: number, values
   return row ?? null;
 }
 
+/** The priority's actions; the owner as pages show it (ownerName). */
 export async function listActions(db: Db, priorityId: string) {
   return db
-    .select()
+    .select({ ...getTableColumns(laPriorityActions), owner: ownerName(laPriorityActions) })
     .from(laPriorityActions)
     .where(eq(laPriorityActions.priorityId, priorityId))
     .orderBy(sql`${laPriorityActions.dueOn} asc nulls last`, asc(laPriorityActions.createdAt));

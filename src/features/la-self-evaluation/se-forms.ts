@@ -8,6 +8,7 @@ import {
   NIF_THEMES,
   PRIORITY_STATES,
 } from '../../reference/reference-data.ts';
+import { checkOwner, ownerErrorKey, type OwnerForm, type Person } from '../action-owners/owner-choice.ts';
 import { isUuid } from '../../lib/request-schemas.ts';
 
 /** The LA's cycle, as forms type it, and the checks on it: every problem at once, against its field. */
@@ -113,14 +114,17 @@ export function checkPriority(form: PriorityForm, nationalCodes: readonly string
   return done(errors, { ...values, nifTheme: form.nifTheme || null });
 }
 
-export type ActionForm = { description: string; owner: string; dueOn: DateParts; status: string };
-export function checkAction(form: ActionForm) {
+export type ActionForm = OwnerForm & { description: string; dueOn: DateParts; status: string };
+/** `people`: whom the action may be given to (the LA's staff); an owner is optional here. */
+export function checkAction(form: ActionForm, people: readonly Person[] = []) {
   const errors: FieldErrors = {};
   required(errors, 'description', form.description, 1000);
-  optional(errors, 'owner', form.owner, LIMITS.owner);
+  const owner = checkOwner(form, people, { required: false, maxLength: LIMITS.owner });
+  if (!owner.ok) errors[owner.field] = owner.field === 'ownerUserId' ? ownerErrorKey(owner.problem) : E('ownerTooLong');
   const dueOn = date(errors, 'dueOn', form.dueOn, false);
   if (!isOneOf(ACTION_STATUSES, form.status)) errors.status = E('statusInvalid');
-  return done(errors, { description: form.description, owner: form.owner, dueOn, status: form.status });
+  const ownerValues = owner.ok ? owner.values : { ownerUserId: null, owner: '' };
+  return done(errors, { description: form.description, ...ownerValues, dueOn, status: form.status });
 }
 
 export type ImpactForm = { whatChanged: string; reviewedOn: DateParts };

@@ -105,7 +105,13 @@ describe('the LA’s priorities', () => {
 describe('the plan and its impact', () => {
   it('needs an action described; a due date is optional but must be real', () => {
     expect(
-      checkAction({ description: '', owner: '', dueOn: { day: '1', month: '13', year: '2026' }, status: 'late' }),
+      checkAction({
+        description: '',
+        ownerUserId: '',
+        owner: '',
+        dueOn: { day: '1', month: '13', year: '2026' },
+        status: 'late',
+      }),
     ).toEqual({
       ok: false,
       errors: {
@@ -114,9 +120,27 @@ describe('the plan and its impact', () => {
         status: 'laSelfEvaluation.errors.statusInvalid',
       },
     });
-    expect(checkAction({ description: 'D', owner: '', dueOn: noDate, status: 'not_started' })).toEqual({
+    expect(checkAction({ description: 'D', ownerUserId: '', owner: '', dueOn: noDate, status: 'not_started' })).toEqual(
+      {
+        ok: true,
+        values: { description: 'D', ownerUserId: null, owner: '', dueOn: null, status: 'not_started' },
+      },
+    );
+  });
+  it('gives an action to one of the people offered, or someone outside by name, and refuses anyone else', () => {
+    const people = [{ id: 'p1', displayName: 'Olwen Officer' }];
+    const form = { description: 'D', owner: '', dueOn: noDate, status: 'not_started' };
+    expect(checkAction({ ...form, ownerUserId: 'p1' }, people)).toMatchObject({
       ok: true,
-      values: { description: 'D', owner: '', dueOn: null, status: 'not_started' },
+      values: { ownerUserId: 'p1', owner: 'Olwen Officer' },
+    });
+    expect(checkAction({ ...form, ownerUserId: 'outside', owner: 'Estyn link' }, people)).toMatchObject({
+      ok: true,
+      values: { ownerUserId: null, owner: 'Estyn link' },
+    });
+    expect(checkAction({ ...form, ownerUserId: 'p2' }, people)).toEqual({
+      ok: false,
+      errors: { ownerUserId: 'common.owner.errors.ownerUnknown' },
     });
   });
   it('needs what changed and the date of the review', () => {

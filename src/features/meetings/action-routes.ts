@@ -14,6 +14,7 @@ import {
 } from './action-service.ts';
 import { access, ActionParams, field, MeetingParams, meetingOr404, sectionModel, view } from './meeting-context.ts';
 import * as repo from './meeting-repository.ts';
+import { collaborativePeople } from '../action-owners/people-repository.ts';
 import { renderMeeting } from './meeting-routes.ts';
 import { Version } from '../../lib/request-schemas.ts';
 import { collaborativeScope } from '../../access/request-scope.ts';
@@ -23,6 +24,7 @@ const ActionBody = Type.Object({
   version: Type.Optional(Version),
   description: field,
   owner: field,
+  ownerUserId: field,
   ownerSchool: field,
   'dueOn-day': field,
   'dueOn-month': field,
@@ -58,6 +60,7 @@ export const meetingActionRoutes: FeaturePlugin<'database' | 'clock'> = async (a
         db,
         request.user!.id,
         ctx.collaborative.memberSchools,
+        await collaborativePeople(db, ctx.collaborative.id),
         meeting,
         form,
         request.lang,
@@ -93,6 +96,7 @@ export const meetingActionRoutes: FeaturePlugin<'database' | 'clock'> = async (a
       form,
       version,
       schools: await repo.memberSchools(db, loaded.ctx.collaborative.id),
+      people: await collaborativePeople(db, loaded.ctx.collaborative.id),
       ...extra,
     });
 
@@ -101,7 +105,8 @@ export const meetingActionRoutes: FeaturePlugin<'database' | 'clock'> = async (a
     { config: scoped(access, 'collaborative', 'record'), schema: { params: ActionParams } },
     async (request, reply) => {
       const loaded = await load(request);
-      return renderEdit(request, reply, loaded, actionToForm(loaded.action), loaded.action.version);
+      const people = await collaborativePeople(db, loaded.ctx.collaborative.id);
+      return renderEdit(request, reply, loaded, actionToForm(loaded.action, people), loaded.action.version);
     },
   );
 
@@ -115,6 +120,7 @@ export const meetingActionRoutes: FeaturePlugin<'database' | 'clock'> = async (a
         db,
         request.user!.id,
         loaded.ctx.collaborative.memberSchools,
+        await collaborativePeople(db, loaded.ctx.collaborative.id),
         loaded.action,
         request.body.version ?? 0,
         form,

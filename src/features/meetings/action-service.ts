@@ -4,47 +4,62 @@ import { dateToParts, parseDateParts, type DateParts } from '../../lib/govuk-dat
 import { text } from '../../lib/forms.ts';
 import { inOrder } from './meeting-form.ts';
 import * as repo from './meeting-repository.ts';
+import { checkOwner, ownerErrorKey, ownerFormFrom, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
 
 /** An agreed action as typed. */
-export type ActionForm = { description: string; owner: string; ownerSchool: string; dueOn: DateParts };
+export type ActionForm = {
+  description: string;
+  ownerUserId: string;
+  owner: string;
+  ownerSchool: string;
+  dueOn: DateParts;
+};
 const E = (problem: string) => `meetings.actions.errors.${problem}`;
-const ORDER = ['description', 'owner', 'ownerSchool', 'dueOn-day'];
+const ORDER = ['description', 'ownerUserId', 'owner', 'ownerSchool', 'dueOn-day'];
 
 export function readActionForm(body: Record<string, unknown>): ActionForm {
   return {
     description: text(body.description),
-    owner: text(body.owner),
+    ...ownerFormFrom(body),
     ownerSchool: text(body.ownerSchool),
     dueOn: { day: text(body['dueOn-day']), month: text(body['dueOn-month']), year: text(body['dueOn-year']) },
   };
 }
 
-export const actionToForm = (a: repo.MeetingAction): ActionForm => ({
+export const actionToForm = (a: repo.MeetingAction, people: readonly Person[]): ActionForm => ({
   description: a.description,
-  owner: a.owner,
+  ...ownerToForm(a, people),
   ownerSchool: a.ownerSchoolNumber ?? '',
   dueOn: dateToParts(a.dueOn),
 });
-export const EMPTY_ACTION_FORM: ActionForm = { description: '', owner: '', ownerSchool: '', dueOn: dateToParts(null) };
+export const EMPTY_ACTION_FORM: ActionForm = {
+  description: '',
+  ownerUserId: '',
+  owner: '',
+  ownerSchool: '',
+  dueOn: dateToParts(null),
+};
 
 export function validateActionForm(
   form: ActionForm,
   memberNumbers: readonly string[],
+  people: readonly Person[],
 ): { ok: true; values: Omit<repo.ActionValues, 'language'> } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!form.description) errors.description = E('descriptionMissing');
   else if (form.description.length > 1000) errors.description = E('descriptionTooLong');
-  if (!form.owner) errors.owner = E('ownerMissing');
-  else if (form.owner.length > 200) errors.owner = E('ownerTooLong');
+  // The people of the collaborative's working space, or someone outside Cydwella by name.
+  const owner = checkOwner(form, people, { required: true, maxLength: 200 });
+  if (!owner.ok) errors[owner.field] = owner.field === 'ownerUserId' ? ownerErrorKey(owner.problem) : E(owner.problem);
   if (form.ownerSchool && !memberNumbers.includes(form.ownerSchool)) errors.ownerSchool = E('schoolNotMember');
   const due = parseDateParts(form.dueOn);
   if (!due.ok) errors['dueOn-day'] = E(`due_${due.problem}`);
-  if (Object.keys(errors).length || !due.ok) return { ok: false, errors: inOrder(errors, ORDER) };
+  if (Object.keys(errors).length || !owner.ok || !due.ok) return { ok: false, errors: inOrder(errors, ORDER) };
   return {
     ok: true,
     values: {
       description: form.description,
-      owner: form.owner,
+      ...owner.values,
       ownerSchoolNumber: form.ownerSchool || null,
       dueOn: due.value,
     },
@@ -54,6 +69,7 @@ export function validateActionForm(
 const snapshot = (a: repo.MeetingAction) => ({
   description: a.description,
   owner: a.owner,
+  ownerUserId: a.ownerUserId,
   ownerSchool: a.ownerSchoolNumber,
   dueOn: a.dueOn,
   status: a.status,
@@ -68,11 +84,12 @@ export async function addAction(
   db: Db,
   actorId: string,
   memberNumbers: readonly string[],
+  people: readonly Person[],
   meeting: repo.Meeting,
   form: ActionForm,
   language: string,
 ): Promise<ActionResult> {
-  const checked = validateActionForm(form, memberNumbers);
+  const checked = validateActionForm(form, memberNumbers, people);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const action = await repo.insertAction(tx, { ...checked.values, language, meetingId: meeting.id });
@@ -91,12 +108,13 @@ export async function editAction(
   db: Db,
   actorId: string,
   memberNumbers: readonly string[],
+  people: readonly Person[],
   action: repo.MeetingAction,
   version: number,
   form: ActionForm,
   language: string,
 ): Promise<ActionResult> {
-  const checked = validateActionForm(form, memberNumbers);
+  const checked = validateActionForm(form, memberNumbers, people);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const updated = await repo.updateAction(tx, action.id, version, { ...checked.values, language });

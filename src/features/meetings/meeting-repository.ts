@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
+import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
 import { collaborativeMembers, meetingActions, meetings, meetingSchools, schools } from '../../db/schema/index.ts';
 
@@ -8,7 +9,10 @@ export type MeetingValues = Pick<
   Meeting,
   'title' | 'meetsOn' | 'startsAt' | 'endsAt' | 'location' | 'agenda' | 'attendees' | 'notes' | 'language'
 >;
-export type ActionValues = Pick<MeetingAction, 'description' | 'owner' | 'ownerSchoolNumber' | 'dueOn' | 'language'>;
+export type ActionValues = Pick<
+  MeetingAction,
+  'description' | 'owner' | 'ownerUserId' | 'ownerSchoolNumber' | 'dueOn' | 'language'
+>;
 export type School = { number: string; name: string };
 
 /** The collaborative's member schools, by name: who may be represented at a meeting or own an action. */
@@ -107,7 +111,10 @@ export async function replaceMeetingSchools(db: Db, meetingId: string, numbers: 
 /** The meeting's agreed actions, open ones first, each by due date. */
 export async function listActions(db: Db, meetingId: string) {
   return db
-    .select({ action: meetingActions, schoolName: schools.name })
+    .select({
+      action: { ...getTableColumns(meetingActions), owner: ownerName(meetingActions) },
+      schoolName: schools.name,
+    })
     .from(meetingActions)
     .leftJoin(schools, eq(schools.number, meetingActions.ownerSchoolNumber))
     .where(eq(meetingActions.meetingId, meetingId))

@@ -10,6 +10,7 @@ import { access, MeetingBody, MeetingParams, meetingOr404, nameOf, sectionModel,
 import { todayInWales } from '../../lib/clock.ts';
 import { actionRows, meetingConflict, meetingEntry, timeRange } from './meeting-presenter.ts';
 import * as repo from './meeting-repository.ts';
+import { collaborativePeople } from '../action-owners/people-repository.ts';
 import { updateMeeting } from './meeting-service.ts';
 import { collaborativeScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -25,16 +26,18 @@ export async function renderMeeting(
   extra: { actionForm?: ActionForm } & Record<string, unknown> = {},
   status = 200,
 ) {
-  const [schools, represented, actions] = await Promise.all([
+  const [schools, represented, actions, people] = await Promise.all([
     repo.memberSchools(db, ctx.collaborative.id),
     repo.meetingSchoolNumbers(db, meeting.id),
     repo.listActions(db, meeting.id),
+    collaborativePeople(db, ctx.collaborative.id),
   ]);
   return reply.status(status).page(view('meeting'), {
     ...sectionModel(request, ctx, 'meetings.page.title'),
     title: meeting.title,
     meeting,
     schools,
+    people,
     represented: schools.filter((s) => represented.includes(s.number)),
     attendees: attendeeLines(meeting.attendees),
     time: timeRange(request.t, meeting.startsAt, meeting.endsAt),

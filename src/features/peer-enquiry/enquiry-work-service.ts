@@ -132,15 +132,18 @@ export async function addFollowUp(
   input: { description: string; supportingSchool: string; dueOn: DateParts; owner: string; supportDetail: string },
   language: string,
 ) {
-  const checked = validateActionForm({
-    ...EMPTY_ACTION_FORM,
-    description: input.description,
-    owner: input.owner,
-    dueOn: input.dueOn,
-    startOn: dateToParts(null),
-    supportFrom: 'collaborative',
-    supportDetail: input.supportDetail,
-  });
+  const checked = validateActionForm(
+    {
+      ...EMPTY_ACTION_FORM,
+      description: input.description,
+      owner: input.owner,
+      dueOn: input.dueOn,
+      startOn: dateToParts(null),
+      supportFrom: 'collaborative',
+      supportDetail: input.supportDetail,
+    },
+    [],
+  );
   if (!checked.ok) return { ok: false as const, errors: checked.errors };
   return db.transaction(async (tx) => {
     const action = await planRepo.insertAction(tx, priority.id, { ...checked.values, language });
