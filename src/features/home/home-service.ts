@@ -14,6 +14,8 @@ import { governorSection } from './sections/governors.ts';
 import { laStaffSection } from './sections/la-staff.ts';
 import { nationalSection, partnershipSection } from './sections/partnership-national.ts';
 import { schoolStaffSection } from './sections/school-staff.ts';
+import { yourActionsSection } from './sections/your-actions.ts';
+import { actionsAssignedTo } from '../my-actions/my-actions-repository.ts';
 
 /** What was shared with governors counts as new for this many days (a month between meetings of most governing bodies). */
 const NEWLY_SHARED_DAYS = 30;
@@ -44,12 +46,13 @@ export async function homeSections(db: Db, request: FastifyRequest, now: Date): 
   const gate = linkGate(request);
   const held = places(user.assignments);
   const has = (types: string[]) => held.some((p) => types.includes(p.scopeType));
-  const [names, rawDeadlines, caseload] = await Promise.all([
+  const [names, rawDeadlines, caseload, actions] = await Promise.all([
     scopeNames(db, user.assignments),
     has(['school', 'la'])
       ? feedDeadlines(db, user.id, todayInWales(addDaysTo(now, -OVERDUE_REVIEW_DAYS)), soon)
       : Promise.resolve([]),
     has(['la']) ? facilitatedCollaboratives(db, user.id, today) : Promise.resolve([]),
+    actionsAssignedTo(db, user.id, today),
   ]);
   const deadlines = oncePerRecord(rawDeadlines);
   const nameOf = (type: string, id: string | null) => names.get(`${type}:${id}`)?.[request.lang] ?? id ?? '';
@@ -110,5 +113,5 @@ export async function homeSections(db: Db, request: FastifyRequest, now: Date): 
       return section && { ...section, caption };
     }),
   );
-  return built.filter((s): s is HomeSection => s !== null);
+  return [yourActionsSection(request, actions), ...built].filter((s): s is HomeSection => s !== null);
 }

@@ -147,6 +147,19 @@ beforeAll(async () => {
   await buildAction(db, priority.id, { description: 'Audit the reading books', dueOn: day(-3) });
   await buildAction(db, priority.id, { description: 'Train the reading buddies', dueOn: day(10) });
   await buildAction(db, priority.id, { description: 'Far off action', dueOn: day(60) });
+  // Actions the practitioner leads: hers on her home, nobody else's.
+  await buildAction(db, priority.id, {
+    description: 'Run the phonics checks',
+    dueOn: day(-2),
+    owner: '',
+    ownerUserId: practitioner.id,
+  });
+  await buildAction(db, priority.id, {
+    description: 'Plan the library visit',
+    dueOn: day(40),
+    owner: '',
+    ownerUserId: practitioner.id,
+  });
   await buildAction(db, priority.id, { description: 'Finished action', dueOn: day(-1), status: 'done' });
   await db
     .insert(supportRequests)
@@ -222,6 +235,20 @@ describe('a practitioner', () => {
     expect(text).toContain('Record evidence');
     expect(text).not.toContain('Year 4 book look');
     expect(text).not.toContain('Audit the reading books');
+  });
+
+  it('sees the actions she leads first, soonest due first, linked, in both languages', async () => {
+    const { html, text } = await home(practitioner);
+    const actions = text.slice(text.indexOf('Your actions'), text.indexOf('Reading moderation meeting'));
+    expect(actions).toMatch(/Run the phonics checks .*Overdue.*Plan the library visit/);
+    expect(actions).toContain(`Ysgol Alpha: due`);
+    expect(html).toContain(`href="/schools/${a.number}/plan#priority-`);
+    const cy = (await home(practitioner, 'cy')).text;
+    expect(cy).toContain('Eich camau gweithredu');
+    expect(cy).toContain('Ysgol Alpha: yn ddyledus');
+    // Nobody else is shown them as theirs.
+    expect((await home(head)).text).not.toContain('Your actions');
+    expect((await home(otherHead)).text).not.toContain('Run the phonics checks');
   });
 
   it('a long list shows five and links to all of them', async () => {
