@@ -128,3 +128,28 @@ describe('choosing who leads a plan action', () => {
     expect(form).toContain('value="Gone Person"');
   });
 });
+
+describe('a large staff', () => {
+  it('is offered as a list to choose from, with the name field after it, and saves the choice', async () => {
+    const db = t.database.db;
+    const big = await buildSchool(db);
+    const staff = [];
+    for (let i = 0; i < 13; i++) staff.push(await buildUser(db, { role: 'practitioner', scopeId: big.number }));
+    const head = await buildUser(db, { role: 'headteacher', scopeId: big.number });
+    const bigPriority = (await buildPriority(db, await buildCycle(db, big.number))).id;
+    await db.insert(developmentPlans).values({ schoolNumber: big.number, firstYear: academicYearOf(new Date()) });
+    const url = `/schools/${big.number}/plan/priorities/${bigPriority}/actions/new`;
+    const visitor = await as(head);
+    const form = (await visitor.get(url)).body;
+    expect(form).toMatch(/<select class="govuk-select[^"]*" id="ownerUserId" name="ownerUserId"/);
+    expect(form).toContain(`<option value="${staff[12]!.id}">`);
+    expect(form).not.toContain('type="radio" value="outside"');
+    expect(pageText((await visitor.get(`${url}?lang=cy`)).body)).toContain(
+      'Os yw rhywun y tu allan i Cydwella yn ei arwain',
+    );
+    const response = await visitor.post(url, { ...base, ownerUserId: staff[12]!.id, owner: '' }, { tokenFrom: url });
+    expect(response.statusCode).toBe(303);
+    const [row] = await db.select().from(planActions).where(eq(planActions.ownerUserId, staff[12]!.id));
+    expect(row?.description).toBe('Coach teaching assistants');
+  });
+});
