@@ -128,7 +128,7 @@ describe('My actions', () => {
     expect(pageText((await visitor.get('/my/actions?lang=cy')).body)).toContain(
       "Does dim wedi'i neilltuo i chi ar hyn o bryd",
     );
-    expect(pageText((await visitor.get('/my/actions?lang=cy')).body)).toContain('Fy nghamau gweithredu');
+    expect(pageText((await visitor.get('/my/actions?lang=cy')).body)).toContain('Eich camau gweithredu');
     expect((await visitor.get('/account')).body).toContain('href="/my/actions"');
   });
 
