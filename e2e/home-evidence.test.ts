@@ -78,7 +78,7 @@ async function practitionerRecordsFromHome(
   await fitsThePhone(home);
   await shoot(teacher, 'practitioner-home');
   // One section: her school (the place she holds her role in).
-  expect((await home.sections()).map((section) => section.split(': ').pop())).toEqual([school.name]);
+  expect(await home.sections()).toEqual([`${teacher.t('roles.practitioner')}: ${school.name}`]);
   // Nothing waits on a practitioner: the home says so, and still offers to record evidence.
   expect(await home.saysNothingNeedsMe()).toBe(true);
   expect(await home.lists()).toEqual([]);
@@ -121,6 +121,7 @@ async function headteacherClearsHisList(
   const story = STORIES[lang];
   const home = await signsInToHome(journey, lang, headteacher);
   const head = home.visitor;
+  expect(await home.sections()).toEqual([`${head.t('roles.headteacher')}: ${school.name}`]);
   expect(await home.saysNothingNeedsMe()).toBe(false);
   expect(await home.lists()).toEqual(['evidence']);
   const waiting = home.page.getByRole('main').getByRole('link', { name: story.title, exact: true });
