@@ -70,7 +70,7 @@ describe('the add evidence page', () => {
   it('speaks Welsh', async () => {
     const visitor = await visitorFor(people.practitioner);
     const page = await visitor.get(`${newUrl()}?lang=cy`);
-    expect(pageText(page.body)).toContain('Ychwanegu tystiolaeth');
+    expect(pageText(page.body)).toContain('Cofnodi tystiolaeth');
     expect(pageText(page.body)).toContain('Pa fath o dystiolaeth yw hi?');
     expect(page.body).toContain('Dewis ffeiliau');
   });

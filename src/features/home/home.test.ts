@@ -373,6 +373,8 @@ describe('an empty home', () => {
     const en = await home(emptyHead);
     expect(en.text).toContain('Nothing needs you at the moment');
     expect(en.html).toContain('data-testid="home-empty"');
+    // Said once for the page, not again in each place.
+    expect(en.text).not.toContain('Nothing waits on you here just now');
     const cy = await home(emptyHead, 'cy');
     expect(cy.text).toContain('Does dim byd angen sylw gennych ar hyn o bryd');
   });
