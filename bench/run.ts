@@ -87,9 +87,16 @@ try {
   console.log(
     `\nhome / trivial = ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)}); target above 1/40 -> ${verdict(ratio > 1 / 40)}`,
   );
-  for (const page of [schoolHome, evidenceList, ...spacePages, ...roleHomes]) {
+  for (const page of [schoolHome, evidenceList, ...spacePages]) {
     console.log(
       `${page.name} / directory search = ${(page.rps / search.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= search.rps / 2)}`,
+    );
+  }
+  // Issue 13: each role's "what needs me" home within 2x of the home as it was (welcome and links,
+  // which the administrator's home still is).
+  for (const page of roleHomes) {
+    console.log(
+      `${page.name} / links-only home = ${(page.rps / home.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= home.rps / 2)}`,
     );
   }
   if (rows.some((r) => r.failed > 0)) {
