@@ -8,7 +8,15 @@ export const HOME_LIST_CAP = 5;
 /** What is due within this many days counts as "due soon" (plan actions, deadlines). */
 export const DUE_SOON_DAYS = 14;
 
-export type HomeItem = { text: string; hint?: string; href?: string; tag?: { text: string; colour: string } };
+/** `lang`: the language the text was written in, when it is something a person wrote (a title, a need). */
+export type HomeItem = {
+  text: string;
+  lang?: string;
+  hint?: string;
+  hintLang?: string;
+  href?: string;
+  tag?: { text: string; colour: string };
+};
 export type HomeList = { key: string; heading: string; items: HomeItem[]; seeAll?: { href: string; text: string } };
 export type HomeSection = {
   key: string;
@@ -26,6 +34,8 @@ export type HomeRow = {
   title: string;
   day: string | null;
   ref: string | null;
+  /** The language `title` was written in, for content people wrote; null for names. */
+  lang: string | null;
   total: number;
 };
 

@@ -210,8 +210,9 @@ describe('the headteacher', () => {
     expect(other.html).not.toContain(`/concern-cases/${caseId}`);
   });
 
-  it('reads the home in Welsh', async () => {
-    const { text } = await home(head, 'cy');
+  it('reads the home in Welsh, marking what people wrote in English as English', async () => {
+    const { html, text } = await home(head, 'cy');
+    expect(html).toMatch(/lang="en">Audit the reading books</);
     expect(text).toContain('Tystiolaeth yn aros i chi ei hadolygu');
     expect(text).toContain('Yn hwyr');
     expect(text).toContain('Cofnodi tystiolaeth');

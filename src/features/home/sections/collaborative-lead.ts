@@ -34,6 +34,7 @@ export async function collaborativeLeadSection(
       allHref: `${base}/meetings`,
       items: meetings.map((r) => ({
         text: r.title,
+        lang: r.lang ?? undefined,
         hint: r.day ? formatDate(r.day, request.lang) : '',
         href: `${base}/meetings/${r.id}`,
       })),
@@ -45,6 +46,7 @@ export async function collaborativeLeadSection(
       allHref: `${base}/enquiries`,
       items: enquiries.map((r) => ({
         text: r.title,
+        lang: r.lang ?? undefined,
         hint: `${r.ref ?? ''}: ${t(`enquiries.states.${r.day}`)}`,
         href: `${base}/enquiries/${r.id}`,
       })),

@@ -44,6 +44,7 @@ export async function laStaffSection(
       items: requests.map((r) => ({
         text: r.ref ?? '',
         hint: r.title,
+        hintLang: r.lang ?? undefined,
         href: `${base}/brokering`,
       })),
     }),

@@ -53,6 +53,7 @@ export async function schoolStaffSection(
           allHref: `${base}/evidence`,
           items: evidence.map((r) => ({
             text: r.title,
+            lang: r.lang ?? undefined,
             hint: t('home.observed', { date: day(r.day) }),
             href: `${base}/evidence/${r.id}`,
           })),
@@ -69,6 +70,7 @@ export async function schoolStaffSection(
           allHref: `${base}/plan`,
           items: actions.map((r) => ({
             text: r.title,
+            lang: r.lang ?? undefined,
             hint: t('home.due', { date: day(r.day) }),
             href: `${base}/plan`,
             tag:
@@ -102,7 +104,12 @@ export async function schoolStaffSection(
           heading: t('home.school.support'),
           total: totalOf(support),
           allHref: `${base}/support`,
-          items: support.map((r) => ({ text: r.title, hint: t('home.supportMatched'), href: `${base}/support` })),
+          items: support.map((r) => ({
+            text: r.title,
+            lang: r.lang ?? undefined,
+            hint: t('home.supportMatched'),
+            href: `${base}/support`,
+          })),
         },
         given,
       ),
@@ -112,6 +119,7 @@ export async function schoolStaffSection(
         total: totalOf(enquiries),
         items: enquiries.map((r) => ({
           text: r.title,
+          lang: r.lang ?? undefined,
           hint: t(`enquiries.states.${r.day}`),
           href: `/collaboratives/${r.ref}/enquiries/${r.id}`,
         })),
@@ -136,6 +144,7 @@ export async function schoolStaffSection(
       total: totalOf(meetings),
       items: meetings.map((r) => ({
         text: r.title,
+        lang: r.lang ?? undefined,
         hint: day(r.day),
         href: `/collaboratives/${r.ref}/meetings/${r.id}`,
       })),
