@@ -1,5 +1,5 @@
 import type { FeaturePlugin } from '../../app-deps.ts';
-import { homeSections } from './home-service.ts';
+import { homeSections } from './home-presenter.ts';
 
 export const homeRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   // The start page for visitors; for users, what needs them (issue 13).
