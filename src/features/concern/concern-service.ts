@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import type { State } from './concern-reference.ts';
 import * as repo from './concern-repository.ts';
-import { tellNewOwner } from '../action-owners/assignment-events.ts';
+import { tellNewOwner } from '../action-owners/assignment-service.ts';
 import {
   canExit,
   canIssueNotice,

@@ -3,7 +3,7 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import { actionToForm, validateActionForm, type ActionForm } from './action-form.ts';
 import { OUTSIDE, type Person } from '../action-owners/owner-choice.ts';
 import * as repo from './plan-repository.ts';
-import { tellNewOwner } from '../action-owners/assignment-events.ts';
+import { tellNewOwner } from '../action-owners/assignment-service.ts';
 
 export type ActionSaveResult =
   | { ok: true; action: repo.PlanAction }

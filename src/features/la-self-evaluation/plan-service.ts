@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { ACTION_STATUSES, isOneOf } from '../../reference/reference-data.ts';
 import type { Saved } from './cycle-service.ts';
 import * as repo from './priority-repository.ts';
-import { tellNewOwner } from '../action-owners/assignment-events.ts';
+import { tellNewOwner } from '../action-owners/assignment-service.ts';
 import { checkAction, checkImpact, type ActionForm, type ImpactForm } from './se-forms.ts';
 import type { Person } from '../action-owners/owner-choice.ts';
 

@@ -4,7 +4,7 @@ import { dateToParts, parseDateParts, type DateParts } from '../../lib/govuk-dat
 import { text } from '../../lib/forms.ts';
 import { inOrder } from './meeting-form.ts';
 import * as repo from './meeting-repository.ts';
-import { tellNewOwner } from '../action-owners/assignment-events.ts';
+import { tellNewOwner } from '../action-owners/assignment-service.ts';
 import { checkOwner, ownerErrorKey, ownerFormFrom, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
 
 /** An agreed action as typed. */
