@@ -73,9 +73,16 @@ const CONVENORS_AND_MEMBER_LEADERS = [
 ] satisfies Recipient[];
 
 /**
- * Each kind the services record, and who hears of it. Kinds absent here are told to nobody (the
- * action-assignment kinds wait for owners who are people, issue 13).
+ * Who may lead an action (src/features/action-owners/people-repository.ts): a school's staff, a
+ * collaborative's lead (and its facilitators, LA staff), an LA's staff, and a concern case's chair
+ * of governors. The owner is named by the event; the picker offered only people who may open it.
  */
+const ACTION_OWNERS = each(
+  [...SCHOOL_STAFF, 'collaborative_lead', ...LA_STAFF, 'chair_of_governors'],
+  'named',
+) satisfies Recipient[];
+
+/** Each kind the services record, and who hears of it. */
 export const AUDIENCE_RULES: Record<EventKind, readonly Recipient[]> = {
   // Something shared with your body: who depends on the audience it was shared with (below).
   shared_with_you: [
@@ -138,6 +145,11 @@ export const AUDIENCE_RULES: Record<EventKind, readonly Recipient[]> = {
     { role: 'headteacher', relationship: 'school' },
     { role: 'chair_of_governors', relationship: 'governing_body' },
   ],
+  // An action's owner, named by the event: when it becomes theirs (told by the service that saved
+  // it) and when it falls due or is overdue (the daily scan, which re-checks they may still open it).
+  action_assigned: ACTION_OWNERS,
+  action_due_soon: ACTION_OWNERS,
+  action_overdue: ACTION_OWNERS,
 };
 
 /**

@@ -10,8 +10,6 @@ export type Cadence = (typeof CADENCES)[number];
  * assignment, a request to host or review) come at once; everything else weekly, so the service
  * stays quiet unless the person asks for more.
  */
-// An action or meeting action assigned to someone, due soon or overdue, joins this list when actions
-// have owners who are people (issue 13); today an owner is free text, so no one could be told.
 export const EVENT_KINDS = {
   shared_with_you: 'weekly',
   revision_awaiting_approval: 'at_once',
@@ -38,6 +36,11 @@ export const EVENT_KINDS = {
   concern_review_due: 'at_once',
   // A plan revision still waiting for the governors' approval after a week (the daily reminder scan).
   approval_waiting: 'at_once',
+  // An action (of a school's plan, a collaborative's meeting, an LA's plan, a concern case's support)
+  // given to a person, and the daily scan's reminders when it falls due and when it is overdue (issue 13).
+  action_assigned: 'at_once',
+  action_due_soon: 'at_once',
+  action_overdue: 'at_once',
 } as const satisfies Record<string, Cadence>;
 
 export type EventKind = keyof typeof EVENT_KINDS;
@@ -73,6 +76,11 @@ export const EVENT_PARAMS = {
   national_support_published: ['title'],
   concern_review_due: ['date', 'title'],
   approval_waiting: ['number', 'school', 'date'],
+  // What the action is (shortened) and where; a concern case's support item is never quoted, only
+  // named by its kind (`about`, message-params.ts), as the calendar feed does.
+  action_assigned: ['action', 'place'],
+  action_due_soon: ['action', 'place', 'date'],
+  action_overdue: ['action', 'place', 'date'],
 } as const satisfies Record<EventKind, readonly string[]>;
 
 /** What a kind's event must carry for its message, and whatever else (Welsh forms, an output's kind). */

@@ -37,5 +37,7 @@ export function messageTitle(
   for (const [key, value] of Object.entries(chosen)) if (ISO_DATE.test(value)) chosen[key] = formatDate(value, lang);
   // A shared document (the plan's summary, say) has no title of its own: it is named by its kind.
   if (!chosen.title && chosen.output) chosen.title = t(`outputs.titles.${chosen.output}`, {});
+  // A concern case's support item is restricted work: its message names it by its kind, never its words.
+  if (!chosen.action && chosen.about) chosen.action = t(`myActions.kinds.${chosen.about}`, {});
   return t(`notifications.kinds.${kind}.title`, chosen);
 }

@@ -39,6 +39,9 @@ export const KIND_BITS: readonly string[] = [
   'national_support_published',
   'concern_review_due',
   'approval_waiting',
+  'action_assigned',
+  'action_due_soon',
+  'action_overdue',
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
 import type { State } from './concern-reference.ts';
 import * as repo from './concern-repository.ts';
+import { tellNewOwner } from '../action-owners/assignment-service.ts';
 import {
   canExit,
   canIssueNotice,
@@ -218,6 +219,14 @@ export async function addSupportItem(
       entityId: row.id,
       after: { case: c.id, ...supportSnapshot(row) },
     });
+    await tellNewOwner(tx, {
+      actorId,
+      table: 'concern',
+      actionId: row.id,
+      description: row.action,
+      before: null,
+      after: row.ownerUserId,
+    });
     return ok(null);
   });
 }
@@ -248,6 +257,14 @@ export async function updateSupportItem(
       entityId: item.id,
       before: supportSnapshot(item),
       after: supportSnapshot(updated),
+    });
+    await tellNewOwner(tx, {
+      actorId,
+      table: 'concern',
+      actionId: item.id,
+      description: updated.action,
+      before: item.ownerUserId,
+      after: updated.ownerUserId,
     });
     return ok(null);
   });

@@ -3,6 +3,7 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import { actionToForm, validateActionForm, type ActionForm } from './action-form.ts';
 import { OUTSIDE, type Person } from '../action-owners/owner-choice.ts';
 import * as repo from './plan-repository.ts';
+import { tellNewOwner } from '../action-owners/assignment-service.ts';
 
 export type ActionSaveResult =
   | { ok: true; action: repo.PlanAction }
@@ -28,6 +29,14 @@ export async function addAction(
       entityType: 'plan_action',
       entityId: action.id,
       after: { priorityId: priority.id, ...checked.values },
+    });
+    await tellNewOwner(tx, {
+      actorId,
+      table: 'plan',
+      actionId: action.id,
+      description: action.description,
+      before: null,
+      after: action.ownerUserId,
     });
     return { ok: true as const, action };
   });
@@ -62,6 +71,14 @@ export async function editAction(
       entityId: action.id,
       before,
       after: checked.values,
+    });
+    await tellNewOwner(tx, {
+      actorId,
+      table: 'plan',
+      actionId: action.id,
+      description: updated.description,
+      before: action.ownerUserId,
+      after: updated.ownerUserId,
     });
     return { ok: true as const, action: updated };
   });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { ACTION_STATUSES, isOneOf } from '../../reference/reference-data.ts';
 import type { Saved } from './cycle-service.ts';
 import * as repo from './priority-repository.ts';
+import { tellNewOwner } from '../action-owners/assignment-service.ts';
 import { checkAction, checkImpact, type ActionForm, type ImpactForm } from './se-forms.ts';
 import type { Person } from '../action-owners/owner-choice.ts';
 
@@ -31,6 +32,14 @@ export async function saveAction(
         entityId: row.id,
         after: { ...values, priorityId },
       });
+      await tellNewOwner(tx, {
+        actorId: who.actorId,
+        table: 'la',
+        actionId: row.id,
+        description: row.description,
+        before: null,
+        after: row.ownerUserId,
+      });
       return { ok: true as const, row };
     }
     const row = await repo.updateAction(tx, existing.row.id, existing.version, values, who.now);
@@ -43,6 +52,14 @@ export async function saveAction(
       entityId: row.id,
       before: { description, owner, ownerUserId, dueOn, status, language },
       after: values,
+    });
+    await tellNewOwner(tx, {
+      actorId: who.actorId,
+      table: 'la',
+      actionId: row.id,
+      description: row.description,
+      before: ownerUserId,
+      after: row.ownerUserId,
     });
     return { ok: true as const, row };
   });

@@ -4,6 +4,7 @@ import { dateToParts, parseDateParts, type DateParts } from '../../lib/govuk-dat
 import { text } from '../../lib/forms.ts';
 import { inOrder } from './meeting-form.ts';
 import * as repo from './meeting-repository.ts';
+import { tellNewOwner } from '../action-owners/assignment-service.ts';
 import { checkOwner, ownerErrorKey, ownerFormFrom, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
 
 /** An agreed action as typed. */
@@ -100,6 +101,14 @@ export async function addAction(
       entityId: action.id,
       after: { meeting: meeting.id, ...snapshot(action) },
     });
+    await tellNewOwner(tx, {
+      actorId,
+      table: 'meeting',
+      actionId: action.id,
+      description: action.description,
+      before: null,
+      after: action.ownerUserId,
+    });
     return { ok: true as const };
   });
 }
@@ -131,6 +140,14 @@ export async function editAction(
       entityId: action.id,
       before: snapshot(action),
       after: snapshot(updated),
+    });
+    await tellNewOwner(tx, {
+      actorId,
+      table: 'meeting',
+      actionId: action.id,
+      description: updated.description,
+      before: action.ownerUserId,
+      after: updated.ownerUserId,
     });
     return { ok: true as const };
   });

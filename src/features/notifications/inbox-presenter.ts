@@ -25,6 +25,7 @@ export const PREFERENCE_GROUPS: { key: string; kinds: EventKind[] }[] = [
     key: 'waiting',
     kinds: ['revision_awaiting_approval', 'approval_waiting', 'evidence_to_review'],
   },
+  { key: 'actions', kinds: ['action_assigned', 'action_due_soon', 'action_overdue'] },
   { key: 'school', kinds: ['shared_with_you', 'revision_approved'] },
   {
     key: 'support',

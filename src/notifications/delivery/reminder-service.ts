@@ -8,15 +8,29 @@
 //   date, to its restricted people only (the LA's officers, the school's headteacher and chair of
 //   governors; never other governors or staff);
 // - the latest plan revision still waiting for the governing body's approval a week or more after
-//   it was made: once per week of waiting, to the school's governors and chair.
+//   it was made: once per week of waiting, to the school's governors and chair;
+// - an action led by a person, not done, due within a week (once per action and due date), and
+//   again the day after it was due (once per action and due date; a scan missed for a few days
+//   still catches up, but an action long overdue when owners became people is not announced), to
+//   its owner only, while they may still open it (action-reminder-repository.ts).
 import type { Db } from '../../db/client.ts';
 import { addDaysTo, todayInWales } from '../../lib/clock.ts';
 import type { EventKind } from '../event-kinds.ts';
 import { recordEvent, type EventInput } from '../events-repository.ts';
 import * as repo from './reminder-repository.ts';
+import { ownedActionsDueBetween } from './action-reminder-repository.ts';
+import { ACTION_SUBJECT_TYPES, actionParams } from '../action-params.ts';
 
 export const REMINDER_DAYS = 7;
-const REMINDER_KINDS: EventKind[] = ['plan_round_deadline_near', 'concern_review_due', 'approval_waiting'];
+const REMINDER_KINDS: EventKind[] = [
+  'plan_round_deadline_near',
+  'concern_review_due',
+  'approval_waiting',
+  'action_due_soon',
+  'action_overdue',
+];
+/** How many days back an overdue action is still told of (the scan may have missed a day or two). */
+const OVERDUE_CATCH_UP_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Both titles when a round has them in two languages: the message is read in either. */
@@ -80,6 +94,21 @@ export async function scanReminderEvents(db: Db, now: Date): Promise<EventInput[
           number: String(revision.number),
           date: todayInWales(revision.createdAt),
         },
+      });
+    }
+
+    const overdueFrom = todayInWales(addDaysTo(now, -OVERDUE_CATCH_UP_DAYS));
+    for (const action of await ownedActionsDueBetween(tx, overdueFrom, horizon)) {
+      candidates.push({
+        kind: action.dueOn < today ? 'action_overdue' : 'action_due_soon',
+        actorId: null,
+        subject: { type: ACTION_SUBJECT_TYPES[action.table], id: `${action.id}:${action.dueOn}` },
+        link: action.href,
+        schoolNumber: action.schoolNumber ?? null,
+        collaborativeId: action.collaborativeId ?? null,
+        laCode: action.laCode ?? null,
+        audience: [action.ownerUserId],
+        params: { ...actionParams(action.table, action.description, action.place), date: action.dueOn },
       });
     }
 
