@@ -1,7 +1,7 @@
 // "My actions" (issue 13): everything assigned to one person that they may still open. Each query
 // re-checks, in SQL, the same access the action's own page decides by policy, so an action whose
 // school, collaborative, LA or case the person has left (or a case they may no longer open) drops out.
-import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   collaborativeFacilitators,
@@ -17,9 +17,14 @@ import {
   meetings,
   planActions,
   priorities,
-  roleAssignments,
   schools,
 } from '../../db/schema/index.ts';
+import {
+  mayOpenConcernItem,
+  mayOpenLaAction,
+  mayOpenMeetingAction,
+  mayOpenPlanAction,
+} from '../../actions/owner-access-repository.ts';
 
 export type AssignedKind = 'plan' | 'meeting' | 'la' | 'concern';
 export type Timing = 'overdue' | 'dueSoon' | 'later' | 'undated';
@@ -63,12 +68,6 @@ export type AssignedScope =
 
 /** Actions due within this many days of today are marked as due soon. */
 export const DUE_SOON_DAYS = 14;
-const SCHOOL_STAFF = ['headteacher', 'school_leader', 'practitioner'];
-
-const holds = (userId: string, roles: string[], scopeId: SQL | unknown): SQL =>
-  sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${userId}
-    and ${inArray(roleAssignments.role, roles)} and ${roleAssignments.scopeId} = ${scopeId})`;
-
 function timingOf(dueOn: string | null, today: string): Timing {
   if (!dueOn) return 'undated';
   if (dueOn < today) return 'overdue';
@@ -114,13 +113,7 @@ async function planActionsOf(db: Db, userId: string): Promise<Untimed[]> {
     .from(planActions)
     .innerJoin(priorities, eq(priorities.id, planActions.priorityId))
     .innerJoin(schools, eq(schools.number, priorities.schoolNumber))
-    .where(
-      and(
-        eq(planActions.ownerUserId, userId),
-        ne(planActions.status, 'done'),
-        holds(userId, SCHOOL_STAFF, priorities.schoolNumber),
-      ),
-    );
+    .where(and(eq(planActions.ownerUserId, userId), ne(planActions.status, 'done'), mayOpenPlanAction(userId)));
   return rows.map((r) => ({
     kind: 'plan' as const,
     id: r.id,
@@ -147,17 +140,7 @@ async function meetingActionsOf(db: Db, userId: string): Promise<Untimed[]> {
     where ${collaborativeMembers.collaborativeId} = ${collaboratives.id}), '{}')`;
   const facilitatorIds = sql<string[]>`coalesce((select array_agg(${collaborativeFacilitators.userId}::text)
     from ${collaborativeFacilitators} where ${collaborativeFacilitators.collaborativeId} = ${collaboratives.id}), '{}')`;
-  // The collaborative's working space (collaborative-policy.ts `space`): its lead, its facilitators
-  // and the staff of its member schools.
-  const inSpace = or(
-    holds(userId, ['collaborative_lead'], sql`${collaboratives.id}::text`),
-    sql`exists (select 1 from ${collaborativeFacilitators} where ${collaborativeFacilitators.collaborativeId} = ${collaboratives.id}
-      and ${collaborativeFacilitators.userId} = ${userId})`,
-    sql`exists (select 1 from ${collaborativeMembers} join ${roleAssignments}
-      on ${roleAssignments.scopeId} = ${collaborativeMembers.schoolNumber}
-      where ${collaborativeMembers.collaborativeId} = ${collaboratives.id} and ${roleAssignments.userId} = ${userId}
-      and ${inArray(roleAssignments.role, SCHOOL_STAFF)})`,
-  );
+  const inSpace = mayOpenMeetingAction(userId);
   const rows = await db
     .select({
       id: meetingActions.id,
@@ -218,11 +201,7 @@ async function laActionsOf(db: Db, userId: string): Promise<Untimed[]> {
     .innerJoin(laCycles, eq(laCycles.id, laPriorities.cycleId))
     .innerJoin(localAuthorities, eq(localAuthorities.code, laCycles.laCode))
     .where(
-      and(
-        eq(laPriorityActions.ownerUserId, userId),
-        ne(laPriorityActions.status, 'done'),
-        holds(userId, ['la_officer', 'improvement_partner'], laCycles.laCode),
-      ),
+      and(eq(laPriorityActions.ownerUserId, userId), ne(laPriorityActions.status, 'done'), mayOpenLaAction(userId)),
     );
   return rows.map((r) => ({
     kind: 'la' as const,
@@ -258,11 +237,7 @@ async function concernItemsOf(db: Db, userId: string): Promise<Untimed[]> {
         eq(concernSupportItems.ownerUserId, userId),
         ne(concernSupportItems.status, 'done'),
         // Who may open the case (concern-case-policy.ts `view`): restricted, re-checked every time.
-        or(
-          holds(userId, ['la_officer'], concernCases.laCode),
-          holds(userId, ['headteacher'], concernCases.schoolNumber),
-          holds(userId, ['chair_of_governors'], schools.governingBodyId),
-        ),
+        mayOpenConcernItem(userId),
       ),
     );
   return rows.map((r) => ({

@@ -1,14 +1,11 @@
 // What the daily scan reminds action owners of (issue 13): every action led by a person, not done,
 // due in a window of days, across all owners at once (one query per kind of action). Each query
-// re-checks in SQL the access My actions checks (src/features/my-actions/my-actions-repository.ts),
+// re-checks in SQL the access My actions checks (src/actions/owner-access-repository.ts),
 // so an owner who has left the school, collaborative or LA, or may no longer open the concern
 // case, is not reminded of it; an inactive account is not either.
-import { and, eq, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, gte, isNotNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
-  collaborativeFacilitators,
-  collaborativeMembers,
   collaboratives,
   concernCases,
   concernSupportItems,
@@ -20,10 +17,15 @@ import {
   meetings,
   planActions,
   priorities,
-  roleAssignments,
   schools,
-  users,
 } from '../../db/schema/index.ts';
+import {
+  isActive,
+  mayOpenConcernItem,
+  mayOpenLaAction,
+  mayOpenMeetingAction,
+  mayOpenPlanAction,
+} from '../../actions/owner-access-repository.ts';
 import type { ActionTable } from '../action-params.ts';
 
 export type OwnedActionDue = {
@@ -38,15 +40,6 @@ export type OwnedActionDue = {
   collaborativeId?: string;
   laCode?: string;
 };
-
-const SCHOOL_STAFF = ['headteacher', 'school_leader', 'practitioner'];
-
-const holds = (owner: AnyPgColumn, roles: string[], scopeId: SQL | AnyPgColumn): SQL =>
-  sql`exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${owner}
-    and ${inArray(roleAssignments.role, roles)} and ${roleAssignments.scopeId} = ${scopeId})`;
-
-const active = (owner: AnyPgColumn): SQL =>
-  sql`exists (select 1 from ${users} where ${users.id} = ${owner} and ${users.active})`;
 
 /** Actions led by a person, still to do, due (a concern support item: to review) in [from, to]. */
 export async function ownedActionsDueBetween(db: Db, from: string, to: string): Promise<OwnedActionDue[]> {
@@ -79,8 +72,8 @@ async function planActionsDue(db: Db, from: string, to: string): Promise<OwnedAc
         ne(planActions.status, 'done'),
         gte(planActions.dueOn, from),
         lte(planActions.dueOn, to),
-        active(owner),
-        holds(owner, SCHOOL_STAFF, priorities.schoolNumber),
+        isActive(owner),
+        mayOpenPlanAction(owner),
       ),
     );
   return rows.map((r) => ({
@@ -98,17 +91,7 @@ async function planActionsDue(db: Db, from: string, to: string): Promise<OwnedAc
 
 async function meetingActionsDue(db: Db, from: string, to: string): Promise<OwnedActionDue[]> {
   const owner = meetingActions.ownerUserId;
-  // The collaborative's working space (collaborative-policy.ts `space`): its lead, its facilitators
-  // and the staff of its member schools.
-  const inSpace = or(
-    holds(owner, ['collaborative_lead'], sql`${collaboratives.id}::text`),
-    sql`exists (select 1 from ${collaborativeFacilitators} where ${collaborativeFacilitators.collaborativeId} = ${collaboratives.id}
-      and ${collaborativeFacilitators.userId} = ${owner})`,
-    sql`exists (select 1 from ${collaborativeMembers} join ${roleAssignments}
-      on ${roleAssignments.scopeId} = ${collaborativeMembers.schoolNumber}
-      where ${collaborativeMembers.collaborativeId} = ${collaboratives.id} and ${roleAssignments.userId} = ${owner}
-      and ${inArray(roleAssignments.role, SCHOOL_STAFF)})`,
-  );
+  const inSpace = mayOpenMeetingAction(owner);
   const rows = await db
     .select({
       id: meetingActions.id,
@@ -129,7 +112,7 @@ async function meetingActionsDue(db: Db, from: string, to: string): Promise<Owne
         ne(meetingActions.status, 'done'),
         gte(meetingActions.dueOn, from),
         lte(meetingActions.dueOn, to),
-        active(owner),
+        isActive(owner),
         inSpace,
       ),
     );
@@ -168,8 +151,8 @@ async function laActionsDue(db: Db, from: string, to: string): Promise<OwnedActi
         ne(laPriorityActions.status, 'done'),
         gte(laPriorityActions.dueOn, from),
         lte(laPriorityActions.dueOn, to),
-        active(owner),
-        holds(owner, ['la_officer', 'improvement_partner'], laCycles.laCode),
+        isActive(owner),
+        mayOpenLaAction(owner),
       ),
     );
   return rows.map((r) => ({
@@ -207,13 +190,9 @@ async function concernItemsDue(db: Db, from: string, to: string): Promise<OwnedA
         ne(concernSupportItems.status, 'done'),
         gte(concernSupportItems.reviewOn, from),
         lte(concernSupportItems.reviewOn, to),
-        active(owner),
+        isActive(owner),
         // Who may open the case (concern-case-policy.ts `view`): restricted, re-checked every time.
-        or(
-          holds(owner, ['la_officer'], concernCases.laCode),
-          holds(owner, ['headteacher'], concernCases.schoolNumber),
-          holds(owner, ['chair_of_governors'], schools.governingBodyId),
-        ),
+        mayOpenConcernItem(owner),
       ),
     );
   return rows.map((r) => ({
