@@ -34,6 +34,8 @@ export function readVersion(raw: string): number | null {
 export const Uuid = Type.String({ format: 'uuid', pattern: UUID_PATTERN, maxLength: 36 });
 /** A uuid or nothing chosen (an empty select or filter). */
 export const EmptyOrUuid = Type.Union([Type.Literal(''), Uuid]);
+/** The owner picker's choice: nobody yet (''), someone outside Cydwella, or a person's id (src/features/action-owners). */
+export const OwnerChoice = Type.Optional(Type.String({ pattern: `^(?:|outside|${UUID_BODY})$`, maxLength: 36 }));
 export const SchoolNumber = Type.String({ pattern: '^\\d{7}$', maxLength: 7 });
 /** A shared item: a record's uuid, or an output's "school number:kind". */
 export const SharedItemId = Type.String({ pattern: `^(?:${UUID_BODY}|\\d{7}:[a-z_]{1,40})$`, maxLength: 60 });

@@ -18,7 +18,7 @@ import { interventionRadios, orderedErrors } from './concern-presenter.ts';
 import * as repo from './concern-repository.ts';
 import { canRecordIntervention, complianceEnds, isOpenCase } from './concern-rules.ts';
 import { addSupportItem, recordIntervention, updateSupportItem } from './concern-service.ts';
-import { Version } from '../../lib/request-schemas.ts';
+import { Version, OwnerChoice } from '../../lib/request-schemas.ts';
 import { concernCaseScope } from '../../access/request-scope.ts';
 import { concernCasePeople } from '../action-owners/people-repository.ts';
 import { ownerToForm } from '../action-owners/owner-choice.ts';
@@ -33,7 +33,7 @@ const InterventionBody = Type.Object({
 const SupportBody = Type.Object({
   version: Type.Optional(Version),
   action: field,
-  ownerUserId: field,
+  ownerUserId: OwnerChoice,
   owner: field,
   status: field,
   reviewNotes: field,

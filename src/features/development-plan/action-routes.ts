@@ -12,14 +12,14 @@ import { presentActionConflict } from './plan-presenter.ts';
 import * as repo from './plan-repository.ts';
 import { schoolStaff } from '../action-owners/people-repository.ts';
 import { ownerFormFrom } from '../action-owners/owner-choice.ts';
-import { Version } from '../../lib/request-schemas.ts';
+import { Version, OwnerChoice } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 const ActionBody = Type.Object({
   version: Type.Optional(Version),
   description: field,
-  ownerUserId: field,
+  ownerUserId: OwnerChoice,
   owner: field,
   milestones: field,
   cost: field,

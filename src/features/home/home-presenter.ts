@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { addDaysTo, todayInWales } from '../../lib/clock.ts';
+import { isUuid } from '../../lib/request-schemas.ts';
 import type { RoleAssignment, Role } from '../../policy/roles.ts';
 import { scopeNames } from '../../directory/scope-repository.ts';
 import { feedDeadlines, type FeedDeadline } from '../calendar/deadline-repository.ts';
@@ -61,6 +62,10 @@ export async function homeSections(db: Db, request: FastifyRequest, now: Date): 
   const built = await Promise.all(
     held.map(async (place): Promise<HomeSection | null> => {
       const id = place.scopeId ?? '';
+      // An assignment without its place (or a collaborative's or partnership's that is not an id)
+      // names nothing to list: the home leaves it out rather than fail.
+      if (place.scopeType !== 'national' && !id) return null;
+      if ((place.scopeType === 'collaborative' || place.scopeType === 'la_partnership') && !isUuid(id)) return null;
       const roles = place.roles;
       const main = roles.find((r) => LEADERS.includes(r)) ?? roles.find((r) => r !== 'governor') ?? roles[0]!;
       const caption = request.t(`roles.${main}`);

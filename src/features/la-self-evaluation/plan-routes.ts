@@ -21,7 +21,7 @@ import {
 } from './se-context.ts';
 import type { ActionForm } from './se-forms.ts';
 import { actionConflict } from './se-presenter.ts';
-import { LaCode, Uuid, Version } from '../../lib/request-schemas.ts';
+import { LaCode, Uuid, Version, OwnerChoice } from '../../lib/request-schemas.ts';
 import { scoped } from '../../access/scopes.ts';
 import { laStaff } from '../action-owners/people-repository.ts';
 import { ownerFormFrom, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
@@ -31,7 +31,7 @@ const ActionParams = Type.Object({ code: LaCode, id: Uuid, actionId: Uuid });
 const ActionBody = Type.Object({
   version,
   description: field,
-  ownerUserId: field,
+  ownerUserId: OwnerChoice,
   owner: field,
   status: field,
   ...dateFields('dueOn'),

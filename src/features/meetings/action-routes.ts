@@ -16,7 +16,7 @@ import { access, ActionParams, field, MeetingParams, meetingOr404, sectionModel,
 import * as repo from './meeting-repository.ts';
 import { collaborativePeople } from '../action-owners/people-repository.ts';
 import { renderMeeting } from './meeting-routes.ts';
-import { Version } from '../../lib/request-schemas.ts';
+import { Version, OwnerChoice } from '../../lib/request-schemas.ts';
 import { collaborativeScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
@@ -24,7 +24,7 @@ const ActionBody = Type.Object({
   version: Type.Optional(Version),
   description: field,
   owner: field,
-  ownerUserId: field,
+  ownerUserId: OwnerChoice,
   ownerSchool: field,
   'dueOn-day': field,
   'dueOn-month': field,
