@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { notificationPreferences, notifications } from '../db/schema/index.ts';
 import { defaultCadence, isCadence, type Cadence, type EventKind } from './event-kinds.ts';
