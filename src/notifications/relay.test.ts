@@ -128,7 +128,7 @@ describe('relaying events into notifications', () => {
     await expect(
       relayPendingEvents(db, namedAudience, new Date(), 100, {
         sliceRows: 3,
-        get restFactor() {
+        get restFactor(): number {
           throw new Error('killed between slices');
         },
       }),
