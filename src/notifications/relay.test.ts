@@ -5,7 +5,7 @@ import { buildUser, countRows } from '../../test/support/factories.ts';
 import { createTestDatabase } from '../../test/support/test-database.ts';
 import { countUnrelayedEvents, recordEvent, type EventRow } from './events-repository.ts';
 import { countUnread } from './notifications-repository.ts';
-import { relayPendingEvents } from './relay-service.ts';
+import { relayPendingEvents, slices } from './relay-service.ts';
 import { testEvent } from '../../test/support/notification-helpers.ts';
 
 // The audience named by the change itself: enough to test the relay apart from the audience rules.
@@ -106,6 +106,58 @@ describe('relaying events into notifications', () => {
     await expect(relayPendingEvents(db, failing, new Date())).rejects.toThrow('audience lookup failed');
     expect(await countUnrelayedEvents(db)).toBe(1);
     expect((await relayPendingEvents(db, namedAudience, new Date())).notified).toHaveLength(1);
+  });
+
+  it('tells a large audience in slices, once each, and stamps the event only after the last', async () => {
+    const db = database.db;
+    const people = await Promise.all(Array.from({ length: 7 }, () => buildUser(db)));
+    await db
+      .insert(notificationPreferences)
+      .values({ userId: people[5]!.id, kind: 'shared_with_you', cadence: 'daily' });
+    await recordEvent(
+      db,
+      testEvent({
+        kind: 'shared_with_you',
+        actorId: people[0]!.id,
+        subject: { type: 'share', id: 'many' },
+        link: '/x',
+        audience: people.map((p) => p.id),
+      }),
+    );
+    // A relay that dies after its first slice of three: told so far stay told, the event waits.
+    await expect(
+      relayPendingEvents(db, namedAudience, new Date(), 100, {
+        sliceRows: 3,
+        get restFactor(): number {
+          throw new Error('killed between slices');
+        },
+      }),
+    ).rejects.toThrow('killed between slices');
+    expect(await countRows(db, 'notifications')).toBe(3);
+    expect(await countUnrelayedEvents(db)).toBe(1);
+
+    const again = await relayPendingEvents(db, namedAudience, new Date(), 100, { sliceRows: 2, restFactor: 0 });
+    expect(again.events).toBe(1);
+    // The rest, at each one's cadence: never the actor, nobody twice.
+    expect(again.notified.map((n) => [n.userId, n.cadence])).toEqual([
+      [people[4]!.id, 'weekly'],
+      [people[5]!.id, 'daily'],
+      [people[6]!.id, 'weekly'],
+    ]);
+    expect(await countRows(db, 'notifications')).toBe(6);
+    expect(await countUnrelayedEvents(db)).toBe(0);
+  });
+
+  it('cuts audiences into slices of at most the given size, in order, across events', () => {
+    const told = [
+      { event: { id: 1, kind: 'shared_with_you' as const }, userIds: ['a', 'b', 'c'] },
+      { event: { id: 2, kind: 'shared_with_you' as const }, userIds: ['d', 'e'] },
+    ];
+    expect(slices(told, 2).map((slice) => slice.map((t) => `${t.event.id}:${t.userIds.join('')}`))).toEqual([
+      ['1:ab'],
+      ['1:c', '2:d'],
+      ['2:e'],
+    ]);
   });
 
   it('refuses a link that leaves the site', async () => {
