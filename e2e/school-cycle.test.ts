@@ -182,9 +182,10 @@ async function headteacherAgreesAPriority(finding: FindingPage, { story }: Scene
   const priority = new PriorityPage(head);
   await priority.expectShown(story.priority.title);
   expect(await priority.stateCaption()).toBe(stateCaption('draft'));
+  // Made from the finding, it starts in the finding's theme.
   expect(await priority.readiness()).toEqual({
     finding: 'done',
-    nifTheme: 'missing',
+    nifTheme: 'done',
     learners: 'missing',
     successMeasure: 'missing',
   });
@@ -192,7 +193,7 @@ async function headteacherAgreesAPriority(finding: FindingPage, { story }: Scene
   expect(response.status()).toBe(400);
   await priority.expectShown(story.priority.title, { error: true });
   expect((await priority.errorSummary()).map((error) => error.text)).toEqual(
-    ['nifTheme', 'learners', 'successMeasure'].map((part) => head.t(`pages.priorities.errors.notReady.${part}`)),
+    ['learners', 'successMeasure'].map((part) => head.t(`pages.priorities.errors.notReady.${part}`)),
   );
   expect(await priority.stateCaption()).toBe(stateCaption('draft'));
 

@@ -104,6 +104,17 @@ export abstract class BasePage {
 
   // Forms
 
+  /**
+   * Names an action's owner as someone outside Cydwella (src/views/partials/owner-picker.njk): the
+   * last radio, or the last option when the people are many, then their name.
+   */
+  async nameOwnerOutside(name: string, within: Page | Locator = this.page): Promise<void> {
+    const radio = within.getByRole('radio', { name: this.t('common.owner.outside'), exact: true });
+    if (await radio.count()) await radio.check();
+    else await within.locator('select[name="ownerUserId"]').selectOption('outside');
+    await within.getByLabel(this.t('common.owner.outsideNameAfterList'), { exact: true }).fill(name);
+  }
+
   field(labelKey: string, values?: Record<string, unknown>): Locator {
     return this.page.getByLabel(this.t(labelKey, values), { exact: true });
   }

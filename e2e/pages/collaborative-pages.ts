@@ -275,7 +275,7 @@ export class MeetingPage extends CollaborativeAreaPage {
       has: this.page.getByRole('button', { name: this.t('meetings.actions.addSubmit'), exact: true }),
     });
     await form.getByLabel(this.t('meetings.actions.fields.description'), { exact: true }).fill(action.description);
-    await form.getByLabel(this.t('meetings.actions.fields.owner'), { exact: true }).fill(action.owner);
+    await this.nameOwnerOutside(action.owner, form);
     await form
       .getByLabel(this.t('meetings.actions.fields.ownerSchool'), { exact: true })
       .selectOption({ label: action.ownerSchool });

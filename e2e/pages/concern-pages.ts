@@ -395,7 +395,7 @@ export class SupportFormPage extends ConcernAreaPage {
 
   async add(entry: { action: string; owner: string; reviewOn: DateParts }): Promise<CasePage> {
     await this.field('concern.support.fields.action').fill(entry.action);
-    await this.field('concern.support.fields.owner').fill(entry.owner);
+    await this.nameOwnerOutside(entry.owner);
     await this.fillDate('concern.support.fields.reviewOn', entry.reviewOn);
     await this.submit('common.save');
     return new CasePage(this.visitor);

@@ -98,7 +98,7 @@ export class ActionFormPage extends SchoolAreaPage {
 
   async add(action: ActionEntry): Promise<Response> {
     await this.field('pages.planAction.fields.description').fill(action.description);
-    await this.field('pages.planAction.fields.owner').fill(action.owner);
+    await this.nameOwnerOutside(action.owner);
     await this.fillDate(this.t('pages.planAction.fields.startOn'), action.startOn);
     await this.fillDate(this.t('pages.planAction.fields.dueOn'), action.dueOn);
     await this.field('pages.planAction.fields.cost').fill(action.cost);
