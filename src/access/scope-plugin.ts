@@ -76,6 +76,8 @@ export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders
 
   // The server-side form of canOpen for a record the page has not loaded: the link's own route
   // decides, its loader reading the record as it stands now. Refused (404/403) is false.
+  // Kept for the request only: a later request reads the records as they stand then.
+  const answers = new WeakMap<FastifyRequest, Map<string, Promise<boolean>>>();
   app.decorateRequest('mayOpen', async function mayOpen(this: FastifyRequest, address: string): Promise<boolean> {
     findPage ??= routeMatcher(pages);
     let found: RouteMatch<OpenableRoute> | null;
@@ -92,14 +94,26 @@ export const scopePlugin = fp(async (app, opts: { db: Db; loaders?: ScopeLoaders
     const names = (access.params ?? {}) as Record<string, string | undefined>;
     const ids = Object.fromEntries(loader.params.map((key) => [key, found.params[names[key] ?? key]]));
     if (Object.values(ids).some((id) => typeof id !== 'string')) return false;
+    const need = access.need ?? DEFAULT_NEEDS[access.scope];
+    // The answer depends only on the scope, its ids and the need, not on the rest of the address:
+    // a page of links to ten meetings of one collaborative loads that collaborative once.
+    const key = JSON.stringify([access.scope, need, ids]);
+    const asked = answers.get(this) ?? new Map<string, Promise<boolean>>();
+    answers.set(this, asked);
+    let answer = asked.get(key);
+    if (!answer) asked.set(key, (answer = loadsWithoutRefusal(loader, this, ids, need)));
+    return answer;
+  });
+
+  async function loadsWithoutRefusal(loader: AnyLoader, request: FastifyRequest, ids: object, need: unknown) {
     try {
-      await loader.load(opts.db, this, ids as never, (access.need ?? DEFAULT_NEEDS[access.scope]) as never);
+      await loader.load(opts.db, request, ids as never, need as never);
       return true;
     } catch (error) {
       if (error instanceof HttpError && (error.statusCode === 403 || error.statusCode === 404)) return false;
       throw error;
     }
-  });
+  }
 
   app.decorateRequest('reloadAccessScope', async function reloadAccessScope(this: FastifyRequest) {
     const access = this.routeOptions.config.access;

@@ -1,8 +1,11 @@
 // Whether a person may still open an action they were chosen to lead, as SQL conditions (issue 13):
 // the rules of the policy of the record the action is in, re-checked every time an action is listed
 // as theirs (My actions, the home) or reminded of (the daily scan). `person` is a user id, or the
-// column holding the owner when a query covers every owner at once.
+// column holding the owner when a query covers every owner at once. For a person whose role
+// assignments are in hand (the signed-in reader), `reachOf` says the same with their places as lists.
 import { inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { ActionTable } from '../notifications/action-params.ts';
+import type { Role, RoleAssignment } from '../policy/roles.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   collaborativeFacilitators,
@@ -61,3 +64,44 @@ export const mayOpenConcernItem = (person: Person): SQL =>
     holds(person, ['headteacher'], concernCases.schoolNumber),
     holds(person, ['chair_of_governors'], schools.governingBodyId),
   )!;
+
+/**
+ * The rules above for one person whose role assignments are in hand (the signed-in reader, this
+ * request): their schools, LAs, collaboratives and governing bodies as lists, so the query has
+ * almost nothing to plan (planning the sub-queries above cost PGlite ten times running them).
+ * Absent for a kind of action they may open none of. Facilitating a collaborative is not a role,
+ * so it is still asked of the table.
+ */
+export function reachOf(person: {
+  id: string;
+  assignments: readonly RoleAssignment[];
+}): Partial<Record<ActionTable, SQL>> {
+  const scopes = (roles: Role[]) =>
+    person.assignments.filter((a) => roles.includes(a.role) && a.scopeId).map((a) => a.scopeId!);
+  const staffOf = scopes(SCHOOL_STAFF as Role[]);
+  const laStaffOf = scopes(['la_officer', 'improvement_partner']);
+  const officerOf = scopes(['la_officer']);
+  const headOf = scopes(['headteacher']);
+  const chairOf = scopes(['chair_of_governors']);
+  const leadOf = scopes(['collaborative_lead']);
+  const reach: Partial<Record<ActionTable, SQL>> = {
+    meeting: or(
+      leadOf.length ? inArray(sql`${collaboratives.id}::text`, leadOf) : undefined,
+      sql`exists (select 1 from ${collaborativeFacilitators} where ${collaborativeFacilitators.collaborativeId} = ${collaboratives.id}
+        and ${collaborativeFacilitators.userId} = ${person.id})`,
+      staffOf.length
+        ? sql`exists (select 1 from ${collaborativeMembers} where ${collaborativeMembers.collaborativeId} = ${collaboratives.id}
+        and ${inArray(collaborativeMembers.schoolNumber, staffOf)})`
+        : undefined,
+    )!,
+  };
+  if (staffOf.length) reach.plan = inArray(priorities.schoolNumber, staffOf);
+  if (laStaffOf.length) reach.la = inArray(laCycles.laCode, laStaffOf);
+  const concern = or(
+    officerOf.length ? inArray(concernCases.laCode, officerOf) : undefined,
+    headOf.length ? inArray(concernCases.schoolNumber, headOf) : undefined,
+    chairOf.length ? inArray(schools.governingBodyId, chairOf) : undefined,
+  );
+  if (concern) reach.concern = concern;
+  return reach;
+}

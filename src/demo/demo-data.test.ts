@@ -112,9 +112,17 @@ describe('demo action owners (issue 13)', () => {
         }
       ).rows[0]!.id;
     const today = new Date().toISOString().slice(0, 10);
-    const practitioner = await actionsAssignedTo(t.database.db, await idOf('practitioner@demo.cydwella.cymru'), today);
+    const practitioner = await actionsAssignedTo(
+      t.database.db,
+      { id: await idOf('practitioner@demo.cydwella.cymru') },
+      today,
+    );
     expect(practitioner.some((a) => a.kind === 'plan')).toBe(true);
-    const lead = await actionsAssignedTo(t.database.db, await idOf('collaborative.lead@demo.cydwella.cymru'), today);
+    const lead = await actionsAssignedTo(
+      t.database.db,
+      { id: await idOf('collaborative.lead@demo.cydwella.cymru') },
+      today,
+    );
     expect(lead.some((a) => a.kind === 'meeting')).toBe(true);
   });
 });

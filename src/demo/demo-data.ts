@@ -7,7 +7,6 @@ import { applyImport } from '../features/directory-import/import-service.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { scopeOf, type Role } from '../policy/roles.ts';
 import { countSchools, countUsers, insertCollaborative, insertDemoUser } from './demo-repository.ts';
-import { linkDemoActionOwners } from './demo-owners-repository.ts';
 import { loadDemoCollaboration } from './demo-collaboration.ts';
 import { loadDemoLocalAuthorities } from './demo-local-authorities.ts';
 import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
@@ -157,8 +156,6 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
       sketches,
       headteacher: ids.get('headteacher')!,
     });
-    // Actions led by demo accounts become theirs, so "My actions" and calendars show them.
-    await linkDemoActionOwners(tx);
   });
   return { created: true };
 }

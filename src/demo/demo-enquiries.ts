@@ -352,6 +352,7 @@ export async function loadDemoEnquiries(db: Db, { c, demo, sketches, people, now
       priorityId: sketch(S.broEdern).priorityIds[1]!,
       description: 'Cynllun mentora Blwyddyn 9 gyda chefnogaeth Plasmawr',
       owner: 'Ioan Rees',
+      ownerUserId: c.people('ioan'),
       dueOn: day(60, now),
       supportFrom: 'collaborative',
       supportDetail: 'Ysgol Gyfun Gymraeg Plasmawr',

@@ -36,6 +36,7 @@ export async function loadDemoMeetings(
       {
         description: "Dod â chwe sampl ysgrifennu dienw i'r sesiwn gymedroli",
         owner: 'Elin Jones',
+        ownerUserId: people.headteacher,
         ownerSchoolNumber: S.berllanDeg,
         dueOn: day(-20, now),
         status: 'done',
@@ -45,12 +46,14 @@ export async function loadDemoMeetings(
         description: "Trefnu dyddiadau pontio'r gwanwyn gyda'r ysgolion cynradd",
         // The cluster's lead (a demo account): "My actions" shows it to her.
         owner: 'Nia Lewis',
+        ownerUserId: p('lead'),
         dueOn: day(-2, now),
         language: 'cy',
       },
       {
         description: "Rhannu canllaw'r awdurdod lleol ar bresenoldeb",
         owner: 'Gareth Morgan',
+        ownerUserId: p('partner'),
         dueOn: day(10, now),
         language: 'cy',
       },
@@ -96,6 +99,7 @@ export async function loadDemoMeetings(
       {
         description: 'Rhannu cynllun mentora Plasmawr',
         owner: 'Rhys Llywelyn',
+        ownerUserId: p('rhys'),
         ownerSchoolNumber: S.plasmawr,
         dueOn: day(30, now),
         language: 'cy',
@@ -124,6 +128,7 @@ export async function loadDemoMeetings(
       {
         description: 'Share Year 7 reading test results with the primaries',
         owner: 'Mark Williams',
+        ownerUserId: p('mark'),
         ownerSchoolNumber: S.pontarddulaisComp,
         dueOn: day(7, now),
         language: 'en',

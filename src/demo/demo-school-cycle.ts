@@ -354,6 +354,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
       id: moderationActionId,
       description: "Sesiynau cymedroli ysgrifennu gyda'r clwstwr",
       owner: 'Dafydd Evans',
+      ownerUserId: people.leader,
       startOn: day(-50, now),
       dueOn: day(14, now),
       milestones: 'Cytuno ar ddisgwyliadau cam cynnydd 3',
@@ -365,6 +366,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     action(writing.id, {
       description: 'Gwirio gwaith eich hun: rhestrau gwirio treigladau ym mhob dosbarth',
       owner: 'Catrin Hughes',
+      ownerUserId: people.practitioner,
       startOn: day(-40, now),
       dueOn: day(-20, now),
       milestones: 'Rhestrau gwirio ar waith ym Mlynyddoedd 5 a 6',
@@ -373,6 +375,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     action(writing.id, {
       description: 'Samplau gwaith tymor y gwanwyn',
       owner: 'Elin Jones',
+      ownerUserId: people.headteacher,
       startOn: day(60, now),
       dueOn: day(90, now),
       milestones: "70% o samplau'n gywir",
@@ -381,6 +384,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     action(attendance.id, {
       description: 'Morning routines club for identified families',
       owner: 'Elin Jones',
+      ownerUserId: people.headteacher,
       startOn: day(-30, now),
       dueOn: day(120, now),
       milestones: 'Club running three mornings a week',
@@ -392,6 +396,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     action(attendance.id, {
       description: 'Named contact and plan for every persistently absent learner’s family',
       owner: 'Dafydd Evans',
+      ownerUserId: people.leader,
       startOn: day(-30, now),
       dueOn: day(-5, now),
       milestones: 'All plans in place',

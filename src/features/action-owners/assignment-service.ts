@@ -4,7 +4,7 @@
 import type { Db } from '../../db/client.ts';
 import { ACTION_SUBJECT_TYPES, actionParams, type ActionTable } from '../../notifications/action-params.ts';
 import { recordEvent } from '../../notifications/events-repository.ts';
-import { actionPlace } from './assignment-repository.ts';
+import { actionById, eventPlaceOf } from '../../actions/action-rows-repository.ts';
 
 export async function tellNewOwner(
   tx: Db,
@@ -20,16 +20,14 @@ export async function tellNewOwner(
 ): Promise<void> {
   const { actorId, table, actionId, before, after } = change;
   if (!after || after === before || after === actorId) return;
-  const where = await actionPlace(tx, table, actionId);
+  const where = await actionById(tx, table, actionId);
   if (!where) return;
   await recordEvent(tx, {
     kind: 'action_assigned',
     actorId,
     subject: { type: ACTION_SUBJECT_TYPES[table], id: actionId },
     link: where.href,
-    schoolNumber: where.schoolNumber ?? null,
-    collaborativeId: where.collaborativeId ?? null,
-    laCode: where.laCode ?? null,
+    ...eventPlaceOf(where),
     audience: [after],
     params: actionParams(table, change.description, where.place),
   });

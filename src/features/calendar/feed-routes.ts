@@ -42,7 +42,7 @@ export const calendarFeedRoutes: FeaturePlugin<'database' | 'config' | 'clock'> 
           t,
           lang,
           config.publicUrl,
-          await actionsAssignedTo(db, feed.userId, todayInWales(clock.now())),
+          await actionsAssignedTo(db, { id: feed.userId }, todayInWales(clock.now())),
           { from, to },
         ),
       ].sort((a, b) => a.date.localeCompare(b.date));

@@ -49,11 +49,12 @@ export async function homeSections(db: Db, request: FastifyRequest, now: Date): 
   const has = (types: string[]) => held.some((p) => types.includes(p.scopeType));
   const [names, rawDeadlines, caseload, actions] = await Promise.all([
     scopeNames(db, user.assignments),
-    has(['school', 'la'])
+    // Only headteachers (concern reviews) and LA officers (reviews and round deadlines) are shown them.
+    user.assignments.some((a) => a.role === 'headteacher' || a.role === 'la_officer')
       ? feedDeadlines(db, user.id, todayInWales(addDaysTo(now, -OVERDUE_REVIEW_DAYS)), soon)
       : Promise.resolve([]),
     has(['la']) ? facilitatedCollaboratives(db, user.id, today) : Promise.resolve([]),
-    actionsAssignedTo(db, user.id, today),
+    actionsAssignedTo(db, user, today),
   ]);
   const deadlines = oncePerRecord(rawDeadlines);
   const nameOf = (type: string, id: string | null) => names.get(`${type}:${id}`)?.[request.lang] ?? id ?? '';

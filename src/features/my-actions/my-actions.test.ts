@@ -112,11 +112,11 @@ describe('My actions', () => {
       dueOn: '2027-03-01',
       ownerUserId: leaver.id,
     });
-    expect((await actionsAssignedTo(t.database.db, leaver.id, TODAY)).map((a) => a.description)).toEqual([
+    expect((await actionsAssignedTo(t.database.db, { id: leaver.id }, TODAY)).map((a) => a.description)).toEqual([
       'Left behind',
     ]);
     await t.database.db.delete(roleAssignments).where(eq(roleAssignments.userId, leaver.id));
-    expect(await actionsAssignedTo(t.database.db, leaver.id, TODAY)).toEqual([]);
+    expect(await actionsAssignedTo(t.database.db, { id: leaver.id }, TODAY)).toEqual([]);
     const text = pageText((await (await as(leaver)).get('/my/actions')).body);
     expect(text).not.toContain('Left behind');
     expect(text).toContain('Nothing is assigned to you at the moment');
@@ -138,12 +138,22 @@ describe('My actions', () => {
   });
 
   it('gives each action its timing for other pages to use', async () => {
-    const mine = await actionsAssignedTo(t.database.db, people.practitioner.id, TODAY);
+    const mine = await actionsAssignedTo(t.database.db, { id: people.practitioner.id }, TODAY);
     expect(mine.map((a) => [a.kind, a.timing])).toEqual([
       ['plan', 'overdue'],
       ['plan', 'dueSoon'],
       ['meeting', 'dueSoon'], // 2027-02-01 is within 14 days
       ['plan', 'later'],
     ]);
+    // The signed-in reader's access is asked of the roles in hand; a feed's, of the table: the same answer.
+    const asReader = await actionsAssignedTo(
+      t.database.db,
+      {
+        id: people.practitioner.id,
+        assignments: [{ role: 'practitioner', scopeType: 'school', scopeId: school.number }],
+      },
+      TODAY,
+    );
+    expect(asReader).toEqual(mine);
   });
 });

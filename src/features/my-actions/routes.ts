@@ -10,7 +10,7 @@ export const myActionsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, 
   app.get('/my/actions', { config: signedIn }, async (request, reply) => {
     const user = request.user!;
     const today = todayInWales(clock.now());
-    const actions = await actionsAssignedTo(database.db, user.id, today);
+    const actions = await actionsAssignedTo(database.db, user, today);
     const lang = request.lang;
     return reply.page('features/my-actions/views/my-actions.njk', {
       title: request.t('myActions.title'),

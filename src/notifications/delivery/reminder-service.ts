@@ -19,6 +19,7 @@ import type { EventKind } from '../event-kinds.ts';
 import { recordEvent, type EventInput } from '../events-repository.ts';
 import * as repo from './reminder-repository.ts';
 import { ownedActionsDueBetween } from './action-reminder-repository.ts';
+import { eventPlaceOf } from '../../actions/action-rows-repository.ts';
 import { ACTION_SUBJECT_TYPES, actionParams } from '../action-params.ts';
 
 export const REMINDER_DAYS = 7;
@@ -102,13 +103,11 @@ export async function scanReminderEvents(db: Db, now: Date): Promise<EventInput[
       candidates.push({
         kind: action.dueOn < today ? 'action_overdue' : 'action_due_soon',
         actorId: null,
-        subject: { type: ACTION_SUBJECT_TYPES[action.table], id: `${action.id}:${action.dueOn}` },
+        subject: { type: ACTION_SUBJECT_TYPES[action.kind], id: `${action.id}:${action.dueOn}` },
         link: action.href,
-        schoolNumber: action.schoolNumber ?? null,
-        collaborativeId: action.collaborativeId ?? null,
-        laCode: action.laCode ?? null,
+        ...eventPlaceOf(action),
         audience: [action.ownerUserId],
-        params: { ...actionParams(action.table, action.description, action.place), date: action.dueOn },
+        params: { ...actionParams(action.kind, action.description, action.place), date: action.dueOn },
       });
     }
 

@@ -18,6 +18,7 @@ export function yourActionsSection(request: FastifyRequest, actions: readonly As
     const timing = a.timing === 'overdue' || a.timing === 'dueSoon' ? a.timing : null;
     return {
       text: a.description,
+      lang: a.language,
       hint: a.dueOn ? t('home.actions.placeDue', { place, date: formatDate(a.dueOn, lang) }) : place,
       href: request.canOpen(a.href, givenFor(request.user!, a)) ? a.href : undefined,
       ...(timing ? { tag: { text: t(`home.${timing}`), colour: TAG_COLOURS[timing] } } : {}),
