@@ -8,6 +8,8 @@ import type { AppDeps, AppOptions } from './app-deps.ts';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { cookiePlugin, csrfEnforcementPlugin, securityPlugin } from './plugins/security.ts';
 import { sessionPlugin } from './plugins/session.ts';
+import { apiTokenPlugin } from './plugins/api-token.ts';
+import { authenticateApiToken } from './features/api-tokens/api-token-service.ts';
 import { policyPlugin, type RegisteredRoute } from './plugins/policy.ts';
 import { scopePlugin } from './access/scope-plugin.ts';
 import { viewsPlugin } from './plugins/views.ts';
@@ -103,6 +105,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db: database.db,
     clock,
     settings: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+  });
+  await app.register(apiTokenPlugin, {
+    authenticate: (token, now) => authenticateApiToken(database.db, token, now),
+    clock,
+    perTokenPerMinute: config.apiTokenRateLimitPerMinute,
   });
   await app.register(inputGuardPlugin);
   await app.register(csrfEnforcementPlugin);

@@ -19,6 +19,8 @@ export type Config = {
   sessionAbsoluteHours: number;
   rateLimitPerMinute: number;
   signInRateLimitPerMinute: number;
+  /** Requests a minute for each API token, whatever address it comes from. */
+  apiTokenRateLimitPerMinute: number;
   bodyLimitBytes: number;
   /** Fastify's trustProxy: which X-Forwarded-For hops to believe for the client address. */
   trustProxy: TrustProxy;
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1),
     signInRateLimitPerMinute: int('SIGN_IN_RATE_LIMIT_PER_MINUTE', 30, 1),
+    apiTokenRateLimitPerMinute: int('API_TOKEN_RATE_LIMIT_PER_MINUTE', 120, 1),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024),
     trustProxy,
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),

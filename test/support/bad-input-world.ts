@@ -46,7 +46,7 @@ export async function personasOf(t: TestApp): Promise<Persona[]> {
 
 /**
  * Every POST form each persona can reach. A few forms appear only once something has happened
- * (a password link issued, a calendar feed turned on, a record brought to the state the form
+ * (a password link issued, a calendar feed turned on, an API token made, a record brought to the state the form
  * needs): those happen first, as a person would do them, and their pages are opened first.
  */
 export async function reachForms(t: TestApp, personas: Persona[]): Promise<Reached> {
@@ -58,6 +58,10 @@ export async function reachForms(t: TestApp, personas: Persona[]): Promise<Reach
   if (!token) throw new Error(`No password link issued (status ${link.statusCode})`);
   const calendar = await byName.get('headteacher')!.visitor.post('/account/calendar', {});
   if (calendar.statusCode !== 200) throw new Error(`Calendar feed not turned on (status ${calendar.statusCode})`);
+  const apiToken = await byName
+    .get('headteacher')!
+    .visitor.post('/account/api-tokens', { name: 'MIS', scopes: 'directory:read', lifetimeDays: '30' });
+  if (apiToken.statusCode !== 200) throw new Error(`No API token made (status ${apiToken.statusCode})`);
 
   const errands = await prepareStates(t, personas);
 

@@ -83,9 +83,13 @@ export const SchoolsPage = Type.Object({
 
 export const NumberParams = Type.Object({ number: SchoolNumber });
 
-const errors = { 400: Type.Ref(ApiError), 401: Type.Ref(ApiError) };
+const errors = { 400: Type.Ref(ApiError), 401: Type.Ref(ApiError), 403: Type.Ref(ApiError) };
 export const responses = {
-  localAuthorities: { 200: Type.Object({ items: Type.Array(Type.Ref(LocalAuthority)) }), 401: Type.Ref(ApiError) },
+  localAuthorities: {
+    200: Type.Object({ items: Type.Array(Type.Ref(LocalAuthority)) }),
+    401: Type.Ref(ApiError),
+    403: Type.Ref(ApiError),
+  },
   schools: { 200: SchoolsPage, ...errors },
   school: { 200: Type.Ref(SchoolDetail), 404: Type.Ref(ApiError), ...errors },
 };

@@ -6,7 +6,8 @@ import * as repo from '../../directory/directory-repository.ts';
 import { NumberParams, responses, SchoolsQuery, SHARED_SCHEMAS } from './api-schemas.ts';
 import { registerOpenApi } from './openapi.ts';
 
-const signedIn = { access: { signedIn: true } } as const;
+// Signed in, or an API token with the directory scope acting as its owner (src/plugins/api-token.ts).
+const signedIn = { access: { signedIn: true }, apiTokenScope: 'directory:read' } as const;
 const tags = ['directory'];
 
 const localised = (r: { nameEn: string; nameCy: string }) => ({ en: r.nameEn, cy: r.nameCy });
@@ -91,5 +92,7 @@ export const directoryApiRoutes: FeaturePlugin<'database'> = async (app, { datab
     },
   );
 
-  app.get('/api/v1/openapi.json', { config: signedIn, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { ...signedIn, apiTokenScope: null }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 };
