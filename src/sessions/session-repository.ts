@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { roleAssignments, sessions, users } from '../db/schema/index.ts';
 
@@ -9,8 +9,11 @@ export async function insertSession(
   await db.insert(sessions).values(row);
 }
 
-/** The session with its active user and role assignments, in one round trip per table. */
-export async function findSessionWithUser(db: Db, idHash: string) {
+/**
+ * The session with its active user and the role assignments still in force on `today` (YYYY-MM-DD in
+ * Wales): a role with an end date counts up to and including that day, and never after.
+ */
+export async function findSessionWithUser(db: Db, idHash: string, today: string) {
   const [row] = await db
     .select({
       idHash: sessions.idHash,
@@ -28,7 +31,12 @@ export async function findSessionWithUser(db: Db, idHash: string) {
   const assignments = await db
     .select({ role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId })
     .from(roleAssignments)
-    .where(eq(roleAssignments.userId, row.userId));
+    .where(
+      and(
+        eq(roleAssignments.userId, row.userId),
+        or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today)),
+      ),
+    );
   return { ...row, assignments };
 }
 
