@@ -16,7 +16,15 @@ const ROWS = [
   [
     'an LA officer of the LA',
     person(['la_officer', '681']),
-    { staff: true, officer: true, editSelfEvaluation: true, broker: true, recordLearning: true, concern: true, managePeople: true },
+    {
+      staff: true,
+      officer: true,
+      editSelfEvaluation: true,
+      broker: true,
+      recordLearning: true,
+      concern: true,
+      managePeople: true,
+    },
   ],
   [
     'an improvement partner of the LA',

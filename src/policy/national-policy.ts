@@ -8,6 +8,13 @@ import { managesPeopleAt } from './people-policy.ts';
 export function wgCan(user: CurrentUser | null) {
   const wg = hasRole(user, 'wg_official');
   // managePeople: Welsh Government's own officials (people-policy.ts).
-  return { read: wg, openRounds: wg, publish: wg, comment: wg, markFinal: wg, managePeople: wg && managesPeopleAt(user, { kind: 'national' }) };
+  return {
+    read: wg,
+    openRounds: wg,
+    publish: wg,
+    comment: wg,
+    markFinal: wg,
+    managePeople: wg && managesPeopleAt(user, { kind: 'national' }),
+  };
 }
 export type WgCan = ReturnType<typeof wgCan>;
