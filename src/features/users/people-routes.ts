@@ -18,6 +18,9 @@ import type { UserServiceDeps } from './user-service.ts';
 import { registerPeopleUpload } from './people-upload-routes.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
+// Checked before anything is loaded, as on the LA's and WG's other pages.
+const laManage = { access: { permission: 'la.manage' } } as const;
+const nationalRead = { access: { permission: 'national.read' } } as const;
 
 /** One place's pages: its address, how its route declares access, and what the page is about. */
 export type PeoplePage = {
@@ -45,7 +48,7 @@ export const PEOPLE_PAGES: PeoplePage[] = [
   {
     path: '/local-authorities/:code/people',
     params: Type.Object({ code: LaCode }),
-    config: scoped(signedIn, 'la', 'managePeople'),
+    config: scoped(laManage, 'la', 'managePeople'),
     place: (request) => {
       const { la, laName } = requestScope(request, 'la');
       return {
@@ -59,7 +62,7 @@ export const PEOPLE_PAGES: PeoplePage[] = [
   {
     path: '/national/people',
     params: Type.Object({}),
-    config: scoped(signedIn, 'national', 'managePeople'),
+    config: scoped(nationalRead, 'national', 'managePeople'),
     place: (request) => ({
       place: { kind: 'national' },
       base: '/national/people',

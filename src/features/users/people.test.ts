@@ -228,9 +228,11 @@ describe('an LA’s and Wales’s people pages', () => {
     expect(await rolesOf(refused.email)).toEqual([]);
   });
 
-  it('refuses another LA’s officer (404) and a headteacher (404)', async () => {
+  it('refuses another LA’s officer (404), an improvement partner of the LA (403) and a headteacher (403)', async () => {
     expect((await (await as(p.otherLaOfficer)).get(laBase)).statusCode).toBe(404);
-    expect((await (await as(p.headteacher)).get(laBase)).statusCode).toBe(404);
+    expect((await (await as(p.headteacher)).get(laBase)).statusCode).toBe(403);
+    const partner = await buildUser(t.database.db, { role: 'improvement_partner', scopeId: '681' });
+    expect((await (await as(partner)).get(laBase)).statusCode).toBe(403);
   });
 
   it('lets a WG official add a WG official, and no one else open the page', async () => {
