@@ -324,6 +324,13 @@ describe('adding people from a CSV file', () => {
     expect(await countRows(t.database.db, 'people_uploads')).toBe(before);
   });
 
+  it('refuses a file over the size limit with a 413, never a 500', async () => {
+    const v = await as(p.headteacher);
+    const response = await upload(v, `email,name,role\n${'x'.repeat(600 * 1024)}\n`);
+    // Refused while the body is read, by the app's translated "too large" page.
+    expect(response.statusCode).toBe(413);
+  });
+
   it('refuses a file without the columns, and no file at all', async () => {
     const v = await as(p.headteacher);
     expect((await upload(v, 'mail,who\nx,y\n')).statusCode).toBe(400);
