@@ -111,6 +111,7 @@ const TABLE: Record<string, ScopeTable> = {
       'widenSharing',
       'narrowSharing',
       'localAuthority',
+      'managePeople',
     ],
     sight: 'viewArea',
     records: [
@@ -127,6 +128,7 @@ const TABLE: Record<string, ScopeTable> = {
           widenSharing: ['headteacher'], // rule 2: the headteacher widens sharing
           narrowSharing: SCHOOL_LEADERS,
           localAuthority: LA_STAFF,
+          managePeople: ['headteacher'],
         },
       },
     ],
@@ -154,7 +156,7 @@ const TABLE: Record<string, ScopeTable> = {
   // Rule 3: Welsh Government reads the national picture, opens planning rounds and publishes national
   // priorities and support. No record: everyone else is refused (403), never told of an absence.
   national: {
-    needs: ['read', 'openRounds', 'publish', 'comment', 'markFinal'],
+    needs: ['read', 'openRounds', 'publish', 'comment', 'markFinal', 'managePeople'],
     sight: 'read',
     records: [
       {
@@ -166,6 +168,7 @@ const TABLE: Record<string, ScopeTable> = {
           publish: ['wgOfficial'],
           comment: ['wgOfficial'],
           markFinal: ['wgOfficial'],
+          managePeople: ['wgOfficial'],
         },
         knownTo: SIGNED_IN,
       },
@@ -221,7 +224,7 @@ const TABLE: Record<string, ScopeTable> = {
   },
   // Section 6: the LA's own area is its staff's; officers alone write, record learning and see concern.
   la: {
-    needs: ['staff', 'officer', 'editSelfEvaluation', 'broker', 'recordLearning', 'concern'],
+    needs: ['staff', 'officer', 'editSelfEvaluation', 'broker', 'recordLearning', 'concern', 'managePeople'],
     sight: 'staff',
     records: [
       {
@@ -234,6 +237,7 @@ const TABLE: Record<string, ScopeTable> = {
           broker: LA_STAFF,
           recordLearning: ['laOfficer'],
           concern: ['laOfficer'],
+          managePeople: ['laOfficer'],
         },
       },
     ],

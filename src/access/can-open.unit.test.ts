@@ -46,6 +46,7 @@ const schoolPage: ResolvedScope = {
       narrowSharing: false,
       localAuthority: false,
       viewArea: true,
+      managePeople: false,
     },
     governingBodyCan: { member: true, readShared: true, readRevisions: true, approvePlan: true },
   },

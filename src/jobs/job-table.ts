@@ -4,6 +4,8 @@ import { audienceFor } from '../notifications/audience.ts';
 import { relayPendingEvents } from '../notifications/relay-service.ts';
 import { directoryImportJob } from '../features/directory-import/import-job.ts';
 import { deliverAllAtOnce, scanReminders, sendDigests } from '../notifications/delivery/delivery-jobs.ts';
+import { endPastRoles } from '../features/users/people-service.ts';
+import { todayInWales } from '../lib/clock.ts';
 import type { JobDefinition } from './job-deps.ts';
 
 export const RELAY_EVENTS = 'relay-events';
@@ -55,6 +57,14 @@ export const jobTable: readonly JobDefinition[] = [
     cron: '0 6 * * *',
     retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 1800 },
     expireInSeconds: 1800,
+  },
+  {
+    name: 'end-roles',
+    // Just after midnight in Wales: a role ending today still counts all day.
+    handler: async ({ database, clock }) => ({ ended: await endPastRoles(database.db, todayInWales(clock.now())) }),
+    cron: '5 0 * * *',
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 1800 },
+    expireInSeconds: 600,
   },
   directoryImportJob,
 ];

@@ -2,6 +2,7 @@
 // and schools causing concern). Pure: the loader in src/access/loaders reads the LA, this decides.
 import { holdsScope } from './policy.ts';
 import type { CurrentUser } from './roles.ts';
+import { managesPeopleAt } from './people-policy.ts';
 
 /** LAs in which the user works as LA staff (officers and improvement partners). */
 export function laStaffCodes(user: CurrentUser | null): string[] {
@@ -32,6 +33,8 @@ export function laCan(user: CurrentUser | null, laCode: string) {
     broker: staff,
     recordLearning: officer,
     concern: officer,
+    // Its people page (people-policy.ts): officers add headteachers, improvement partners and officers.
+    managePeople: managesPeopleAt(user, { kind: 'la', laCode }) && officer,
   };
 }
 export type LaCan = ReturnType<typeof laCan>;

@@ -9,13 +9,22 @@ const nothing = {
   broker: false,
   recordLearning: false,
   concern: false,
+  managePeople: false,
 };
 
 const ROWS = [
   [
     'an LA officer of the LA',
     person(['la_officer', '681']),
-    { staff: true, officer: true, editSelfEvaluation: true, broker: true, recordLearning: true, concern: true },
+    {
+      staff: true,
+      officer: true,
+      editSelfEvaluation: true,
+      broker: true,
+      recordLearning: true,
+      concern: true,
+      managePeople: true,
+    },
   ],
   [
     'an improvement partner of the LA',

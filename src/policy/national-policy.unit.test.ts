@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { needsNotTestedBothWays, person } from '../../test/support/policy-table.ts';
 import { wgCan } from './national-policy.ts';
 
-const all = { read: true, openRounds: true, publish: true, comment: true, markFinal: true };
-const none = { read: false, openRounds: false, publish: false, comment: false, markFinal: false };
+const all = { read: true, openRounds: true, publish: true, comment: true, markFinal: true, managePeople: true };
+const none = { read: false, openRounds: false, publish: false, comment: false, markFinal: false, managePeople: false };
 
 const ROWS = [
   ['a WG official', person(['wg_official', null]), all],

@@ -1,5 +1,6 @@
 import type { Audience } from '../reference/reference-data.ts';
 import type { CurrentUser } from './roles.ts';
+import { managesPeopleAt } from './people-policy.ts';
 
 /** What a school-level decision needs to know about the school. */
 export type SchoolContext = { number: string; name: string; laCode: string; governingBodyId: string | null };
@@ -60,6 +61,8 @@ export function schoolCan(user: CurrentUser | null, school: SchoolContext) {
     narrowSharing: leader,
     localAuthority: servesSchoolLa(user, school),
     viewArea: role !== null || governsSchool(user, school) || servesSchoolLa(user, school),
+    // Its people page (people-policy.ts): the headteacher adds and removes staff and governors.
+    managePeople: role === 'headteacher' && managesPeopleAt(user, { kind: 'school', school }),
   };
 }
 export type SchoolCan = ReturnType<typeof schoolCan>;

@@ -19,12 +19,18 @@ const none = {
   narrowSharing: false,
   localAuthority: false,
   viewArea: false,
+  managePeople: false,
 };
 const staff = { ...none, staff: true, readPrivate: true, addEvidence: true, viewArea: true };
 const leader = { ...staff, edit: true, curate: true, narrowSharing: true };
 
 const ROWS = [
-  ['its headteacher', person(['headteacher', '6812308']), school, { ...leader, widenSharing: true }],
+  [
+    'its headteacher',
+    person(['headteacher', '6812308']),
+    school,
+    { ...leader, widenSharing: true, managePeople: true },
+  ],
   ['a school leader', person(['school_leader', '6812308']), school, leader],
   ['a practitioner', person(['practitioner', '6812308']), school, staff],
   ['a governor of its governing body', person(['governor', 'GB6812308']), school, { ...none, viewArea: true }],

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { roleAssignments, sessions, users } from '../db/schema/index.ts';
 
@@ -9,8 +9,11 @@ export async function insertSession(
   await db.insert(sessions).values(row);
 }
 
-/** The session with its active user and role assignments, in one round trip per table. */
-export async function findSessionWithUser(db: Db, idHash: string) {
+/**
+ * The session with its active user and the role assignments still in force on `today` (YYYY-MM-DD in
+ * Wales): a role with an end date counts up to and including that day, and never after.
+ */
+export async function findSessionWithUser(db: Db, idHash: string, today: string) {
   const [row] = await db
     .select({
       idHash: sessions.idHash,
@@ -25,11 +28,21 @@ export async function findSessionWithUser(db: Db, idHash: string) {
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
     .where(eq(sessions.idHash, idHash));
   if (!row) return null;
-  const assignments = await db
+  return { ...row, assignments: await assignmentsInForce(db, row.userId, today) };
+}
+
+/**
+ * A person's role assignments still in force on `today` (YYYY-MM-DD in Wales): a role with an end
+ * date counts up to and including that day, and never after (the daily end-roles job then removes
+ * it, so lists and audiences read from the table forget it too). Sessions and API tokens alike.
+ */
+export async function assignmentsInForce(db: Db, userId: string, today: string) {
+  return db
     .select({ role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId })
     .from(roleAssignments)
-    .where(eq(roleAssignments.userId, row.userId));
-  return { ...row, assignments };
+    .where(
+      and(eq(roleAssignments.userId, userId), or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today))),
+    );
 }
 
 export async function touchSession(db: Db, idHash: string, at: Date): Promise<void> {

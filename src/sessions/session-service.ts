@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import { todayInWales } from '../lib/clock.ts';
 import { isRole, type CurrentUser, type RoleAssignment, type ScopeType } from '../policy/roles.ts';
 import * as repo from './session-repository.ts';
 import { storedUserAgent } from './user-agent.ts';
@@ -41,7 +42,7 @@ export async function resumeSession(
   now: Date,
 ): Promise<CurrentUser | null> {
   const idHash = hashToken(token);
-  const found = await repo.findSessionWithUser(db, idHash);
+  const found = await repo.findSessionWithUser(db, idHash, todayInWales(now));
   if (!found) return null;
   const idleSince = now.getTime() - found.lastSeenAt.getTime();
   if (found.expiresAt.getTime() <= now.getTime() || idleSince > settings.idleMinutes * 60_000) {

@@ -319,7 +319,55 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
     '/schools/:number/cycles',
     `/schools/${school.number}/cycle`,
   );
+
+  // A second WG official: their page on Wales's people page offers to end or remove their role
+  // (a person's own page offers neither).
+  const colleague = await buildUser(db, { role: 'wg_official', scopeId: null });
+  open(wg, '/national/people/:userId/roles/:assignmentId/end-date', `/national/people/${colleague.id}`);
+  open(wg, '/national/people/:userId/roles/:assignmentId/remove', `/national/people/${colleague.id}`);
   return errands;
+}
+
+/**
+ * The people pages' "apply" forms are on the preview of an uploaded CSV: one upload each by the
+ * first persona who runs a school's, an LA's and Wales's people.
+ */
+export async function peopleUploadForms(t: TestApp, personas: Persona[]): Promise<FoundForm[]> {
+  const db = t.database.db;
+  const match = routeMatcher(t.app.routeRegistry);
+  const places: Record<string, { base: (scopeId: string | null) => string; role: string }> = {
+    headteacher: { base: (id) => `/schools/${id}/people`, role: 'practitioner' },
+    la_officer: { base: (id) => `/local-authorities/${id}/people`, role: 'improvement_partner' },
+    wg_official: { base: () => '/national/people', role: 'wg_official' },
+  };
+  const found: FoundForm[] = [];
+  for (const [role, place] of Object.entries(places)) {
+    for (const persona of personas) {
+      if (!persona.userId) continue;
+      const [held] = await db
+        .select({ scopeId: roleAssignments.scopeId })
+        .from(roleAssignments)
+        .where(and(eq(roleAssignments.userId, persona.userId), eq(roleAssignments.role, role)));
+      if (!held) continue;
+      const base = place.base(held.scopeId);
+      const content = Buffer.from(`email,name,role\nwalker-upload-${role}@example.test,Walker Upload,${place.role}\n`);
+      const preview = await postMultipart(
+        t.app,
+        persona.visitor,
+        `${base}/upload`,
+        {},
+        [{ field: 'file', fileName: 'people.csv', content, contentType: 'text/csv' }],
+        { tokenFrom: `${base}/upload` },
+      );
+      if (preview.statusCode !== 200) throw new Error(`The people upload was refused (status ${preview.statusCode})`);
+      for (const form of postForms(preview.body, `${base}/upload`)) {
+        const route = match('POST', form.action);
+        if (route) found.push({ ...form, route, persona: persona.name });
+      }
+      break;
+    }
+  }
+  return found;
 }
 
 /**

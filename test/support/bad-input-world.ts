@@ -2,7 +2,7 @@
 // first), each walking the pages it can open to find the forms it may submit.
 import { sql } from 'drizzle-orm';
 import { DEMO_ACCOUNTS, DEMO_SCHOOL } from '../../src/demo/demo-data.ts';
-import { formsAfterPosts, prepareStates, type Persona } from './bad-input-states.ts';
+import { formsAfterPosts, peopleUploadForms, prepareStates, type Persona } from './bad-input-states.ts';
 import { crawlForms, type FoundForm } from './form-crawler.ts';
 import { buildUser, sessionCookie } from './factories.ts';
 import { Visitor } from './http.ts';
@@ -80,7 +80,10 @@ export async function reachForms(t: TestApp, personas: Persona[]): Promise<Reach
     pages += found.pages;
     for (const form of found.forms) forms.set(form.route.url, [...(forms.get(form.route.url) ?? []), form]);
   }
-  for (const form of await formsAfterPosts(t, byName.get('administrator')!))
+  for (const form of [
+    ...(await formsAfterPosts(t, byName.get('administrator')!)),
+    ...(await peopleUploadForms(t, personas)),
+  ])
     forms.set(form.route.url, [...(forms.get(form.route.url) ?? []), form]);
   return { forms, pages };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLE_NAMES, SCOPE_TYPES } from '../../policy/roles.ts';
 import { oneOf } from './checks.ts';
 
@@ -30,6 +30,9 @@ export const roleAssignments = pgTable(
     scopeType: text('scope_type').notNull(),
     // Null for national and platform scopes; otherwise the scoped record's key.
     scopeId: text('scope_id'),
+    // The last day the role counts (a leaver, a governor's term); null while it lasts. Sessions load
+    // only assignments still in force (src/sessions/session-repository.ts).
+    endsOn: date('ends_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -80,4 +83,23 @@ export const passwordTokens = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [index('password_tokens_user').on(t.userId)],
+);
+
+/**
+ * A people CSV upload between its preview and its apply: the rows as parsed on the server, kept for
+ * the person who uploaded it and the place they uploaded it for (`school:<number>`, `la:<code>`,
+ * `national`), so the apply never trusts anything the browser sends back but the upload's id.
+ */
+export const peopleUploads = pgTable(
+  'people_uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    place: text('place').notNull(),
+    rows: jsonb('rows').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('people_uploads_user').on(t.userId)],
 );

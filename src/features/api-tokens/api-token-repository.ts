@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { apiTokens, roleAssignments, users } from '../../db/schema/index.ts';
+import { apiTokens, users } from '../../db/schema/index.ts';
+import { assignmentsInForce } from '../../sessions/session-repository.ts';
 
 const t = apiTokens;
 
@@ -50,9 +51,9 @@ export async function revokeApiToken(db: Db, userId: string, tokenId: string, no
 
 /**
  * The token by its hash with its owner, only while the owner's account is active, and the owner's
- * role assignments as they stand now: a removed role or a deactivated account counts at once.
+ * role assignments in force now: a removed or ended role or a deactivated account counts at once.
  */
-export async function findApiTokenWithOwner(db: Db, tokenHash: string) {
+export async function findApiTokenWithOwner(db: Db, tokenHash: string, today: string) {
   const [row] = await db
     .select({
       id: t.id,
@@ -68,11 +69,7 @@ export async function findApiTokenWithOwner(db: Db, tokenHash: string) {
     .innerJoin(users, and(eq(users.id, t.userId), eq(users.active, true)))
     .where(eq(t.tokenHash, tokenHash));
   if (!row) return null;
-  const assignments = await db
-    .select({ role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.userId, row.userId));
-  return { ...row, assignments };
+  return { ...row, assignments: await assignmentsInForce(db, row.userId, today) };
 }
 
 export async function touchApiToken(db: Db, tokenId: string, at: Date): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import type { FieldErrors } from '../../lib/forms.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import { API_TOKEN_LIFETIMES, isApiScope, type ApiScope } from '../../policy/api-scopes.ts';
 import { isRole, type CurrentUser, type RoleAssignment, type ScopeType } from '../../policy/roles.ts';
 import * as repo from './api-token-repository.ts';
@@ -85,7 +86,7 @@ export type ApiTokenHolder = { user: CurrentUser; tokenId: string; scopes: ApiSc
  */
 export async function authenticateApiToken(db: Db, token: string, now: Date): Promise<ApiTokenHolder | null> {
   if (!looksLikeApiToken(token)) return null;
-  const found = await repo.findApiTokenWithOwner(db, hashApiToken(token));
+  const found = await repo.findApiTokenWithOwner(db, hashApiToken(token), todayInWales(now));
   if (!found || found.revokedAt || found.expiresAt.getTime() <= now.getTime()) return null;
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS)
     await repo.touchApiToken(db, found.id, now);

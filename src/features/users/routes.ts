@@ -1,4 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { registerPeoplePages } from './people-routes.ts';
+import { MAX_BYTES } from './people-csv.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { createTranslator } from '../../plugins/i18n.ts';
@@ -46,6 +49,14 @@ export const userRoutes: FeaturePlugin<'database' | 'mailer' | 'config' | 'clock
     clock,
   };
   const view = (name: string) => `features/users/views/${name}.njk`;
+  // The people pages of schools, LAs and Wales; encapsulated so that only they accept multipart (the CSV upload).
+  await app.register(async (peopleApp) => {
+    await peopleApp.register(multipart, {
+      attachFieldsToBody: true,
+      limits: { fileSize: MAX_BYTES, files: 1, fields: 4 },
+    });
+    registerPeoplePages(peopleApp, deps, clock);
+  });
   const localAuthorities = await repo.listLocalAuthorities(db);
   const formOptions = { roles: ROLE_NAMES, localAuthorities };
   const logTo = (request: FastifyRequest) => (err: unknown) => request.log.error({ err }, 'set-password email failed');

@@ -67,7 +67,7 @@ export async function validateNewUser(db: Db, input: NewUserInput): Promise<Fiel
 export type IssuedLink = { url: string; emailed: EmailOutcome; expiresAt: Date };
 export type EmailOutcome = 'sent' | 'failed' | 'off';
 
-async function issueLink(
+export async function issueLink(
   tx: Db,
   userId: string,
   publicUrl: string,
@@ -79,7 +79,7 @@ async function issueLink(
   return { url: `${publicUrl}/set-password/${token}`, expiresAt };
 }
 
-async function sendLink(
+export async function sendLink(
   deps: UserServiceDeps,
   to: { email: string; displayName: string; preferredLanguage: string },
   url: string,
