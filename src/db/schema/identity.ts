@@ -20,5 +20,8 @@ export const identityLinks = pgTable(
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('identity_links_issuer_subject').on(t.issuer, t.subject), index('identity_links_user').on(t.userId)],
+  (t) => [
+    uniqueIndex('identity_links_issuer_subject').on(t.issuer, t.subject),
+    index('identity_links_user').on(t.userId),
+  ],
 );

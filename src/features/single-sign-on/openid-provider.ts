@@ -12,7 +12,6 @@ export const CALLBACK_PATH = '/sign-in/sso/callback';
 // A provider that has not answered in this time is treated as down: the person is waiting.
 const TIMEOUT_SECONDS = 10;
 
-
 /** `unavailable`: the provider could not be reached; `failed`: it answered, but not with anything we accept. */
 export class ProviderProblem extends Error {
   constructor(

@@ -47,7 +47,12 @@ export const singleSignOnRoutes: FeaturePlugin<'database' | 'clock' | 'config' |
   const provider = settings ? openIdProvider(settings, config.publicUrl, clock) : null;
   const sessions = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   const rateLimit = { max: config.signInRateLimitPerMinute, timeWindow: '1 minute' };
-  const pendingCookie = { path: '/sign-in/sso', httpOnly: true, sameSite: 'lax', secure: config.secureCookies } as const;
+  const pendingCookie = {
+    path: '/sign-in/sso',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+  } as const;
 
   const enabled = () => {
     if (!provider || !settings) throw new HttpError(404, 'not-found');
