@@ -1,6 +1,6 @@
 // "Sign in with Hwb" (issue 14): single sign-on with the OpenID Connect provider configured in
 // OIDC_* (src/config.ts). Off, and every route here a 404, when it is not configured.
-import type { FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -40,6 +40,17 @@ const PROBLEMS = {
 } as const;
 type Problem = keyof typeof PROBLEMS;
 
+/** What the provider answered, or the problem it had (logged: the person sees only its kind). */
+async function asked<T>(log: FastifyBaseLogger, call: () => Promise<T>): Promise<T | ProviderProblem> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof ProviderProblem)) throw error;
+    log.warn({ err: error.cause, kind: error.kind }, 'single sign-on did not complete');
+    return error;
+  }
+}
+
 export const singleSignOnRoutes: FeaturePlugin<'database' | 'clock' | 'config' | 'keys'> = async (app, deps) => {
   const { config, clock, keys } = deps;
   const db = deps.database.db;
@@ -58,12 +69,14 @@ export const singleSignOnRoutes: FeaturePlugin<'database' | 'clock' | 'config' |
     if (!provider || !settings) throw new HttpError(404, 'not-found');
     return { provider, settings };
   };
-  const problemPage = (reply: FastifyReply, problem: Problem) =>
-    reply.status(PROBLEMS[problem]).page('features/single-sign-on/views/problem.njk', {
-      title: reply.request.t(`singleSignOn.problems.${problem}.title`),
+  const problemPage = (reply: FastifyReply, problem: Problem) => {
+    const provider = settings?.name[reply.request.lang];
+    return reply.status(PROBLEMS[problem]).page('features/single-sign-on/views/problem.njk', {
+      title: reply.request.t(`singleSignOn.problems.${problem}.title`, { provider }),
       problem,
-      provider: settings?.name[reply.request.lang],
+      provider,
     });
+  };
 
   app.get(
     '/sign-in/sso',
@@ -72,18 +85,13 @@ export const singleSignOnRoutes: FeaturePlugin<'database' | 'clock' | 'config' |
       const { provider } = enabled();
       const next = safeNextPath(request.query.next);
       if (request.user) return reply.redirect(next, 303);
-      try {
-        const { url, pending } = await provider.start(next);
-        reply.setCookie(PENDING_COOKIE, sealPendingSignIn(keys.singleSignOn, pending, clock.now()), {
-          ...pendingCookie,
-          maxAge: PENDING_MINUTES * 60,
-        });
-        return reply.redirect(url, 303);
-      } catch (error) {
-        if (!(error instanceof ProviderProblem)) throw error;
-        request.log.warn({ err: error.cause }, 'single sign-on could not start');
-        return problemPage(reply, error.kind);
-      }
+      const started = await asked(request.log, () => provider.start(next));
+      if (started instanceof ProviderProblem) return problemPage(reply, started.kind);
+      reply.setCookie(PENDING_COOKIE, sealPendingSignIn(keys.singleSignOn, started.pending, clock.now()), {
+        ...pendingCookie,
+        maxAge: PENDING_MINUTES * 60,
+      });
+      return reply.redirect(started.url, 303);
     },
   );
 
@@ -98,25 +106,20 @@ export const singleSignOnRoutes: FeaturePlugin<'database' | 'clock' | 'config' |
       reply.clearCookie(PENDING_COOKIE, { path: pendingCookie.path });
       const { state, code, error } = request.query;
       if (!pending || state !== pending.state || error || !code) return problemPage(reply, 'notCompleted');
-      try {
-        const identity = await provider.finish(new URL(request.url, config.publicUrl), pending);
-        const result = await signInWithProvider(
-          { db, sessions, now, userAgent: request.headers['user-agent'] },
-          identity,
-        );
-        if (!result.ok) return problemPage(reply, 'notLinked');
-        reply.setCookie(SESSION_COOKIE, result.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: config.secureCookies,
-        });
-        return reply.redirect(safeNextPath(pending.next), 303);
-      } catch (failure) {
-        if (!(failure instanceof ProviderProblem)) throw failure;
-        request.log.warn({ err: failure.cause }, 'single sign-on refused');
-        return problemPage(reply, failure.kind);
-      }
+      const identity = await asked(request.log, () => provider.finish(new URL(request.url, config.publicUrl), pending));
+      if (identity instanceof ProviderProblem) return problemPage(reply, identity.kind);
+      const result = await signInWithProvider(
+        { db, sessions, now, userAgent: request.headers['user-agent'] },
+        identity,
+      );
+      if (!result.ok) return problemPage(reply, 'notLinked');
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+      });
+      return reply.redirect(safeNextPath(pending.next), 303);
     },
   );
 
