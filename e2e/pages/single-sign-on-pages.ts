@@ -19,7 +19,7 @@ export class SingleSignOnPage extends BasePage {
     await page.locator('input[name="login"]').fill(subject);
     await page.locator('input[name="password"]').fill('any password');
     await Promise.all([
-      page.waitForURL((url) => url.href.startsWith(this.visitor.baseUrl) && !url.pathname.startsWith('/sign-in/sso')),
+      page.waitForURL((url) => url.origin === new URL(this.visitor.baseUrl).origin),
       page.locator('button[type="submit"]').click(),
     ]);
     await page.waitForLoadState('load');

@@ -103,7 +103,9 @@ describe('signing in with Hwb', () => {
     const { back } = await throughProvider(visitor, subject);
     const refused = await visitor.get(callbackPath(back));
     expect(refused.statusCode).toBe(403);
-    expect(pageText(refused.body)).toContain('Ask your headteacher or local authority to add you');
+    expect(pageText(refused.body)).toContain(
+      'Ask your headteacher or local authority to add you to Cydwella. When they have, sign in with Hwb again',
+    );
     expect(await countRows(t.database.db, 'identity_links')).toBe(before);
     expect(visitor.cookies.cyd_session).toBeUndefined();
   });
@@ -117,7 +119,7 @@ describe('signing in with Hwb', () => {
     const { back } = await throughProvider(visitor, subject);
     const refused = await visitor.get(callbackPath(back));
     expect(refused.statusCode).toBe(403);
-    expect(pageText(refused.body)).toContain('Gofynnwch i’ch pennaeth'.replace('’', "'"));
+    expect(pageText(refused.body)).toContain("Gofynnwch i'ch pennaeth neu'ch awdurdod lleol");
     expect(await countRows(t.database.db, 'users')).toBe(users);
     expect(await countRows(t.database.db, 'identity_links')).toBe(links);
   });
