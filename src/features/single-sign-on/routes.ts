@@ -66,15 +66,15 @@ export const singleSignOnRoutes: FeaturePlugin<'database' | 'clock' | 'config' |
   } as const;
 
   const enabled = () => {
-    if (!provider || !settings) throw new HttpError(404, 'not-found');
-    return { provider, settings };
+    if (!provider) throw new HttpError(404, 'not-found');
+    return { provider };
   };
   const problemPage = (reply: FastifyReply, problem: Problem) => {
-    const provider = settings?.name[reply.request.lang];
+    const name = settings?.name[reply.request.lang];
     return reply.status(PROBLEMS[problem]).page('features/single-sign-on/views/problem.njk', {
-      title: reply.request.t(`singleSignOn.problems.${problem}.title`, { provider }),
+      title: reply.request.t(`singleSignOn.problems.${problem}.title`, { provider: name }),
       problem,
-      provider,
+      provider: name,
     });
   };
 
