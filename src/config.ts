@@ -26,7 +26,20 @@ export type Config = {
   trustProxy: TrustProxy;
   logLevel: string;
   smtp: SmtpConfig | null;
+  /** Single sign-on with an OpenID Connect provider ("Sign in with Hwb"); null when it is off. */
+  oidc: OidcConfig | null;
   loadDemoData: boolean;
+};
+
+export type OidcConfig = {
+  /** The issuer identifier; its discovery document is at /.well-known/openid-configuration below it. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The provider's name on the button and the account page, in each language. */
+  name: { en: string; cy: string };
+  /** How far the provider's clock may differ from ours when its tokens' times are checked. */
+  clockToleranceSeconds: number;
 };
 
 /** false, a number of proxy hops, or the proxies' addresses and CIDR ranges (proxy-addr's names allowed). */
@@ -71,6 +84,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const dataDir = path.resolve(cwd, env.DATA_DIR ?? 'data');
   const smtp = loadSmtp(env, problems, int);
   const trustProxy = loadTrustProxy(env.TRUST_PROXY, problems);
+  const oidc = loadOidc(env, problems, int);
   if (problems.length > 0) {
     throw new Error(`Configuration problems:\n - ${problems.join('\n - ')}`);
   }
@@ -94,6 +108,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy,
     logLevel: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     smtp,
+    oidc,
     // Demo data never loads on a real server or in production (docs/ARCHITECTURE.md section 7).
     loadDemoData: databaseUrl === null && environment !== 'production' && env.DEMO_DATA !== 'false',
   };
@@ -141,5 +156,35 @@ function loadSmtp(env: Env, problems: string[], int: (n: string, f: number, m?: 
     user: env.SMTP_USER ?? null,
     password: env.SMTP_PASSWORD ?? null,
     from: env.SMTP_FROM ?? '',
+  };
+}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_NAME_EN', 'OIDC_NAME_CY'] as const;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Off unless OIDC_ISSUER is set; then every part must be. The issuer must use https, but for one on
+ * this machine (a provider run for development or tests), whose traffic never leaves it.
+ */
+function loadOidc(env: Env, problems: string[], int: (n: string, f: number, m?: number) => number): OidcConfig | null {
+  if (!env.OIDC_ISSUER) return null;
+  const missing = OIDC_REQUIRED.filter((name) => !env[name]?.trim());
+  if (missing.length > 0) problems.push(`${missing.join(', ')} must be set when OIDC_ISSUER is set`);
+  let issuer: URL | null = null;
+  try {
+    issuer = new URL(env.OIDC_ISSUER);
+  } catch {
+    problems.push(`OIDC_ISSUER must be a URL (got "${env.OIDC_ISSUER}")`);
+  }
+  if (issuer && issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && LOOPBACK_HOSTS.has(issuer.hostname)))
+    problems.push('OIDC_ISSUER must use https');
+  const clockToleranceSeconds = int('OIDC_CLOCK_TOLERANCE_SECONDS', 30, 0);
+  if (clockToleranceSeconds > 300) problems.push('OIDC_CLOCK_TOLERANCE_SECONDS must be at most 300');
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID?.trim() ?? '',
+    clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+    name: { en: env.OIDC_NAME_EN?.trim() ?? '', cy: env.OIDC_NAME_CY?.trim() ?? '' },
+    clockToleranceSeconds,
   };
 }

@@ -35,3 +35,41 @@ describe('TRUST_PROXY', () => {
     },
   );
 });
+
+describe('OIDC_* (single sign-on)', () => {
+  const base = { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) };
+  const full = {
+    OIDC_ISSUER: 'https://login.example.test/tenant/v2.0',
+    OIDC_CLIENT_ID: 'cydwella',
+    OIDC_CLIENT_SECRET: 'a secret',
+    OIDC_NAME_EN: 'Hwb',
+    OIDC_NAME_CY: 'Hwb',
+  };
+
+  it('is off when no issuer is set', () => {
+    expect(loadConfig(base).oidc).toBeNull();
+  });
+
+  it('reads every part, with a small clock tolerance by default', () => {
+    expect(loadConfig({ ...base, ...full }).oidc).toEqual({
+      issuer: full.OIDC_ISSUER,
+      clientId: 'cydwella',
+      clientSecret: 'a secret',
+      name: { en: 'Hwb', cy: 'Hwb' },
+      clockToleranceSeconds: 30,
+    });
+  });
+
+  it('refuses to start with a part missing, an issuer without https, or a large tolerance', () => {
+    expect(() => loadConfig({ ...base, ...full, OIDC_CLIENT_SECRET: '' })).toThrow(/OIDC_CLIENT_SECRET must be set/);
+    expect(() => loadConfig({ ...base, ...full, OIDC_ISSUER: 'http://login.example.test' })).toThrow(/https/);
+    expect(() => loadConfig({ ...base, ...full, OIDC_ISSUER: 'not a url' })).toThrow(/must be a URL/);
+    expect(() => loadConfig({ ...base, ...full, OIDC_CLOCK_TOLERANCE_SECONDS: '3600' })).toThrow(/at most 300/);
+  });
+
+  it('allows plain http only to a provider on this machine', () => {
+    expect(loadConfig({ ...base, ...full, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe(
+      'http://127.0.0.1:4000',
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { auditLogRoutes } from './audit-log/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { accountSessionRoutes } from './account-sessions/routes.ts';
 import { apiTokenRoutes } from './api-tokens/routes.ts';
+import { singleSignOnRoutes } from './single-sign-on/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { directoryApiRoutes } from './directory-api/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -52,6 +53,7 @@ export const features: Feature[] = [
   feature(authRoutes, { database: true, clock: true, config: true, delay: true }),
   feature(accountSessionRoutes, { database: true }),
   feature(apiTokenRoutes, { database: true, clock: true }),
+  feature(singleSignOnRoutes, { database: true, clock: true, config: true, keys: true }),
   feature(notificationRoutes, { database: true, clock: true }),
   feature(userRoutes, { database: true, clock: true, mailer: true, config: true }),
   feature(directoryRoutes, { database: true }),

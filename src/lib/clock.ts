@@ -60,3 +60,12 @@ export function utcDate(now: Date): string {
 export function addDaysTo(now: Date, days: number): Date {
   return new Date(now.getTime() + days * DAY_MS);
 }
+
+/**
+ * How many seconds a clock is ahead of the system's (0, give or take, for the system clock): for a
+ * library that reads the system time itself (openid-client checking a token's times), so it
+ * decides on the app's clock instead.
+ */
+export function secondsAheadOfSystem(clock: Clock): number {
+  return Math.round((clock.now().getTime() - Date.now()) / 1000);
+}

@@ -12,6 +12,8 @@ const PURPOSE_LABELS = {
   attachmentLinks: 'cydwella attachment link signatures v1',
   /** Tokens in notification emails that let the person stop one kind of email without signing in. */
   unsubscribeLinks: 'cydwella unsubscribe link signatures v1',
+  /** The cookie holding a single sign-on's state, nonce and PKCE verifier between leaving and coming back. */
+  singleSignOn: 'cydwella single sign-on state signatures v1',
 } as const;
 
 export type KeyPurpose = keyof typeof PURPOSE_LABELS;
@@ -29,5 +31,6 @@ export function derivePurposeKeys(secret: string): PurposeKeys {
     cookies: derive(PURPOSE_LABELS.cookies),
     attachmentLinks: derive(PURPOSE_LABELS.attachmentLinks),
     unsubscribeLinks: derive(PURPOSE_LABELS.unsubscribeLinks),
+    singleSignOn: derive(PURPOSE_LABELS.singleSignOn),
   };
 }

@@ -30,6 +30,7 @@ import { openRound } from '../../src/features/la-plans/round-service.ts';
 import { publishPriority, setPriorityWithdrawn } from '../../src/features/national-picture/priorities-service.ts';
 import { academicYearOf } from '../../src/reference/reference-data.ts';
 import { recordEvent } from '../../src/notifications/events-repository.ts';
+import { signInWithProvider } from '../../src/features/single-sign-on/single-sign-on-service.ts';
 import { relayPendingEvents } from '../../src/notifications/relay-service.ts';
 import { buildUser, sessionCookie } from './factories.ts';
 import { routeMatcher, type Errand, type FoundForm } from './form-crawler.ts';
@@ -109,6 +110,16 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
   await relayPendingEvents(db, async (_db, event) => event.audience, new Date());
   open(headteacher, '/notifications/:id/read', '/notifications');
   open(headteacher, '/notifications/read-all', '/notifications');
+
+  // A sign-in linked through a provider (as a first "Sign in with Hwb" makes it): the account page
+  // lists it with a button to remove it.
+  const [headEmail] = await db.select({ email: users.email }).from(users).where(eq(users.id, headteacher.userId!));
+  const linked = await signInWithProvider(
+    { db, sessions: { idleMinutes: 60, absoluteHours: 12 }, now: new Date() },
+    { issuer: 'https://hwb.example.test', subject: 'bad-input-head', email: headEmail!.email, emailVerified: true },
+  );
+  if (!linked.ok) throw new Error('The headteacher’s sign-in was not linked');
+  open(headteacher, '/account/sign-ins/:linkId/remove', '/account');
 
   // A planning round just opened, its template still WG's to edit (no LA has submitted).
   const round = await openRound(db, wgId, {

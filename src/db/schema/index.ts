@@ -8,3 +8,4 @@ export * from './national.ts';
 export * from './throttle.ts';
 export * from './notifications.ts';
 export * from './api-tokens.ts';
+export * from './identity.ts';

@@ -9,6 +9,8 @@ import { completionsOf } from '../professional-learning/professional-learning-re
 import { activeSessions } from '../account-sessions/account-sessions-service.ts';
 import { presentSessions } from '../account-sessions/account-sessions-presenter.ts';
 import { FormText, LinkToken } from '../../lib/request-schemas.ts';
+import { linkedSignIns } from '../single-sign-on/single-sign-on-service.ts';
+import { presentLinks } from '../single-sign-on/single-sign-on-presenter.ts';
 
 const SignInBody = Type.Object({
   email: FormText(320),
@@ -39,7 +41,12 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay' | 'clock'
   const passwordRules = { min: MIN_PASSWORD_LENGTH };
 
   const renderSignIn = (reply: FastifyReply, status: number, model: Record<string, unknown>) =>
-    reply.status(status).page(view('sign-in'), { title: reply.request.t('pages.signIn.title'), ...model });
+    reply.status(status).page(view('sign-in'), {
+      title: reply.request.t('pages.signIn.title'),
+      // "Sign in with Hwb" (features/single-sign-on), when a provider is configured.
+      singleSignOn: config.oidc ? { provider: config.oidc.name[reply.request.lang] } : null,
+      ...model,
+    });
 
   const SignInQuery = Type.Object({
     next: FormText(2000),
@@ -98,6 +105,7 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay' | 'clock'
   const AccountQuery = Type.Object({
     changed: Type.Optional(Type.Literal('1')),
     ended: Type.Optional(Type.Union([Type.Literal('one'), Type.Literal('others')])),
+    signInRemoved: Type.Optional(Type.Literal('1')),
   });
   app.get('/account', { config: signedIn, schema: { querystring: AccountQuery } }, async (request, reply) => {
     const sessions = await activeSessions(db, request.user!.id, request.sessionToken!, sessionSettings, clock.now());
@@ -108,6 +116,8 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay' | 'clock'
       ended: request.query.ended,
       learning: await completionsOf(db, request.user!.id),
       sessionList: presentSessions(sessions, request.t),
+      signInRemoved: request.query.signInRemoved === '1',
+      signInLinks: presentLinks(await linkedSignIns(db, request.user!.id), config.oidc, request.lang),
     });
   });
 
