@@ -46,7 +46,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     delay: options.delay,
     clock,
     config: featureConfig,
-    keys: { attachmentLinks: keys.attachmentLinks, unsubscribeLinks: keys.unsubscribeLinks },
+    keys: {
+      attachmentLinks: keys.attachmentLinks,
+      unsubscribeLinks: keys.unsubscribeLinks,
+      twoFactorSecrets: keys.twoFactorSecrets,
+    },
     // Not started here: main.ts starts the runner it passes in, and tests only when they need jobs.
     jobs:
       options.jobs ??

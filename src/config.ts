@@ -25,6 +25,8 @@ export type Config = {
   logLevel: string;
   smtp: SmtpConfig | null;
   loadDemoData: boolean;
+  /** Roles with wide reach (src/policy/roles.ts) must use two-factor at password sign-in. */
+  twoFactorRequired: boolean;
 };
 
 /** false, a number of proxy hops, or the proxies' addresses and CIDR ranges (proxy-addr's names allowed). */
@@ -93,6 +95,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     smtp,
     // Demo data never loads on a real server or in production (docs/ARCHITECTURE.md section 7).
     loadDemoData: databaseUrl === null && environment !== 'production' && env.DEMO_DATA !== 'false',
+    // On unless turned off: only the test suite's own config turns it off, for its many LA officers.
+    twoFactorRequired: env.TWO_FACTOR_REQUIRED !== 'false',
   };
 }
 

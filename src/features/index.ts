@@ -2,6 +2,8 @@ import { feature, type Feature } from './feature.ts';
 import { auditLogRoutes } from './audit-log/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { accountSessionRoutes } from './account-sessions/routes.ts';
+import { twoFactorRoutes } from './two-factor/routes.ts';
+import { passwordResetRoutes } from './password-reset/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { directoryApiRoutes } from './directory-api/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -50,6 +52,8 @@ export const features: Feature[] = [
   feature(homeRoutes, { database: true, clock: true }),
   feature(authRoutes, { database: true, clock: true, config: true, delay: true }),
   feature(accountSessionRoutes, { database: true }),
+  feature(twoFactorRoutes, { database: true, clock: true, config: true, delay: true, keys: true }),
+  feature(passwordResetRoutes, { database: true, clock: true, config: true, mailer: true }),
   feature(notificationRoutes, { database: true, clock: true }),
   feature(userRoutes, { database: true, clock: true, mailer: true, config: true }),
   feature(directoryRoutes, { database: true }),

@@ -12,6 +12,8 @@ const PURPOSE_LABELS = {
   attachmentLinks: 'cydwella attachment link signatures v1',
   /** Tokens in notification emails that let the person stop one kind of email without signing in. */
   unsubscribeLinks: 'cydwella unsubscribe link signatures v1',
+  /** Encrypts two-factor secrets at rest, and the secret riding in the set-up form until confirmed. */
+  twoFactorSecrets: 'cydwella two-factor secret encryption v1',
 } as const;
 
 export type KeyPurpose = keyof typeof PURPOSE_LABELS;
@@ -29,5 +31,6 @@ export function derivePurposeKeys(secret: string): PurposeKeys {
     cookies: derive(PURPOSE_LABELS.cookies),
     attachmentLinks: derive(PURPOSE_LABELS.attachmentLinks),
     unsubscribeLinks: derive(PURPOSE_LABELS.unsubscribeLinks),
+    twoFactorSecrets: derive(PURPOSE_LABELS.twoFactorSecrets),
   };
 }

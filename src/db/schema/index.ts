@@ -7,3 +7,4 @@ export * from './local-authority.ts';
 export * from './national.ts';
 export * from './throttle.ts';
 export * from './notifications.ts';
+export * from './two-factor.ts';
