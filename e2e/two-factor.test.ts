@@ -5,12 +5,7 @@ import { LANGUAGES } from './support/visitor.ts';
 import { createPerson, TEST_PASSWORD } from './support/people.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { HomePage } from './pages/home-page.ts';
-import {
-  RecoveryCodesPage,
-  SignInCodePage,
-  TwoFactorSetUpPage,
-  TwoFactorStatusPage,
-} from './pages/two-factor-pages.ts';
+import { RecoveryCodesPage, SignInCodePage, TwoFactorStatusPage } from './pages/two-factor-pages.ts';
 
 /** What the person's authenticator app shows, computed from the key the page gave them. */
 const appCode = (secret: string, offsetSteps = 0) =>
