@@ -37,7 +37,7 @@ export type AppDeps = Omit<AppOptions, 'config' | 'clock' | 'jobs' | 'unreadCoun
   config: Omit<Config, 'cookieSecret'>;
   clock: Clock;
   jobs: JobQueue;
-  keys: Pick<PurposeKeys, 'attachmentLinks' | 'unsubscribeLinks' | 'singleSignOn'>;
+  keys: Pick<PurposeKeys, 'attachmentLinks' | 'unsubscribeLinks' | 'singleSignOn' | 'twoFactorSecrets'>;
 };
 
 /**

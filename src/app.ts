@@ -52,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       attachmentLinks: keys.attachmentLinks,
       unsubscribeLinks: keys.unsubscribeLinks,
       singleSignOn: keys.singleSignOn,
+      twoFactorSecrets: keys.twoFactorSecrets,
     },
     // Not started here: main.ts starts the runner it passes in, and tests only when they need jobs.
     jobs:

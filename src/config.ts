@@ -29,6 +29,8 @@ export type Config = {
   /** Single sign-on with an OpenID Connect provider ("Sign in with Hwb"); null when it is off. */
   oidc: OidcConfig | null;
   loadDemoData: boolean;
+  /** Roles with wide reach (src/policy/roles.ts) must use two-factor at password sign-in. */
+  twoFactorRequired: boolean;
 };
 
 export type OidcConfig = {
@@ -111,6 +113,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     oidc,
     // Demo data never loads on a real server or in production (docs/ARCHITECTURE.md section 7).
     loadDemoData: databaseUrl === null && environment !== 'production' && env.DEMO_DATA !== 'false',
+    // On unless turned off: only the test suite's own config turns it off, for its many LA officers.
+    twoFactorRequired: env.TWO_FACTOR_REQUIRED !== 'false',
   };
 }
 

@@ -29,6 +29,13 @@ const UNREACHED: Record<string, string> = {
   '/unsubscribe/:token':
     'reached only from the link in a notification email, never from a page; its own test ' +
     '(src/features/unsubscribe/unsubscribe.test.ts) sends forged, altered and malformed tokens and checks nothing changes',
+  // No persona of the walk has two-factor on or is half-signed-in. Their own test
+  // (src/features/two-factor/two-factor.test.ts) sends wrong, replayed, over-long and hostile codes,
+  // forged and moved set-up secrets and forged or spent sign-in challenges, and checks nothing changes.
+  '/sign-in/code': 'open only while half-signed-in (after the right password of someone with two-factor)',
+  '/sign-in/set-up-two-factor': 'open only while half-signed-in, when the role requires two-factor',
+  '/account/two-factor/turn-off': 'its form shows only once two-factor is on',
+  '/account/two-factor/recovery-codes': 'its form shows only once two-factor is on',
 };
 
 let t: TestApp;

@@ -4,6 +4,8 @@ import { authRoutes } from './auth/routes.ts';
 import { accountSessionRoutes } from './account-sessions/routes.ts';
 import { apiTokenRoutes } from './api-tokens/routes.ts';
 import { singleSignOnRoutes } from './single-sign-on/routes.ts';
+import { twoFactorRoutes } from './two-factor/routes.ts';
+import { passwordResetRoutes } from './password-reset/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { directoryApiRoutes } from './directory-api/routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -54,6 +56,8 @@ export const features: Feature[] = [
   feature(accountSessionRoutes, { database: true }),
   feature(apiTokenRoutes, { database: true, clock: true }),
   feature(singleSignOnRoutes, { database: true, clock: true, config: true, keys: true }),
+  feature(twoFactorRoutes, { database: true, clock: true, config: true, delay: true, keys: true }),
+  feature(passwordResetRoutes, { database: true, clock: true, config: true, mailer: true }),
   feature(notificationRoutes, { database: true, clock: true }),
   feature(userRoutes, { database: true, clock: true, mailer: true, config: true }),
   feature(directoryRoutes, { database: true }),

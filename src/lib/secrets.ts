@@ -14,6 +14,8 @@ const PURPOSE_LABELS = {
   unsubscribeLinks: 'cydwella unsubscribe link signatures v1',
   /** The cookie holding a single sign-on's state, nonce and PKCE verifier between leaving and coming back. */
   singleSignOn: 'cydwella single sign-on state signatures v1',
+  /** Encrypts two-factor secrets at rest, and the secret riding in the set-up form until confirmed. */
+  twoFactorSecrets: 'cydwella two-factor secret encryption v1',
 } as const;
 
 export type KeyPurpose = keyof typeof PURPOSE_LABELS;
@@ -32,5 +34,6 @@ export function derivePurposeKeys(secret: string): PurposeKeys {
     attachmentLinks: derive(PURPOSE_LABELS.attachmentLinks),
     unsubscribeLinks: derive(PURPOSE_LABELS.unsubscribeLinks),
     singleSignOn: derive(PURPOSE_LABELS.singleSignOn),
+    twoFactorSecrets: derive(PURPOSE_LABELS.twoFactorSecrets),
   };
 }

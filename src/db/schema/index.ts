@@ -9,3 +9,4 @@ export * from './throttle.ts';
 export * from './notifications.ts';
 export * from './api-tokens.ts';
 export * from './identity.ts';
+export * from './two-factor.ts';

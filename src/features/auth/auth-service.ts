@@ -12,6 +12,7 @@ import { endSession, hashToken, startSession, type SessionSettings } from '../..
 import type { Clock } from '../../lib/clock.ts';
 import * as repo from './auth-repository.ts';
 import * as throttle from './sign-in-throttle-service.ts';
+import { secondStepFor, startChallenge, type ChallengePurpose } from '../../sessions/sign-in-challenge-service.ts';
 
 export {
   delayFor,
@@ -24,10 +25,19 @@ export {
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
+  /** The password was right; a code (or setting two-factor up) comes before any session. */
+  | { ok: 'second-step'; challengeToken: string; purpose: ChallengePurpose }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; minutes: number };
 
-export type AuthDeps = { db: Db; sessions: SessionSettings; delay: (ms: number) => Promise<void>; clock: Clock };
+export type AuthDeps = {
+  db: Db;
+  sessions: SessionSettings;
+  delay: (ms: number) => Promise<void>;
+  clock: Clock;
+  /** Whether wide-reach roles must use two-factor (config.twoFactorRequired). */
+  twoFactorRequired?: boolean;
+};
 
 /** `client` is the address the attempt came from: lockouts are per account and client (sign-in-throttle-service.ts). */
 export async function signIn(
@@ -36,6 +46,7 @@ export async function signIn(
   password: string,
   client: string,
   userAgent?: string,
+  nextPath = '/',
 ): Promise<SignInResult> {
   const now = deps.clock.now();
   const emailKey = email.trim().toLowerCase();
@@ -45,6 +56,15 @@ export async function signIn(
   if (gate.lockedMinutes !== null) return { ok: false, reason: 'locked', minutes: gate.lockedMinutes };
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (user && user.active && user.passwordHash && valid) {
+    const secondStep = await secondStepFor(deps.db, user.id, deps.twoFactorRequired ?? false);
+    if (secondStep) {
+      const challengeToken = await deps.db.transaction(async (tx) => {
+        await throttle.recordSuccess(tx, { ...attempt, userId: user.id });
+        return startChallenge(tx, user.id, secondStep, nextPath, now);
+      });
+      if (gate.delayMs > 0) await deps.delay(gate.delayMs);
+      return { ok: 'second-step', challengeToken, purpose: secondStep };
+    }
     const token = await deps.db.transaction(async (tx) => {
       await throttle.recordSuccess(tx, { ...attempt, userId: user.id });
       const sessionToken = await startSession(tx, user.id, deps.sessions, now, userAgent);

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, safeNextPath, text, type FieldErrors } from '../../lib/forms.ts';
 import { SESSION_COOKIE } from '../../sessions/session-service.ts';
+import { CHALLENGE_COOKIE, CHALLENGE_MINUTES } from '../../sessions/sign-in-challenge-service.ts';
 import { changePassword, findPasswordToken, setPasswordWithToken, signIn, signOut } from './auth-service.ts';
 import { MIN_PASSWORD_LENGTH } from '../../lib/passwords.ts';
 import { completionsOf } from '../professional-learning/professional-learning-repository.ts';
@@ -50,7 +51,9 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay' | 'clock'
 
   const SignInQuery = Type.Object({
     next: FormText(2000),
-    notice: Type.Optional(Type.Union([Type.Literal('signedOut'), Type.Literal('passwordSet')])),
+    notice: Type.Optional(
+      Type.Union([Type.Literal('signedOut'), Type.Literal('passwordSet'), Type.Literal('secondStepExpired')]),
+    ),
   });
   app.get('/sign-in', { config: open, schema: { querystring: SignInQuery } }, (request, reply) => {
     if (request.user) return reply.redirect('/', 303);
@@ -74,12 +77,18 @@ export const authRoutes: FeaturePlugin<'database' | 'config' | 'delay' | 'clock'
       if (Object.keys(errors).length)
         return renderSignIn(reply, 400, { ...presentErrors(errors, request.t), values: { email }, next });
       const result = await signIn(
-        { db, sessions: sessionSettings, delay, clock },
+        { db, sessions: sessionSettings, delay, clock, twoFactorRequired: config.twoFactorRequired },
         email,
         password,
         request.ip,
         request.headers['user-agent'],
+        next,
       );
+      if (result.ok === 'second-step') {
+        const maxAge = CHALLENGE_MINUTES * 60;
+        reply.setCookie(CHALLENGE_COOKIE, result.challengeToken, { ...cookieOptions, path: '/sign-in', maxAge });
+        return reply.redirect(result.purpose === 'verify' ? '/sign-in/code' : '/sign-in/set-up-two-factor', 303);
+      }
       if (!result.ok) {
         const message =
           result.reason === 'locked'

@@ -1,0 +1,37 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { passwordTokens, users } from '../../db/schema/index.ts';
+
+/** An active account with this address, whatever its case. */
+export async function findActiveUserByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      preferredLanguage: users.preferredLanguage,
+    })
+    .from(users)
+    .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), eq(users.active, true)));
+  return row ?? null;
+}
+
+export async function countLinksSince(db: Db, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(passwordTokens)
+    .where(and(eq(passwordTokens.userId, userId), gt(passwordTokens.createdAt, since)));
+  return row?.count ?? 0;
+}
+
+/** The new link replaces any earlier one still waiting (an administrator's or an earlier reset's). */
+export async function insertResetToken(
+  db: Db,
+  row: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .update(passwordTokens)
+    .set({ usedAt: row.createdAt })
+    .where(and(eq(passwordTokens.userId, row.userId), isNull(passwordTokens.usedAt)));
+  await db.insert(passwordTokens).values(row);
+}
