@@ -4,7 +4,15 @@ import { roleAssignments, sessions, users } from '../db/schema/index.ts';
 
 export async function insertSession(
   db: Db,
-  row: { idHash: string; userId: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; userAgent: string | null },
+  row: {
+    idHash: string;
+    userId: string;
+    createdAt: Date;
+    lastSeenAt: Date;
+    expiresAt: Date;
+    userAgent: string | null;
+    address: string | null;
+  },
 ): Promise<void> {
   await db.insert(sessions).values(row);
 }
@@ -69,6 +77,7 @@ export async function listActiveSessions(db: Db, userId: string, currentHash: st
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       userAgent: sessions.userAgent,
+      address: sessions.address,
       current: sql<boolean>`${sessions.idHash} = ${currentHash}`,
     })
     .from(sessions)

@@ -21,7 +21,22 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export async function startSession(db: Db, userId: string, settings: SessionSettings, now: Date, userAgent?: string) {
+/** Where a sign-in came from, kept so a person can tell their sessions apart (the account page). */
+export type SessionClient = { userAgent?: string | undefined; address?: string | undefined };
+
+/** The browser and address of a request, for the session it starts. */
+export const sessionClientOf = (request: { ip: string; headers: { 'user-agent'?: string | undefined } }) => ({
+  userAgent: request.headers['user-agent'],
+  address: request.ip,
+});
+
+export async function startSession(
+  db: Db,
+  userId: string,
+  settings: SessionSettings,
+  now: Date,
+  client: SessionClient = {},
+) {
   const token = newToken();
   await repo.insertSession(db, {
     idHash: hashToken(token),
@@ -29,7 +44,9 @@ export async function startSession(db: Db, userId: string, settings: SessionSett
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + settings.absoluteHours * 3600_000),
-    userAgent: storedUserAgent(userAgent),
+    userAgent: storedUserAgent(client.userAgent),
+    // An address as the app sees it (behind a proxy, as TRUST_PROXY lets it read), never more than that.
+    address: client.address ? client.address.slice(0, 64) : null,
   });
   return token;
 }

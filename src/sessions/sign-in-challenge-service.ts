@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../audit/audit-repository.ts';
 import { mustUseTwoFactor } from '../policy/two-factor-policy.ts';
 import * as repo from './sign-in-challenge-repository.ts';
-import { hashToken, newToken, startSession, type SessionSettings } from './session-service.ts';
+import { hashToken, newToken, startSession, type SessionClient, type SessionSettings } from './session-service.ts';
 
 export type { ChallengePurpose } from './sign-in-challenge-repository.ts';
 
@@ -64,10 +64,10 @@ export async function completeChallenge(
   challenge: LiveChallenge,
   settings: SessionSettings,
   now: Date,
-  userAgent?: string,
+  client: SessionClient = {},
 ): Promise<string | null> {
   if (!(await repo.deleteChallenge(tx, challenge.tokenHash))) return null;
-  const token = await startSession(tx, challenge.userId, settings, now, userAgent);
+  const token = await startSession(tx, challenge.userId, settings, now, client);
   await appendAudit(tx, {
     actorId: challenge.userId,
     action: 'sign-in',

@@ -60,6 +60,8 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     // As the browser sent it at sign-in (truncated), so a person can tell their devices apart.
     userAgent: text('user_agent'),
+    // The address the sign-in came from, for the same reason.
+    address: text('address'),
   },
   (t) => [index('sessions_user').on(t.userId), uniqueIndex('sessions_id_unique').on(t.id)],
 );

@@ -1,7 +1,14 @@
 import type { TFunction } from 'i18next';
 import { describeUserAgent } from '../../sessions/user-agent.ts';
 
-type SessionRow = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; current: boolean };
+type SessionRow = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
+  address?: string | null;
+  current: boolean;
+};
 
 /** "Firefox on Windows" / "Firefox ar Windows", or as much of it as the browser told us. */
 export function deviceName(userAgent: string | null, t: TFunction): string {
@@ -16,6 +23,7 @@ export function presentSessions(rows: SessionRow[], t: TFunction) {
   const sessions = rows.map((row) => ({
     id: row.id,
     device: deviceName(row.userAgent, t),
+    address: row.address ?? null,
     startedAt: row.createdAt,
     lastActiveAt: row.lastSeenAt,
     current: row.current,

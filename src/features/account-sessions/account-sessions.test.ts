@@ -19,8 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn(user: TestUser, userAgent: string): Promise<Visitor> {
+async function signedIn(user: TestUser, userAgent: string, address?: string): Promise<Visitor> {
   const visitor = new Visitor(t.app, userAgent);
+  if (address) visitor.from(address);
   const response = await visitor.post('/sign-in', { email: user.email, password: TEST_PASSWORD });
   expect(response.statusCode).toBe(303);
   return visitor;
@@ -72,7 +73,7 @@ describe('your sessions on your account page', () => {
     const user = await buildUser(t.database.db);
     const someoneElse = await buildUser(t.database.db);
     const laptop = await signedIn(user, FIREFOX_WINDOWS);
-    const phone = await signedIn(user, SAFARI_IPHONE);
+    const phone = await signedIn(user, SAFARI_IPHONE, '198.51.100.7');
     await signedIn(someoneElse, EDGE_ANDROID);
     const page = await laptop.get('/account');
     const text = pageText(page.body);
@@ -81,6 +82,7 @@ describe('your sessions on your account page', () => {
     expect(text).toContain('Safari on iPhone');
     expect(text).not.toContain('Microsoft Edge');
     expect(text).toMatch(/Firefox on Windows(?:(?!<\/tr>)[\s\S])*This session/); // in the same row
+    expect(text).toMatch(/Safari on iPhone(?:(?!<\/tr>)[\s\S])*Signed in from: 198\.51\.100\.7/); // where from, in its row
     expect((await otherSessionIds(laptop)).length).toBe(1);
     for (const token of [laptop.cookies.cyd_session!, phone.cookies.cyd_session!]) {
       expect(page.body).not.toContain(token);
@@ -90,6 +92,7 @@ describe('your sessions on your account page', () => {
     expect(welsh).toContain('Ble rydych wedi mewngofnodi');
     expect(welsh).toContain('Firefox ar Windows');
     expect(welsh).toContain('Y sesiwn hon');
+    expect(welsh).toContain('Wedi mewngofnodi o: 198.51.100.7');
     expect(welsh).toContain('Allgofnodi pob sesiwn arall');
   });
 

@@ -67,7 +67,7 @@ export async function signIn(
     }
     const token = await deps.db.transaction(async (tx) => {
       await throttle.recordSuccess(tx, { ...attempt, userId: user.id });
-      const sessionToken = await startSession(tx, user.id, deps.sessions, now, userAgent);
+      const sessionToken = await startSession(tx, user.id, deps.sessions, now, { userAgent, address: client });
       await appendAudit(tx, { actorId: user.id, action: 'sign-in', entityType: 'user', entityId: user.id });
       return sessionToken;
     });

@@ -6,7 +6,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { safeNextPath } from '../../lib/forms.ts';
 import { FormText, Uuid } from '../../lib/request-schemas.ts';
-import { SESSION_COOKIE } from '../../sessions/session-service.ts';
+import { SESSION_COOKIE, sessionClientOf } from '../../sessions/session-service.ts';
 import { CALLBACK_PATH, openIdProvider, ProviderProblem } from './openid-provider.ts';
 import { openPendingSignIn, PENDING_COOKIE, PENDING_MINUTES, sealPendingSignIn } from './pending-sign-in.ts';
 import { removeLink, signInWithProvider } from './single-sign-on-service.ts';
@@ -108,10 +108,7 @@ export const singleSignOnRoutes: FeaturePlugin<'database' | 'clock' | 'config' |
       if (!pending || state !== pending.state || error || !code) return problemPage(reply, 'notCompleted');
       const identity = await asked(request.log, () => provider.finish(new URL(request.url, config.publicUrl), pending));
       if (identity instanceof ProviderProblem) return problemPage(reply, identity.kind);
-      const result = await signInWithProvider(
-        { db, sessions, now, userAgent: request.headers['user-agent'] },
-        identity,
-      );
+      const result = await signInWithProvider({ db, sessions, now, client: sessionClientOf(request) }, identity);
       if (!result.ok) return problemPage(reply, 'notLinked');
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',

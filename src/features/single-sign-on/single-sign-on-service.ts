@@ -3,7 +3,7 @@
 // Hwb is one national tenant, and every school's staff share hwbcymru.net.
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
-import { startSession, type SessionSettings } from '../../sessions/session-service.ts';
+import { startSession, type SessionClient, type SessionSettings } from '../../sessions/session-service.ts';
 import * as repo from './single-sign-on-repository.ts';
 
 /** Who the provider says the person is. The email is only a hint for a first link, never who they are. */
@@ -11,7 +11,7 @@ export type ProviderIdentity = { issuer: string; subject: string; email: string 
 
 export type SingleSignOnResult = { ok: true; token: string; userId: string } | { ok: false; reason: 'not-linked' };
 
-export type SingleSignOnDeps = { db: Db; sessions: SessionSettings; now: Date; userAgent?: string };
+export type SingleSignOnDeps = { db: Db; sessions: SessionSettings; now: Date; client?: SessionClient };
 
 /**
  * Signs the person in through their link, making it first when an active account has the provider's
@@ -43,7 +43,7 @@ export async function signInWithProvider(
     // A deactivated account keeps its link, but may no more sign in by it than by password.
     if (!link?.active) return { ok: false as const, reason: 'not-linked' as const };
     await repo.touchLink(tx, link.id, now);
-    const token = await startSession(tx, link.userId, deps.sessions, now, deps.userAgent);
+    const token = await startSession(tx, link.userId, deps.sessions, now, deps.client);
     await appendAudit(tx, {
       actorId: link.userId,
       action: 'sso-sign-in',

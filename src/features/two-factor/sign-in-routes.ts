@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, safeNextPath } from '../../lib/forms.ts';
 import { FormText } from '../../lib/request-schemas.ts';
-import { SESSION_COOKIE } from '../../sessions/session-service.ts';
+import { SESSION_COOKIE, sessionClientOf } from '../../sessions/session-service.ts';
 import { CHALLENGE_COOKIE, findChallenge, type LiveChallenge } from '../../sessions/sign-in-challenge-service.ts';
 import { findUserEmail } from './two-factor-repository.ts';
 import { enableAtSignIn, signInWithCode } from './two-factor-service.ts';
@@ -49,7 +49,7 @@ export const twoFactorSignInRoutes: FeaturePlugin<'database' | 'config' | 'clock
     if (!challenge) return reply.redirect(EXPIRED, 303);
     const code = request.body.code?.trim() ?? '';
     if (!code) return renderCode(reply, 400, presentErrors({ code: 'twoFactor.errors.codeMissing' }, request.t));
-    const result = await signInWithCode(serviceDeps, challenge, code, clock.now(), request.headers['user-agent']);
+    const result = await signInWithCode(serviceDeps, challenge, code, clock.now(), sessionClientOf(request));
     if (result.ok) {
       signedIn(reply, result.value);
       return reply.redirect(safeNextPath(challenge.nextPath), 303);
@@ -98,14 +98,7 @@ export const twoFactorSignInRoutes: FeaturePlugin<'database' | 'config' | 'clock
     const code = request.body.code?.trim() ?? '';
     const carried = request.body.setUp ?? '';
     if (!code) return renderSetUp(reply, challenge, 400, { carried, errors: { code: 'twoFactor.errors.codeMissing' } });
-    const result = await enableAtSignIn(
-      serviceDeps,
-      challenge,
-      carried,
-      code,
-      clock.now(),
-      request.headers['user-agent'],
-    );
+    const result = await enableAtSignIn(serviceDeps, challenge, carried, code, clock.now(), sessionClientOf(request));
     if (!result.ok) {
       if (result.problem === 'alreadyOn') return reply.redirect(EXPIRED, 303);
       const key = result.problem === 'expired' ? 'twoFactor.errors.setUpExpired' : 'twoFactor.errors.wrong';

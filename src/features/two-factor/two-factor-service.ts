@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { seal, unseal } from '../../lib/sealed-text.ts';
 import { mustUseTwoFactor } from '../../policy/two-factor-policy.ts';
-import type { SessionSettings } from '../../sessions/session-service.ts';
+import type { SessionClient, SessionSettings } from '../../sessions/session-service.ts';
 import { completeChallenge, failChallenge, type LiveChallenge } from '../../sessions/sign-in-challenge-service.ts';
 import * as repo from './two-factor-repository.ts';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery-codes.ts';
@@ -103,7 +103,7 @@ export async function enableAtSignIn(
   sealed: string,
   input: string,
   now: Date,
-  userAgent?: string,
+  client: SessionClient = {},
 ): Promise<
   (EnableResult & { ok: true; sessionToken: string }) | { ok: false; problem: 'expired' | 'wrong' | 'alreadyOn' }
 > {
@@ -113,7 +113,7 @@ export async function enableAtSignIn(
     const result = await deps.db.transaction(async (tx) => {
       const enabled = await enableIn(tx, deps.key, challenge.userId, secret, input, now);
       if (!enabled.ok) return enabled;
-      const sessionToken = await completeChallenge(tx, challenge, deps.sessions, now, userAgent);
+      const sessionToken = await completeChallenge(tx, challenge, deps.sessions, now, client);
       if (!sessionToken) throw new ChallengeSpent();
       return { ...enabled, sessionToken };
     });
@@ -200,10 +200,10 @@ export async function signInWithCode(
   challenge: LiveChallenge,
   input: string,
   now: Date,
-  userAgent?: string,
+  client: SessionClient = {},
 ): Promise<CodeCheck<string> | { ok: false; reason: 'challengeEnded' }> {
   const result = await withCode(deps, challenge.userId, input, now, async (tx) => {
-    const token = await completeChallenge(tx, challenge, deps.sessions, now, userAgent);
+    const token = await completeChallenge(tx, challenge, deps.sessions, now, client);
     if (!token) throw new ChallengeSpent();
     return token;
   });
