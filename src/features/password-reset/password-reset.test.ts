@@ -175,4 +175,17 @@ describe('forgotten password', () => {
       await limited.app.close();
     }
   });
+
+  it('without a mail server, says whom to ask instead of offering a form that cannot work', async () => {
+    const silent = await createTestApp({ database: t.database, clock, mailer: null });
+    try {
+      const page = await new Visitor(silent.app).get('/forgotten-password');
+      expect(page.body).not.toContain('action="/forgotten-password"');
+      expect(pageText(page.body)).toContain('Ask your headteacher, your local authority or an administrator');
+      const welsh = await new Visitor(silent.app).get('/forgotten-password?lang=cy');
+      expect(pageText(welsh.body)).toContain("Gofynnwch i'ch pennaeth");
+    } finally {
+      await silent.app.close();
+    }
+  });
 });

@@ -23,8 +23,12 @@ export const passwordResetRoutes: FeaturePlugin<'database' | 'config' | 'clock' 
   };
   const view = (name: string) => `features/password-reset/views/${name}.njk`;
 
+  // Without a mail server (SMTP unset) no link can reach anyone: the page says whom to ask instead
+  // of offering a form that would only seem to work.
+  const canSend = mailer !== null;
+
   app.get('/forgotten-password', { config: open }, (request, reply) =>
-    reply.page(view('forgotten'), { title: request.t('passwordReset.title') }),
+    reply.page(view('forgotten'), { title: request.t('passwordReset.title'), canSend }),
   );
 
   app.post(
@@ -35,6 +39,7 @@ export const passwordResetRoutes: FeaturePlugin<'database' | 'config' | 'clock' 
       schema: { body: ForgottenBody },
     },
     async (request, reply) => {
+      if (!canSend) return reply.redirect('/forgotten-password', 303);
       const email = text(request.body.email);
       const error = !email
         ? 'passwordReset.errors.emailMissing'
@@ -44,6 +49,7 @@ export const passwordResetRoutes: FeaturePlugin<'database' | 'config' | 'clock' 
       if (error)
         return reply.status(400).page(view('forgotten'), {
           title: request.t('passwordReset.title'),
+          canSend,
           values: { email },
           ...presentErrors({ email: error }, request.t),
         });

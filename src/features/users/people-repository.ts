@@ -5,6 +5,16 @@ import type { Db } from '../../db/client.ts';
 import { peopleUploads, roleAssignments, schools, users } from '../../db/schema/index.ts';
 import type { PeoplePlace } from '../../policy/people-policy.ts';
 
+/** An assignment as the people pages and the end-roles job read it. */
+const ASSIGNMENT = {
+  id: roleAssignments.id,
+  userId: roleAssignments.userId,
+  role: roleAssignments.role,
+  scopeType: roleAssignments.scopeType,
+  scopeId: roleAssignments.scopeId,
+  endsOn: roleAssignments.endsOn,
+};
+
 /** The assignments a place's people page shows: its staff and governors, its LA staff and headteachers, WG. */
 function atPlace(place: PeoplePlace): SQL {
   const ra = roleAssignments;
@@ -82,14 +92,7 @@ export async function findPersonAt(db: Db, place: PeoplePlace, userId: string) {
 /** One assignment, if it is held at the place. */
 export async function findAssignmentAt(db: Db, place: PeoplePlace, userId: string, assignmentId: string) {
   const [row] = await db
-    .select({
-      id: roleAssignments.id,
-      userId: roleAssignments.userId,
-      role: roleAssignments.role,
-      scopeType: roleAssignments.scopeType,
-      scopeId: roleAssignments.scopeId,
-      endsOn: roleAssignments.endsOn,
-    })
+    .select(ASSIGNMENT)
     .from(roleAssignments)
     .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, userId), atPlace(place)));
   return row ?? null;
@@ -174,15 +177,5 @@ export async function deleteUploads(db: Db, userId: string, id: string, since: D
 
 /** Role assignments whose end date is before `today` (YYYY-MM-DD in Wales). */
 export async function assignmentsEndedBefore(db: Db, today: string) {
-  return db
-    .select({
-      id: roleAssignments.id,
-      userId: roleAssignments.userId,
-      role: roleAssignments.role,
-      scopeType: roleAssignments.scopeType,
-      scopeId: roleAssignments.scopeId,
-      endsOn: roleAssignments.endsOn,
-    })
-    .from(roleAssignments)
-    .where(lt(roleAssignments.endsOn, today));
+  return db.select(ASSIGNMENT).from(roleAssignments).where(lt(roleAssignments.endsOn, today));
 }
