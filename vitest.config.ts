@@ -5,13 +5,20 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'],
+          setupFiles: ['test/support/strict-translations.ts'],
+        },
+      },
       {
         test: {
           name: 'integration',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.unit.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/strict-translations.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -21,6 +28,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/strict-translations.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // One file at a time (its journeys run side by side), all in one process: the app's

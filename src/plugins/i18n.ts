@@ -15,6 +15,13 @@ export function loadCatalogue(lang: Language): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(path.join(localesDir, `${lang}.json`), 'utf8')) as Record<string, unknown>;
 }
 
+let strictValues = false;
+
+/** Tests call this first (test/support/strict-translations.ts): a value missing from a string throws. */
+export function failOnMissingValues(): void {
+  strictValues = true;
+}
+
 export async function createTranslator() {
   const instance = i18next.createInstance();
   await instance.init({
@@ -22,7 +29,18 @@ export async function createTranslator() {
     lng: 'en',
     fallbackLng: false,
     supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
+    interpolation: {
+      escapeValue: false,
+      // A string naming a value it was not given would show "{{n}}" to a reader: in tests that is a
+      // failure (failOnMissingValues), so every page a test renders proves strings and calls agree.
+      ...(strictValues
+        ? {
+            missingInterpolationHandler: (text: string, value: RegExpExecArray) => {
+              throw new Error(`"${text}" needs {{${value[1]}}}, which was not given`);
+            },
+          }
+        : {}),
+    },
     returnNull: false,
   });
   return (lang: Language): TFunction => instance.getFixedT(lang);

@@ -320,6 +320,7 @@ describe('adding people from a CSV file', () => {
     expect(text).toContain("Yr un person a'r un rôl â llinell 2");
     expect(text).toMatch(/fformiwla/);
     expect(text).toContain("Ni allwch roi'r rôl hon yma");
+    expect(text).toContain('Problemau yn y ffeil: 5');
     expect(response.body).not.toMatch(/\/apply"/);
     const lines = [
       ...response.body.matchAll(
