@@ -16,6 +16,14 @@ export async function findActiveUserByEmail(db: Db, email: string) {
   return row ?? null;
 }
 
+/**
+ * Holds the account's row until the transaction ends: requests for one account run one after
+ * another, so two at once cannot both count the links below the limit (PostgreSQL runs them side by side).
+ */
+export async function lockAccount(db: Db, userId: string): Promise<void> {
+  await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+}
+
 export async function countLinksSince(db: Db, userId: string, since: Date): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })

@@ -36,6 +36,7 @@ export async function sendResetLink(deps: PasswordResetDeps, email: string, now:
   if (!user) return 'no-account';
   const token = newToken();
   const issued = await deps.db.transaction(async (tx) => {
+    await repo.lockAccount(tx, user.id);
     const recent = await repo.countLinksSince(tx, user.id, new Date(now.getTime() - 3600_000));
     if (recent >= LINKS_PER_ACCOUNT_PER_HOUR) return false;
     const expiresAt = new Date(now.getTime() + RESET_LINK_MINUTES * 60_000);
