@@ -2,20 +2,6 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { passwordTokens, users } from '../../db/schema/index.ts';
 
-/** An active account with this address, whatever its case. */
-export async function findActiveUserByEmail(db: Db, email: string) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      preferredLanguage: users.preferredLanguage,
-    })
-    .from(users)
-    .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), eq(users.active, true)));
-  return row ?? null;
-}
-
 /**
  * Holds the account's row until the transaction ends: requests for one account run one after
  * another, so two at once cannot both count the links below the limit (PostgreSQL runs them side by side).

@@ -6,6 +6,7 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import type { Mailer, MailMessage } from '../../lib/mailer.ts';
 import { hashToken, newToken } from '../../sessions/session-service.ts';
 import * as repo from './password-reset-repository.ts';
+import { findAccountByEmail } from '../users/user-repository.ts';
 
 /** The email says "an hour" (emails.passwordReset.body): change its wording with this. */
 export const RESET_LINK_MINUTES = 60;
@@ -32,8 +33,8 @@ export type ResetOutcome = 'sent' | 'no-account' | 'limited' | 'no-mailer';
 
 export async function sendResetLink(deps: PasswordResetDeps, email: string, now: Date): Promise<ResetOutcome> {
   if (!deps.mailer) return 'no-mailer';
-  const user = await repo.findActiveUserByEmail(deps.db, email.trim());
-  if (!user) return 'no-account';
+  const user = await findAccountByEmail(deps.db, email.trim());
+  if (!user?.active) return 'no-account';
   const token = newToken();
   const issued = await deps.db.transaction(async (tx) => {
     await repo.lockAccount(tx, user.id);

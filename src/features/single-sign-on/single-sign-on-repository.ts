@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { identityLinks, users } from '../../db/schema/index.ts';
 
@@ -9,14 +9,6 @@ export async function findLink(db: Db, issuer: string, subject: string) {
     .from(identityLinks)
     .innerJoin(users, eq(users.id, identityLinks.userId))
     .where(and(eq(identityLinks.issuer, issuer), eq(identityLinks.subject, subject)));
-  return row ?? null;
-}
-
-export async function findActiveUserByEmail(db: Db, email: string) {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), eq(users.active, true)));
   return row ?? null;
 }
 

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { startSession, type SessionClient, type SessionSettings } from '../../sessions/session-service.ts';
+import { findAccountByEmail } from '../users/user-repository.ts';
 import * as repo from './single-sign-on-repository.ts';
 
 /** Who the provider says the person is. The email is only a hint for a first link, never who they are. */
@@ -27,8 +28,8 @@ export async function signInWithProvider(
     let link = await repo.findLink(tx, identity.issuer, identity.subject);
     if (!link) {
       if (!identity.email || !identity.emailVerified) return { ok: false as const, reason: 'not-linked' as const };
-      const user = await repo.findActiveUserByEmail(tx, identity.email);
-      if (!user) return { ok: false as const, reason: 'not-linked' as const };
+      const user = await findAccountByEmail(tx, identity.email);
+      if (!user?.active) return { ok: false as const, reason: 'not-linked' as const };
       const made = await repo.insertLink(tx, { userId: user.id, ...identity, now });
       if (made)
         await appendAudit(tx, {

@@ -98,14 +98,6 @@ export async function findAssignmentAt(db: Db, place: PeoplePlace, userId: strin
   return row ?? null;
 }
 
-export async function findUserByEmail(db: Db, email: string) {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
-  return row ?? null;
-}
-
 /** Adds the role, or, when the person already holds it, sets its end date; the row as it was before, if any. */
 export async function upsertAssignment(
   db: Db,

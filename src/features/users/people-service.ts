@@ -60,7 +60,7 @@ export async function checkGrant(
   const errors: FieldErrors = {};
   if (!input.email) errors.email = 'people.errors.emailMissing';
   else if (!EMAIL.test(input.email) || input.email.length > 320) errors.email = 'people.errors.emailInvalid';
-  const existing = errors.email ? null : await repo.findUserByEmail(db, input.email);
+  const existing = errors.email ? null : await users.findAccountByEmail(db, input.email);
   if (!existing && !input.displayName) errors.displayName = 'people.errors.nameMissing';
   else if (input.displayName.length > 200) errors.displayName = 'people.errors.nameTooLong';
   if (input.preferredLanguage !== 'en' && input.preferredLanguage !== 'cy')
@@ -94,7 +94,7 @@ export async function applyGrants(
   const made = await deps.db.transaction(async (tx) => {
     const accounts: NewAccount[] = [];
     for (const g of grants) {
-      let user = await repo.findUserByEmail(tx, g.email);
+      let user: { id: string } | null = await users.findAccountByEmail(tx, g.email);
       if (!user) {
         user = await users.insertUser(tx, {
           email: g.email,

@@ -70,6 +70,21 @@ export async function findUser(db: Db, id: string) {
   return { ...user, assignments };
 }
 
+/** The account with this address, whatever its case (addresses are unique by lower case), active or not. */
+export async function findAccountByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      preferredLanguage: users.preferredLanguage,
+      active: users.active,
+    })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return row ?? null;
+}
+
 export async function emailTaken(db: Db, email: string): Promise<boolean> {
   const [row] = await db
     .select({ id: users.id })
