@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   collaborativeFacilitators,
@@ -11,27 +11,32 @@ import { isUuid } from '../lib/request-schemas.ts';
 
 /** A collaborative with what its policy needs: member schools and their LAs, and its facilitators. */
 export async function findCollaborative(db: Db, id: string) {
-  const [row] = await db.select().from(collaboratives).where(eq(collaboratives.id, id));
-  if (!row) return null;
-  const [members, facilitators] = await Promise.all([
-    db
-      .select({ number: schools.number, laCode: schools.laCode })
-      .from(collaborativeMembers)
-      .innerJoin(schools, eq(schools.number, collaborativeMembers.schoolNumber))
-      .where(eq(collaborativeMembers.collaborativeId, id)),
-    db
-      .select({ userId: collaborativeFacilitators.userId })
-      .from(collaborativeFacilitators)
-      .where(eq(collaborativeFacilitators.collaborativeId, id)),
-  ]);
-  return {
-    ...row,
-    memberSchools: members.map((m) => m.number),
-    memberLaCodes: [...new Set(members.map((m) => m.laCode))],
-    facilitatorIds: facilitators.map((f) => f.userId),
-  };
+  return (await findCollaboratives(db, [id]))[0] ?? null;
 }
-export type CollaborativeRecord = NonNullable<Awaited<ReturnType<typeof findCollaborative>>>;
+
+/**
+ * Collaboratives by id, each with its member schools, their LAs and its facilitators, in one
+ * statement (a page with links into several collaboratives decides them all at once).
+ */
+export async function findCollaboratives(db: Db, ids: readonly string[]) {
+  const wanted = [...new Set(ids)].filter(isUuid);
+  if (!wanted.length) return [];
+  const rows = await db
+    .select({
+      ...getTableColumns(collaboratives),
+      memberSchools: sql<string[]>`coalesce((select array_agg(m.school_number order by m.school_number)
+        from ${collaborativeMembers} m where m.collaborative_id = ${collaboratives.id}), '{}')`,
+      memberLaCodes: sql<string[]>`coalesce((select array_agg(distinct s.la_code order by s.la_code)
+        from ${collaborativeMembers} m join ${schools} s on s.number = m.school_number
+        where m.collaborative_id = ${collaboratives.id}), '{}')`,
+      facilitatorIds: sql<string[]>`coalesce((select array_agg(f.user_id::text order by f.user_id)
+        from ${collaborativeFacilitators} f where f.collaborative_id = ${collaboratives.id}), '{}')`,
+    })
+    .from(collaboratives)
+    .where(inArray(collaboratives.id, wanted));
+  return rows;
+}
+export type CollaborativeRecord = Awaited<ReturnType<typeof findCollaboratives>>[number];
 
 /** The LAs of the given partnerships. */
 export async function partnershipLaCodes(db: Db, partnershipIds: string[]): Promise<string[]> {

@@ -1,6 +1,7 @@
 // A peer enquiry and its review team, as the enquiry scope loads them (src/access/loaders/enquiry.ts).
 // Everything else about an enquiry is the peer-enquiry feature's (features/peer-enquiry/enquiry-repository.ts).
-import { aliasedTable, and, asc, eq } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { isUuid } from '../lib/request-schemas.ts';
 import type { Db } from '../db/client.ts';
 import { enquiryReviewers, peerEnquiries, schools, users } from '../db/schema/index.ts';
 
@@ -32,4 +33,22 @@ export async function reviewersOf(db: Db, enquiryId: string) {
     .innerJoin(schools, eq(schools.number, enquiryReviewers.schoolNumber))
     .where(eq(enquiryReviewers.enquiryId, enquiryId))
     .orderBy(asc(users.displayName));
+}
+
+/** What the enquiry policy needs of each of these enquiries (state, host, facilitator, reviewers), in one statement. */
+export async function enquiryFacts(db: Db, ids: readonly string[]) {
+  const wanted = [...new Set(ids)].filter(isUuid);
+  if (!wanted.length) return [];
+  return db
+    .select({
+      id: peerEnquiries.id,
+      collaborativeId: peerEnquiries.collaborativeId,
+      state: peerEnquiries.state,
+      hostSchoolNumber: peerEnquiries.hostSchoolNumber,
+      facilitatorId: peerEnquiries.facilitatorId,
+      reviewerIds: sql<string[]>`coalesce((select array_agg(r.user_id::text) from ${enquiryReviewers} r
+        where r.enquiry_id = ${peerEnquiries.id}), '{}')`,
+    })
+    .from(peerEnquiries)
+    .where(inArray(peerEnquiries.id, wanted));
 }

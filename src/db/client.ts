@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { systemClock } from '../lib/clock.ts';
+import { usePreparedStatements } from './pglite-prepared.ts';
 import { acquireDirectoryLock, type DirectoryLock } from './pglite-lock.ts';
 
 export type Schema = typeof schema;
@@ -48,6 +49,7 @@ export async function openDatabase(options: { databaseUrl: string | null; pglite
 }
 
 export function wrapPglite(client: PGlite, lock: DirectoryLock | null = null): Database {
+  usePreparedStatements(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import {
   findCollaborative,
+  findCollaboratives,
   partnershipLaCodes,
   type CollaborativeRecord,
 } from '../../collaboration/collaboration-repository.ts';
@@ -54,10 +55,8 @@ export async function collaborativeCansFor(
   request: FastifyRequest,
   ids: readonly string[],
 ): Promise<Map<string, CollaborativeCan>> {
-  const cans = new Map<string, CollaborativeCan>();
-  for (const id of ids) {
-    const collaborative = await findCollaborative(db, id);
-    if (collaborative) cans.set(id, await collaborativeCanFor(db, request, collaborative));
-  }
-  return cans;
+  const found = await findCollaboratives(db, ids);
+  const partnerships = coordinatedPartnershipIds(request.user);
+  const partnershipLas = partnerships.length && found.length ? await partnershipLaCodes(db, partnerships) : [];
+  return new Map(found.map((c) => [c.id, collaborativeCan(request.user, c, partnershipLas)]));
 }

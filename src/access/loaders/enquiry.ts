@@ -2,9 +2,10 @@
 // in it (src/policy/enquiry-policy.ts, on top of the collaborative's own policy).
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { findEnquiry, reviewersOf, type Enquiry } from '../../collaboration/peer-enquiry-repository.ts';
+import { enquiryFacts, findEnquiry, reviewersOf, type Enquiry } from '../../collaboration/peer-enquiry-repository.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { enquiryCan, type EnquiryCan } from '../../policy/enquiry-policy.ts';
+import type { CollaborativeCan } from '../../policy/collaborative-policy.ts';
 import { collaborativeAccess, type CollaborativeContext } from './collaborative.ts';
 
 export type EnquiryContext = CollaborativeContext & {
@@ -41,4 +42,30 @@ export async function enquiryAccess(
     reviewers,
     enquiryCan: can,
   };
+}
+
+/**
+ * What this user may do in each of these enquiries, decided as their loader decides (the
+ * collaborative's space first, then the enquiry's own policy), for a page that links to enquiries
+ * it does not itself load. An enquiry missing from the map will not open for this user.
+ */
+export async function enquiryCansFor(
+  db: Db,
+  request: FastifyRequest,
+  enquiries: readonly { collaborativeId: string; enquiryId: string }[],
+  collaborativeCans: ReadonlyMap<string, CollaborativeCan>,
+): Promise<Map<string, EnquiryCan>> {
+  const found = await enquiryFacts(
+    db,
+    enquiries.map((e) => e.enquiryId),
+  );
+  const cans = new Map<string, EnquiryCan>();
+  for (const enquiry of found) {
+    const asked = enquiries.find((e) => e.enquiryId === enquiry.id);
+    const collaborative = collaborativeCans.get(enquiry.collaborativeId);
+    if (!asked || asked.collaborativeId !== enquiry.collaborativeId || !collaborative?.space) continue;
+    const can = enquiryCan(request.user, collaborative, enquiry);
+    if (can.seeHeadline) cans.set(enquiry.id, can);
+  }
+  return cans;
 }

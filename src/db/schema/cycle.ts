@@ -102,6 +102,10 @@ export const evidence = pgTable(
     index('evidence_archived')
       .on(t.id)
       .where(sql`${t.archived}`),
+    // The home's "evidence to review" (issue 13): a school's newest uncurated items, and how many.
+    index('evidence_to_review')
+      .on(t.schoolNumber, t.createdAt)
+      .where(sql`not ${t.curated} and not ${t.archived}`),
     oneOf('evidence', t.source, EVIDENCE_SOURCES),
   ],
 );

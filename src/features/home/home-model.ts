@@ -2,6 +2,7 @@
 // with short lists of what waits on them there. Builders translate and gate every link; the view
 // only lays them out.
 import type { FastifyRequest } from 'fastify';
+import type { GivenCans } from '../../access/can-open.ts';
 
 /** Each list shows this many items at most, then "see all N" where there is a page for all of them. */
 export const HOME_LIST_CAP = 5;
@@ -16,6 +17,8 @@ export type HomeItem = {
   hintLang?: string;
   href?: string;
   tag?: { text: string; colour: string };
+  /** The `can` of the record `href` names, when the builder decided it (a link into another collaborative). */
+  given?: GivenCans;
 };
 export type HomeList = { key: string; heading: string; items: HomeItem[]; seeAll?: { href: string; text: string } };
 export type HomeSection = {
@@ -47,7 +50,7 @@ export type HomeRow = {
 export function linkGate(request: FastifyRequest) {
   const asked = new Map<string, Promise<boolean>>();
   return {
-    open(address: string, given?: Parameters<FastifyRequest['canOpen']>[1]): Promise<boolean> {
+    open(address: string, given?: GivenCans): Promise<boolean> {
       if (given) return Promise.resolve(request.canOpen(address, given));
       let answer = asked.get(address);
       if (!answer) asked.set(address, (answer = request.mayOpen(address)));
@@ -58,10 +61,10 @@ export function linkGate(request: FastifyRequest) {
 export type LinkGate = ReturnType<typeof linkGate>;
 
 /** Items with their links kept only where they open; the text stays either way. */
-export async function gated(gate: LinkGate, items: HomeItem[], given?: Parameters<FastifyRequest['canOpen']>[1]) {
+export async function gated(gate: LinkGate, items: HomeItem[], given?: GivenCans) {
   return Promise.all(
-    items.map(async (item) =>
-      item.href && !(await gate.open(item.href, given)) ? { ...item, href: undefined } : item,
+    items.map(async ({ given: own, ...item }) =>
+      item.href && !(await gate.open(item.href, own ?? given)) ? { ...item, href: undefined } : item,
     ),
   );
 }
@@ -71,7 +74,7 @@ export async function listOf(
   request: FastifyRequest,
   gate: LinkGate,
   spec: { key: string; heading: string; items: HomeItem[]; total: number; allHref?: string },
-  given?: Parameters<FastifyRequest['canOpen']>[1],
+  given?: GivenCans,
 ): Promise<HomeList> {
   const items = await gated(gate, spec.items.slice(0, HOME_LIST_CAP), given);
   const more = spec.total > items.length && spec.allHref && (await gate.open(spec.allHref, given));

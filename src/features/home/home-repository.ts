@@ -24,6 +24,13 @@ const list = (values: readonly string[]) =>
 const latestUnapproved = sql`r.approved_at is null and r.number = (select max(r2.number) from plan_revisions r2 where r2.plan_id = r.plan_id)`;
 
 /**
+ * A school's evidence waiting for review. The big school has hundreds: its newest few come from the
+ * partial index evidence_to_review, and its count from that index alone, not a window over every row.
+ */
+const toReview = (e: SQL, school: string) =>
+  sql`${e}.school_number = ${school} and not ${e}.curated and not ${e}.archived`;
+
+/**
  * A school's staff: evidence waiting for a leader's review, plan actions overdue or due by `soon`,
  * the plan revision waiting for the governors, support requests a broker has answered (matched,
  * impact not yet recorded), peer enquiries it hosts whose next step is its own, and the coming
@@ -33,8 +40,9 @@ export async function schoolWork(db: Db, school: string, today: string, soon: st
   return rowsOf(
     db,
     sql`
-    (select 'evidence' as kind, e.id::text as id, e.title, e.observed_on::text as day, null as ref, e.language as lang, count(*) over () as total
-       from evidence e where e.school_number = ${school} and not e.curated and not e.archived
+    (select 'evidence' as kind, e.id::text as id, e.title, e.observed_on::text as day, null as ref, e.language as lang,
+            (select count(*) from evidence c where ${toReview(sql`c`, school)}) as total
+       from evidence e where ${toReview(sql`e`, school)}
       order by e.created_at desc limit ${HOME_LIST_CAP})
     union all
     (select 'action', a.id::text, a.description, a.due_on::text, a.status, a.language, count(*) over ()

@@ -9,6 +9,7 @@ import { governingBodyCan } from '../../../policy/governing-body-policy.ts';
 import { schoolCan } from '../../../policy/school-policy.ts';
 import { findSchoolContext } from '../../../school/school-repository.ts';
 import { schoolWork } from '../home-repository.ts';
+import { collaborativeLinks } from '../collaborative-links.ts';
 import { listOf, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
 
 export type SchoolStaffInput = {
@@ -34,6 +35,7 @@ export async function schoolStaffSection(
   const given = { school: schoolCan(request.user, school), governingBody: governingBodyCan(request.user, school) };
   const base = `/schools/${number}`;
   const lists = [];
+  const into = await collaborativeLinks(db, request, rows);
 
   if (leader) {
     const evidence = rowsOf(rows, 'evidence');
@@ -121,7 +123,7 @@ export async function schoolStaffSection(
           text: r.title,
           lang: r.lang ?? undefined,
           hint: t(`enquiries.states.${r.day}`),
-          href: `/collaboratives/${r.ref}/enquiries/${r.id}`,
+          ...into.enquiry(r),
         })),
       }),
       await listOf(request, gate, {
@@ -146,7 +148,7 @@ export async function schoolStaffSection(
         text: r.title,
         lang: r.lang ?? undefined,
         hint: day(r.day),
-        href: `/collaboratives/${r.ref}/meetings/${r.id}`,
+        ...into.meeting(r),
       })),
     }),
   );

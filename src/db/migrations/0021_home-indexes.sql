@@ -1,0 +1,1 @@
+CREATE INDEX "evidence_to_review" ON "evidence" USING btree ("school_number","created_at") WHERE not "evidence"."curated" and not "evidence"."archived";

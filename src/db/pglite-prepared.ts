@@ -1,0 +1,128 @@
+// Named prepared statements for PGlite. PGlite's own `query` parses, describes and plans every
+// statement afresh (an unnamed statement, six calls into the WebAssembly Postgres); on the embedded
+// database that fixed cost, not execution, is most of a page's SQL time (bench/results/README.md:
+// the headteacher's home ran 19 statements whose planning took longer than their execution). A
+// PostgreSQL server keeps parsed statements per connection when asked by name (node-postgres does,
+// drizzle does not ask); this does the same for PGlite: each distinct SQL text is parsed and
+// described once under a name, then only bound and executed, and after a few runs Postgres keeps a
+// generic plan for it too (plan_cache_mode auto). It follows the extended-query flow of PGlite's own
+// `query` (parse, describe, bind, execute, sync), with the protocol serializer and result parser
+// PGlite exports, and behaves as it does otherwise: the same parsers, errors and file sync.
+import { parse, protocol, type PGlite, type Results, type Transaction } from '@electric-sql/pglite';
+
+type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+type QueryOptions = Parameters<PGlite['query']>[2];
+type Statement = { name: string; types: number[]; described: BackendMessage[] };
+
+/** SQLSTATEs that mean the prepared statement itself is out of date or gone. */
+const STALE_STATEMENT = new Set(['0A000', '26000']);
+
+/** Statements worth keeping: queries and row changes (a union may start with a parenthesis). */
+const KEPT = /^[\s(]*(select|with|insert|update|delete)\b/i;
+
+/** Enough for every statement the app runs; beyond it the least recently used is closed. */
+const MAX_STATEMENTS = 1000;
+
+/**
+ * Only the app's reads and writes are kept: DDL (migrations) and session commands run once, and a
+ * COPY's blob or given parameter types take PGlite's own path.
+ */
+const kept = (text: string, options: QueryOptions) => !options?.blob && !options?.paramTypes && KEPT.test(text);
+
+export function usePreparedStatements(client: PGlite): void {
+  const statements = new Map<string, Statement>();
+  let counter = 0;
+  const send = (message: Uint8Array) => client.execProtocolStream(message, { syncToFs: false });
+
+  async function prepare(text: string): Promise<Statement> {
+    const name = `cyd_${++counter}`;
+    await send(protocol.serialize.parse({ name, text }));
+    const described = await send(protocol.serialize.describe({ type: 'S', name }));
+    const statement = {
+      name,
+      types: parse.parseDescribeStatementResults(described),
+      // The row description tells the result parser each column's type, as a portal's would.
+      described: described.filter((m) => m.name === 'rowDescription' || m.name === 'noData'),
+    };
+    if (statements.size >= MAX_STATEMENTS) {
+      const [oldestText, oldest] = statements.entries().next().value!;
+      statements.delete(oldestText);
+      await send(protocol.serialize.close({ type: 'S', name: oldest.name }));
+    }
+    statements.set(text, statement);
+    return statement;
+  }
+
+  async function attempt<T>(text: string, params: unknown[], options: QueryOptions, inTransaction: boolean) {
+    return client._runExclusiveQuery(async () => {
+      const messages: BackendMessage[] = [];
+      let statement = statements.get(text);
+      let stale = false;
+      try {
+        if (statement) {
+          // Most recently used last, so the first entry is the one to close when full.
+          statements.delete(text);
+          statements.set(text, statement);
+        } else statement = await prepare(text);
+        const types = statement.types;
+        const values = params.map((value, i) => {
+          if (value === null || value === undefined) return null;
+          const serialize = options?.serializers?.[types[i]!] ?? client.serializers[types[i]!];
+          return serialize ? serialize(value) : String(value);
+        });
+        messages.push(...statement.described);
+        messages.push(...(await send(protocol.serialize.bind({ statement: statement.name, values }))));
+        messages.push(...(await send(protocol.serialize.execute({}))));
+      } catch (error) {
+        // A statement the schema has since changed under ("cached plan must not change result
+        // type") or that is gone is made afresh; any other error (a constraint, a bad value) is
+        // the query's own, and its statement stays.
+        stale = statement !== undefined && STALE_STATEMENT.has((error as { code?: string }).code ?? '');
+        throw Object.assign(error as Error, { query: text, params, queryOptions: options, stale });
+      } finally {
+        messages.push(...(await send(protocol.serialize.sync())));
+        if (stale && statements.get(text) === statement) {
+          statements.delete(text);
+          await send(protocol.serialize.close({ type: 'S', name: statement!.name }));
+        }
+      }
+      if (!inTransaction) await client.syncToFs();
+      return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
+    });
+  }
+
+  async function run<T>(text: string, params: unknown[] = [], options: QueryOptions, inTransaction: boolean) {
+    try {
+      return await attempt<T>(text, params, options, inTransaction);
+    } catch (error) {
+      // Outside a transaction nothing was done: run it again, prepared afresh. Inside one, the
+      // transaction has failed and its caller decides.
+      if (!(error as { stale?: boolean }).stale || inTransaction) throw error;
+      return attempt<T>(text, params, options, inTransaction);
+    }
+  }
+
+  const query = client.query.bind(client);
+  const transaction = client.transaction.bind(client);
+  Object.assign(client, {
+    // As PGlite's own `query`: wait for the database to be ready and for any open transaction to
+    // end, so a statement from outside never runs inside another's transaction.
+    query: async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
+      if (!kept(text, options)) return query<T>(text, params, options);
+      await client._checkReady();
+      return client._runExclusiveTransaction(() => run<T>(text, params, options, false));
+    },
+    transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
+      transaction((tx) => {
+        const txQuery = tx.query.bind(tx);
+        return callback(
+          Object.assign(tx, {
+            query: async <R>(text: string, params?: unknown[], options?: QueryOptions) => {
+              if (tx.closed) return txQuery<R>(text, params, options); // PGlite's own error for a closed transaction
+              return kept(text, options) ? run<R>(text, params, options, true) : txQuery<R>(text, params, options);
+            },
+          }),
+        );
+      }),
+  });
+}
