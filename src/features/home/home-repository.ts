@@ -36,10 +36,9 @@ const toReview = (e: SQL, school: string) =>
  * impact not yet recorded), peer enquiries it hosts whose next step is its own, and the coming
  * meetings of its collaboratives.
  */
-export async function schoolWork(db: Db, school: string, today: string, soon: string) {
-  return rowsOf(
-    db,
-    sql`
+export async function schoolWork(db: Db, school: string, today: string, soon: string, leader: boolean) {
+  // Everyone on the staff sees the coming meetings; what waits on its leaders is read only for them.
+  const forLeaders = sql`
     (select 'evidence' as kind, e.id::text as id, e.title, e.observed_on::text as day, null as ref, e.language as lang,
             (select count(*) from evidence c where ${toReview(sql`c`, school)}) as total
        from evidence e where ${toReview(sql`e`, school)}
@@ -65,7 +64,12 @@ export async function schoolWork(db: Db, school: string, today: string, soon: st
       where e.host_school_number = ${school} and e.state in (${list(HOST_STEPS)})
       order by e.updated_at desc limit ${HOME_LIST_CAP})
     union all
-    (select 'meeting', m.id::text, m.title, m.meets_on::text, m.collaborative_id::text, m.language, count(*) over ()
+`;
+  return rowsOf(
+    db,
+    sql`${leader ? forLeaders : sql``}
+    (select 'meeting' as kind, m.id::text as id, m.title, m.meets_on::text as day, m.collaborative_id::text as ref,
+            m.language as lang, count(*) over () as total
        from meetings m
       where m.collaborative_id in (select cm.collaborative_id from collaborative_members cm where cm.school_number = ${school})
         and m.meets_on >= ${today}::date

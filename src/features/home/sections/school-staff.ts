@@ -27,7 +27,10 @@ export async function schoolStaffSection(
   input: SchoolStaffInput,
 ): Promise<HomeSection | null> {
   const { number, leader, today } = input;
-  const [school, rows] = await Promise.all([findSchoolContext(db, number), schoolWork(db, number, today, input.soon)]);
+  const [school, rows] = await Promise.all([
+    findSchoolContext(db, number),
+    schoolWork(db, number, today, input.soon, leader),
+  ]);
   if (!school) return null;
   const t = request.t.bind(request);
   const day = (d: string | null) => (d ? formatDate(d, request.lang) : '');
