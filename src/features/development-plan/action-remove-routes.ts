@@ -7,7 +7,7 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Removing an action asks first (GOV.UK pattern: a confirmation page, then a button). */
-export const actionRemoveRoutes: FeaturePlugin<'database'> = async (app, { database }) => {
+export const actionRemoveRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
 
   app.get(
@@ -32,7 +32,7 @@ export const actionRemoveRoutes: FeaturePlugin<'database'> = async (app, { datab
       const ctx = schoolScope(request);
       const found = await repo.findSchoolAction(db, ctx.school.number, request.params.id);
       if (!found) throw new HttpError(404, 'not-found');
-      await removeAction(db, request.user!.id, found.action);
+      await removeAction(db, request.user!.id, found.action, clock.now());
       return reply.redirect(
         `/schools/${ctx.school.number}/plan?done=action-removed#priority-${found.priority.id}`,
         303,
