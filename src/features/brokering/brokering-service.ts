@@ -117,7 +117,7 @@ export async function createRequest(
  */
 export async function raiseRequest(
   tx: Db,
-  actorId: string,
+  actorId: string | null,
   schoolNumber: string,
   priorityId: string,
   values: NewRequest,

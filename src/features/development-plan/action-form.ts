@@ -3,7 +3,7 @@ import { ACTION_STATUSES, isOneOf, SUPPORT_FROM } from '../../reference/referenc
 import { formatPounds, parsePounds } from './money.ts';
 import type { ActionValues, PlanAction } from './plan-repository.ts';
 import { checkOwner, ownerErrorKey, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
-import type { SupportBroker } from './action-support.ts';
+import type { SupportBroker } from './action-support-service.ts';
 
 /** The action form as typed: what is shown again, unchanged, when something is wrong. */
 export type ActionForm = {

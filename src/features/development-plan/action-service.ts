@@ -4,7 +4,7 @@ import { actionToForm, validateActionForm, type ActionForm } from './action-form
 import { OUTSIDE, type Person } from '../action-owners/owner-choice.ts';
 import * as repo from './plan-repository.ts';
 import { tellNewOwner } from '../action-owners/assignment-service.ts';
-import { releaseSupport, syncActionSupport } from './action-support.ts';
+import { releaseSupport, syncActionSupport } from './action-support-service.ts';
 
 /** The school's active collaboratives (one may broker the support an action asks) and the time now. */
 export type SupportContext = { collaboratives: readonly { id: string }[]; now: Date };

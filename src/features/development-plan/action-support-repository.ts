@@ -2,6 +2,7 @@ import { aliasedTable, and, asc, count, eq, inArray, isNull, sql } from 'drizzle
 import type { Db } from '../../db/client.ts';
 import {
   collaboratives,
+  planActions,
   planActionSupport,
   priorities,
   schools,
@@ -115,3 +116,23 @@ export async function supportOfActions(db: Db, actionIds: string[]) {
     .where(inArray(planActionSupport.actionId, actionIds));
 }
 export type ActionSupportRow = Awaited<ReturnType<typeof supportOfActions>>[number];
+
+/** Actions asking for support that no request answers yet: what loaded data (the demo) still has to raise. */
+export async function actionsAskingWithoutRequest(db: Db) {
+  return db
+    .select({
+      id: planActions.id,
+      priorityId: planActions.priorityId,
+      description: planActions.description,
+      supportDetail: planActions.supportDetail,
+      supportFrom: planActions.supportFrom,
+      language: planActions.language,
+      ownerUserId: planActions.ownerUserId,
+      schoolNumber: priorities.schoolNumber,
+    })
+    .from(planActions)
+    .innerJoin(priorities, eq(priorities.id, planActions.priorityId))
+    .leftJoin(planActionSupport, eq(planActionSupport.actionId, planActions.id))
+    .where(and(inArray(planActions.supportFrom, ['la', 'collaborative']), isNull(planActionSupport.actionId)))
+    .orderBy(asc(planActions.createdAt), asc(planActions.id));
+}

@@ -32,7 +32,7 @@ export const needOf = (action: AskingAction) =>
  */
 export async function syncActionSupport(
   tx: Db,
-  actorId: string,
+  actorId: string | null,
   action: AskingAction,
   broker: SupportBroker,
   now: Date,
@@ -82,7 +82,7 @@ export async function syncActionSupport(
  * it. A matched or closed request is never touched: the agreed support and its impact stay on the
  * school's support page and in the broker's record.
  */
-export async function releaseSupport(tx: Db, actorId: string, actionId: string, now: Date): Promise<void> {
+export async function releaseSupport(tx: Db, actorId: string | null, actionId: string, now: Date): Promise<void> {
   const request = await repo.linkedRequest(tx, actionId);
   if (!request) return;
   await repo.deleteLink(tx, actionId);
