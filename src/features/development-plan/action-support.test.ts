@@ -174,6 +174,12 @@ describe('asking the local authority for support on an action', () => {
     expect(await auditEntries(db(), 'plan-action-support-unlink', first.id)).toHaveLength(1);
     const second = await actionNamed('Moderate writing');
     const removeUrl = `/schools/${school.number}/plan/actions/${second.id}/remove`;
+    expect(visibleText((await leader.get(`${removeUrl}?lang=en`)).body)).toContain(
+      'Its request for support is withdrawn too, unless another action still asks through it.',
+    );
+    expect(visibleText((await leader.get(`${removeUrl}?lang=cy`)).body)).toContain(
+      'Caiff ei gais am gymorth ei dynnu’n ôl hefyd',
+    );
     expect((await leader.post(removeUrl, {}, { tokenFrom: removeUrl })).statusCode).toBe(303);
     expect((await requestsOnPriority())[0]!.status).toBe('withdrawn');
     expect(await auditEntries(db(), 'support-request-withdraw', requestId)).toHaveLength(1);
