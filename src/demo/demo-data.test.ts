@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { loadDemoData } from './demo-data.ts';
+import { DEMO_SCHOOL, loadDemoData } from './demo-data.ts';
+import { requestsBrokeredByLa } from '../features/brokering/brokering-repository.ts';
 import { actionsAssignedTo } from '../features/my-actions/my-actions-repository.ts';
 
 let t: TestApp;
@@ -124,5 +125,17 @@ describe('demo action owners (issue 13)', () => {
       today,
     );
     expect(lead.some((a) => a.kind === 'meeting')).toBe(true);
+  });
+});
+
+describe('demo support asked on actions (issue 15)', () => {
+  it("puts the demo school's action asking the LA in the LA's brokering queue, and every asking action has its request", async () => {
+    const queue = await requestsBrokeredByLa(t.database.db, '681', ['open']);
+    const asked = queue.find((r) => r.request.need.includes('LA attendance officer: half a day a week'));
+    expect(asked).toMatchObject({ request: { schoolNumber: DEMO_SCHOOL, fromPlan: true, status: 'open' } });
+    const unlinked = await rows<{ n: number }>(sql`
+      select count(*)::int as n from plan_actions a left join plan_action_support s on s.action_id = a.id
+      where a.support_from <> 'none' and s.action_id is null`);
+    expect(unlinked).toEqual([{ n: 0 }]);
   });
 });

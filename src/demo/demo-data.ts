@@ -10,6 +10,7 @@ import { countSchools, countUsers, insertCollaborative, insertDemoUser } from '.
 import { loadDemoCollaboration } from './demo-collaboration.ts';
 import { loadDemoLocalAuthorities } from './demo-local-authorities.ts';
 import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
+import { raiseDemoActionSupport } from './demo-action-support.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
 export const DEMO_PASSWORD = 'demo-gwella-2026';
@@ -156,6 +157,7 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
       sketches,
       headteacher: ids.get('headteacher')!,
     });
+    await raiseDemoActionSupport(tx, now, cluster);
   });
   return { created: true };
 }

@@ -64,7 +64,10 @@ describe('an action given to a person', () => {
       ownerUserId: practitioner.id,
       dueOn: dateToParts('2027-02-28'),
     };
-    const added = await addAction(db, leader.id, priority, form, staff, 'en');
+    const added = await addAction(db, leader.id, priority, form, staff, 'en', {
+      collaboratives: [],
+      now: t.clock.now(),
+    });
     expect(added.ok).toBe(true);
     const told = await relay();
     expect(told).toEqual([

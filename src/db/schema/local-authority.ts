@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { actionOwner, author, language, stamps } from './columns.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
-import { findings, priorities } from './cycle.ts';
+import { findings, planActions, priorities } from './cycle.ts';
 import { users } from './users.ts';
 import {
   CONCERN_INTERVENTIONS,
@@ -96,6 +96,10 @@ export const supportRequests = pgTable(
     // Who brokers: the school's LA, or one of its collaboratives.
     brokerCollaborativeId: uuid('broker_collaborative_id').references(() => collaboratives.id),
     status: text('status').notNull().default('open'),
+    // Raised by saving a plan action with support requested (issue 15), not typed on the request
+    // form: withdrawn again when the last action asking for it stops asking (a school's own typed
+    // request is never withdrawn behind its back).
+    fromPlan: boolean('from_plan').notNull().default(false),
     language: language(),
     createdBy: author(),
     ...stamps,
@@ -103,8 +107,27 @@ export const supportRequests = pgTable(
   (t) => [
     index('support_requests_school').on(t.schoolNumber),
     index('support_requests_status').on(t.status),
+    index('support_requests_priority').on(t.priorityId, t.status),
     oneOf('support_requests', t.status, SUPPORT_REQUEST_STATUSES),
   ],
+);
+
+/**
+ * Which request a plan action's "support requested" became (issue 15): one request per action,
+ * several actions of a priority asking the same broker share one request. Goes with the action.
+ */
+export const planActionSupport = pgTable(
+  'plan_action_support',
+  {
+    actionId: uuid('action_id')
+      .primaryKey()
+      .references(() => planActions.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => supportRequests.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_action_support_request').on(t.requestId)],
 );
 
 /** Support agreed between a supporting school and the requesting one: who, what, days, cost, impact. */

@@ -99,32 +99,46 @@ export async function withdrawOffer(
   });
 }
 
+export type NewRequest = { need: string; brokerCollaborativeId: string | null; language: string; fromPlan?: boolean };
+
 export async function createRequest(
   db: Db,
   actorId: string,
   schoolNumber: string,
   priorityId: string,
-  values: { need: string; brokerCollaborativeId: string | null; language: string },
+  values: NewRequest,
 ) {
-  return db.transaction(async (tx) => {
-    const request = await repo.insertRequest(tx, { ...values, schoolNumber, priorityId, createdBy: actorId });
-    await appendAudit(tx, {
-      actorId,
-      action: 'support-request-create',
-      entityType: 'support_request',
-      entityId: request.id,
-      after: request,
-    });
-    const row = (await repo.findRequestRow(tx, request.id))!;
-    await recordEvent(tx, {
-      kind: 'support_requested',
-      actorId,
-      subject: { type: 'support_request', id: request.id },
-      ...brokerPlace(row),
-      params: requestParams(row),
-    });
-    return request;
+  return db.transaction((tx) => raiseRequest(tx, actorId, schoolNumber, priorityId, values));
+}
+
+/**
+ * Saves a request and tells its broker, inside the caller's transaction: the one way a request
+ * comes to be, whether typed on the request form or asked on a plan action.
+ */
+export async function raiseRequest(
+  tx: Db,
+  actorId: string | null,
+  schoolNumber: string,
+  priorityId: string,
+  values: NewRequest,
+): Promise<repo.SupportRequest> {
+  const request = await repo.insertRequest(tx, { ...values, schoolNumber, priorityId, createdBy: actorId });
+  await appendAudit(tx, {
+    actorId,
+    action: 'support-request-create',
+    entityType: 'support_request',
+    entityId: request.id,
+    after: request,
   });
+  const row = (await repo.findRequestRow(tx, request.id))!;
+  await recordEvent(tx, {
+    kind: 'support_requested',
+    actorId,
+    subject: { type: 'support_request', id: request.id },
+    ...brokerPlace(row),
+    params: requestParams(row),
+  });
+  return request;
 }
 
 export async function withdrawRequest(

@@ -3,6 +3,7 @@ import { ACTION_STATUSES, isOneOf, SUPPORT_FROM } from '../../reference/referenc
 import { formatPounds, parsePounds } from './money.ts';
 import type { ActionValues, PlanAction } from './plan-repository.ts';
 import { checkOwner, ownerErrorKey, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
+import type { SupportBroker } from './action-support-service.ts';
 
 /** The action form as typed: what is shown again, unchanged, when something is wrong. */
 export type ActionForm = {
@@ -16,6 +17,8 @@ export type ActionForm = {
   cost: string;
   professionalLearning: string;
   supportFrom: string;
+  /** Which of the school's collaboratives, when it asks its collaborative and belongs to several. */
+  supportCollaborativeId: string;
   supportDetail: string;
   status: string;
 };
@@ -30,13 +33,19 @@ export const LIMITS = {
 const E = (problem: string) => `pages.planAction.errors.${problem}`;
 
 export type ActionValidation =
-  { ok: true; values: Omit<ActionValues, 'language'> } | { ok: false; errors: Record<string, string> };
+  | { ok: true; values: Omit<ActionValues, 'language'>; broker: SupportBroker }
+  | { ok: false; errors: Record<string, string> };
 
 /**
  * Checks an action as a leader typed it; every problem at once, against the field it belongs to.
- * `people`: whom it may be assigned to (the school's staff).
+ * `people`: whom it may be assigned to (the school's staff); `collaboratives`: the school's active
+ * collaboratives, one of which brokers when it asks its collaborative.
  */
-export function validateActionForm(form: ActionForm, people: readonly Person[]): ActionValidation {
+export function validateActionForm(
+  form: ActionForm,
+  people: readonly Person[],
+  collaboratives: readonly { id: string }[] = [],
+): ActionValidation {
   const errors: Record<string, string> = {};
   if (!form.description) errors.description = E('descriptionMissing');
   else if (form.description.length > LIMITS.description) errors.description = E('descriptionTooLong');
@@ -57,11 +66,14 @@ export function validateActionForm(form: ActionForm, people: readonly Person[]):
   if (!isOneOf(SUPPORT_FROM, form.supportFrom)) errors.supportFrom = E('supportFrom');
   else if (form.supportFrom !== 'none' && !form.supportDetail && !errors.supportDetail)
     errors.supportDetail = E('supportDetailMissing');
+  const broker = chooseBroker(form, collaboratives);
+  if (!broker.ok) errors[broker.field] = E(broker.problem);
   if (!isOneOf(ACTION_STATUSES, form.status)) errors.status = E('status');
-  if (Object.keys(errors).length || !owner.ok || !start.ok || !due.ok || !cost.ok)
+  if (Object.keys(errors).length || !owner.ok || !start.ok || !due.ok || !cost.ok || !broker.ok)
     return { ok: false, errors: inFormOrder(errors) };
   return {
     ok: true,
+    broker: broker.broker,
     values: {
       description: form.description,
       ...owner.values,
@@ -78,6 +90,26 @@ export function validateActionForm(form: ActionForm, people: readonly Person[]):
   };
 }
 
+/**
+ * Who brokers the support asked for: the LA, or the collaborative chosen. A school in one
+ * collaborative is not asked which; one in several must choose; one in none cannot ask its
+ * collaborative. An id that is not one of the school's collaboratives is refused, never saved.
+ */
+function chooseBroker(
+  form: ActionForm,
+  collaboratives: readonly { id: string }[],
+): { ok: true; broker: SupportBroker } | { ok: false; field: string; problem: string } {
+  if (form.supportFrom === 'la') return { ok: true, broker: { collaborativeId: null } };
+  if (form.supportFrom !== 'collaborative') return { ok: true, broker: null };
+  const chosen = form.supportCollaborativeId;
+  if (!collaboratives.length) return { ok: false, field: 'supportFrom', problem: 'noCollaborative' };
+  if (chosen && !collaboratives.some((c) => c.id === chosen))
+    return { ok: false, field: 'supportCollaborativeId', problem: 'supportCollaborative' };
+  if (!chosen && collaboratives.length > 1)
+    return { ok: false, field: 'supportCollaborativeId', problem: 'supportCollaborativeMissing' };
+  return { ok: true, broker: { collaborativeId: chosen || collaboratives[0]!.id } };
+}
+
 const FORM_ORDER = [
   'description',
   'ownerUserId',
@@ -88,6 +120,7 @@ const FORM_ORDER = [
   'cost',
   'professionalLearning',
   'supportFrom',
+  'supportCollaborativeId',
   'supportDetail',
   'status',
 ];
@@ -97,8 +130,8 @@ function inFormOrder(errors: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => FORM_ORDER.indexOf(a) - FORM_ORDER.indexOf(b)));
 }
 
-/** A saved action back into the form's shape, for editing. */
-export function actionToForm(action: PlanAction, people: readonly Person[]): ActionForm {
+/** A saved action back into the form's shape, for editing (`collaborativeId`: the collaborative its request went to). */
+export function actionToForm(action: PlanAction, people: readonly Person[], collaborativeId = ''): ActionForm {
   return {
     description: action.description,
     ...ownerToForm(action, people),
@@ -108,6 +141,7 @@ export function actionToForm(action: PlanAction, people: readonly Person[]): Act
     cost: formatPounds(action.costPence),
     professionalLearning: action.professionalLearning,
     supportFrom: action.supportFrom,
+    supportCollaborativeId: action.supportFrom === 'collaborative' ? collaborativeId : '',
     supportDetail: action.supportDetail,
     status: action.status,
   };
@@ -123,6 +157,7 @@ export const EMPTY_ACTION_FORM: ActionForm = {
   cost: '',
   professionalLearning: '',
   supportFrom: 'none',
+  supportCollaborativeId: '',
   supportDetail: '',
   status: 'not_started',
 };

@@ -12,7 +12,9 @@ import { presentActionConflict } from './plan-presenter.ts';
 import * as repo from './plan-repository.ts';
 import { schoolStaff } from '../action-owners/people-repository.ts';
 import { ownerFormFrom } from '../action-owners/owner-choice.ts';
-import { Version, OwnerChoice } from '../../lib/request-schemas.ts';
+import { EmptyOrUuid, Version, OwnerChoice } from '../../lib/request-schemas.ts';
+import { collaborativesOf } from '../brokering/brokering-repository.ts';
+import { supportByAction } from './action-support-view.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
@@ -25,6 +27,7 @@ const ActionBody = Type.Object({
   cost: field,
   professionalLearning: field,
   supportFrom: field,
+  supportCollaborativeId: Type.Optional(EmptyOrUuid),
   supportDetail: field,
   status: field,
   'startOn-day': field,
@@ -50,6 +53,7 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
     cost: text(body.cost),
     professionalLearning: text(body.professionalLearning),
     supportFrom: text(body.supportFrom) || 'none',
+    supportCollaborativeId: text(body.supportCollaborativeId),
     supportDetail: text(body.supportDetail),
     status: text(body.status) || 'not_started',
   };
@@ -62,21 +66,37 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
     request: FastifyRequest,
     reply: FastifyReply,
     ctx: SchoolRequestContext,
-    model: { priority: repo.Priority; form: ActionForm; formAction: string; version?: number } & Record<
-      string,
-      unknown
-    >,
+    model: {
+      priority: repo.Priority;
+      form: ActionForm;
+      formAction: string;
+      version?: number;
+      action?: repo.PlanAction;
+    } & Record<string, unknown>,
     status = 200,
   ) {
     const title = request.t(model.version ? 'pages.planAction.editTitle' : 'pages.planAction.addTitle');
+    const support = model.action ? await supportOf(request, ctx, model.action.id) : null;
     return reply.status(status).page(view('action-form'), {
       title,
       ...schoolModel(ctx),
       supportChoices: SUPPORT_FROM,
+      collaboratives: await collaborativesOf(db, ctx.school.number),
       people: await schoolStaff(db, ctx.school.number),
       statuses: ACTION_STATUSES,
+      support,
       ...model,
     });
+  }
+
+  /** The request the action's support became, as the action shows it. */
+  async function supportOf(request: FastifyRequest, ctx: SchoolRequestContext, actionId: string) {
+    const found = await supportByAction(db, [actionId], {
+      lang: request.lang,
+      schoolNumber: ctx.school.number,
+      canOpenSupport: ctx.can.staff,
+    });
+    return found.get(actionId) ?? null;
   }
 
   async function priorityOr404(schoolNumber: string, id: string) {
@@ -118,8 +138,14 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       const ctx = schoolScope(request);
       const priority = await priorityOr404(ctx.school.number, request.params.priorityId);
       const form = formFrom(request.body);
-      const people = await schoolStaff(db, ctx.school.number);
-      const result = await addAction(db, request.user!.id, priority, form, people, request.lang);
+      const [people, collaboratives] = await Promise.all([
+        schoolStaff(db, ctx.school.number),
+        collaborativesOf(db, ctx.school.number),
+      ]);
+      const result = await addAction(db, request.user!.id, priority, form, people, request.lang, {
+        collaboratives,
+        now: clock.now(),
+      });
       if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-added', priority.id), 303);
       const errors = result.reason === 'invalid' ? result.errors : {};
       return render(
@@ -143,10 +169,11 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
     async (request, reply) => {
       const ctx = schoolScope(request);
       const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
+      const support = await supportOf(request, ctx, action.id);
       return render(request, reply, ctx, {
         priority,
         action,
-        form: actionToForm(action, await schoolStaff(db, ctx.school.number)),
+        form: actionToForm(action, await schoolStaff(db, ctx.school.number), support?.brokerCollaborativeId ?? ''),
         version: action.version,
         formAction: editActionUrl(ctx.school.number, action.id),
       });
@@ -160,7 +187,10 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       const ctx = schoolScope(request);
       const { action, priority } = await actionOr404(ctx.school.number, request.params.id);
       const form = formFrom(request.body);
-      const people = await schoolStaff(db, ctx.school.number);
+      const [people, collaboratives] = await Promise.all([
+        schoolStaff(db, ctx.school.number),
+        collaborativesOf(db, ctx.school.number),
+      ]);
       const result = await editAction(
         db,
         request.user!.id,
@@ -170,6 +200,7 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
         people,
         request.lang,
         clock.now(),
+        collaboratives,
       );
       if (result.ok) return reply.redirect(backToPlan(ctx.school.number, 'action-saved', priority.id), 303);
       if (result.reason === 'gone') throw new HttpError(404, 'not-found');

@@ -4,6 +4,10 @@ import { actionToForm, validateActionForm, type ActionForm } from './action-form
 import { OUTSIDE, type Person } from '../action-owners/owner-choice.ts';
 import * as repo from './plan-repository.ts';
 import { tellNewOwner } from '../action-owners/assignment-service.ts';
+import { releaseSupport, syncActionSupport } from './action-support-service.ts';
+
+/** The school's active collaboratives (one may broker the support an action asks) and the time now. */
+export type SupportContext = { collaboratives: readonly { id: string }[]; now: Date };
 
 export type ActionSaveResult =
   | { ok: true; action: repo.PlanAction }
@@ -18,8 +22,9 @@ export async function addAction(
   form: ActionForm,
   people: readonly Person[],
   language: string,
+  support: SupportContext,
 ): Promise<ActionSaveResult> {
-  const checked = validateActionForm(form, people);
+  const checked = validateActionForm(form, people, support.collaboratives);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const action = await repo.insertAction(tx, priority.id, { ...checked.values, language });
@@ -38,6 +43,7 @@ export async function addAction(
       before: null,
       after: action.ownerUserId,
     });
+    await syncActionSupport(tx, actorId, action, checked.broker, support.now);
     return { ok: true as const, action };
   });
 }
@@ -52,8 +58,9 @@ export async function editAction(
   people: readonly Person[],
   language: string,
   now: Date,
+  collaboratives: readonly { id: string }[] = [],
 ): Promise<ActionSaveResult> {
-  const checked = validateActionForm(form, people);
+  const checked = validateActionForm(form, people, collaboratives);
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const updated = await repo.updateAction(tx, action.id, version, { ...checked.values, language }, now);
@@ -80,12 +87,15 @@ export async function editAction(
       before: action.ownerUserId,
       after: updated.ownerUserId,
     });
+    await syncActionSupport(tx, actorId, updated, checked.broker, now);
     return { ok: true as const, action: updated };
   });
 }
 
-export async function removeAction(db: Db, actorId: string, action: repo.PlanAction): Promise<boolean> {
+export async function removeAction(db: Db, actorId: string, action: repo.PlanAction, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Before the row goes (its link would go with it): lets go of the request as asking nobody would.
+    await releaseSupport(tx, actorId, action.id, now);
     const removed = await repo.deleteAction(tx, action.id);
     if (removed) {
       const { createdAt, updatedAt, ...before } = action;

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/support/audit-helpers.ts';
+import { buildCollaborative } from '../../../test/support/collaboration-factories.ts';
 import { sessionCookie } from '../../../test/support/factories.ts';
 import { Visitor, pageText } from '../../../test/support/http.ts';
 import { buildAction, buildCycle, buildPriority } from '../../../test/support/plan-factories.ts';
@@ -42,6 +43,8 @@ beforeAll(async () => {
   school = await buildSchool(db);
   other = await buildSchool(db);
   people = await buildSchoolPeople(db, school);
+  // Its one collaborative is the one asked when an action asks its collaborative for support.
+  await buildCollaborative(db, { members: [school] });
   priorityId = (await buildPriority(db, await buildCycle(db, school.number))).id;
   otherPriorityId = (await buildPriority(db, await buildCycle(db, other.number))).id;
 });

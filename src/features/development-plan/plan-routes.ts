@@ -7,6 +7,7 @@ import { currentPlanOr404, field, itemAccess, SchoolParams, schoolModel, signedI
 import * as repo from './plan-repository.ts';
 import { todayInWales } from '../../lib/clock.ts';
 import { presentPriorities } from './plan-presenter.ts';
+import { supportByAction, withSupport } from './action-support-view.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
@@ -48,6 +49,11 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
           ctx.governingBodyCan.member ||
           repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
       ]);
+      const support = await supportByAction(
+        db,
+        [...inPlan, ...drafts].flatMap((p) => p.actions.map((a) => a.id)),
+        { lang: request.lang, schoolNumber: ctx.school.number, canOpenSupport: ctx.can.staff },
+      );
       const audiences = ctx.can.staff
         ? await repo.priorityAudiences(
             db,
@@ -64,8 +70,8 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         latest,
         done,
         showSummary: summaryShared,
-        inPlan: presentPriorities(inPlan, todayInWales(clock.now())),
-        drafts: presentPriorities(drafts, todayInWales(clock.now())),
+        inPlan: withSupport(presentPriorities(inPlan, todayInWales(clock.now())), support),
+        drafts: withSupport(presentPriorities(drafts, todayInWales(clock.now())), support),
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
       });
     },

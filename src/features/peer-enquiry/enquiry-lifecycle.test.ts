@@ -1,6 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enquiryFollowUps, enquiryReviewers, evidence, peerEnquiries, planActions } from '../../db/schema/index.ts';
+import {
+  enquiryFollowUps,
+  enquiryReviewers,
+  evidence,
+  peerEnquiries,
+  planActions,
+  planActionSupport,
+  supportRequests,
+} from '../../db/schema/index.ts';
 import { auditEntries } from '../../../test/support/audit-helpers.ts';
 import { pageText } from '../../../test/support/http.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -223,6 +231,14 @@ describe('a peer enquiry from proposal to closed', () => {
     });
     expect(await auditEntries(db, 'plan-action-create', action!.id)).toHaveLength(1);
     expect(await auditEntries(db, 'enquiry-follow-up-create', saved2!.id)).toHaveLength(1);
+    // The support it asks becomes a request the enquiry's collaborative brokers (issue 15).
+    const [link] = await db.select().from(planActionSupport).where(eq(planActionSupport.actionId, action!.id));
+    const [asked] = await db.select().from(supportRequests).where(eq(supportRequests.id, link!.requestId));
+    expect(asked).toMatchObject({
+      priorityId: w.priority.id,
+      status: 'open',
+      brokerCollaborativeId: (await enquiryRow(id)).collaborativeId,
+    });
     expect((await leader.get(page)).body).toContain(`/schools/${w.host.number}/plan/actions/${action!.id}/edit`);
 
     // Closed: the reviewer's access to the pack ends; their notes remain, as do the host's.

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../audit/audit-repository.ts';
 import { dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import { EMPTY_ACTION_FORM, validateActionForm } from '../development-plan/action-form.ts';
+import { syncActionSupport } from '../development-plan/action-support-service.ts';
 import * as planRepo from '../development-plan/plan-repository.ts';
 import type { EnquiryCan } from '../../policy/enquiry-policy.ts';
 import * as repo from './enquiry-repository.ts';
@@ -122,7 +123,8 @@ export async function addEnquiryFinding(
 
 /**
  * Follow-up support becomes an action on a priority of the host's plan, supported by the
- * collaborative, in the same transaction (DOMAIN.md section 5).
+ * collaborative, in the same transaction (DOMAIN.md section 5). Like any action asking its
+ * collaborative (issue 15), it raises or joins a support request the enquiry's collaborative brokers.
  */
 export async function addFollowUp(
   db: Db,
@@ -131,6 +133,8 @@ export async function addFollowUp(
   priority: planRepo.Priority,
   input: { description: string; supportingSchool: string; dueOn: DateParts; owner: string; supportDetail: string },
   language: string,
+  collaborativeId: string,
+  now: Date,
 ) {
   const checked = validateActionForm(
     {
@@ -143,6 +147,7 @@ export async function addFollowUp(
       supportDetail: input.supportDetail,
     },
     [],
+    [{ id: collaborativeId }],
   );
   if (!checked.ok) return { ok: false as const, errors: checked.errors };
   return db.transaction(async (tx) => {
@@ -154,6 +159,7 @@ export async function addFollowUp(
       entityId: action.id,
       after: { priorityId: priority.id, ...checked.values, peerEnquiry: enquiryId },
     });
+    await syncActionSupport(tx, actorId, action, checked.broker, now);
     const followUp = await repo.insertFollowUp(tx, {
       enquiryId,
       description: input.description,

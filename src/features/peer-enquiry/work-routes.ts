@@ -203,7 +203,16 @@ export const enquiryWorkRoutes: FeaturePlugin<'database' | 'clock'> = async (app
       const result =
         Object.keys(errors).length || !priority
           ? { ok: false as const, errors }
-          : await addFollowUp(db, request.user!.id, ctx.enquiry.id, priority, { ...form, supportDetail }, request.lang);
+          : await addFollowUp(
+              db,
+              request.user!.id,
+              ctx.enquiry.id,
+              priority,
+              { ...form, supportDetail },
+              request.lang,
+              ctx.enquiry.collaborativeId,
+              clock.now(),
+            );
       if (result.ok) return reply.redirect(`${base(ctx)}?done=follow_up_added#follow-ups`, 303);
       return reply
         .status(400)
