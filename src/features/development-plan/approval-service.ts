@@ -17,7 +17,13 @@ export const MAX_MINUTE_LENGTH = 40;
 export const MAX_RESOLUTION_LENGTH = 2000;
 
 export type ApprovalMeeting = (typeof APPROVAL_MEETINGS)[number];
-export type MeetingInput = { meeting: string; committee: string; meetingOn: DateParts; minute: string; resolution: string };
+export type MeetingInput = {
+  meeting: string;
+  committee: string;
+  meetingOn: DateParts;
+  minute: string;
+  resolution: string;
+};
 export type Meeting = {
   meeting: ApprovalMeeting;
   committee: string | null;

@@ -65,7 +65,10 @@ export const delegationRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     '/schools/:number/plan/approvers',
     {
       config: scoped(signedIn, 'governingBody', 'delegateApproval'),
-      schema: { params: SchoolParams, body: Type.Object({ userId: Type.Optional(Type.Union([Type.Literal(''), Uuid])) }) },
+      schema: {
+        params: SchoolParams,
+        body: Type.Object({ userId: Type.Optional(Type.Union([Type.Literal(''), Uuid])) }),
+      },
     },
     async (request, reply) => {
       const ctx = governingBodyScope(request);
@@ -83,7 +86,13 @@ export const delegationRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     { config: scoped(signedIn, 'governingBody', 'delegateApproval'), schema: { params: DelegationParams } },
     async (request, reply) => {
       const ctx = governingBodyScope(request);
-      await revokeApprovalDelegation(db, request.user!.id, ctx.school.governingBodyId!, request.params.delegationId, clock.now());
+      await revokeApprovalDelegation(
+        db,
+        request.user!.id,
+        ctx.school.governingBodyId!,
+        request.params.delegationId,
+        clock.now(),
+      );
       return reply.redirect(`${pageUrl(ctx)}?done=revoked`, 303);
     },
   );
