@@ -33,7 +33,6 @@ export type Meeting = {
 };
 export type MeetingCheck = { ok: true; meeting: Meeting } | { ok: false; errors: Record<string, string> };
 
-const E = 'pages.planApproval.errors.';
 // Control characters have no place in a minute reference or a committee's name.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -48,23 +47,25 @@ export function checkMeeting(input: MeetingInput, now: Date): MeetingCheck {
   const meeting = (APPROVAL_MEETINGS as readonly string[]).includes(input.meeting)
     ? (input.meeting as ApprovalMeeting)
     : null;
-  if (!meeting) errors.meeting = `${E}meeting`;
+  if (!meeting) errors.meeting = 'pages.planApproval.errors.meeting';
   const committee = meeting === 'committee' ? input.committee : '';
   if (meeting === 'committee') {
-    if (!committee) errors.committee = `${E}committee`;
+    if (!committee) errors.committee = 'pages.planApproval.errors.committee';
     else if (committee.length > MAX_COMMITTEE_LENGTH || CONTROL.test(committee))
-      errors.committee = `${E}committeeTooLong`;
+      errors.committee = 'pages.planApproval.errors.committeeTooLong';
   }
   const date = parseDateParts(input.meetingOn);
   const today = todayInWales(now);
-  if (!date.ok) errors['meetingOn-day'] = `${E}meetingOnInvalid`;
-  else if (date.value === null) errors['meetingOn-day'] = `${E}meetingOn`;
-  else if (date.value > today) errors['meetingOn-day'] = `${E}meetingOnFuture`;
-  else if (date.value < yearBefore(today)) errors['meetingOn-day'] = `${E}meetingOnPast`;
-  if (!input.minute) errors.minute = `${E}minute`;
-  else if (input.minute.length > MAX_MINUTE_LENGTH || CONTROL.test(input.minute)) errors.minute = `${E}minuteTooLong`;
-  if (!input.resolution) errors.resolution = `${E}resolution`;
-  else if (input.resolution.length > MAX_RESOLUTION_LENGTH) errors.resolution = `${E}resolutionTooLong`;
+  if (!date.ok) errors['meetingOn-day'] = 'pages.planApproval.errors.meetingOnInvalid';
+  else if (date.value === null) errors['meetingOn-day'] = 'pages.planApproval.errors.meetingOn';
+  else if (date.value > today) errors['meetingOn-day'] = 'pages.planApproval.errors.meetingOnFuture';
+  else if (date.value < yearBefore(today)) errors['meetingOn-day'] = 'pages.planApproval.errors.meetingOnPast';
+  if (!input.minute) errors.minute = 'pages.planApproval.errors.minute';
+  else if (input.minute.length > MAX_MINUTE_LENGTH || CONTROL.test(input.minute))
+    errors.minute = 'pages.planApproval.errors.minuteTooLong';
+  if (!input.resolution) errors.resolution = 'pages.planApproval.errors.resolution';
+  else if (input.resolution.length > MAX_RESOLUTION_LENGTH)
+    errors.resolution = 'pages.planApproval.errors.resolutionTooLong';
   if (Object.keys(errors).length > 0 || !meeting || !date.ok || !date.value) return { ok: false, errors };
   return {
     ok: true,
