@@ -457,7 +457,15 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
       resolution:
         "Penderfynwyd cymeradwyo cynllun datblygu'r ysgol ar gyfer y tair blynedd nesaf, gan gynnwys y blaenoriaethau ar gyfer ysgrifennu estynedig a phresenoldeb.",
     };
-    await approveRevision(db, people.governor, context, planId, { id: revision.id, number: saved.number }, meeting, now);
+    await approveRevision(
+      db,
+      people.governor,
+      context,
+      planId,
+      { id: revision.id, number: saved.number },
+      meeting,
+      now,
+    );
   }
 
   const reviewId = randomUUID();

@@ -20,9 +20,7 @@ export function staffRole(user: CurrentUser | null, school: SchoolContext): Staf
 export function governsSchool(user: CurrentUser | null, school: SchoolContext): boolean {
   return (
     !!school.governingBodyId &&
-    !!user?.assignments.some(
-      (a) => GOVERNING_BODY_ROLES.includes(a.role) && a.scopeId === school.governingBodyId,
-    )
+    !!user?.assignments.some((a) => GOVERNING_BODY_ROLES.includes(a.role) && a.scopeId === school.governingBodyId)
   );
 }
 

@@ -22,7 +22,12 @@ export async function isDelegated(db: Db, governingBodyId: string, userId: strin
 /** The body's current delegations, by name. */
 export async function currentDelegations(db: Db, governingBodyId: string) {
   return db
-    .select({ id: approvalDelegations.id, userId: users.id, displayName: users.displayName, since: approvalDelegations.createdAt })
+    .select({
+      id: approvalDelegations.id,
+      userId: users.id,
+      displayName: users.displayName,
+      since: approvalDelegations.createdAt,
+    })
     .from(approvalDelegations)
     .innerJoin(users, eq(users.id, approvalDelegations.userId))
     .where(and(eq(approvalDelegations.governingBodyId, governingBodyId), isNull(approvalDelegations.revokedAt)))
@@ -48,7 +53,10 @@ export async function bodyPeople(db: Db, governingBodyId: string, roles: string[
 }
 
 /** Null when the governor already holds a current delegation (the partial unique index decides). */
-export async function insertDelegation(db: Db, values: { governingBodyId: string; userId: string; createdBy: string | null }) {
+export async function insertDelegation(
+  db: Db,
+  values: { governingBodyId: string; userId: string; createdBy: string | null },
+) {
   const [row] = await db
     .insert(approvalDelegations)
     .values(values)

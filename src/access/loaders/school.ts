@@ -25,7 +25,10 @@ async function loadSchool(db: Db, request: FastifyRequest, number: string): Prom
   // Only a governor of this body can hold a delegation: nobody else costs a query.
   const body = school.governingBodyId;
   const delegatedToApprove =
-    !!body && !!request.user && holdsScope(request.user, 'governor', body) && (await isDelegated(db, body, request.user.id));
+    !!body &&
+    !!request.user &&
+    holdsScope(request.user, 'governor', body) &&
+    (await isDelegated(db, body, request.user.id));
   return { school, can, governingBodyCan: governingBodyCan(request.user, school, { delegatedToApprove }) };
 }
 

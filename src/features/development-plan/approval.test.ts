@@ -198,6 +198,11 @@ describe('who records the approval', () => {
     );
     expect((await revision(1)).approvalMinute).toBe('CS/24');
     expect(await auditEntries(t.database.db, 'plan-revision-approve')).toHaveLength(1);
+    // Nor does anything else: the database refuses to change an approved revision.
+    await expect(
+      t.database.db.update(planRevisions).set({ note: 'Changed after approval' }).where(eq(planRevisions.number, 1)),
+    ).rejects.toThrow();
+    expect((await revision(1)).note).toBe('First');
   });
 });
 
