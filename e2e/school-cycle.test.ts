@@ -273,8 +273,8 @@ async function headteacherPlansForGovernors(head: Visitor, { story, year }: Scen
 }
 
 /**
- * A governor is told the revision waits for the governing body (the relay the job runner runs), signs
- * in, sees it in the header and on the notifications page, opens it there, approves the revision, and
+ * The chair of governors is told the revision waits for the governing body (the relay the job runner runs), signs
+ * in, sees it in the header and on the notifications page, opens it there, records the meeting's approval of the revision, and
  * downloads the summary of the plan.
  */
 async function governorApprovesAndDownloads({ journey, lang, story, school, area, governor }: Scene): Promise<void> {
@@ -297,11 +297,15 @@ async function governorApprovesAndDownloads({ journey, lang, story, school, area
   expect(await revision.priorityTitles()).toEqual([story.priority.title]);
   const approve = await revision.approve();
   await approve.expectShown(1);
-  await approve.confirm();
+  expect(await approve.recordedBy()).toBe(governor.displayName);
+  await approve.confirm({ on: dayParts(), minute: '7.2', resolution: story.resolution });
   await revision.expectShown(1);
   expect(await revision.successMessage()).toBe(gov.t('pages.planRevision.approval.approved'));
-  expect(await revision.approval()).toContain(
-    gov.t('pages.planRevision.approvedBy', { date: today(lang), who: governor.displayName }),
+  const approval = await revision.approval();
+  expect(approval).toContain(gov.t('pages.planApproval.record.full', { date: today(lang), minute: '7.2' }));
+  expect(approval).toContain(story.resolution);
+  expect(approval).toContain(
+    gov.t('pages.planApproval.record.recordedBy', { date: today(lang), who: governor.displayName }),
   );
 
   await revision.goToSection('outputs');
@@ -329,7 +333,10 @@ async function headteacherReviewsImpact(head: Visitor, { lang, story, year }: Sc
   const plan = new PlanPage(head);
   await plan.goToSection('plan');
   await plan.expectShown(year);
-  expect(await plan.approval()).toContain(head.t('pages.plan.approvedOn', { date: today(lang), number: 1 }));
+  expect(await plan.approval()).toContain(head.t('pages.plan.approvedOn', { number: 1 }));
+  expect(await plan.approval()).toContain(
+    head.t('pages.planApproval.record.full', { date: today(lang), minute: '7.2' }),
+  );
 
   await plan.goToSection('impact');
   const impact = new ImpactPage(head);
@@ -356,7 +363,7 @@ async function headteacherReviewsImpact(head: Visitor, { lang, story, year }: Sc
 }
 
 journeyTest.concurrent.for(LANGUAGES)(
-  'a school (%s) runs its improvement cycle: evidence, a finding, an agreed priority, the plan approved by a governor, its documents and an impact review',
+  'a school (%s) runs its improvement cycle: evidence, a finding, an agreed priority, the plan approved by the governing body, its documents and an impact review',
   { timeout: 240_000 },
   async (lang, { journey }) => {
     const story = STORIES[lang];
@@ -379,8 +386,9 @@ journeyTest.concurrent.for(LANGUAGES)(
         scopeId: school.number,
         email: `teacher-${lang}@example.test`,
       }),
+      // The chair records the governing body's approval (a governor would need the body's delegation).
       governor: await createPerson(db, {
-        role: 'governor',
+        role: 'chair_of_governors',
         scopeId: school.governingBodyId,
         email: `governor-${lang}@example.test`,
       }),

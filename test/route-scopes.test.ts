@@ -51,7 +51,7 @@ const ANY = '(the record)';
 
 const SCHOOL_STAFF: Who = ['headteacher', 'schoolLeader', 'practitioner'];
 const SCHOOL_LEADERS: Who = ['headteacher', 'schoolLeader'];
-const GOVERNORS: Who = ['governor', 'chairOfGovernors'];
+const GOVERNORS: Who = ['governor', 'chairOfGovernors', 'clerk'];
 /** A's LA's officers and improvement partners (one of whom facilitates the collaborative). */
 const LA_STAFF: Who = ['laOfficer', 'improvementPartner', 'laFacilitator'];
 const SIGNED_IN: Who = PERSONA_NAMES.filter((name) => name !== 'anonymous');
@@ -133,11 +133,12 @@ const TABLE: Record<string, ScopeTable> = {
       },
     ],
   },
-  // Section 2: governors hold their role in the governing body. It approves the development plan and
-  // reads what is shared with governors; the school's staff who prepare the plan read its revisions.
+  // Section 2: governors (and the clerk) hold their role in the governing body. It approves the
+  // development plan, recorded by its chair, its clerk or a governor it delegated (no delegation in
+  // this world), and reads what is shared with governors; the school's staff who prepare the plan read its revisions.
   // Whoever may not know of the school is told it does not exist, as on the school's own pages.
   governingBody: {
-    needs: ['member', 'readShared', 'readRevisions', 'approvePlan'],
+    needs: ['member', 'readShared', 'readRevisions', 'approvePlan', 'delegateApproval'],
     sight: 'member',
     records: [
       {
@@ -147,7 +148,8 @@ const TABLE: Record<string, ScopeTable> = {
           member: GOVERNORS,
           readShared: GOVERNORS,
           readRevisions: [...GOVERNORS, ...SCHOOL_STAFF],
-          approvePlan: GOVERNORS,
+          approvePlan: ['chairOfGovernors', 'clerk'],
+          delegateApproval: ['chairOfGovernors', 'clerk'],
         },
         knownTo: [...SCHOOL_STAFF, ...GOVERNORS, ...LA_STAFF],
       },

@@ -162,14 +162,25 @@ export class RevisionPage extends SchoolAreaPage {
   }
 }
 
-/** .../plan/revisions/:n/approve: a governor confirms, on behalf of the governing body. */
+/** .../plan/revisions/:n/approve: the chair, the clerk or a delegated governor records the meeting that approved it. */
 export class ApprovePage extends SchoolAreaPage {
   async expectShown(number: number): Promise<void> {
     await this.expectHeading('pages.planApproval.heading', { values: { number } });
     await this.expectTitle(this.t('pages.planApproval.title', { number }));
   }
 
-  async confirm(): Promise<RevisionPage> {
+  async recordedBy(): Promise<string> {
+    return (await this.page.locator('#recorded-by').innerText()).trim();
+  }
+
+  /** A meeting of the full governing body on `on`, its minute and the resolution's words. */
+  async confirm(meeting: { on: DateParts; minute: string; resolution: string }): Promise<RevisionPage> {
+    await this.page
+      .getByRole('radio', { name: this.t('pages.planApproval.meetings.full_governing_body'), exact: true })
+      .check();
+    await this.fillDate(this.t('pages.planApproval.meetingOnLegend'), meeting.on);
+    await this.field('pages.planApproval.minuteLabel').fill(meeting.minute);
+    await this.field('pages.planApproval.resolutionLabel').fill(meeting.resolution);
     await this.submit('pages.planApproval.confirm');
     return new RevisionPage(this.visitor);
   }

@@ -21,6 +21,8 @@ export type CycleStory = {
   action: { description: string; owner: string; cost: string };
   criterion: string;
   revisionNote: string;
+  /** The governing body's resolution approving the plan, as minuted. */
+  resolution: string;
   impact: { whatChanged: string; measure: string; baseline: string; latest: string; commentary: string };
 };
 
@@ -62,6 +64,7 @@ export const STORIES: Record<Language, CycleStory> = {
     },
     criterion: 'Every learner in Years 3 to 6 writes at length in Welsh at least once a week',
     revisionNote: 'The first revision: the extended writing priority is agreed.',
+    resolution: 'Resolved that the school development plan, with its extended writing priority, be approved.',
     impact: {
       whatChanged: 'More learners in Years 3 to 6 now write a full page in Welsh on their own.',
       measure: 'Writing a full page in Welsh (%)',
@@ -109,6 +112,7 @@ export const STORIES: Record<Language, CycleStory> = {
     },
     criterion: 'Mae pob dysgwr ym Mlynyddoedd 3 i 6 yn ysgrifennu’n estynedig yn Gymraeg o leiaf unwaith yr wythnos',
     revisionNote: 'Y diwygiad cyntaf: mae’r flaenoriaeth ysgrifennu estynedig wedi’i chytuno.',
+    resolution: 'Penderfynwyd cymeradwyo cynllun datblygu’r ysgol, gyda’i blaenoriaeth ysgrifennu estynedig.',
     impact: {
       whatChanged:
         'Mae mwy o ddysgwyr Blynyddoedd 3 i 6 bellach yn ysgrifennu tudalen lawn yn Gymraeg ar eu pen eu hunain.',

@@ -5,7 +5,11 @@ import { academicYearOf } from '../reference/reference-data.ts';
 import { outputItemId } from '../sharing/share-repository.ts';
 import type { planActions, priorities } from '../db/schema/index.ts';
 import { insertDemo } from './demo-cycle-repository.ts';
-import { approveRevision, saveRevision } from '../features/development-plan/revision-service.ts';
+import { saveRevision } from '../features/development-plan/revision-service.ts';
+import { approveRevision } from '../features/development-plan/approval-service.ts';
+import { appendAudit } from '../audit/audit-repository.ts';
+import { todayInWales } from '../lib/clock.ts';
+import { insertDelegation } from '../school/approval-delegation-repository.ts';
 import { findRevision } from '../features/development-plan/revision-repository.ts';
 import { findSchoolContext } from '../school/school-repository.ts';
 
@@ -430,7 +434,38 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
   );
   if (saved.ok) {
     const revision = (await findRevision(db, planId, saved.number))!;
-    await approveRevision(db, people.governor, context, planId, { id: revision.id, number: saved.number }, now);
+    // The governing body delegated its governor to record the approval, which its meeting resolved.
+    if (context.governingBodyId) {
+      const delegation = await insertDelegation(db, {
+        governingBodyId: context.governingBodyId,
+        userId: people.governor,
+        createdBy: null,
+      });
+      await appendAudit(db, {
+        actorId: null,
+        action: 'approval-delegate',
+        entityType: 'approval_delegation',
+        entityId: delegation?.id ?? null,
+        after: { governingBodyId: context.governingBodyId, userId: people.governor },
+      });
+    }
+    const meeting = {
+      meeting: 'full_governing_body' as const,
+      committee: null,
+      meetingOn: todayInWales(now),
+      minute: '7.2',
+      resolution:
+        "Penderfynwyd cymeradwyo cynllun datblygu'r ysgol ar gyfer y tair blynedd nesaf, gan gynnwys y blaenoriaethau ar gyfer ysgrifennu estynedig a phresenoldeb.",
+    };
+    await approveRevision(
+      db,
+      people.governor,
+      context,
+      planId,
+      { id: revision.id, number: saved.number },
+      meeting,
+      now,
+    );
   }
 
   const reviewId = randomUUID();

@@ -46,7 +46,7 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 export type Recipient = { role: Role; relationship: Relationship };
 
 const SCHOOL_LEADERS = ['headteacher', 'school_leader'] as const satisfies readonly Role[];
-const GOVERNORS = ['governor', 'chair_of_governors'] as const satisfies readonly Role[];
+const GOVERNORS = ['governor', 'chair_of_governors', 'clerk'] as const satisfies readonly Role[];
 const LA_STAFF = ['la_officer', 'improvement_partner'] as const satisfies readonly Role[];
 const SCHOOL_STAFF = ['headteacher', 'school_leader', 'practitioner'] as const satisfies readonly Role[];
 

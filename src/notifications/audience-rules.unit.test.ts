@@ -16,6 +16,8 @@ const TABLE: [EventKind, Role, Relationship, boolean][] = [
   // A revision waits on the governing body: its governors and chair, not another school's governors.
   ['revision_awaiting_approval', 'governor', 'governing_body', true],
   ['revision_awaiting_approval', 'chair_of_governors', 'governing_body', true],
+  ['revision_awaiting_approval', 'clerk', 'governing_body', true],
+  ['revision_awaiting_approval', 'clerk', 'other_school', false],
   ['revision_awaiting_approval', 'governor', 'other_school', false],
   ['revision_awaiting_approval', 'practitioner', 'school', false],
   ['revision_awaiting_approval', 'la_officer', 'la', false],
@@ -124,6 +126,7 @@ const TABLE: [EventKind, Role, Relationship, boolean][] = [
 const SHARES: [Audience, Role, Relationship, boolean][] = [
   ['governors', 'governor', 'governing_body', true],
   ['governors', 'chair_of_governors', 'governing_body', true],
+  ['governors', 'clerk', 'governing_body', true],
   ['governors', 'la_officer', 'la', false],
   ['governors', 'headteacher', 'member_school', false],
   ['la', 'la_officer', 'la', true],

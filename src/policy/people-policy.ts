@@ -15,8 +15,8 @@ export type PeoplePlace =
 
 /**
  * The roles each place's people page manages. A school's: its staff below the headteacher and its
- * governors (the chair is chosen by the governing body itself, so only an administrator records
- * it). An LA's: the headteachers of the schools it maintains, its improvement partners and officers.
+ * governors (the chair is chosen by the governing body itself, and the clerk appointed by it, so
+ * only an administrator records either). An LA's: the headteachers of the schools it maintains, its improvement partners and officers.
  */
 export const PAGE_ROLES = {
   school: ['school_leader', 'practitioner', 'governor'],
@@ -37,6 +37,7 @@ export function scopeIdAt(role: Role, place: PeoplePlace): string | null | undef
       return place.kind === 'school' ? place.school.number : undefined;
     case 'governor':
     case 'chair_of_governors':
+    case 'clerk':
       return place.kind === 'school' ? (place.school.governingBodyId ?? undefined) : undefined;
     case 'improvement_partner':
     case 'la_officer':

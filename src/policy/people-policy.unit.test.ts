@@ -24,6 +24,7 @@ const ACTORS: Record<Role, ReturnType<typeof person>> = {
   practitioner: person(['practitioner', '6812308']),
   governor: person(['governor', 'GBA']),
   chair_of_governors: person(['chair_of_governors', 'GBA']),
+  clerk: person(['clerk', 'GBA']),
   collaborative_lead: person(['collaborative_lead', 'c1']),
   improvement_partner: person(['improvement_partner', '681']),
   la_officer: person(['la_officer', '681']),
@@ -32,7 +33,7 @@ const ACTORS: Record<Role, ReturnType<typeof person>> = {
   administrator: person(['administrator', null]),
 };
 
-const SCHOOL_ROLES = ['headteacher', 'school_leader', 'practitioner', 'governor', 'chair_of_governors'];
+const SCHOOL_ROLES = ['headteacher', 'school_leader', 'practitioner', 'governor', 'chair_of_governors', 'clerk'];
 const LA_ROLES = ['improvement_partner', 'la_officer'];
 
 /** Every (target role, place) an actor may grant; everything else in the grid is refused. */
@@ -42,6 +43,7 @@ const MAY: Record<Role, `${string}@${PlaceName}`[]> = {
   practitioner: [],
   governor: [],
   chair_of_governors: [],
+  clerk: [],
   collaborative_lead: [],
   improvement_partner: [],
   la_officer: ['headteacher@schoolA', 'headteacher@schoolB', 'improvement_partner@la681', 'la_officer@la681'],
@@ -103,6 +105,7 @@ describe('who opens a place’s people page', () => {
     ['the headteacher, at another school', ACTORS.headteacher, schoolB, false],
     ['a school leader', ACTORS.school_leader, schoolA, false],
     ['the chair of governors', ACTORS.chair_of_governors, schoolA, false],
+    ['the clerk to the governing body', ACTORS.clerk, schoolA, false],
     ['an LA officer, at a school of the LA (headteachers are on the LA’s page)', ACTORS.la_officer, schoolA, false],
     ['an LA officer, at their LA', ACTORS.la_officer, la681, true],
     ['an LA officer, at another LA', ACTORS.la_officer, la660, false],

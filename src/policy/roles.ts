@@ -16,6 +16,8 @@ export const ROLES = {
   practitioner: { scope: 'school' },
   governor: { scope: 'governing_body' },
   chair_of_governors: { scope: 'governing_body' },
+  // The clerk to the governing body: reads what its governors read, records its decisions.
+  clerk: { scope: 'governing_body' },
   collaborative_lead: { scope: 'collaborative' },
   improvement_partner: { scope: 'la' },
   la_officer: { scope: 'la' },
@@ -25,6 +27,9 @@ export const ROLES = {
 } as const satisfies Record<string, { scope: ScopeType }>;
 
 export type Role = keyof typeof ROLES;
+
+/** The roles held in a governing body: each reads what the school shares with its governors. */
+export const GOVERNING_BODY_ROLES: readonly Role[] = ['governor', 'chair_of_governors', 'clerk'];
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 
 export function isRole(value: string): value is Role {

@@ -1,5 +1,5 @@
 import type { Audience } from '../reference/reference-data.ts';
-import type { CurrentUser } from './roles.ts';
+import { GOVERNING_BODY_ROLES, type CurrentUser } from './roles.ts';
 import { managesPeopleAt } from './people-policy.ts';
 
 /** What a school-level decision needs to know about the school. */
@@ -20,9 +20,7 @@ export function staffRole(user: CurrentUser | null, school: SchoolContext): Staf
 export function governsSchool(user: CurrentUser | null, school: SchoolContext): boolean {
   return (
     !!school.governingBodyId &&
-    !!user?.assignments.some(
-      (a) => (a.role === 'governor' || a.role === 'chair_of_governors') && a.scopeId === school.governingBodyId,
-    )
+    !!user?.assignments.some((a) => GOVERNING_BODY_ROLES.includes(a.role) && a.scopeId === school.governingBodyId)
   );
 }
 

@@ -15,6 +15,9 @@ export const PARTNERSHIP_KINDS = ['operational', 'specific'] as const;
 /** A meeting's agreed action (labels under `meetings.actions.status`). */
 export const MEETING_ACTION_STATUSES = ['open', 'done'] as const;
 
+/** The meeting that approved a revision of the development plan (labels under `pages.planApproval.meetings`). */
+export const APPROVAL_MEETINGS = ['full_governing_body', 'committee'] as const;
+
 /** The peer-enquiry cycle (DOMAIN.md section 5), in order; its moves are in peer-enquiry/enquiry-states.ts. */
 export const ENQUIRY_STATES = [
   'proposed',

@@ -25,6 +25,7 @@ export const PERSONA_ROLES = {
   practitioner: 'practitioner', // of school A
   governor: 'governor', // of A's governing body
   chairOfGovernors: 'chair_of_governors', // of A's governing body
+  clerk: 'clerk', // to A's governing body
   strangerHeadteacher: 'headteacher', // of school B: same LA, not in the collaborative
   collaborativeLead: 'collaborative_lead', // of the collaborative
   laFacilitator: 'improvement_partner', // of A's LA, and a facilitator of the collaborative
@@ -66,6 +67,7 @@ export async function buildScopeWorld(db: Db) {
     practitioner: schoolA.number,
     governor: schoolA.governingBodyId,
     chairOfGovernors: schoolA.governingBodyId,
+    clerk: schoolA.governingBodyId,
     strangerHeadteacher: schoolB.number,
     collaborativeLead: collaborative.id,
     laFacilitator: LA.own,

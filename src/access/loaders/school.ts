@@ -7,6 +7,8 @@ import type { Db } from '../../db/client.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { governingBodyCan, type GoverningBodyCan } from '../../policy/governing-body-policy.ts';
 import { schoolCan, type SchoolCan, type SchoolContext } from '../../policy/school-policy.ts';
+import { holdsScope } from '../../policy/policy.ts';
+import { isDelegated } from '../../school/approval-delegation-repository.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
 
 export type SchoolRequestContext = { school: SchoolContext; can: SchoolCan; governingBodyCan: GoverningBodyCan };
@@ -20,7 +22,14 @@ async function loadSchool(db: Db, request: FastifyRequest, number: string): Prom
   if (!school) throw new HttpError(404, 'not-found');
   const can = schoolCan(request.user, school);
   if (!can.viewArea) throw new HttpError(404, 'not-found');
-  return { school, can, governingBodyCan: governingBodyCan(request.user, school) };
+  // Only a governor of this body can hold a delegation: nobody else costs a query.
+  const body = school.governingBodyId;
+  const delegatedToApprove =
+    !!body &&
+    !!request.user &&
+    holdsScope(request.user, 'governor', body) &&
+    (await isDelegated(db, body, request.user.id));
+  return { school, can, governingBodyCan: governingBodyCan(request.user, school, { delegatedToApprove }) };
 }
 
 /** The school scope: 404 as above, 403 when the user may see the area but not do `need`. */

@@ -23,7 +23,7 @@ import {
   FINDING_KINDS,
   PRIORITY_STATES,
 } from '../../reference/reference-data.ts';
-import { SHAREABLE_TYPES } from '../../reference/record-states.ts';
+import { APPROVAL_MEETINGS, SHAREABLE_TYPES } from '../../reference/record-states.ts';
 import { oneOf } from './checks.ts';
 
 const school = () =>
@@ -275,8 +275,42 @@ export const planRevisions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: uuid('approved_by').references(() => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    // The meeting that resolved to approve it (null on approvals recorded before meetings were):
+    // the full governing body or a committee (named), its date, the minute and the resolution's words.
+    approvalMeeting: text('approval_meeting'),
+    approvalCommittee: text('approval_committee'),
+    approvalMeetingOn: date('approval_meeting_on'),
+    approvalMinute: text('approval_minute'),
+    approvalResolution: text('approval_resolution'),
   },
-  (t) => [uniqueIndex('plan_revisions_number').on(t.planId, t.number)],
+  (t) => [
+    uniqueIndex('plan_revisions_number').on(t.planId, t.number),
+    oneOf('plan_revisions', t.approvalMeeting, APPROVAL_MEETINGS),
+  ],
+);
+
+/**
+ * A governor the governing body delegated to record its approval of the development plan, recorded
+ * by its chair or clerk; revoked rather than deleted, so who could record an approval, and when, stays.
+ */
+export const approvalDelegations = pgTable(
+  'approval_delegations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    governingBodyId: text('governing_body_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: author(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('approval_delegations_current')
+      .on(t.governingBodyId, t.userId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
 );
 
 export const impactReviews = pgTable('impact_reviews', {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
 import { Visitor } from '../../../test/support/http.ts';
+import { meetingForm } from '../../../test/support/approval-helpers.ts';
 import { relayAll, toldOf } from '../../../test/support/notification-helpers.ts';
 import { buildCycle, buildPriority } from '../../../test/support/plan-factories.ts';
 import { buildSchool, buildSchoolPeople, type SchoolPeople } from '../../../test/support/school-factories.ts';
@@ -57,20 +58,20 @@ describe('plan revision notifications', () => {
     expect((await (await as(people.governor)).get(`${base()}/revisions/1`)).statusCode).toBe(200);
   });
 
-  it('tells the school’s leaders and the other governors when it is approved', async () => {
-    const governor = await as(people.governor);
+  it('tells the school’s leaders and the other governors when the chair records its approval', async () => {
+    const chairVisitor = await as(chair);
     const url = `${base()}/revisions/1/approve`;
-    expect((await governor.post(url, {}, { tokenFrom: url })).statusCode).toBe(303);
+    expect((await chairVisitor.post(url, meetingForm(), { tokenFrom: url })).statusCode).toBe(303);
     const approved = toldOf(await relayAll(t.database.db), 'revision_approved');
-    expect([...approved.keys()].sort()).toEqual([people.headteacher.id, people.leader.id, chair.id].sort());
-    for (const other of [people.governor, people.practitioner, people.laOfficer, people.otherGovernor])
+    expect([...approved.keys()].sort()).toEqual([people.headteacher.id, people.leader.id, people.governor.id].sort());
+    for (const other of [chair, people.practitioner, people.laOfficer, people.otherGovernor])
       expect(approved.has(other.id)).toBe(false);
   });
 
   it('tells nobody when the approval changes nothing', async () => {
     const chairVisitor = await as(chair);
     const url = `${base()}/revisions/1/approve`;
-    const again = await chairVisitor.post(url, {}, { tokenFrom: `${base()}/revisions/1` });
+    const again = await chairVisitor.post(url, meetingForm(), { tokenFrom: `${base()}/revisions/1` });
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toContain('already-approved');
     expect(await relayAll(t.database.db)).toEqual([]);

@@ -15,6 +15,11 @@ const columns = {
   note: planRevisions.note,
   createdAt: planRevisions.createdAt,
   approvedAt: planRevisions.approvedAt,
+  approvalMeeting: planRevisions.approvalMeeting,
+  approvalCommittee: planRevisions.approvalCommittee,
+  approvalMeetingOn: planRevisions.approvalMeetingOn,
+  approvalMinute: planRevisions.approvalMinute,
+  approvalResolution: planRevisions.approvalResolution,
   savedByName: savedBy.displayName,
   approvedByName: approver.displayName,
 };
@@ -74,11 +79,25 @@ export async function insertRevision(
   return row ?? null;
 }
 
-/** Records the approval once; null when it was already approved. */
-export async function approveRevision(db: Db, id: string, approvedBy: string, now: Date) {
+/** Records the approval once, with the meeting that resolved it; null when it was already approved. */
+export async function approveRevision(
+  db: Db,
+  id: string,
+  approvedBy: string,
+  meeting: { meeting: string; committee: string | null; meetingOn: string; minute: string; resolution: string },
+  now: Date,
+) {
   const [row] = await db
     .update(planRevisions)
-    .set({ approvedBy, approvedAt: now })
+    .set({
+      approvedBy,
+      approvedAt: now,
+      approvalMeeting: meeting.meeting,
+      approvalCommittee: meeting.committee,
+      approvalMeetingOn: meeting.meetingOn,
+      approvalMinute: meeting.minute,
+      approvalResolution: meeting.resolution,
+    })
     .where(and(eq(planRevisions.id, id), isNull(planRevisions.approvedAt)))
     .returning({ id: planRevisions.id, approvedAt: planRevisions.approvedAt });
   return row ?? null;

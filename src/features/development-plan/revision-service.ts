@@ -58,45 +58,12 @@ export async function saveRevision(
   });
 }
 
-export type ApprovalOutcome = 'approved' | 'already-approved' | 'not-latest';
-
 /** Where a revision's events point and whose they are: the revision's page, in its school. */
-function revisionEvent(school: SchoolContext, number: number) {
+export function revisionEvent(school: SchoolContext, number: number) {
   return {
     link: `/schools/${school.number}/plan/revisions/${number}`,
     schoolNumber: school.number,
     laCode: school.laCode || null,
     params: { school: school.name, number: String(number) },
   };
-}
-
-/** A governor approves the latest revision for the governing body; an older one cannot be approved. */
-export async function approveRevision(
-  db: Db,
-  actorId: string,
-  school: SchoolContext,
-  planId: string,
-  revision: { id: string; number: number },
-  now: Date,
-): Promise<ApprovalOutcome> {
-  return db.transaction(async (tx) => {
-    await repo.lockPlanRevisions(tx, planId);
-    if ((await repo.latestRevisionNumber(tx, planId)) !== revision.number) return 'not-latest' as const;
-    const approved = await repo.approveRevision(tx, revision.id, actorId, now);
-    if (!approved) return 'already-approved' as const;
-    await appendAudit(tx, {
-      actorId,
-      action: 'plan-revision-approve',
-      entityType: 'plan_revision',
-      entityId: revision.id,
-      after: { planId, number: revision.number, approvedAt: approved.approvedAt },
-    });
-    await recordEvent(tx, {
-      kind: 'revision_approved',
-      actorId,
-      subject: { type: 'plan_revision', id: revision.id },
-      ...revisionEvent(school, revision.number),
-    });
-    return 'approved' as const;
-  });
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingForm } from '../../../test/support/approval-helpers.ts';
 import { auditEntries } from '../../../test/support/audit-helpers.ts';
-import { buildUser, sessionCookie } from '../../../test/support/factories.ts';
+import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
 import { Visitor, pageText } from '../../../test/support/http.ts';
 import { buildAction, buildCriteria, buildCycle, buildPriority } from '../../../test/support/plan-factories.ts';
 import { buildSchool, buildSchoolPeople, type SchoolPeople } from '../../../test/support/school-factories.ts';
@@ -15,6 +16,7 @@ let school: Awaited<ReturnType<typeof buildSchool>>;
 let people: SchoolPeople;
 let readingId: string;
 let actionId: string;
+let chair: TestUser;
 const as = async (user: { id: string }) => new Visitor(t.app).withCookie(await sessionCookie(t.database.db, user.id));
 const base = () => `/schools/${school.number}/plan`;
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
   const db = t.database.db;
   school = await buildSchool(db);
   people = await buildSchoolPeople(db, school);
+  chair = await buildUser(db, { role: 'chair_of_governors', scopeId: school.governingBodyId });
   const cycle = await buildCycle(db, school.number);
   const reading = await buildPriority(db, cycle, { title: 'Reading for eFSM learners' });
   readingId = reading.id;
@@ -92,30 +95,40 @@ describe('the governing body’s approval', () => {
     expect((await head.post(`${base()}/revisions/1/approve`, {}, { tokenFrom: base() })).statusCode).toBe(403);
   });
 
-  it('is given by a governor of the school after a confirmation page, recorded and audited', async () => {
+  it('is not for a governor the body did not delegate (403, no button)', async () => {
     const governor = await as(people.governor);
-    const revision = await governor.get(`${base()}/revisions/1`);
+    expect((await governor.get(`${base()}/revisions/1`)).body).not.toContain('/approve');
+    expect((await governor.get(`${base()}/revisions/1/approve`)).statusCode).toBe(403);
+    expect(
+      (await governor.post(`${base()}/revisions/1/approve`, meetingForm(), { tokenFrom: base() })).statusCode,
+    ).toBe(403);
+  });
+
+  it('is recorded by the chair against the meeting that resolved it, and audited', async () => {
+    const visitor = await as(chair);
+    const revision = await visitor.get(`${base()}/revisions/1`);
     expect(revision.body).toContain(`${base()}/revisions/1/approve`);
-    const confirm = await governor.get(`${base()}/revisions/1/approve`);
+    const confirm = await visitor.get(`${base()}/revisions/1/approve`);
     expect(confirm.statusCode).toBe(200);
-    expect(pageText(confirm.body)).toContain('You are approving the plan on behalf of the governing body');
-    const approved = await governor.post(
-      `${base()}/revisions/1/approve`,
-      {},
-      { tokenFrom: `${base()}/revisions/1/approve` },
-    );
+    expect(pageText(confirm.body)).toContain('Minute reference');
+    const approved = await visitor.post(`${base()}/revisions/1/approve`, meetingForm(), {
+      tokenFrom: `${base()}/revisions/1/approve`,
+    });
     expect(approved.statusCode).toBe(303);
     expect(approved.headers.location).toBe(`${base()}/revisions/1?approval=approved`);
     const [row] = await t.database.db.select().from(planRevisions).where(eq(planRevisions.number, 1));
-    expect(row!.approvedBy).toBe(people.governor.id);
+    expect(row!.approvedBy).toBe(chair.id);
     expect(row!.approvedAt).toBeInstanceOf(Date);
+    expect(row!.approvalMinute).toBe('7.2');
     expect(await auditEntries(t.database.db, 'plan-revision-approve', row!.id)).toHaveLength(1);
     const plan = pageText((await (await as(people.practitioner)).get(base())).body);
-    expect(plan).toContain(`Approved by the governing body on ${formatDate(row!.approvedAt, 'en')}`);
+    expect(plan).toContain(
+      `Approved by the full governing body at its meeting on ${formatDate(row!.approvalMeetingOn, 'en')}, minute 7.2.`,
+    );
   });
 
   it('is recorded once: approving again changes nothing', async () => {
-    const again = await (await as(people.governor)).post(`${base()}/revisions/1/approve`, {}, { tokenFrom: base() });
+    const again = await (await as(chair)).post(`${base()}/revisions/1/approve`, meetingForm(), { tokenFrom: base() });
     expect(again.headers.location).toBe(`${base()}/revisions/1?approval=already-approved`);
     expect(await auditEntries(t.database.db, 'plan-revision-approve')).toHaveLength(1);
   });
@@ -165,8 +178,11 @@ describe('a second revision', () => {
     const governor = await as(people.governor);
     const page = await governor.get(`${base()}/revisions/1`);
     expect(page.body).not.toContain('/revisions/1/approve');
-    const chair = await buildUser(t.database.db, { role: 'chair_of_governors', scopeId: school.governingBodyId });
-    const approved = await (await as(chair)).post(`${base()}/revisions/2/approve`, {}, { tokenFrom: base() });
+    const approved = await (
+      await as(chair)
+    ).post(`${base()}/revisions/2/approve`, meetingForm(), {
+      tokenFrom: base(),
+    });
     expect(approved.headers.location).toBe(`${base()}/revisions/2?approval=approved`);
     const [row] = await t.database.db.select().from(planRevisions).where(eq(planRevisions.number, 2));
     expect(row!.approvedBy).toBe(chair.id);

@@ -110,6 +110,7 @@ describe('a headteacher adds a person', () => {
     ['a headteacher role', { role: 'headteacher' }],
     ['an LA role', { role: 'la_officer' }],
     ['the chair of governors', { role: 'chair_of_governors' }],
+    ['the clerk to the governing body', { role: 'clerk' }],
     ['an unknown role', { role: 'emperor' }],
   ])('refuses %s with a translated 400 and changes nothing', async (_name, overrides) => {
     const f = form(overrides);

@@ -89,6 +89,7 @@ export async function scanReminderEvents(db: Db, now: Date): Promise<EventInput[
         audience: await repo.peopleHolding(tx, [
           { role: 'governor', scopeId: revision.governingBodyId },
           { role: 'chair_of_governors', scopeId: revision.governingBodyId },
+          { role: 'clerk', scopeId: revision.governingBodyId },
         ]),
         params: {
           school: revision.schoolName,
