@@ -137,7 +137,7 @@ const TABLE: Record<string, ScopeTable> = {
   // reads what is shared with governors; the school's staff who prepare the plan read its revisions.
   // Whoever may not know of the school is told it does not exist, as on the school's own pages.
   governingBody: {
-    needs: ['member', 'readShared', 'readRevisions', 'approvePlan'],
+    needs: ['member', 'readShared', 'readRevisions', 'approvePlan', 'questions'],
     sight: 'member',
     records: [
       {
@@ -148,6 +148,8 @@ const TABLE: Record<string, ScopeTable> = {
           readShared: GOVERNORS,
           readRevisions: [...GOVERNORS, ...SCHOOL_STAFF],
           approvePlan: GOVERNORS,
+          // Governors' questions: the body asks, the school's staff read and its leaders answer.
+          questions: [...GOVERNORS, ...SCHOOL_STAFF],
         },
         knownTo: [...SCHOOL_STAFF, ...GOVERNORS, ...LA_STAFF],
       },

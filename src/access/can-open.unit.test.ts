@@ -48,7 +48,7 @@ const schoolPage: ResolvedScope = {
       viewArea: true,
       managePeople: false,
     },
-    governingBodyCan: { member: true, readShared: true, readRevisions: true, approvePlan: true },
+    governingBodyCan: { member: true, readShared: true, readRevisions: true, approvePlan: true, questions: true },
   },
 };
 

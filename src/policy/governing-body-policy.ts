@@ -17,6 +17,9 @@ export function governingBodyCan(user: CurrentUser | null, school: SchoolContext
     readRevisions: member || staffRole(user, school) !== null,
     // Approving the latest revision for the governing body.
     approvePlan: member,
+    // Governors' questions and comments (governor-question-policy.ts): the body asks, the school's
+    // staff read them and its leaders answer; the list of them is for both.
+    questions: member || staffRole(user, school) !== null,
   };
 }
 export type GoverningBodyCan = ReturnType<typeof governingBodyCan>;

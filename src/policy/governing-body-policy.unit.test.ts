@@ -10,9 +10,9 @@ const school: SchoolContext = {
   governingBodyId: 'GB6812308',
 };
 const withoutBody: SchoolContext = { ...school, governingBodyId: null };
-const none = { member: false, readShared: false, readRevisions: false, approvePlan: false };
-const member = { member: true, readShared: true, readRevisions: true, approvePlan: true };
-const staff = { ...none, readRevisions: true };
+const none = { member: false, readShared: false, readRevisions: false, approvePlan: false, questions: false };
+const member = { member: true, readShared: true, readRevisions: true, approvePlan: true, questions: true };
+const staff = { ...none, readRevisions: true, questions: true };
 
 const ROWS = [
   ['a governor of its governing body', person(['governor', 'GB6812308']), school, member],

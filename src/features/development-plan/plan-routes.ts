@@ -9,6 +9,7 @@ import { todayInWales } from '../../lib/clock.ts';
 import { presentPriorities } from './plan-presenter.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
+import { openQuestionCount, questionsModel } from '../../governor-questions/question-presenter.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -40,13 +41,15 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         });
       const cycleId = await repo.findCycleId(db, ctx.school.number, year);
       const access = itemAccess(request, ctx);
-      const [inPlan, drafts, latest, summaryShared] = await Promise.all([
+      const [inPlan, drafts, latest, summaryShared, questions, openQuestions] = await Promise.all([
         planPriorities(db, cycleId, PLAN_STATES, access),
         ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
         latestRevision(db, plan.id),
         ctx.can.staff ||
           ctx.governingBodyCan.member ||
           repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
+        questionsModel(db, request.user, ctx.school, 'plan', plan.id),
+        openQuestionCount(db, request.user, ctx.school),
       ]);
       const audiences = ctx.can.staff
         ? await repo.priorityAudiences(
@@ -63,6 +66,8 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         cycleId,
         latest,
         done,
+        questions,
+        openQuestions,
         showSummary: summaryShared,
         inPlan: presentPriorities(inPlan, todayInWales(clock.now())),
         drafts: presentPriorities(drafts, todayInWales(clock.now())),
