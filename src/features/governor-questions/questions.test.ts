@@ -285,6 +285,31 @@ describe('the list of questions from governors', () => {
     expect((await (await as(people.otherGovernor)).get(`${base()}/questions`)).statusCode).toBe(404);
   });
 
+  it('lists on the home page the questions waiting for a leader, and a governor’s answered questions', async () => {
+    const leaderHome = pageText((await (await as(people.leader)).get('/')).body);
+    expect(leaderHome).toContain('Questions from governors waiting for your answer');
+    expect(leaderHome).toContain('What changed since June?');
+    expect(leaderHome).not.toContain('A clear plan.'); // a comment waits for no answer
+    // Answered: it leaves the leaders' list and comes to the governor who asked.
+    const [revisionThread] = await db()
+      .select()
+      .from(governorThreads)
+      .where(eq(governorThreads.itemType, 'plan_revision'));
+    await (
+      await as(people.headteacher)
+    ).post(
+      `${base()}/questions/${revisionThread!.id}/messages`,
+      { body: 'The reading priority gained two actions.' },
+      { tokenFrom: '/account/password' },
+    );
+    expect(pageText((await (await as(people.leader)).get('/')).body)).not.toContain('What changed since June?');
+    const governorHome = pageText((await (await as(people.governor)).get('/')).body);
+    expect(governorHome).toContain('Answers to your questions');
+    expect(governorHome).toContain('What changed since June?');
+    expect(pageText((await (await as(chair)).get('/')).body)).not.toContain('What changed since June?');
+    expect(pageText((await (await as(people.practitioner)).get('/')).body)).not.toContain('What changed since June?');
+  });
+
   it('links from the plan page with the number waiting for an answer', async () => {
     const page = pageText((await (await as(people.headteacher)).get(`${base()}/plan`)).body);
     expect(page).toMatch(/Questions from governors \(\d+ waiting for an answer\)/);
