@@ -270,10 +270,7 @@ describe('the list of questions from governors', () => {
   });
 
   it('hides from governors a thread whose item is no longer shared with them; staff still see it', async () => {
-    await db().execute(
-      (await import('drizzle-orm'))
-        .sql`delete from shares where item_id = ${sharedEvidence} and audience = 'governors'`,
-    );
+    await db().execute(sql`delete from shares where item_id = ${sharedEvidence} and audience = 'governors'`);
     expect(pageText((await (await as(people.governor)).get(`${base()}/questions`)).body)).not.toContain(
       'Which classes',
     );

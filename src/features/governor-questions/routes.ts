@@ -66,9 +66,10 @@ export const governorQuestionRoutes: FeaturePlugin<'database' | 'clock'> = async
     });
   }
 
+  // The body's governors ask about what the school shares with them; the service checks the item is.
   app.post(
     '/schools/:number/questions',
-    { config: scoped(signedIn, 'governingBody', 'member'), schema: { params: SchoolParams, body: AskBody } },
+    { config: scoped(signedIn, 'governingBody', 'readShared'), schema: { params: SchoolParams, body: AskBody } },
     async (request, reply) => {
       const ctx = governingBodyScope(request);
       const { itemType, itemId, kind } = request.body;
