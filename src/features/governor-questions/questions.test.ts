@@ -147,6 +147,28 @@ describe('the school answers', () => {
     ).toBe(403);
   });
 
+  it('refuses a thread named through another school or by no id (404), and hostile bodies and filters (400)', async () => {
+    const thread = await threadOn(sharedPriority);
+    const other = await buildSchool(db());
+    const otherHead = await buildUser(db(), { role: 'headteacher', scopeId: other.number });
+    const visitor = await as(otherHead);
+    const form = { body: 'Answered from elsewhere' };
+    const options = { tokenFrom: '/account/password' };
+    expect(
+      (await visitor.post(`/schools/${other.number}/questions/${thread.id}/messages`, form, options)).statusCode,
+    ).toBe(404);
+    expect((await visitor.post(`/schools/${other.number}/questions/${thread.id}/close`, {}, options)).statusCode).toBe(
+      404,
+    );
+    const head = await as(people.headteacher);
+    expect((await head.post(`${base()}/questions/not-a-thread/messages`, form, options)).statusCode).toBe(404);
+    expect(
+      (await head.post(`${base()}/questions/${thread.id}/messages`, { body: 'x'.repeat(20_001) }, options)).statusCode,
+    ).toBe(400);
+    expect((await head.get(`${base()}/questions?status=everything`)).statusCode).toBe(400);
+    expect(await auditEntries(db(), 'governor-thread-message', thread.id)).toHaveLength(0);
+  });
+
   it('marks the question answered when a leader answers, audits both, and tells the asker', async () => {
     const thread = await threadOn(sharedPriority);
     const leader = await as(people.leader);
