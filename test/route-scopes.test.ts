@@ -138,7 +138,7 @@ const TABLE: Record<string, ScopeTable> = {
   // this world), and reads what is shared with governors; the school's staff who prepare the plan read its revisions.
   // Whoever may not know of the school is told it does not exist, as on the school's own pages.
   governingBody: {
-    needs: ['member', 'readShared', 'readRevisions', 'approvePlan', 'delegateApproval'],
+    needs: ['member', 'readShared', 'readRevisions', 'approvePlan', 'delegateApproval', 'questions'],
     sight: 'member',
     records: [
       {
@@ -150,6 +150,8 @@ const TABLE: Record<string, ScopeTable> = {
           readRevisions: [...GOVERNORS, ...SCHOOL_STAFF],
           approvePlan: ['chairOfGovernors', 'clerk'],
           delegateApproval: ['chairOfGovernors', 'clerk'],
+          // Governors' questions: the body asks, the school's staff read and its leaders answer.
+          questions: [...GOVERNORS, ...SCHOOL_STAFF],
         },
         knownTo: [...SCHOOL_STAFF, ...GOVERNORS, ...LA_STAFF],
       },

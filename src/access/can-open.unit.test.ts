@@ -54,6 +54,7 @@ const schoolPage: ResolvedScope = {
       readRevisions: true,
       approvePlan: true,
       delegateApproval: true,
+      questions: true,
     },
   },
 };

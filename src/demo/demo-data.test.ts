@@ -139,3 +139,17 @@ describe('demo support asked on actions (issue 15)', () => {
     expect(unlinked).toEqual([{ n: 0 }]);
   });
 });
+
+describe('the demo governor’s questions', () => {
+  it('has one question waiting for an answer and one the headteacher answered, on priorities shared with governors', async () => {
+    const threads = await rows<{ status: string; messages: number; shared: boolean }>(sql`
+      select t.status, (select count(*)::int from governor_thread_messages m where m.thread_id = t.id) as messages,
+             exists (select 1 from shares s where s.item_id = t.item_id and s.audience = 'governors') as shared
+        from governor_threads t join users u on u.id = t.asked_by
+       where u.email = 'governor@demo.cydwella.cymru' order by t.created_at`);
+    expect(threads).toEqual([
+      { status: 'answered', messages: 2, shared: true },
+      { status: 'open', messages: 1, shared: true },
+    ]);
+  });
+});

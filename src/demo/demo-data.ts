@@ -11,6 +11,7 @@ import { loadDemoCollaboration } from './demo-collaboration.ts';
 import { loadDemoLocalAuthorities } from './demo-local-authorities.ts';
 import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
 import { raiseDemoActionSupport } from './demo-action-support.ts';
+import { loadDemoGovernorQuestions } from './demo-governor-questions.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
 export const DEMO_PASSWORD = 'demo-gwella-2026';
@@ -149,6 +150,17 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
       now,
     );
     await appendAudit(tx, { actorId: null, action: 'demo-cycle-create', entityType: 'school', entityId: DEMO_SCHOOL });
+    await loadDemoGovernorQuestions(
+      tx,
+      {
+        school: DEMO_SCHOOL,
+        governor: ids.get('governor')!,
+        headteacher: ids.get('headteacher')!,
+        writingId: schoolCycle.writingPriorityId,
+        attendanceId: schoolCycle.attendancePriorityId,
+      },
+      now,
+    );
     const { c, sketches } = await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle }, now);
     await loadDemoLocalAuthorities(tx, {
       now,

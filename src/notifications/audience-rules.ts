@@ -150,6 +150,10 @@ export const AUDIENCE_RULES: Record<EventKind, readonly Recipient[]> = {
   action_assigned: ACTION_OWNERS,
   action_due_soon: ACTION_OWNERS,
   action_overdue: ACTION_OWNERS,
+  // Governors' questions (governor-question-policy): the headteacher hears of a new one, and the
+  // governor who asked, named by the event, hears the school's answer.
+  governor_question_asked: [{ role: 'headteacher', relationship: 'school' }],
+  governor_question_answered: each(GOVERNORS, 'named'),
 };
 
 /**

@@ -13,6 +13,17 @@ import type { EventKind } from './event-kinds.ts';
 
 // Each row: the kind, a role, the person's relationship to the record, and whether they are told.
 const TABLE: [EventKind, Role, Relationship, boolean][] = [
+  // Governors' questions: the headteacher hears of one, not other staff, the LA or other schools;
+  // the answer goes to the governor who asked (named), not to the rest of the body.
+  ['governor_question_asked', 'headteacher', 'school', true],
+  ['governor_question_asked', 'school_leader', 'school', false],
+  ['governor_question_asked', 'practitioner', 'school', false],
+  ['governor_question_asked', 'la_officer', 'la', false],
+  ['governor_question_asked', 'headteacher', 'other_school', false],
+  ['governor_question_answered', 'governor', 'named', true],
+  ['governor_question_answered', 'chair_of_governors', 'named', true],
+  ['governor_question_answered', 'governor', 'governing_body', false],
+  ['governor_question_answered', 'headteacher', 'school', false],
   // A revision waits on the governing body: its governors and chair, not another school's governors.
   ['revision_awaiting_approval', 'governor', 'governing_body', true],
   ['revision_awaiting_approval', 'chair_of_governors', 'governing_body', true],

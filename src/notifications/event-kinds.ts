@@ -41,6 +41,9 @@ export const EVENT_KINDS = {
   action_assigned: 'at_once',
   action_due_soon: 'at_once',
   action_overdue: 'at_once',
+  // A governor's question or comment on the plan or a shared item, and the school's answer (issue 15).
+  governor_question_asked: 'at_once',
+  governor_question_answered: 'at_once',
 } as const satisfies Record<string, Cadence>;
 
 export type EventKind = keyof typeof EVENT_KINDS;
@@ -81,6 +84,10 @@ export const EVENT_PARAMS = {
   action_assigned: ['action', 'place'],
   action_due_soon: ['action', 'place', 'date'],
   action_overdue: ['action', 'place', 'date'],
+  // The item's title (people wrote it), or its name in both languages (`titleCy`) for the plan,
+  // a revision or a document.
+  governor_question_asked: ['school', 'title'],
+  governor_question_answered: ['school', 'title'],
 } as const satisfies Record<EventKind, readonly string[]>;
 
 /** What a kind's event must carry for its message, and whatever else (Welsh forms, an output's kind). */

@@ -42,6 +42,8 @@ export const KIND_BITS: readonly string[] = [
   'action_assigned',
   'action_due_soon',
   'action_overdue',
+  'governor_question_asked',
+  'governor_question_answered',
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -32,6 +32,9 @@ export function governingBodyCan(
     approvePlan: chair || clerk || delegated,
     // Naming (and un-naming) the governors delegated to record the approval: the chair or the clerk.
     delegateApproval: chair || clerk,
+    // Governors' questions and comments (governor-question-policy.ts): the body asks, the school's
+    // staff read them and its leaders answer; the list of them is for both.
+    questions: member || staffRole(user, school) !== null,
   };
 }
 export type GoverningBodyCan = ReturnType<typeof governingBodyCan>;

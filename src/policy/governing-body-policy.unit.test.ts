@@ -10,11 +10,18 @@ const school: SchoolContext = {
   governingBodyId: 'GB6812308',
 };
 const withoutBody: SchoolContext = { ...school, governingBodyId: null };
-const none = { member: false, readShared: false, readRevisions: false, approvePlan: false, delegateApproval: false };
-const member = { ...none, member: true, readShared: true, readRevisions: true };
+const none = {
+  member: false,
+  readShared: false,
+  readRevisions: false,
+  approvePlan: false,
+  delegateApproval: false,
+  questions: false,
+};
+const member = { ...none, member: true, readShared: true, readRevisions: true, questions: true };
 const records = { ...member, approvePlan: true, delegateApproval: true };
 const delegated = { ...member, approvePlan: true };
-const staff = { ...none, readRevisions: true };
+const staff = { ...none, readRevisions: true, questions: true };
 const DELEGATED = { delegatedToApprove: true };
 
 const ROWS = [

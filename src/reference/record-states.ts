@@ -68,3 +68,13 @@ export const LA_PLAN_STATES = ['draft', 'submitted', 'in_discussion', 'final'] a
 export const NATIONAL_SUPPORT_KINDS = ['professional_learning', 'resource', 'service', 'funding'] as const;
 /** A good-practice case study (labels under `goodPractice.statuses`). */
 export const CASE_STUDY_STATUSES = ['draft', 'published'] as const;
+
+/**
+ * Governors' questions and comments (issue 15, part 5): what a thread may be kept with (the plan,
+ * a revision of it, or anything the school can share with its governors), its kind and its status
+ * (labels under `questions.kinds`, `questions.statuses`), and who wrote a message in it.
+ */
+export const THREAD_ITEM_TYPES = ['plan', 'plan_revision', 'evidence', 'finding', 'priority', 'output'] as const;
+export const THREAD_KINDS = ['question', 'comment'] as const;
+export const THREAD_STATUSES = ['open', 'answered', 'closed'] as const;
+export const THREAD_SIDES = ['governor', 'school'] as const;

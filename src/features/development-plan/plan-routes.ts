@@ -10,6 +10,7 @@ import { presentPriorities } from './plan-presenter.ts';
 import { supportByAction, withSupport } from './action-support-view.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
+import { openQuestionCount, questionsModel } from '../../governor-questions/question-presenter.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -41,13 +42,15 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         });
       const cycleId = await repo.findCycleId(db, ctx.school.number, year);
       const access = itemAccess(request, ctx);
-      const [inPlan, drafts, latest, summaryShared] = await Promise.all([
+      const [inPlan, drafts, latest, summaryShared, questions, openQuestions] = await Promise.all([
         planPriorities(db, cycleId, PLAN_STATES, access),
         ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
         latestRevision(db, plan.id),
         ctx.can.staff ||
           ctx.governingBodyCan.member ||
           repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
+        questionsModel(db, request.user, ctx.school, 'plan', plan.id),
+        openQuestionCount(db, request.user, ctx.school),
       ]);
       const support = await supportByAction(
         db,
@@ -69,6 +72,8 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         cycleId,
         latest,
         done,
+        questions,
+        openQuestions,
         showSummary: summaryShared,
         inPlan: withSupport(presentPriorities(inPlan, todayInWales(clock.now())), support),
         drafts: withSupport(presentPriorities(drafts, todayInWales(clock.now())), support),

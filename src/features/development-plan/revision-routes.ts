@@ -8,6 +8,7 @@ import { presentComparison, presentPriorities } from './plan-presenter.ts';
 import * as repo from './revision-repository.ts';
 import { readSnapshot } from './plan-snapshot.ts';
 import { saveRevision } from './revision-service.ts';
+import { questionsModel } from '../../governor-questions/question-presenter.ts';
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 import { governingBodyScope, schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -92,6 +93,7 @@ export const revisionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
         priorities: presentPriorities(snapshot.priorities),
         isLatest: revision.number === latest,
         approval,
+        questions: await questionsModel(db, request.user, ctx.school, 'plan_revision', revision.id),
       });
     },
   );

@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { auditTrail } from '../../audit/audit-repository.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
+import { questionsModel } from '../../governor-questions/question-presenter.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import {
   AttachmentParams,
@@ -54,11 +55,12 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
   ) {
     const { t, lang } = request;
     const { item, authorName } = await itemOr404(db, ctx, id);
-    const [attachments, priorities, sharing, history] = await Promise.all([
+    const [attachments, priorities, sharing, history, questions] = await Promise.all([
       repo.attachmentsOf(db, item.id),
       repo.listNationalPriorities(db),
       sharingModel(db, ctx.school, ctx.can, 'evidence', item.id, lang),
       ctx.can.staff ? auditTrail(db, 'evidence', item.id, HISTORY) : Promise.resolve([]),
+      questionsModel(db, request.user, ctx.school, 'evidence', item.id),
     ]);
     return reply.status(status).page(view('item'), {
       title: item.title,
@@ -74,6 +76,7 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
       actions: evidenceActions(request.user?.id, ctx.can, item),
       sharing,
       history,
+      questions,
       returnTo: itemHref(ctx.school.number, item.id),
       ...extra,
     });

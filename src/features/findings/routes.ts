@@ -3,6 +3,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
+import { questionsModel } from '../../governor-questions/question-presenter.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { findingFormRoutes } from './form-routes.ts';
 import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';
@@ -61,10 +62,11 @@ export const findingsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, d
       const access = readerAccess(request, ctx);
       const finding = await repo.findFinding(db, ctx.school.number, requireUuid(request.params.id), access);
       if (!finding) throw new HttpError(404, 'not-found');
-      const [linked, priorities, sharing] = await Promise.all([
+      const [linked, priorities, sharing, questions] = await Promise.all([
         repo.evidenceOfFindings(db, [finding.id], access),
         repo.prioritiesOfFinding(db, finding.id, access),
         sharingModel(db, ctx.school, ctx.can, 'finding', finding.id, request.lang),
+        questionsModel(db, request.user, ctx.school, 'finding', finding.id),
       ]);
       const evidence = linked.filter((e) => e.visible);
       return reply.page(view('finding'), {
@@ -74,6 +76,7 @@ export const findingsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, d
         schoolSection: 'findings',
         finding,
         sharing,
+        questions,
         priorities,
         triangulation: triangulationOf(linked),
         evidence,

@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { HOME_LIST_CAP, type HomeRow } from './home-model.ts';
+import { openToGovernorsSql } from '../../governor-questions/question-repository.ts';
 
 const rowsOf = async (db: Db, query: SQL) =>
   ((await db.execute(query)) as unknown as { rows: HomeRow[] }).rows.map((r) => ({ ...r, total: Number(r.total) }));
@@ -33,8 +34,8 @@ const toReview = (e: SQL, school: string) =>
 /**
  * A school's staff: evidence waiting for a leader's review, plan actions overdue or due by `soon`,
  * the plan revision waiting for the governors, support requests a broker has answered (matched,
- * impact not yet recorded), peer enquiries it hosts whose next step is its own, and the coming
- * meetings of its collaboratives.
+ * impact not yet recorded), peer enquiries it hosts whose next step is its own, the coming
+ * meetings of its collaboratives, and its governors' questions waiting for an answer.
  */
 export async function schoolWork(db: Db, school: string, today: string, soon: string, leader: boolean) {
   // Everyone on the staff sees the coming meetings; what waits on its leaders is read only for them.
@@ -73,16 +74,27 @@ export async function schoolWork(db: Db, school: string, today: string, soon: st
        from meetings m
       where m.collaborative_id in (select cm.collaborative_id from collaborative_members cm where cm.school_number = ${school})
         and m.meets_on >= ${today}::date
-      order by m.meets_on, m.starts_at nulls first limit ${HOME_LIST_CAP})`,
+      order by m.meets_on, m.starts_at nulls first limit ${HOME_LIST_CAP})
+    union all
+    (select 'question', t.id::text, left(q.body, ${EXCERPT}), t.created_at::date::text, null, q.language, count(*) over ()
+       from governor_threads t cross join lateral ${firstMessage}
+      where t.school_number = ${school} and t.kind = 'question' and t.status = 'open'
+      order by t.created_at, t.id limit ${HOME_LIST_CAP})`,
   );
 }
 
+/** How much of a governor's question the home shows: the whole of it is on its item's page. */
+const EXCERPT = 160;
+const firstMessage = sql`(select gm.body, gm.language from governor_thread_messages gm
+  where gm.thread_id = t.id order by gm.created_at, gm.id limit 1) q`;
+
 /**
- * A governing body: its schools' plan revisions waiting for approval, and what was shared with the
+ * A governing body: its schools' plan revisions waiting for approval, what was shared with the
  * governors since `since` (the same 'shared_with_you' events the notifications tell of, kept only
- * while the share still stands).
+ * while the share still stands), and the school's answers to this governor's questions (answered,
+ * not yet closed, on items still open to the governors).
  */
-export async function governorWork(db: Db, governingBodyId: string, since: string) {
+export async function governorWork(db: Db, governingBodyId: string, since: string, userId: string) {
   return rowsOf(
     db,
     sql`
@@ -96,7 +108,13 @@ export async function governorWork(db: Db, governingBodyId: string, since: strin
        join shares sh on ev.subject_id = sh.item_type || '|' || sh.item_id || '|' || sh.audience || '|' || sh.audience_id
       where ev.kind = 'shared_with_you' and s.governing_body_id = ${governingBodyId} and sh.audience = 'governors'
         and ev.occurred_at >= ${since}::date
-      order by ev.occurred_at desc limit ${HOME_LIST_CAP})`,
+      order by ev.occurred_at desc limit ${HOME_LIST_CAP})
+    union all
+    (select 'answer', t.id::text, left(q.body, ${EXCERPT}), t.updated_at::date::text, s.number, q.language, count(*) over ()
+       from governor_threads t join schools s on s.number = t.school_number cross join lateral ${firstMessage}
+      where s.governing_body_id = ${governingBodyId} and t.asked_by = ${userId}::uuid and t.status = 'answered'
+        and ${openToGovernorsSql(sql`t.item_type`, sql`t.item_id`)}
+      order by t.updated_at desc, t.id limit ${HOME_LIST_CAP})`,
   );
 }
 

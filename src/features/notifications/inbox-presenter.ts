@@ -23,7 +23,13 @@ export function presentInbox(items: InboxItem[], t: TFunction, lang: string) {
 export const PREFERENCE_GROUPS: { key: string; kinds: EventKind[] }[] = [
   {
     key: 'waiting',
-    kinds: ['revision_awaiting_approval', 'approval_waiting', 'evidence_to_review'],
+    kinds: [
+      'revision_awaiting_approval',
+      'approval_waiting',
+      'evidence_to_review',
+      'governor_question_asked',
+      'governor_question_answered',
+    ],
   },
   { key: 'actions', kinds: ['action_assigned', 'action_due_soon', 'action_overdue'] },
   { key: 'school', kinds: ['shared_with_you', 'revision_approved'] },

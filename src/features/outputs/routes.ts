@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { questionsModel } from '../../governor-questions/question-presenter.ts';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
@@ -81,6 +82,7 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
           schoolSection: 'outputs',
           output,
           slug,
+          questions: await questionsModel(db, request.user, school, 'output', `${school.number}:${kind}`),
         });
       const format = FORMATS[extension];
       const fileName = `${school.number}-${slug}-${lang}.${extension}`;

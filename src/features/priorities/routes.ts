@@ -5,6 +5,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { academicYearOf, isOneOf, PRIORITY_STATES } from '../../reference/reference-data.ts';
 import { type SchoolRequestContext } from '../../access/loaders/school.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
+import { questionsModel } from '../../governor-questions/question-presenter.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';
 import { priorityFormRoutes } from './form-routes.ts';
@@ -75,10 +76,11 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     status = 200,
   ) {
     const access = readerAccess(request, ctx);
-    const [linked, national, sharing] = await Promise.all([
+    const [linked, national, sharing, questions] = await Promise.all([
       repo.linkedFindings(db, priority.id, access),
       repo.nationalPriorityList(db),
       sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang),
+      questionsModel(db, request.user, ctx.school, 'priority', priority.id),
     ]);
     const findings = linked.filter((f) => f.visible);
     return reply.status(status).page(view('priority'), {
@@ -88,6 +90,7 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
       schoolSection: 'priorities',
       priority,
       sharing,
+      questions,
       national,
       findings,
       hiddenFindings: linked.length - findings.length,

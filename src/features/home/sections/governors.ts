@@ -12,10 +12,11 @@ export async function governorSection(
   gate: LinkGate,
   input: { governingBodyId: string; name: string; since: string },
 ): Promise<HomeSection> {
-  const rows = await governorWork(db, input.governingBodyId, input.since);
+  const rows = await governorWork(db, input.governingBodyId, input.since, request.user!.id);
   const t = request.t.bind(request);
   const revisions = rowsOf(rows, 'revision');
   const shared = rowsOf(rows, 'shared');
+  const answers = rowsOf(rows, 'answer');
   const lists = await Promise.all([
     listOf(request, gate, {
       key: 'approvals',
@@ -34,6 +35,17 @@ export async function governorSection(
         text: r.title,
         hint: t('home.sharedOn', { school: r.ref ?? '', date: r.day ? formatDate(r.day, request.lang) : '' }),
         href: r.id,
+      })),
+    }),
+    listOf(request, gate, {
+      key: 'answers',
+      heading: t('home.governors.answers'),
+      total: totalOf(answers),
+      items: answers.map((r) => ({
+        text: r.title,
+        lang: r.lang ?? undefined,
+        hint: r.day ? formatDate(r.day, request.lang) : '',
+        href: `/schools/${r.ref}/questions?status=answered`,
       })),
     }),
   ]);

@@ -46,6 +46,7 @@ export async function schoolStaffSection(
     const revision = rowsOf(rows, 'revision');
     const support = rowsOf(rows, 'support');
     const enquiries = rowsOf(rows, 'enquiry');
+    const questions = rowsOf(rows, 'question');
     const deadlines = input.deadlines.filter((d) => d.kind === 'concern_review' && d.school_number === number);
     lists.push(
       await listOf(
@@ -129,6 +130,23 @@ export async function schoolStaffSection(
           ...into.enquiry(r),
         })),
       }),
+      await listOf(
+        request,
+        gate,
+        {
+          key: 'questions',
+          heading: t('home.school.questions'),
+          total: totalOf(questions),
+          allHref: `${base}/questions`,
+          items: questions.map((r) => ({
+            text: r.title,
+            lang: r.lang ?? undefined,
+            hint: t('home.askedOn', { date: day(r.day) }),
+            href: `${base}/questions`,
+          })),
+        },
+        given,
+      ),
       await listOf(request, gate, {
         key: 'deadlines',
         heading: t('home.school.deadlines'),
