@@ -65,6 +65,11 @@ export async function schoolWork(db: Db, school: string, today: string, soon: st
       where e.host_school_number = ${school} and e.state in (${list(HOST_STEPS)})
       order by e.updated_at desc limit ${HOME_LIST_CAP})
     union all
+    (select 'question', t.id::text, left(q.body, ${EXCERPT}), t.created_at::date::text, null, q.language, count(*) over ()
+       from governor_threads t cross join lateral ${firstMessage}
+      where t.school_number = ${school} and t.kind = 'question' and t.status = 'open'
+      order by t.created_at, t.id limit ${HOME_LIST_CAP})
+    union all
 `;
   return rowsOf(
     db,
@@ -75,11 +80,7 @@ export async function schoolWork(db: Db, school: string, today: string, soon: st
       where m.collaborative_id in (select cm.collaborative_id from collaborative_members cm where cm.school_number = ${school})
         and m.meets_on >= ${today}::date
       order by m.meets_on, m.starts_at nulls first limit ${HOME_LIST_CAP})
-    union all
-    (select 'question', t.id::text, left(q.body, ${EXCERPT}), t.created_at::date::text, null, q.language, count(*) over ()
-       from governor_threads t cross join lateral ${firstMessage}
-      where t.school_number = ${school} and t.kind = 'question' and t.status = 'open'
-      order by t.created_at, t.id limit ${HOME_LIST_CAP})`,
+`,
   );
 }
 
