@@ -10,6 +10,7 @@ import { countSchools, countUsers, insertCollaborative, insertDemoUser } from '.
 import { loadDemoCollaboration } from './demo-collaboration.ts';
 import { loadDemoLocalAuthorities } from './demo-local-authorities.ts';
 import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
+import { loadDemoInspection } from './demo-inspection.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
 export const DEMO_PASSWORD = 'demo-gwella-2026';
@@ -148,6 +149,14 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
       now,
     );
     await appendAudit(tx, { actorId: null, action: 'demo-cycle-create', entityType: 'school', entityId: DEMO_SCHOOL });
+    await loadDemoInspection(
+      tx,
+      DEMO_SCHOOL,
+      '681',
+      schoolCycle,
+      { headteacher: ids.get('headteacher')!, laOfficer: ids.get('la_officer')! },
+      now,
+    );
     const { c, sketches } = await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle }, now);
     await loadDemoLocalAuthorities(tx, {
       now,

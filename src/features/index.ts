@@ -43,6 +43,8 @@ import { reciprocityRoutes } from './reciprocity/routes.ts';
 import { collaborativeSpaceRoutes } from './collaborative-space/routes.ts';
 import { unsubscribeRoutes } from './unsubscribe/routes.ts';
 import { myActionsRoutes } from './my-actions/routes.ts';
+import { inspectionRoutes } from './inspection/routes.ts';
+import { visionRoutes } from './vision/routes.ts';
 
 /**
  * Every feature, registered in this order by buildApp, with the parts of AppDeps it is given: only the
@@ -72,6 +74,8 @@ export const features: Feature[] = [
   feature(findingsRoutes, { database: true, clock: true }),
   feature(prioritiesRoutes, { database: true, clock: true }),
   feature(developmentPlanRoutes, { database: true, clock: true }),
+  feature(visionRoutes, { database: true, clock: true }),
+  feature(inspectionRoutes, { database: true, clock: true }),
   feature(impactRoutes, { database: true, clock: true }),
   feature(collaborativeRoutes, { database: true, clock: true }),
   feature(goodPracticeRoutes, { database: true, clock: true }),

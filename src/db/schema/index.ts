@@ -10,3 +10,5 @@ export * from './notifications.ts';
 export * from './api-tokens.ts';
 export * from './identity.ts';
 export * from './two-factor.ts';
+export * from './inspection.ts';
+export * from './vision.ts';

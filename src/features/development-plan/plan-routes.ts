@@ -12,6 +12,7 @@ import { latestRevision } from './revision-repository.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
+import { currentVision } from '../vision/vision-repository.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
@@ -40,13 +41,14 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         });
       const cycleId = await repo.findCycleId(db, ctx.school.number, year);
       const access = itemAccess(request, ctx);
-      const [inPlan, drafts, latest, summaryShared] = await Promise.all([
+      const [inPlan, drafts, latest, summaryShared, vision] = await Promise.all([
         planPriorities(db, cycleId, PLAN_STATES, access),
         ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
         latestRevision(db, plan.id),
         ctx.can.staff ||
           ctx.governingBodyCan.member ||
           repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
+        currentVision(db, { type: 'school', id: ctx.school.number }),
       ]);
       const audiences = ctx.can.staff
         ? await repo.priorityAudiences(
@@ -64,6 +66,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         latest,
         done,
         showSummary: summaryShared,
+        vision,
         inPlan: presentPriorities(inPlan, todayInWales(clock.now())),
         drafts: presentPriorities(drafts, todayInWales(clock.now())),
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
