@@ -107,13 +107,11 @@ export const inspectionPageRoutes: FeaturePlugin<'database' | 'clock'> = async (
       if (result.ok) return reply.redirect(`${base(ctx)}?done=inspection-saved`, 303);
       const model = { title: request.t('inspection.formTitle'), ...inspectionModel(ctx) };
       if (result.reason === 'invalid')
-        return reply
-          .status(400)
-          .page(view('inspection-form'), {
-            ...model,
-            values: { ...input, version: b.version },
-            ...presentErrors(result.errors, request.t),
-          });
+        return reply.status(400).page(view('inspection-form'), {
+          ...model,
+          values: { ...input, version: b.version },
+          ...presentErrors(result.errors, request.t),
+        });
       const theirs = result.current;
       return reply.status(409).page(view('inspection-form'), {
         ...model,
