@@ -12,6 +12,7 @@ import { loadDemoLocalAuthorities } from './demo-local-authorities.ts';
 import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
 import { raiseDemoActionSupport } from './demo-action-support.ts';
 import { loadDemoGovernorQuestions } from './demo-governor-questions.ts';
+import { loadDemoInspection } from './demo-inspection.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
 export const DEMO_PASSWORD = 'demo-gwella-2026';
@@ -159,6 +160,14 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
         writingId: schoolCycle.writingPriorityId,
         attendanceId: schoolCycle.attendancePriorityId,
       },
+      now,
+    );
+    await loadDemoInspection(
+      tx,
+      DEMO_SCHOOL,
+      '681',
+      schoolCycle,
+      { headteacher: ids.get('headteacher')!, laOfficer: ids.get('la_officer')! },
       now,
     );
     const { c, sketches } = await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle }, now);

@@ -521,6 +521,8 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     writingFindingId: f[0]!,
     writingPriorityId: writing.id,
     attendancePriorityId: attendance.id,
+    lastYearAttendancePriorityId: lastYearAttendance.id,
+    numeracyPriorityId: numeracy.id,
     moderationActionId,
     evidenceIds: e,
     findingIds: f,

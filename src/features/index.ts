@@ -44,6 +44,8 @@ import { collaborativeSpaceRoutes } from './collaborative-space/routes.ts';
 import { unsubscribeRoutes } from './unsubscribe/routes.ts';
 import { myActionsRoutes } from './my-actions/routes.ts';
 import { governorQuestionRoutes } from './governor-questions/routes.ts';
+import { inspectionRoutes } from './inspection/routes.ts';
+import { visionRoutes } from './vision/routes.ts';
 
 /**
  * Every feature, registered in this order by buildApp, with the parts of AppDeps it is given: only the
@@ -74,6 +76,8 @@ export const features: Feature[] = [
   feature(prioritiesRoutes, { database: true, clock: true }),
   feature(developmentPlanRoutes, { database: true, clock: true }),
   feature(governorQuestionRoutes, { database: true, clock: true }),
+  feature(visionRoutes, { database: true, clock: true }),
+  feature(inspectionRoutes, { database: true, clock: true }),
   feature(impactRoutes, { database: true, clock: true }),
   feature(collaborativeRoutes, { database: true, clock: true }),
   feature(goodPracticeRoutes, { database: true, clock: true }),

@@ -11,3 +11,5 @@ export * from './api-tokens.ts';
 export * from './identity.ts';
 export * from './two-factor.ts';
 export * from './governor-questions.ts';
+export * from './inspection.ts';
+export * from './vision.ts';

@@ -14,6 +14,7 @@ import { openQuestionCount, questionsModel } from '../../governor-questions/ques
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
+import { currentVision } from '../vision/vision-repository.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
@@ -42,7 +43,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         });
       const cycleId = await repo.findCycleId(db, ctx.school.number, year);
       const access = itemAccess(request, ctx);
-      const [inPlan, drafts, latest, summaryShared, questions, openQuestions] = await Promise.all([
+      const [inPlan, drafts, latest, summaryShared, questions, openQuestions, vision] = await Promise.all([
         planPriorities(db, cycleId, PLAN_STATES, access),
         ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
         latestRevision(db, plan.id),
@@ -51,6 +52,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
           repo.outputSharedWith(db, ctx.school.number, 'sdp_summary', audiencesFor(request.user, ctx.school)),
         questionsModel(db, request.user, ctx.school, 'plan', plan.id),
         openQuestionCount(db, request.user, ctx.school),
+        currentVision(db, { type: 'school', id: ctx.school.number }),
       ]);
       const support = await supportByAction(
         db,
@@ -75,6 +77,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         questions,
         openQuestions,
         showSummary: summaryShared,
+        vision,
         inPlan: withSupport(presentPriorities(inPlan, todayInWales(clock.now())), support),
         drafts: withSupport(presentPriorities(drafts, todayInWales(clock.now())), support),
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),

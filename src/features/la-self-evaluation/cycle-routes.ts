@@ -10,6 +10,7 @@ import { ANSWER_FIELDS, type AnswersForm } from './se-forms.ts';
 import { answerConflict } from './se-presenter.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { scoped } from '../../access/scopes.ts';
+import { currentVision } from '../vision/vision-repository.ts';
 
 const AnswersBody = Type.Object({
   version: Version,
@@ -30,7 +31,9 @@ export const cycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { da
     async (request, reply) => {
       const { se, cycle } = await seContext(db, request, clock.now());
       const title = request.t('laSelfEvaluation.overview.title', { la: se.laName });
-      if (!cycle) return reply.page(view('start'), { title, ...seModel(se, 'overview', null) });
+      // The LA's collective vision heads its self-evaluation (issue 15, part 7).
+      const vision = await currentVision(db, { type: 'la', id: se.la.code });
+      if (!cycle) return reply.page(view('start'), { title, ...seModel(se, 'overview', null), vision });
       const [counts, priorities] = await Promise.all([
         cycleCounts(db, cycle.id),
         prioritiesWithOpenActions(db, cycle.id),
@@ -43,6 +46,7 @@ export const cycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { da
         stages: CYCLE_STAGES,
         fields: ANSWER_FIELDS,
         saved: request.query.saved,
+        vision,
       });
     },
   );

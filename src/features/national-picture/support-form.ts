@@ -3,6 +3,7 @@ import { dateToParts, parseDateParts, type DateParts } from '../../lib/govuk-dat
 import { dateParts, ordered } from './priorities-form.ts';
 import { NATIONAL_SUPPORT_KINDS } from '../../reference/record-states.ts';
 import type { SupportOffer, SupportValues } from './support-repository.ts';
+import { isSafeHttpsUrl } from '../../lib/https-url.ts';
 
 /** What WG offers nationally; the national professional learning programmes are one kind. */
 export const SUPPORT_KINDS = NATIONAL_SUPPORT_KINDS;
@@ -49,17 +50,6 @@ export function readSupportForm(body: Record<string, unknown>): SupportForm {
   };
 }
 
-/** Only https links to a real host: an offer's link is shown to every signed-in user. */
-export function isSafeHttpsUrl(value: string): boolean {
-  if (!value.startsWith('https://') || value.length > LIMITS.url) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
-
 export type SupportValidation = { ok: true; values: SupportValues } | { ok: false; errors: FieldErrors };
 
 /** `priorityCodes`: the priorities an offer may serve (current ones, plus any it already serves). */
@@ -82,7 +72,7 @@ export function validateSupportForm(
     errors.nationalPriorities = E('priorityUnknown');
   if (form.programmeCode && !programmeCodes.includes(form.programmeCode)) errors.programmeCode = E('programmeUnknown');
   else if (!form.programmeCode && form.kind === 'professional_learning') errors.programmeCode = E('programmeMissing');
-  if (form.url && !isSafeHttpsUrl(form.url)) errors.url = E('urlHttps');
+  if (form.url && !isSafeHttpsUrl(form.url, LIMITS.url)) errors.url = E('urlHttps');
   const published = parseDateParts(form.publishedOn);
   if (!published.ok) errors['publishedOn-day'] = E(`date_${published.problem}`);
   else if (!published.value) errors['publishedOn-day'] = E('publishedOnMissing');

@@ -3,6 +3,7 @@ import { formatDate } from '../../lib/dates.ts';
 import type { OutputDocument, Section } from './output-document.ts';
 import type { cycleFindings, plannedPriorities, planFor, supportInYear } from './output-repository.ts';
 import type { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
+import type { currentVision } from '../vision/vision-repository.ts';
 
 import type { OutputKind } from '../../sharing/share-repository.ts';
 
@@ -19,6 +20,8 @@ export type OutputData = {
   support: Awaited<ReturnType<typeof supportInYear>>;
   // Support agreed through brokering that the school received or gave (issue 6 item 4).
   brokered: Awaited<ReturnType<typeof brokeredSupportInPeriod>>;
+  // The school's shared vision, which heads its plan (issue 15, part 7).
+  vision: Awaited<ReturnType<typeof currentVision>>;
   generatedOn: Date;
 };
 
@@ -33,6 +36,16 @@ const money = (pence: number | null, lang: 'en' | 'cy') =>
       );
 
 const sdpSummary: Build = (d, t, lang) => [
+  {
+    heading: t(k('sdp.vision')),
+    blocks: d.vision
+      ? [
+          { type: 'paragraph', text: d.vision.text, lang: d.vision.language },
+          { type: 'paragraph', text: t(k('sdp.visionAgreed'), { date: formatDate(d.vision.agreedOn, lang) }) },
+          { type: 'paragraph', text: d.vision.agreedWith, lang: d.vision.language },
+        ]
+      : [{ type: 'paragraph', text: t(k('sdp.noVision')) }],
+  },
   {
     heading: t(k('sdp.about')),
     blocks: [

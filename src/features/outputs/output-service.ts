@@ -6,6 +6,7 @@ import { outputItemId, sharesFor, type OutputKind } from '../../sharing/share-re
 import type { OutputData } from './output-builders.ts';
 import * as repo from './output-repository.ts';
 import { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
+import { currentVision } from '../vision/vision-repository.ts';
 
 /** Staff see every document; others see a document once the school has shared it with one of their audiences. */
 export async function readableOutputs(
@@ -33,12 +34,13 @@ export async function outputData(db: Db, school: SchoolContext, now: Date): Prom
     repo.findCycleByYear(db, school.number, academicYear - 1),
     repo.planFor(db, school.number, academicYear),
   ]);
-  const [priorities, findings, lastYear, support, brokered] = await Promise.all([
+  const [priorities, findings, lastYear, support, brokered, vision] = await Promise.all([
     cycle ? repo.plannedPriorities(db, cycle.id) : [],
     cycle ? repo.cycleFindings(db, cycle.id) : [],
     lastCycle ? repo.plannedPriorities(db, lastCycle.id) : [],
     repo.supportInYear(db, school.number, `${financialYear}-04-01`, `${financialYear + 1}-03-31`),
     brokeredSupportInPeriod(db, school.number, `${financialYear}-04-01`, `${financialYear + 1}-03-31`),
+    currentVision(db, { type: 'school', id: school.number }),
   ]);
   return {
     school,
@@ -51,6 +53,7 @@ export async function outputData(db: Db, school: SchoolContext, now: Date): Prom
     financialYear,
     support,
     brokered,
+    vision,
     generatedOn: now,
   };
 }
