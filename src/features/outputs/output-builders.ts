@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import type { OutputDocument, Section } from './output-document.ts';
 import { k, money, years, type OutputData } from './output-data.ts';
-import { governorsReport, sdpSummary } from './plan-builders.ts';
+import { governorsReport } from './governors-report.ts';
+import { sdpSummary } from './sdp-summary.ts';
 import type { OutputKind } from '../../sharing/share-repository.ts';
 
 export type { OutputData } from './output-data.ts';

@@ -15,20 +15,20 @@ import {
 } from './output-data.ts';
 
 /**
- * The SDP summary and the governors' report on progress: both built from the same priorities,
- * actions and support. Each part of a priority is a small function returning blocks, so a new
- * part (a termly rating, a source of funding) is one more function in the list.
+ * The SDP summary, built like the governors' report on progress from the same priorities, actions
+ * and support. Each part of a priority is a small function returning blocks, so a new part
+ * (a termly rating, a source of funding) is one more function in the list.
  */
-type Lang = 'en' | 'cy';
-type Part = (p: PlannedPriority, d: OutputData, t: TFunction, lang: Lang) => Block[];
-const date = (value: string | Date | null, lang: Lang) => (value ? formatDate(value, lang) : '');
+export type Lang = 'en' | 'cy';
+export type Part = (p: PlannedPriority, d: OutputData, t: TFunction, lang: Lang) => Block[];
+export const date = (value: string | Date | null, lang: Lang) => (value ? formatDate(value, lang) : '');
 const shortDates = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
   cy: new Intl.DateTimeFormat('cy-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
 };
 /** "7 Nov 2026" / "7 Tach 2026": a date that fits a table column. */
-const shortDate = (value: string | null, lang: Lang) => (value ? shortDates[lang].format(new Date(value)) : '');
-const priorityHeading = (p: PlannedPriority, i: number, t: TFunction) =>
+export const shortDate = (value: string | null, lang: Lang) => (value ? shortDates[lang].format(new Date(value)) : '');
+export const priorityHeading = (p: PlannedPriority, i: number, t: TFunction) =>
   t(k('sdp.priority'), { number: i + 1, title: p.title });
 
 /** The revision the document shows, and whether the governing body has approved it. */
@@ -113,7 +113,7 @@ const actionsTable: Part = (p, d, t, lang) =>
     : [{ type: 'paragraph', text: t(k('sdp.noActions')) }];
 
 /** What the brokered support agreed for a request came to: who gives it, what, when, days and cost. */
-const agreementsText = (r: SupportRequestOfPriority, t: TFunction, lang: Lang) =>
+export const agreementsText = (r: SupportRequestOfPriority, t: TFunction, lang: Lang) =>
   r.agreements.length
     ? r.agreements
         .map((a) =>
@@ -200,115 +200,5 @@ export function sdpSummary(d: OutputData, t: TFunction, lang: Lang): Section[] {
       blocks: SDP_PRIORITY_PARTS.flatMap((part) => part(p, d, t, lang)),
     })),
     ...(d.priorities.length ? [costsSection(d, t, lang)] : []),
-  ];
-}
-
-// ---- the governors' report on progress
-
-const count = (p: PlannedPriority, status: string) => p.actions.filter((a) => a.status === status).length;
-
-const actionProgress: Part = (p, _d, t) => [
-  {
-    type: 'facts',
-    rows: [
-      [t(k('sdp.howWeKnow')), p.successMeasure],
-      [t(k('sdp.leads')), leadsOf(p).join(', ')],
-      [
-        t(k('governors.actionsHeading')),
-        t(k('governors.actionCounts'), {
-          done: count(p, 'done'),
-          inProgress: count(p, 'in_progress'),
-          notStarted: count(p, 'not_started'),
-          total: p.actions.length,
-        }),
-      ],
-    ],
-  },
-];
-
-const overdueActions: Part = (p, d, t, lang) => {
-  const overdue = p.actions.filter((a) => isOverdue(a, d.today));
-  return overdue.length
-    ? [
-        {
-          type: 'bullets',
-          caption: t(k('governors.overdue')),
-          items: overdue.map((a) => ({
-            text: t(k('governors.overdueItem'), {
-              action: a.description,
-              lead: leadOf(a) || '–',
-              date: date(a.dueOn, lang),
-            }),
-            lang: a.language,
-          })),
-        },
-      ]
-    : [{ type: 'paragraph', text: t(k('governors.noneOverdue')) }];
-};
-
-const spending: Part = (p, _d, t, lang) => [
-  {
-    type: 'facts',
-    rows: [
-      [t(k('governors.spent')), money(costOf(p.actions.filter((a) => a.status === 'done')), lang)],
-      [t(k('governors.committed')), money(costOf(p.actions.filter((a) => a.status !== 'done')), lang)],
-      [t(k('sdp.priorityTotal')), money(costOf(p.actions), lang)],
-    ],
-  },
-];
-
-const supportReceived: Part = (p, _d, t, lang) => {
-  const items = [
-    ...p.actions
-      .filter((a) => a.supportFrom !== 'none' && a.status !== 'not_started')
-      .map((a) => ({
-        text: `${t(`reference.supportFrom.${a.supportFrom}`)}: ${a.supportDetail || a.description}`,
-        lang: a.language,
-      })),
-    ...p.requests
-      .filter((r) => r.agreements.length)
-      .map((r) => ({ text: agreementsText(r, t, lang), lang: r.language })),
-  ];
-  return items.length
-    ? [{ type: 'bullets', caption: t(k('governors.supportReceived')), items }]
-    : [{ type: 'paragraph', text: t(k('governors.noSupport')) }];
-};
-
-/** The parts of a priority in the governors' report, in order. */
-export const GOVERNOR_PRIORITY_PARTS: Part[] = [actionProgress, overdueActions, spending, supportReceived];
-
-export function governorsReport(d: OutputData, t: TFunction, lang: Lang): Section[] {
-  const glance: Block = {
-    type: 'table',
-    caption: t(k('governors.glance')),
-    head: [
-      t(k('sdp.priorityColumn')),
-      t('reference.actionStatus.done'),
-      t('reference.actionStatus.in_progress'),
-      t('reference.actionStatus.not_started'),
-      t(k('governors.overdueColumn')),
-    ],
-    widths: [0.44, 0.14, 0.14, 0.14, 0.14],
-    rows: d.priorities.map((p, i) => [
-      priorityHeading(p, i, t),
-      String(count(p, 'done')),
-      String(count(p, 'in_progress')),
-      String(count(p, 'not_started')),
-      String(p.actions.filter((a) => isOverdue(a, d.today)).length),
-    ]),
-  };
-  return [
-    {
-      heading: t(k('governors.summary')),
-      blocks: [
-        { type: 'paragraph', text: t(k('governors.intro'), { date: date(d.generatedOn, lang) }) },
-        revisionBlock(d, t, lang),
-        ...(d.priorities.length ? [glance] : [{ type: 'paragraph' as const, text: t(k('governors.noPriorities')) }]),
-      ],
-    },
-    ...d.priorities.map((p, i) => ({
-      heading: priorityHeading(p, i, t),
-      blocks: GOVERNOR_PRIORITY_PARTS.flatMap((part) => part(p, d, t, lang)),
-    })),
   ];
 }
