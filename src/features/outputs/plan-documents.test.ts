@@ -200,6 +200,8 @@ describe('the SDP summary', () => {
       expect(res.headers['content-disposition']).toContain(`${school.number}-sdp-summary-${lang}.docx`);
       const body = zipEntry(res.rawPayload, 'word/document.xml');
       const text = xmlText(body);
+      const pdf = await get(people.headteacher, `sdp-summary.pdf?language=${lang}`);
+      expect(pdf.rawPayload.toString('latin1')).toContain(`/Lang (${code})`);
       expect(text).toContain(approved);
       expect(text).toContain('Siân Prydderch');
       expect(text).toContain('Ysgol Gefnogol: Two days of modelled reading lessons');
@@ -241,6 +243,15 @@ describe("the governors' report on progress", () => {
     expect(xmlText(body)).toContain('Camau gweithredu sy');
     expect(xmlText(body)).toContain('erbyn 30 Tachwedd 2026');
     expect(body).toContain('<w:lang w:val="cy-GB"/>');
+  });
+
+  it('reads as a page, with its downloads', async () => {
+    const page = (await get(people.headteacher, 'governors-report?lang=cy')).body;
+    expect(page).toContain('<h3 class="govuk-heading-s govuk-!-margin-bottom-1">Camau gweithredu sy&#39;n hwyr</h3>');
+    expect(page).toContain(`/schools/${school.number}/outputs/governors-report.docx?language=cy`);
+    expect(page).not.toContain('governors-report.xlsx');
+    const sdp = (await get(people.headteacher, 'sdp-summary?lang=en')).body;
+    expect(sdp).toContain(`/schools/${school.number}/outputs/sdp-summary.xlsx?language=en`);
   });
 
   it('is not shown to governors until the school shares it', async () => {
