@@ -511,6 +511,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     shareRow('evidence', e[7]!, 'governors'),
     shareRow('output', outputItemId(school, 'sdp_summary'), 'governors'),
     shareRow('output', outputItemId(school, 'sdp_summary'), 'public'),
+    shareRow('output', outputItemId(school, 'governors_report'), 'governors'),
     shareRow('output', outputItemId(school, 'self_evaluation'), 'governors'),
     shareRow('output', outputItemId(school, 'self_evaluation'), 'la'),
   ]);

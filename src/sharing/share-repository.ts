@@ -7,7 +7,7 @@ import { SHAREABLE_TYPES } from '../reference/record-states.ts';
 
 export { SHAREABLE_TYPES };
 export type ShareableType = (typeof SHAREABLE_TYPES)[number];
-export const OUTPUT_KINDS = ['sdp_summary', 'self_evaluation', 'progress', 'support_log'] as const;
+export const OUTPUT_KINDS = ['sdp_summary', 'governors_report', 'self_evaluation', 'progress', 'support_log'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export type ShareKey = { itemType: ShareableType; itemId: string; audience: Audience; audienceId: string };

@@ -1,99 +1,13 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import type { OutputDocument, Section } from './output-document.ts';
-import type { cycleFindings, plannedPriorities, planFor, supportInYear } from './output-repository.ts';
-import type { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
-import type { currentVision } from '../vision/vision-repository.ts';
-
+import { k, money, years, type OutputData } from './output-data.ts';
+import { governorsReport } from './governors-report.ts';
+import { sdpSummary } from './sdp-summary.ts';
 import type { OutputKind } from '../../sharing/share-repository.ts';
 
-type Priority = Awaited<ReturnType<typeof plannedPriorities>>[number];
-export type OutputData = {
-  school: { name: string; number: string };
-  academicYear: number;
-  cycle: { howWellAnswer: string; howKnowAnswer: string; howImproveAnswer: string; language: string } | null;
-  plan: Awaited<ReturnType<typeof planFor>>;
-  priorities: Priority[];
-  findings: Awaited<ReturnType<typeof cycleFindings>>;
-  lastYear: Priority[];
-  financialYear: number;
-  support: Awaited<ReturnType<typeof supportInYear>>;
-  // Support agreed through brokering that the school received or gave (issue 6 item 4).
-  brokered: Awaited<ReturnType<typeof brokeredSupportInPeriod>>;
-  // The school's shared vision, which heads its plan (issue 15, part 7).
-  vision: Awaited<ReturnType<typeof currentVision>>;
-  generatedOn: Date;
-};
-
+export type { OutputData } from './output-data.ts';
 type Build = (data: OutputData, t: TFunction, lang: 'en' | 'cy') => Section[];
-const k = (key: string) => `outputs.${key}`;
-const years = (y: number) => `${y}–${String(y + 1).slice(2)}`;
-const money = (pence: number | null, lang: 'en' | 'cy') =>
-  pence === null
-    ? ''
-    : new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' }).format(
-        pence / 100,
-      );
-
-const sdpSummary: Build = (d, t, lang) => [
-  {
-    heading: t(k('sdp.vision')),
-    blocks: d.vision
-      ? [
-          { type: 'paragraph', text: d.vision.text, lang: d.vision.language },
-          { type: 'paragraph', text: t(k('sdp.visionAgreed'), { date: formatDate(d.vision.agreedOn, lang) }) },
-          { type: 'paragraph', text: d.vision.agreedWith, lang: d.vision.language },
-        ]
-      : [{ type: 'paragraph', text: t(k('sdp.noVision')) }],
-  },
-  {
-    heading: t(k('sdp.about')),
-    blocks: [
-      {
-        type: 'paragraph',
-        text: d.plan?.summary || t(k('sdp.noSummary')),
-        lang: d.plan?.summary ? d.plan.language : undefined,
-      },
-    ],
-  },
-  ...d.priorities.map((p, i): Section => ({
-    heading: t(k('sdp.priority'), { number: i + 1, title: p.title }),
-    blocks: [
-      {
-        type: 'facts',
-        rows: [
-          [t(k('sdp.forWhom')), p.learners],
-          [t(k('sdp.howWeKnow')), p.successMeasure],
-          [t(k('sdp.theme')), p.nifTheme ? t(`reference.nifTheme.${p.nifTheme}`) : ''],
-        ],
-      },
-      ...(p.actions.length
-        ? [
-            {
-              type: 'bullets' as const,
-              items: p.actions.map((a) => ({
-                text: a.dueOn
-                  ? t(k('sdp.actionBy'), { action: a.description, date: formatDate(a.dueOn, lang) })
-                  : a.description,
-                lang: a.language,
-              })),
-            },
-          ]
-        : []),
-    ],
-  })),
-  {
-    heading: t(k('sdp.approval')),
-    blocks: [
-      {
-        type: 'paragraph',
-        text: d.plan?.latestRevision?.approvedAt
-          ? t(k('sdp.approvedOn'), { date: formatDate(d.plan.latestRevision.approvedAt, lang) })
-          : t(k('sdp.notApproved')),
-      },
-    ],
-  },
-];
 
 const selfEvaluation: Build = (d, t) => {
   const strengths = d.findings.filter((f) => f.kind === 'strength');
@@ -232,6 +146,7 @@ const BUILDERS: Record<OutputKind, Build> = {
   self_evaluation: selfEvaluation,
   progress,
   support_log: supportLog,
+  governors_report: governorsReport,
 };
 
 export function buildOutput(kind: OutputKind, data: OutputData, t: TFunction, lang: 'en' | 'cy'): OutputDocument {
@@ -249,5 +164,7 @@ export function buildOutput(kind: OutputKind, data: OutputData, t: TFunction, la
     subtitle: t(kind === 'support_log' ? k('financialYear') : k('academicYear'), { years: period }),
     sections: BUILDERS[kind](data, t, lang),
     footer: t(k('footer'), { date: formatDate(data.generatedOn, lang) }),
+    header: { schoolName: data.school.name, date: formatDate(data.generatedOn, lang) },
+    pageOf: t(k('pageOf'), { n: '{n}', m: '{m}' }),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, or } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { currentPlan } from '../development-plan/plan-repository.ts';
 import {
@@ -9,7 +9,11 @@ import {
   planActions,
   planRevisions,
   priorities,
+  schools,
   successCriteria,
+  supportAgreements,
+  supportRequests,
+  users,
 } from '../../db/schema/index.ts';
 
 const PLANNED_STATES = ['agreed', 'in_progress', 'reviewed', 'closed'];
@@ -22,20 +26,29 @@ export async function findCycleByYear(db: Db, schoolNumber: string, academicYear
   return row ?? null;
 }
 
-/** The current plan (see the development plan's own rule) with its latest revision's approval. */
+/** The current plan (see the development plan's own rule) with its latest revision: when kept, and its approval. */
 export async function planFor(db: Db, schoolNumber: string, academicYear: number) {
   const plan = await currentPlan(db, schoolNumber, academicYear);
   if (!plan) return null;
   const [revision] = await db
-    .select({ number: planRevisions.number, approvedAt: planRevisions.approvedAt })
+    .select({
+      number: planRevisions.number,
+      createdAt: planRevisions.createdAt,
+      approvedAt: planRevisions.approvedAt,
+      approvedByName: users.displayName,
+    })
     .from(planRevisions)
+    .leftJoin(users, eq(users.id, planRevisions.approvedBy))
     .where(eq(planRevisions.planId, plan.id))
     .orderBy(desc(planRevisions.number))
     .limit(1);
   return { ...plan, latestRevision: revision ?? null };
 }
 
-/** A cycle's priorities that made it into the plan, with their criteria, actions and impact review. */
+/**
+ * A cycle's priorities that made it into the plan, with their criteria, actions (and the name of an
+ * action's lead when it is someone with an account), impact review and the support asked for through brokering.
+ */
 export async function plannedPriorities(db: Db, cycleId: string) {
   const rows = await db
     .select()
@@ -50,9 +63,15 @@ export async function plannedPriorities(db: Db, cycleId: string) {
       .from(successCriteria)
       .where(inArray(successCriteria.priorityId, ids))
       .orderBy(asc(successCriteria.position)),
-    db.select().from(planActions).where(inArray(planActions.priorityId, ids)).orderBy(asc(planActions.dueOn)),
+    db
+      .select({ action: planActions, ownerName: users.displayName })
+      .from(planActions)
+      .leftJoin(users, eq(users.id, planActions.ownerUserId))
+      .where(inArray(planActions.priorityId, ids))
+      .orderBy(asc(planActions.dueOn), asc(planActions.createdAt)),
     db.select().from(impactReviews).where(inArray(impactReviews.priorityId, ids)),
   ]);
+  const support = await supportOfPriorities(db, ids);
   const figures = reviews.length
     ? await db
         .select()
@@ -69,7 +88,10 @@ export async function plannedPriorities(db: Db, cycleId: string) {
     return {
       ...p,
       criteria: criteria.filter((c) => c.priorityId === p.id),
-      actions: actions.filter((a) => a.priorityId === p.id),
+      actions: actions
+        .filter((a) => a.action.priorityId === p.id)
+        .map((a) => ({ ...a.action, ownerName: a.ownerName })),
+      requests: support.filter((r) => r.priorityId === p.id),
       review: review ? { ...review, figures: figures.filter((f) => f.reviewId === review.id) } : null,
     };
   });
@@ -109,4 +131,47 @@ export async function supportInYear(db: Db, schoolNumber: string, from: string, 
       ),
     )
     .orderBy(asc(planActions.startOn));
+}
+
+const supporter = aliasedTable(schools, 'supporting_school');
+
+/** Requests for support made from these priorities (not withdrawn), each with the support agreed for it. */
+async function supportOfPriorities(db: Db, priorityIds: string[]) {
+  const requests = await db
+    .select({
+      id: supportRequests.id,
+      priorityId: supportRequests.priorityId,
+      need: supportRequests.need,
+      status: supportRequests.status,
+      language: supportRequests.language,
+      createdAt: supportRequests.createdAt,
+    })
+    .from(supportRequests)
+    .where(and(inArray(supportRequests.priorityId, priorityIds), ne(supportRequests.status, 'withdrawn')))
+    .orderBy(asc(supportRequests.createdAt));
+  const agreements = requests.length
+    ? await db
+        .select({
+          requestId: supportAgreements.requestId,
+          supportingSchoolName: supporter.name,
+          what: supportAgreements.what,
+          days: supportAgreements.days,
+          costPence: supportAgreements.costPence,
+          startsOn: supportAgreements.startsOn,
+          endsOn: supportAgreements.endsOn,
+          status: supportAgreements.status,
+          impact: supportAgreements.impact,
+          language: supportAgreements.language,
+        })
+        .from(supportAgreements)
+        .innerJoin(supporter, eq(supporter.number, supportAgreements.supportingSchoolNumber))
+        .where(
+          inArray(
+            supportAgreements.requestId,
+            requests.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(supportAgreements.createdAt))
+    : [];
+  return requests.map((r) => ({ ...r, agreements: agreements.filter((a) => a.requestId === r.id) }));
 }

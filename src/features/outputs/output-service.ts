@@ -3,7 +3,8 @@ import type { CurrentUser } from '../../policy/roles.ts';
 import { audiencesFor, type SchoolCan, type SchoolContext } from '../../policy/school-policy.ts';
 import { academicYearOf, financialYearOf } from '../../reference/reference-data.ts';
 import { outputItemId, sharesFor, type OutputKind } from '../../sharing/share-repository.ts';
-import type { OutputData } from './output-builders.ts';
+import type { OutputData } from './output-data.ts';
+import { todayInWales } from '../../lib/clock.ts';
 import * as repo from './output-repository.ts';
 import { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
 import { currentVision } from '../vision/vision-repository.ts';
@@ -25,7 +26,7 @@ export async function readableOutputs(
   );
 }
 
-/** Everything the four documents draw on, for the current academic and financial years. */
+/** Everything the documents draw on, for the current academic and financial years. */
 export async function outputData(db: Db, school: SchoolContext, now: Date): Promise<OutputData> {
   const academicYear = academicYearOf(now);
   const financialYear = financialYearOf(now);
@@ -55,5 +56,6 @@ export async function outputData(db: Db, school: SchoolContext, now: Date): Prom
     brokered,
     vision,
     generatedOn: now,
+    today: todayInWales(now),
   };
 }

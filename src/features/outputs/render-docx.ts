@@ -1,8 +1,9 @@
-// Follows the docx library docs (Document, Paragraph with headings and bullets, Table).
+// Follows the docx library docs (Document, headers and footers with page fields, headings, bullets, Table).
 import {
   AlignmentType,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   Packer,
   PageNumber,
@@ -13,58 +14,85 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block, OutputDocument } from './output-document.ts';
+import { pageOfParts, type Block, type OutputDocument } from './output-document.ts';
 
 const FONT = 'Arial';
+const MUTED = '505A5F';
+const langCode = (lang: string | undefined) => (lang === 'cy' ? 'cy-GB' : 'en-GB');
+// Text the school wrote keeps its own language; everything else is in the document's.
+type Run = { text?: string; bold?: boolean; color?: string; size?: number; lang: string };
+const run = ({ lang, ...r }: Run) => new TextRun({ font: FONT, size: 22, ...r, language: { value: langCode(lang) } });
+// A heading's run takes its size from the heading style.
+const headingRun = (text: string, lang: string) =>
+  new TextRun({ text, font: FONT, language: { value: langCode(lang) } });
 
-function paragraphs(b: Block): (Paragraph | Table)[] {
+function paragraphs(b: Block, lang: string): (Paragraph | Table)[] {
+  const label = (text: string) =>
+    new Paragraph({ keepNext: true, children: [run({ text, bold: true, size: 20, color: MUTED, lang })] });
   if (b.type === 'paragraph')
-    return [
-      new Paragraph({ children: [new TextRun({ text: b.text, font: FONT, size: 22 })], spacing: { after: 160 } }),
-    ];
+    return [new Paragraph({ children: [run({ text: b.text, lang: b.lang ?? lang })], spacing: { after: 160 } })];
   if (b.type === 'bullets')
-    return b.items.map(
-      (i) => new Paragraph({ children: [new TextRun({ text: i.text, font: FONT, size: 22 })], bullet: { level: 0 } }),
-    );
+    return [
+      ...(b.caption ? [label(b.caption)] : []),
+      ...b.items.map(
+        (i, n) =>
+          new Paragraph({
+            children: [run({ text: i.text, lang: i.lang ?? lang })],
+            bullet: { level: 0 },
+            spacing: n === b.items.length - 1 ? { after: 160 } : {},
+          }),
+      ),
+    ];
   if (b.type === 'facts') {
     return b.rows.flatMap(([key, value]) => [
-      new Paragraph({ children: [new TextRun({ text: key, bold: true, font: FONT, size: 20, color: '505A5F' })] }),
-      new Paragraph({ children: [new TextRun({ text: value || '–', font: FONT, size: 22 })], spacing: { after: 120 } }),
+      label(key),
+      new Paragraph({ children: [run({ text: value || '–', lang })], spacing: { after: 120 } }),
     ]);
   }
-  const cell = (text: string, bold: boolean) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: FONT, size: 20 })] })] });
+  const widths = b.widths ?? b.head.map(() => 1 / b.head.length);
+  const cell = (text: string, bold: boolean, i: number) =>
+    new TableCell({
+      width: { size: Math.round(widths[i]! * 100), type: WidthType.PERCENTAGE },
+      children: [new Paragraph({ keepLines: true, children: [run({ text, bold, size: 19, lang })] })],
+    });
   return [
-    new Paragraph({ children: [new TextRun({ text: b.caption, bold: true, font: FONT, size: 20, color: '505A5F' })] }),
+    label(b.caption),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, children: b.head.map((h) => cell(h, true)) }),
-        ...b.rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
+        new TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((h, i) => cell(h, true, i)) }),
+        ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, i)) })),
       ],
     }),
-    new Paragraph({ children: [] }),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
   ];
 }
 
-/** A Word document of the output, titled and in the document's language. */
+/** A Word document of the output, titled and in the document's language, with the school and date on every page. */
 export function renderDocx(output: OutputDocument): Promise<Buffer> {
+  const lang = output.language;
+  const small = (text: string) => run({ text, size: 16, color: MUTED, lang });
+  const [before, middle, after] = pageOfParts(output.pageOf);
+  const head = output.header ? `${output.header.schoolName}  ·  ${output.header.date}` : output.schoolName;
   const document = new Document({
     title: `${output.title}: ${output.schoolName}`,
     creator: 'Cydwella',
-    styles: {
-      default: { document: { run: { font: FONT, language: { value: output.language === 'cy' ? 'cy-GB' : 'en-GB' } } } },
-    },
+    styles: { default: { document: { run: { font: FONT, language: { value: langCode(lang) } } } } },
     sections: [
       {
+        headers: { default: new Header({ children: [new Paragraph({ children: [small(head)] })] }) },
         footers: {
           default: new Footer({
             children: [
+              new Paragraph({ children: [small(output.footer)] }),
               new Paragraph({
-                alignment: AlignmentType.CENTER,
+                alignment: AlignmentType.RIGHT,
                 children: [
-                  new TextRun({ text: `${output.footer}  ·  `, size: 16, font: FONT }),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 16, font: FONT }),
+                  small(before),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 16, font: FONT, color: MUTED }),
+                  small(middle),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, font: FONT, color: MUTED }),
+                  small(after),
                 ],
               }),
             ],
@@ -72,21 +100,17 @@ export function renderDocx(output: OutputDocument): Promise<Buffer> {
         },
         children: [
           new Paragraph({
-            children: [
-              new TextRun({ text: output.schoolName.toUpperCase(), bold: true, color: '505A5F', font: FONT, size: 20 }),
-            ],
+            keepNext: true,
+            children: [run({ text: output.schoolName.toUpperCase(), bold: true, color: MUTED, size: 20, lang })],
           }),
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: output.title, font: FONT })] }),
+          new Paragraph({ heading: HeadingLevel.TITLE, keepNext: true, children: [headingRun(output.title, lang)] }),
           new Paragraph({
-            children: [new TextRun({ text: output.subtitle, color: '505A5F', font: FONT, size: 24 })],
+            children: [run({ text: output.subtitle, color: MUTED, size: 24, lang })],
             spacing: { after: 240 },
           }),
           ...output.sections.flatMap((s) => [
-            new Paragraph({
-              heading: HeadingLevel.HEADING_1,
-              children: [new TextRun({ text: s.heading, font: FONT })],
-            }),
-            ...s.blocks.flatMap(paragraphs),
+            new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [headingRun(s.heading, lang)] }),
+            ...s.blocks.flatMap((b) => paragraphs(b, lang)),
           ]),
         ],
       },

@@ -9,6 +9,7 @@ import { outputData, readableOutputs } from './output-service.ts';
 import { buildOutput } from './output-builders.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
+import { renderPlanXlsx } from './render-xlsx.ts';
 import { SchoolNumber } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -19,17 +20,21 @@ const SLUGS: Record<string, OutputKind> = {
   'self-evaluation': 'self_evaluation',
   progress: 'progress',
   'support-log': 'support_log',
+  'governors-report': 'governors_report',
 };
 const slugOf = (kind: OutputKind) => Object.keys(SLUGS).find((s) => SLUGS[s] === kind)!;
 const Params = Type.Object({
   number: SchoolNumber,
-  document: Type.String({ pattern: '^[a-z-]+(\\.(pdf|docx))?$', maxLength: 80 }),
+  document: Type.String({ pattern: '^[a-z-]+(\\.(pdf|docx|xlsx))?$', maxLength: 80 }),
 });
 const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])) });
 const FORMATS = {
   pdf: { type: 'application/pdf', render: renderPdf },
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
 } as const;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// Only the plan has a spreadsheet: its priorities, actions and support as tables.
+const SPREADSHEETS: readonly OutputKind[] = ['sdp_summary'];
 
 export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
@@ -45,6 +50,7 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
         kinds.map(async (kind) => ({
           kind,
           slug: slugOf(kind),
+          spreadsheet: SPREADSHEETS.includes(kind),
           sharing: can.staff
             ? await sharingModel(db, school, can, 'output', outputItemId(school.number, kind), request.lang)
             : null,
@@ -62,18 +68,29 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
     },
   );
 
-  // One document: a page, or with .pdf / .docx a download; ?language= picks the document's language.
+  // One document: a page, or with .pdf / .docx (and .xlsx for the plan) a download; ?language= picks its language.
   app.get(
     '/schools/:number/outputs/:document',
     { config: scoped(signedIn, 'school'), schema: { params: Params, querystring: Query } },
     async (request, reply) => {
       const { school, can } = schoolScope(request);
-      const [slug, extension] = request.params.document.split('.') as [string, keyof typeof FORMATS | undefined];
+      const [slug, extension] = request.params.document.split('.') as [string, 'pdf' | 'docx' | 'xlsx' | undefined];
       const kind = SLUGS[slug];
-      if (!kind || !(await readableOutputs(db, request.user, school, can, [kind])).length)
+      if (
+        !kind ||
+        (extension === 'xlsx' && !SPREADSHEETS.includes(kind)) ||
+        !(await readableOutputs(db, request.user, school, can, [kind])).length
+      )
         throw new HttpError(404, 'not-found');
       const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
-      const output = buildOutput(kind, await outputData(db, school, clock.now()), tFor(lang), lang);
+      const data = await outputData(db, school, clock.now());
+      const fileName = `${school.number}-${slug}-${lang}.${extension}`;
+      if (extension === 'xlsx')
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .send(renderPlanXlsx(data, tFor(lang)));
+      const output = buildOutput(kind, data, tFor(lang), lang);
       if (!extension)
         return reply.page('features/outputs/views/document.njk', {
           title: `${output.title}: ${school.name}`,
@@ -83,9 +100,9 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
           output,
           slug,
           questions: await questionsModel(db, request.user, school, 'output', `${school.number}:${kind}`),
+          spreadsheet: SPREADSHEETS.includes(kind),
         });
       const format = FORMATS[extension];
-      const fileName = `${school.number}-${slug}-${lang}.${extension}`;
       return reply
         .type(format.type)
         .header('content-disposition', `attachment; filename="${fileName}"`)

@@ -1,0 +1,47 @@
+import type { cycleFindings, plannedPriorities, planFor, supportInYear } from './output-repository.ts';
+import type { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
+import type { currentVision } from '../vision/vision-repository.ts';
+
+export type PlannedPriority = Awaited<ReturnType<typeof plannedPriorities>>[number];
+export type PlannedAction = PlannedPriority['actions'][number];
+export type SupportRequestOfPriority = PlannedPriority['requests'][number];
+
+/** Everything the documents draw on: one read of the school's records, so every format says the same. */
+export type OutputData = {
+  school: { name: string; number: string };
+  academicYear: number;
+  cycle: { howWellAnswer: string; howKnowAnswer: string; howImproveAnswer: string; language: string } | null;
+  plan: Awaited<ReturnType<typeof planFor>>;
+  priorities: PlannedPriority[];
+  findings: Awaited<ReturnType<typeof cycleFindings>>;
+  lastYear: PlannedPriority[];
+  financialYear: number;
+  support: Awaited<ReturnType<typeof supportInYear>>;
+  // Support agreed through brokering that the school received or gave (issue 6 item 4).
+  brokered: Awaited<ReturnType<typeof brokeredSupportInPeriod>>;
+  // The school's shared vision, which heads its plan (issue 15, part 7).
+  vision: Awaited<ReturnType<typeof currentVision>>;
+  generatedOn: Date;
+  /** The date the documents are produced, in Wales (YYYY-MM-DD): what "overdue" is measured against. */
+  today: string;
+};
+
+export const k = (key: string) => `outputs.${key}`;
+export const years = (y: number) => `${y}–${String(y + 1).slice(2)}`;
+export const money = (pence: number | null, lang: 'en' | 'cy') =>
+  pence === null
+    ? ''
+    : new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' }).format(
+        pence / 100,
+      );
+
+/** An action's lead: the person's name when the lead has an account, else the name typed in. */
+export const leadOf = (a: PlannedAction) => a.ownerName ?? a.owner;
+
+/** A priority's leads, each once, in the order their actions come. */
+export const leadsOf = (p: PlannedPriority) => [...new Set(p.actions.map(leadOf).filter(Boolean))];
+
+/** The sum of the costs recorded on these actions, in pence (actions without a cost count as nothing). */
+export const costOf = (actions: PlannedAction[]) => actions.reduce((sum, a) => sum + (a.costPence ?? 0), 0);
+
+export const isOverdue = (a: PlannedAction, today: string) => a.status !== 'done' && !!a.dueOn && a.dueOn < today;

@@ -1,0 +1,219 @@
+import type { TFunction } from 'i18next';
+import { formatDate } from '../../lib/dates.ts';
+import type { Block, Section } from './output-document.ts';
+import {
+  costOf,
+  isOverdue,
+  k,
+  leadOf,
+  leadsOf,
+  money,
+  type OutputData,
+  type PlannedAction,
+  type PlannedPriority,
+  type SupportRequestOfPriority,
+} from './output-data.ts';
+
+/**
+ * The SDP summary, built like the governors' report on progress from the same priorities, actions
+ * and support. Each part of a priority is a small function returning blocks, so a new part
+ * (a termly rating, a source of funding) is one more function in the list.
+ */
+export type Lang = 'en' | 'cy';
+export type Part = (p: PlannedPriority, d: OutputData, t: TFunction, lang: Lang) => Block[];
+export const date = (value: string | Date | null, lang: Lang) => (value ? formatDate(value, lang) : '');
+const shortDates = {
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
+  cy: new Intl.DateTimeFormat('cy-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
+};
+/** "7 Nov 2026" / "7 Tach 2026": a date that fits a table column. */
+export const shortDate = (value: string | null, lang: Lang) => (value ? shortDates[lang].format(new Date(value)) : '');
+export const priorityHeading = (p: PlannedPriority, i: number, t: TFunction) =>
+  t(k('sdp.priority'), { number: i + 1, title: p.title });
+
+/** The revision the document shows, and whether the governing body has approved it. */
+export function revisionBlock(d: OutputData, t: TFunction, lang: Lang): Block {
+  const r = d.plan?.latestRevision;
+  const approval = !r
+    ? t(k('sdp.noRevision'))
+    : !r.approvedAt
+      ? t(k('sdp.notApproved'))
+      : r.approvedByName
+        ? t(k('sdp.approvedOnBy'), { date: date(r.approvedAt, lang), name: r.approvedByName })
+        : t(k('sdp.approvedOn'), { date: date(r.approvedAt, lang) });
+  return {
+    type: 'facts',
+    rows: [
+      [t(k('sdp.revision')), r ? t(k('sdp.revisionOf'), { number: r.number, date: date(r.createdAt, lang) }) : ''],
+      [t(k('sdp.approval')), approval],
+      [
+        t(k('sdp.planTotal')),
+        money(
+          d.priorities.reduce((sum, p) => sum + costOf(p.actions), 0),
+          lang,
+        ),
+      ],
+    ],
+  };
+}
+
+const aboutPriority: Part = (p, _d, t, lang) => [
+  {
+    type: 'facts',
+    rows: [
+      [t(k('sdp.forWhom')), p.learners],
+      [t(k('sdp.howWeKnow')), p.successMeasure],
+      [t(k('sdp.theme')), p.nifTheme ? t(`reference.nifTheme.${p.nifTheme}`) : ''],
+      [t(k('sdp.leads')), leadsOf(p).join(', ')],
+      [t(k('sdp.priorityTotal')), money(costOf(p.actions), lang)],
+    ],
+  },
+];
+
+const successCriteria: Part = (p, _d, t) => [
+  {
+    type: 'bullets',
+    caption: t(k('sdp.criteria')),
+    items: p.criteria.length
+      ? p.criteria.map((c) => ({ text: c.text, lang: p.language }))
+      : [{ text: t(k('sdp.noCriteria')) }],
+  },
+];
+
+const progressOf = (a: PlannedAction, d: OutputData, t: TFunction) =>
+  isOverdue(a, d.today)
+    ? t(k('sdp.statusOverdue'), { status: t(`reference.actionStatus.${a.status}`) })
+    : t(`reference.actionStatus.${a.status}`);
+
+const actionsTable: Part = (p, d, t, lang) =>
+  p.actions.length
+    ? [
+        {
+          type: 'table',
+          caption: t(k('sdp.actions')),
+          head: [
+            t(k('sdp.action')),
+            t(k('sdp.lead')),
+            t(k('sdp.start')),
+            t(k('sdp.due')),
+            t(k('sdp.progress')),
+            t(k('sdp.cost')),
+          ],
+          widths: [0.31, 0.16, 0.13, 0.13, 0.14, 0.13],
+          rows: p.actions.map((a) => [
+            a.description,
+            leadOf(a),
+            shortDate(a.startOn, lang),
+            shortDate(a.dueOn, lang),
+            progressOf(a, d, t),
+            money(a.costPence, lang),
+          ]),
+        },
+      ]
+    : [{ type: 'paragraph', text: t(k('sdp.noActions')) }];
+
+/** What the brokered support agreed for a request came to: who gives it, what, when, days and cost. */
+export const agreementsText = (r: SupportRequestOfPriority, t: TFunction, lang: Lang) =>
+  r.agreements.length
+    ? r.agreements
+        .map((a) =>
+          [
+            `${a.supportingSchoolName}: ${a.what}`,
+            [a.startsOn, a.endsOn]
+              .filter(Boolean)
+              .map((x) => date(x, lang))
+              .join(' – '),
+            a.days === null ? '' : t(k('sdp.days'), { days: Number(a.days).toFixed(1) }),
+            money(a.costPence, lang),
+            t(`brokering.agreementStatus.${a.status}`),
+          ]
+            .filter(Boolean)
+            .join('; '),
+        )
+        .join('. ')
+    : t(`brokering.requestStatus.${r.status}`);
+
+/** Support asked for on the priority's actions (collaborative or LA) and through brokering, and what came of it. */
+const supportTable: Part = (p, _d, t, lang) => {
+  const onActions = p.actions.filter((a) => a.supportFrom !== 'none');
+  const rows = [
+    ...onActions.map((a) => [
+      a.supportDetail || a.description,
+      t(`reference.supportFrom.${a.supportFrom}`),
+      t(`reference.actionStatus.${a.status}`),
+    ]),
+    ...p.requests.map((r) => [r.need, t(k('sdp.throughBrokering')), agreementsText(r, t, lang)]),
+  ];
+  return rows.length
+    ? [
+        {
+          type: 'table',
+          caption: t(k('sdp.support')),
+          head: [t(k('sdp.supportAsked')), t(k('sdp.supportFrom')), t(k('sdp.supportReceived'))],
+          widths: [0.4, 0.2, 0.4],
+          rows,
+        },
+      ]
+    : [{ type: 'paragraph', text: t(k('sdp.noSupport')) }];
+};
+
+/** The parts of a priority in the SDP summary, in order. */
+export const SDP_PRIORITY_PARTS: Part[] = [aboutPriority, successCriteria, actionsTable, supportTable];
+
+const costsSection = (d: OutputData, t: TFunction, lang: Lang): Section => ({
+  heading: t(k('sdp.costs')),
+  blocks: [
+    {
+      type: 'table',
+      caption: t(k('sdp.costsCaption')),
+      head: [t(k('sdp.priorityColumn')), t(k('sdp.cost'))],
+      widths: [0.75, 0.25],
+      rows: [
+        ...d.priorities.map((p, i) => [priorityHeading(p, i, t), money(costOf(p.actions), lang)]),
+        [
+          t(k('sdp.planTotal')),
+          money(
+            d.priorities.reduce((sum, p) => sum + costOf(p.actions), 0),
+            lang,
+          ),
+        ],
+      ],
+    },
+  ],
+});
+
+/** The school's shared vision heads the plan (issue 15, part 7). */
+function visionSection(d: OutputData, t: TFunction, lang: Lang): Section {
+  return {
+    heading: t(k('sdp.vision')),
+    blocks: d.vision
+      ? [
+          { type: 'paragraph', text: d.vision.text, lang: d.vision.language },
+          { type: 'paragraph', text: t(k('sdp.visionAgreed'), { date: date(d.vision.agreedOn, lang) }) },
+          { type: 'paragraph', text: d.vision.agreedWith, lang: d.vision.language },
+        ]
+      : [{ type: 'paragraph', text: t(k('sdp.noVision')) }],
+  };
+}
+
+export function sdpSummary(d: OutputData, t: TFunction, lang: Lang): Section[] {
+  return [
+    visionSection(d, t, lang),
+    {
+      heading: t(k('sdp.about')),
+      blocks: [
+        {
+          type: 'paragraph',
+          text: d.plan?.summary || t(k('sdp.noSummary')),
+          lang: d.plan?.summary ? d.plan.language : undefined,
+        },
+        revisionBlock(d, t, lang),
+      ],
+    },
+    ...d.priorities.map((p, i) => ({
+      heading: priorityHeading(p, i, t),
+      blocks: SDP_PRIORITY_PARTS.flatMap((part) => part(p, d, t, lang)),
+    })),
+    ...(d.priorities.length ? [costsSection(d, t, lang)] : []),
+  ];
+}
