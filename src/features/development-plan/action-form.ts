@@ -1,6 +1,7 @@
 import { parseDateParts, dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import { ACTION_STATUSES, isOneOf, SUPPORT_FROM } from '../../reference/reference-data.ts';
-import { formatPounds, parsePounds } from './money.ts';
+import { costFieldIds, costLinesToForm, COST_LINES, linesOf, totalOf, validateCostLines } from './cost-lines.ts';
+import type { CostLine, CostLineForm } from './cost-lines.ts';
 import type { ActionValues, PlanAction } from './plan-repository.ts';
 import { checkOwner, ownerErrorKey, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
 
@@ -13,7 +14,8 @@ export type ActionForm = {
   startOn: DateParts;
   dueOn: DateParts;
   milestones: string;
-  cost: string;
+  /** Always COST_LINES lines, blank ones included: the form shows them all. */
+  costs: CostLineForm[];
   professionalLearning: string;
   supportFrom: string;
   supportDetail: string;
@@ -30,7 +32,8 @@ export const LIMITS = {
 const E = (problem: string) => `pages.planAction.errors.${problem}`;
 
 export type ActionValidation =
-  { ok: true; values: Omit<ActionValues, 'language'> } | { ok: false; errors: Record<string, string> };
+  | { ok: true; values: Omit<ActionValues, 'language'>; costLines: CostLine[] }
+  | { ok: false; errors: Record<string, string> };
 
 /**
  * Checks an action as a leader typed it; every problem at once, against the field it belongs to.
@@ -52,13 +55,13 @@ export function validateActionForm(form: ActionForm, people: readonly Person[]):
   for (const field of ['milestones', 'professionalLearning', 'supportDetail'] as const) {
     if (form[field].length > LIMITS[field]) errors[field] = E(`${field}TooLong`);
   }
-  const cost = parsePounds(form.cost);
-  if (!cost.ok) errors.cost = E('cost');
+  const cost = validateCostLines(form.costs);
+  Object.assign(errors, cost.errors);
   if (!isOneOf(SUPPORT_FROM, form.supportFrom)) errors.supportFrom = E('supportFrom');
   else if (form.supportFrom !== 'none' && !form.supportDetail && !errors.supportDetail)
     errors.supportDetail = E('supportDetailMissing');
   if (!isOneOf(ACTION_STATUSES, form.status)) errors.status = E('status');
-  if (Object.keys(errors).length || !owner.ok || !start.ok || !due.ok || !cost.ok)
+  if (Object.keys(errors).length || !owner.ok || !start.ok || !due.ok)
     return { ok: false, errors: inFormOrder(errors) };
   return {
     ok: true,
@@ -68,13 +71,15 @@ export function validateActionForm(form: ActionForm, people: readonly Person[]):
       startOn: start.value,
       dueOn: due.value,
       milestones: form.milestones,
-      costPence: cost.pence,
+      // The sum of the lines, for everything that reads one figure (outputs, older revisions).
+      costPence: totalOf(cost.lines),
       professionalLearning: form.professionalLearning,
       supportFrom: form.supportFrom,
       // Detail without a request for support would describe nothing: keep the two consistent.
       supportDetail: form.supportFrom === 'none' ? '' : form.supportDetail,
       status: form.status,
     },
+    costLines: cost.lines,
   };
 }
 
@@ -85,7 +90,7 @@ const FORM_ORDER = [
   'startOn-day',
   'dueOn-day',
   'milestones',
-  'cost',
+  ...Array.from({ length: COST_LINES }, (_, i) => Object.values(costFieldIds(i + 1))).flat(),
   'professionalLearning',
   'supportFrom',
   'supportDetail',
@@ -97,15 +102,15 @@ function inFormOrder(errors: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => FORM_ORDER.indexOf(a) - FORM_ORDER.indexOf(b)));
 }
 
-/** A saved action back into the form's shape, for editing. */
-export function actionToForm(action: PlanAction, people: readonly Person[]): ActionForm {
+/** A saved action, with its cost lines, back into the form's shape, for editing. */
+export function actionToForm(action: PlanAction & { costs: CostLine[] }, people: readonly Person[]): ActionForm {
   return {
     description: action.description,
     ...ownerToForm(action, people),
     startOn: dateToParts(action.startOn),
     dueOn: dateToParts(action.dueOn),
     milestones: action.milestones,
-    cost: formatPounds(action.costPence),
+    costs: costLinesToForm(linesOf(action)),
     professionalLearning: action.professionalLearning,
     supportFrom: action.supportFrom,
     supportDetail: action.supportDetail,
@@ -120,7 +125,7 @@ export const EMPTY_ACTION_FORM: ActionForm = {
   startOn: dateToParts(null),
   dueOn: dateToParts(null),
   milestones: '',
-  cost: '',
+  costs: costLinesToForm([]),
   professionalLearning: '',
   supportFrom: 'none',
   supportDetail: '',

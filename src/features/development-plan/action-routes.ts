@@ -12,9 +12,26 @@ import { presentActionConflict } from './plan-presenter.ts';
 import * as repo from './plan-repository.ts';
 import { schoolStaff } from '../action-owners/people-repository.ts';
 import { ownerFormFrom } from '../action-owners/owner-choice.ts';
-import { Version, OwnerChoice } from '../../lib/request-schemas.ts';
+import { FormText, Version, OwnerChoice } from '../../lib/request-schemas.ts';
+import { costLinesOf } from './cost-repository.ts';
+import { COST_LINES } from './cost-lines.ts';
+import { FUNDING_SOURCES } from '../../reference/reference-data.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
+
+/** Each cost line's amount, source and grant name, as cost-lines.ts names them (COST_LINES of them). */
+const money = FormText(100);
+const costFields = {
+  cost1: money,
+  costSource1: money,
+  costGrant1: field,
+  cost2: money,
+  costSource2: money,
+  costGrant2: field,
+  cost3: money,
+  costSource3: money,
+  costGrant3: field,
+};
 
 const ActionBody = Type.Object({
   version: Type.Optional(Version),
@@ -22,7 +39,7 @@ const ActionBody = Type.Object({
   ownerUserId: OwnerChoice,
   owner: field,
   milestones: field,
-  cost: field,
+  ...costFields,
   professionalLearning: field,
   supportFrom: field,
   supportDetail: field,
@@ -47,7 +64,14 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
     startOn: date('startOn'),
     dueOn: date('dueOn'),
     milestones: text(body.milestones),
-    cost: text(body.cost),
+    costs: Array.from({ length: COST_LINES }, (_, i) => {
+      const n = (i + 1) as 1 | 2 | 3;
+      return {
+        amount: text(body[`cost${n}`]),
+        source: text(body[`costSource${n}`]),
+        grantName: text(body[`costGrant${n}`]),
+      };
+    }),
     professionalLearning: text(body.professionalLearning),
     supportFrom: text(body.supportFrom) || 'none',
     supportDetail: text(body.supportDetail),
@@ -73,6 +97,7 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       title,
       ...schoolModel(ctx),
       supportChoices: SUPPORT_FROM,
+      fundingSources: FUNDING_SOURCES,
       people: await schoolStaff(db, ctx.school.number),
       statuses: ACTION_STATUSES,
       ...model,
@@ -88,7 +113,7 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
   async function actionOr404(schoolNumber: string, id: string) {
     const found = await repo.findSchoolAction(db, schoolNumber, id);
     if (!found) throw new HttpError(404, 'not-found');
-    return found;
+    return { ...found, action: { ...found.action, costs: await costLinesOf(db, found.action.id) } };
   }
 
   const backToPlan = (school: string, done: string, priorityId: string) =>

@@ -10,6 +10,7 @@ const action = (id: string, overrides: Partial<SnapshotAction> = {}): SnapshotAc
   dueOn: '2027-03-31',
   milestones: '',
   costPence: null,
+  costs: [],
   professionalLearning: '',
   supportFrom: 'none',
   supportDetail: '',

@@ -7,6 +7,8 @@ import { currentPlanOr404, field, itemAccess, SchoolParams, schoolModel, signedI
 import * as repo from './plan-repository.ts';
 import { todayInWales } from '../../lib/clock.ts';
 import { presentPriorities } from './plan-presenter.ts';
+import { presentCosts } from './cost-presenter.ts';
+import { costTotals } from './cost-totals.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
@@ -67,6 +69,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         inPlan: presentPriorities(inPlan, todayInWales(clock.now())),
         drafts: presentPriorities(drafts, todayInWales(clock.now())),
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
+        costs: presentCosts(costTotals(inPlan, year)),
       });
     },
   );

@@ -1,3 +1,6 @@
+import { FUNDING_SOURCES, isOneOf } from '../../reference/reference-data.ts';
+import type { CostLine } from './cost-lines.ts';
+
 /**
  * The plan as it stood when a revision was saved for governors: frozen as JSON in
  * plan_revisions.snapshot, so later edits never change what the governing body approved.
@@ -11,7 +14,9 @@ export type SnapshotAction = {
   startOn: string | null;
   dueOn: string | null;
   milestones: string;
+  /** The total of `costs`, kept on its own so revisions frozen before the split still read. */
   costPence: number | null;
+  costs: CostLine[];
   professionalLearning: string;
   supportFrom: string;
   supportDetail: string;
@@ -103,6 +108,7 @@ export function buildSnapshot(
           dueOn: a.dueOn,
           milestones: a.milestones,
           costPence: a.costPence,
+          costs: a.costs,
           professionalLearning: a.professionalLearning,
           supportFrom: a.supportFrom,
           supportDetail: a.supportDetail,
@@ -116,6 +122,12 @@ export function buildSnapshot(
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+function readCostLine(value: unknown): CostLine[] {
+  const c = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  if (typeof c.amountPence !== 'number' || !isOneOf(FUNDING_SOURCES, c.source)) return [];
+  return [{ amountPence: c.amountPence, source: c.source, grantName: text(c.grantName) }];
+}
+
 function readAction(value: unknown, index: number): SnapshotAction {
   const a = (value && typeof value === 'object' ? value : { description: text(value) }) as Record<string, unknown>;
   return {
@@ -126,6 +138,7 @@ function readAction(value: unknown, index: number): SnapshotAction {
     dueOn: textOrNull(a.dueOn),
     milestones: text(a.milestones),
     costPence: typeof a.costPence === 'number' ? a.costPence : null,
+    costs: Array.isArray(a.costs) ? a.costs.flatMap(readCostLine) : [],
     professionalLearning: text(a.professionalLearning),
     supportFrom: text(a.supportFrom, 'none'),
     supportDetail: text(a.supportDetail),

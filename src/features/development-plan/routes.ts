@@ -2,12 +2,13 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { actionRemoveRoutes } from './action-remove-routes.ts';
 import { actionRoutes } from './action-routes.ts';
 import { approvalRoutes } from './approval-routes.ts';
+import { costRoutes } from './cost-routes.ts';
 import { criteriaRoutes } from './criteria-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { revisionRoutes } from './revision-routes.ts';
 
 /** The statutory three-year school development plan: /schools/:number/plan... */
 export const developmentPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
-  for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes])
+  for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes, costRoutes])
     await app.register(routes, deps);
 };
