@@ -66,7 +66,11 @@ export async function editAction(
     if (!updated) {
       const current = await repo.findAction(tx, action.id);
       return current
-        ? { ok: false as const, reason: 'conflict' as const, current: { ...current, costs: await costLinesOf(tx, current.id) } }
+        ? {
+            ok: false as const,
+            reason: 'conflict' as const,
+            current: { ...current, costs: await costLinesOf(tx, current.id) },
+          }
         : { ok: false as const, reason: 'gone' as const };
     }
     const costsBefore = await costLinesOf(tx, action.id);

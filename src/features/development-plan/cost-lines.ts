@@ -17,7 +17,11 @@ export type CostLineForm = { amount: string; source: string; grantName: string }
 export const EMPTY_COST_LINE: CostLineForm = { amount: '', source: '', grantName: '' };
 
 /** The ids of a line's fields on the form (1-based), so an error links to the field it is about. */
-export const costFieldIds = (n: number) => ({ amount: `cost${n}`, source: `costSource${n}`, grantName: `costGrant${n}` });
+export const costFieldIds = (n: number) => ({
+  amount: `cost${n}`,
+  source: `costSource${n}`,
+  grantName: `costGrant${n}`,
+});
 
 const E = (problem: string) => `pages.planAction.errors.${problem}`;
 

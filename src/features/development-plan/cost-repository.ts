@@ -12,7 +12,11 @@ export function costLinesJson(): SQL<CostLine[]> {
 
 export async function costLinesOf(db: Db, actionId: string): Promise<CostLine[]> {
   const rows = await db
-    .select({ amountPence: planActionCosts.amountPence, source: planActionCosts.source, grantName: planActionCosts.grantName })
+    .select({
+      amountPence: planActionCosts.amountPence,
+      source: planActionCosts.source,
+      grantName: planActionCosts.grantName,
+    })
     .from(planActionCosts)
     .where(eq(planActionCosts.actionId, actionId))
     .orderBy(asc(planActionCosts.line));

@@ -20,7 +20,11 @@ const newUrl = (priorityId: string) => `/schools/${school.number}/plan/prioritie
 const costsUrl = () => `/schools/${school.number}/plan/costs`;
 const planUrl = () => `/schools/${school.number}/plan`;
 const linesOf = (actionId: string) =>
-  t.database.db.select().from(planActionCosts).where(eq(planActionCosts.actionId, actionId)).orderBy(planActionCosts.line);
+  t.database.db
+    .select()
+    .from(planActionCosts)
+    .where(eq(planActionCosts.actionId, actionId))
+    .orderBy(planActionCosts.line);
 const actionCount = async () => (await t.database.db.select().from(planActions)).length;
 
 const action = {
@@ -91,7 +95,11 @@ describe('the cost of an action, by funding source', () => {
       ['cy', "Dewiswch un o'r ffynonellau cyllid a restrir"],
     ] as const) {
       const url = `${newUrl(sharedId)}?lang=${lang}`;
-      const response = await head.post(url, { ...action, cost1: '100', costSource1: "pdg' or 1=1 --" }, { tokenFrom: url });
+      const response = await head.post(
+        url,
+        { ...action, cost1: '100', costSource1: "pdg' or 1=1 --" },
+        { tokenFrom: url },
+      );
       expect(response.statusCode).toBe(400);
       expect(pageText(response.body)).toContain(message);
       expect(response.body).toContain('href="#costSource1"');
@@ -141,7 +149,15 @@ describe('the cost of an action, by funding source', () => {
     const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
     const saved = await head.post(
       editUrl,
-      { ...action, description: 'Old costed action', version, cost1: '200', costSource1: 'school_budget', cost2: '100', costSource2: 'laeg' },
+      {
+        ...action,
+        description: 'Old costed action',
+        version,
+        cost1: '200',
+        costSource1: 'school_budget',
+        cost2: '100',
+        costSource2: 'laeg',
+      },
       { tokenFrom: editUrl },
     );
     expect(saved.statusCode).toBe(303);

@@ -9,6 +9,14 @@ import { revisionRoutes } from './revision-routes.ts';
 
 /** The statutory three-year school development plan: /schools/:number/plan... */
 export const developmentPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
-  for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes, costRoutes])
+  for (const routes of [
+    planRoutes,
+    actionRoutes,
+    actionRemoveRoutes,
+    criteriaRoutes,
+    revisionRoutes,
+    approvalRoutes,
+    costRoutes,
+  ])
     await app.register(routes, deps);
 };
