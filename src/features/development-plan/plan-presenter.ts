@@ -5,7 +5,7 @@ import type { Language } from '../../plugins/i18n.ts';
 import type { ActionFormField } from './action-service.ts';
 import { actionTiming } from './action-timing.ts';
 import { formatPounds } from './money.ts';
-import { linesOf, type CostLineForm } from './cost-lines.ts';
+import { linesOf, type CostLine, type CostLineForm } from './cost-lines.ts';
 import { FUNDING_SOURCES, isOneOf } from '../../reference/reference-data.ts';
 import type { FieldChange, PlanComparison } from './plan-compare.ts';
 import type { SnapshotPriority } from './plan-snapshot.ts';
@@ -19,6 +19,11 @@ export function fieldText(field: string, value: unknown, t: TFunction, lang: Lan
       return formatDate(value, lang);
     case 'costPence':
       return formatPounds(value as number);
+    case 'costs': {
+      const lines = value as CostLine[];
+      if (!lines.length) return t('pages.planCompare.blank');
+      return lines.map((l) => fundingText(t, formatPounds(l.amountPence), l.source, l.grantName)).join('; ');
+    }
     case 'status':
       return t(`reference.actionStatus.${String(value)}`);
     case 'supportFrom':

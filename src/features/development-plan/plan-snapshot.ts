@@ -1,5 +1,5 @@
 import { FUNDING_SOURCES, isOneOf } from '../../reference/reference-data.ts';
-import type { CostLine } from './cost-lines.ts';
+import { linesOf, type CostLine } from './cost-lines.ts';
 
 /**
  * The plan as it stood when a revision was saved for governors: frozen as JSON in
@@ -62,6 +62,7 @@ export const ACTION_FIELDS = [
   'dueOn',
   'milestones',
   'costPence',
+  'costs',
   'professionalLearning',
   'supportFrom',
   'supportDetail',
@@ -71,7 +72,10 @@ export type PriorityField = (typeof PRIORITY_FIELDS)[number];
 export type ActionField = (typeof ACTION_FIELDS)[number];
 
 type PriorityRow = Omit<SnapshotPriority, 'criteria' | 'actions'> & Record<string, unknown>;
-type ActionRow = SnapshotAction & { priorityId: string } & Record<string, unknown>;
+type ActionRow = Omit<SnapshotAction, 'costs'> & { costs?: CostLine[] | null; priorityId: string } & Record<
+    string,
+    unknown
+  >;
 
 /** Only the fields a revision keeps, in a fixed order, whatever else the rows carry. */
 export function buildSnapshot(
@@ -108,7 +112,7 @@ export function buildSnapshot(
           dueOn: a.dueOn,
           milestones: a.milestones,
           costPence: a.costPence,
-          costs: a.costs,
+          costs: linesOf(a),
           professionalLearning: a.professionalLearning,
           supportFrom: a.supportFrom,
           supportDetail: a.supportDetail,
@@ -138,7 +142,11 @@ function readAction(value: unknown, index: number): SnapshotAction {
     dueOn: textOrNull(a.dueOn),
     milestones: text(a.milestones),
     costPence: typeof a.costPence === 'number' ? a.costPence : null,
-    costs: Array.isArray(a.costs) ? a.costs.flatMap(readCostLine) : [],
+    // A revision frozen before costs had sources holds only the total: read as one undecided line.
+    costs: linesOf({
+      costPence: typeof a.costPence === 'number' ? a.costPence : null,
+      costs: Array.isArray(a.costs) ? a.costs.flatMap(readCostLine) : [],
+    }),
     professionalLearning: text(a.professionalLearning),
     supportFrom: text(a.supportFrom, 'none'),
     supportDetail: text(a.supportDetail),
