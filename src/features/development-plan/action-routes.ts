@@ -14,7 +14,7 @@ import { schoolStaff } from '../action-owners/people-repository.ts';
 import { ownerFormFrom } from '../action-owners/owner-choice.ts';
 import { FormText, Version, OwnerChoice } from '../../lib/request-schemas.ts';
 import { costLinesOf } from './cost-repository.ts';
-import { COST_LINES } from './cost-lines.ts';
+import { costFormsFrom } from './cost-lines.ts';
 import { FUNDING_SOURCES } from '../../reference/reference-data.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -64,14 +64,7 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
     startOn: date('startOn'),
     dueOn: date('dueOn'),
     milestones: text(body.milestones),
-    costs: Array.from({ length: COST_LINES }, (_, i) => {
-      const n = (i + 1) as 1 | 2 | 3;
-      return {
-        amount: text(body[`cost${n}`]),
-        source: text(body[`costSource${n}`]),
-        grantName: text(body[`costGrant${n}`]),
-      };
-    }),
+    costs: costFormsFrom(body),
     professionalLearning: text(body.professionalLearning),
     supportFrom: text(body.supportFrom) || 'none',
     supportDetail: text(body.supportDetail),

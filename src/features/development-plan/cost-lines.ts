@@ -1,4 +1,5 @@
 import { FUNDING_SOURCES, isOneOf, type FundingSource } from '../../reference/reference-data.ts';
+import { text } from '../../lib/forms.ts';
 import { formatPounds, parsePounds } from './money.ts';
 
 /**
@@ -22,6 +23,14 @@ export const costFieldIds = (n: number) => ({
   source: `costSource${n}`,
   grantName: `costGrant${n}`,
 });
+
+/** The lines as the form posted them (cost1, costSource1, costGrant1, ...), trimmed. */
+export function costFormsFrom(body: Record<string, unknown>): CostLineForm[] {
+  return Array.from({ length: COST_LINES }, (_, i) => {
+    const ids = costFieldIds(i + 1);
+    return { amount: text(body[ids.amount]), source: text(body[ids.source]), grantName: text(body[ids.grantName]) };
+  });
+}
 
 const E = (problem: string) => `pages.planAction.errors.${problem}`;
 

@@ -180,7 +180,8 @@ describe('the cost of an action, by funding source', () => {
 
 describe('the plan’s costs', () => {
   it('are totalled on the plan page by priority, source and year for staff', async () => {
-    const text = visibleText((await (await as(people.practitioner)).get(planUrl())).body);
+    const page = await (await as(people.practitioner)).get(planUrl());
+    const text = visibleText(page.body);
     // Shared priority: £1,250.50 (PDG £1,000, Arts Council £250.50); private: £700 not decided.
     expect(text).toContain('Total cost: £1,950.50');
     expect(text).toMatch(/Reading for governors £1,250.50/);
@@ -191,6 +192,7 @@ describe('the plan’s costs', () => {
     expect(text).toContain(`${year} to ${year + 1} £1,250.50`);
     expect(text).toContain(`${year + 1} to ${year + 2} £700`);
     expect(text).toContain('£1,000 from Pupil Development Grant (PDG)');
+    expect(page.body).toContain(`href="${costsUrl()}"`);
   });
 
   it('show governors only the costs of priorities shared with them', async () => {
@@ -211,6 +213,8 @@ describe('the plan’s costs', () => {
     expect(page.statusCode).toBe(200);
     const text = visibleText(page.body);
     expect(text).toContain('Every cost');
+    expect(text).toContain('Totals');
+    expect(page.body).not.toContain(`href="${costsUrl()}"`);
     expect(text).toMatch(/Wellbeing days Staff wellbeing \d{4} to \d{4} Not decided yet £700/);
     const cy = visibleText((await head.get(`${costsUrl()}?lang=cy`)).body);
     expect(cy).toContain('Cyfanswm y gost: £1,950.50');
