@@ -241,7 +241,9 @@ async function headteacherPlansForGovernors(head: Visitor, { story, year }: Scen
   const [action] = await plan.actions(story.priority.title);
   expect(action!.title).toBe(story.action.description);
   expect(action!.rows[head.t('pages.planAction.fields.owner')]).toBe(story.action.owner);
-  expect(action!.rows[head.t('pages.planAction.fields.cost')]).toBe(story.action.cost);
+  const cost = action!.rows[head.t('pages.planAction.fields.cost')]!;
+  expect(cost).toContain(story.action.cost);
+  expect(cost).toContain(head.t(`reference.fundingSource.${story.action.costSource}`));
 
   const criteria = await plan.changeCriteria(story.priority.title);
   await criteria.expectShown();

@@ -4,7 +4,15 @@ import { startingWith } from './base-page.ts';
 import { SchoolAreaPage } from './school-area-page.ts';
 
 type DateParts = { day: number; month: number; year: number };
-export type ActionEntry = { description: string; owner: string; startOn: DateParts; dueOn: DateParts; cost: string };
+export type ActionEntry = {
+  description: string;
+  owner: string;
+  startOn: DateParts;
+  dueOn: DateParts;
+  cost: string;
+  /** A funding source's code (reference-data.ts FUNDING_SOURCES), chosen by its label. */
+  costSource: string;
+};
 
 /** /schools/:number/plan before the plan exists: choose the year it starts in. */
 export class PlanStartPage extends SchoolAreaPage {
@@ -101,7 +109,14 @@ export class ActionFormPage extends SchoolAreaPage {
     await this.nameOwnerOutside(action.owner);
     await this.fillDate(this.t('pages.planAction.fields.startOn'), action.startOn);
     await this.fillDate(this.t('pages.planAction.fields.dueOn'), action.dueOn);
-    await this.field('pages.planAction.fields.cost').fill(action.cost);
+    const firstPart = this.page.getByRole('group', {
+      name: this.t('pages.planAction.costLine', { n: 1 }),
+      exact: true,
+    });
+    await firstPart.getByLabel(this.t('pages.planAction.fields.costAmount'), { exact: true }).fill(action.cost);
+    await firstPart
+      .getByLabel(this.t('pages.planAction.fields.costSource'), { exact: true })
+      .selectOption({ label: this.t(`reference.fundingSource.${action.costSource}`) });
     return this.submit('pages.planAction.save');
   }
 }

@@ -18,7 +18,7 @@ export type CycleStory = {
   peerEnquiry: { title: string; body: string };
   finding: { title: string; body: string };
   priority: { title: string; description: string; learners: string; successMeasure: string };
-  action: { description: string; owner: string; cost: string };
+  action: { description: string; owner: string; cost: string; costSource: string };
   criterion: string;
   revisionNote: string;
   /** The governing body's resolution approving the plan, as minuted. */
@@ -61,6 +61,7 @@ export const STORIES: Record<Language, CycleStory> = {
       description: 'A weekly extended writing session in Welsh in Years 3 to 6',
       owner: 'Literacy lead',
       cost: '£1,250.50',
+      costSource: 'pdg',
     },
     criterion: 'Every learner in Years 3 to 6 writes at length in Welsh at least once a week',
     revisionNote: 'The first revision: the extended writing priority is agreed.',
@@ -109,6 +110,7 @@ export const STORIES: Record<Language, CycleStory> = {
       description: 'Sesiwn ysgrifennu estynedig wythnosol yn Gymraeg ym Mlynyddoedd 3 i 6',
       owner: 'Arweinydd llythrennedd',
       cost: '£1,250.50',
+      costSource: 'pdg',
     },
     criterion: 'Mae pob dysgwr ym Mlynyddoedd 3 i 6 yn ysgrifennu’n estynedig yn Gymraeg o leiaf unwaith yr wythnos',
     revisionNote: 'Y diwygiad cyntaf: mae’r flaenoriaeth ysgrifennu estynedig wedi’i chytuno.',

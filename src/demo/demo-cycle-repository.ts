@@ -11,6 +11,7 @@ export const insertDemo = {
   priorityFindings: (db: Db, v: (typeof s.priorityFindings.$inferInsert)[]) => db.insert(s.priorityFindings).values(v),
   criteria: (db: Db, v: (typeof s.successCriteria.$inferInsert)[]) => db.insert(s.successCriteria).values(v),
   actions: (db: Db, v: (typeof s.planActions.$inferInsert)[]) => db.insert(s.planActions).values(v),
+  actionCosts: (db: Db, v: (typeof s.planActionCosts.$inferInsert)[]) => db.insert(s.planActionCosts).values(v),
   plan: (db: Db, v: typeof s.developmentPlans.$inferInsert) => db.insert(s.developmentPlans).values(v),
   revision: (db: Db, v: typeof s.planRevisions.$inferInsert) => db.insert(s.planRevisions).values(v),
   review: (db: Db, v: typeof s.impactReviews.$inferInsert) => db.insert(s.impactReviews).values(v),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { searchKey } from '../lib/search-text.ts';
-import { academicYearOf } from '../reference/reference-data.ts';
+import { academicYearOf, type FundingSource } from '../reference/reference-data.ts';
 import { outputItemId } from '../sharing/share-repository.ts';
 import type { planActions, priorities } from '../db/schema/index.ts';
 import { insertDemo } from './demo-cycle-repository.ts';
@@ -353,21 +353,37 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     ...o,
   });
   const moderationActionId = randomUUID();
+  const [checklistsId, samplesId, clubId, contactId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  // Each action's cost is the sum of its lines, split across the sources a Welsh school pays from.
+  const costs: Record<string, { amountPence: number; source: FundingSource; grantName?: string }[]> = {
+    [moderationActionId]: [
+      { amountPence: 30_000, source: 'professional_learning_grant' },
+      { amountPence: 15_000, source: 'school_budget' },
+    ],
+    [checklistsId]: [{ amountPence: 12_000, source: 'school_budget' }],
+    [samplesId]: [{ amountPence: 20_000, source: 'laeg' }],
+    [clubId]: [
+      { amountPence: 80_000, source: 'pdg' },
+      { amountPence: 40_000, source: 'school_budget' },
+    ],
+    [contactId]: [{ amountPence: 25_000, source: 'other_grant', grantName: 'Community Focused Schools grant' }],
+  };
+  const costOf = (id: string) => ({ id, costPence: costs[id]!.reduce((sum, l) => sum + l.amountPence, 0) });
   await insertDemo.actions(db, [
     action(writing.id, {
-      id: moderationActionId,
       description: "Sesiynau cymedroli ysgrifennu gyda'r clwstwr",
       owner: 'Dafydd Evans',
       ownerUserId: people.leader,
       startOn: day(-50, now),
       dueOn: day(14, now),
       milestones: 'Cytuno ar ddisgwyliadau cam cynnydd 3',
-      costPence: 45000,
+      ...costOf(moderationActionId),
       professionalLearning: 'Asesu ysgrifennu ar gyfer cam cynnydd 3',
       supportFrom: 'collaborative',
       supportDetail: 'Cymedroli ar y cyd gyda Chlwstwr Bro Edern',
     }),
     action(writing.id, {
+      ...costOf(checklistsId),
       description: 'Gwirio gwaith eich hun: rhestrau gwirio treigladau ym mhob dosbarth',
       owner: 'Catrin Hughes',
       ownerUserId: people.practitioner,
@@ -377,6 +393,7 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
       status: 'in_progress',
     }),
     action(writing.id, {
+      ...costOf(samplesId),
       description: 'Samplau gwaith tymor y gwanwyn',
       owner: 'Elin Jones',
       ownerUserId: people.headteacher,
@@ -392,12 +409,13 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
       startOn: day(-30, now),
       dueOn: day(120, now),
       milestones: 'Club running three mornings a week',
-      costPence: 120000,
+      ...costOf(clubId),
       supportFrom: 'la',
       supportDetail: 'LA attendance officer: half a day a week',
       language: 'en',
     }),
     action(attendance.id, {
+      ...costOf(contactId),
       description: 'Named contact and plan for every persistently absent learner’s family',
       owner: 'Dafydd Evans',
       ownerUserId: people.leader,
@@ -407,6 +425,10 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
       language: 'en',
     }),
   ]);
+  await insertDemo.actionCosts(
+    db,
+    Object.entries(costs).flatMap(([actionId, lines]) => lines.map((l, i) => ({ actionId, line: i + 1, ...l }))),
+  );
   const planId = randomUUID();
   await insertDemo.plan(db, {
     id: planId,

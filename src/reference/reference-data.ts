@@ -69,6 +69,20 @@ export const PRIORITY_ORIGINS = ['self_evaluation', 'peer_enquiry', 'collaborati
 export const FINDING_KINDS = ['strength', 'area_for_development'] as const;
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 export const SUPPORT_FROM = ['none', 'collaborative', 'la'] as const;
+/**
+ * Where the money for an action comes from: the common sources of a Welsh school's spending.
+ * 'other_grant' carries the grant's name; 'not_decided' is what a cost typed before sources were
+ * asked for became (and is honest for a cost whose funding is not settled yet).
+ */
+export const FUNDING_SOURCES = [
+  'pdg',
+  'school_budget',
+  'laeg',
+  'professional_learning_grant',
+  'other_grant',
+  'not_decided',
+] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
 /** Audiences a school may share with, widest last. Collaboratives name which one; 'national' is counted in Welsh Government's aggregates, never shown as an item. */
 export const AUDIENCES = ['governors', 'collaborative', 'la', 'national', 'public'] as const;
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -21,6 +22,7 @@ import {
   CYCLE_STAGES,
   EVIDENCE_SOURCES,
   FINDING_KINDS,
+  FUNDING_SOURCES,
   PRIORITY_STATES,
 } from '../../reference/reference-data.ts';
 import { APPROVAL_MEETINGS, SHAREABLE_TYPES } from '../../reference/record-states.ts';
@@ -242,6 +244,32 @@ export const planActions = pgTable(
     index('plan_actions_due').on(t.dueOn),
     index('plan_actions_owner_user').on(t.ownerUserId),
     oneOf('plan_actions', t.status, ACTION_STATUSES),
+  ],
+);
+
+/**
+ * An action's cost, split by where the money comes from: up to three lines an action (the form
+ * offers three; a split wider than that is rare in a school plan and would be a table of its own).
+ * A child table rather than columns, so totals by source are one GROUP BY and the CHECKs hold per
+ * line. plan_actions.cost_pence stays as the sum of the lines, written in the same transaction,
+ * so the outputs and older revisions that read one figure keep working.
+ */
+export const planActionCosts = pgTable(
+  'plan_action_costs',
+  {
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => planActions.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    amountPence: integer('amount_pence').notNull(),
+    source: text('source').notNull(),
+    grantName: text('grant_name').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.line] }),
+    check('plan_action_costs_line_check', sql`${t.line} between 1 and 3`),
+    check('plan_action_costs_amount_check', sql`${t.amountPence} >= 0`),
+    oneOf('plan_action_costs', t.source, FUNDING_SOURCES),
   ],
 );
 

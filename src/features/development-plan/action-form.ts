@@ -1,6 +1,7 @@
 import { parseDateParts, dateToParts, type DateParts } from '../../lib/govuk-date-input.ts';
 import { ACTION_STATUSES, isOneOf, SUPPORT_FROM } from '../../reference/reference-data.ts';
-import { formatPounds, parsePounds } from './money.ts';
+import { costFieldIds, costLinesToForm, COST_LINES, linesOf, totalOf, validateCostLines } from './cost-lines.ts';
+import type { CostLine, CostLineForm } from './cost-lines.ts';
 import type { ActionValues, PlanAction } from './plan-repository.ts';
 import { checkOwner, ownerErrorKey, ownerToForm, type Person } from '../action-owners/owner-choice.ts';
 import type { SupportBroker } from './action-support-service.ts';
@@ -14,7 +15,8 @@ export type ActionForm = {
   startOn: DateParts;
   dueOn: DateParts;
   milestones: string;
-  cost: string;
+  /** Always COST_LINES lines, blank ones included: the form shows them all. */
+  costs: CostLineForm[];
   professionalLearning: string;
   supportFrom: string;
   /** Which of the school's collaboratives, when it asks its collaborative and belongs to several. */
@@ -33,7 +35,7 @@ export const LIMITS = {
 const E = (problem: string) => `pages.planAction.errors.${problem}`;
 
 export type ActionValidation =
-  | { ok: true; values: Omit<ActionValues, 'language'>; broker: SupportBroker }
+  | { ok: true; values: Omit<ActionValues, 'language'>; broker: SupportBroker; costLines: CostLine[] }
   | { ok: false; errors: Record<string, string> };
 
 /**
@@ -61,15 +63,15 @@ export function validateActionForm(
   for (const field of ['milestones', 'professionalLearning', 'supportDetail'] as const) {
     if (form[field].length > LIMITS[field]) errors[field] = E(`${field}TooLong`);
   }
-  const cost = parsePounds(form.cost);
-  if (!cost.ok) errors.cost = E('cost');
+  const cost = validateCostLines(form.costs);
+  Object.assign(errors, cost.errors);
   if (!isOneOf(SUPPORT_FROM, form.supportFrom)) errors.supportFrom = E('supportFrom');
   else if (form.supportFrom !== 'none' && !form.supportDetail && !errors.supportDetail)
     errors.supportDetail = E('supportDetailMissing');
   const broker = chooseBroker(form, collaboratives);
   if (!broker.ok) errors[broker.field] = E(broker.problem);
   if (!isOneOf(ACTION_STATUSES, form.status)) errors.status = E('status');
-  if (Object.keys(errors).length || !owner.ok || !start.ok || !due.ok || !cost.ok || !broker.ok)
+  if (Object.keys(errors).length || !owner.ok || !start.ok || !due.ok || !broker.ok)
     return { ok: false, errors: inFormOrder(errors) };
   return {
     ok: true,
@@ -80,13 +82,15 @@ export function validateActionForm(
       startOn: start.value,
       dueOn: due.value,
       milestones: form.milestones,
-      costPence: cost.pence,
+      // The sum of the lines, for everything that reads one figure (outputs, older revisions).
+      costPence: totalOf(cost.lines),
       professionalLearning: form.professionalLearning,
       supportFrom: form.supportFrom,
       // Detail without a request for support would describe nothing: keep the two consistent.
       supportDetail: form.supportFrom === 'none' ? '' : form.supportDetail,
       status: form.status,
     },
+    costLines: cost.lines,
   };
 }
 
@@ -117,7 +121,7 @@ const FORM_ORDER = [
   'startOn-day',
   'dueOn-day',
   'milestones',
-  'cost',
+  ...Array.from({ length: COST_LINES }, (_, i) => Object.values(costFieldIds(i + 1))).flat(),
   'professionalLearning',
   'supportFrom',
   'supportCollaborativeId',
@@ -130,15 +134,22 @@ function inFormOrder(errors: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => FORM_ORDER.indexOf(a) - FORM_ORDER.indexOf(b)));
 }
 
-/** A saved action back into the form's shape, for editing (`collaborativeId`: the collaborative its request went to). */
-export function actionToForm(action: PlanAction, people: readonly Person[], collaborativeId = ''): ActionForm {
+/**
+ * A saved action, with its cost lines, back into the form's shape, for editing (`collaborativeId`:
+ * the collaborative its support request went to).
+ */
+export function actionToForm(
+  action: PlanAction & { costs: CostLine[] },
+  people: readonly Person[],
+  collaborativeId = '',
+): ActionForm {
   return {
     description: action.description,
     ...ownerToForm(action, people),
     startOn: dateToParts(action.startOn),
     dueOn: dateToParts(action.dueOn),
     milestones: action.milestones,
-    cost: formatPounds(action.costPence),
+    costs: costLinesToForm(linesOf(action)),
     professionalLearning: action.professionalLearning,
     supportFrom: action.supportFrom,
     supportCollaborativeId: action.supportFrom === 'collaborative' ? collaborativeId : '',
@@ -154,7 +165,7 @@ export const EMPTY_ACTION_FORM: ActionForm = {
   startOn: dateToParts(null),
   dueOn: dateToParts(null),
   milestones: '',
-  cost: '',
+  costs: costLinesToForm([]),
   professionalLearning: '',
   supportFrom: 'none',
   supportCollaborativeId: '',

@@ -12,11 +12,28 @@ import { presentActionConflict } from './plan-presenter.ts';
 import * as repo from './plan-repository.ts';
 import { schoolStaff } from '../action-owners/people-repository.ts';
 import { ownerFormFrom } from '../action-owners/owner-choice.ts';
-import { EmptyOrUuid, Version, OwnerChoice } from '../../lib/request-schemas.ts';
+import { EmptyOrUuid, FormText, Version, OwnerChoice } from '../../lib/request-schemas.ts';
 import { collaborativesOf } from '../brokering/brokering-repository.ts';
 import { supportByAction } from './action-support-view.ts';
+import { costLinesOf } from './cost-repository.ts';
+import { costFormsFrom } from './cost-lines.ts';
+import { FUNDING_SOURCES } from '../../reference/reference-data.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
+
+/** Each cost line's amount, source and grant name, as cost-lines.ts names them (COST_LINES of them). */
+const money = FormText(100);
+const costFields = {
+  cost1: money,
+  costSource1: money,
+  costGrant1: field,
+  cost2: money,
+  costSource2: money,
+  costGrant2: field,
+  cost3: money,
+  costSource3: money,
+  costGrant3: field,
+};
 
 const ActionBody = Type.Object({
   version: Type.Optional(Version),
@@ -24,7 +41,7 @@ const ActionBody = Type.Object({
   ownerUserId: OwnerChoice,
   owner: field,
   milestones: field,
-  cost: field,
+  ...costFields,
   professionalLearning: field,
   supportFrom: field,
   supportCollaborativeId: Type.Optional(EmptyOrUuid),
@@ -50,7 +67,7 @@ function formFrom(body: Static<typeof ActionBody>): ActionForm {
     startOn: date('startOn'),
     dueOn: date('dueOn'),
     milestones: text(body.milestones),
-    cost: text(body.cost),
+    costs: costFormsFrom(body),
     professionalLearning: text(body.professionalLearning),
     supportFrom: text(body.supportFrom) || 'none',
     supportCollaborativeId: text(body.supportCollaborativeId),
@@ -82,6 +99,7 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       ...schoolModel(ctx),
       supportChoices: SUPPORT_FROM,
       collaboratives: await collaborativesOf(db, ctx.school.number),
+      fundingSources: FUNDING_SOURCES,
       people: await schoolStaff(db, ctx.school.number),
       statuses: ACTION_STATUSES,
       support,
@@ -108,7 +126,7 @@ export const actionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
   async function actionOr404(schoolNumber: string, id: string) {
     const found = await repo.findSchoolAction(db, schoolNumber, id);
     if (!found) throw new HttpError(404, 'not-found');
-    return found;
+    return { ...found, action: { ...found.action, costs: await costLinesOf(db, found.action.id) } };
   }
 
   const backToPlan = (school: string, done: string, priorityId: string) =>

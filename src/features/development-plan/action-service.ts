@@ -3,16 +3,21 @@ import { appendAudit } from '../../audit/audit-repository.ts';
 import { actionToForm, validateActionForm, type ActionForm } from './action-form.ts';
 import { OUTSIDE, type Person } from '../action-owners/owner-choice.ts';
 import * as repo from './plan-repository.ts';
+import { costLinesOf, replaceCostLines } from './cost-repository.ts';
+import type { CostLine } from './cost-lines.ts';
 import { tellNewOwner } from '../action-owners/assignment-service.ts';
 import { releaseSupport, syncActionSupport } from './action-support-service.ts';
 
 /** The school's active collaboratives (one may broker the support an action asks) and the time now. */
 export type SupportContext = { collaboratives: readonly { id: string }[]; now: Date };
 
+/** An action with its cost lines. */
+export type CostedAction = repo.PlanAction & { costs: CostLine[] };
+
 export type ActionSaveResult =
   | { ok: true; action: repo.PlanAction }
   | { ok: false; reason: 'invalid'; errors: Record<string, string> }
-  | { ok: false; reason: 'conflict'; current: repo.PlanAction }
+  | { ok: false; reason: 'conflict'; current: CostedAction }
   | { ok: false; reason: 'gone' };
 
 export async function addAction(
@@ -28,12 +33,13 @@ export async function addAction(
   if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors };
   return db.transaction(async (tx) => {
     const action = await repo.insertAction(tx, priority.id, { ...checked.values, language });
+    await replaceCostLines(tx, action.id, checked.costLines);
     await appendAudit(tx, {
       actorId,
       action: 'plan-action-create',
       entityType: 'plan_action',
       entityId: action.id,
-      after: { priorityId: priority.id, ...checked.values },
+      after: { priorityId: priority.id, ...checked.values, costs: checked.costLines },
     });
     await tellNewOwner(tx, {
       actorId,
@@ -67,17 +73,23 @@ export async function editAction(
     if (!updated) {
       const current = await repo.findAction(tx, action.id);
       return current
-        ? { ok: false as const, reason: 'conflict' as const, current }
+        ? {
+            ok: false as const,
+            reason: 'conflict' as const,
+            current: { ...current, costs: await costLinesOf(tx, current.id) },
+          }
         : { ok: false as const, reason: 'gone' as const };
     }
+    const costsBefore = await costLinesOf(tx, action.id);
+    await replaceCostLines(tx, action.id, checked.costLines);
     const { id, priorityId, createdAt, updatedAt, version: v, ...before } = action;
     await appendAudit(tx, {
       actorId,
       action: 'plan-action-update',
       entityType: 'plan_action',
       entityId: action.id,
-      before,
-      after: checked.values,
+      before: { ...before, costs: costsBefore },
+      after: { ...checked.values, costs: checked.costLines },
     });
     await tellNewOwner(tx, {
       actorId,
@@ -94,6 +106,7 @@ export async function editAction(
 
 export async function removeAction(db: Db, actorId: string, action: repo.PlanAction, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
+    const costs = await costLinesOf(tx, action.id);
     // Before the row goes (its link would go with it): lets go of the request as asking nobody would.
     await releaseSupport(tx, actorId, action.id, now);
     const removed = await repo.deleteAction(tx, action.id);
@@ -104,7 +117,7 @@ export async function removeAction(db: Db, actorId: string, action: repo.PlanAct
         action: 'plan-action-delete',
         entityType: 'plan_action',
         entityId: action.id,
-        before,
+        before: { ...before, costs },
       });
     }
     return removed;
@@ -117,7 +130,7 @@ const FORM_FIELDS = [
   'startOn',
   'dueOn',
   'milestones',
-  'cost',
+  'costs',
   'professionalLearning',
   'supportFrom',
   'supportDetail',
@@ -127,7 +140,7 @@ export type ActionFormField = (typeof FORM_FIELDS)[number];
 
 /** Where what someone else saved differs from what this person typed: the rows of the conflict page. */
 export function actionDifferences(
-  theirs: repo.PlanAction,
+  theirs: CostedAction,
   yours: ActionForm,
   people: readonly Person[] = [],
 ): { field: ActionFormField; theirs: ActionForm[ActionFormField]; yours: ActionForm[ActionFormField] }[] {

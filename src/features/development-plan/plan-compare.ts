@@ -33,9 +33,12 @@ export type PlanComparison = {
 };
 
 function changedFields<T, F extends keyof T & string>(before: T, after: T, fields: readonly F[]): FieldChange<F>[] {
-  return fields
-    .filter((f) => (before[f] ?? null) !== (after[f] ?? null))
-    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
+  return (
+    fields
+      // Compared as JSON so a list (an action's cost lines) counts as changed only when its content is.
+      .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+      .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ const action = (id: string, overrides: Partial<SnapshotAction> = {}): SnapshotAc
   dueOn: '2027-03-31',
   milestones: '',
   costPence: null,
+  costs: [],
   professionalLearning: '',
   supportFrom: 'none',
   supportDetail: '',
@@ -151,5 +152,54 @@ describe('readSnapshot', () => {
       supportFrom: 'none',
     });
     expect(readSnapshot(null, { academicYear: 2026 }).priorities).toEqual([]);
+  });
+});
+
+describe('an action’s cost lines between revisions', () => {
+  const pdg = { amountPence: 45_000, source: 'pdg' as const, grantName: '' };
+  const undecided = { amountPence: 45_000, source: 'not_decided' as const, grantName: '' };
+
+  it('are a change when the split changes, even with the same total', () => {
+    const before = snapshot([priority('p1', { actions: [action('a1', { costPence: 45_000, costs: [pdg] })] })]);
+    const split = [
+      { ...pdg, amountPence: 30_000 },
+      { amountPence: 15_000, source: 'school_budget' as const, grantName: '' },
+    ];
+    const after = snapshot([priority('p1', { actions: [action('a1', { costPence: 45_000, costs: split })] })]);
+    expect(comparePlanSnapshots(before, after).changedPriorities[0]!.changedActions[0]!.fields).toEqual([
+      { field: 'costs', before: [pdg], after: split },
+    ]);
+    expect(comparePlanSnapshots(before, structuredClone(before)).hasChanges).toBe(false);
+  });
+
+  it('read from a revision kept before sources as one line not decided yet, so nothing seems changed', () => {
+    const old = readSnapshot(
+      { priorities: [{ id: 'p1', title: 'R', actions: [{ id: 'a1', description: 'D', costPence: 45_000 }] }] },
+      { academicYear: 2026 },
+    );
+    expect(old.priorities[0]!.actions[0]!.costs).toEqual([undecided]);
+    const now = structuredClone(old);
+    expect(comparePlanSnapshots(old, now).hasChanges).toBe(false);
+    const hostile = readSnapshot(
+      {
+        priorities: [
+          {
+            actions: [
+              {
+                costPence: 5,
+                costs: [
+                  { amountPence: 'x', source: 'pdg' },
+                  { amountPence: 5, source: 'cash' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { academicYear: 2026 },
+    );
+    expect(hostile.priorities[0]!.actions[0]!.costs).toEqual([
+      { amountPence: 5, source: 'not_decided', grantName: '' },
+    ]);
   });
 });

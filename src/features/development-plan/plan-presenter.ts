@@ -5,6 +5,8 @@ import type { Language } from '../../plugins/i18n.ts';
 import type { ActionFormField } from './action-service.ts';
 import { actionTiming } from './action-timing.ts';
 import { formatPounds } from './money.ts';
+import { linesOf, type CostLine, type CostLineForm } from './cost-lines.ts';
+import { FUNDING_SOURCES, isOneOf } from '../../reference/reference-data.ts';
 import type { FieldChange, PlanComparison } from './plan-compare.ts';
 import type { SnapshotPriority } from './plan-snapshot.ts';
 
@@ -17,6 +19,11 @@ export function fieldText(field: string, value: unknown, t: TFunction, lang: Lan
       return formatDate(value, lang);
     case 'costPence':
       return formatPounds(value as number);
+    case 'costs': {
+      const lines = value as CostLine[];
+      if (!lines.length) return t('pages.planCompare.blank');
+      return lines.map((l) => fundingText(t, formatPounds(l.amountPence), l.source, l.grantName)).join('; ');
+    }
     case 'status':
       return t(`reference.actionStatus.${String(value)}`);
     case 'supportFrom':
@@ -42,7 +49,7 @@ export function presentActionConflict(
       if (!parsed.ok) return Object.values(value as DateParts).join(' / ');
       return fieldText(field, parsed.value, t, lang);
     }
-    return field === 'cost' ? (value as string) || t('pages.planCompare.blank') : fieldText(field, value, t, lang);
+    return field === 'costs' ? costFormText(value as CostLineForm[], t) : fieldText(field, value, t, lang);
   };
   return rows.map((r) => ({
     label: t(`pages.planAction.fields.${r.field}`),
@@ -50,6 +57,22 @@ export function presentActionConflict(
     yours: show(r.field, r.yours),
   }));
 }
+
+/** Cost lines as typed, one after another ("£300 Pupil Development Grant (PDG); ..."), or blank. */
+function costFormText(lines: CostLineForm[], t: TFunction): string {
+  const typed = lines.filter((l) => l.amount || l.source || l.grantName);
+  if (!typed.length) return t('pages.planCompare.blank');
+  return typed.map((l) => fundingText(t, l.amount, l.source, l.grantName)).join('; ');
+}
+
+/** One line of money: "£300 Pupil Development Grant (PDG)", "£50 Another grant: Arts Council". */
+function fundingText(t: TFunction, amount: string, source: string, grantName: string): string {
+  const label = isOneOf(FUNDING_SOURCES, source) ? t(`reference.fundingSource.${source}`) : source;
+  return [amount, [label, grantName].filter(Boolean).join(': ')].filter(Boolean).join(' ');
+}
+
+/** A source as a reader sees it; another grant by its name. */
+export const sourceText = (t: TFunction, source: string, grantName: string) => fundingText(t, '', source, grantName);
 
 const changeRows = (changes: FieldChange<string>[], prefix: string, t: TFunction, lang: Language) =>
   changes.map((c) => ({
@@ -83,6 +106,7 @@ export function presentPriorities(priorities: SnapshotPriority[], today: string 
     actions: p.actions.map((a) => ({
       ...a,
       costText: formatPounds(a.costPence),
+      costLines: linesOf(a).map((l) => ({ ...l, amountText: formatPounds(l.amountPence) })),
       timing: today ? actionTiming(a, today) : null,
     })),
   }));

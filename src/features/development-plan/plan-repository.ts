@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
+import type { CostLine } from './cost-lines.ts';
+import { costLinesJson } from './cost-repository.ts';
 import { cycles, developmentPlans, planActions, priorities, shares, successCriteria } from '../../db/schema/index.ts';
 import type { Audience } from '../../reference/reference-data.ts';
 import { outputItemId, visibleCondition, type ItemAccess } from '../../sharing/share-repository.ts';
@@ -97,11 +99,14 @@ export async function criteriaFor(db: Db, priorityIds: string[]) {
     .orderBy(asc(successCriteria.position), asc(successCriteria.text));
 }
 
-/** Actions by due date (undated last), then as written; the owner as pages show it (ownerName). */
-export async function actionsFor(db: Db, priorityIds: string[]): Promise<PlanAction[]> {
+/**
+ * Actions by due date (undated last), then as written; the owner as pages show it (ownerName),
+ * with the action's cost lines.
+ */
+export async function actionsFor(db: Db, priorityIds: string[]): Promise<(PlanAction & { costs: CostLine[] })[]> {
   if (priorityIds.length === 0) return [];
   return db
-    .select({ ...getTableColumns(planActions), owner: ownerName(planActions) })
+    .select({ ...getTableColumns(planActions), owner: ownerName(planActions), costs: costLinesJson() })
     .from(planActions)
     .where(inArray(planActions.priorityId, priorityIds))
     .orderBy(sql`${planActions.dueOn} asc nulls last`, asc(planActions.createdAt));

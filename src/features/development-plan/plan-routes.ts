@@ -8,6 +8,8 @@ import * as repo from './plan-repository.ts';
 import { todayInWales } from '../../lib/clock.ts';
 import { presentPriorities } from './plan-presenter.ts';
 import { supportByAction, withSupport } from './action-support-view.ts';
+import { presentCosts } from './cost-presenter.ts';
+import { costTotals } from './cost-totals.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
 import { openQuestionCount, questionsModel } from '../../governor-questions/question-presenter.ts';
@@ -81,6 +83,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         inPlan: withSupport(presentPriorities(inPlan, todayInWales(clock.now())), support),
         drafts: withSupport(presentPriorities(drafts, todayInWales(clock.now())), support),
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
+        costs: presentCosts(costTotals(inPlan, year)),
       });
     },
   );

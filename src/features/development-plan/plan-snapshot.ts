@@ -1,3 +1,6 @@
+import { FUNDING_SOURCES, isOneOf } from '../../reference/reference-data.ts';
+import { linesOf, type CostLine } from './cost-lines.ts';
+
 /**
  * The plan as it stood when a revision was saved for governors: frozen as JSON in
  * plan_revisions.snapshot, so later edits never change what the governing body approved.
@@ -11,7 +14,9 @@ export type SnapshotAction = {
   startOn: string | null;
   dueOn: string | null;
   milestones: string;
+  /** The total of `costs`, kept on its own so revisions frozen before the split still read. */
   costPence: number | null;
+  costs: CostLine[];
   professionalLearning: string;
   supportFrom: string;
   supportDetail: string;
@@ -57,6 +62,7 @@ export const ACTION_FIELDS = [
   'dueOn',
   'milestones',
   'costPence',
+  'costs',
   'professionalLearning',
   'supportFrom',
   'supportDetail',
@@ -66,7 +72,10 @@ export type PriorityField = (typeof PRIORITY_FIELDS)[number];
 export type ActionField = (typeof ACTION_FIELDS)[number];
 
 type PriorityRow = Omit<SnapshotPriority, 'criteria' | 'actions'> & Record<string, unknown>;
-type ActionRow = SnapshotAction & { priorityId: string } & Record<string, unknown>;
+type ActionRow = Omit<SnapshotAction, 'costs'> & { costs?: CostLine[] | null; priorityId: string } & Record<
+    string,
+    unknown
+  >;
 
 /** Only the fields a revision keeps, in a fixed order, whatever else the rows carry. */
 export function buildSnapshot(
@@ -103,6 +112,7 @@ export function buildSnapshot(
           dueOn: a.dueOn,
           milestones: a.milestones,
           costPence: a.costPence,
+          costs: linesOf(a),
           professionalLearning: a.professionalLearning,
           supportFrom: a.supportFrom,
           supportDetail: a.supportDetail,
@@ -116,6 +126,12 @@ export function buildSnapshot(
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+function readCostLine(value: unknown): CostLine[] {
+  const c = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  if (typeof c.amountPence !== 'number' || !isOneOf(FUNDING_SOURCES, c.source)) return [];
+  return [{ amountPence: c.amountPence, source: c.source, grantName: text(c.grantName) }];
+}
+
 function readAction(value: unknown, index: number): SnapshotAction {
   const a = (value && typeof value === 'object' ? value : { description: text(value) }) as Record<string, unknown>;
   return {
@@ -126,6 +142,11 @@ function readAction(value: unknown, index: number): SnapshotAction {
     dueOn: textOrNull(a.dueOn),
     milestones: text(a.milestones),
     costPence: typeof a.costPence === 'number' ? a.costPence : null,
+    // A revision frozen before costs had sources holds only the total: read as one undecided line.
+    costs: linesOf({
+      costPence: typeof a.costPence === 'number' ? a.costPence : null,
+      costs: Array.isArray(a.costs) ? a.costs.flatMap(readCostLine) : [],
+    }),
     professionalLearning: text(a.professionalLearning),
     supportFrom: text(a.supportFrom, 'none'),
     supportDetail: text(a.supportDetail),

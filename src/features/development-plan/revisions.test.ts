@@ -168,7 +168,9 @@ describe('a second revision', () => {
     expect(text).toContain('Actions added');
     expect(text).toContain('Buy decodable books');
     expect(text).toMatch(/Progress<\/th><td[^>]*>Not started<\/td><td[^>]*>In progress/);
-    expect(text).toMatch(/Cost<\/th><td[^>]*>\(blank\)<\/td><td[^>]*>£500/);
+    expect(text).toMatch(/Total cost<\/th><td[^>]*>\(blank\)<\/td><td[^>]*>£500/);
+    // A cost written without its source reads as one line whose source is not decided yet.
+    expect(text).toMatch(/Cost<\/th><td[^>]*>\(blank\)<\/td><td[^>]*>£500 Not decided yet/);
 
     expect((await head.get(`${base()}/revisions/1/compare`)).statusCode).toBe(404);
     expect(pageText((await head.get(base())).body)).toContain('Not yet approved');

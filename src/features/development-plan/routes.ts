@@ -2,6 +2,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { actionRemoveRoutes } from './action-remove-routes.ts';
 import { actionRoutes } from './action-routes.ts';
 import { approvalRoutes } from './approval-routes.ts';
+import { costRoutes } from './cost-routes.ts';
 import { criteriaRoutes } from './criteria-routes.ts';
 import { delegationRoutes } from './delegation-routes.ts';
 import { planRoutes } from './plan-routes.ts';
@@ -17,6 +18,7 @@ export const developmentPlanRoutes: FeaturePlugin<'database' | 'clock'> = async 
     revisionRoutes,
     approvalRoutes,
     delegationRoutes,
+    costRoutes,
   ])
     await app.register(routes, deps);
 };
