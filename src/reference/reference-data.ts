@@ -69,6 +69,10 @@ export const PRIORITY_ORIGINS = ['self_evaluation', 'peer_enquiry', 'collaborati
 export const FINDING_KINDS = ['strength', 'area_for_development'] as const;
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 export const SUPPORT_FROM = ['none', 'collaborative', 'la'] as const;
+/** A progress review's rating of a priority or action, best last but one: an ordinal scale, never a score. */
+export const PROGRESS_RATINGS = ['off_track', 'some_concerns', 'on_track', 'complete'] as const;
+/** The terms of a school year, in order: the default review points fall at their ends. */
+export const SCHOOL_TERMS = ['autumn', 'spring', 'summer'] as const;
 /** Audiences a school may share with, widest last. Collaboratives name which one; 'national' is counted in Welsh Government's aggregates, never shown as an item. */
 export const AUDIENCES = ['governors', 'collaborative', 'la', 'national', 'public'] as const;
 
@@ -77,6 +81,8 @@ export type NifTheme = (typeof NIF_THEMES)[number];
 export type CycleStage = (typeof CYCLE_STAGES)[number];
 export type PriorityState = (typeof PRIORITY_STATES)[number];
 export type Audience = (typeof AUDIENCES)[number];
+export type ProgressRating = (typeof PROGRESS_RATINGS)[number];
+export type SchoolTerm = (typeof SCHOOL_TERMS)[number];
 
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
