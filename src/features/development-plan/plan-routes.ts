@@ -12,9 +12,18 @@ import { latestRevision } from './revision-repository.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
+import { nextReviewPoint, planProgress } from '../progress-reviews/progress-presenter.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
-const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
+const DONE = [
+  'plan-started',
+  'summary-saved',
+  'action-added',
+  'action-saved',
+  'action-removed',
+  'criteria-saved',
+  'review-points-saved',
+];
 
 export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
@@ -55,6 +64,15 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
           )
         : [];
       const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
+      const [progress, nextPoint] = await Promise.all([
+        planProgress(
+          db,
+          plan,
+          inPlan.map((p) => p.id),
+          clock.now(),
+        ),
+        nextReviewPoint(db, plan, clock.now()),
+      ]);
       return reply.page(view('plan'), {
         title,
         ...schoolModel(ctx),
@@ -64,7 +82,11 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         latest,
         done,
         showSummary: summaryShared,
-        inPlan: presentPriorities(inPlan, todayInWales(clock.now())),
+        inPlan: presentPriorities(inPlan, todayInWales(clock.now())).map((p) => ({
+          ...p,
+          progress: progress.get(p.id),
+        })),
+        nextReviewPoint: nextPoint,
         drafts: presentPriorities(drafts, todayInWales(clock.now())),
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
       });

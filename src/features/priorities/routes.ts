@@ -11,6 +11,7 @@ import { priorityFormRoutes } from './form-routes.ts';
 import { GROUPINGS, groupPriorities } from './priorities-presenter.ts';
 import * as repo from './priorities-repository.ts';
 import { changeState } from './priorities-service.ts';
+import { priorityProgress } from '../progress-reviews/progress-presenter.ts';
 import { allowedTransitions, readinessChecklist } from '../../self-evaluation/priority-readiness.ts';
 import { vagueWordingPrompts } from '../../self-evaluation/vague-wording.ts';
 import { FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
@@ -75,10 +76,16 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     status = 200,
   ) {
     const access = readerAccess(request, ctx);
-    const [linked, national, sharing] = await Promise.all([
+    const [linked, national, sharing, progress] = await Promise.all([
       repo.linkedFindings(db, priority.id, access),
       repo.nationalPriorityList(db),
       sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang),
+      priorityProgress(
+        db,
+        { schoolNumber: ctx.school.number, priority, access, now: clock.now() },
+        request.t,
+        request.lang,
+      ),
     ]);
     const findings = linked.filter((f) => f.visible);
     return reply.status(status).page(view('priority'), {
@@ -94,6 +101,7 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
       checklist: readinessChecklist(priority),
       prompts: ctx.can.edit ? vagueWordingPrompts(priority, priority.language) : [],
       transitions: allowedTransitions(priority.state),
+      progress,
       ...extra,
     });
   }
@@ -108,7 +116,10 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     '/schools/:number/priorities/:id',
     {
       config: scoped(signedIn, 'school'),
-      schema: { params: PriorityParams, querystring: Type.Object({ saved: short, moved: short, shared: short }) },
+      schema: {
+        params: PriorityParams,
+        querystring: Type.Object({ saved: short, moved: short, shared: short, reviewed: short }),
+      },
     },
     async (request, reply) => {
       const ctx = schoolScope(request);
@@ -117,6 +128,7 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
         saved: request.query.saved === '1',
         moved: isOneOf(PRIORITY_STATES, request.query.moved) ? request.query.moved : null,
         shared: sharedNotice(request.query.shared),
+        reviewed: request.query.reviewed === '1',
       });
     },
   );
