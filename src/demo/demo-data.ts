@@ -10,6 +10,7 @@ import { countSchools, countUsers, insertCollaborative, insertDemoUser } from '.
 import { loadDemoCollaboration } from './demo-collaboration.ts';
 import { loadDemoLocalAuthorities } from './demo-local-authorities.ts';
 import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
+import { loadDemoProgressReviews } from './demo-progress-reviews.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
 export const DEMO_PASSWORD = 'demo-gwella-2026';
@@ -145,6 +146,13 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
         practitioner: ids.get('practitioner')!,
         governor: ids.get('governor')!,
       },
+      now,
+    );
+    await loadDemoProgressReviews(
+      tx,
+      DEMO_SCHOOL,
+      { headteacher: ids.get('headteacher')!, leader: ids.get('school_leader')! },
+      schoolCycle,
       now,
     );
     await appendAudit(tx, { actorId: null, action: 'demo-cycle-create', entityType: 'school', entityId: DEMO_SCHOOL });
