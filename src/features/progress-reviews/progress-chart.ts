@@ -8,7 +8,7 @@ import { daysBetween, planSpan, planYears } from './review-points.ts';
 
 export const CHART = {
   width: 680,
-  labelWidth: 170,
+  labelWidth: 180,
   right: 20,
   top: 12,
   rowHeight: 44,
@@ -67,7 +67,7 @@ export function chartMarkers(input: Pick<ChartInput, 'firstYear' | 'reviews'>) {
 export function progressChartSvg(input: ChartInput, id: string): string {
   const markers = chartMarkers(input);
   const text = (x: number, y: number, anchor: string, content: string, extra = '') =>
-    `<text x="${x}" y="${y}" text-anchor="${anchor}" font-size="14" fill="#0b0c0c"${extra}>${escapeXml(content)}</text>`;
+    `<text x="${x}" y="${y}" text-anchor="${anchor}" font-size="16" fill="#0b0c0c"${extra}>${escapeXml(content)}</text>`;
   const rows = PROGRESS_RATINGS.map((rating) => {
     const y = yOf(rating);
     return (

@@ -42,6 +42,8 @@ export async function priorityProgress(
     priority: { id: string; title: string; createdAt: Date };
     access: ItemAccess;
     now: Date;
+    /** The reader, when they may edit the plan: their own latest review of each target may be taken back. */
+    editorId: string | null;
   },
   t: TFunction,
   lang: Language,
@@ -58,7 +60,18 @@ export async function priorityProgress(
     reviews.map((r) => r.id),
     input.access,
   );
-  const history = reviews.map((r) => ({ ...r, evidence: evidence.filter((e) => e.reviewId === r.id) }));
+  // Newest first, so the first of each priority or action is its latest (as latestReviewId orders them).
+  const seen = new Set<string>();
+  const history = reviews.map((r) => {
+    const target = r.actionId ?? '';
+    const latest = !seen.has(target);
+    seen.add(target);
+    return {
+      ...r,
+      evidence: evidence.filter((e) => e.reviewId === r.id),
+      removable: latest && !!input.editorId && r.createdBy === input.editorId,
+    };
+  });
   const own = history.filter((r) => !r.actionId);
   const oldestFirst = [...own].reverse();
   const points = reviewPoints(firstYear, stored).map((p) => p.dueOn);

@@ -181,3 +181,43 @@ export async function priorityStarts(db: Db, priorityIds: string[]) {
     .from(priorities)
     .where(inArray(priorities.id, priorityIds));
 }
+
+/** One of the school's reviews, with the priority it belongs to. */
+export async function findReview(db: Db, schoolNumber: string, id: string) {
+  const [row] = await db
+    .select({ review: progressReviews, priority: priorities })
+    .from(progressReviews)
+    .innerJoin(priorities, eq(priorities.id, progressReviews.priorityId))
+    .where(and(eq(progressReviews.id, id), eq(progressReviews.schoolNumber, schoolNumber)));
+  return row ?? null;
+}
+
+/** The latest review of the same priority (or the same action), by date reviewed then by when it was recorded. */
+export async function latestReviewId(db: Db, priorityId: string, actionId: string | null): Promise<string | null> {
+  const [row] = await db
+    .select({ id: progressReviews.id })
+    .from(progressReviews)
+    .where(
+      and(
+        eq(progressReviews.priorityId, priorityId),
+        actionId ? eq(progressReviews.actionId, actionId) : isNull(progressReviews.actionId),
+      ),
+    )
+    .orderBy(desc(progressReviews.reviewedOn), desc(progressReviews.createdAt))
+    .limit(1)
+    .for('update');
+  return row?.id ?? null;
+}
+
+export async function reviewEvidenceIds(db: Db, reviewId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: progressReviewEvidence.evidenceId })
+    .from(progressReviewEvidence)
+    .where(eq(progressReviewEvidence.reviewId, reviewId));
+  return rows.map((r) => r.id);
+}
+
+export async function deleteReview(db: Db, id: string): Promise<boolean> {
+  const rows = await db.delete(progressReviews).where(eq(progressReviews.id, id)).returning({ id: progressReviews.id });
+  return rows.length > 0;
+}

@@ -67,3 +67,34 @@ export async function saveReviewPoints(
     return { ok: true as const };
   });
 }
+
+/**
+ * Whether this person may take back this review: only the one who recorded it, and only while it
+ * is still the latest of its priority or action, so a mistake can go but the history cannot be rewritten.
+ */
+export function mayRemove(review: { createdBy: string | null; id: string }, actorId: string, latestId: string | null) {
+  return review.createdBy === actorId && latestId === review.id;
+}
+
+/** Removes the author's own mistaken latest review, audited with what it said. */
+export async function removeOwnLatestReview(
+  db: Db,
+  actorId: string,
+  review: repo.ProgressReview,
+): Promise<'removed' | 'forbidden'> {
+  return db.transaction(async (tx) => {
+    const latest = await repo.latestReviewId(tx, review.priorityId, review.actionId);
+    if (!mayRemove(review, actorId, latest)) return 'forbidden' as const;
+    const evidence = await repo.reviewEvidenceIds(tx, review.id);
+    await repo.deleteReview(tx, review.id);
+    const { createdAt, ...before } = review;
+    await appendAudit(tx, {
+      actorId,
+      action: 'progress-review-delete',
+      entityType: 'progress_review',
+      entityId: review.id,
+      before: { ...before, evidence },
+    });
+    return 'removed' as const;
+  });
+}

@@ -245,3 +245,37 @@ describe('review points and the plan page', () => {
     ).toBe(403);
   });
 });
+
+describe('taking back a mistaken review', () => {
+  const removeUrl = (id: string) => `/schools/${school.number}/plan/reviews/${id}/remove`;
+
+  it("lets only the author remove their own latest review, audited, and never an earlier one or someone else's", async () => {
+    const rows = await reviewRows();
+    const headLatest = rows.find((r) => r.createdBy === people.headteacher.id && !r.actionId)!;
+    const leaderEarlier = rows.find((r) => r.createdBy === people.leader.id && !r.actionId)!;
+    const leader = await as(people.leader);
+    for (const id of [headLatest.id, leaderEarlier.id]) {
+      expect((await leader.get(removeUrl(id))).statusCode).toBe(403);
+      expect((await leader.post(removeUrl(id), {}, { tokenFrom: priorityPage() })).statusCode).toBe(403);
+    }
+    expect((await (await as(people.practitioner)).get(removeUrl(headLatest.id))).statusCode).toBe(403);
+    const leaderPage = await leader.get(priorityPage());
+    expect(leaderPage.body).not.toContain(removeUrl(headLatest.id));
+    // The leader's action review is the latest of its action: theirs to take back.
+    const actionReview = rows.find((r) => r.actionId === ids.action)!;
+    expect(leaderPage.body).toContain(removeUrl(actionReview.id));
+
+    const head = await as(people.headteacher);
+    expect((await head.get(priorityPage())).body).toContain(removeUrl(headLatest.id));
+    const confirm = await head.get(removeUrl(headLatest.id));
+    expect(confirm.statusCode).toBe(200);
+    expect(pageText(confirm.body)).toContain('Year 4 catching up now.');
+    const removed = await head.post(removeUrl(headLatest.id), {}, { tokenFrom: removeUrl(headLatest.id) });
+    expect(removed.statusCode).toBe(303);
+    expect((await reviewRows()).map((r) => r.id)).not.toContain(headLatest.id);
+    const [entry] = await auditEntries(t.database.db, 'progress-review-delete', headLatest.id);
+    expect(entry?.before).toMatchObject({ rating: 'on_track', comment: 'Year 4 catching up now.' });
+    // The earlier review is now the latest, but it is the leader's: the headteacher cannot remove it.
+    expect((await head.get(removeUrl(leaderEarlier.id))).statusCode).toBe(403);
+  });
+});
