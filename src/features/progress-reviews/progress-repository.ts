@@ -192,9 +192,8 @@ export async function findReview(db: Db, schoolNumber: string, id: string) {
   return row ?? null;
 }
 
-/** The latest review of the same priority (or the same action), by date reviewed then by when it was recorded. */
-export async function latestReviewId(db: Db, priorityId: string, actionId: string | null): Promise<string | null> {
-  const [row] = await db
+const latestOf = (db: Db, priorityId: string, actionId: string | null) =>
+  db
     .select({ id: progressReviews.id })
     .from(progressReviews)
     .where(
@@ -204,8 +203,17 @@ export async function latestReviewId(db: Db, priorityId: string, actionId: strin
       ),
     )
     .orderBy(desc(progressReviews.reviewedOn), desc(progressReviews.createdAt))
-    .limit(1)
-    .for('update');
+    .limit(1);
+
+/** The latest review of the same priority (or the same action), by date reviewed then by when it was recorded. */
+export async function latestReviewId(db: Db, priorityId: string, actionId: string | null): Promise<string | null> {
+  const [row] = await latestOf(db, priorityId, actionId);
+  return row?.id ?? null;
+}
+
+/** The same, holding its row until the transaction ends, so two removals of one review queue. */
+export async function lockLatestReviewId(db: Db, priorityId: string, actionId: string | null): Promise<string | null> {
+  const [row] = await latestOf(db, priorityId, actionId).for('update');
   return row?.id ?? null;
 }
 

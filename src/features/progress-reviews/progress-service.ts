@@ -83,7 +83,7 @@ export async function removeOwnLatestReview(
   review: repo.ProgressReview,
 ): Promise<'removed' | 'forbidden'> {
   return db.transaction(async (tx) => {
-    const latest = await repo.latestReviewId(tx, review.priorityId, review.actionId);
+    const latest = await repo.lockLatestReviewId(tx, review.priorityId, review.actionId);
     if (!mayRemove(review, actorId, latest)) return 'forbidden' as const;
     const evidence = await repo.reviewEvidenceIds(tx, review.id);
     await repo.deleteReview(tx, review.id);
