@@ -13,6 +13,7 @@ import { loadDemoSchoolCycle } from './demo-school-cycle.ts';
 import { raiseDemoActionSupport } from './demo-action-support.ts';
 import { loadDemoGovernorQuestions } from './demo-governor-questions.ts';
 import { loadDemoInspection } from './demo-inspection.ts';
+import { loadDemoProgressReviews } from './demo-progress-reviews.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
 export const DEMO_PASSWORD = 'demo-gwella-2026';
@@ -148,6 +149,13 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
         practitioner: ids.get('practitioner')!,
         governor: ids.get('governor')!,
       },
+      now,
+    );
+    await loadDemoProgressReviews(
+      tx,
+      DEMO_SCHOOL,
+      { headteacher: ids.get('headteacher')!, leader: ids.get('school_leader')! },
+      schoolCycle,
       now,
     );
     await appendAudit(tx, { actorId: null, action: 'demo-cycle-create', entityType: 'school', entityId: DEMO_SCHOOL });

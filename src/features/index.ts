@@ -22,6 +22,7 @@ import { outputRoutes } from './outputs/routes.ts';
 import { findingsRoutes } from './findings/routes.ts';
 import { prioritiesRoutes } from './priorities/routes.ts';
 import { developmentPlanRoutes } from './development-plan/routes.ts';
+import { progressReviewRoutes } from './progress-reviews/routes.ts';
 import { impactRoutes } from './impact/routes.ts';
 import { collaborativeRoutes } from './collaboratives/routes.ts';
 import { goodPracticeRoutes } from './good-practice/routes.ts';
@@ -78,6 +79,7 @@ export const features: Feature[] = [
   feature(governorQuestionRoutes, { database: true, clock: true }),
   feature(visionRoutes, { database: true, clock: true }),
   feature(inspectionRoutes, { database: true, clock: true }),
+  feature(progressReviewRoutes, { database: true, clock: true }),
   feature(impactRoutes, { database: true, clock: true }),
   feature(collaborativeRoutes, { database: true, clock: true }),
   feature(goodPracticeRoutes, { database: true, clock: true }),

@@ -83,6 +83,10 @@ export const FUNDING_SOURCES = [
   'not_decided',
 ] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
+/** A progress review's rating of a priority or action, best last but one: an ordinal scale, never a score. */
+export const PROGRESS_RATINGS = ['off_track', 'some_concerns', 'on_track', 'complete'] as const;
+/** The terms of a school year, in order: the default review points fall at their ends. */
+export const SCHOOL_TERMS = ['autumn', 'spring', 'summer'] as const;
 /** Audiences a school may share with, widest last. Collaboratives name which one; 'national' is counted in Welsh Government's aggregates, never shown as an item. */
 export const AUDIENCES = ['governors', 'collaborative', 'la', 'national', 'public'] as const;
 
@@ -91,6 +95,8 @@ export type NifTheme = (typeof NIF_THEMES)[number];
 export type CycleStage = (typeof CYCLE_STAGES)[number];
 export type PriorityState = (typeof PRIORITY_STATES)[number];
 export type Audience = (typeof AUDIENCES)[number];
+export type ProgressRating = (typeof PROGRESS_RATINGS)[number];
+export type SchoolTerm = (typeof SCHOOL_TERMS)[number];
 
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);

@@ -13,3 +13,4 @@ export * from './two-factor.ts';
 export * from './governor-questions.ts';
 export * from './inspection.ts';
 export * from './vision.ts';
+export * from './progress.ts';

@@ -17,9 +17,18 @@ import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 import { currentVision } from '../vision/vision-repository.ts';
+import { nextReviewPoint, planProgress } from '../progress-reviews/progress-presenter.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
-const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
+const DONE = [
+  'plan-started',
+  'summary-saved',
+  'action-added',
+  'action-saved',
+  'action-removed',
+  'criteria-saved',
+  'review-points-saved',
+];
 
 export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
@@ -68,6 +77,15 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
           )
         : [];
       const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
+      const [progress, nextPoint] = await Promise.all([
+        planProgress(
+          db,
+          plan,
+          inPlan.map((p) => p.id),
+          clock.now(),
+        ),
+        nextReviewPoint(db, plan, clock.now()),
+      ]);
       return reply.page(view('plan'), {
         title,
         ...schoolModel(ctx),
@@ -80,7 +98,11 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         openQuestions,
         showSummary: summaryShared,
         vision,
-        inPlan: withSupport(presentPriorities(inPlan, todayInWales(clock.now())), support),
+        inPlan: withSupport(presentPriorities(inPlan, todayInWales(clock.now())), support).map((p) => ({
+          ...p,
+          progress: progress.get(p.id),
+        })),
+        nextReviewPoint: nextPoint,
         drafts: withSupport(presentPriorities(drafts, todayInWales(clock.now())), support),
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
         costs: presentCosts(costTotals(inPlan, year)),

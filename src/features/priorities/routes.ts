@@ -12,6 +12,7 @@ import { priorityFormRoutes } from './form-routes.ts';
 import { GROUPINGS, groupPriorities } from './priorities-presenter.ts';
 import * as repo from './priorities-repository.ts';
 import { changeState } from './priorities-service.ts';
+import { priorityProgress } from '../progress-reviews/progress-presenter.ts';
 import { allowedTransitions, readinessChecklist } from '../../self-evaluation/priority-readiness.ts';
 import { vagueWordingPrompts } from '../../self-evaluation/vague-wording.ts';
 import { FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
@@ -76,11 +77,23 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     status = 200,
   ) {
     const access = readerAccess(request, ctx);
-    const [linked, national, sharing, questions] = await Promise.all([
+    const [linked, national, sharing, questions, progress] = await Promise.all([
       repo.linkedFindings(db, priority.id, access),
       repo.nationalPriorityList(db),
       sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang),
       questionsModel(db, request.user, ctx.school, 'priority', priority.id),
+      priorityProgress(
+        db,
+        {
+          schoolNumber: ctx.school.number,
+          priority,
+          access,
+          now: clock.now(),
+          editorId: ctx.can.edit ? request.user!.id : null,
+        },
+        request.t,
+        request.lang,
+      ),
     ]);
     const findings = linked.filter((f) => f.visible);
     return reply.status(status).page(view('priority'), {
@@ -97,6 +110,7 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
       checklist: readinessChecklist(priority),
       prompts: ctx.can.edit ? vagueWordingPrompts(priority, priority.language) : [],
       transitions: allowedTransitions(priority.state),
+      progress,
       ...extra,
     });
   }
@@ -111,7 +125,10 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     '/schools/:number/priorities/:id',
     {
       config: scoped(signedIn, 'school'),
-      schema: { params: PriorityParams, querystring: Type.Object({ saved: short, moved: short, shared: short }) },
+      schema: {
+        params: PriorityParams,
+        querystring: Type.Object({ saved: short, moved: short, shared: short, reviewed: short }),
+      },
     },
     async (request, reply) => {
       const ctx = schoolScope(request);
@@ -120,6 +137,7 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
         saved: request.query.saved === '1',
         moved: isOneOf(PRIORITY_STATES, request.query.moved) ? request.query.moved : null,
         shared: sharedNotice(request.query.shared),
+        reviewed: request.query.reviewed === '1',
       });
     },
   );
