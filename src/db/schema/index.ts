@@ -10,3 +10,4 @@ export * from './notifications.ts';
 export * from './api-tokens.ts';
 export * from './identity.ts';
 export * from './two-factor.ts';
+export * from './plan-outline.ts';
