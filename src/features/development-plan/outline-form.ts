@@ -31,6 +31,14 @@ export const EMPTY_OUTLINE_FORM: OutlineForm = {
   year: '',
 };
 
+/** The form field of each term's box ('year' alone would clash with the entry's school year). */
+export const TERM_FIELDS: Record<OutlineTerm, string> = {
+  autumn: 'autumn',
+  spring: 'spring',
+  summer: 'summer',
+  year: 'wholeYear',
+};
+
 const lines = (value: string) =>
   value
     .split(/\r?\n/)
@@ -52,8 +60,9 @@ export function readOutlineForm(
   const actions: OutlineInput['actions'] = [];
   for (const term of OUTLINE_TERMS) {
     const items = lines(form[term]);
-    if (items.length > MAX_ACTIONS_PER_TERM) errors[term] = 'pages.planOutline.errors.tooMany';
-    else if (items.some((d) => d.length > MAX_OUTLINE_ACTION)) errors[term] = 'pages.planOutline.errors.actionTooLong';
+    if (items.length > MAX_ACTIONS_PER_TERM) errors[TERM_FIELDS[term]] = 'pages.planOutline.errors.tooMany';
+    else if (items.some((d) => d.length > MAX_OUTLINE_ACTION))
+      errors[TERM_FIELDS[term]] = 'pages.planOutline.errors.actionTooLong';
     actions.push(...items.map((description) => ({ term, description })));
   }
   if (Object.keys(errors).length) return { ok: false, errors };

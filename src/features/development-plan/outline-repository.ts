@@ -52,7 +52,9 @@ async function writeActions(db: Db, outlinePriorityId: string, actions: OutlineI
   if (actions.length)
     await db
       .insert(planOutlineActions)
-      .values(actions.map((a, position) => ({ outlinePriorityId, term: a.term, description: a.description, position })));
+      .values(
+        actions.map((a, position) => ({ outlinePriorityId, term: a.term, description: a.description, position })),
+      );
 }
 
 export async function insertOutline(

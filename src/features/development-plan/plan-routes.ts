@@ -9,12 +9,24 @@ import { todayInWales } from '../../lib/clock.ts';
 import { presentPriorities } from './plan-presenter.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
+import { PlanQuery, planYearsModel } from './plan-overview.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
-const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
+const DONE = [
+  'plan-started',
+  'summary-saved',
+  'action-added',
+  'action-saved',
+  'action-removed',
+  'criteria-saved',
+  'outline-added',
+  'outline-saved',
+  'outline-removed',
+  'plan-rolled',
+];
 
 export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
@@ -23,7 +35,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
     '/schools/:number/plan',
     {
       config: scoped(signedIn, 'school', 'viewArea'),
-      schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) },
+      schema: { params: SchoolParams, querystring: PlanQuery },
     },
     async (request, reply) => {
       const ctx = schoolScope(request);
@@ -54,6 +66,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
             [...inPlan, ...drafts].map((p) => p.id),
           )
         : [];
+      const years = await planYearsModel(db, ctx, access, { plan, year, inPlan, drafts, query: request.query });
       const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
       return reply.page(view('plan'), {
         title,
@@ -64,8 +77,9 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         latest,
         done,
         showSummary: summaryShared,
-        inPlan: presentPriorities(inPlan, todayInWales(clock.now())),
-        drafts: presentPriorities(drafts, todayInWales(clock.now())),
+        inPlan: presentPriorities(years.inPlan, todayInWales(clock.now())),
+        drafts: presentPriorities(years.drafts, todayInWales(clock.now())),
+        ...years.page,
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
       });
     },

@@ -44,9 +44,7 @@ export async function addOutline(
   });
 }
 
-export type OutlineEditResult =
-  | { ok: true }
-  | { ok: false; reason: 'conflict'; current: outlines.OutlineEntry | null };
+export type OutlineEditResult = { ok: true } | { ok: false; reason: 'conflict'; current: outlines.OutlineEntry | null };
 
 export async function editOutline(
   db: Db,

@@ -13,7 +13,10 @@ import type { DatedAction } from './roll-forward.ts';
 
 /** Every priority of a cycle with its actions' ids and statuses: what the roll-forward rules read. */
 export async function cycleWork(db: Db, cycleId: string) {
-  const rows = await db.select({ id: priorities.id, state: priorities.state }).from(priorities).where(eq(priorities.cycleId, cycleId));
+  const rows = await db
+    .select({ id: priorities.id, state: priorities.state })
+    .from(priorities)
+    .where(eq(priorities.cycleId, cycleId));
   if (rows.length === 0) return [];
   const actions = await db
     .select({ id: planActions.id, status: planActions.status, priorityId: planActions.priorityId })
@@ -75,14 +78,24 @@ export async function carryPriority(
     const actions = await db.select().from(planActions).where(inArray(planActions.id, actionIds));
     await db
       .insert(planActions)
-      .values(actions.map(({ id: _id, createdAt: _c, updatedAt: _u, version: _v, ...a }) => ({ ...a, priorityId: copy!.id })));
+      .values(
+        actions.map(({ id: _id, createdAt: _c, updatedAt: _u, version: _v, ...a }) => ({ ...a, priorityId: copy!.id })),
+      );
   }
   return copy!.id;
 }
 
 export async function insertDraftPriority(
   db: Db,
-  values: { schoolNumber: string; cycleId: string; title: string; description: string; language: string; carriedFromId: string | null; createdBy: string },
+  values: {
+    schoolNumber: string;
+    cycleId: string;
+    title: string;
+    description: string;
+    language: string;
+    carriedFromId: string | null;
+    createdBy: string;
+  },
 ): Promise<string> {
   const [row] = await db
     .insert(priorities)

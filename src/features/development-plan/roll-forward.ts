@@ -77,7 +77,8 @@ export function planRollForward(input: RollInput): RollPlan {
     .filter((p) => !(p.id in input.alreadyCarried))
     .map((p) => ({ priorityId: p.id, actionIds: p.actions.filter((a) => a.status !== 'done').map((a) => a.id) }));
   const inNewYear = new Set([...open.map((p) => p.id), ...Object.keys(input.alreadyCarried)]);
-  const dated = (e: RollOutlineEntry) => e.actions.map((a) => ({ description: a.description, ...termDates(a.term, toYear) }));
+  const dated = (e: RollOutlineEntry) =>
+    e.actions.map((a) => ({ description: a.description, ...termDates(a.term, toYear) }));
 
   const plan: RollPlan = { toYear, carry, addToCarried: [], newDrafts: [], repoint: [], consumed: [] };
   for (const entry of input.outline) {
