@@ -5,6 +5,7 @@ import { academicYearOf } from '../reference/reference-data.ts';
 import { outputItemId } from '../sharing/share-repository.ts';
 import type { planActions, priorities } from '../db/schema/index.ts';
 import { insertDemo } from './demo-cycle-repository.ts';
+import { loadDemoPlanOutline } from './demo-plan-outline.ts';
 import { approveRevision, saveRevision } from '../features/development-plan/revision-service.ts';
 import { findRevision } from '../features/development-plan/revision-repository.ts';
 import { findSchoolContext } from '../school/school-repository.ts';
@@ -411,6 +412,14 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     language: 'cy',
     summary:
       "Eleni rydym yn canolbwyntio ar ddau beth: cywirdeb ysgrifennu estynedig yn Gymraeg ym Mlynyddoedd 5 a 6, a lleihau absenoldeb parhaus. Rydym yn gweithio gyda'n clwstwr a'r awdurdod lleol ar y ddau.",
+  });
+  await loadDemoPlanOutline(db, {
+    school,
+    planId,
+    year,
+    writingId: writing.id,
+    attendanceId: attendance.id,
+    createdBy: people.headteacher,
   });
   // The revision and the governors' approval go through the plan's own rules, as a school's would.
   // The school's own context, so the events the revision and approval record name it.
