@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/support/audit-helpers.ts';
 import { buildUser, sessionCookie } from '../../../test/support/factories.ts';
-import { Visitor, pageText } from '../../../test/support/http.ts';
+import { Visitor, pageText, visibleText } from '../../../test/support/http.ts';
 import { buildAction, buildCycle, buildPriority, share } from '../../../test/support/plan-factories.ts';
 import { buildSchool, buildSchoolPeople, type SchoolPeople } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -276,6 +276,24 @@ describe('revisions keep the outline', () => {
     const page = pageText((await (await as(people.governor)).get(`${planUrl()}/revisions/${revision!.number}`)).body);
     expect(page).toContain('Welsh language across the school');
     expect(page).toContain('Year 2: 2027 to 2028, in outline');
+  });
+
+  it('shows governors what changed in the outline from one revision to the next', async () => {
+    const leader = await as(people.leader);
+    await leader.post(
+      `${planUrl()}/outline`,
+      { academicYear: '2028', title: 'Digital competence' },
+      { tokenFrom: planUrl() },
+    );
+    expect((await leader.post(`${planUrl()}/revisions`, { note: '' }, { tokenFrom: planUrl() })).statusCode).toBe(303);
+    const compare = visibleText((await (await as(people.governor)).get(`${planUrl()}/revisions/2/compare`)).body);
+    expect(compare).toContain('Added to the outline');
+    expect(compare).toContain('Digital competence (2028 to 2029)');
+    const added = (await outlineRows()).find((r) => r.title === 'Digital competence')!;
+    const removed = await leader.post(`${planUrl()}/outline/${added.id}/remove`, {}, { tokenFrom: planUrl() });
+    expect(removed.statusCode).toBe(303);
+    expect(await auditEntries(t.database.db, 'plan-outline-remove', added.id)).toHaveLength(1);
+    expect((await outlineRows()).map((r) => r.title)).not.toContain('Digital competence');
   });
 });
 
