@@ -3,18 +3,17 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
-import { BoundedInteger, EmptyOrUuid, FormText, SchoolNumber, Uuid, Version } from '../../lib/request-schemas.ts';
+import { BoundedInteger, EmptyOrUuid, FormText, SchoolNumber, Version } from '../../lib/request-schemas.ts';
 import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 import { EMPTY_OUTLINE_FORM, outlineToForm, readOutlineForm, type OutlineForm } from './outline-form.ts';
-import * as outlines from './outline-repository.ts';
+import { OutlineParams, outlineEntryOr404 } from './outline-context.ts';
 import { currentPlanOr404, schoolModel, signedIn, view } from './plan-context.ts';
 import * as repo from './plan-repository.ts';
-import { addOutline, editOutline, outlineYears, removeOutline } from './plan-years-service.ts';
+import { addOutline, editOutline, outlineYears } from './plan-years-service.ts';
 import { DRAFT_STATES, PLAN_STATES } from './plan-service.ts';
 
-const OutlineParams = Type.Object({ number: SchoolNumber, outlineId: Uuid });
 const Year = BoundedInteger(2000, 2100);
 const lines = FormText(5000);
 const OutlineBody = Type.Object({
@@ -68,12 +67,6 @@ export const outlineRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { 
     });
   }
 
-  async function entryOr404(schoolNumber: string, id: string, plan: repo.DevelopmentPlan) {
-    const entry = await outlines.findSchoolOutline(db, schoolNumber, id);
-    if (!entry || entry.planId !== plan.id) throw new HttpError(404, 'not-found');
-    return entry;
-  }
-
   app.get(
     '/schools/:number/plan/outline/new',
     {
@@ -123,7 +116,7 @@ export const outlineRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { 
     async (request, reply) => {
       const ctx = schoolScope(request);
       const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
-      const entry = await entryOr404(ctx.school.number, request.params.outlineId, plan);
+      const entry = await outlineEntryOr404(db, plan, request.params.outlineId);
       return render(request, reply, ctx, plan, {
         academicYear: entry.academicYear,
         form: outlineToForm(entry),
@@ -139,7 +132,7 @@ export const outlineRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { 
     async (request, reply) => {
       const ctx = schoolScope(request);
       const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
-      const entry = await entryOr404(ctx.school.number, request.params.outlineId, plan);
+      const entry = await outlineEntryOr404(db, plan, request.params.outlineId);
       if (request.body.version === undefined) throw new HttpError(400, 'bad-request');
       const form = formFrom(request.body);
       const model = { academicYear: entry.academicYear, form, formAction: request.url };
@@ -183,33 +176,6 @@ export const outlineRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { 
         },
         409,
       );
-    },
-  );
-
-  app.get(
-    '/schools/:number/plan/outline/:outlineId/remove',
-    { config: edit, schema: { params: OutlineParams } },
-    async (request, reply) => {
-      const ctx = schoolScope(request);
-      const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
-      const entry = await entryOr404(ctx.school.number, request.params.outlineId, plan);
-      return reply.page(view('outline-remove'), {
-        title: request.t('pages.planOutline.removeTitle'),
-        ...schoolModel(ctx),
-        entry,
-      });
-    },
-  );
-
-  app.post(
-    '/schools/:number/plan/outline/:outlineId/remove',
-    { config: edit, schema: { params: OutlineParams } },
-    async (request, reply) => {
-      const ctx = schoolScope(request);
-      const { plan } = await currentPlanOr404(db, ctx.school.number, clock.now());
-      const entry = await entryOr404(ctx.school.number, request.params.outlineId, plan);
-      await removeOutline(db, request.user!.id, entry);
-      return reply.redirect(`/schools/${ctx.school.number}/plan?done=outline-removed#outline-years`, 303);
     },
   );
 };

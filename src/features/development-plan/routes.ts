@@ -5,6 +5,7 @@ import { approvalRoutes } from './approval-routes.ts';
 import { criteriaRoutes } from './criteria-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { revisionRoutes } from './revision-routes.ts';
+import { outlineRemoveRoutes } from './outline-remove-routes.ts';
 import { outlineRoutes } from './outline-routes.ts';
 import { rollForwardRoutes } from './roll-forward-routes.ts';
 
@@ -13,5 +14,5 @@ export const developmentPlanRoutes: FeaturePlugin<'database' | 'clock'> = async 
   for (const routes of [planRoutes, actionRoutes, actionRemoveRoutes, criteriaRoutes, revisionRoutes, approvalRoutes])
     await app.register(routes, deps);
   // Issue 15: years two and three in outline, and rolling the plan forward a year.
-  for (const routes of [outlineRoutes, rollForwardRoutes]) await app.register(routes, deps);
+  for (const routes of [outlineRoutes, outlineRemoveRoutes, rollForwardRoutes]) await app.register(routes, deps);
 };
