@@ -15,18 +15,9 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
-const DONE = [
-  'plan-started',
-  'summary-saved',
-  'action-added',
-  'action-saved',
-  'action-removed',
-  'criteria-saved',
-  'outline-added',
-  'outline-saved',
-  'outline-removed',
-  'plan-rolled',
-];
+const DONE = ['plan-started', 'summary-saved', 'action-added', 'action-saved', 'action-removed', 'criteria-saved'];
+// Issue 15: the outline of years two and three, and rolling the plan forward.
+DONE.push('outline-added', 'outline-saved', 'outline-removed', 'plan-rolled');
 
 export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
