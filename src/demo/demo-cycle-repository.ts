@@ -14,6 +14,9 @@ export const insertDemo = {
   actionCosts: (db: Db, v: (typeof s.planActionCosts.$inferInsert)[]) => db.insert(s.planActionCosts).values(v),
   plan: (db: Db, v: typeof s.developmentPlans.$inferInsert) => db.insert(s.developmentPlans).values(v),
   revision: (db: Db, v: typeof s.planRevisions.$inferInsert) => db.insert(s.planRevisions).values(v),
+  outline: (db: Db, v: (typeof s.planOutlinePriorities.$inferInsert)[]) => db.insert(s.planOutlinePriorities).values(v),
+  outlineActions: (db: Db, v: (typeof s.planOutlineActions.$inferInsert)[]) =>
+    db.insert(s.planOutlineActions).values(v),
   review: (db: Db, v: typeof s.impactReviews.$inferInsert) => db.insert(s.impactReviews).values(v),
   figures: (db: Db, v: (typeof s.impactGroupFigures.$inferInsert)[]) => db.insert(s.impactGroupFigures).values(v),
   impactEvidence: (db: Db, v: (typeof s.impactEvidence.$inferInsert)[]) => db.insert(s.impactEvidence).values(v),

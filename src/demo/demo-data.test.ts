@@ -153,3 +153,16 @@ describe('the demo governor’s questions', () => {
     ]);
   });
 });
+
+describe('the demo school’s three-year plan', () => {
+  it('outlines years two and three, and the approved revision keeps the outline', async () => {
+    const outline = await rows<{ year: number; first: number; n: number }>(sql`
+      select o.academic_year as year, p.first_year as first, count(*)::int as n
+      from plan_outline_priorities o join development_plans p on p.id = o.plan_id
+      group by o.academic_year, p.first_year order by o.academic_year`);
+    expect(outline.map((o) => o.year - o.first)).toEqual([1, 2]);
+    const [revision] = await rows<{ entries: number }>(sql`
+      select jsonb_array_length(snapshot->'outline')::int as entries from plan_revisions where approved_at is not null`);
+    expect(revision!.entries).toBe(outline.reduce((n, o) => n + o.n, 0));
+  });
+});

@@ -10,6 +10,7 @@ import { approveRevision } from '../features/development-plan/approval-service.t
 import { appendAudit } from '../audit/audit-repository.ts';
 import { todayInWales } from '../lib/clock.ts';
 import { insertDelegation } from '../school/approval-delegation-repository.ts';
+import { loadDemoPlanOutline } from './demo-plan-outline.ts';
 import { findRevision } from '../features/development-plan/revision-repository.ts';
 import { findSchoolContext } from '../school/school-repository.ts';
 
@@ -437,6 +438,14 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     language: 'cy',
     summary:
       "Eleni rydym yn canolbwyntio ar ddau beth: cywirdeb ysgrifennu estynedig yn Gymraeg ym Mlynyddoedd 5 a 6, a lleihau absenoldeb parhaus. Rydym yn gweithio gyda'n clwstwr a'r awdurdod lleol ar y ddau.",
+  });
+  await loadDemoPlanOutline(db, {
+    school,
+    planId,
+    year,
+    writingId: writing.id,
+    attendanceId: attendance.id,
+    createdBy: people.headteacher,
   });
   // The revision and the governors' approval go through the plan's own rules, as a school's would.
   // The school's own context, so the events the revision and approval record name it.

@@ -68,6 +68,8 @@ export const PRIORITY_STATES = ['draft', 'agreed', 'in_progress', 'reviewed', 'c
 export const PRIORITY_ORIGINS = ['self_evaluation', 'peer_enquiry', 'collaborative', 'la', 'national'] as const;
 export const FINDING_KINDS = ['strength', 'area_for_development'] as const;
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'done'] as const;
+/** When an intended action in the outline of a plan's years two and three happens: a term, or the whole year. */
+export const OUTLINE_TERMS = ['autumn', 'spring', 'summer', 'year'] as const;
 export const SUPPORT_FROM = ['none', 'collaborative', 'la'] as const;
 /**
  * Where the money for an action comes from: the common sources of a Welsh school's spending.

@@ -325,11 +325,11 @@ export async function prepareStates(t: TestApp, personas: Persona[]): Promise<Er
     'school with no cycle',
   );
   const head = await buildUser(db, { role: 'headteacher', scopeId: school.number });
-  open(
-    await personaOf(head.id, 'headteacher of a school yet to start its year'),
-    '/schools/:number/cycles',
-    `/schools/${school.number}/cycle`,
-  );
+  const newYearHead = await personaOf(head.id, 'headteacher of a school yet to start its year');
+  open(newYearHead, '/schools/:number/cycles', `/schools/${school.number}/cycle`);
+  // Its development plan began last school year: the plan offers to roll it forward a year.
+  await db.insert(developmentPlans).values({ schoolNumber: school.number, firstYear: year - 1 });
+  open(newYearHead, '/schools/:number/plan/roll-forward', `/schools/${school.number}/plan/roll-forward`);
 
   // A second WG official: their page on Wales's people page offers to end or remove their role
   // (a person's own page offers neither).

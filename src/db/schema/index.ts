@@ -14,3 +14,4 @@ export * from './governor-questions.ts';
 export * from './inspection.ts';
 export * from './vision.ts';
 export * from './progress.ts';
+export * from './plan-outline.ts';

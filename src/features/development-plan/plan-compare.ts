@@ -8,6 +8,8 @@ import {
   type SnapshotPriority,
 } from './plan-snapshot.ts';
 
+import { compareOutlines, outlineChanged, type OutlineComparison } from './outline-compare.ts';
+
 export type FieldChange<F extends string> = { field: F; before: unknown; after: unknown };
 
 export type ActionChange = { before: SnapshotAction; after: SnapshotAction; fields: FieldChange<ActionField>[] };
@@ -29,6 +31,7 @@ export type PlanComparison = {
   removedPriorities: SnapshotPriority[];
   changedPriorities: PriorityChange[];
   unchangedPriorities: SnapshotPriority[];
+  outline: OutlineComparison;
   hasChanges: boolean;
 };
 
@@ -115,13 +118,19 @@ export function comparePlanSnapshots(previous: PlanSnapshot, current: PlanSnapsh
       ? null
       : { field: 'summary' as const, before: previous.summary, after: current.summary };
   const changedPriorities = compared.filter(isChange);
+  const outline = compareOutlines(previous.outline, current.outline);
   return {
     summary,
     addedPriorities: priorities.added,
     removedPriorities: priorities.removed,
     changedPriorities,
     unchangedPriorities: compared.filter((c) => !isChange(c)).map((c) => c.after),
+    outline,
     hasChanges:
-      !!summary || priorities.added.length > 0 || priorities.removed.length > 0 || changedPriorities.length > 0,
+      !!summary ||
+      priorities.added.length > 0 ||
+      priorities.removed.length > 0 ||
+      changedPriorities.length > 0 ||
+      outlineChanged(outline),
   };
 }

@@ -39,6 +39,7 @@ const snapshot = (priorities: SnapshotPriority[], summary = 'Our plan'): PlanSna
   summary,
   summaryLanguage: 'en',
   priorities,
+  outline: [],
 });
 
 describe('comparePlanSnapshots', () => {

@@ -13,6 +13,7 @@ import { costTotals } from './cost-totals.ts';
 import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
 import { openQuestionCount, questionsModel } from '../../governor-questions/question-presenter.ts';
+import { PlanQuery, planYearsModel } from './plan-overview.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -29,6 +30,8 @@ const DONE = [
   'criteria-saved',
   'review-points-saved',
 ];
+// Issue 15: the outline of years two and three, and rolling the plan forward.
+DONE.push('outline-added', 'outline-saved', 'outline-removed', 'plan-rolled');
 
 export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { database, clock }) => {
   const db = database.db;
@@ -37,7 +40,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
     '/schools/:number/plan',
     {
       config: scoped(signedIn, 'school', 'viewArea'),
-      schema: { params: SchoolParams, querystring: Type.Object({ done: FormText(40) }) },
+      schema: { params: SchoolParams, querystring: PlanQuery },
     },
     async (request, reply) => {
       const ctx = schoolScope(request);
@@ -76,6 +79,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
             [...inPlan, ...drafts].map((p) => p.id),
           )
         : [];
+      const years = await planYearsModel(db, ctx, access, { plan, year, inPlan, drafts, query: request.query });
       const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
       const [progress, nextPoint] = await Promise.all([
         planProgress(
@@ -98,12 +102,13 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         openQuestions,
         showSummary: summaryShared,
         vision,
-        inPlan: withSupport(presentPriorities(inPlan, todayInWales(clock.now())), support).map((p) => ({
+        inPlan: withSupport(presentPriorities(years.inPlan, todayInWales(clock.now())), support).map((p) => ({
           ...p,
           progress: progress.get(p.id),
         })),
         nextReviewPoint: nextPoint,
-        drafts: withSupport(presentPriorities(drafts, todayInWales(clock.now())), support),
+        drafts: withSupport(presentPriorities(years.drafts, todayInWales(clock.now())), support),
+        ...years.page,
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
         costs: presentCosts(costTotals(inPlan, year)),
       });

@@ -38,6 +38,17 @@ export type SnapshotPriority = {
   actions: SnapshotAction[];
 };
 
+/** An entry of the outline of years two and three (issue 15), so governors approve all three years. */
+export type SnapshotOutlineEntry = {
+  id: string;
+  academicYear: number;
+  continuesPriorityId: string | null;
+  title: string;
+  summary: string;
+  language: string;
+  actions: { term: string; description: string }[];
+};
+
 export type PlanSnapshot = {
   format: typeof SNAPSHOT_FORMAT;
   firstYear: number;
@@ -45,6 +56,7 @@ export type PlanSnapshot = {
   summary: string;
   summaryLanguage: string;
   priorities: SnapshotPriority[];
+  outline: SnapshotOutlineEntry[];
 };
 
 export const PRIORITY_FIELDS = [
@@ -84,6 +96,7 @@ export function buildSnapshot(
   priorities: PriorityRow[],
   criteria: { priorityId: string; text: string }[],
   actions: ActionRow[],
+  outline: SnapshotOutlineEntry[] = [],
 ): PlanSnapshot {
   return {
     format: SNAPSHOT_FORMAT,
@@ -120,6 +133,15 @@ export function buildSnapshot(
           language: a.language,
         })),
     })),
+    outline: outline.map((o) => ({
+      id: o.id,
+      academicYear: o.academicYear,
+      continuesPriorityId: o.continuesPriorityId,
+      title: o.title,
+      summary: o.summary,
+      language: o.language,
+      actions: o.actions.map((a) => ({ term: a.term, description: a.description })),
+    })),
   };
 }
 
@@ -155,6 +177,26 @@ function readAction(value: unknown, index: number): SnapshotAction {
   };
 }
 
+const OUTLINE_TERM_CODES = ['autumn', 'spring', 'summer', 'year'];
+
+function readOutlineEntry(value: unknown, index: number): SnapshotOutlineEntry {
+  const o = (value && typeof value === 'object' ? value : { title: text(value) }) as Record<string, unknown>;
+  const actions = Array.isArray(o.actions) ? (o.actions as unknown[]) : [];
+  return {
+    id: text(o.id, `outline-${index}`),
+    academicYear: typeof o.academicYear === 'number' ? o.academicYear : 0,
+    continuesPriorityId: textOrNull(o.continuesPriorityId),
+    title: text(o.title),
+    summary: text(o.summary),
+    language: text(o.language, 'en'),
+    actions: actions.map((a) => {
+      const r = (a && typeof a === 'object' ? a : { description: text(a) }) as Record<string, unknown>;
+      const term = text(r.term, 'year');
+      return { term: OUTLINE_TERM_CODES.includes(term) ? term : 'year', description: text(r.description) };
+    }),
+  };
+}
+
 function readPriority(value: unknown, index: number): SnapshotPriority {
   // A bare title is the least a revision can hold; anything missing reads as blank.
   const p = (value && typeof value === 'object' ? value : { title: text(value) }) as Record<string, unknown>;
@@ -186,5 +228,7 @@ export function readSnapshot(value: unknown, revision: { academicYear: number })
     summary: text(s.summary),
     summaryLanguage: text(s.summaryLanguage, 'en'),
     priorities: Array.isArray(s.priorities) ? s.priorities.map(readPriority) : [],
+    // Revisions saved before the outline existed have none.
+    outline: Array.isArray(s.outline) ? s.outline.map(readOutlineEntry) : [],
   };
 }

@@ -5,6 +5,7 @@ import type { SchoolContext } from '../../policy/school-policy.ts';
 import { buildSnapshot } from './plan-snapshot.ts';
 import { PLAN_STATES } from './plan-service.ts';
 import * as planRepo from './plan-repository.ts';
+import { planOutline } from './outline-repository.ts';
 import * as repo from './revision-repository.ts';
 
 export const MAX_NOTE_LENGTH = 1000;
@@ -31,7 +32,7 @@ export async function saveRevision(
     const priorities = cycleId ? await planRepo.cyclePriorities(tx, cycleId, PLAN_STATES, { all: true }) : [];
     const ids = priorities.map((p) => p.id);
     const [criteria, actions] = await Promise.all([planRepo.criteriaFor(tx, ids), planRepo.actionsFor(tx, ids)]);
-    const snapshot = buildSnapshot(plan, academicYear, priorities, criteria, actions);
+    const snapshot = buildSnapshot(plan, academicYear, priorities, criteria, actions, await planOutline(tx, planId));
     const number = (await repo.latestRevisionNumber(tx, planId)) + 1;
     const revision = (await repo.insertRevision(tx, {
       planId,

@@ -7,6 +7,9 @@ import { criteriaRoutes } from './criteria-routes.ts';
 import { delegationRoutes } from './delegation-routes.ts';
 import { planRoutes } from './plan-routes.ts';
 import { revisionRoutes } from './revision-routes.ts';
+import { outlineRemoveRoutes } from './outline-remove-routes.ts';
+import { outlineRoutes } from './outline-routes.ts';
+import { rollForwardRoutes } from './roll-forward-routes.ts';
 
 /** The statutory three-year school development plan: /schools/:number/plan... */
 export const developmentPlanRoutes: FeaturePlugin<'database' | 'clock'> = async (app, deps) => {
@@ -21,4 +24,6 @@ export const developmentPlanRoutes: FeaturePlugin<'database' | 'clock'> = async 
     costRoutes,
   ])
     await app.register(routes, deps);
+  // Issue 15: years two and three in outline, and rolling the plan forward a year.
+  for (const routes of [outlineRoutes, outlineRemoveRoutes, rollForwardRoutes]) await app.register(routes, deps);
 };
