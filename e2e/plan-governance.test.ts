@@ -125,7 +125,17 @@ async function shoot(visitor: Visitor, name: string): Promise<void> {
   if (!SHOTS_DIR) return;
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const width = visitor.page.viewportSize()?.width ?? DESKTOP;
-  await visitor.page.screenshot({ path: path.join(SHOTS_DIR, `${visitor.lang}-${width}-${name}.png`), fullPage: true });
+  const file = (suffix: string) => path.join(SHOTS_DIR, `${visitor.lang}-${width}-${name}${suffix}.png`);
+  await visitor.page.screenshot({ path: file(''), fullPage: true });
+  // A long page also in parts a person can read at full size.
+  const height = (await visitor.page.evaluate('document.documentElement.scrollHeight')) as number;
+  const part = width < DESKTOP ? 1000 : 1400;
+  for (let y = 0, n = 1; height > part * 1.2 && y < height; y += part, n++)
+    await visitor.page.screenshot({
+      path: file(`-part${n}`),
+      fullPage: true,
+      clip: { x: 0, y, width, height: Math.min(part, height - y) },
+    });
 }
 
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
