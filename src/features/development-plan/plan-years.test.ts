@@ -226,7 +226,7 @@ describe('the overview and filters', () => {
     const done = pageText((await leader.get(`${planUrl()}?status=done`)).body);
     expect(done).toContain('Finished training');
     expect(done).not.toContain('Guided reading groups');
-    expect(done).toContain('Showing 1 priorities of year 1 with 1 actions that match');
+    expect(done).toContain('Priorities of year 1 that match: 1. Actions that match: 1.');
     const person = await leader.get(`${planUrl()}?lead=person:${people.leader.id}`);
     expect(person.statusCode).toBe(200);
     expect(pageText(person.body)).toContain('Guided reading groups');
