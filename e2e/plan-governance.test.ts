@@ -61,6 +61,7 @@ type World = {
   priorityId: string;
   headteacher: Person;
   governor: Person;
+  chair: Person;
 };
 
 /** A school with this year's plan: a priority shared with governors, a costed action, the last inspection. */
@@ -77,6 +78,11 @@ async function buildWorld(db: Db, lang: Language): Promise<World> {
     role: 'governor',
     scopeId: school.governingBodyId,
     email: `gov-governor-${lang}@example.test`,
+  });
+  const chair = await createPerson(db, {
+    role: 'chair_of_governors',
+    scopeId: school.governingBodyId,
+    email: `gov-chair-${lang}@example.test`,
   });
   await db.insert(developmentPlans).values({ schoolNumber: school.number, firstYear: year, language: lang });
   const cycle = await buildCycle(db, school.number, year);
@@ -115,6 +121,7 @@ async function buildWorld(db: Db, lang: Language): Promise<World> {
     priorityId: priority.id,
     headteacher,
     governor,
+    chair,
   };
 }
 
@@ -298,6 +305,34 @@ async function headteacherOnAPhone(journey: Journey, lang: Language, world: Worl
   );
   expect(words(await phone.page.locator('main').innerText())).toContain(story.action);
   await fits('plan-filtered');
+
+  // The plan's other new pages: when reviews fall due, and the school's vision with its form.
+  await phone.visit(`${world.area}/plan/review-points`);
+  expect(await page.heading()).toBe(phone.t('progressReviews.points.heading'));
+  await fits('review-points');
+  for (const [address, name] of [
+    ['vision', 'vision'],
+    ['vision/edit', 'vision-edit'],
+  ]) {
+    const response = await phone.visit(`${world.area}/${address}`);
+    expect(response.status(), address).toBe(200);
+    await fits(name!);
+  }
+}
+
+/** The chair, on a phone, opens the page that delegates approval to a governor. */
+async function chairOnAPhone(journey: Journey, lang: Language, world: World): Promise<void> {
+  const phone = await signInAt(journey, lang, world.chair, `${world.area}/plan/approvers`, { width: PHONE });
+  expect(await new AnyPage(phone).heading()).toBe(phone.t('pages.planApprovers.heading'));
+  expect(
+    (await phone.page.evaluate('document.documentElement.scrollWidth')) as number,
+    `width of ${phone.page.url()}`,
+  ).toBeLessThanOrEqual(PHONE);
+  await shoot(phone, 'approvers');
+  if (SHOTS_DIR) {
+    await phone.page.setViewportSize({ width: DESKTOP, height: 900 });
+    await shoot(phone, 'approvers');
+  }
 }
 
 journeyTest.concurrent.for(LANGUAGES)(
@@ -310,5 +345,6 @@ journeyTest.concurrent.for(LANGUAGES)(
     await headteacherAnswers(head, lang, world);
     await governorReadsTheAnswer(gov, lang, world);
     await headteacherOnAPhone(journey, lang, world);
+    await chairOnAPhone(journey, lang, world);
   },
 );
