@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { formatDate } from '../../lib/dates.ts';
 import type { cycleFindings, plannedPriorities, planFor, supportInYear } from './output-repository.ts';
 import type { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
 import type { currentVision } from '../vision/vision-repository.ts';
@@ -67,3 +69,14 @@ export const isOverdue = (a: PlannedAction, today: string) => a.status !== 'done
 
 /** The priority's own reviews (not its actions'), newest first. */
 export const priorityReviews = (p: PlannedPriority) => p.reviews.filter((r) => r.actionId === null);
+
+export const date = (value: string | Date | null, lang: 'en' | 'cy') => (value ? formatDate(value, lang) : '');
+const shortDates = {
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
+  cy: new Intl.DateTimeFormat('cy-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
+};
+/** "7 Nov 2026" / "7 Tach 2026": a date that fits a table column. */
+export const shortDate = (value: string | null, lang: 'en' | 'cy') =>
+  value ? shortDates[lang].format(new Date(value)) : '';
+export const priorityHeading = (p: PlannedPriority, i: number, t: TFunction) =>
+  t(k('sdp.priority'), { number: i + 1, title: p.title });
