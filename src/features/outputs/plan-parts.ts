@@ -131,6 +131,9 @@ export function costTotalBlocks(d: OutputData, t: TFunction, lang: Lang): Block[
 }
 
 const TERMS = ['autumn', 'spring', 'summer', 'year'] as const;
+/** An outline entry's intended actions in the order of the year: autumn, spring, summer, then the whole year. */
+export const inTermOrder = <A extends { term: (typeof TERMS)[number] }>(actions: readonly A[]) =>
+  [...actions].sort((a, b) => TERMS.indexOf(a.term) - TERMS.indexOf(b.term));
 
 /** Years two and three in outline, for readers who may see it (the school's staff and its governors). */
 export function outlineSection(d: OutputData, t: TFunction): Section[] {
@@ -146,15 +149,13 @@ export function outlineSection(d: OutputData, t: TFunction): Section[] {
             o.actions.length
               ? {
                   type: 'bullets',
-                  items: [...o.actions]
-                    .sort((a, b) => TERMS.indexOf(a.term) - TERMS.indexOf(b.term))
-                    .map((a) => ({
-                      text: t(k('sdp.intendedAction'), {
-                        term: t(`pages.planOutline.fields.${a.term}`),
-                        action: a.description,
-                      }),
-                      lang: o.language,
-                    })),
+                  items: inTermOrder(o.actions).map((a) => ({
+                    text: t(k('sdp.intendedAction'), {
+                      term: t(`pages.planOutline.fields.${a.term}`),
+                      action: a.description,
+                    }),
+                    lang: o.language,
+                  })),
                 }
               : { type: 'paragraph', text: t(k('sdp.noIntendedActions')) },
           ])

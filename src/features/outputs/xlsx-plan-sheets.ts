@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { years, type OutputData } from './output-data.ts';
-import { planCosts } from './plan-parts.ts';
+import { inTermOrder, planCosts } from './plan-parts.ts';
 import { DATE_FORMAT, day, MONEY_FORMAT, pounds, sheet, x, type Cell } from './xlsx-sheet.ts';
 
 /** The sheets of the three-year plan (issue 15): costs by funding source, progress reviews and the outline. */
@@ -65,7 +65,7 @@ export function outlineSheet(d: OutputData, t: TFunction) {
   const rows: Cell[][] = (d.outline ?? []).flatMap((o) => {
     const entry: Cell[] = [o.academicYear - firstYear + 1, years(o.academicYear), o.title, o.summary];
     return o.actions.length
-      ? o.actions.map((a) => [...entry, t(`pages.planOutline.fields.${a.term}`), a.description])
+      ? inTermOrder(o.actions).map((a) => [...entry, t(`pages.planOutline.fields.${a.term}`), a.description])
       : [[...entry, '', '']];
   });
   return sheet(
