@@ -9,7 +9,7 @@ import * as evidenceRepo from '../evidence/evidence-repository.ts';
 import { extensionOf } from '../evidence/file-type.ts';
 import * as findingsRepo from '../findings/findings-repository.ts';
 import { buildOutput } from '../outputs/output-builders.ts';
-import { outputData } from '../outputs/output-service.ts';
+import { COLLABORATIVE_READER, outputData } from '../outputs/output-service.ts';
 import * as prioritiesRepo from '../priorities/priorities-repository.ts';
 import { nationalName } from '../priorities/priorities-presenter.ts';
 import { sharedItemIds } from './space-repository.ts';
@@ -126,7 +126,7 @@ async function outputModel(
   const kind = outputKindOf(itemId);
   const context = kind ? await findSchoolContext(db, school) : null;
   if (!kind || !context) return null;
-  const output = buildOutput(kind, await outputData(db, context, now), tFor(lang), lang);
+  const output = buildOutput(kind, await outputData(db, context, now, COLLABORATIVE_READER), tFor(lang), lang);
   return { title: output.title, model: { output, kind } };
 }
 

@@ -1,7 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { Block, Section } from './output-document.ts';
 import { costOf, isOverdue, k, leadOf, leadsOf, money, type OutputData, type PlannedPriority } from './output-data.ts';
-import { agreementsText, date, priorityHeading, revisionBlock, type Lang, type Part } from './sdp-summary.ts';
+import { costBySource, latestReview, recommendationsSection, reviewHistory } from './plan-parts.ts';
+import {
+  agreementsText,
+  costsSection,
+  date,
+  priorityHeading,
+  revisionBlock,
+  type Lang,
+  type Part,
+} from './sdp-summary.ts';
 
 /**
  * The governors' report on progress: from the same records as the SDP summary, how far each
@@ -78,7 +87,15 @@ const supportReceived: Part = (p, _d, t, lang) => {
 };
 
 /** The parts of a priority in the governors' report, in order. */
-export const GOVERNOR_PRIORITY_PARTS: Part[] = [actionProgress, overdueActions, spending, supportReceived];
+export const GOVERNOR_PRIORITY_PARTS: Part[] = [
+  actionProgress,
+  latestReview,
+  reviewHistory,
+  overdueActions,
+  spending,
+  costBySource,
+  supportReceived,
+];
 
 export function governorsReport(d: OutputData, t: TFunction, lang: Lang): Section[] {
   const glance: Block = {
@@ -113,5 +130,7 @@ export function governorsReport(d: OutputData, t: TFunction, lang: Lang): Sectio
       heading: priorityHeading(p, i, t),
       blocks: GOVERNOR_PRIORITY_PARTS.flatMap((part) => part(p, d, t, lang)),
     })),
+    ...(d.priorities.length ? [costsSection(d, t, lang)] : []),
+    ...recommendationsSection(d, t, lang),
   ];
 }

@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { costLinesJson } from '../development-plan/cost-repository.ts';
 import { currentPlan } from '../development-plan/plan-repository.ts';
 import {
   cycles,
@@ -26,7 +27,7 @@ export async function findCycleByYear(db: Db, schoolNumber: string, academicYear
   return row ?? null;
 }
 
-/** The current plan (see the development plan's own rule) with its latest revision: when kept, and its approval. */
+/** The current plan (see the development plan's own rule) with its latest revision: when kept, and its approval and the meeting that resolved it. */
 export async function planFor(db: Db, schoolNumber: string, academicYear: number) {
   const plan = await currentPlan(db, schoolNumber, academicYear);
   if (!plan) return null;
@@ -36,6 +37,11 @@ export async function planFor(db: Db, schoolNumber: string, academicYear: number
       createdAt: planRevisions.createdAt,
       approvedAt: planRevisions.approvedAt,
       approvedByName: users.displayName,
+      approvalMeeting: planRevisions.approvalMeeting,
+      approvalCommittee: planRevisions.approvalCommittee,
+      approvalMeetingOn: planRevisions.approvalMeetingOn,
+      approvalMinute: planRevisions.approvalMinute,
+      approvalResolution: planRevisions.approvalResolution,
     })
     .from(planRevisions)
     .leftJoin(users, eq(users.id, planRevisions.approvedBy))
@@ -47,7 +53,7 @@ export async function planFor(db: Db, schoolNumber: string, academicYear: number
 
 /**
  * A cycle's priorities that made it into the plan, with their criteria, actions (and the name of an
- * action's lead when it is someone with an account), impact review and the support asked for through brokering.
+ * action's lead when it is someone with an account, and its cost lines by funding source), impact review and the support asked for through brokering.
  */
 export async function plannedPriorities(db: Db, cycleId: string) {
   const rows = await db
@@ -64,7 +70,7 @@ export async function plannedPriorities(db: Db, cycleId: string) {
       .where(inArray(successCriteria.priorityId, ids))
       .orderBy(asc(successCriteria.position)),
     db
-      .select({ action: planActions, ownerName: users.displayName })
+      .select({ action: planActions, ownerName: users.displayName, costs: costLinesJson() })
       .from(planActions)
       .leftJoin(users, eq(users.id, planActions.ownerUserId))
       .where(inArray(planActions.priorityId, ids))
@@ -90,7 +96,7 @@ export async function plannedPriorities(db: Db, cycleId: string) {
       criteria: criteria.filter((c) => c.priorityId === p.id),
       actions: actions
         .filter((a) => a.action.priorityId === p.id)
-        .map((a) => ({ ...a.action, ownerName: a.ownerName })),
+        .map((a) => ({ ...a.action, ownerName: a.ownerName, costs: a.costs })),
       requests: support.filter((r) => r.priorityId === p.id),
       review: review ? { ...review, figures: figures.filter((f) => f.reviewId === review.id) } : null,
     };

@@ -2,7 +2,20 @@ import * as XLSX from '@e965/xlsx';
 import { eq } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { developmentPlans, planRevisions, supportAgreements, supportRequests, users } from '../../db/schema/index.ts';
+import {
+  developmentPlans,
+  inspectionRecommendations,
+  inspections,
+  planActionCosts,
+  planOutlineActions,
+  planOutlinePriorities,
+  planRevisions,
+  progressReviews,
+  recommendationPriorities,
+  supportAgreements,
+  supportRequests,
+  users,
+} from '../../db/schema/index.ts';
 import { settableClock } from '../../lib/clock.ts';
 import { outputItemId } from '../../sharing/share-repository.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
@@ -15,6 +28,7 @@ const clock = settableClock('2026-12-07T10:00:00Z');
 let t: TestApp;
 let school: Awaited<ReturnType<typeof buildSchool>>;
 let people: SchoolPeople;
+let planId: string;
 const SCHOOL_NAME = 'Ysgol Gynradd Maes-y-Wên';
 
 async function get(user: { id: string }, url: string) {
@@ -67,7 +81,13 @@ beforeAll(async () => {
     createdAt: new Date('2026-10-01T09:00:00Z'),
     approvedBy: people.headteacher.id,
     approvedAt: new Date('2026-10-15T18:00:00Z'),
+    approvalMeeting: 'committee',
+    approvalCommittee: 'Curriculum and Standards Committee',
+    approvalMeetingOn: '2026-10-14',
+    approvalMinute: '7.2',
+    approvalResolution: 'Resolved that the school development plan be approved.',
   });
+  planId = plan!.id;
   const reading = await buildPriority(db, cycle, {
     title: 'Gwella darllen dysgwyr eFSM',
     language: 'cy',
@@ -78,7 +98,7 @@ beforeAll(async () => {
     'Mae 85% yn darllen yn rhugl erbyn yr haf',
     'Mae pob dysgwr yn darllen gartref',
   ]);
-  await buildAction(db, reading.id, {
+  const training = await buildAction(db, reading.id, {
     description: 'Hyfforddi staff mewn darllen dan arweiniad',
     ownerUserId: people.leader.id,
     startOn: '2026-09-05',
@@ -89,7 +109,7 @@ beforeAll(async () => {
     supportDetail: 'Ymgynghorydd llythrennedd yr awdurdod lleol',
     language: 'cy',
   });
-  await buildAction(db, reading.id, {
+  const readers = await buildAction(db, reading.id, {
     description: 'Buy levelled readers',
     owner: 'Literacy lead',
     startOn: '2026-09-01',
@@ -134,7 +154,96 @@ beforeAll(async () => {
       costPence: 1000,
     });
   await share(db, school.number, 'output', outputItemId(school.number, 'sdp_summary'), 'governors');
+  await threeYearPlan(db, { cycle, reading, attendance, training, readers });
 });
+
+/**
+ * What came with the three-year plan: cost lines by funding source, termly reviews, the outline of
+ * years two and three, and Estyn's recommendations linked to priorities in the plan, to a draft of
+ * this year nobody outside the school sees, and to last year's priorities (one shared with governors).
+ */
+async function threeYearPlan(
+  db: TestApp['database']['db'],
+  r: {
+    cycle: { id: string; schoolNumber: string };
+    reading: { id: string };
+    attendance: { id: string };
+    training: { id: string };
+    readers: { id: string };
+  },
+) {
+  // The training (£1,250.50) is part PDG, part school budget; the readers (£400) a named grant; the
+  // 24 attendance steps (£240) have no split, so they count as not decided yet.
+  await db.insert(planActionCosts).values([
+    { actionId: r.training.id, line: 1, amountPence: 100000, source: 'pdg', grantName: '' },
+    { actionId: r.training.id, line: 2, amountPence: 25050, source: 'school_budget', grantName: '' },
+    {
+      actionId: r.readers.id,
+      line: 1,
+      amountPence: 40000,
+      source: 'other_grant',
+      grantName: 'Ymddiriedolaeth Darllen',
+    },
+  ]);
+  const review = { schoolNumber: school.number, priorityId: r.reading.id, createdBy: people.leader.id };
+  await db.insert(progressReviews).values([
+    { ...review, reviewedOn: '2026-07-10', rating: 'off_track', comment: 'Last year: not started' },
+    { ...review, reviewedOn: '2026-10-20', rating: 'some_concerns', comment: 'Dechrau araf', language: 'cy' },
+    { ...review, reviewedOn: '2026-12-01', rating: 'on_track', comment: 'Reading ages are rising' },
+    { ...review, actionId: r.training.id, reviewedOn: '2026-11-02', rating: 'complete', comment: 'All staff trained' },
+  ]);
+  for (const [academicYear, title, actions] of [
+    [
+      2027,
+      'Ysgrifennu estynedig',
+      [
+        ['spring', 'Hyfforddi staff mewn ysgrifennu'],
+        ['autumn', 'Archwilio llyfrau'],
+      ],
+    ],
+    [2028, 'Numeracy across the curriculum', [['year', 'Numeracy walks every half term']]],
+  ] as const) {
+    const [entry] = await db
+      .insert(planOutlinePriorities)
+      .values({
+        planId,
+        schoolNumber: school.number,
+        academicYear,
+        title,
+        language: academicYear === 2027 ? 'cy' : 'en',
+      })
+      .returning();
+    await db
+      .insert(planOutlineActions)
+      .values(
+        actions.map(([term, description], position) => ({ outlinePriorityId: entry!.id, term, description, position })),
+      );
+  }
+  const draft = await buildPriority(db, r.cycle, { title: 'A draft only the school sees', state: 'draft' });
+  const lastCycle = await buildCycle(db, school.number, 2025);
+  const sharedLastYear = await buildPriority(db, lastCycle, { title: 'Last year: oracy shared with governors' });
+  const privateLastYear = await buildPriority(db, lastCycle, { title: 'Last year: staffing kept in school' });
+  await share(db, school.number, 'priority', sharedLastYear.id, 'governors');
+  const [inspection] = await db
+    .insert(inspections)
+    .values({ schoolNumber: school.number, inspectedOn: '2025-03-12' })
+    .returning();
+  const [r1, r2] = await db
+    .insert(inspectionRecommendations)
+    .values([
+      { inspectionId: inspection!.id, number: 1, text: 'Raise standards of reading for eFSM learners' },
+      { inspectionId: inspection!.id, number: 2, text: 'Gwella presenoldeb', language: 'cy' },
+      { inspectionId: inspection!.id, number: 3, text: 'Strengthen self-evaluation' },
+    ])
+    .returning();
+  await db.insert(recommendationPriorities).values([
+    { recommendationId: r1!.id, priorityId: r.reading.id },
+    { recommendationId: r1!.id, priorityId: draft.id },
+    { recommendationId: r2!.id, priorityId: r.attendance.id },
+    { recommendationId: r2!.id, priorityId: sharedLastYear.id },
+    { recommendationId: r2!.id, priorityId: privateLastYear.id },
+  ]);
+}
 afterAll(() => t.close());
 
 describe('the SDP summary', () => {
@@ -269,7 +378,14 @@ describe('the plan as a spreadsheet', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(`${school.number}-sdp-summary-en.xlsx`);
     const book = XLSX.read(res.rawPayload, { type: 'buffer', cellDates: true, cellNF: true });
-    expect(book.SheetNames).toEqual(['Priorities', 'Actions', 'Support']);
+    expect(book.SheetNames).toEqual([
+      'Priorities',
+      'Actions',
+      'Support',
+      'Costs by source',
+      'Progress reviews',
+      'Years 2 and 3 outline',
+    ]);
     const priorities = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Priorities!);
     expect(priorities[0]).toMatchObject({
       Number: 1,
@@ -301,7 +417,14 @@ describe('the plan as a spreadsheet', () => {
   it('is in Welsh when asked', async () => {
     const res = await get(people.headteacher, 'sdp-summary.xlsx?language=cy');
     const book = XLSX.read(res.rawPayload, { type: 'buffer', cellDates: true, cellNF: true });
-    expect(book.SheetNames).toEqual(['Blaenoriaethau', 'Camau gweithredu', 'Cymorth']);
+    expect(book.SheetNames).toEqual([
+      'Blaenoriaethau',
+      'Camau gweithredu',
+      'Cymorth',
+      'Costau fesul ffynhonnell',
+      'Adolygiadau cynnydd',
+      'Amlinelliad blynyddoedd 2 a 3',
+    ]);
     const actions = book.Sheets['Camau gweithredu']!;
     expect(actions.C1!.v).toBe('Cam gweithredu');
     expect(actions.G3!.v).toBe('Ar waith');
@@ -317,6 +440,229 @@ describe('the plan as a spreadsheet', () => {
     expect((await get(people.laOfficer, 'sdp-summary.xlsx')).statusCode).toBe(404); // not shared with the LA
     expect((await get(people.otherHeadteacher, 'sdp-summary.xlsx')).statusCode).toBe(404);
     expect((await get(people.otherGovernor, 'sdp-summary.pdf')).statusCode).toBe(404);
+  });
+});
+
+describe('the three-year plan in the documents', () => {
+  const pdfText = async (user: { id: string }, url: string) =>
+    (await pdfPages((await get(user, url)).rawPayload)).join(' ');
+
+  it('gives each priority its latest review, its costs by source, and the plan totals by source and year (English)', async () => {
+    const text = await pdfText(people.headteacher, 'sdp-summary.pdf?language=en');
+    for (const expected of [
+      'Latest progress review On track (1 December 2026)',
+      'Reading ages are rising',
+      'Latest progress review Not reviewed yet', // the attendance priority
+      'Cost of this priority by funding source',
+      'Pupil Development Grant (PDG) £1,000.00',
+      'School budget (delegated budget) £250.50',
+      'Another grant: Ymddiriedolaeth Darllen £400.00',
+      'Cost of the plan by funding source',
+      'Not decided yet £240.00', // 24 attendance steps of £10 with no split
+      'Cost of the plan by school year',
+      '2026–27 £1,890.50',
+    ])
+      expect(text).toContain(expected);
+    expect(text).not.toContain('Dechrau araf'); // an earlier review: only the latest is in the summary
+  });
+
+  it('says which meeting approved the plan, its minute, its resolution and who recorded it', async () => {
+    const text = await pdfText(people.headteacher, 'sdp-summary.pdf?language=en');
+    expect(text).toContain('Meeting Curriculum and Standards Committee (a committee of the governing body)');
+    expect(text).toContain('Date of the meeting 14 October 2026');
+    expect(text).toContain('Minute reference 7.2');
+    expect(text).toContain('Resolution Resolved that the school development plan be approved.');
+    expect(text).toContain('Recorded by');
+    const cy = await pdfText(people.headteacher, 'governors-report.pdf?language=cy');
+    expect(cy).toContain("Cyfarfod Curriculum and Standards Committee (un o bwyllgorau'r corff llywodraethu)");
+    expect(cy).toContain('Dyddiad y cyfarfod 14 Hydref 2026');
+    expect(cy).toContain('Cyfeirnod y cofnod 7.2');
+  });
+
+  it('lists years two and three in outline, by term, and the Estyn recommendations with the priorities addressing them', async () => {
+    const text = await pdfText(people.headteacher, 'sdp-summary.pdf?language=en');
+    for (const expected of [
+      'Years two and three (outline)',
+      'Year 2 of the plan: 2027–28',
+      'Ysgrifennu estynedig',
+      'Autumn term: Archwilio llyfrau',
+      'Spring term: Hyfforddi staff mewn ysgrifennu',
+      'Year 3 of the plan: 2028–29',
+      'Whole year: Numeracy walks every half term',
+      'Estyn inspection recommendations',
+      'From the inspection on 12 March 2025.',
+      'R1: Raise standards of reading for eFSM learners',
+      'Priority 1: Gwella darllen dysgwyr eFSM',
+      'A draft only the school sees (2026–27)', // staff see every linked priority
+      'Last year: staffing kept in school (2025–26)',
+      'R3: Strengthen self-evaluation',
+      'No priority addresses this recommendation yet.',
+    ])
+      expect(text).toContain(expected);
+    // Autumn comes before spring, whatever order they were written in.
+    expect(text.indexOf('Autumn term: Archwilio llyfrau')).toBeLessThan(text.indexOf('Spring term: Hyfforddi'));
+  });
+
+  it('is all in Welsh too, as a PDF and a Word document, with what the school wrote in its own language', async () => {
+    const text = await pdfText(people.headteacher, 'sdp-summary.pdf?language=cy');
+    for (const expected of [
+      'Adolygiad cynnydd diweddaraf Ar y trywydd iawn (1 Rhagfyr 2026)',
+      'Cost y flaenoriaeth hon fesul ffynhonnell cyllid',
+      'Grant Datblygu Disgyblion (GDD) £1,000.00',
+      'Grant arall: Ymddiriedolaeth Darllen £400.00',
+      'Heb benderfynu eto £240.00',
+      'Cost y cynllun fesul blwyddyn ysgol',
+      'Blynyddoedd dau a thri (amlinelliad)',
+      'Blwyddyn 2 y cynllun: 2027–28',
+      'Tymor yr hydref: Archwilio llyfrau',
+      'Y flwyddyn gyfan: Numeracy walks every half term',
+      'Argymhellion arolygiad Estyn',
+      "O'r arolygiad ar 12 Mawrth 2025.",
+      'A2: Gwella presenoldeb',
+      'Blaenoriaeth 2: Reduce persistent absence',
+    ])
+      expect(text).toContain(expected);
+    const body = zipEntry(
+      (await get(people.headteacher, 'sdp-summary.docx?language=cy')).rawPayload,
+      'word/document.xml',
+    );
+    expect(xmlText(body)).toContain('Penderfyniad');
+    expect(xmlText(body)).toContain('Resolved that the school development plan be approved.');
+    expect(xmlText(body)).toContain('Tymor y gwanwyn: Hyfforddi staff mewn ysgrifennu');
+    // The review's comment was written in English: it keeps its language in the Welsh document.
+    expect(body).toMatch(/<w:lang w:val="en-GB"\/><\/w:rPr><w:t[^>]*>Reading ages are rising</);
+  });
+
+  it("gives governors the year's review history, the costs and the linked priorities they may see, and nothing else", async () => {
+    const report = await pdfText(people.governor, 'governors-report.pdf?language=en');
+    expect(report).toContain('Progress reviews of this priority this year, the oldest first');
+    expect(report).toContain('20 October 2026 Some concerns');
+    expect(report).toContain('1 December 2026 On track');
+    expect(report.indexOf('20 October 2026 Some concerns')).toBeLessThan(report.indexOf('1 December 2026 On track'));
+    expect(report).not.toContain('10 July 2026'); // last school year's review
+    expect(report).toContain('Minute reference 7.2');
+    expect(report).toContain('Pupil Development Grant (PDG) £1,000.00');
+    expect(report).toContain('Not decided yet £240.00');
+    expect(report).toContain('Last year: oracy shared with governors (2025–26)');
+    const sdp = await pdfText(people.governor, 'sdp-summary.pdf?language=en');
+    expect(sdp).toContain('Years two and three (outline)'); // governors approve all three years
+    expect(sdp).toContain('Numeracy walks every half term');
+    for (const text of [report, sdp]) {
+      expect(text).toContain('Priority 1: Gwella darllen dysgwyr eFSM');
+      expect(text).not.toContain('A draft only the school sees');
+      expect(text).not.toContain('Last year: staffing kept in school');
+    }
+    const welsh = await pdfText(people.governor, 'governors-report.pdf?language=cy');
+    expect(welsh).toContain("Adolygiadau cynnydd o'r flaenoriaeth hon eleni, yr hynaf yn gyntaf");
+    expect(welsh).toContain('20 Hydref 2026 Rhai pryderon');
+    expect(welsh).not.toContain('A draft only the school sees');
+    const book = XLSX.read((await get(people.governor, 'sdp-summary.xlsx?language=en')).rawPayload, {
+      type: 'buffer',
+    });
+    expect(book.SheetNames).toContain('Years 2 and 3 outline');
+  });
+
+  it('adds sheets of costs by source (lines, then totals that add up), progress reviews and the outline', async () => {
+    const res = await get(people.headteacher, 'sdp-summary.xlsx?language=en');
+    const book = XLSX.read(res.rawPayload, { type: 'buffer', cellDates: true, cellNF: true });
+    const costs = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Costs by source']!, { defval: '' });
+    const lines = costs.filter((r) => r.Priority !== 'Total');
+    const totals = costs.filter((r) => r.Priority === 'Total');
+    expect(lines).toHaveLength(3 + 24);
+    expect(lines.find((l) => l['Funding source'] === 'Pupil Development Grant (PDG)')).toMatchObject({
+      Number: 1,
+      Action: 'Hyfforddi staff mewn darllen dan arweiniad',
+      'School year': '2026–27',
+      'Funding source': 'Pupil Development Grant (PDG)',
+      'Cost (£)': 1000,
+    });
+    expect(totals.map((r) => [r['Funding source'], r['Name of the grant'], r['Cost (£)']])).toEqual([
+      ['Pupil Development Grant (PDG)', '', 1000],
+      ['School budget (delegated budget)', '', 250.5],
+      ['Another grant', 'Ymddiriedolaeth Darllen', 400],
+      ['Not decided yet', '', 240],
+    ]);
+    for (const total of totals) {
+      const sum = lines
+        .filter((l) => l['Funding source'] === total['Funding source'])
+        .reduce((n, l) => n + Math.round(Number(l['Cost (£)']) * 100), 0);
+      expect(sum).toBe(Math.round(Number(total['Cost (£)']) * 100));
+    }
+    const reviews = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Progress reviews']!, { defval: '' });
+    expect(reviews.map((r) => [r.Action, r.Rating, r.Comment])).toEqual([
+      ['', 'Off track', 'Last year: not started'],
+      ['', 'Some concerns', 'Dechrau araf'],
+      ['Hyfforddi staff mewn darllen dan arweiniad', 'Complete', 'All staff trained'],
+      ['', 'On track', 'Reading ages are rising'],
+    ]);
+    expect(book.Sheets['Progress reviews']!.D2!.t).toBe('d');
+    const outline = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Years 2 and 3 outline']!);
+    expect(outline).toEqual([
+      expect.objectContaining({ 'Year of the plan': 2, Priority: 'Ysgrifennu estynedig', When: 'Autumn term' }),
+      expect.objectContaining({ 'Year of the plan': 2, When: 'Spring term' }),
+      expect.objectContaining({
+        'Year of the plan': 3,
+        'School year': '2028–29',
+        When: 'Whole year',
+        'Intended action': 'Numeracy walks every half term',
+      }),
+    ]);
+    const cy = XLSX.read((await get(people.headteacher, 'sdp-summary.xlsx?language=cy')).rawPayload, {
+      type: 'buffer',
+    });
+    const cyCosts = XLSX.utils.sheet_to_json<Record<string, unknown>>(cy.Sheets['Costau fesul ffynhonnell']!);
+    expect(cyCosts.at(-1)).toMatchObject({ Blaenoriaeth: 'Cyfanswm', 'Ffynhonnell cyllid': 'Heb benderfynu eto' });
+  });
+
+  it('says an approval recorded before meetings were is without its meeting, in either language', async () => {
+    // Approved revisions cannot change, so this is another school's plan, approved before meetings were recorded.
+    const db = t.database.db;
+    const older = await buildSchool(db, { name: 'Ysgol yr Hen Gymeradwyaeth' });
+    const olderPeople = await buildSchoolPeople(db, older);
+    const cycle = await buildCycle(db, older.number, 2026);
+    await buildPriority(db, cycle, { title: 'Improve attendance' });
+    const [plan] = await db
+      .insert(developmentPlans)
+      .values({ schoolNumber: older.number, firstYear: 2026 })
+      .returning();
+    await db.insert(planRevisions).values({
+      planId: plan!.id,
+      number: 1,
+      academicYear: 2026,
+      snapshot: {},
+      approvedBy: olderPeople.headteacher.id,
+      approvedAt: new Date('2026-09-20T18:00:00Z'),
+    });
+    const cookie = await sessionCookie(db, olderPeople.headteacher.id, clock.now());
+    const read = async (lang: string) => {
+      const res = await t.app.inject({
+        url: `/schools/${older.number}/outputs/sdp-summary.pdf?language=${lang}`,
+        headers: { cookie },
+      });
+      return (await pdfPages(res.rawPayload)).join(' ');
+    };
+    const en = await read('en');
+    expect(en).toContain('Meeting Meeting not recorded (approved before meetings were recorded)');
+    expect(en).not.toContain('Minute reference');
+    expect(en).not.toContain('Years two and three (outline) Year 2 of the plan: 2027–28 Ysgrifennu'); // not another school's
+    expect(en).toContain('No priorities outlined for this year yet.');
+    expect(en).not.toContain('Estyn inspection recommendations'); // no inspection recorded
+    expect(await read('cy')).toContain('Cyfarfod Ni chofnodwyd y cyfarfod');
+  });
+
+  it('leaves the outline and priorities not shared with them out of a copy shared with the LA', async () => {
+    await share(t.database.db, school.number, 'output', outputItemId(school.number, 'sdp_summary'), 'la');
+    const text = await pdfText(people.laOfficer, 'sdp-summary.pdf?language=en');
+    expect(text).toContain('Estyn inspection recommendations');
+    expect(text).toContain('Priority 1: Gwella darllen dysgwyr eFSM');
+    expect(text).not.toContain('Years two and three (outline)');
+    expect(text).not.toContain('Ysgrifennu estynedig');
+    expect(text).not.toContain('A draft only the school sees');
+    expect(text).not.toContain('Last year: oracy shared with governors');
+    const book = XLSX.read((await get(people.laOfficer, 'sdp-summary.xlsx?language=en')).rawPayload, {
+      type: 'buffer',
+    });
+    expect(book.SheetNames).not.toContain('Years 2 and 3 outline');
   });
 });
 

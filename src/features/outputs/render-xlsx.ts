@@ -2,31 +2,14 @@
 import * as XLSX from '@e965/xlsx';
 import type { TFunction } from 'i18next';
 import { costOf, isOverdue, leadOf, leadsOf, type OutputData } from './output-data.ts';
+import { costSheet, outlineSheet, reviewSheet } from './xlsx-plan-sheets.ts';
+import { DATE_FORMAT, day, MONEY_FORMAT, pounds, sheet, x, type Cell } from './xlsx-sheet.ts';
 
-type Cell = string | number | Date | null;
-const DATE_FORMAT = 'dd/mm/yyyy';
-const MONEY_FORMAT = '£#,##0.00';
-const x = (key: string) => `outputs.xlsx.${key}`;
-const pounds = (pence: number | null) => (pence === null ? null : pence / 100);
-// A YYYY-MM-DD date as a spreadsheet date (midday UTC, so no time zone moves it to another day).
-const day = (iso: string | null) => (iso ? new Date(`${iso}T12:00:00Z`) : null);
-
-/** A sheet with a header row; date and money columns get their formats so they sort and add up. */
-function sheet(head: string[], rows: Cell[][], formats: Record<number, string>, widths: number[]) {
-  const ws = XLSX.utils.aoa_to_sheet([head, ...rows], { cellDates: true });
-  for (const [col, z] of Object.entries(formats))
-    for (let r = 1; r <= rows.length; r++) {
-      const cell = ws[XLSX.utils.encode_cell({ r, c: Number(col) })] as XLSX.CellObject | undefined;
-      if (cell) cell.z = z;
-    }
-  ws['!cols'] = widths.map((wch) => ({ wch }));
-  ws['!autofilter'] = {
-    ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length, c: head.length - 1 } }),
-  };
-  return ws;
-}
-
-/** The plan as a workbook: its priorities, its actions and the support asked for, headers in the chosen language. */
+/**
+ * The plan as a workbook: its priorities, its actions, the support asked for, its costs by funding
+ * source, its progress reviews and (for the school and its governors) years two and three in outline,
+ * headers in the chosen language.
+ */
 export function renderPlanXlsx(d: OutputData, t: TFunction): Buffer {
   const book = XLSX.utils.book_new();
   const numbered = d.priorities.map((p, i) => ({ p, n: i + 1 }));
@@ -136,6 +119,9 @@ export function renderPlanXlsx(d: OutputData, t: TFunction): Buffer {
     ),
     t(x('sheets.support')),
   );
+  XLSX.utils.book_append_sheet(book, costSheet(d, t), t(x('sheets.costs')));
+  XLSX.utils.book_append_sheet(book, reviewSheet(d, t), t(x('sheets.reviews')));
+  if (d.outline) XLSX.utils.book_append_sheet(book, outlineSheet(d, t), t(x('sheets.outline')));
   book.Props = { Title: t(`outputs.titles.sdp_summary`), Company: d.school.name };
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', cellDates: false }) as Buffer;
 }

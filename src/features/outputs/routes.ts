@@ -5,7 +5,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { createTranslator, isLanguage } from '../../plugins/i18n.ts';
 import { OUTPUT_KINDS, outputItemId, type OutputKind } from '../../sharing/share-repository.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
-import { outputData, readableOutputs } from './output-service.ts';
+import { outputData, outputReader, readableOutputs } from './output-service.ts';
 import { buildOutput } from './output-builders.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
@@ -83,7 +83,7 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
       )
         throw new HttpError(404, 'not-found');
       const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
-      const data = await outputData(db, school, clock.now());
+      const data = await outputData(db, school, clock.now(), outputReader(request.user, schoolScope(request)));
       const fileName = `${school.number}-${slug}-${lang}.${extension}`;
       if (extension === 'xlsx')
         return reply

@@ -1,13 +1,23 @@
 import type { TFunction } from 'i18next';
-import { formatDate } from '../../lib/dates.ts';
 import type { Block, Section } from './output-document.ts';
 import {
+  approvalRows,
+  costBySource,
+  costTotalBlocks,
+  latestReview,
+  outlineSection,
+  recommendationsSection,
+} from './plan-parts.ts';
+import {
   costOf,
+  date,
   isOverdue,
   k,
   leadOf,
   leadsOf,
   money,
+  priorityHeading,
+  shortDate,
   type OutputData,
   type PlannedAction,
   type PlannedPriority,
@@ -21,15 +31,7 @@ import {
  */
 export type Lang = 'en' | 'cy';
 export type Part = (p: PlannedPriority, d: OutputData, t: TFunction, lang: Lang) => Block[];
-export const date = (value: string | Date | null, lang: Lang) => (value ? formatDate(value, lang) : '');
-const shortDates = {
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
-  cy: new Intl.DateTimeFormat('cy-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
-};
-/** "7 Nov 2026" / "7 Tach 2026": a date that fits a table column. */
-export const shortDate = (value: string | null, lang: Lang) => (value ? shortDates[lang].format(new Date(value)) : '');
-export const priorityHeading = (p: PlannedPriority, i: number, t: TFunction) =>
-  t(k('sdp.priority'), { number: i + 1, title: p.title });
+export { date, priorityHeading, shortDate } from './output-data.ts';
 
 /** The revision the document shows, and whether the governing body has approved it. */
 export function revisionBlock(d: OutputData, t: TFunction, lang: Lang): Block {
@@ -46,6 +48,7 @@ export function revisionBlock(d: OutputData, t: TFunction, lang: Lang): Block {
     rows: [
       [t(k('sdp.revision')), r ? t(k('sdp.revisionOf'), { number: r.number, date: date(r.createdAt, lang) }) : ''],
       [t(k('sdp.approval')), approval],
+      ...approvalRows(d, t, lang),
       [
         t(k('sdp.planTotal')),
         money(
@@ -158,9 +161,16 @@ const supportTable: Part = (p, _d, t, lang) => {
 };
 
 /** The parts of a priority in the SDP summary, in order. */
-export const SDP_PRIORITY_PARTS: Part[] = [aboutPriority, successCriteria, actionsTable, supportTable];
+export const SDP_PRIORITY_PARTS: Part[] = [
+  aboutPriority,
+  latestReview,
+  successCriteria,
+  actionsTable,
+  costBySource,
+  supportTable,
+];
 
-const costsSection = (d: OutputData, t: TFunction, lang: Lang): Section => ({
+export const costsSection = (d: OutputData, t: TFunction, lang: Lang): Section => ({
   heading: t(k('sdp.costs')),
   blocks: [
     {
@@ -179,6 +189,7 @@ const costsSection = (d: OutputData, t: TFunction, lang: Lang): Section => ({
         ],
       ],
     },
+    ...costTotalBlocks(d, t, lang),
   ],
 });
 
@@ -215,5 +226,7 @@ export function sdpSummary(d: OutputData, t: TFunction, lang: Lang): Section[] {
       blocks: SDP_PRIORITY_PARTS.flatMap((part) => part(p, d, t, lang)),
     })),
     ...(d.priorities.length ? [costsSection(d, t, lang)] : []),
+    ...outlineSection(d, t),
+    ...recommendationsSection(d, t, lang),
   ];
 }
