@@ -39,6 +39,21 @@ export async function personasOf(t: TestApp): Promise<Persona[]> {
       refreshSession: async () => void visitor.withCookie(await sessionCookie(db, userId)),
     };
   });
+  // The demo's governing body has governors but no chair or clerk, who alone delegate the recording
+  // of the plan's approval: one of each, so their pages and forms are walked too.
+  // And a governor not yet delegated, so the chair's form to delegate one has someone to offer.
+  await buildUser(db, { role: 'governor', scopeId: `GB${DEMO_SCHOOL}` });
+  for (const role of ['chair_of_governors', 'clerk'] as const) {
+    if (holders.some((h) => h.role === role)) continue;
+    const holder = await buildUser(db, { role, scopeId: `GB${DEMO_SCHOOL}` });
+    const visitor = new Visitor(t.app);
+    personas.push({
+      name: role,
+      visitor,
+      userId: holder.id,
+      refreshSession: async () => void visitor.withCookie(await sessionCookie(db, holder.id)),
+    });
+  }
   for (const p of personas) await p.refreshSession();
   personas.push({ name: 'anonymous', visitor: new Visitor(t.app), refreshSession: async () => undefined });
   return personas;
