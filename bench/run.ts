@@ -6,6 +6,7 @@ import { signIn, startServer } from './server.ts';
 import { benchLaHeatmap } from './la-heatmap.ts';
 import { benchNationalPicture } from './national.ts';
 import { buildNationalData } from './national-data.ts';
+import { generatePlanVolume, type PlanVolume } from './plan-volume.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -21,7 +22,13 @@ async function measure(name: string, url: string, headers: Record<string, string
 
 const email = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
 
-const data = await buildNationalData();
+// Issue 15: one school's three-year plan at full size (bench/plan-volume.ts).
+let planVolume: PlanVolume | undefined;
+const data = await buildNationalData({
+  extend: async (db, { year }) => {
+    planVolume = await generatePlanVolume(db, { year, passwordFrom: email('headteacher') });
+  },
+});
 const { collaborative } = data;
 const server = await startServer(Number(process.env.BENCH_PORT ?? 3999), data.env, data.dataDir);
 try {
@@ -39,6 +46,12 @@ try {
   const evidenceList = await measure('evidence list, 2,000 items', `${server.url}/schools/${DEMO_SCHOOL}/evidence`, {
     cookie: head,
   });
+  const planHead = await signIn(server.url, planVolume!.headEmail, DEMO_PASSWORD);
+  const planPage = await measure(
+    'plan page, 3 years, 8 priorities, 60 actions',
+    `${server.url}/schools/${planVolume!.schoolNumber}/plan`,
+    { cookie: planHead },
+  );
   const partner = await signIn(server.url, email('improvement_partner'), DEMO_PASSWORD);
   const space = `${server.url}/collaboratives/${collaborative}`;
   const spacePages = [
@@ -65,10 +78,10 @@ try {
     const cookie = await signIn(server.url, account.email, DEMO_PASSWORD);
     roleHomes.push(await measure(`home (GET /) as ${account.role}`, `${server.url}/`, { cookie }));
   }
-  const rows = [trivial, home, search, api, schoolHome, evidenceList, ...spacePages, ...roleHomes];
+  const rows = [trivial, home, search, api, schoolHome, evidenceList, planPage, ...spacePages, ...roleHomes];
   console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each\n`);
   console.log(
-    'route'.padEnd(40),
+    'route'.padEnd(46),
     'req/s'.padStart(9),
     'p50 ms'.padStart(8),
     'p99 ms'.padStart(8),
@@ -76,7 +89,7 @@ try {
   );
   for (const r of rows)
     console.log(
-      r.name.padEnd(40),
+      r.name.padEnd(46),
       r.rps.toFixed(0).padStart(9),
       String(r.p50).padStart(8),
       String(r.p99).padStart(8),
@@ -87,7 +100,7 @@ try {
   console.log(
     `\nhome / trivial = ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)}); target above 1/40 -> ${verdict(ratio > 1 / 40)}`,
   );
-  for (const page of [schoolHome, evidenceList, ...spacePages]) {
+  for (const page of [schoolHome, evidenceList, planPage, ...spacePages]) {
     console.log(
       `${page.name} / directory search = ${(page.rps / search.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= search.rps / 2)}`,
     );

@@ -18,9 +18,13 @@ export function parsePounds(input: string): ParsedPounds {
   return { ok: true, pence };
 }
 
+// Made once: toLocaleString builds a formatter on every call, which a plan of 60 actions, each
+// with its cost lines and totals, paid hundreds of times a page (bench/plan-profile.ts).
+const WHOLE = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const WITH_PENCE = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** 125050 -> "£1,250.50"; whole pounds without pence: 30000 -> "£300". */
 export function formatPounds(pence: number | null | undefined): string {
   if (pence === null || pence === undefined) return '';
-  const whole = pence % 100 === 0;
-  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 })}`;
+  return `£${(pence % 100 === 0 ? WHOLE : WITH_PENCE).format(pence / 100)}`;
 }

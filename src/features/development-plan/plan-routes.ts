@@ -18,7 +18,7 @@ import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 import { currentVision } from '../vision/vision-repository.ts';
-import { nextReviewPoint, planProgress } from '../progress-reviews/progress-presenter.ts';
+import { planProgress } from '../progress-reviews/progress-presenter.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = [
@@ -81,15 +81,12 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         : [];
       const years = await planYearsModel(db, ctx, access, { plan, year, inPlan, drafts, query: request.query });
       const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
-      const [progress, nextPoint] = await Promise.all([
-        planProgress(
-          db,
-          plan,
-          inPlan.map((p) => p.id),
-          clock.now(),
-        ),
-        nextReviewPoint(db, plan, clock.now()),
-      ]);
+      const progress = await planProgress(
+        db,
+        plan,
+        inPlan.map((p) => p.id),
+        clock.now(),
+      );
       return reply.page(view('plan'), {
         title,
         ...schoolModel(ctx),
@@ -104,9 +101,9 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         vision,
         inPlan: withSupport(presentPriorities(years.inPlan, todayInWales(clock.now())), support).map((p) => ({
           ...p,
-          progress: progress.get(p.id),
+          progress: progress.byPriority.get(p.id),
         })),
-        nextReviewPoint: nextPoint,
+        nextReviewPoint: progress.nextPoint,
         drafts: withSupport(presentPriorities(years.drafts, todayInWales(clock.now())), support),
         ...years.page,
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),

@@ -8,7 +8,7 @@ import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { currentPlan } from '../development-plan/plan-repository.ts';
 import { progressChartSvg } from './progress-chart.ts';
 import * as repo from './progress-repository.ts';
-import { planSpan, reviewDue, reviewPoints, type ReviewDue } from './review-points.ts';
+import { planSpan, reviewDue, reviewPoints, type ReviewDue, type ReviewPoint } from './review-points.ts';
 
 type Rated = { reviewedOn: string; rating: string };
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
@@ -108,31 +108,30 @@ export async function priorityProgress(
 
 export type PriorityProgressSummary = { latest: Rated | null; due: ReviewDue };
 
-/** For the plan page: each priority's latest rating and whether a review is due. */
+/**
+ * For the plan page: each priority's latest rating and whether a review is due, and the plan's next
+ * review point (for the link to change them), from one read of the points the school set.
+ */
 export async function planProgress(
   db: Db,
   plan: { id: string; firstYear: number },
   priorityIds: string[],
   now: Date,
-): Promise<Map<string, PriorityProgressSummary>> {
+): Promise<{ byPriority: Map<string, PriorityProgressSummary>; nextPoint: ReviewPoint | null }> {
   const [priorities, ratings, stored] = await Promise.all([
     repo.priorityStarts(db, priorityIds),
     repo.priorityRatings(db, priorityIds),
     repo.storedPoints(db, plan.id),
   ]);
-  const points = reviewPoints(plan.firstYear, stored).map((p) => p.dueOn);
+  const all = reviewPoints(plan.firstYear, stored);
+  const points = all.map((p) => p.dueOn);
   const today = todayInWales(now);
-  return new Map(
+  const byPriority = new Map(
     priorities.map((p) => {
       const reviews = ratings.filter((r) => r.priorityId === p.id);
       const due = reviewDue({ points, reviews, today, since: sinceOf(plan.firstYear, p.createdAt) });
       return [p.id, { latest: reviews.at(-1) ?? null, due }];
     }),
   );
-}
-
-/** The next review point of the plan, for the plan page's link to change them. */
-export async function nextReviewPoint(db: Db, plan: { id: string; firstYear: number }, now: Date) {
-  const today = todayInWales(now);
-  return reviewPoints(plan.firstYear, await repo.storedPoints(db, plan.id)).find((p) => p.dueOn >= today) ?? null;
+  return { byPriority, nextPoint: all.find((p) => p.dueOn >= today) ?? null };
 }
