@@ -24,25 +24,43 @@ function compare<R>(a: Compiled<R>, b: Compiled<R>): number {
 }
 
 function paramsOf<R>(compiled: Compiled<R>, parts: string[]): Record<string, string> | null {
+  // Checked before anything is decoded or kept: most candidates fail on a static segment.
+  for (let i = 0; i < compiled.segments.length; i++) {
+    const segment = compiled.segments[i]!;
+    if (segment === '*') break;
+    const part = parts[i];
+    if (part === undefined) return null;
+    if (segment.startsWith(':') ? part === '' : segment !== part) return null;
+  }
+  if (!compiled.segments.includes('*') && parts.length !== compiled.segments.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < compiled.segments.length; i++) {
     const segment = compiled.segments[i]!;
-    if (segment === '*') return params;
-    const part = parts[i];
-    if (part === undefined) return null;
-    if (segment.startsWith(':')) {
-      if (part === '') return null;
-      params[segment.slice(1)] = decodeURIComponent(part);
-    } else if (segment !== part) return null;
+    if (segment === '*') break;
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(parts[i]!);
   }
-  return parts.length === compiled.segments.length ? params : null;
+  return params;
 }
 
 export function routeMatcher<R extends RoutePattern>(routes: readonly R[]): (path: string) => RouteMatch<R> | null {
   const compiled = routes.map((route) => ({ route, segments: segmentsOf(route.url) })).sort(compare);
+  // Only a route with as many segments as the address can serve it, or one with a wildcard that
+  // many segments can reach: each length's candidates, in the same order, so an address is tried
+  // against a few routes, not all of them (a page asks this of every link it shows).
+  const byLength = new Map<number, Compiled<R>[]>();
+  const candidatesFor = (length: number) => {
+    let found = byLength.get(length);
+    if (!found) {
+      found = compiled.filter((c) =>
+        c.segments.includes('*') ? c.segments.indexOf('*') <= length : c.segments.length === length,
+      );
+      byLength.set(length, found);
+    }
+    return found;
+  };
   return (address: string) => {
     const parts = segmentsOf(address.split(/[?#]/)[0]!);
-    for (const candidate of compiled) {
+    for (const candidate of candidatesFor(parts.length)) {
       const params = paramsOf(candidate, parts);
       if (params) return { route: candidate.route, params };
     }

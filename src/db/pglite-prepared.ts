@@ -12,7 +12,8 @@ import { parse, protocol, type PGlite, type Results, type Transaction } from '@e
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
 type QueryOptions = Parameters<PGlite['query']>[2];
-type Statement = { name: string; types: number[]; described: BackendMessage[] };
+type Statement = { name: string; types: number[]; described: BackendMessage[]; fieldTypes: number[] };
+type Parser = (value: string, typeId?: number) => unknown;
 
 /** SQLSTATEs that mean the prepared statement itself is out of date or gone. */
 const STALE_STATEMENT = new Set(['0A000', '26000']);
@@ -38,9 +39,11 @@ export function usePreparedStatements(client: PGlite): void {
     const name = `cyd_${++counter}`;
     await send(protocol.serialize.parse({ name, text }));
     const described = await send(protocol.serialize.describe({ type: 'S', name }));
+    const row = described.find((m) => m.name === 'rowDescription') as { fields: { dataTypeID: number }[] } | undefined;
     const statement = {
       name,
       types: parse.parseDescribeStatementResults(described),
+      fieldTypes: row?.fields.map((f) => f.dataTypeID) ?? [],
       // The row description tells the result parser each column's type, as a portal's would.
       described: described.filter((m) => m.name === 'rowDescription' || m.name === 'noData'),
     };
@@ -87,7 +90,14 @@ export function usePreparedStatements(client: PGlite): void {
         }
       }
       if (!inTransaction) await client.syncToFs();
-      return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
+      // The parsers of this statement's own columns only: given a caller's parsers, PGlite's
+      // result parser would otherwise copy its whole table of them (every type) for each query.
+      const parsers: Record<number, Parser> = {};
+      for (const type of statement.fieldTypes) {
+        const parser = (options?.parsers?.[type] ?? client.parsers[type]) as Parser | undefined;
+        if (parser) parsers[type] = parser;
+      }
+      return parse.parseResults(messages, parsers, options && { ...options, parsers: undefined })[0] as Results<T>;
     });
   }
 
