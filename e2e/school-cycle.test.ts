@@ -327,7 +327,7 @@ async function governorApprovesAndDownloads({ journey, lang, story, school, area
   const wordText = (await mammoth.extractRawText({ buffer: word.body })).value;
   expect(wordText).toContain(story.priority.title);
   expect(wordText).toContain(story.action.description);
-  expect(wordText).toContain(gov.t('outputs.sdp.approvedOn', { date: today(lang) }));
+  expect(wordText).toContain(gov.t('outputs.sdp.approvedOnBy', { date: today(lang), name: governor.displayName }));
 }
 
 /** The school sees the approval; the headteacher records the priority's impact, with a figure for a group of learners. */

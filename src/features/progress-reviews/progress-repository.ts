@@ -20,35 +20,10 @@ export type ReviewValues = Pick<
   'schoolNumber' | 'priorityId' | 'actionId' | 'reviewedOn' | 'rating' | 'comment' | 'language' | 'createdBy'
 >;
 
-/** One of the school's priorities, if the reader may see it (another school's is as good as missing). */
-export async function findPriority(
-  db: Db,
-  schoolNumber: string,
-  id: string,
-  access: ItemAccess,
-): Promise<Priority | null> {
-  const [row] = await db
-    .select()
-    .from(priorities)
-    .where(
-      and(
-        eq(priorities.id, id),
-        eq(priorities.schoolNumber, schoolNumber),
-        visibleCondition('priority', priorities.id, access),
-      ),
-    );
-  return row ?? null;
-}
-
-/** One of the school's actions with the priority it serves. */
-export async function findAction(db: Db, schoolNumber: string, id: string) {
-  const [row] = await db
-    .select({ action: planActions, priority: priorities })
-    .from(planActions)
-    .innerJoin(priorities, eq(priorities.id, planActions.priorityId))
-    .where(and(eq(planActions.id, id), eq(priorities.schoolNumber, schoolNumber)));
-  return row ?? null;
-}
+// A priority the reader may see, and an action with its priority, found as the impact review and
+// the plan find them (another school's is as good as missing).
+export { findVisiblePriority as findPriority } from '../impact/impact-repository.ts';
+export { findSchoolAction as findAction } from '../development-plan/plan-repository.ts';
 
 export async function actionsOf(db: Db, priorityId: string) {
   return db
