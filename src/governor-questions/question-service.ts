@@ -128,6 +128,17 @@ export async function askQuestion(
   });
 }
 
+/** The thread, locked for the change, with what the reader may do on its item; null when they may not read it. */
+async function readableThread(tx: Db, user: CurrentUser, school: SchoolContext, threadId: string) {
+  const thread = await repo.findThread(tx, school.number, threadId, true);
+  if (!thread) return null;
+  const decided = await decide(tx, user, school, thread.itemType as ThreadItemType, thread.itemId, {
+    askedBy: thread.askedBy,
+    status: thread.status as ThreadStatus,
+  });
+  return decided?.can.read ? { thread, decided } : null;
+}
+
 /** A message in a thread: a leader's answers it, a governor's follows it up. */
 export async function addMessage(
   db: Db,
@@ -139,14 +150,9 @@ export async function addMessage(
   named: ItemNamer,
 ): Promise<ThreadResult> {
   return db.transaction(async (tx) => {
-    const thread = await repo.findThread(tx, school.number, threadId, true);
-    const decided =
-      thread &&
-      (await decide(tx, user, school, thread.itemType as ThreadItemType, thread.itemId, {
-        askedBy: thread.askedBy,
-        status: thread.status as ThreadStatus,
-      }));
-    if (!thread || !decided || !decided.can.read) return { ok: false as const, reason: 'not-found' as const };
+    const found = await readableThread(tx, user, school, threadId);
+    if (!found) return { ok: false as const, reason: 'not-found' as const };
+    const { thread, decided } = found;
     const { item, can } = decided;
     const link = itemLink(school.number, item);
     if (thread.status === 'closed')
@@ -197,14 +203,9 @@ export async function closeThread(
   now: Date,
 ): Promise<ThreadResult> {
   return db.transaction(async (tx) => {
-    const thread = await repo.findThread(tx, school.number, threadId, true);
-    const decided =
-      thread &&
-      (await decide(tx, user, school, thread.itemType as ThreadItemType, thread.itemId, {
-        askedBy: thread.askedBy,
-        status: thread.status as ThreadStatus,
-      }));
-    if (!thread || !decided || !decided.can.read) return { ok: false as const, reason: 'not-found' as const };
+    const found = await readableThread(tx, user, school, threadId);
+    if (!found) return { ok: false as const, reason: 'not-found' as const };
+    const { thread, decided } = found;
     const link = itemLink(school.number, decided.item);
     // Closing what is already closed changes nothing: back to the item, where it shows as closed.
     if (thread.status === 'closed') return { ok: true as const, link };
