@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { actionOwner, author, language, stamps } from './columns.ts';
+import { actionOwner, author, language, otherLanguage, stamps } from './columns.ts';
 import { findings, planActions, evidence } from './cycle.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
@@ -68,6 +68,7 @@ export const meetings = pgTable(
     attendees: text('attendees').notNull().default(''),
     notes: text('notes').notNull().default(''),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -100,6 +101,7 @@ export const meetingActions = pgTable(
     dueOn: date('due_on'),
     status: text('status').notNull().default('open'),
     language: language(),
+    otherLanguage: otherLanguage(),
     ...stamps,
   },
   (t) => [
@@ -123,6 +125,7 @@ export const progressionSessions = pgTable(
     samples: text('samples').notNull().default(''),
     expectations: text('expectations').notNull().default(''),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -172,6 +175,7 @@ export const peerEnquiries = pgTable(
     cancelReason: text('cancel_reason').notNull().default(''),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -248,6 +252,7 @@ export const enquiryFindings = pgTable(
     kind: text('kind').notNull(),
     text: text('text').notNull(),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -267,6 +272,7 @@ export const enquiryFollowUps = pgTable(
     dueOn: date('due_on'),
     planActionId: uuid('plan_action_id').references(() => planActions.id, { onDelete: 'set null' }),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

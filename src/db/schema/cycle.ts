@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { actionOwner, author, language, stamps } from './columns.ts';
+import { actionOwner, author, language, otherLanguage, stamps } from './columns.ts';
 import { schools } from './directory.ts';
 import { users } from './users.ts';
 import {
@@ -68,6 +68,7 @@ export const evidence = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
     language: language(),
+    otherLanguage: otherLanguage(),
     nifThemes: text('nif_themes')
       .array()
       .notNull()
@@ -142,6 +143,7 @@ export const findings = pgTable(
     body: text('body').notNull().default(''),
     nifTheme: text('nif_theme'),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -186,6 +188,7 @@ export const priorities = pgTable(
     origin: text('origin').notNull().default('self_evaluation'),
     carriedFromId: uuid('carried_from_id'),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -215,6 +218,7 @@ export const successCriteria = pgTable('success_criteria', {
     .notNull()
     .references(() => priorities.id, { onDelete: 'cascade' }),
   text: text('text').notNull(),
+  otherLanguage: otherLanguage(),
   position: integer('position').notNull().default(0),
 });
 
@@ -237,6 +241,7 @@ export const planActions = pgTable(
     supportDetail: text('support_detail').notNull().default(''),
     status: text('status').notNull().default('not_started'),
     language: language(),
+    otherLanguage: otherLanguage(),
     ...stamps,
   },
   (t) => [
@@ -350,6 +355,7 @@ export const impactReviews = pgTable('impact_reviews', {
   whatChanged: text('what_changed').notNull().default(''),
   reviewedOn: date('reviewed_on'),
   language: language(),
+  otherLanguage: otherLanguage(),
   ...stamps,
 });
 

@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { author, language, stamps } from './columns.ts';
+import { author, language, otherLanguage, stamps } from './columns.ts';
 import { priorities } from './cycle.ts';
 import { schools } from './directory.ts';
 
@@ -31,6 +31,7 @@ export const inspectionRecommendations = pgTable(
     number: integer('number').notNull(),
     text: text('text').notNull(),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },

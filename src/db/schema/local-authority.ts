@@ -14,7 +14,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { actionOwner, author, language, stamps } from './columns.ts';
+import { actionOwner, author, language, otherLanguage, stamps } from './columns.ts';
 import { collaboratives, localAuthorities, schools } from './directory.ts';
 import { findings, planActions, priorities } from './cycle.ts';
 import { users } from './users.ts';
@@ -73,6 +73,7 @@ export const supportOffers = pgTable(
       .default(sql`'{}'::text[]`),
     status: text('status').notNull().default('active'),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -324,6 +325,7 @@ export const laPriorities = pgTable(
     successMeasure: text('success_measure').notNull().default(''),
     state: text('state').notNull().default('draft'),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -364,6 +366,7 @@ export const laPriorityActions = pgTable(
     dueOn: date('due_on'),
     status: text('status').notNull().default('not_started'),
     language: language(),
+    otherLanguage: otherLanguage(),
     ...stamps,
   },
   (t) => [

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { author, language, stamps } from './columns.ts';
+import { author, language, otherLanguage, stamps } from './columns.ts';
 import { laPartnerships } from './collaboration.ts';
 import { localAuthorities, schools } from './directory.ts';
 import { users } from './users.ts';
@@ -105,6 +105,7 @@ export const laPlanAnswers = pgTable(
       .references(() => planTemplateSections.id, { onDelete: 'cascade' }),
     body: text('body').notNull().default(''),
     language: language(),
+    otherLanguage: otherLanguage(),
     updatedBy: uuid('updated_by').references(() => users.id),
     ...stamps,
   },
@@ -203,6 +204,7 @@ export const caseStudies = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     searchText: text('search_text').notNull().default(''),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { author, language, stamps } from './columns.ts';
+import { author, language, otherLanguage, stamps } from './columns.ts';
 import { developmentPlans, priorities } from './cycle.ts';
 import { schools } from './directory.ts';
 import { OUTLINE_TERMS } from '../../reference/reference-data.ts';
@@ -28,6 +28,7 @@ export const planOutlinePriorities = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
     language: language(),
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -44,6 +45,7 @@ export const planOutlineActions = pgTable(
       .references(() => planOutlinePriorities.id, { onDelete: 'cascade' }),
     term: text('term').notNull(),
     description: text('description').notNull(),
+    otherLanguage: otherLanguage(),
     position: integer('position').notNull().default(0),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { date, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { author, language } from './columns.ts';
+import { author, language, otherLanguage } from './columns.ts';
 import { oneOf } from './checks.ts';
 
 /** Whose vision it is: a school's (guidance 5.1) or an LA's collective vision with its school leaders (5.2). */
@@ -19,6 +19,7 @@ export const visions = pgTable(
     number: integer('number').notNull(),
     text: text('text').notNull(),
     language: language(),
+    otherLanguage: otherLanguage(),
     // How it was agreed: "with staff, governors, learners and families...".
     agreedWith: text('agreed_with').notNull(),
     agreedOn: date('agreed_on').notNull(),

@@ -1,0 +1,21 @@
+ALTER TABLE "evidence" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "findings" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "impact_reviews" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "plan_actions" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "priorities" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "success_criteria" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "enquiry_findings" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "enquiry_follow_ups" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "meeting_actions" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "peer_enquiries" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "progression_sessions" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "la_priorities" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "la_priority_actions" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "support_offers" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "case_studies" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "la_plan_answers" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "inspection_recommendations" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "visions" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "plan_outline_actions" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "plan_outline_priorities" ADD COLUMN "other_language" jsonb DEFAULT '{}'::jsonb NOT NULL;
