@@ -28,7 +28,7 @@ const account = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.em
 
 /** The demo data plus `schools` schools in Cardiff, each with an active headteacher. */
 async function nationalDatabase(schools: number): Promise<Database> {
-  const database = wrapPglite(await PGlite.create());
+  const database = await wrapPglite(await PGlite.create());
   await database.migrate();
   await loadDemoData(database.db, new Date());
   await database.db.execute(sql`

@@ -18,7 +18,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OTHER_USERS = 2_000;
 const EVENTS = 50;
 
-const database = wrapPglite(await PGlite.create());
+const database = await wrapPglite(await PGlite.create());
 await database.migrate();
 await loadDemoData(database.db, new Date());
 const head = DEMO_ACCOUNTS.find((a) => a.role === 'headteacher')!.email;

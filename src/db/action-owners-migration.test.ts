@@ -26,7 +26,7 @@ const owners = async (table: string) =>
 beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-0015-'));
   client = await PGlite.create();
-  const database = wrapPglite(client);
+  const database = await wrapPglite(client);
   await database.migrate(migrationsUpTo(14, folder));
   await client.exec(`
     insert into schools (number, name, la_code, sector, search_text) values

@@ -40,7 +40,7 @@ const linkOf = async (description: string) =>
 beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-0022-'));
   client = await PGlite.create();
-  const database = wrapPglite(client);
+  const database = await wrapPglite(client);
   await database.migrate(migrationsUpTo(20, folder));
   await client.exec(`
     insert into schools (number, name, la_code, sector, search_text) values

@@ -29,7 +29,7 @@ const rows = async <T>(query: string) => (await client.query<T>(query)).rows;
 beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-0012-'));
   client = await PGlite.create();
-  const database = wrapPglite(client);
+  const database = await wrapPglite(client);
   await database.migrate(migrationsUpTo(12, folder));
   expect(await rows<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations')).toEqual([{ n: 12 }]);
   await client.exec(`

@@ -4,8 +4,8 @@
 // the headteacher's home ran 19 statements whose planning took longer than their execution). A
 // PostgreSQL server keeps parsed statements per connection when asked by name (node-postgres does,
 // drizzle does not ask); this does the same for PGlite: each distinct SQL text is parsed and
-// described once under a name, then only bound and executed, and after a few runs Postgres keeps a
-// generic plan for it too (plan_cache_mode auto). It follows the extended-query flow of PGlite's own
+// described once under a name, then only bound and executed, with one generic plan kept for it
+// (wrapPglite sets plan_cache_mode to force_generic_plan). It follows the extended-query flow of PGlite's own
 // `query` (parse, describe, bind, execute, sync), with the protocol serializer and result parser
 // PGlite exports, and behaves as it does otherwise: the same parsers, errors and file sync.
 import { parse, protocol, type PGlite, type Results, type Transaction } from '@electric-sql/pglite';

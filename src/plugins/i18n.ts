@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import i18next, { type TFunction } from 'i18next';
+import { fastTranslator } from './fast-translator.ts';
 
 export const LANGUAGES = ['en', 'cy'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -43,7 +44,11 @@ export async function createTranslator() {
     },
     returnNull: false,
   });
-  return (lang: Language): TFunction => instance.getFixedT(lang);
+  const fixed = {
+    en: fastTranslator(instance.getFixedT('en'), (key) => instance.getResource('en', 'translation', key)),
+    cy: fastTranslator(instance.getFixedT('cy'), (key) => instance.getResource('cy', 'translation', key)),
+  };
+  return (lang: Language): TFunction => fixed[lang];
 }
 
 export function isLanguage(value: unknown): value is Language {

@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const client = await PGlite.create();
-  const database = wrapPglite(client);
+  const database = await wrapPglite(client);
   await database.migrate();
   await installJobSchema(database);
   const dump = await client.dumpDataDir('none');

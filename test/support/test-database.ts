@@ -45,7 +45,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   }
   const dump = fs.readFileSync(inject('pgliteTemplate'));
   const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
-  return wrapPglite(client);
+  return await wrapPglite(client);
 }
 
 /**
@@ -61,7 +61,7 @@ export async function createTestDataDir(dataDir: string): Promise<void> {
     return;
   }
   const client = await PGlite.create(pgliteDir);
-  const database = wrapPglite(client);
+  const database = await wrapPglite(client);
   await database.migrate();
   await database.close();
 }
