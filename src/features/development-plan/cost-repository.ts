@@ -1,7 +1,32 @@
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { planActionCosts, planActions } from '../../db/schema/index.ts';
 import type { CostLine } from './cost-lines.ts';
+
+/**
+ * The cost lines of these priorities' actions, in order, by action: read beside the actions rather
+ * than built as JSON for each (on the embedded database that JSON took the plan page's actions
+ * statement from about 0.5 to 7 ms for 60 actions: more than all its other statements together).
+ */
+export async function costLinesByAction(db: Db, priorityIds: string[]): Promise<Map<string, CostLine[]>> {
+  const byAction = new Map<string, CostLine[]>();
+  if (priorityIds.length === 0) return byAction;
+  const rows = await db
+    .select({
+      actionId: planActionCosts.actionId,
+      amountPence: planActionCosts.amountPence,
+      source: planActionCosts.source,
+      grantName: planActionCosts.grantName,
+    })
+    .from(planActionCosts)
+    .innerJoin(planActions, eq(planActions.id, planActionCosts.actionId))
+    .where(inArray(planActions.priorityId, priorityIds))
+    .orderBy(asc(planActionCosts.actionId), asc(planActionCosts.line));
+  // The table's check admits only the funding sources, as costLinesOf below relies on too.
+  for (const { actionId, ...line } of rows as (CostLine & { actionId: string })[])
+    byAction.set(actionId, [...(byAction.get(actionId) ?? []), line]);
+  return byAction;
+}
 
 /** An action's cost lines in order, as one JSON list beside the action's other columns. */
 export function costLinesJson(): SQL<CostLine[]> {

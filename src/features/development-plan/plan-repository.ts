@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'dri
 import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
 import type { CostLine } from './cost-lines.ts';
-import { costLinesJson } from './cost-repository.ts';
+import { costLinesByAction } from './cost-repository.ts';
 import { cycles, developmentPlans, planActions, priorities, shares, successCriteria } from '../../db/schema/index.ts';
 import type { Audience } from '../../reference/reference-data.ts';
 import { outputItemId, visibleCondition, type ItemAccess } from '../../sharing/share-repository.ts';
@@ -105,11 +105,15 @@ export async function criteriaFor(db: Db, priorityIds: string[]) {
  */
 export async function actionsFor(db: Db, priorityIds: string[]): Promise<(PlanAction & { costs: CostLine[] })[]> {
   if (priorityIds.length === 0) return [];
-  return db
-    .select({ ...getTableColumns(planActions), owner: ownerName(planActions), costs: costLinesJson() })
-    .from(planActions)
-    .where(inArray(planActions.priorityId, priorityIds))
-    .orderBy(sql`${planActions.dueOn} asc nulls last`, asc(planActions.createdAt));
+  const [actions, costs] = await Promise.all([
+    db
+      .select({ ...getTableColumns(planActions), owner: ownerName(planActions) })
+      .from(planActions)
+      .where(inArray(planActions.priorityId, priorityIds))
+      .orderBy(sql`${planActions.dueOn} asc nulls last`, asc(planActions.createdAt)),
+    costLinesByAction(db, priorityIds),
+  ]);
+  return actions.map((a) => ({ ...a, costs: costs.get(a.id) ?? [] }));
 }
 
 /** One of this school's priorities, or null (another school's is as good as missing). */
