@@ -235,7 +235,7 @@ describe('offering a strength', () => {
       { tokenFrom: `${support(near)}/offers/new` },
     );
     expect(response.statusCode).toBe(400);
-    expect(pageText(response.body)).toContain('Choose a strength from this year’s findings');
+    expect(pageText(response.body)).toContain("Choose a strength from this year's findings");
   });
 });
 

@@ -86,7 +86,7 @@ describe('the notifications page', () => {
 
     const welsh = pageText((await visitor.get('/notifications?lang=cy')).body);
     expect(welsh).toContain('Hysbysiadau');
-    expect(welsh).toContain('wedi’i baru â Ysgol Derw');
+    expect(welsh).toContain("wedi'i baru â Ysgol Derw");
     expect(welsh).toContain('Trefnwyd cyfarfod ar gyfer 10 Rhagfyr 2026: Cluster meeting');
   });
 
