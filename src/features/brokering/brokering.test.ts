@@ -235,7 +235,7 @@ describe('offering a strength', () => {
       { tokenFrom: `${support(near)}/offers/new` },
     );
     expect(response.statusCode).toBe(400);
-    expect(pageText(response.body)).toContain('Choose a strength from this year’s findings');
+    expect(pageText(response.body)).toContain("Choose a strength from this year's findings");
   });
 });
 
@@ -351,7 +351,7 @@ describe('the LA’s brokering page', () => {
 
   it('speaks Welsh', async () => {
     const text = pageText((await (await as(partnerA)).get(`${laPage}?lang=cy`)).body);
-    expect(text).toContain('Broceru cymorth rhwng ysgolion');
+    expect(text).toContain('Brocera cymorth rhwng ysgolion');
     expect(text).toContain('eFSM 3 blynedd tebyg: 21.0% (eich ysgol chi 18.2%)');
     expect(text).toContain('Awgrymwyd oherwydd:');
   });
@@ -478,7 +478,7 @@ describe('agreeing a match', () => {
     const given = pageText(
       (await (await as(headNear)).get(`/schools/${near.number}/outputs/support-log?lang=cy`)).body,
     );
-    expect(given).toContain('Cymorth a roddwyd drwy froceru');
+    expect(given).toContain('Cymorth a roddwyd drwy frocera');
     expect(given).toContain('Requesting Primary');
     const head = await as(headNear);
     const cookie = Object.entries(head.cookies)

@@ -174,7 +174,7 @@ describe('the personal calendar feed', () => {
     const off = await visitor.post('/account/calendar/off?lang=cy', {}, { tokenFrom: '/account/calendar' });
     expect(off.statusCode).toBe(303);
     expect(pageText((await visitor.get('/account/calendar?done=off&lang=cy')).body)).toContain(
-      'Mae eich ffrwd calendr wedi’i diffodd',
+      "Mae eich ffrwd calendr wedi'i diffodd",
     );
     expect((await anonymous.get(second.path)).statusCode).toBe(404);
     expect(await auditEntries(t.database.db, 'calendar-feed-delete', reviewer.id)).toHaveLength(1);

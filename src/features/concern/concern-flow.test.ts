@@ -165,7 +165,7 @@ describe('a warning notice', () => {
       'Sail 1: mae safonau perfformiad disgyblion yn annerbyniol o isel',
       'Ground 1: the standards of performance of pupils are unacceptably low',
       'Outcomes in literacy fell for three years running.',
-      "Testun fel y'i hysgrifennwyd, yn Saesneg / Text as written, in English",
+      "Testun fel y'i hysgrifennwyd yn Saesneg / Text as written in English",
       'Gweinidogion Cymru / The Welsh Ministers',
       'Y corff crefyddol priodol (yr esgobaeth) / The appropriate religious body (diocese)',
       'o fewn 28 diwrnod',

@@ -136,7 +136,7 @@ describe('asking the local authority for support on an action', () => {
     const welsh = visibleText((await leader.get(`${planUrl()}?lang=cy`)).body);
     expect(welsh).toContain('Cais am gymorth');
     expect(welsh).toContain('Yn aros am baru');
-    expect(welsh).toContain('Wedi’i frocera gan eich awdurdod lleol');
+    expect(welsh).toContain("Wedi'i frocera gan eich awdurdod lleol");
     const saved = await actionNamed('Coach teaching assistants');
     const edit = await leader.get(`${editUrl(saved.id)}?lang=en`);
     expect(visibleText(edit.body)).toContain('Waiting for a match');
@@ -178,7 +178,7 @@ describe('asking the local authority for support on an action', () => {
       'Its request for support is withdrawn too, unless another action still asks through it.',
     );
     expect(visibleText((await leader.get(`${removeUrl}?lang=cy`)).body)).toContain(
-      'Caiff ei gais am gymorth ei dynnu’n ôl hefyd',
+      "Caiff ei gais am gymorth ei dynnu'n ôl hefyd",
     );
     expect((await leader.post(removeUrl, {}, { tokenFrom: removeUrl })).statusCode).toBe(303);
     expect((await requestsOnPriority())[0]!.status).toBe('withdrawn');
@@ -203,7 +203,7 @@ describe('asking a collaborative for support on an action', () => {
       action('Visit a partner', 'collaborative', 'Lesson visits', { supportCollaborativeId: strangersCollaborative }),
     );
     expect(foreign.statusCode).toBe(400);
-    expect(pageText(foreign.body)).toContain('Choose one of your school’s collaboratives');
+    expect(pageText(foreign.body)).toContain("Choose one of your school's collaboratives");
     const garbage = await add(
       action('Visit a partner', 'collaborative', 'Lesson visits', { supportCollaborativeId: 'x; drop table' }),
     );
@@ -238,7 +238,7 @@ describe('asking a collaborative for support on an action', () => {
     const leader = await as(people.leader);
     const edit = await leader.get(editUrl((await actionNamed('Visit a partner')).id));
     expect(edit.body).toMatch(new RegExp(`<option value="${beta}" selected`));
-    expect(visibleText((await leader.get(`${planUrl()}?lang=cy`)).body)).toContain('Wedi’i frocera gan Clwstwr Beta');
+    expect(visibleText((await leader.get(`${planUrl()}?lang=cy`)).body)).toContain("Wedi'i frocera gan Clwstwr Beta");
   });
 
   it('shows the match on the action, and never withdraws agreed support when the action stops asking', async () => {
@@ -254,7 +254,7 @@ describe('asking a collaborative for support on an action', () => {
     const plan = visibleText((await leader.get(`${planUrl()}?lang=en`)).body);
     expect(plan).toContain('Matched with Helping Primary: Two lesson visits in spring');
     expect(plan).toContain('Support agreed');
-    expect(visibleText((await leader.get(`${planUrl()}?lang=cy`)).body)).toContain('Wedi’i baru â Helping Primary');
+    expect(visibleText((await leader.get(`${planUrl()}?lang=cy`)).body)).toContain("Wedi'i baru â Helping Primary");
     const url = editUrl(visit.id);
     expect(visibleText((await leader.get(`${url}?lang=en`)).body)).toContain('Matched with Helping Primary');
     const changed = await leader.post(

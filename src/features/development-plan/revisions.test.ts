@@ -87,7 +87,7 @@ describe('saving revisions for governors', () => {
   });
 });
 
-describe('the governing body’s approval', () => {
+describe("the governing body's approval", () => {
   it('is not for staff: the headteacher cannot approve (403) and sees no button', async () => {
     const head = await as(people.headteacher);
     expect((await head.get(`${base()}/revisions/1`)).body).not.toContain('/approve');

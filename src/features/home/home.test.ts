@@ -377,6 +377,6 @@ describe('an empty home', () => {
     // Said once for the page, not again in each place.
     expect(en.text).not.toContain('Nothing waits on you here just now');
     const cy = await home(emptyHead, 'cy');
-    expect(cy.text).toContain('Does dim byd angen sylw gennych ar hyn o bryd');
+    expect(cy.text).toContain('Nid oes dim byd angen sylw gennych ar hyn o bryd');
   });
 });

@@ -183,7 +183,7 @@ describe('the consolidated picture', () => {
     const svg = html.split('<svg')[1]!.split('</svg>')[0]!;
     expect(svg).toContain('role="img"');
     expect(svg).toContain(
-      '<title id="local-picture-title">Heatmap of schools’ shared priorities: NIF theme by national priority</title>',
+      `<title id="local-picture-title">Heatmap of schools' shared priorities: NIF theme by national priority</title>`,
     );
     expect([...svg.matchAll(/font-weight="bold"[^>]*>(\d+)</g)].map((m) => m[1])).toEqual([
       '0',
@@ -242,7 +242,7 @@ describe('the consolidated picture', () => {
       )
     ).body;
     expect(pageText(crossBorder)).toContain('Numeracy across the border');
-    expect(pageText(crossBorder)).toContain('Yn ôl i’r darlun lleol');
+    expect(pageText(crossBorder)).toContain("Yn ôl i'r darlun lleol");
   });
 
   it('never lets a forbidden priority into any cell', async () => {

@@ -46,7 +46,7 @@ describe('starting the LA’s cycle', () => {
 
   it('starts once, audited, in the officer’s language', async () => {
     const lo = await as(officer);
-    expect(pageText((await lo.get(`${base}?lang=cy`)).body)).toContain('Dechrau’r hunanwerthuso ar gyfer');
+    expect(pageText((await lo.get(`${base}?lang=cy`)).body)).toContain("Dechrau'r hunanwerthuso ar gyfer");
     expect((await lo.post(`${base}/start`, {}, { tokenFrom: base })).statusCode).toBe(303);
     expect((await lo.post(`${base}/start`, {}, { tokenFrom: '/account/password' })).statusCode).toBe(303);
     const cycles = await rows<{ id: string; language: string; stage: string }>(
@@ -226,7 +226,7 @@ describe('evidence and findings', () => {
     expect(ok.statusCode).toBe(303);
     findingId = idFrom(ok.headers.location);
     const page = pageText((await (await as(partner)).get(`${base}/findings?lang=cy`)).body);
-    expect(page).toContain('Meysydd i’w datblygu');
+    expect(page).toContain("Meysydd i'w datblygu");
     expect(page).toContain('Support for attendance is patchy');
     expect(page).toContain('Headteachers’ survey');
     expect(await auditEntries(t.database.db, 'la-finding-create', findingId)).toHaveLength(1);
@@ -550,7 +550,7 @@ describe('priorities, plan and impact', () => {
     const detail = pageText((await (await as(partner)).get(`${p}?lang=cy`)).body);
     expect(detail).toContain('Persistent absence fell in four of six secondaries.');
     expect(detail).toContain('Adolygwyd ar 10 Gorffennaf 2026');
-    expect(detail).not.toContain('Golygu’r adolygiad effaith');
+    expect(detail).not.toContain("Golygu'r adolygiad effaith");
     const version = versionIn((await lo.get(`${p}/impact`)).body);
     expect(
       (

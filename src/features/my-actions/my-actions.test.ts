@@ -126,7 +126,7 @@ describe('My actions', () => {
     const nobody = await buildUser(t.database.db, { role: 'practitioner', scopeId: school.number });
     const visitor = await as(nobody);
     expect(pageText((await visitor.get('/my/actions?lang=cy')).body)).toContain(
-      "Does dim wedi'i neilltuo i chi ar hyn o bryd",
+      "Nid oes dim wedi'i neilltuo i chi ar hyn o bryd",
     );
     expect(pageText((await visitor.get('/my/actions?lang=cy')).body)).toContain('Eich camau gweithredu');
     expect((await visitor.get('/account')).body).toContain('href="/my/actions"');

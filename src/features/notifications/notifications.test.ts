@@ -86,7 +86,7 @@ describe('the notifications page', () => {
 
     const welsh = pageText((await visitor.get('/notifications?lang=cy')).body);
     expect(welsh).toContain('Hysbysiadau');
-    expect(welsh).toContain('wedi’i baru â Ysgol Derw');
+    expect(welsh).toContain("wedi'i baru â Ysgol Derw");
     expect(welsh).toContain('Trefnwyd cyfarfod ar gyfer 10 Rhagfyr 2026: Cluster meeting');
   });
 
@@ -236,7 +236,7 @@ describe('opening a notification', () => {
     expect(gone.body).not.toContain(link);
     expect(await countUnread(db, people.governor.id)).toBe(1); // not marked read: nothing was opened
     expect(pageText((await governor.get(`/notifications/${second}?lang=cy`)).body)).toContain(
-      'Allwch chi ddim gweld hwn bellach',
+      'Ni allwch weld hwn bellach',
     );
   });
 
@@ -358,7 +358,7 @@ describe('choosing how you hear about things', () => {
   it('says there is nothing to choose to someone whose roles are told of nothing', async () => {
     const visitor = await signedIn(await buildUser(t.database.db, { role: 'administrator' }));
     const text = pageText((await visitor.get('/account/notifications?lang=cy')).body);
-    expect(text).toContain("does dim i'w ddewis yma");
+    expect(text).toContain("nid oes dim i'w ddewis yma");
     expect(text).not.toContain('Cadw eich dewisiadau');
   });
 });

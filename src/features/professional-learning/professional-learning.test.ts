@@ -122,7 +122,7 @@ describe('the LA page: the rule and the gaps by name', () => {
     const page = words((await (await as(partner)).get(`${PAGE}?lang=cy`)).body);
     expect(page).toContain('Dysgu proffesiynol');
     expect(page).toContain('Heb ei fodloni');
-    expect(page).toContain('Ysgol Pob Oed: dim uwch arweinydd wedi’i gofnodi');
+    expect(page).toContain("Ysgol Pob Oed: dim uwch arweinydd wedi'i gofnodi");
     expect(page).toContain('Clwstwr Bryn');
   });
 
@@ -184,7 +184,7 @@ describe('recording completions as an LA officer', () => {
       { tokenFrom: PAGE },
     );
     expect(response.statusCode).toBe(400);
-    expect(pageText(response.body)).toContain('This person’s completion of this programme is already recorded');
+    expect(pageText(response.body)).toContain("This person's completion of this programme is already recorded");
     expect(await records(partner.id)).toHaveLength(1);
   });
 
@@ -212,7 +212,7 @@ describe('recording completions as an LA officer', () => {
     const text = pageText(empty.body);
     expect(text).toContain('Dewiswch pwy a gwblhaodd y rhaglen');
     expect(text).toContain('Dewiswch y rhaglen');
-    expect(text).toContain('Rhaid i’r dyddiad cwblhau fod yn ddyddiad go iawn');
+    expect(text).toContain("Rhaid i'r dyddiad cwblhau fod yn ddyddiad go iawn");
     const blank = await visitor.post(
       `${PAGE}?lang=en`,
       completion(officer.id, REQUIRED, { day: '', month: '', year: '' }),
@@ -290,7 +290,7 @@ describe('a headteacher recording for their own school', () => {
     expect(await auditEntries(t.database.db, 'professional-learning-record', row!.id)).toHaveLength(1);
     const welsh = pageText((await visitor.get(`${schoolPage()}?lang=cy&done=recorded`)).body);
     expect(welsh).toContain('Datblygu arweinyddiaeth ganol');
-    expect(welsh).toContain('Mae’r cwblhau wedi’i gofnodi.');
+    expect(welsh).toContain("Mae'r cwblhau wedi'i gofnodi.");
   });
 
   it('only for the school’s own staff, and only at their own school', async () => {

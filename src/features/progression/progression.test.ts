@@ -119,7 +119,7 @@ describe('progression sessions', () => {
     const all = pageText((await visitor.get(`${base}?lang=en`)).body);
     expect(all.indexOf('Fractions at step 3')).toBeLessThan(all.indexOf('Year 6 to 7 transition: writing'));
     expect(pageText((await visitor.get(`${base}?area=skill_digital&lang=cy`)).body)).toContain(
-      'Does dim sesiynau wedi’u cofnodi ar gyfer y Maes',
+      "Nid oes sesiynau wedi'u cofnodi ar gyfer y Maes",
     );
   });
 

@@ -92,7 +92,7 @@ describe('shared with you', () => {
     await share('governors|', 'remove');
     const gone = await (await as(chair)).get(`/notifications/${id}?lang=cy`);
     expect(gone.statusCode).toBe(200);
-    expect(gone.body).toContain('Allwch chi ddim gweld hwn bellach');
+    expect(gone.body).toContain('Ni allwch weld hwn bellach');
     expect(gone.body).not.toContain('Listening to learners in Year 6');
     expect(gone.body).not.toContain(`/evidence/${itemId}`);
   });

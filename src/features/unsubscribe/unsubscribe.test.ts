@@ -172,7 +172,7 @@ describe('one-click unsubscribe', () => {
       }
     }
     const invalid = await t.app.inject({ method: 'GET', url: `/unsubscribe/${forged}?lang=cy` });
-    expect(pageText(invalid.body)).toContain('Nid yw’r ddolen hon i beidio ag anfon negeseuon e-bost yn ddilys');
+    expect(pageText(invalid.body)).toContain("Nid yw'r ddolen hon i beidio ag anfon negeseuon e-bost yn ddilys");
     expect(await countRows(t.database.db, 'notification_preferences')).toBe(prefs);
     expect(await countRows(t.database.db, 'audit_log')).toBe(audit);
   });
