@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
 import type { CostLine } from './cost-lines.ts';
@@ -103,11 +103,36 @@ export async function criteriaFor(db: Db, priorityIds: string[]) {
  * Actions by due date (undated last), then as written; the owner as pages show it (ownerName),
  * with the action's cost lines.
  */
-export async function actionsFor(db: Db, priorityIds: string[]): Promise<(PlanAction & { costs: CostLine[] })[]> {
+/**
+ * The columns of an action a plan shows and a revision keeps: not its stamps, whose parsing into
+ * dates was a good part of reading 60 actions on the embedded database.
+ */
+const PLAN_ACTION_COLUMNS = {
+  id: planActions.id,
+  priorityId: planActions.priorityId,
+  description: planActions.description,
+  owner: ownerName(planActions),
+  ownerUserId: planActions.ownerUserId,
+  startOn: planActions.startOn,
+  dueOn: planActions.dueOn,
+  milestones: planActions.milestones,
+  costPence: planActions.costPence,
+  professionalLearning: planActions.professionalLearning,
+  supportFrom: planActions.supportFrom,
+  supportDetail: planActions.supportDetail,
+  status: planActions.status,
+  language: planActions.language,
+  otherLanguage: planActions.otherLanguage,
+};
+export type PlanActionRow = { [K in keyof typeof PLAN_ACTION_COLUMNS]: PlanAction[K extends 'owner' ? 'owner' : K] } & {
+  costs: CostLine[];
+};
+
+export async function actionsFor(db: Db, priorityIds: string[]): Promise<PlanActionRow[]> {
   if (priorityIds.length === 0) return [];
   const [actions, costs] = await Promise.all([
     db
-      .select({ ...getTableColumns(planActions), owner: ownerName(planActions) })
+      .select(PLAN_ACTION_COLUMNS)
       .from(planActions)
       .where(inArray(planActions.priorityId, priorityIds))
       .orderBy(sql`${planActions.dueOn} asc nulls last`, asc(planActions.createdAt)),
