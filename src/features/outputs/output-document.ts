@@ -7,7 +7,11 @@
  * document's language is followed by a note ("written in Welsh") in the document's language.
  */
 /** One stretch of text in one language; `lang` undefined means the document's language. */
-export type Span = { text: string; lang?: string | undefined; /** The "written in Welsh" note after a passage. */ note?: boolean };
+export type Span = {
+  text: string;
+  lang?: string | undefined;
+  /** The "written in Welsh" note after a passage. */ note?: boolean;
+};
 /** A text: plain (in the document's language, or in the block's `lang`) or spans each in its own language. */
 export type Rich = string | Span[];
 export type Text = { text: Rich; lang?: string | undefined };
@@ -59,8 +63,7 @@ export function documentText(doc: OutputDocument): string[] {
     out.push(plain(s.heading));
     for (const b of s.blocks) {
       if (b.type === 'paragraph') out.push(plain(b.text));
-      else if (b.type === 'bullets')
-        out.push(...(b.caption ? [b.caption] : []), ...b.items.map((i) => plain(i.text)));
+      else if (b.type === 'bullets') out.push(...(b.caption ? [b.caption] : []), ...b.items.map((i) => plain(i.text)));
       else if (b.type === 'table') out.push(b.caption, ...b.head, ...b.rows.flat().map(plain));
       else out.push(...b.rows.flat().map(plain));
     }

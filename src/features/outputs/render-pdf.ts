@@ -75,7 +75,7 @@ function write(l: Layout, parent: Struct, role: string, text: Rich, style: Style
   const options = (last: boolean) => ({ width: style.width, lineGap: 2, continued: !last });
   const draw = (s: Span, i: number) => {
     doc
-      .font(style.font)
+      .font(s.note ? REGULAR : style.font)
       .fontSize(style.size)
       .fillColor(s.note ? MUTED : style.color);
     if (i === 0 && style.x !== undefined) doc.text(s.text, style.x, style.y, options(i === spans.length - 1));
