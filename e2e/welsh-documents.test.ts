@@ -22,7 +22,8 @@ import { OutputsPage } from './pages/outputs-pages.ts';
  * headteacher would write them beside the originals before sharing the plan's summary.
  */
 const WELSH: Record<string, string> = {
-  'Reduce persistent absence in Years 3 to 6 to below 10%': 'Lleihau absenoldeb parhaus ym Mlynyddoedd 3 i 6 i lai na 10%',
+  'Reduce persistent absence in Years 3 to 6 to below 10%':
+    'Lleihau absenoldeb parhaus ym Mlynyddoedd 3 i 6 i lai na 10%',
   'Persistently absent learners in Years 3 to 6 and their families':
     "Dysgwyr sy'n absennol yn barhaus ym Mlynyddoedd 3 i 6 a'u teuluoedd",
   'Persistent absence below 10% by the summer term (13.8% at October half-term)':
@@ -37,7 +38,7 @@ const WELSH: Record<string, string> = {
   'Hand the morning routines club to the family engagement officer and keep the gains.':
     "Trosglwyddo'r clwb arferion boreol i'r swyddog ymgysylltu â theuluoedd a chadw'r enillion.",
   'Family engagement officer takes over the morning club':
-    "Y swyddog ymgysylltu â theuluoedd yn cymryd y clwb boreol drosodd",
+    'Y swyddog ymgysylltu â theuluoedd yn cymryd y clwb boreol drosodd',
   'Review persistent absence with governors': "Adolygu absenoldeb parhaus gyda'r llywodraethwyr",
   'Oracy: talk for learning in the Foundation Learning years':
     'Llafaredd: siarad er mwyn dysgu ym mlynyddoedd y Dysgu Sylfaen',
@@ -67,7 +68,10 @@ async function addWelshVersions(db: Db) {
       .set({ otherLanguage: welshOf(p, ['title', 'learners', 'successMeasure']) })
       .where(eq(priorities.id, p.id));
   for (const c of await db.select().from(successCriteria).where(inArray(successCriteria.priorityId, ids)))
-    await db.update(successCriteria).set({ otherLanguage: welshOf(c, ['text']) }).where(eq(successCriteria.id, c.id));
+    await db
+      .update(successCriteria)
+      .set({ otherLanguage: welshOf(c, ['text']) })
+      .where(eq(successCriteria.id, c.id));
   for (const a of await db.select().from(planActions).where(inArray(planActions.priorityId, ids)))
     await db
       .update(planActions)
@@ -82,10 +86,7 @@ async function addWelshVersions(db: Db) {
       .update(planOutlinePriorities)
       .set({ otherLanguage: welshOf(o, ['title', 'summary']) })
       .where(eq(planOutlinePriorities.id, o.id));
-    for (const a of await db
-      .select()
-      .from(planOutlineActions)
-      .where(eq(planOutlineActions.outlinePriorityId, o.id)))
+    for (const a of await db.select().from(planOutlineActions).where(eq(planOutlineActions.outlinePriorityId, o.id)))
       await db
         .update(planOutlineActions)
         .set({ otherLanguage: welshOf(a, ['description']) })
