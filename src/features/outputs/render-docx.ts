@@ -109,9 +109,21 @@ function section(output: OutputDocument) {
             alignment: AlignmentType.RIGHT,
             children: [
               small(before),
-              new TextRun({ children: [PageNumber.CURRENT], size: 16, font: FONT, color: MUTED }),
+              new TextRun({
+                children: [PageNumber.CURRENT],
+                size: 16,
+                font: FONT,
+                color: MUTED,
+                language: { value: langCode(lang) },
+              }),
               small(middle),
-              new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, font: FONT, color: MUTED }),
+              new TextRun({
+                children: [PageNumber.TOTAL_PAGES],
+                size: 16,
+                font: FONT,
+                color: MUTED,
+                language: { value: langCode(lang) },
+              }),
               small(after),
             ],
           }),
