@@ -40,7 +40,3 @@ export function withPassages(
     .split(SLOT)
     .flatMap((piece, i): Span[] => (i % 2 ? (passages[piece] ?? []) : piece ? [{ text: piece }] : []));
 }
-
-/** Passages joined by a separator in the document's language ("Siân, Literacy lead"). */
-export const joined = (parts: Span[][], separator: string): Span[] =>
-  parts.filter((p) => p.length).flatMap((p, i) => (i ? [{ text: separator }, ...p] : p));
