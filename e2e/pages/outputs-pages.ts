@@ -37,10 +37,11 @@ export class OutputsPage extends SchoolAreaPage {
     );
   }
 
-  /** Follows a download link ("PDF Cymraeg", "Word English"...) and keeps what arrives. */
-  async download(kind: OutputKind, format: 'pdf' | 'docx', language: Language): Promise<Download> {
-    const name = `${format === 'pdf' ? 'PDF' : 'Word'} ${language === 'cy' ? 'Cymraeg' : 'English'}`;
-    const link = this.card(kind).getByRole('link', { name: new RegExp(`^${name}\\b`) });
+  /** Follows a download link (labelled in the reader's language: "PDF yn Saesneg", "Bilingual PDF"...) and keeps what arrives. */
+  async download(kind: OutputKind, format: 'pdf' | 'docx', language: Language | 'bilingual'): Promise<Download> {
+    const name = this.t(`pages.outputs.formats.${format}.${language}`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // The link's accessible name goes on with the document's title (": School development plan...").
+    const link = this.card(kind).getByRole('link', { name: new RegExp(`^${name}\\s*:`) });
     const href = (await link.getAttribute('href')) ?? '';
     const response = this.page.waitForResponse((r) => r.url().endsWith(href));
     const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);

@@ -16,7 +16,15 @@ export type Round = typeof planningRounds.$inferSelect;
 export type Section = typeof planTemplateSections.$inferSelect;
 export type Plan = typeof laPlans.$inferSelect;
 export type Answer = typeof laPlanAnswers.$inferSelect;
-export type SnapshotSection = { sectionId: string; titleEn: string; titleCy: string; body: string; language: string };
+export type SnapshotSection = {
+  sectionId: string;
+  titleEn: string;
+  titleCy: string;
+  body: string;
+  language: string;
+  /** The answer in the other language, by field (`body`), when the LA wrote one; absent in older versions. */
+  otherLanguage?: Record<string, string>;
+};
 export type PlanSnapshot = { sections: SnapshotSection[] };
 
 const count = sql<number>`count(*)::int`;

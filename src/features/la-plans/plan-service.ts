@@ -89,6 +89,7 @@ export async function snapshotOf(db: Db, plan: repo.Plan): Promise<repo.PlanSnap
         titleCy: s.titleCy,
         body: a?.body ?? '',
         language: a?.language ?? 'en',
+        otherLanguage: a?.otherLanguage ?? {},
       };
     }),
   };

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Block, Section } from './output-document.ts';
 import { costOf, isOverdue, k, leadOf, leadsOf, money, type OutputData, type PlannedPriority } from './output-data.ts';
+import { withPassages, writtenFor } from './passages.ts';
 import { costBySource, latestReview, recommendationsSection, reviewHistory } from './plan-parts.ts';
 import {
   agreementsText,
@@ -19,11 +20,11 @@ import {
  */
 const count = (p: PlannedPriority, status: string) => p.actions.filter((a) => a.status === status).length;
 
-const actionProgress: Part = (p, _d, t) => [
+const actionProgress: Part = (p, _d, t, lang) => [
   {
     type: 'facts',
     rows: [
-      [t(k('sdp.howWeKnow')), p.successMeasure],
+      [t(k('sdp.howWeKnow')), writtenFor(t, lang)(p, p.successMeasure, 'successMeasure')],
       [t(k('sdp.leads')), leadsOf(p).join(', ')],
       [
         t(k('governors.actionsHeading')),
@@ -46,12 +47,12 @@ const overdueActions: Part = (p, d, t, lang) => {
           type: 'bullets',
           caption: t(k('governors.overdue')),
           items: overdue.map((a) => ({
-            text: t(k('governors.overdueItem'), {
-              action: a.description,
-              lead: leadOf(a) || '–',
-              date: date(a.dueOn, lang),
-            }),
-            lang: a.language,
+            text: withPassages(
+              t,
+              k('governors.overdueItem'),
+              { lead: leadOf(a) || '–', date: date(a.dueOn, lang) },
+              { action: writtenFor(t, lang)(a, a.description, 'description') },
+            ),
           })),
         },
       ]
@@ -74,12 +75,14 @@ const supportReceived: Part = (p, _d, t, lang) => {
     ...p.actions
       .filter((a) => a.supportFrom !== 'none' && a.status !== 'not_started')
       .map((a) => ({
-        text: `${t(`reference.supportFrom.${a.supportFrom}`)}: ${a.supportDetail || a.description}`,
-        lang: a.language,
+        text: [
+          { text: `${t(`reference.supportFrom.${a.supportFrom}`)}: ` },
+          ...(a.supportDetail
+            ? writtenFor(t, lang)(a, a.supportDetail, 'supportDetail')
+            : writtenFor(t, lang)(a, a.description, 'description')),
+        ],
       })),
-    ...p.requests
-      .filter((r) => r.agreements.length)
-      .map((r) => ({ text: agreementsText(r, t, lang), lang: r.language })),
+    ...p.requests.filter((r) => r.agreements.length).map((r) => ({ text: agreementsText(r, t, lang) })),
   ];
   return items.length
     ? [{ type: 'bullets', caption: t(k('governors.supportReceived')), items }]
@@ -110,7 +113,7 @@ export function governorsReport(d: OutputData, t: TFunction, lang: Lang): Sectio
     ],
     widths: [0.44, 0.14, 0.14, 0.14, 0.14],
     rows: d.priorities.map((p, i) => [
-      priorityHeading(p, i, t),
+      priorityHeading(p, i, t, lang),
       String(count(p, 'done')),
       String(count(p, 'in_progress')),
       String(count(p, 'not_started')),
@@ -127,7 +130,7 @@ export function governorsReport(d: OutputData, t: TFunction, lang: Lang): Sectio
       ],
     },
     ...d.priorities.map((p, i) => ({
-      heading: priorityHeading(p, i, t),
+      heading: priorityHeading(p, i, t, lang),
       blocks: GOVERNOR_PRIORITY_PARTS.flatMap((part) => part(p, d, t, lang)),
     })),
     ...(d.priorities.length ? [costsSection(d, t, lang)] : []),

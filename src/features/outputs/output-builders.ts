@@ -5,26 +5,30 @@ import { k, money, years, type OutputData } from './output-data.ts';
 import { governorsReport } from './governors-report.ts';
 import { sdpSummary } from './sdp-summary.ts';
 import type { OutputKind } from '../../sharing/share-repository.ts';
+import type { Paired } from '../../lib/paired-text.ts';
+import { asWritten, writtenFor } from './passages.ts';
 
 export type { OutputData } from './output-data.ts';
 type Build = (data: OutputData, t: TFunction, lang: 'en' | 'cy') => Section[];
 
-const selfEvaluation: Build = (d, t) => {
+const selfEvaluation: Build = (d, t, lang) => {
+  const w = writtenFor(t, lang);
   const strengths = d.findings.filter((f) => f.kind === 'strength');
   const areas = d.findings.filter((f) => f.kind === 'area_for_development');
-  const list = (items: { title: string; language: string }[]) =>
+  const list = (items: (Paired & { title: string })[]) =>
     items.length
-      ? [{ type: 'bullets' as const, items: items.map((i) => ({ text: i.title, lang: i.language })) }]
+      ? [{ type: 'bullets' as const, items: items.map((i) => ({ text: w(i, i.title, 'title') })) }]
       : [{ type: 'paragraph' as const, text: t(k('none')) }];
   const milestones = d.priorities.flatMap((p) =>
     p.actions
       .filter((a) => a.milestones)
-      .map((a) => ({ text: `${a.milestones}${a.dueOn ? ` (${a.dueOn})` : ''}`, lang: a.language })),
+      .map((a) => ({ text: [...w(a, a.milestones, 'milestones'), ...(a.dueOn ? [{ text: ` (${a.dueOn})` }] : [])] })),
   );
+  const howWell = d.cycle ? w(asWritten(d.cycle.language), d.cycle.howWellAnswer, 'howWellAnswer') : [];
   return [
     {
       heading: t(k('se.howWell')),
-      blocks: [{ type: 'paragraph', text: d.cycle?.howWellAnswer || t(k('none')), lang: d.cycle?.language }],
+      blocks: [{ type: 'paragraph', text: howWell.length ? howWell : t(k('none')) }],
     },
     { heading: t(k('se.strengths')), blocks: list(strengths) },
     { heading: t(k('se.areas')), blocks: list(areas) },
@@ -38,7 +42,7 @@ const selfEvaluation: Build = (d, t) => {
   ];
 };
 
-const progress: Build = (d, t) =>
+const progress: Build = (d, t, lang) =>
   d.lastYear.length === 0
     ? [
         {
@@ -47,13 +51,18 @@ const progress: Build = (d, t) =>
         },
       ]
     : d.lastYear.map((p) => ({
-        heading: p.title,
+        heading: writtenFor(t, lang)(p, p.title, 'title'),
         blocks: [
           {
             type: 'facts',
             rows: [
               [t(k('progress.state')), t(`reference.priorityState.${p.state}`)],
-              [t(k('progress.whatChanged')), p.review?.whatChanged || t(k('progress.notReviewed'))],
+              [
+                t(k('progress.whatChanged')),
+                p.review?.whatChanged
+                  ? writtenFor(t, lang)(p.review, p.review.whatChanged, 'whatChanged')
+                  : t(k('progress.notReviewed')),
+              ],
             ],
           },
           ...(p.review?.figures.length
@@ -69,7 +78,7 @@ const progress: Build = (d, t) =>
                   ],
                   rows: p.review.figures.map((f) => [
                     t(`reference.learnerGroup.${f.learnerGroup}`),
-                    f.measure,
+                    writtenFor(t, lang)(asWritten(p.review!.language), f.measure, 'measure'),
                     f.baseline,
                     f.latest,
                   ]),
@@ -90,7 +99,9 @@ const supportLog: Build = (d, t, lang) => [
             head: [t(k('support.from')), t(k('support.what')), t(k('support.when')), t(k('support.cost'))],
             rows: d.support.map((s) => [
               t(`reference.supportFrom.${s.supportFrom}`),
-              s.detail || s.description,
+              s.detail
+                ? writtenFor(t, lang)(s, s.detail, 'supportDetail')
+                : writtenFor(t, lang)(s, s.description, 'description'),
               [s.startOn, s.dueOn]
                 .filter(Boolean)
                 .map((x) => formatDate(x, lang))
@@ -109,6 +120,7 @@ function brokeredSections(d: OutputData, t: TFunction, lang: 'en' | 'cy'): Secti
   const b = (key: string) => `brokering.supportLog.${key}`;
   const received = d.brokered.filter((r) => r.requestingSchoolNumber === d.school.number);
   const given = d.brokered.filter((r) => r.agreement.supportingSchoolNumber === d.school.number);
+  const w = writtenFor(t, lang);
   const table = (rows: typeof d.brokered, who: 'from' | 'to', caption: string): Section['blocks'] => [
     {
       type: 'table',
@@ -116,14 +128,14 @@ function brokeredSections(d: OutputData, t: TFunction, lang: 'en' | 'cy'): Secti
       head: [t(b(who)), t(b('what')), t(b('when')), t(b('days')), t(b('cost')), t(b('impact'))],
       rows: rows.map((r) => [
         who === 'from' ? r.supportingSchoolName : r.requestingSchoolName,
-        r.agreement.what,
+        w(asWritten(r.agreement.language), r.agreement.what, 'what'),
         [r.agreement.startsOn, r.agreement.endsOn]
           .filter(Boolean)
           .map((x) => formatDate(x, lang))
           .join(' – '),
         r.agreement.days === null ? '' : Number(r.agreement.days).toFixed(1),
         money(r.agreement.costPence, lang),
-        r.agreement.impact,
+        w(asWritten(r.agreement.language), r.agreement.impact, 'impact'),
       ]),
     },
   ];

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
+import type { Span } from './output-document.ts';
+import { withPassages, writtenFor } from './passages.ts';
 import type { cycleFindings, plannedPriorities, planFor, supportInYear } from './output-repository.ts';
 import type { brokeredSupportInPeriod } from '../brokering/brokering-repository.ts';
 import type { currentVision } from '../vision/vision-repository.ts';
@@ -39,6 +41,7 @@ export type OutputData = {
       number: number;
       text: string;
       language: string;
+      otherLanguage: Record<string, string>;
       priorities: { id: string; title: string; language: string; academicYear: number }[];
     }[];
   } | null;
@@ -78,5 +81,6 @@ const shortDates = {
 /** "7 Nov 2026" / "7 Tach 2026": a date that fits a table column. */
 export const shortDate = (value: string | null, lang: 'en' | 'cy') =>
   value ? shortDates[lang].format(new Date(value)) : '';
-export const priorityHeading = (p: PlannedPriority, i: number, t: TFunction) =>
-  t(k('sdp.priority'), { number: i + 1, title: p.title });
+/** "Priority 1: {title}", the title in the document's language when it has one, else marked. */
+export const priorityHeading = (p: PlannedPriority, i: number, t: TFunction, lang: 'en' | 'cy'): Span[] =>
+  withPassages(t, k('sdp.priority'), { number: i + 1 }, { title: writtenFor(t, lang)(p, p.title, 'title') });

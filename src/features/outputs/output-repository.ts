@@ -105,7 +105,12 @@ export async function plannedPriorities(db: Db, cycleId: string) {
 
 export async function cycleFindings(db: Db, cycleId: string) {
   return db
-    .select({ kind: findings.kind, title: findings.title, language: findings.language })
+    .select({
+      kind: findings.kind,
+      title: findings.title,
+      language: findings.language,
+      otherLanguage: findings.otherLanguage,
+    })
     .from(findings)
     .where(eq(findings.cycleId, cycleId))
     .orderBy(asc(findings.createdAt));
@@ -123,6 +128,7 @@ export async function supportInYear(db: Db, schoolNumber: string, from: string, 
       costPence: planActions.costPence,
       priorityTitle: priorities.title,
       language: planActions.language,
+      otherLanguage: planActions.otherLanguage,
     })
     .from(planActions)
     .innerJoin(priorities, eq(priorities.id, planActions.priorityId))

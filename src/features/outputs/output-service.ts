@@ -54,6 +54,7 @@ async function inspectionOf(db: Db, schoolNumber: string, reader: OutputReader, 
       number: r.number,
       text: r.text,
       language: r.language,
+      otherLanguage: r.otherLanguage,
       priorities: all
         .filter((p) => p.recommendationId === r.id && seen(p))
         .map((p) => ({ id: p.id, title: p.title, language: p.language, academicYear: p.academicYear })),

@@ -331,7 +331,9 @@ describe("the governors' report on progress", () => {
     const text = (await pdfPages(res.rawPayload)).join(' ');
     expect(text).toContain('Report to governors on progress');
     expect(text).toContain('1 done, 1 in progress and 1 not started, out of 3');
-    expect(text).toContain('Hyfforddi staff mewn darllen dan arweiniad (Siân Prydderch, due 30 November 2026)');
+    expect(text).toContain(
+      'Hyfforddi staff mewn darllen dan arweiniad (written in Welsh) (Siân Prydderch, due 30 November 2026)',
+    );
     expect(text).not.toContain('Buy levelled readers (Literacy lead'); // done: not overdue
     expect(text).toContain('Spent (actions done) £400.00');
     expect(text).toContain('Committed (actions in progress or not started) £1,250.50');

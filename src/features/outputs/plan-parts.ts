@@ -12,6 +12,7 @@ import {
   type OutputData,
   type PlannedPriority,
 } from './output-data.ts';
+import { asWritten, withPassages, writtenFor } from './passages.ts';
 
 /**
  * The parts of the plan added with the three-year plan (issue 15): termly progress reviews, costs by
@@ -67,7 +68,15 @@ export const latestReview: Part = (p, _d, t, lang) => {
         ],
       ],
     },
-    ...(latest.comment ? [{ type: 'paragraph' as const, text: latest.comment, lang: latest.language }] : []),
+    // Progress reviews have no other-language version yet (progress_reviews has no column for one).
+    ...(latest.comment
+      ? [
+          {
+            type: 'paragraph' as const,
+            text: writtenFor(t, lang)(asWritten(latest.language), latest.comment, 'comment'),
+          },
+        ]
+      : []),
   ];
 };
 
@@ -136,7 +145,8 @@ export const inTermOrder = <A extends { term: (typeof TERMS)[number] }>(actions:
   [...actions].sort((a, b) => TERMS.indexOf(a.term) - TERMS.indexOf(b.term));
 
 /** Years two and three in outline, for readers who may see it (the school's staff and its governors). */
-export function outlineSection(d: OutputData, t: TFunction): Section[] {
+export function outlineSection(d: OutputData, t: TFunction, lang: Lang): Section[] {
+  const w = writtenFor(t, lang);
   if (!d.outline || !d.plan) return [];
   const outline = d.outline;
   const blocks = outlineYears(d.plan.firstYear).flatMap((year, i): Block[] => {
@@ -145,16 +155,23 @@ export function outlineSection(d: OutputData, t: TFunction): Section[] {
       { type: 'paragraph', text: t(k('sdp.outlineYear'), { n: i + 2, years: years(year) }) },
       ...(entries.length
         ? entries.flatMap((o): Block[] => [
-            { type: 'paragraph', text: o.summary ? `${o.title}: ${o.summary}` : o.title, lang: o.language },
+            {
+              type: 'paragraph',
+              text: o.summary
+                ? [...w(o, o.title, 'title'), { text: ': ' }, ...w(o, o.summary, 'summary')]
+                : w(o, o.title, 'title'),
+            },
             o.actions.length
               ? {
                   type: 'bullets',
                   items: inTermOrder(o.actions).map((a) => ({
-                    text: t(k('sdp.intendedAction'), {
-                      term: t(`pages.planOutline.fields.${a.term}`),
-                      action: a.description,
-                    }),
-                    lang: o.language,
+                    // An intended action is written in its outline entry's language.
+                    text: withPassages(
+                      t,
+                      k('sdp.intendedAction'),
+                      { term: t(`pages.planOutline.fields.${a.term}`) },
+                      { action: w({ ...a, language: o.language }, a.description, 'description') },
+                    ),
                   })),
                 }
               : { type: 'paragraph', text: t(k('sdp.noIntendedActions')) },
@@ -169,11 +186,17 @@ export function outlineSection(d: OutputData, t: TFunction): Section[] {
 export function recommendationsSection(d: OutputData, t: TFunction, lang: Lang): Section[] {
   const inspection = d.inspection;
   if (!inspection) return [];
-  const named = (p: { id: string; title: string; academicYear: number }) => {
+  const w = writtenFor(t, lang);
+  const named = (p: { id: string; title: string; language: string; academicYear: number }) => {
     const i = d.priorities.findIndex((q) => q.id === p.id);
     return i >= 0
-      ? priorityHeading(d.priorities[i]!, i, t)
-      : t(k('sdp.otherYearPriority'), { title: p.title, years: years(p.academicYear) });
+      ? priorityHeading(d.priorities[i]!, i, t, lang)
+      : withPassages(
+          t,
+          k('sdp.otherYearPriority'),
+          { years: years(p.academicYear) },
+          { title: w(asWritten(p.language), p.title, 'title') },
+        );
   };
   return [
     {
@@ -184,14 +207,13 @@ export function recommendationsSection(d: OutputData, t: TFunction, lang: Lang):
           ? inspection.recommendations.flatMap((r): Block[] => [
               {
                 type: 'paragraph',
-                text: t(k('sdp.recommendation'), { number: r.number, text: r.text }),
-                lang: r.language,
+                text: withPassages(t, k('sdp.recommendation'), { number: r.number }, { text: w(r, r.text, 'text') }),
               },
               r.priorities.length
                 ? {
                     type: 'bullets',
                     caption: t(k('sdp.addressedBy'), { number: r.number }),
-                    items: r.priorities.map((p) => ({ text: named(p), lang: p.language })),
+                    items: r.priorities.map((p) => ({ text: named(p) })),
                   }
                 : { type: 'paragraph', text: t(k('sdp.notAddressed')) },
             ])

@@ -27,7 +27,10 @@ const Params = Type.Object({
   number: SchoolNumber,
   document: Type.String({ pattern: '^[a-z-]+(\\.(pdf|docx|xlsx))?$', maxLength: 80 }),
 });
-const Query = Type.Object({ language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy')])) });
+// `bilingual`: the Welsh document then the English one in one file (PDF and Word).
+const Query = Type.Object({
+  language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('cy'), Type.Literal('bilingual')])),
+});
 const FORMATS = {
   pdf: { type: 'application/pdf', render: renderPdf },
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
@@ -82,9 +85,11 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
         !(await readableOutputs(db, request.user, school, can, [kind])).length
       )
         throw new HttpError(404, 'not-found');
+      // A bilingual edition is a file: the page and the spreadsheet show the interface's language.
+      const bilingual = request.query.language === 'bilingual' && (extension === 'pdf' || extension === 'docx');
       const lang = isLanguage(request.query.language) ? request.query.language : request.lang;
       const data = await outputData(db, school, clock.now(), outputReader(request.user, schoolScope(request)));
-      const fileName = `${school.number}-${slug}-${lang}.${extension}`;
+      const fileName = `${school.number}-${slug}-${bilingual ? 'cy-en' : lang}.${extension}`;
       if (extension === 'xlsx')
         return reply
           .type(XLSX_TYPE)
@@ -103,10 +108,12 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
           spreadsheet: SPREADSHEETS.includes(kind),
         });
       const format = FORMATS[extension];
+      // Welsh first, as Welsh public bodies publish.
+      const edition = bilingual ? (['cy', 'en'] as const).map((l) => buildOutput(kind, data, tFor(l), l)) : output;
       return reply
         .type(format.type)
         .header('content-disposition', `attachment; filename="${fileName}"`)
-        .send(await format.render(output));
+        .send(await format.render(edition));
     },
   );
 };

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Block, Section } from './output-document.ts';
+import type { Block, Rich, Section, Span } from './output-document.ts';
 import {
   approvalRows,
   costBySource,
@@ -23,6 +23,7 @@ import {
   type PlannedPriority,
   type SupportRequestOfPriority,
 } from './output-data.ts';
+import { asWritten, writtenFor } from './passages.ts';
 
 /**
  * The SDP summary, built like the governors' report on progress from the same priorities, actions
@@ -64,8 +65,8 @@ const aboutPriority: Part = (p, _d, t, lang) => [
   {
     type: 'facts',
     rows: [
-      [t(k('sdp.forWhom')), p.learners],
-      [t(k('sdp.howWeKnow')), p.successMeasure],
+      [t(k('sdp.forWhom')), writtenFor(t, lang)(p, p.learners, 'learners')],
+      [t(k('sdp.howWeKnow')), writtenFor(t, lang)(p, p.successMeasure, 'successMeasure')],
       [t(k('sdp.theme')), p.nifTheme ? t(`reference.nifTheme.${p.nifTheme}`) : ''],
       [t(k('sdp.leads')), leadsOf(p).join(', ')],
       [t(k('sdp.priorityTotal')), money(costOf(p.actions), lang)],
@@ -73,12 +74,13 @@ const aboutPriority: Part = (p, _d, t, lang) => [
   },
 ];
 
-const successCriteria: Part = (p, _d, t) => [
+const successCriteria: Part = (p, _d, t, lang) => [
   {
     type: 'bullets',
     caption: t(k('sdp.criteria')),
     items: p.criteria.length
-      ? p.criteria.map((c) => ({ text: c.text, lang: p.language }))
+      ? // A criterion is written in its priority's language.
+        p.criteria.map((c) => ({ text: writtenFor(t, lang)({ ...c, language: p.language }, c.text, 'text') }))
       : [{ text: t(k('sdp.noCriteria')) }],
   },
 ];
@@ -104,7 +106,7 @@ const actionsTable: Part = (p, d, t, lang) =>
           ],
           widths: [0.31, 0.16, 0.13, 0.13, 0.14, 0.13],
           rows: p.actions.map((a) => [
-            a.description,
+            writtenFor(t, lang)(a, a.description, 'description'),
             leadOf(a),
             shortDate(a.startOn, lang),
             shortDate(a.dueOn, lang),
@@ -116,24 +118,24 @@ const actionsTable: Part = (p, d, t, lang) =>
     : [{ type: 'paragraph', text: t(k('sdp.noActions')) }];
 
 /** What the brokered support agreed for a request came to: who gives it, what, when, days and cost. */
-export const agreementsText = (r: SupportRequestOfPriority, t: TFunction, lang: Lang) =>
+export const agreementsText = (r: SupportRequestOfPriority, t: TFunction, lang: Lang): Rich =>
   r.agreements.length
-    ? r.agreements
-        .map((a) =>
-          [
-            `${a.supportingSchoolName}: ${a.what}`,
-            [a.startsOn, a.endsOn]
-              .filter(Boolean)
-              .map((x) => date(x, lang))
-              .join(' – '),
-            a.days === null ? '' : t(k('sdp.days'), { days: Number(a.days).toFixed(1) }),
-            money(a.costPence, lang),
-            t(`brokering.agreementStatus.${a.status}`),
-          ]
+    ? r.agreements.flatMap((a, i): Span[] => {
+        const rest = [
+          [a.startsOn, a.endsOn]
             .filter(Boolean)
-            .join('; '),
-        )
-        .join('. ')
+            .map((x) => date(x, lang))
+            .join(' – '),
+          a.days === null ? '' : t(k('sdp.days'), { days: Number(a.days).toFixed(1) }),
+          money(a.costPence, lang),
+          t(`brokering.agreementStatus.${a.status}`),
+        ].filter(Boolean);
+        return [
+          { text: `${i ? '. ' : ''}${a.supportingSchoolName}: ` },
+          ...writtenFor(t, lang)(asWritten(a.language), a.what, 'what'),
+          ...rest.map((text) => ({ text: `; ${text}` })),
+        ];
+      })
     : t(`brokering.requestStatus.${r.status}`);
 
 /** Support asked for on the priority's actions (collaborative or LA) and through brokering, and what came of it. */
@@ -141,11 +143,17 @@ const supportTable: Part = (p, _d, t, lang) => {
   const onActions = p.actions.filter((a) => a.supportFrom !== 'none');
   const rows = [
     ...onActions.map((a) => [
-      a.supportDetail || a.description,
+      a.supportDetail
+        ? writtenFor(t, lang)(a, a.supportDetail, 'supportDetail')
+        : writtenFor(t, lang)(a, a.description, 'description'),
       t(`reference.supportFrom.${a.supportFrom}`),
       t(`reference.actionStatus.${a.status}`),
     ]),
-    ...p.requests.map((r) => [r.need, t(k('sdp.throughBrokering')), agreementsText(r, t, lang)]),
+    ...p.requests.map((r) => [
+      writtenFor(t, lang)(asWritten(r.language), r.need, 'need'),
+      t(k('sdp.throughBrokering')),
+      agreementsText(r, t, lang),
+    ]),
   ];
   return rows.length
     ? [
@@ -179,7 +187,7 @@ export const costsSection = (d: OutputData, t: TFunction, lang: Lang): Section =
       head: [t(k('sdp.priorityColumn')), t(k('sdp.cost'))],
       widths: [0.75, 0.25],
       rows: [
-        ...d.priorities.map((p, i) => [priorityHeading(p, i, t), money(costOf(p.actions), lang)]),
+        ...d.priorities.map((p, i) => [priorityHeading(p, i, t, lang), money(costOf(p.actions), lang)]),
         [
           t(k('sdp.planTotal')),
           money(
@@ -199,9 +207,9 @@ function visionSection(d: OutputData, t: TFunction, lang: Lang): Section {
     heading: t(k('sdp.vision')),
     blocks: d.vision
       ? [
-          { type: 'paragraph', text: d.vision.text, lang: d.vision.language },
+          { type: 'paragraph', text: writtenFor(t, lang)(d.vision, d.vision.text, 'text') },
           { type: 'paragraph', text: t(k('sdp.visionAgreed'), { date: date(d.vision.agreedOn, lang) }) },
-          { type: 'paragraph', text: d.vision.agreedWith, lang: d.vision.language },
+          { type: 'paragraph', text: writtenFor(t, lang)(d.vision, d.vision.agreedWith, 'agreedWith') },
         ]
       : [{ type: 'paragraph', text: t(k('sdp.noVision')) }],
   };
@@ -215,18 +223,20 @@ export function sdpSummary(d: OutputData, t: TFunction, lang: Lang): Section[] {
       blocks: [
         {
           type: 'paragraph',
-          text: d.plan?.summary || t(k('sdp.noSummary')),
-          lang: d.plan?.summary ? d.plan.language : undefined,
+          // The plan's summary has no other-language version yet (development_plans has no column for one).
+          text: d.plan?.summary
+            ? writtenFor(t, lang)(asWritten(d.plan.language), d.plan.summary, 'summary')
+            : t(k('sdp.noSummary')),
         },
         revisionBlock(d, t, lang),
       ],
     },
     ...d.priorities.map((p, i) => ({
-      heading: priorityHeading(p, i, t),
+      heading: priorityHeading(p, i, t, lang),
       blocks: SDP_PRIORITY_PARTS.flatMap((part) => part(p, d, t, lang)),
     })),
     ...(d.priorities.length ? [costsSection(d, t, lang)] : []),
-    ...outlineSection(d, t),
+    ...outlineSection(d, t, lang),
     ...recommendationsSection(d, t, lang),
   ];
 }
