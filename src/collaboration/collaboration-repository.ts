@@ -1,5 +1,6 @@
 import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reused } from '../db/reused-query.ts';
 import {
   collaborativeFacilitators,
   collaborativeMembers,
@@ -21,20 +22,22 @@ export async function findCollaborative(db: Db, id: string) {
 export async function findCollaboratives(db: Db, ids: readonly string[]) {
   const wanted = [...new Set(ids)].filter(isUuid);
   if (!wanted.length) return [];
-  const rows = await db
-    .select({
-      ...getTableColumns(collaboratives),
-      memberSchools: sql<string[]>`coalesce((select array_agg(m.school_number order by m.school_number)
+  // Every collaborative page, and the homes' links into collaboratives, ask: built once (src/db/reused-query.ts).
+  return reused(db, 'collaboratives_by_id', (db) =>
+    db
+      .select({
+        ...getTableColumns(collaboratives),
+        memberSchools: sql<string[]>`coalesce((select array_agg(m.school_number order by m.school_number)
         from ${collaborativeMembers} m where m.collaborative_id = ${collaboratives.id}), '{}')`,
-      memberLaCodes: sql<string[]>`coalesce((select array_agg(distinct s.la_code order by s.la_code)
+        memberLaCodes: sql<string[]>`coalesce((select array_agg(distinct s.la_code order by s.la_code)
         from ${collaborativeMembers} m join ${schools} s on s.number = m.school_number
         where m.collaborative_id = ${collaboratives.id}), '{}')`,
-      facilitatorIds: sql<string[]>`coalesce((select array_agg(f.user_id::text order by f.user_id)
+        facilitatorIds: sql<string[]>`coalesce((select array_agg(f.user_id::text order by f.user_id)
         from ${collaborativeFacilitators} f where f.collaborative_id = ${collaboratives.id}), '{}')`,
-    })
-    .from(collaboratives)
-    .where(inArray(collaboratives.id, wanted));
-  return rows;
+      })
+      .from(collaboratives)
+      .where(sql`${collaboratives.id} = any(${sql.placeholder('ids')}::uuid[])`),
+  ).execute({ ids: wanted });
 }
 export type CollaborativeRecord = Awaited<ReturnType<typeof findCollaboratives>>[number];
 

@@ -66,6 +66,26 @@ describe('prepared statements on PGlite', () => {
     await prepared.query(text, ['22222222-2222-4222-8222-222222222222', 'two']);
   });
 
+  it('answers the next queries rightly after a statement that could not be prepared', async () => {
+    await expect(prepared.query('select nonsense from nowhere where id = $1', ['x'])).rejects.toMatchObject({
+      code: '42P01',
+    });
+    await expect(prepared.query('select * from things where id = $1 and', ['x'])).rejects.toMatchObject({
+      code: '42601',
+    });
+    const text = 'select name from things where id = $1';
+    expect((await prepared.query(text, ['7c1c6b8e-2f55-4b8e-9a3b-1d2c3e4f5a6b'])).rows).toEqual([
+      { name: 'Ysgol Gymraeg' },
+    ]);
+    // Inside a transaction the failure aborts it, as on PostgreSQL; what comes after still answers.
+    await expect(
+      prepared.transaction(async (tx) => {
+        await expect(tx.query('select nonsense from nowhere', [])).rejects.toMatchObject({ code: '42P01' });
+      }),
+    ).rejects.toThrow(/rolled back/);
+    expect((await prepared.query(text, ['7c1c6b8e-2f55-4b8e-9a3b-1d2c3e4f5a6b'])).rows).toHaveLength(1);
+  });
+
   it('makes a statement afresh when the table under it has changed shape', async () => {
     const text = 'select * from things where id = $1';
     const id = '22222222-2222-4222-8222-222222222222';

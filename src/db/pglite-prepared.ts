@@ -30,6 +30,16 @@ const MAX_STATEMENTS = 1000;
  */
 const kept = (text: string, options: QueryOptions) => !options?.blob && !options?.paramTypes && KEPT.test(text);
 
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 export function usePreparedStatements(client: PGlite): void {
   const statements = new Map<string, Statement>();
   let counter = 0;
@@ -61,6 +71,8 @@ export function usePreparedStatements(client: PGlite): void {
       const messages: BackendMessage[] = [];
       let statement = statements.get(text);
       let stale = false;
+      // Whether the batch below ended with its own sync; if not (preparing failed), one is owed.
+      let synced = false;
       try {
         if (statement) {
           // Most recently used last, so the first entry is the one to close when full.
@@ -74,20 +86,33 @@ export function usePreparedStatements(client: PGlite): void {
           return serialize ? serialize(value) : String(value);
         });
         messages.push(...statement.described);
-        messages.push(...(await send(protocol.serialize.bind({ statement: statement.name, values }))));
-        messages.push(...(await send(protocol.serialize.execute({}))));
+        // Bind, execute and sync in one call into the WebAssembly Postgres rather than three: each
+        // call has a fixed cost (copying in and out, running its loop), a good part of a short
+        // statement's. An error ends the batch at the sync, as PostgreSQL's pipelining does.
+        const replies = await client.execProtocolStream(
+          concat([
+            protocol.serialize.bind({ statement: statement.name, values }),
+            protocol.serialize.execute({}),
+            protocol.serialize.sync(),
+          ]),
+          { syncToFs: false, throwOnError: false },
+        );
+        synced = true;
+        const error = replies.find((m) => m.name === 'error');
+        if (error) throw error;
+        messages.push(...replies);
       } catch (error) {
         // A statement the schema has since changed under ("cached plan must not change result
         // type") or that is gone is made afresh; any other error (a constraint, a bad value) is
         // the query's own, and its statement stays.
         stale = statement !== undefined && STALE_STATEMENT.has((error as { code?: string }).code ?? '');
-        throw Object.assign(error as Error, { query: text, params, queryOptions: options, stale });
-      } finally {
-        messages.push(...(await send(protocol.serialize.sync())));
         if (stale && statements.get(text) === statement) {
           statements.delete(text);
           await send(protocol.serialize.close({ type: 'S', name: statement!.name }));
+          synced = false;
         }
+        if (!synced) await send(protocol.serialize.sync());
+        throw Object.assign(error as Error, { query: text, params, queryOptions: options, stale });
       }
       if (!inTransaction) await client.syncToFs();
       // The parsers of this statement's own columns only: given a caller's parsers, PGlite's

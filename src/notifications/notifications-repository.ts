@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reused } from '../db/reused-query.ts';
 import { notificationPreferences, notifications } from '../db/schema/index.ts';
 import { defaultCadence, isCadence, type Cadence, type EventKind } from './event-kinds.ts';
 
@@ -36,9 +37,11 @@ export async function notifyPeople(
 
 /** For the header on every page: one index-only count. */
 export async function countUnread(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await reused(db, 'count_unread', (db) =>
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt))),
+  ).execute({ userId });
   return row?.count ?? 0;
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reused } from '../db/reused-query.ts';
 import { roleAssignments, sessions, users } from '../db/schema/index.ts';
 
 export async function insertSession(
@@ -22,19 +23,21 @@ export async function insertSession(
  * Wales): a role with an end date counts up to and including that day, and never after.
  */
 export async function findSessionWithUser(db: Db, idHash: string, today: string) {
-  const [row] = await db
-    .select({
-      idHash: sessions.idHash,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      userId: users.id,
-      email: users.email,
-      displayName: users.displayName,
-    })
-    .from(sessions)
-    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
-    .where(eq(sessions.idHash, idHash));
+  const [row] = await reused(db, 'session_with_user', (db) =>
+    db
+      .select({
+        idHash: sessions.idHash,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        userId: users.id,
+        email: users.email,
+        displayName: users.displayName,
+      })
+      .from(sessions)
+      .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
+      .where(eq(sessions.idHash, sql.placeholder('idHash'))),
+  ).execute({ idHash });
   if (!row) return null;
   return { ...row, assignments: await assignmentsInForce(db, row.userId, today) };
 }
@@ -45,12 +48,17 @@ export async function findSessionWithUser(db: Db, idHash: string, today: string)
  * it, so lists and audiences read from the table forget it too). Sessions and API tokens alike.
  */
 export async function assignmentsInForce(db: Db, userId: string, today: string) {
-  return db
-    .select({ role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId })
-    .from(roleAssignments)
-    .where(
-      and(eq(roleAssignments.userId, userId), or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, today))),
-    );
+  return reused(db, 'assignments_in_force', (db) =>
+    db
+      .select({ role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId })
+      .from(roleAssignments)
+      .where(
+        and(
+          eq(roleAssignments.userId, sql.placeholder('userId')),
+          or(isNull(roleAssignments.endsOn), gte(roleAssignments.endsOn, sql.placeholder('today'))),
+        ),
+      ),
+  ).execute({ userId, today });
 }
 
 export async function touchSession(db: Db, idHash: string, at: Date): Promise<void> {

@@ -55,8 +55,29 @@ export async function collaborativeCansFor(
   request: FastifyRequest,
   ids: readonly string[],
 ): Promise<Map<string, CollaborativeCan>> {
-  const found = await findCollaboratives(db, ids);
-  const partnerships = coordinatedPartnershipIds(request.user);
-  const partnershipLas = partnerships.length && found.length ? await partnershipLaCodes(db, partnerships) : [];
-  return new Map(found.map((c) => [c.id, collaborativeCan(request.user, c, partnershipLas)]));
+  // A page that reads (GET) may ask about the same collaborative from several places (a lead's
+  // home: its section and the school's links): each is decided once a request. A change (POST)
+  // may alter membership on the way, so it asks afresh.
+  const known = request.method === 'GET' ? decidedIn(request) : new Map<string, CollaborativeCan | null>();
+  const asked = [...new Set(ids)].filter((id) => !known.has(id));
+  if (asked.length) {
+    const found = await findCollaboratives(db, asked);
+    const partnerships = coordinatedPartnershipIds(request.user);
+    const partnershipLas = partnerships.length && found.length ? await partnershipLaCodes(db, partnerships) : [];
+    for (const id of asked) known.set(id, null);
+    for (const c of found) known.set(c.id, collaborativeCan(request.user, c, partnershipLas));
+  }
+  const cans = new Map<string, CollaborativeCan>();
+  for (const id of ids) {
+    const can = known.get(id);
+    if (can) cans.set(id, can);
+  }
+  return cans;
+}
+
+const decided = new WeakMap<FastifyRequest, Map<string, CollaborativeCan | null>>();
+function decidedIn(request: FastifyRequest): Map<string, CollaborativeCan | null> {
+  let known = decided.get(request);
+  if (!known) decided.set(request, (known = new Map()));
+  return known;
 }
