@@ -96,6 +96,7 @@ export async function strengthFindings(db: Db, schoolNumber: string, academicYea
       body: findings.body,
       nifTheme: findings.nifTheme,
       language: findings.language,
+      otherLanguage: findings.otherLanguage,
       evidenceCount: sql<number>`(select count(*)::int from finding_evidence fe where fe.finding_id = "findings"."id")`,
     })
     .from(findings)
@@ -184,6 +185,7 @@ export async function requestablePriority(db: Db, schoolNumber: string, priority
       nifTheme: priorities.nifTheme,
       nationalPriorities: priorities.nationalPriorities,
       language: priorities.language,
+      otherLanguage: priorities.otherLanguage,
       state: priorities.state,
     })
     .from(priorities)

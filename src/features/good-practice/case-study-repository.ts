@@ -27,6 +27,7 @@ const listColumns = {
   status: caseStudies.status,
   publishedAt: caseStudies.publishedAt,
   language: caseStudies.language,
+  otherLanguage: caseStudies.otherLanguage,
   nifThemes: caseStudies.nifThemes,
   schoolNumber: caseStudies.schoolNumber,
   schoolName: schools.name,

@@ -32,6 +32,7 @@ export async function prioritiesWithReviews(db: Db, cycleId: string, states: rea
       state: priorities.state,
       learners: priorities.learners,
       language: priorities.language,
+      otherLanguage: priorities.otherLanguage,
       reviewId: impactReviews.id,
       reviewedOn: impactReviews.reviewedOn,
       figures: sql<number>`(select count(*)::int from ${impactGroupFigures} f where f.review_id = ${impactReviews.id})`,
@@ -104,6 +105,7 @@ const evidenceColumns = {
   firstHand: evidence.firstHand,
   learnerGroups: evidence.learnerGroups,
   language: evidence.language,
+  otherLanguage: evidence.otherLanguage,
 };
 
 /** The evidence a review points to, as far as the reader may see it. */
