@@ -1,0 +1,161 @@
+/**
+ * Issue 16: lists and pages show a reader the version of a user-written text in their language
+ * when there is one, and otherwise the original with `lang` set and marked "written in Welsh",
+ * never silently mixed. Each kind below has a text written in Welsh with its English version
+ * (seen in English by an English reader, in Welsh by a Welsh one) and a text without its other
+ * version (seen as written, marked, by a reader of the other language).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCollaborative } from '../test/support/collaboration-factories.ts';
+import { buildUser, sessionCookie, type TestUser } from '../test/support/factories.ts';
+import { pageText, Visitor } from '../test/support/http.ts';
+import { buildCycle, buildEvidence, buildPriority, buildCriteria } from '../test/support/plan-factories.ts';
+import { buildSchool } from '../test/support/school-factories.ts';
+import { createTestApp, type TestApp } from '../test/support/test-app.ts';
+import { findings, shares } from '../src/db/schema/index.ts';
+
+let t: TestApp;
+const LA = '670';
+type School = Awaited<ReturnType<typeof buildSchool>>;
+let school: School;
+let head: TestUser;
+let collaborative: { id: string };
+const ids = {} as Record<string, string>;
+
+const MARK = {
+  en: { cy: 'written in Welsh', en: 'written in English' },
+  cy: { cy: "wedi'i ysgrifennu yn Gymraeg", en: "wedi'i ysgrifennu yn Saesneg" },
+};
+
+/** The page as `who` reads it in `lang`. */
+async function read(who: TestUser, url: string, lang: 'en' | 'cy') {
+  const visitor = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, who.id));
+  const res = await visitor.get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+  expect(res.statusCode, url).toBe(200);
+  return pageText(res.body);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `text` shown in an element with lang="`lang`". */
+function shows(html: string, text: string, lang: 'en' | 'cy') {
+  expect(html, `${text} with lang=${lang}`).toMatch(
+    new RegExp(`<[a-z0-9]+\\b[^>]*\\blang="${lang}"[^>]*>\\s*${escape(text)}\\s*</`),
+  );
+}
+/** `text` shown with lang="`lang`" and marked as written in that language, for a `reader`. */
+function showsMarked(html: string, text: string, lang: 'en' | 'cy', reader: 'en' | 'cy') {
+  shows(html, text, lang);
+  expect(html, `${text} marked`).toMatch(
+    new RegExp(
+      `${escape(text)}\\s*</[a-z0-9]+>\\s*<(span|p) class="govuk-body-s app-written-in">\\(${escape(MARK[reader][lang])}\\)`,
+    ),
+  );
+}
+function unmarked(html: string, text: string) {
+  expect(html).not.toMatch(
+    new RegExp(`${escape(text)}\\s*</[a-z0-9]+>\\s*<(span|p) class="govuk-body-s app-written-in">`),
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  school = await buildSchool(db, { laCode: LA, name: 'Ysgol y Bryn' });
+  head = await buildUser(db, { role: 'headteacher', scopeId: school.number });
+  collaborative = await buildCollaborative(db, { laCode: LA, members: [school] });
+  const cycle = await buildCycle(db, school.number);
+  const priority = await buildPriority(db, cycle, {
+    title: 'Gwella presenoldeb',
+    description: 'Disgrifiad y flaenoriaeth',
+    learners: 'Dysgwyr blwyddyn 7',
+    successMeasure: 'Presenoldeb yn codi',
+    language: 'cy',
+    otherLanguage: { title: 'Improve attendance', description: 'The priority described' },
+  });
+  await buildCriteria(db, priority.id, ['Mae presenoldeb yn 95%']);
+  const plain = await buildPriority(db, cycle, { title: 'Reading for pleasure', language: 'en' });
+  const evidence = await buildEvidence(db, cycle, {
+    title: 'Taith ddysgu: darllen',
+    body: 'Roedd y plant yn darllen yn frwd.',
+    language: 'cy',
+    otherLanguage: { title: 'Learning walk: reading', body: 'The children read keenly.' },
+  });
+  const [finding] = await db
+    .insert(findings)
+    .values({
+      schoolNumber: school.number,
+      cycleId: cycle.id,
+      kind: 'strength',
+      title: 'Darllen yn gryf',
+      body: 'Corff y canfyddiad',
+      language: 'cy',
+    })
+    .returning();
+  Object.assign(ids, { priority: priority.id, plain: plain.id, evidence: evidence.id, finding: finding!.id });
+  let minute = 0;
+  for (const [itemType, itemId] of [
+    ['priority', priority.id],
+    ['priority', plain.id],
+    ['evidence', evidence.id],
+    ['finding', finding!.id],
+  ] as const)
+    await db.insert(shares).values({
+      itemType,
+      itemId,
+      schoolNumber: school.number,
+      audience: 'collaborative',
+      audienceId: collaborative.id,
+      sharedBy: head.id,
+      sharedAt: new Date(Date.UTC(2026, 0, 10, 9, ++minute)),
+    });
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the collaborative shared space', () => {
+  it('lists each shared item in the reader’s language when written, otherwise marked', async () => {
+    const en = await read(head, `/collaboratives/${collaborative.id}/shared`, 'en');
+    shows(en, 'Improve attendance', 'en');
+    unmarked(en, 'Improve attendance');
+    shows(en, 'Learning walk: reading', 'en');
+    showsMarked(en, 'Darllen yn gryf', 'cy', 'en');
+    expect(en).not.toContain('Gwella presenoldeb');
+    const cy = await read(head, `/collaboratives/${collaborative.id}/shared`, 'cy');
+    shows(cy, 'Gwella presenoldeb', 'cy');
+    unmarked(cy, 'Gwella presenoldeb');
+    showsMarked(cy, 'Reading for pleasure', 'en', 'cy');
+    expect(cy).not.toContain('Improve attendance');
+  });
+
+  it('shows a shared priority and evidence item in the reader’s language, marking what has no version', async () => {
+    const base = `/collaboratives/${collaborative.id}/shared`;
+    const en = await read(head, `${base}/priority/${ids.priority}`, 'en');
+    shows(en, 'Improve attendance', 'en');
+    shows(en, 'The priority described', 'en');
+    showsMarked(en, 'Dysgwyr blwyddyn 7', 'cy', 'en');
+    showsMarked(en, 'Mae presenoldeb yn 95%', 'cy', 'en');
+    const cy = await read(head, `${base}/priority/${ids.priority}`, 'cy');
+    shows(cy, 'Gwella presenoldeb', 'cy');
+    shows(cy, 'Disgrifiad y flaenoriaeth', 'cy');
+    unmarked(cy, 'Dysgwyr blwyddyn 7');
+    const evidenceEn = await read(head, `${base}/evidence/${ids.evidence}`, 'en');
+    shows(evidenceEn, 'Learning walk: reading', 'en');
+    shows(evidenceEn, 'The children read keenly.', 'en');
+    const findingEn = await read(head, `${base}/finding/${ids.finding}`, 'en');
+    showsMarked(findingEn, 'Darllen yn gryf', 'cy', 'en');
+    showsMarked(findingEn, 'Corff y canfyddiad', 'cy', 'en');
+  });
+
+  it('shows the common ground’s priorities in the reader’s language', async () => {
+    const en = await read(head, `/collaboratives/${collaborative.id}/common-ground`, 'en');
+    shows(en, 'Improve attendance', 'en');
+    showsMarked(
+      await read(head, `/collaboratives/${collaborative.id}/common-ground`, 'cy'),
+      'Reading for pleasure',
+      'en',
+      'cy',
+    );
+  });
+});
