@@ -1,3 +1,4 @@
+import { readerPriorities } from './se-presenter.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
@@ -42,7 +43,7 @@ export const cycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { da
         title,
         ...seModel(se, 'overview', cycle),
         counts,
-        priorities,
+        priorities: readerPriorities(priorities, request.lang),
         stages: CYCLE_STAGES,
         fields: ANSWER_FIELDS,
         saved: request.query.saved,
@@ -85,7 +86,7 @@ export const cycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { da
         title: request.t('laSelfEvaluation.overview.title', { la: se.laName }),
         ...seModel(se, 'overview', result.current),
         counts,
-        priorities,
+        priorities: readerPriorities(priorities, request.lang),
         stages: CYCLE_STAGES,
         fields: ANSWER_FIELDS,
         stageConflict: true,
