@@ -387,6 +387,7 @@ export async function candidateOffers(
       nationalPriorities: r.offer.nationalPriorities,
       areas: r.offer.areas,
       language: r.offer.language,
+      otherLanguage: r.offer.otherLanguage,
     },
     evidenceCount: r.evidenceCount,
     profile: r.profile

@@ -1,3 +1,4 @@
+import { readerTexts } from '../../lib/reader-texts.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -61,7 +62,7 @@ export const schoolSupportRoutes: FeaturePlugin<'database' | 'clock'> = async (a
         schoolCan: can,
         schoolSection: 'support',
         profile,
-        offers,
+        offers: offers.map((o) => ({ ...o, rt: readerTexts(o.offer, ['title', 'description'], request.lang) })),
         national,
         requests: requests.map((r) => ({
           ...r,
