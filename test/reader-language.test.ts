@@ -12,13 +12,24 @@ import { pageText, Visitor } from '../test/support/http.ts';
 import { buildCycle, buildEvidence, buildPriority, buildCriteria } from '../test/support/plan-factories.ts';
 import { buildSchool } from '../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../test/support/test-app.ts';
-import { findings, shares } from '../src/db/schema/index.ts';
+import {
+  caseStudies,
+  findings,
+  laCycles,
+  laPriorities,
+  laPriorityActions,
+  meetingActions,
+  meetings,
+  shares,
+} from '../src/db/schema/index.ts';
+import { academicYearOf } from '../src/reference/reference-data.ts';
 
 let t: TestApp;
 const LA = '670';
 type School = Awaited<ReturnType<typeof buildSchool>>;
 let school: School;
 let head: TestUser;
+let laOfficer: TestUser;
 let collaborative: { id: string };
 const ids = {} as Record<string, string>;
 
@@ -92,6 +103,53 @@ beforeAll(async () => {
     })
     .returning();
   Object.assign(ids, { priority: priority.id, plain: plain.id, evidence: evidence.id, finding: finding!.id });
+  laOfficer = await buildUser(db, { role: 'la_officer', scopeId: LA });
+  const [study] = await db
+    .insert(caseStudies)
+    .values({
+      schoolNumber: school.number,
+      title: 'Amser darllen',
+      summary: 'Darllen bob dydd.',
+      whatWeDid: 'Fe wnaethon ni ddarllen.',
+      status: 'published',
+      publishedAt: new Date('2026-02-01T12:00:00Z'),
+      language: 'cy',
+      otherLanguage: { title: 'Reading time', summary: 'Reading every day.' },
+    })
+    .returning();
+  const [meeting] = await db
+    .insert(meetings)
+    .values({
+      collaborativeId: collaborative.id,
+      title: 'Cyfarfod y clwstwr',
+      meetsOn: '2026-01-20',
+      agenda: 'Agenda yn Gymraeg',
+      notes: 'Nodiadau’r cyfarfod',
+      language: 'cy',
+      otherLanguage: { title: 'Cluster meeting', notes: 'The meeting’s notes' },
+    })
+    .returning();
+  await db
+    .insert(meetingActions)
+    .values({ meetingId: meeting!.id, description: 'Rhannu’r cynllun', owner: 'Pennaeth', language: 'cy' });
+  const [laCycle] = await db
+    .insert(laCycles)
+    .values({ laCode: LA, academicYear: academicYearOf(new Date()) })
+    .returning();
+  const [laPriority] = await db
+    .insert(laPriorities)
+    .values({
+      cycleId: laCycle!.id,
+      title: 'Lles dysgwyr',
+      description: 'Disgrifiad lles',
+      language: 'cy',
+      otherLanguage: { title: 'Learner wellbeing', description: 'Wellbeing described' },
+    })
+    .returning();
+  await db
+    .insert(laPriorityActions)
+    .values({ priorityId: laPriority!.id, description: 'Hyfforddi staff', language: 'cy' });
+  Object.assign(ids, { study: study!.id, meeting: meeting!.id, laPriority: laPriority!.id });
   let minute = 0;
   for (const [itemType, itemId] of [
     ['priority', priority.id],
@@ -157,5 +215,85 @@ describe('the collaborative shared space', () => {
       'en',
       'cy',
     );
+  });
+});
+
+describe('the school’s own pages', () => {
+  const base = () => `/schools/${school.number}`;
+
+  it('shows a priority in the reader’s language, and the original marked where there is no version', async () => {
+    const en = await read(head, `${base()}/priorities/${ids.priority}`, 'en');
+    shows(en, 'Improve attendance', 'en');
+    unmarked(en, 'Improve attendance');
+    shows(en, 'The priority described', 'en');
+    showsMarked(en, 'Presenoldeb yn codi', 'cy', 'en');
+    const cy = await read(head, `${base()}/priorities/${ids.priority}`, 'cy');
+    shows(cy, 'Gwella presenoldeb', 'cy');
+    unmarked(cy, 'Presenoldeb yn codi');
+    const list = await read(head, `${base()}/priorities`, 'cy');
+    shows(list, 'Gwella presenoldeb', 'cy');
+    showsMarked(list, 'Reading for pleasure', 'en', 'cy');
+  });
+
+  it('shows a finding written only in Welsh marked for an English reader, and unmarked for a Welsh one', async () => {
+    const en = await read(head, `${base()}/findings/${ids.finding}`, 'en');
+    showsMarked(en, 'Darllen yn gryf', 'cy', 'en');
+    showsMarked(en, 'Corff y canfyddiad', 'cy', 'en');
+    const cy = await read(head, `${base()}/findings/${ids.finding}`, 'cy');
+    shows(cy, 'Darllen yn gryf', 'cy');
+    unmarked(cy, 'Darllen yn gryf');
+    showsMarked(await read(head, `${base()}/findings`, 'en'), 'Darllen yn gryf', 'cy', 'en');
+  });
+
+  it('shows evidence in the reader’s language in the list and on its page', async () => {
+    const list = await read(head, `${base()}/evidence`, 'en');
+    shows(list, 'Learning walk: reading', 'en');
+    shows(list, 'The children read keenly.', 'en');
+    expect(list).not.toContain('Taith ddysgu: darllen');
+    const cy = await read(head, `${base()}/evidence/${ids.evidence}`, 'cy');
+    shows(cy, 'Taith ddysgu: darllen', 'cy');
+    shows(cy, 'Roedd y plant yn darllen yn frwd.', 'cy');
+    unmarked(cy, 'Taith ddysgu: darllen');
+  });
+});
+
+describe('what leaves the school', () => {
+  it('shows a case study in the reader’s language, its untranslated parts marked', async () => {
+    const en = await read(head, `/good-practice/${ids.study}`, 'en');
+    shows(en, 'Reading time', 'en');
+    shows(en, 'Reading every day.', 'en');
+    showsMarked(en, 'Fe wnaethon ni ddarllen.', 'cy', 'en');
+    const cy = await read(head, `/good-practice/${ids.study}`, 'cy');
+    shows(cy, 'Amser darllen', 'cy');
+    unmarked(cy, 'Fe wnaethon ni ddarllen.');
+    const search = await read(laOfficer, '/good-practice', 'en');
+    shows(search, 'Reading time', 'en');
+    shows(search, 'Reading every day.', 'en');
+  });
+
+  it('shows a collaborative meeting’s notes and actions in the reader’s language, or marked', async () => {
+    const url = `/collaboratives/${collaborative.id}/meetings/${ids.meeting}`;
+    const en = await read(head, url, 'en');
+    shows(en, 'Cluster meeting', 'en');
+    shows(en, 'The meeting’s notes', 'en');
+    showsMarked(en, 'Agenda yn Gymraeg', 'cy', 'en');
+    showsMarked(en, 'Rhannu’r cynllun', 'cy', 'en');
+    const cy = await read(head, url, 'cy');
+    shows(cy, 'Nodiadau’r cyfarfod', 'cy');
+    unmarked(cy, 'Rhannu’r cynllun');
+    shows(await read(head, `/collaboratives/${collaborative.id}/meetings`, 'en'), 'Cluster meeting', 'en');
+  });
+
+  it('shows an LA priority and its actions in the reader’s language, or marked', async () => {
+    const base = `/local-authorities/${LA}/self-evaluation`;
+    const en = await read(laOfficer, `${base}/priorities/${ids.laPriority}`, 'en');
+    shows(en, 'Learner wellbeing', 'en');
+    shows(en, 'Wellbeing described', 'en');
+    showsMarked(en, 'Hyfforddi staff', 'cy', 'en');
+    const cy = await read(laOfficer, `${base}/priorities/${ids.laPriority}`, 'cy');
+    shows(cy, 'Lles dysgwyr', 'cy');
+    unmarked(cy, 'Hyfforddi staff');
+    shows(await read(laOfficer, `${base}/priorities`, 'en'), 'Learner wellbeing', 'en');
+    showsMarked(await read(laOfficer, base, 'en'), 'Hyfforddi staff', 'cy', 'en');
   });
 });
