@@ -99,12 +99,12 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         openQuestions,
         showSummary: summaryShared,
         vision,
-        inPlan: withSupport(presentPriorities(years.inPlan, todayInWales(clock.now())), support).map((p) => ({
+        inPlan: withSupport(presentPriorities(years.inPlan, request.lang, todayInWales(clock.now())), support).map((p) => ({
           ...p,
           progress: progress.byPriority.get(p.id),
         })),
         nextReviewPoint: progress.nextPoint,
-        drafts: withSupport(presentPriorities(years.drafts, todayInWales(clock.now())), support),
+        drafts: withSupport(presentPriorities(years.drafts, request.lang, todayInWales(clock.now())), support),
         ...years.page,
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
         costs: presentCosts(costTotals(inPlan, year)),

@@ -90,7 +90,7 @@ export const revisionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
         plan,
         revision,
         snapshot,
-        priorities: presentPriorities(snapshot.priorities),
+        priorities: presentPriorities(snapshot.priorities, request.lang),
         isLatest: revision.number === latest,
         approval,
         questions: await questionsModel(db, request.user, ctx.school, 'plan_revision', revision.id),
