@@ -18,6 +18,7 @@ import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 import { currentVision } from '../vision/vision-repository.ts';
+import { readerVision } from '../vision/vision-form.ts';
 import { planProgress } from '../progress-reviews/progress-presenter.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
@@ -98,11 +99,13 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         questions,
         openQuestions,
         showSummary: summaryShared,
-        vision,
-        inPlan: withSupport(presentPriorities(years.inPlan, request.lang, todayInWales(clock.now())), support).map((p) => ({
-          ...p,
-          progress: progress.byPriority.get(p.id),
-        })),
+        vision: readerVision(vision, request.lang),
+        inPlan: withSupport(presentPriorities(years.inPlan, request.lang, todayInWales(clock.now())), support).map(
+          (p) => ({
+            ...p,
+            progress: progress.byPriority.get(p.id),
+          }),
+        ),
         nextReviewPoint: progress.nextPoint,
         drafts: withSupport(presentPriorities(years.drafts, request.lang, todayInWales(clock.now())), support),
         ...years.page,
