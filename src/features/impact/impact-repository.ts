@@ -69,13 +69,13 @@ export async function findVisiblePriority(
   return row ?? null;
 }
 
-export async function criteriaTexts(db: Db, priorityId: string): Promise<string[]> {
-  const rows = await db
-    .select({ text: successCriteria.text })
+/** The priority's success criteria, each with its other-language version (issue 16). */
+export async function criteriaTexts(db: Db, priorityId: string) {
+  return db
+    .select({ text: successCriteria.text, otherLanguage: successCriteria.otherLanguage })
     .from(successCriteria)
     .where(eq(successCriteria.priorityId, priorityId))
     .orderBy(asc(successCriteria.position));
-  return rows.map((r) => r.text);
 }
 
 export async function findReview(db: Db, priorityId: string): Promise<ImpactReview | null> {
