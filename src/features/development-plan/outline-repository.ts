@@ -5,7 +5,7 @@ import { planActions, planOutlineActions, planOutlinePriorities } from '../../db
 import type { OutlineInput, OutlineTerm } from './outline-form.ts';
 
 export type OutlineEntry = typeof planOutlinePriorities.$inferSelect & {
-  actions: { term: OutlineTerm; description: string }[];
+  actions: { term: OutlineTerm; description: string; otherLanguage: Record<string, string> }[];
 };
 
 async function withActions(db: Db, rows: (typeof planOutlinePriorities.$inferSelect)[]): Promise<OutlineEntry[]> {
@@ -24,7 +24,7 @@ async function withActions(db: Db, rows: (typeof planOutlinePriorities.$inferSel
     ...r,
     actions: actions
       .filter((a) => a.outlinePriorityId === r.id)
-      .map((a) => ({ term: a.term as OutlineTerm, description: a.description })),
+      .map((a) => ({ term: a.term as OutlineTerm, description: a.description, otherLanguage: a.otherLanguage })),
   }));
 }
 

@@ -9,7 +9,7 @@ import { linesOf, type CostLine, type CostLineForm } from './cost-lines.ts';
 import { FUNDING_SOURCES, isOneOf } from '../../reference/reference-data.ts';
 import type { FieldChange, PlanComparison } from './plan-compare.ts';
 import type { LivePriority } from './plan-service.ts';
-import { forReader } from '../../lib/paired-text.ts';
+import { forReader, type OtherLanguage } from '../../lib/paired-text.ts';
 import { readerTexts } from '../../lib/reader-texts.ts';
 
 /** A stored value of the plan as a reader would want to see it, in the page's language. */
@@ -124,6 +124,26 @@ export function presentPriorities(priorities: LivePriority[], reader: Language, 
       costText: formatPounds(a.costPence),
       costLines: linesOf(a).map((l) => ({ ...l, amountText: formatPounds(l.amountPence) })),
       timing: today ? actionTiming(a, today) : null,
+    })),
+  }));
+}
+
+type OutlineTexts = {
+  title: string;
+  summary: string;
+  language: string;
+  otherLanguage?: OtherLanguage;
+  actions: { description: string; otherLanguage?: OtherLanguage }[];
+};
+
+/** Outline entries with their texts as the reader sees them (issue 16); actions are in their entry's language. */
+export function readerOutline<O extends OutlineTexts>(entries: O[], reader: Language) {
+  return entries.map((o) => ({
+    ...o,
+    rt: readerTexts({ ...o, otherLanguage: o.otherLanguage }, ['title', 'summary'], reader),
+    actions: o.actions.map((a) => ({
+      ...a,
+      rt: readerTexts({ ...a, language: o.language, otherLanguage: a.otherLanguage }, ['description'], reader),
     })),
   }));
 }

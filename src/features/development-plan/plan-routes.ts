@@ -80,7 +80,14 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
             [...inPlan, ...drafts].map((p) => p.id),
           )
         : [];
-      const years = await planYearsModel(db, ctx, access, { plan, year, inPlan, drafts, query: request.query });
+      const years = await planYearsModel(db, ctx, access, {
+        plan,
+        year,
+        inPlan,
+        drafts,
+        query: request.query,
+        reader: request.lang,
+      });
       const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
       const progress = await planProgress(
         db,
