@@ -5,8 +5,10 @@
  * (seen in English by an English reader, in Welsh by a Welsh one) and a text without its other
  * version (seen as written, marked, by a reader of the other language).
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollaborative } from '../test/support/collaboration-factories.ts';
+import { buildEnquiry } from '../test/support/enquiry-factories.ts';
 import { buildUser, sessionCookie, type TestUser } from '../test/support/factories.ts';
 import { pageText, Visitor } from '../test/support/http.ts';
 import { buildCycle, buildEvidence, buildPriority, buildCriteria } from '../test/support/plan-factories.ts';
@@ -14,6 +16,9 @@ import { buildSchool } from '../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../test/support/test-app.ts';
 import {
   caseStudies,
+  enquiryFindings,
+  peerEnquiries,
+  progressionSessions,
   findings,
   laCycles,
   laPriorities,
@@ -150,6 +155,38 @@ beforeAll(async () => {
     .insert(laPriorityActions)
     .values({ priorityId: laPriority!.id, description: 'Hyfforddi staff', language: 'cy' });
   Object.assign(ids, { study: study!.id, meeting: meeting!.id, laPriority: laPriority!.id });
+  const enquiry = await buildEnquiry(db, {
+    collaborativeId: collaborative.id,
+    hostSchoolNumber: school.number,
+    state: 'report_agreed',
+    question: 'Sut mae dysgwyr yn siarad am ddarllen?',
+  });
+  await db
+    .update(peerEnquiries)
+    .set({
+      language: 'cy',
+      report: 'Adroddiad yr ymholiad',
+      otherLanguage: { question: 'How do learners talk about reading?', report: 'The enquiry’s report' },
+    })
+    .where(eq(peerEnquiries.id, enquiry.id));
+  await db
+    .insert(enquiryFindings)
+    .values({ enquiryId: enquiry.id, kind: 'strength', text: 'Mae’r dysgwyr yn hyderus', language: 'cy' });
+  const [session] = await db
+    .insert(progressionSessions)
+    .values({
+      collaborativeId: collaborative.id,
+      heldOn: '2026-02-02',
+      area: 'humanities',
+      progressionStep: 2,
+      focus: 'Ysgrifennu estynedig',
+      samples: 'Samplau o waith',
+      expectations: 'Disgwyliadau cyffredin',
+      language: 'cy',
+      otherLanguage: { focus: 'Extended writing', expectations: 'Shared expectations' },
+    })
+    .returning();
+  Object.assign(ids, { enquiry: enquiry.id, session: session!.id });
   let minute = 0;
   for (const [itemType, itemId] of [
     ['priority', priority.id],
@@ -295,5 +332,35 @@ describe('what leaves the school', () => {
     unmarked(cy, 'Hyfforddi staff');
     shows(await read(laOfficer, `${base}/priorities`, 'en'), 'Learner wellbeing', 'en');
     showsMarked(await read(laOfficer, base, 'en'), 'Hyfforddi staff', 'cy', 'en');
+  });
+});
+
+describe('collaborative work', () => {
+  it('shows a peer enquiry’s question, report and findings in the reader’s language, or marked', async () => {
+    const url = `/collaboratives/${collaborative.id}/enquiries/${ids.enquiry}`;
+    const en = await read(head, url, 'en');
+    shows(en, 'How do learners talk about reading?', 'en');
+    shows(en, 'The enquiry’s report', 'en');
+    showsMarked(en, 'Mae’r dysgwyr yn hyderus', 'cy', 'en');
+    const cy = await read(head, url, 'cy');
+    shows(cy, 'Adroddiad yr ymholiad', 'cy');
+    unmarked(cy, 'Mae’r dysgwyr yn hyderus');
+    shows(
+      await read(head, `/collaboratives/${collaborative.id}/enquiries`, 'en'),
+      'How do learners talk about reading?',
+      'en',
+    );
+  });
+
+  it('shows a progression session in the reader’s language, or marked', async () => {
+    const url = `/collaboratives/${collaborative.id}/progression/${ids.session}`;
+    const en = await read(head, url, 'en');
+    shows(en, 'Extended writing', 'en');
+    shows(en, 'Shared expectations', 'en');
+    showsMarked(en, 'Samplau o waith', 'cy', 'en');
+    const cy = await read(head, url, 'cy');
+    shows(cy, 'Ysgrifennu estynedig', 'cy');
+    unmarked(cy, 'Samplau o waith');
+    shows(await read(head, `/collaboratives/${collaborative.id}/progression`, 'en'), 'Extended writing', 'en');
   });
 });
