@@ -1,6 +1,4 @@
-import type { Language } from '../../plugins/i18n.ts';
-import { forReader, type ReaderText } from '../../lib/paired-text.ts';
-import { withReaderTexts } from '../../lib/reader-texts.ts';
+import type { OtherLanguage } from '../../lib/paired-text.ts';
 import type { Db } from '../../db/client.ts';
 import { laStaffCodes } from '../../policy/la-policy.ts';
 import type { CurrentUser } from '../../policy/roles.ts';
@@ -22,8 +20,8 @@ export type DueItem = {
   endDate: string | null;
   text: string;
   language: string;
-  /** What the reader sees of `text` (issue 16): in their language when written, otherwise marked. */
-  rt: ReaderText;
+  /** The other-language version of `text`, if any (issue 16): the presenter chooses what the reader sees. */
+  otherLanguage: OtherLanguage | null;
   detail: string;
   href: string | null;
   overdue: boolean;
@@ -35,7 +33,7 @@ export type DueItem = {
  * them, what is due. Plan actions and support agreements come only from schools of the LAs the
  * person works in, and plan actions only from priorities the school shared with its LA (rule 3).
  */
-export async function caseloadModel(db: Db, user: CurrentUser, now: Date, reader: Language) {
+export async function caseloadModel(db: Db, user: CurrentUser, now: Date) {
   const { today } = periodNow(now);
   const until = addDays(today, DUE_WITHIN_DAYS);
   const laCodes = [...new Set(laStaffCodes(user))];
@@ -60,7 +58,7 @@ export async function caseloadModel(db: Db, user: CurrentUser, now: Date, reader
           endDate: null,
           text: a.description,
           language: a.language,
-          rt: forReader(a, a.description, 'description', reader),
+          otherLanguage: a.otherLanguage ? { text: a.otherLanguage.description ?? '' } : null,
           detail: a.priorityTitle,
           href: `/schools/${number}/priorities/${a.priorityId}`,
           overdue: overdue(a.dueOn),
@@ -74,7 +72,7 @@ export async function caseloadModel(db: Db, user: CurrentUser, now: Date, reader
           text: a.what,
           language: a.language,
           // Support agreements keep one language (they are not among the paired records).
-          rt: forReader({ language: a.language, otherLanguage: null }, a.what, 'what', reader),
+          otherLanguage: null,
           detail: a.receiverNumber === number ? a.supporterName : a.receiverName,
           href: null,
           overdue: false,
@@ -88,7 +86,7 @@ export async function caseloadModel(db: Db, user: CurrentUser, now: Date, reader
           endDate: e.visitEnd,
           text: e.question,
           language: e.language,
-          rt: forReader(e, e.question, 'question', reader),
+          otherLanguage: e.otherLanguage ? { text: e.otherLanguage.question ?? '' } : null,
           detail: '',
           href: `/collaboratives/${e.collaborativeId}/enquiries/${e.id}`,
           overdue: false,
@@ -103,7 +101,7 @@ export async function caseloadModel(db: Db, user: CurrentUser, now: Date, reader
       ...c,
       actions: meetingActions
         .filter((a) => a.collaborativeId === c.id)
-        .map((a) => ({ ...withReaderTexts(a, ['description'], reader), overdue: overdue(a.dueOn) })),
+        .map((a) => ({ ...a, overdue: overdue(a.dueOn) })),
     })),
     schools: schools.map((s) => ({ ...s, due: dueFor(s.number) })),
   };
