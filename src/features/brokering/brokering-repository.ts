@@ -249,6 +249,7 @@ const requestColumns = {
   schoolLa: schools.laCode,
   priorityTitle: priorities.title,
   priorityLanguage: priorities.language,
+  priorityOtherLanguage: priorities.otherLanguage,
   nifTheme: priorities.nifTheme,
   nationalPriorities: priorities.nationalPriorities,
   brokerEn: collaboratives.nameEn,
