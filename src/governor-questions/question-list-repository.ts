@@ -20,6 +20,7 @@ export type ListedThread = {
   body_lang: string;
   item_title: string | null;
   item_lang: string | null;
+  item_other: Record<string, string> | null;
   revision_number: number | null;
 };
 
@@ -43,6 +44,11 @@ export async function listThreads(db: Db, schoolNumber: string, statuses: readon
              when 'evidence' then (select e.language from evidence e where e.id = t.item_id::uuid)
              when 'finding' then (select f.language from findings f where f.id = t.item_id::uuid)
            end as item_lang,
+           case t.item_type
+             when 'priority' then (select p.other_language from priorities p where p.id = t.item_id::uuid)
+             when 'evidence' then (select e.other_language from evidence e where e.id = t.item_id::uuid)
+             when 'finding' then (select f.other_language from findings f where f.id = t.item_id::uuid)
+           end as item_other,
            case t.item_type when 'plan_revision' then (select r.number from plan_revisions r where r.id = t.item_id::uuid) end
              as revision_number
       from governor_threads t

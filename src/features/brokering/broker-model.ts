@@ -1,3 +1,4 @@
+import { readerTexts, withReaderTexts } from '../../lib/reader-texts.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { agreementFacts, brokerName, reasonTexts } from './brokering-presenter.ts';
@@ -35,7 +36,10 @@ async function requestView(
   );
   const suggestions = found.map((s) => ({
     ...s,
-    caseStudies: studies.filter((c) => c.schoolNumber === s.school.number),
+    offerRt: readerTexts({ ...s.offer, otherLanguage: s.offer.otherLanguage }, ['title', 'description'], request.lang),
+    caseStudies: studies
+      .filter((c) => c.schoolNumber === s.school.number)
+      .map((c) => withReaderTexts(c, ['title'], request.lang)),
   }));
   return {
     ...row,

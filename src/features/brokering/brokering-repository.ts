@@ -96,6 +96,7 @@ export async function strengthFindings(db: Db, schoolNumber: string, academicYea
       body: findings.body,
       nifTheme: findings.nifTheme,
       language: findings.language,
+      otherLanguage: findings.otherLanguage,
       evidenceCount: sql<number>`(select count(*)::int from finding_evidence fe where fe.finding_id = "findings"."id")`,
     })
     .from(findings)
@@ -184,6 +185,7 @@ export async function requestablePriority(db: Db, schoolNumber: string, priority
       nifTheme: priorities.nifTheme,
       nationalPriorities: priorities.nationalPriorities,
       language: priorities.language,
+      otherLanguage: priorities.otherLanguage,
       state: priorities.state,
     })
     .from(priorities)
@@ -247,6 +249,7 @@ const requestColumns = {
   schoolLa: schools.laCode,
   priorityTitle: priorities.title,
   priorityLanguage: priorities.language,
+  priorityOtherLanguage: priorities.otherLanguage,
   nifTheme: priorities.nifTheme,
   nationalPriorities: priorities.nationalPriorities,
   brokerEn: collaboratives.nameEn,
@@ -385,6 +388,7 @@ export async function candidateOffers(
       nationalPriorities: r.offer.nationalPriorities,
       areas: r.offer.areas,
       language: r.offer.language,
+      otherLanguage: r.offer.otherLanguage,
     },
     evidenceCount: r.evidenceCount,
     profile: r.profile

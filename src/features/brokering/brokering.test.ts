@@ -343,7 +343,7 @@ describe('the LA’s brokering page', () => {
     const response = await (await as(officerA)).get(laPage);
     const text = pageText(response.body);
     expect(text).toMatch(
-      /Their published case studies on this theme:\s*<a class="govuk-link" href="\/good-practice\/[0-9a-f-]{36}">Talking maths: reasoning aloud in Years 3 and 4<\/a>/,
+      /Their published case studies on this theme:\s*<a class="govuk-link" href="\/good-practice\/[0-9a-f-]{36}" lang="en">Talking maths: reasoning aloud in Years 3 and 4<\/a>/,
     );
     expect(text).not.toContain('Unfinished draft on reasoning');
     expect(text).not.toContain('Nurture at lunchtime');

@@ -35,6 +35,9 @@ export type Candidate = {
     nationalPriorities: readonly string[];
     areas: readonly string[];
     language: string;
+    // For showing the offer, not for matching.
+    description?: string;
+    otherLanguage?: Record<string, string>;
   };
   // Evidence items linked to the offer's finding: the strength is evidenced.
   evidenceCount: number;

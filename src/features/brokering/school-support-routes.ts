@@ -1,3 +1,5 @@
+import { readerTexts } from '../../lib/reader-texts.ts';
+import { forReader } from '../../lib/paired-text.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -61,11 +63,18 @@ export const schoolSupportRoutes: FeaturePlugin<'database' | 'clock'> = async (a
         schoolCan: can,
         schoolSection: 'support',
         profile,
-        offers,
+        offers: offers.map((o) => ({ ...o, rt: readerTexts(o.offer, ['title', 'description'], request.lang) })),
         national,
         requests: requests.map((r) => ({
           ...r,
           broker: brokerName(request.lang, r),
+          // A request names its school's own priority; the school's reader sees its title in their language.
+          priorityRt: forReader(
+            { language: r.priorityLanguage ?? request.lang, otherLanguage: r.priorityOtherLanguage },
+            r.priorityTitle ?? '',
+            'title',
+            request.lang,
+          ),
           agreement: receivedFacts.find((a) => a.requestId === r.request.id) ?? null,
         })),
         given: facts(given),

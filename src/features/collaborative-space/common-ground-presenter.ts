@@ -1,3 +1,5 @@
+import type { Language } from '../../plugins/i18n.ts';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import { NIF_THEMES } from '../../reference/reference-data.ts';
 import { itemHref } from './shared-item.ts';
 import type { nationalGround, themeGround } from './space-repository.ts';
@@ -10,7 +12,7 @@ type NationalRow = Awaited<ReturnType<typeof nationalGround>>[number];
  * themes two or more members share, and themes only one member has (it may find partners in
  * another collaborative). The counts come from the query; this only arranges them.
  */
-export function groundByTheme(collaborativeId: string, rows: ThemeRow[]) {
+export function groundByTheme(collaborativeId: string, rows: ThemeRow[], reader: Language) {
   const themes = [...NIF_THEMES, null]
     .map((theme) => {
       const schools = rows.filter((r) => r.theme === theme);
@@ -20,7 +22,10 @@ export function groundByTheme(collaborativeId: string, rows: ThemeRow[]) {
         schools: schools.map((s) => ({
           number: s.schoolNumber,
           name: s.schoolName,
-          priorities: s.items.map((p) => ({ ...p, href: itemHref(collaborativeId, 'priority', p.id) })),
+          priorities: s.items.map((p) => ({
+            ...withReaderTexts(p, ['title'], reader),
+            href: itemHref(collaborativeId, 'priority', p.id),
+          })),
         })),
       };
     })

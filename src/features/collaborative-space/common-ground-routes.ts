@@ -23,7 +23,7 @@ export const commonGroundRoutes: FeaturePlugin<'database'> = async (app, { datab
         collaborative,
         collabCan: can,
         collaborativeSection: 'common-ground',
-        ...groundByTheme(collaborative.id, themes),
+        ...groundByTheme(collaborative.id, themes, request.lang),
         national: groundByNational(national, request.lang),
         empty: themes.length === 0,
       });

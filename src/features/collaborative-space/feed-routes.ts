@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
+import { forReader } from '../../lib/paired-text.ts';
 import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { isOneOf } from '../../reference/reference-data.ts';
 import { SHAREABLE_TYPES } from '../../sharing/share-repository.ts';
@@ -37,11 +38,15 @@ export const feedRoutes: FeaturePlugin<'database'> = async (app, { database }) =
       const { rows, total } = await sharedFeed(db, collaborative.id, filter, page);
       const entries = rows.map((r) => {
         const kind = r.itemType === 'output' ? outputKindOf(r.itemId) : null;
-        return {
-          ...r,
-          href: itemHref(collaborative.id, r.itemType, r.itemId),
-          title: kind ? t(`outputs.titles.${kind}`) : (r.title ?? ''),
-        };
+        const title = kind
+          ? { text: t(`outputs.titles.${kind}`), lang: request.lang, marked: false }
+          : forReader(
+              { language: r.language ?? request.lang, otherLanguage: r.otherLanguage },
+              r.title ?? '',
+              'title',
+              request.lang,
+            );
+        return { ...r, href: itemHref(collaborative.id, r.itemType, r.itemId), title };
       });
       return reply.page('features/collaborative-space/views/feed.njk', {
         title: t('collaborativeSpace.feed.title'),

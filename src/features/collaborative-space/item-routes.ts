@@ -84,7 +84,7 @@ export const sharedItemRoutes: FeaturePlugin<'database' | 'config' | 'keys' | 'c
         collaborativeSection: 'shared',
         type,
         share,
-        itemLanguage: loaded.language,
+        itemTitle: loaded.itemTitle,
         href: itemHref(collaborative.id, type, request.params.itemId),
         ...loaded.model,
       });

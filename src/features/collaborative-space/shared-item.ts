@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.ts';
 import type { Language } from '../../plugins/i18n.ts';
+import { forReader, type ReaderText } from '../../lib/paired-text.ts';
+import { readerTexts, withReaderTexts } from '../../lib/reader-texts.ts';
 import { findSchoolContext } from '../../school/school-repository.ts';
 import { OUTPUT_KINDS, type OutputKind, type ShareableType } from '../../sharing/share-repository.ts';
 import { criteriaFor } from '../development-plan/plan-repository.ts';
@@ -29,7 +31,8 @@ export function outputKindOf(itemId: string): OutputKind | null {
   return (OUTPUT_KINDS as readonly string[]).includes(kind ?? '') ? (kind as OutputKind) : null;
 }
 
-type Loaded = { title: string; language?: string; model: Record<string, unknown> } | null;
+/** `title` is the page title; `itemTitle`, the item's own title as its reader sees it (with `lang`). */
+type Loaded = { title: string; itemTitle?: ReaderText; model: Record<string, unknown> } | null;
 
 async function evidenceModel(
   db: Db,
@@ -47,11 +50,13 @@ async function evidenceModel(
     evidenceRepo.listNationalPriorities(db),
   ]);
   const base = itemHref(c, 'evidence', item.id);
+  const rt = readerTexts(item, ['title', 'body'], lang);
   return {
-    title: item.title,
-    language: item.language,
+    title: rt.title.text,
+    itemTitle: rt.title,
     model: {
       item,
+      rt,
       authorName,
       tags: itemTags(t, lang, item, national),
       attachments: attachments.map((a) => ({
@@ -63,7 +68,7 @@ async function evidenceModel(
   };
 }
 
-async function findingModel(db: Db, c: string, school: string, itemId: string): Promise<Loaded> {
+async function findingModel(db: Db, c: string, school: string, itemId: string, lang: Language): Promise<Loaded> {
   const item = await findingsRepo.findFinding(db, school, itemId, ALL);
   if (!item) return null;
   const linked = (await findingsRepo.evidenceOfFindings(db, [item.id], ALL)).filter((e) => !e.archived);
@@ -73,11 +78,14 @@ async function findingModel(db: Db, c: string, school: string, itemId: string): 
     'evidence',
     linked.map((e) => e.id),
   );
-  const evidence = linked.filter((e) => shared.has(e.id)).map((e) => ({ ...e, href: itemHref(c, 'evidence', e.id) }));
+  const evidence = linked
+    .filter((e) => shared.has(e.id))
+    .map((e) => ({ ...withReaderTexts(e, ['title'], lang), href: itemHref(c, 'evidence', e.id) }));
+  const rt = readerTexts(item, ['title', 'body'], lang);
   return {
-    title: item.title,
-    language: item.language,
-    model: { item, evidence, notShared: linked.length - evidence.length },
+    title: rt.title.text,
+    itemTitle: rt.title,
+    model: { item, rt, evidence, notShared: linked.length - evidence.length },
   };
 }
 
@@ -95,13 +103,20 @@ async function priorityModel(db: Db, c: string, school: string, itemId: string, 
     'finding',
     linked.map((f) => f.id),
   );
-  const findings = linked.filter((f) => shared.has(f.id)).map((f) => ({ ...f, href: itemHref(c, 'finding', f.id) }));
+  const findings = linked
+    .filter((f) => shared.has(f.id))
+    .map((f) => ({ ...withReaderTexts(f, ['title'], lang), href: itemHref(c, 'finding', f.id) }));
+  const rt = readerTexts(item, ['title', 'description', 'learners', 'successMeasure'], lang);
   return {
-    title: item.title,
-    language: item.language,
+    title: rt.title.text,
+    itemTitle: rt.title,
     model: {
       item,
-      criteria: criteria.map((k) => k.text),
+      rt,
+      // Success criteria are written in their priority's language.
+      criteria: criteria.map((k) =>
+        forReader({ language: item.language, otherLanguage: k.otherLanguage }, k.text, 'text', lang),
+      ),
       findings,
       notShared: linked.length - findings.length,
       nationalNames: item.nationalPriorities.map((code) =>
@@ -142,7 +157,7 @@ export async function sharedItemModel(
 ): Promise<Loaded> {
   const t = tFor(lang);
   if (type === 'evidence') return evidenceModel(db, collaborativeId, school, itemId, t, lang);
-  if (type === 'finding') return findingModel(db, collaborativeId, school, itemId);
+  if (type === 'finding') return findingModel(db, collaborativeId, school, itemId, lang);
   if (type === 'priority') return priorityModel(db, collaborativeId, school, itemId, lang);
   return outputModel(db, school, itemId, tFor, lang, now);
 }

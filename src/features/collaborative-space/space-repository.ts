@@ -88,7 +88,7 @@ export async function sharedFeed(
     const list = ids(type);
     return list.length
       ? db
-          .select({ id: table.id, title: table.title, language: table.language })
+          .select({ id: table.id, title: table.title, language: table.language, otherLanguage: table.otherLanguage })
           .from(table)
           .where(inArray(table.id, list))
       : [];
@@ -119,6 +119,7 @@ export async function sharedFeed(
     sharedByName: k.sharedBy ? (person.get(k.sharedBy) ?? null) : null,
     title: item.get(k.itemId)?.title ?? null,
     language: item.get(k.itemId)?.language ?? null,
+    otherLanguage: item.get(k.itemId)?.otherLanguage ?? null,
   }));
   return { rows, total: Number(total?.n ?? 0) };
 }
@@ -172,8 +173,8 @@ export async function themeGround(db: Db, collaborativeId: string) {
       schoolName: schools.name,
       schoolCount: sql<number>`(count(*) over (partition by ${priorities.nifTheme}))::int`,
       items: sql<
-        { id: string; title: string; language: string; state: string }[]
-      >`json_agg(json_build_object('id', ${priorities.id}, 'title', ${priorities.title}, 'language', ${priorities.language}, 'state', ${priorities.state}) order by ${priorities.title})`,
+        { id: string; title: string; language: string; otherLanguage: Record<string, string>; state: string }[]
+      >`json_agg(json_build_object('id', ${priorities.id}, 'title', ${priorities.title}, 'language', ${priorities.language}, 'otherLanguage', ${priorities.otherLanguage}, 'state', ${priorities.state}) order by ${priorities.title})`,
     })
     .from(shares)
     .innerJoin(collaborativeMembers, isMember(collaborativeId))

@@ -1,3 +1,4 @@
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
@@ -47,7 +48,10 @@ export async function renderCollaborative(
     collaborative: c,
     collabCan: ctx.can,
     collaborativeSection: 'overview',
-    comingUp: coming,
+    comingUp: coming && {
+      nextMeetings: coming.nextMeetings.map((m) => withReaderTexts(m, ['title'], request.lang)),
+      enquiries: coming.enquiries.map((e) => withReaderTexts(e, ['question'], request.lang)),
+    },
     members,
     // The member schools' local authorities by name, for a collaborative that crosses borders.
     memberLas: [...new Set(members.map((m) => (request.lang === 'cy' ? m.laNameCy : m.laNameEn) ?? m.laCode))],

@@ -12,6 +12,8 @@ export async function comingUp(db: Db, collaborativeId: string, today: string) {
         meetsOn: meetings.meetsOn,
         startsAt: meetings.startsAt,
         location: meetings.location,
+        language: meetings.language,
+        otherLanguage: meetings.otherLanguage,
       })
       .from(meetings)
       .where(and(eq(meetings.collaborativeId, collaborativeId), gte(meetings.meetsOn, today)))
@@ -24,6 +26,8 @@ export async function comingUp(db: Db, collaborativeId: string, today: string) {
         state: peerEnquiries.state,
         visitStart: peerEnquiries.visitStart,
         hostName: schools.name,
+        language: peerEnquiries.language,
+        otherLanguage: peerEnquiries.otherLanguage,
       })
       .from(peerEnquiries)
       .innerJoin(schools, eq(schools.number, peerEnquiries.hostSchoolNumber))

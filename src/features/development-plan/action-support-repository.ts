@@ -127,6 +127,7 @@ export async function actionsAskingWithoutRequest(db: Db) {
       supportDetail: planActions.supportDetail,
       supportFrom: planActions.supportFrom,
       language: planActions.language,
+      otherLanguage: planActions.otherLanguage,
       ownerUserId: planActions.ownerUserId,
       schoolNumber: priorities.schoolNumber,
     })

@@ -1,3 +1,7 @@
+import type { Language } from '../../plugins/i18n.ts';
+import type { OtherLanguage } from '../../lib/paired-text.ts';
+import { readerTexts } from '../../lib/reader-texts.ts';
+import { readerOutline } from './plan-presenter.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
 import type { SchoolRequestContext } from '../../access/loaders/school.ts';
@@ -25,10 +29,11 @@ export type PlanQueryValues = Static<typeof PlanQuery>;
 
 type Listed = SnapshotPriority & Record<string, unknown>;
 
-const progress = (p: SnapshotPriority) => ({
+const progress = (p: SnapshotPriority & { otherLanguage?: OtherLanguage }, reader: Language) => ({
   id: p.id,
   title: p.title,
   language: p.language,
+  rt: readerTexts({ ...p, otherLanguage: p.otherLanguage }, ['title'], reader),
   state: p.state,
   done: p.actions.filter((a) => a.status === 'done').length,
   total: p.actions.length,
@@ -50,7 +55,14 @@ export async function planYearsModel(
   db: Db,
   ctx: SchoolRequestContext,
   access: ItemAccess,
-  input: { plan: repo.DevelopmentPlan; year: number; inPlan: Listed[]; drafts: Listed[]; query: PlanQueryValues },
+  input: {
+    plan: repo.DevelopmentPlan;
+    year: number;
+    inPlan: Listed[];
+    drafts: Listed[];
+    query: PlanQueryValues;
+    reader: Language;
+  },
 ) {
   const { plan, year, query } = input;
   // Year one is the plan's first year: this year's cycle once the plan has been rolled forward.
@@ -65,7 +77,8 @@ export async function planYearsModel(
   }
   // The outline is the school's and its governors', who approve all three years; it is not shared wider.
   const seesOutline = ctx.can.staff || ctx.governingBodyCan.member;
-  const outline = seesOutline ? await outlines.planOutline(db, plan.id) : [];
+  // The outline's texts as the reader sees them (issue 16); its actions are in their entry's language.
+  const outline = readerOutline(seesOutline ? await outlines.planOutline(db, plan.id) : [], input.reader);
   const listed = [...input.inPlan, ...input.drafts];
   const leads = await outlines.actionLeads(
     db,
@@ -107,7 +120,7 @@ export async function planYearsModel(
     drafts,
     page: {
       overview: {
-        yearOne: yearOne.map(progress),
+        yearOne: yearOne.map((p) => progress(p, input.reader)),
         outlineYears: [byYear(yearTwo!), byYear(yearThree!)],
         seesOutline,
         rollDue: ctx.can.edit && rollForwardDue(plan, year),

@@ -8,7 +8,9 @@ import { formatPounds } from './money.ts';
 import { linesOf, type CostLine, type CostLineForm } from './cost-lines.ts';
 import { FUNDING_SOURCES, isOneOf } from '../../reference/reference-data.ts';
 import type { FieldChange, PlanComparison } from './plan-compare.ts';
-import type { SnapshotPriority } from './plan-snapshot.ts';
+import type { LivePriority } from './plan-service.ts';
+import { forReader, type OtherLanguage } from '../../lib/paired-text.ts';
+import { readerTexts } from '../../lib/reader-texts.ts';
 
 /** A stored value of the plan as a reader would want to see it, in the page's language. */
 export function fieldText(field: string, value: unknown, t: TFunction, lang: Language): string {
@@ -100,14 +102,48 @@ export function presentComparison(comparison: PlanComparison, t: TFunction, lang
  * Priorities ready for the plan-priority partial: costs written in pounds and, for the live plan
  * (given today's date), each action marked overdue or due soon. A frozen revision passes no date.
  */
-export function presentPriorities(priorities: SnapshotPriority[], today: string | null = null) {
+export function presentPriorities(priorities: LivePriority[], reader: Language, today: string | null = null) {
   return priorities.map((p) => ({
     ...p,
+    // What the reader sees of each text (issue 16); a frozen revision has only the originals.
+    rt: readerTexts(
+      { ...p, otherLanguage: p.otherLanguage },
+      ['title', 'description', 'learners', 'successMeasure'],
+      reader,
+    ),
+    criteriaRt: p.criteria.map((c, i) =>
+      forReader({ language: p.language, otherLanguage: p.criteriaOtherLanguage?.[i] }, c, 'text', reader),
+    ),
     actions: p.actions.map((a) => ({
       ...a,
+      rt: readerTexts(
+        { ...a, otherLanguage: a.otherLanguage },
+        ['description', 'milestones', 'professionalLearning'],
+        reader,
+      ),
       costText: formatPounds(a.costPence),
       costLines: linesOf(a).map((l) => ({ ...l, amountText: formatPounds(l.amountPence) })),
       timing: today ? actionTiming(a, today) : null,
+    })),
+  }));
+}
+
+type OutlineTexts = {
+  title: string;
+  summary: string;
+  language: string;
+  otherLanguage?: OtherLanguage;
+  actions: { description: string; otherLanguage?: OtherLanguage }[];
+};
+
+/** Outline entries with their texts as the reader sees them (issue 16); actions are in their entry's language. */
+export function readerOutline<O extends OutlineTexts>(entries: O[], reader: Language) {
+  return entries.map((o) => ({
+    ...o,
+    rt: readerTexts({ ...o, otherLanguage: o.otherLanguage }, ['title', 'summary'], reader),
+    actions: o.actions.map((a) => ({
+      ...a,
+      rt: readerTexts({ ...a, language: o.language, otherLanguage: a.otherLanguage }, ['description'], reader),
     })),
   }));
 }

@@ -18,6 +18,7 @@ import { FormText, Version } from '../../lib/request-schemas.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 import { currentVision } from '../vision/vision-repository.ts';
+import { readerVision } from '../vision/vision-form.ts';
 import { planProgress } from '../progress-reviews/progress-presenter.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
@@ -79,7 +80,14 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
             [...inPlan, ...drafts].map((p) => p.id),
           )
         : [];
-      const years = await planYearsModel(db, ctx, access, { plan, year, inPlan, drafts, query: request.query });
+      const years = await planYearsModel(db, ctx, access, {
+        plan,
+        year,
+        inPlan,
+        drafts,
+        query: request.query,
+        reader: request.lang,
+      });
       const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
       const progress = await planProgress(
         db,
@@ -98,13 +106,15 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         questions,
         openQuestions,
         showSummary: summaryShared,
-        vision,
-        inPlan: withSupport(presentPriorities(years.inPlan, todayInWales(clock.now())), support).map((p) => ({
-          ...p,
-          progress: progress.byPriority.get(p.id),
-        })),
+        vision: readerVision(vision, request.lang),
+        inPlan: withSupport(presentPriorities(years.inPlan, request.lang, todayInWales(clock.now())), support).map(
+          (p) => ({
+            ...p,
+            progress: progress.byPriority.get(p.id),
+          }),
+        ),
         nextReviewPoint: progress.nextPoint,
-        drafts: withSupport(presentPriorities(years.drafts, todayInWales(clock.now())), support),
+        drafts: withSupport(presentPriorities(years.drafts, request.lang, todayInWales(clock.now())), support),
         ...years.page,
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
         costs: presentCosts(costTotals(inPlan, year)),

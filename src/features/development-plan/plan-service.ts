@@ -4,6 +4,14 @@ import type { SchoolContext } from '../../policy/school-policy.ts';
 import type { ItemAccess } from '../../sharing/share-repository.ts';
 import { buildSnapshot, type SnapshotPriority } from './plan-snapshot.ts';
 import * as repo from './plan-repository.ts';
+import type { OtherLanguage } from '../../lib/paired-text.ts';
+
+/** A priority of the live plan: as a revision would freeze it, with its other-language versions (issue 16). */
+export type LivePriority = Omit<SnapshotPriority, 'actions'> & {
+  otherLanguage?: OtherLanguage;
+  criteriaOtherLanguage?: OtherLanguage[];
+  actions: (SnapshotPriority['actions'][number] & { otherLanguage?: OtherLanguage })[];
+};
 
 /** Priorities the plan is made of; drafts are shown beside it, not in it. */
 export const PLAN_STATES = ['agreed', 'in_progress'] as const;
@@ -83,10 +91,24 @@ export async function planPriorities(
   cycleId: string | null,
   states: readonly string[],
   access: ItemAccess,
-): Promise<SnapshotPriority[]> {
+): Promise<LivePriority[]> {
   if (!cycleId) return [];
   const priorities = await repo.cyclePriorities(db, cycleId, states, access);
   const ids = priorities.map((p) => p.id);
   const [criteria, actions] = await Promise.all([repo.criteriaFor(db, ids), repo.actionsFor(db, ids)]);
-  return buildSnapshot({ firstYear: 0, summary: '', language: 'en' }, 0, priorities, criteria, actions).priorities;
+  const built = buildSnapshot(
+    { firstYear: 0, summary: '', language: 'en' },
+    0,
+    priorities,
+    criteria,
+    actions,
+  ).priorities;
+  // The other-language versions beside the plan's texts, for its reader (issue 16); criteria in the snapshot's order.
+  const other = new Map<string, OtherLanguage>([...priorities, ...actions].map((r) => [r.id, r.otherLanguage]));
+  return built.map((p) => ({
+    ...p,
+    otherLanguage: other.get(p.id) ?? {},
+    criteriaOtherLanguage: criteria.filter((c) => c.priorityId === p.id).map((c) => c.otherLanguage),
+    actions: p.actions.map((a) => ({ ...a, otherLanguage: other.get(a.id) ?? {} })),
+  }));
 }

@@ -4,7 +4,7 @@ import { HttpError } from '../../lib/http-error.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
 import { comparePlanSnapshots } from './plan-compare.ts';
 import { currentPlanOr404, field, RevisionParams, SchoolParams, schoolModel, signedIn, view } from './plan-context.ts';
-import { presentComparison, presentPriorities } from './plan-presenter.ts';
+import { presentComparison, presentPriorities, readerOutline } from './plan-presenter.ts';
 import * as repo from './revision-repository.ts';
 import { readSnapshot } from './plan-snapshot.ts';
 import { saveRevision } from './revision-service.ts';
@@ -89,8 +89,8 @@ export const revisionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
         ...schoolModel(ctx),
         plan,
         revision,
-        snapshot,
-        priorities: presentPriorities(snapshot.priorities),
+        snapshot: { ...snapshot, outline: readerOutline(snapshot.outline, request.lang) },
+        priorities: presentPriorities(snapshot.priorities, request.lang),
         isLatest: revision.number === latest,
         approval,
         questions: await questionsModel(db, request.user, ctx.school, 'plan_revision', revision.id),

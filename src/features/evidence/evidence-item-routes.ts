@@ -1,3 +1,4 @@
+import { readerTexts } from '../../lib/reader-texts.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../db/client.ts';
@@ -62,8 +63,10 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
       ctx.can.staff ? auditTrail(db, 'evidence', item.id, HISTORY) : Promise.resolve([]),
       questionsModel(db, request.user, ctx.school, 'evidence', item.id),
     ]);
+    const rt = readerTexts(item, ['title', 'body'], lang);
     return reply.status(status).page(view('item'), {
-      title: item.title,
+      title: rt.title.text,
+      rt,
       ...sectionModel(ctx),
       item,
       authorName,

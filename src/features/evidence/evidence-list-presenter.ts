@@ -1,3 +1,4 @@
+import { forReader } from '../../lib/paired-text.ts';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import type { Language } from '../../plugins/i18n.ts';
@@ -63,12 +64,14 @@ export function rowModel(t: TFunction, lang: Language, schoolNumber: string, row
     row.firstHand ? t('pages.evidence.list.firstHand') : t('pages.evidence.list.notFirstHand'),
     ...(row.fromBeyond ? [t('pages.evidence.fields.beyond')] : []),
   ];
+  // The reader's version when there is one (issue 16); the query cuts only the original to 240 characters.
+  const body = forReader(row, row.excerpt, 'body', lang);
+  const excerpt = body.text.length >= 240 ? `${body.text.slice(0, 240).trimEnd()}…` : body.text;
   return {
     href: `/schools/${schoolNumber}/evidence/${row.id}`,
-    title: row.title,
-    language: row.language,
+    title: forReader(row, row.title, 'title', lang),
     meta,
-    excerpt: row.excerpt.length >= 240 ? `${row.excerpt.trimEnd()}…` : row.excerpt,
+    excerpt: { ...body, text: excerpt },
     themes: row.nifThemes.map((code) => t(`reference.nifTheme.${code}`)),
     areas: row.areas.map((code) => t(`reference.area.${code}`)),
     toReview: !row.curated,

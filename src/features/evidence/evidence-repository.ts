@@ -248,6 +248,7 @@ export async function searchEvidence(
         fromBeyond: evidence.fromBeyond,
         curated: evidence.curated,
         language: evidence.language,
+        otherLanguage: evidence.otherLanguage,
         nifThemes: evidence.nifThemes,
         areas: evidence.areas,
         excerpt: sql<string>`left(${evidence.body}, 240)`,

@@ -1,3 +1,5 @@
+import type { Language } from '../../plugins/i18n.ts';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { TFunction } from 'i18next';
 import { EVIDENCE_SOURCES, FINDING_KINDS, NIF_THEMES } from '../../reference/reference-data.ts';
 import type { FindingInput } from './findings-service.ts';
@@ -13,10 +15,17 @@ export function triangulationOf(linked: LinkedEvidence[]) {
 }
 
 /** The list page: strengths, then areas for development, each finding with how well it is triangulated. */
-export function groupFindings(rows: Awaited<ReturnType<typeof repo.findingsOfCycle>>, linked: LinkedEvidence[]) {
+export function groupFindings(
+  rows: Awaited<ReturnType<typeof repo.findingsOfCycle>>,
+  linked: LinkedEvidence[],
+  reader: Language,
+) {
   const byFinding = new Map<string, LinkedEvidence[]>();
   for (const e of linked) byFinding.set(e.findingId, [...(byFinding.get(e.findingId) ?? []), e]);
-  const withTriangulation = rows.map((f) => ({ ...f, triangulation: triangulationOf(byFinding.get(f.id) ?? []) }));
+  const withTriangulation = rows.map((f) => ({
+    ...withReaderTexts(f, ['title'], reader),
+    triangulation: triangulationOf(byFinding.get(f.id) ?? []),
+  }));
   return FINDING_KINDS.map((kind) => ({ kind, findings: withTriangulation.filter((f) => f.kind === kind) }));
 }
 

@@ -18,6 +18,7 @@ export async function findingsOfCycle(db: Db, cycleId: string, access: ItemAcces
       title: findings.title,
       nifTheme: findings.nifTheme,
       language: findings.language,
+      otherLanguage: findings.otherLanguage,
     })
     .from(findings)
     .where(and(eq(findings.cycleId, cycleId), visibleCondition('finding', findings.id, access)))
@@ -57,6 +58,7 @@ export async function evidenceOfFindings(db: Db, findingIds: string[], access: I
       fromBeyond: evidence.fromBeyond,
       archived: evidence.archived,
       language: evidence.language,
+      otherLanguage: evidence.otherLanguage,
       visible: visibleColumn(visibleCondition('evidence', evidence.id, access)),
     })
     .from(findingEvidence)
@@ -92,6 +94,7 @@ const choiceColumns = {
   fromBeyond: evidence.fromBeyond,
   nifThemes: evidence.nifThemes,
   language: evidence.language,
+  otherLanguage: evidence.otherLanguage,
 };
 
 /** The cycle's evidence a leader may link, newest first, narrowed by the filter: a page of it and how many match. */
@@ -176,7 +179,13 @@ export async function replaceFindingEvidence(db: Db, findingId: string, evidence
 /** The priorities that rest on a finding, as this reader may see them. */
 export async function prioritiesOfFinding(db: Db, findingId: string, access: ItemAccess) {
   return db
-    .select({ id: priorities.id, title: priorities.title, state: priorities.state, language: priorities.language })
+    .select({
+      id: priorities.id,
+      title: priorities.title,
+      state: priorities.state,
+      language: priorities.language,
+      otherLanguage: priorities.otherLanguage,
+    })
     .from(priorityFindings)
     .innerJoin(priorities, eq(priorities.id, priorityFindings.priorityId))
     .where(and(eq(priorityFindings.findingId, findingId), visibleCondition('priority', priorities.id, access)))

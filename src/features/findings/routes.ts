@@ -1,3 +1,4 @@
+import { readerTexts, withReaderTexts } from '../../lib/reader-texts.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -49,7 +50,7 @@ export const findingsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, d
         title: request.t('pages.findings.title'),
         ...model,
         cycle,
-        groups: groupFindings(rows, linked),
+        groups: groupFindings(rows, linked, request.lang),
       });
     },
   );
@@ -69,17 +70,19 @@ export const findingsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, d
         questionsModel(db, request.user, ctx.school, 'finding', finding.id),
       ]);
       const evidence = linked.filter((e) => e.visible);
+      const rt = readerTexts(finding, ['title', 'body'], request.lang);
       return reply.page(view('finding'), {
-        title: finding.title,
+        title: rt.title.text,
+        rt,
         ...ctx,
         schoolCan: ctx.can,
         schoolSection: 'findings',
         finding,
         sharing,
         questions,
-        priorities,
+        priorities: priorities.map((p) => withReaderTexts(p, ['title'], request.lang)),
         triangulation: triangulationOf(linked),
-        evidence,
+        evidence: evidence.map((e) => withReaderTexts(e, ['title'], request.lang)),
         hiddenEvidence: linked.length - evidence.length,
         saved: request.query.saved === '1',
         shared: sharedNotice(request.query.shared),

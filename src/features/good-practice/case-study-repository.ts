@@ -27,6 +27,7 @@ const listColumns = {
   status: caseStudies.status,
   publishedAt: caseStudies.publishedAt,
   language: caseStudies.language,
+  otherLanguage: caseStudies.otherLanguage,
   nifThemes: caseStudies.nifThemes,
   schoolNumber: caseStudies.schoolNumber,
   schoolName: schools.name,
@@ -42,6 +43,7 @@ export type CaseStudySummary = {
   status: string;
   publishedAt: Date | null;
   language: string;
+  otherLanguage: Record<string, string>;
   nifThemes: string[];
   schoolNumber: string | null;
   schoolName: string | null;
@@ -151,7 +153,13 @@ export async function caseStudiesForSchool(
 export async function caseStudiesForSchools(db: Db, schoolNumbers: readonly string[], themes: readonly string[] = []) {
   if (!schoolNumbers.length) return [];
   return db
-    .select({ id: caseStudies.id, title: caseStudies.title, schoolNumber: caseStudies.schoolNumber })
+    .select({
+      id: caseStudies.id,
+      title: caseStudies.title,
+      schoolNumber: caseStudies.schoolNumber,
+      language: caseStudies.language,
+      otherLanguage: caseStudies.otherLanguage,
+    })
     .from(caseStudies)
     .where(
       and(

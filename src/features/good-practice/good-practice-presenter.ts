@@ -1,4 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import type { Language } from '../../plugins/i18n.ts';
+import type { Paired } from '../../lib/paired-text.ts';
+import { readerTexts, withReaderTexts } from '../../lib/reader-texts.ts';
 import type { Db } from '../../db/client.ts';
 import { AREAS, NIF_THEMES } from '../../reference/reference-data.ts';
 import {
@@ -75,3 +78,13 @@ export async function writeLinks(db: Db, request: FastifyRequest, schoolNumbers:
       .map((la) => ({ href: `/local-authorities/${la.code}/good-practice`, text: nameIn(request.lang, la) })),
   ];
 }
+
+/** A case study's texts as its reader sees them (issue 16): in their language, or the original marked. */
+export const CASE_STUDY_TEXTS = ['title', 'summary', 'whatWeDid', 'learners', 'impact'] as const;
+export const caseStudyTexts = (
+  cs: Paired & Partial<Record<(typeof CASE_STUDY_TEXTS)[number], string>>,
+  lang: Language,
+) => readerTexts(cs, CASE_STUDY_TEXTS, lang);
+/** A list's rows with their title and summary for this reader. */
+export const caseStudyRows = <R extends Paired & { title: string; summary: string }>(rows: R[], lang: Language) =>
+  rows.map((r) => withReaderTexts(r, ['title', 'summary'], lang));

@@ -1,3 +1,4 @@
+import { caseStudyRows } from './good-practice-presenter.ts';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
 import { EMPTY_CASE_STUDY_FORM, readCaseStudyForm } from './case-study-form.ts';
@@ -48,7 +49,7 @@ export const ownerRoutes: FeaturePlugin<'database'> = async (app, { database }) 
         title: request.t('goodPractice.own.title', { name: ctx.school.name }),
         activeNav: 'goodPractice',
         owner: ctx.school.name,
-        rows,
+        rows: caseStudyRows(rows, request.lang),
         canWrite: ctx.can.edit,
         newHref: `/schools/${ctx.school.number}/good-practice/new`,
       });
@@ -96,7 +97,7 @@ export const ownerRoutes: FeaturePlugin<'database'> = async (app, { database }) 
         title: request.t('goodPractice.own.title', { name: ctx.laName }),
         activeNav: 'goodPractice',
         owner: ctx.laName,
-        rows,
+        rows: caseStudyRows(rows, request.lang),
         canWrite: ctx.can.officer,
         newHref: `/local-authorities/${ctx.la.code}/good-practice/new`,
       });

@@ -5,7 +5,7 @@ import { pageOf, paginationModel } from '../../lib/pagination.ts';
 import { searchKey } from '../../lib/search-text.ts';
 import { facetCounts, searchCaseStudies, type SearchFilters } from './case-study-repository.ts';
 import { IdParams, signedIn, view } from './good-practice-context.ts';
-import { caseStudyTags, filterGroups, writeLinks } from './good-practice-presenter.ts';
+import { caseStudyRows, caseStudyTags, caseStudyTexts, filterGroups, writeLinks } from './good-practice-presenter.ts';
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 import { caseStudyScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
@@ -45,7 +45,7 @@ export const searchRoutes: FeaturePlugin<'database'> = async (app, { database })
       activeNav: 'goodPractice',
       q,
       filters,
-      rows: result.rows,
+      rows: caseStudyRows(result.rows, request.lang),
       total: result.total,
       groups: await filterGroups(db, request, filters, counts),
       pagination: paginationModel(request, result.total, page, request.t),
@@ -58,8 +58,10 @@ export const searchRoutes: FeaturePlugin<'database'> = async (app, { database })
     { config: scoped(signedIn, 'caseStudy'), schema: { params: IdParams, querystring: DoneQuery } },
     async (request, reply) => {
       const ctx = caseStudyScope(request);
+      const rt = caseStudyTexts(ctx.caseStudy, request.lang);
       return reply.page(view('case-study'), {
-        title: ctx.caseStudy.title,
+        title: rt.title.text,
+        rt,
         activeNav: 'goodPractice',
         ...ctx,
         caseCan: ctx.can,

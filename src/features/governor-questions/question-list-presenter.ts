@@ -1,13 +1,21 @@
 // The school's list of governors' questions, as its page shows them: what each is about (the item's
 // title, or its name), where it is kept, the start of its first message, and whether it is yours.
 import type { TFunction } from 'i18next';
+import type { Language } from '../../plugins/i18n.ts';
+import { forReader } from '../../lib/paired-text.ts';
 import type { ListedThread } from '../../governor-questions/question-list-repository.ts';
 import { itemLink } from '../../governor-questions/question-service.ts';
 
 /** The start of a message, for a list: the whole of it is on the item's page. */
 const EXCERPT = 240;
 
-export function presentThreadList(rows: readonly ListedThread[], schoolNumber: string, userId: string, t: TFunction) {
+export function presentThreadList(
+  rows: readonly ListedThread[],
+  schoolNumber: string,
+  userId: string,
+  t: TFunction,
+  reader: Language,
+) {
   return rows.map((row) => {
     const named =
       row.item_type === 'output'
@@ -18,8 +26,15 @@ export function presentThreadList(rows: readonly ListedThread[], schoolNumber: s
       id: row.id,
       kind: row.kind,
       status: row.status,
-      about: titled ? row.item_title : named,
-      aboutLang: titled ? row.item_lang : null,
+      // The item's title as the reader sees it (issue 16), or the item's name when it has no title.
+      about: titled
+        ? forReader(
+            { language: row.item_lang ?? reader, otherLanguage: row.item_other },
+            row.item_title!,
+            'title',
+            reader,
+          )
+        : { text: named, lang: reader, marked: false },
       aboutType: titled ? named : null,
       href: itemLink(schoolNumber, { type: row.item_type, id: row.item_id, number: row.revision_number }).replace(
         '#questions',

@@ -130,7 +130,7 @@ export const governorQuestionRoutes: FeaturePlugin<'database' | 'clock'> = async
         status,
         statuses: THREAD_STATUSES,
         staff: ctx.can.staff,
-        threads: presentThreadList(rows, ctx.school.number, request.user!.id, request.t),
+        threads: presentThreadList(rows, ctx.school.number, request.user!.id, request.t, request.lang),
         limited: rows.length >= LIST_LIMIT,
         limit: LIST_LIMIT,
       });

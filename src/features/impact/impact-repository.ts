@@ -32,6 +32,7 @@ export async function prioritiesWithReviews(db: Db, cycleId: string, states: rea
       state: priorities.state,
       learners: priorities.learners,
       language: priorities.language,
+      otherLanguage: priorities.otherLanguage,
       reviewId: impactReviews.id,
       reviewedOn: impactReviews.reviewedOn,
       figures: sql<number>`(select count(*)::int from ${impactGroupFigures} f where f.review_id = ${impactReviews.id})`,
@@ -68,13 +69,13 @@ export async function findVisiblePriority(
   return row ?? null;
 }
 
-export async function criteriaTexts(db: Db, priorityId: string): Promise<string[]> {
-  const rows = await db
-    .select({ text: successCriteria.text })
+/** The priority's success criteria, each with its other-language version (issue 16). */
+export async function criteriaTexts(db: Db, priorityId: string) {
+  return db
+    .select({ text: successCriteria.text, otherLanguage: successCriteria.otherLanguage })
     .from(successCriteria)
     .where(eq(successCriteria.priorityId, priorityId))
     .orderBy(asc(successCriteria.position));
-  return rows.map((r) => r.text);
 }
 
 export async function findReview(db: Db, priorityId: string): Promise<ImpactReview | null> {
@@ -104,6 +105,7 @@ const evidenceColumns = {
   firstHand: evidence.firstHand,
   learnerGroups: evidence.learnerGroups,
   language: evidence.language,
+  otherLanguage: evidence.otherLanguage,
 };
 
 /** The evidence a review points to, as far as the reader may see it. */

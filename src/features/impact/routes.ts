@@ -1,3 +1,5 @@
+import { forReader } from '../../lib/paired-text.ts';
+import { readerTexts, withReaderTexts } from '../../lib/reader-texts.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -36,8 +38,8 @@ export const impactRoutes: FeaturePlugin<'database' | 'clock'> = async (app, dep
         ...schoolModel(ctx),
         year,
         cycleId,
-        reviewed: priorities.filter((p) => p.reviewId),
-        notReviewed: priorities.filter((p) => !p.reviewId),
+        reviewed: priorities.filter((p) => p.reviewId).map((p) => withReaderTexts(p, ['title'], request.lang)),
+        notReviewed: priorities.filter((p) => !p.reviewId).map((p) => withReaderTexts(p, ['title'], request.lang)),
         groupsMissing: signals ? groupsWithoutImpactEvidence(signals) : [],
       });
     },
@@ -61,14 +63,20 @@ export const impactRoutes: FeaturePlugin<'database' | 'clock'> = async (app, dep
         review ? repo.reviewEvidence(db, review.id, access) : [],
         ctx.can.staff ? sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang) : null,
       ]);
+      const rt = readerTexts(priority, ['title', 'learners', 'successMeasure'], request.lang);
       return reply.page(view('review'), {
-        title: request.t('pages.impactReview.title', { priority: priority.title }),
+        title: request.t('pages.impactReview.title', { priority: rt.title.text }),
         ...schoolModel(ctx),
         priority,
+        rt,
         review,
-        criteria,
+        reviewText: review ? forReader(review, review.whatChanged, 'whatChanged', request.lang) : null,
+        // Criteria are written in their priority's language.
+        criteria: criteria.map((c) =>
+          forReader({ language: priority.language, otherLanguage: c.otherLanguage }, c.text, 'text', request.lang),
+        ),
         figures,
-        evidence,
+        evidence: evidence.map((e) => withReaderTexts(e, ['title'], request.lang)),
         sharing,
         returnTo: `/schools/${ctx.school.number}/impact/${priority.id}`,
         saved: request.query.saved === '1',

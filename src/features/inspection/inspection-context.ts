@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import type { Language } from '../../plugins/i18n.ts';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { SchoolRequestContext } from '../../access/loaders/school.ts';
 import { FormText, SchoolNumber, Uuid } from '../../lib/request-schemas.ts';
 import { inspectionCan } from './inspection-policy.ts';
@@ -20,9 +22,9 @@ export function inspectionModel(ctx: SchoolRequestContext) {
 type Linked = Awaited<ReturnType<typeof linkedPriorities>>[number];
 
 /** Each recommendation with the priorities (that this reader may see) addressing it. */
-export function presentRecommendations(recommendations: Recommendation[], linked: Linked[]) {
+export function presentRecommendations(recommendations: Recommendation[], linked: Linked[], reader: Language) {
   return recommendations.map((r) => ({
-    ...r,
-    priorities: linked.filter((p) => p.recommendationId === r.id),
+    ...withReaderTexts(r, ['text'], reader),
+    priorities: linked.filter((p) => p.recommendationId === r.id).map((p) => withReaderTexts(p, ['title'], reader)),
   }));
 }

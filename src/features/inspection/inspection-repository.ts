@@ -138,6 +138,7 @@ const priorityWithYear = {
   id: priorities.id,
   title: priorities.title,
   language: priorities.language,
+  otherLanguage: priorities.otherLanguage,
   state: priorities.state,
   academicYear: cycles.academicYear,
 };

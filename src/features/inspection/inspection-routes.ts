@@ -53,7 +53,7 @@ export const inspectionPageRoutes: FeaturePlugin<'database' | 'clock'> = async (
         title: request.t('inspection.title'),
         ...inspectionModel(ctx),
         inspection,
-        recommendations: presentRecommendations(recommendations, linked),
+        recommendations: presentRecommendations(recommendations, linked, request.lang),
         done: DONE.includes(request.query.done ?? '') ? request.query.done : null,
       });
     },

@@ -54,12 +54,13 @@ export async function meetingActionsDue(db: Db, collaborativeIds: readonly strin
     owner: string;
     dueOn: string;
     language: string;
+    otherLanguage: Record<string, string>;
     meetingId: string;
     collaborativeId: string;
   }>(
     db,
     sql`
-    select a.id::text as id, a.description, a.owner, a.due_on::text as "dueOn", a.language, m.id::text as "meetingId", m.collaborative_id::text as "collaborativeId"
+    select a.id::text as id, a.description, a.owner, a.due_on::text as "dueOn", a.language, a.other_language as "otherLanguage", m.id::text as "meetingId", m.collaborative_id::text as "collaborativeId"
     from meetings m join meeting_actions a on a.meeting_id = m.id
     where m.collaborative_id in (${uuids(collaborativeIds)}) and a.status = 'open' and a.due_on is not null and a.due_on <= ${until}::date
     order by a.due_on, a.description`,
@@ -94,13 +95,14 @@ export async function planActionsDue(
     owner: string;
     dueOn: string;
     language: string;
+    otherLanguage: Record<string, string>;
     schoolNumber: string;
     priorityId: string;
     priorityTitle: string;
   }>(
     db,
     sql`
-    select a.id::text as id, a.description, a.owner, a.due_on::text as "dueOn", a.language, p.school_number as "schoolNumber", p.id::text as "priorityId", p.title as "priorityTitle"
+    select a.id::text as id, a.description, a.owner, a.due_on::text as "dueOn", a.language, a.other_language as "otherLanguage", p.school_number as "schoolNumber", p.id::text as "priorityId", p.title as "priorityTitle"
     from schools s join priorities p on p.school_number = s.number join plan_actions a on a.priority_id = p.id
     where s.number in (${list(schoolNumbers)}) and s.la_code in (${list(laCodes)}) and p.state in (${list(COUNTED_STATES)})
       and exists (select 1 from shares sh where sh.item_type = 'priority' and sh.item_id = p.id::text and sh.audience = 'la' and sh.audience_id = '')
@@ -142,6 +144,7 @@ export async function hostedEnquiries(db: Db, collaborativeIds: readonly string[
     id: string;
     question: string;
     language: string;
+    otherLanguage: Record<string, string>;
     state: string;
     visitStart: string | null;
     visitEnd: string | null;
@@ -150,7 +153,7 @@ export async function hostedEnquiries(db: Db, collaborativeIds: readonly string[
   }>(
     db,
     sql`
-    select e.id::text as id, e.question, e.language, e.state, e.visit_start::text as "visitStart", e.visit_end::text as "visitEnd", e.host_school_number as "hostNumber", e.collaborative_id::text as "collaborativeId"
+    select e.id::text as id, e.question, e.language, e.other_language as "otherLanguage", e.state, e.visit_start::text as "visitStart", e.visit_end::text as "visitEnd", e.host_school_number as "hostNumber", e.collaborative_id::text as "collaborativeId"
     from peer_enquiries e where e.collaborative_id in (${uuids(collaborativeIds)}) and e.state not in ('closed', 'cancelled')
     order by e.visit_start nulls last, e.question`,
   );

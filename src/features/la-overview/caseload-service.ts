@@ -1,3 +1,4 @@
+import type { OtherLanguage } from '../../lib/paired-text.ts';
 import type { Db } from '../../db/client.ts';
 import { laStaffCodes } from '../../policy/la-policy.ts';
 import type { CurrentUser } from '../../policy/roles.ts';
@@ -19,6 +20,8 @@ export type DueItem = {
   endDate: string | null;
   text: string;
   language: string;
+  /** The other-language version of `text`, if any (issue 16): the presenter chooses what the reader sees. */
+  otherLanguage: OtherLanguage | null;
   detail: string;
   href: string | null;
   overdue: boolean;
@@ -55,6 +58,7 @@ export async function caseloadModel(db: Db, user: CurrentUser, now: Date) {
           endDate: null,
           text: a.description,
           language: a.language,
+          otherLanguage: a.otherLanguage ? { text: a.otherLanguage.description ?? '' } : null,
           detail: a.priorityTitle,
           href: `/schools/${number}/priorities/${a.priorityId}`,
           overdue: overdue(a.dueOn),
@@ -67,6 +71,8 @@ export async function caseloadModel(db: Db, user: CurrentUser, now: Date) {
           endDate: null,
           text: a.what,
           language: a.language,
+          // Support agreements keep one language (they are not among the paired records).
+          otherLanguage: null,
           detail: a.receiverNumber === number ? a.supporterName : a.receiverName,
           href: null,
           overdue: false,
@@ -80,6 +86,7 @@ export async function caseloadModel(db: Db, user: CurrentUser, now: Date) {
           endDate: e.visitEnd,
           text: e.question,
           language: e.language,
+          otherLanguage: e.otherLanguage ? { text: e.otherLanguage.question ?? '' } : null,
           detail: '',
           href: `/collaboratives/${e.collaborativeId}/enquiries/${e.id}`,
           overdue: false,

@@ -106,6 +106,7 @@ export type CellPriority = {
   title: string;
   state: string;
   language: string;
+  otherLanguage: Record<string, string>;
   schoolNumber: string;
   schoolName: string;
   schoolLa: string;
@@ -125,7 +126,7 @@ export async function cellPriorities(
   const result = (await db.execute(sql`
     with ${visibleCte(laCode, year)},
     items as (select v.id, v.school_number, bool_or(v.via_la) as via_la, array_remove(array_agg(distinct v.collaborative_id::text), null) as collaboratives from visible v group by v.id, v.school_number)
-    select distinct p.id, p.title, p.state, p.language, s.number as "schoolNumber", s.name as "schoolName", s.la_code as "schoolLa", v.via_la as "viaLa", v.collaboratives
+    select distinct p.id, p.title, p.state, p.language, p.other_language as "otherLanguage", s.number as "schoolNumber", s.name as "schoolName", s.la_code as "schoolLa", v.via_la as "viaLa", v.collaboratives
     from items v join priorities p on p.id = v.id join schools s on s.number = v.school_number ${join}
     where coalesce(p.nif_theme, ${NONE}) = ${cell.theme} and coalesce(${column}, ${NONE}) = ${cell.col}
     order by s.name, s.number, p.title`)) as unknown as Rows<CellPriority>;

@@ -45,12 +45,13 @@ export async function activeOffers(db: Db, laCode: string) {
     title: string;
     nifTheme: string | null;
     language: string;
+    otherLanguage: Record<string, string>;
     schoolNumber: string;
     schoolName: string;
   }>(
     db,
     sql`
-    select o.id, o.title, o.nif_theme as "nifTheme", o.language, s.number as "schoolNumber", s.name as "schoolName"
+    select o.id, o.title, o.nif_theme as "nifTheme", o.language, o.other_language as "otherLanguage", s.number as "schoolNumber", s.name as "schoolName"
     from schools s join support_offers o on o.school_number = s.number
     where s.la_code = ${laCode} and o.status = 'active'
     order by o.nif_theme nulls last, s.name, o.title`,
@@ -64,12 +65,13 @@ export async function sharedStrengths(db: Db, laCode: string, year: number) {
     title: string;
     nifTheme: string | null;
     language: string;
+    otherLanguage: Record<string, string>;
     schoolNumber: string;
     schoolName: string;
   }>(
     db,
     sql`
-    select f.id, f.title, f.nif_theme as "nifTheme", f.language, s.number as "schoolNumber", s.name as "schoolName"
+    select f.id, f.title, f.nif_theme as "nifTheme", f.language, f.other_language as "otherLanguage", s.number as "schoolNumber", s.name as "schoolName"
     from schools s
     join cycles cy on cy.school_number = s.number and cy.academic_year = ${year}
     join findings f on f.school_number = s.number and f.cycle_id = cy.id

@@ -1,3 +1,4 @@
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -29,6 +30,8 @@ export const overviewRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
       const { picture, ...data } = await overviewData(db, ctx.la.code, dimension, clock.now());
       const model = {
         ...data,
+        offers: data.offers.map((o) => withReaderTexts(o, ['title'], request.lang)),
+        strengths: data.strengths.map((f) => withReaderTexts(f, ['title'], request.lang)),
         picture: pictureModel(request.t, request.lang, ctx.la.code, dimension, picture.names, picture.counts),
       };
       const dimensionItems = DIMENSIONS.map((d) => ({
@@ -81,7 +84,7 @@ export const overviewRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
       return reply.page('features/la-overview/views/priorities.njk', {
         ...laModel(ctx, 'overview'),
         title: request.t('laOverview.drill.title', { theme: row.label, column: col.label }),
-        items,
+        items: items.map((i) => withReaderTexts(i, ['title'], request.lang)),
         themeLabel: row.label,
         columnLabel: col.label,
         dimensionLabel: request.t(`laOverview.picture.dimensions.${by}`),

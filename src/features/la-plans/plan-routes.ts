@@ -1,3 +1,5 @@
+import type { Language } from '../../plugins/i18n.ts';
+import { forReader } from '../../lib/paired-text.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { text } from '../../lib/forms.ts';
@@ -40,7 +42,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
   );
 
   /** The section page's model: its question, the answer now, and (for those who may) WG's comments on it. */
-  async function sectionModel(access: PlanAccess, sectionId: string, lang: string) {
+  async function sectionModel(access: PlanAccess, sectionId: string, lang: Language) {
     const section = await findSection(db, access.plan.roundId, sectionId);
     if (!section) throw new HttpError(404, 'not-found');
     const [answer, comments] = await Promise.all([
@@ -51,6 +53,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
       ...planModel(access),
       section,
       answer,
+      answerText: answer ? forReader(answer, answer.body, 'body', lang) : null,
       comments,
       title: localName(lang, section.titleEn, section.titleCy),
       guidance: localName(lang, section.guidanceEn, section.guidanceCy),

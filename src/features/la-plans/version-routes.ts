@@ -1,3 +1,4 @@
+import { forReader } from '../../lib/paired-text.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -45,6 +46,8 @@ export const versionRoutes: FeaturePlugin<'database'> = async (app, { database }
       const sections = version.snapshot.sections.map((s) => ({
         ...s,
         title: localName(request.lang, s.titleEn, s.titleCy),
+        // A kept version holds each answer as written; a reader of the other language sees it marked.
+        text: forReader({ language: s.language, otherLanguage: null }, s.body, 'body', request.lang),
       }));
       return reply.page(view('version'), {
         title: request.t('laPlans.version.title', { number: version.number }),

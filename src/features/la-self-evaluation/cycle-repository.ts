@@ -62,6 +62,7 @@ export async function prioritiesWithOpenActions(db: Db, cycleId: string) {
       state: laPriorities.state,
       nifTheme: laPriorities.nifTheme,
       language: laPriorities.language,
+      otherLanguage: laPriorities.otherLanguage,
       reviewedOn: laImpactReviews.reviewedOn,
     })
     .from(laPriorities)
@@ -78,6 +79,7 @@ export async function prioritiesWithOpenActions(db: Db, cycleId: string) {
           dueOn: laPriorityActions.dueOn,
           status: laPriorityActions.status,
           language: laPriorityActions.language,
+          otherLanguage: laPriorityActions.otherLanguage,
         })
         .from(laPriorityActions)
         .where(

@@ -1,3 +1,4 @@
+import { readerPriorities } from './se-presenter.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors, text } from '../../lib/forms.ts';
@@ -11,6 +12,7 @@ import { answerConflict } from './se-presenter.ts';
 import { FormText, Version } from '../../lib/request-schemas.ts';
 import { scoped } from '../../access/scopes.ts';
 import { currentVision } from '../vision/vision-repository.ts';
+import { readerVision } from '../vision/vision-form.ts';
 
 const AnswersBody = Type.Object({
   version: Version,
@@ -32,7 +34,7 @@ export const cycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { da
       const { se, cycle } = await seContext(db, request, clock.now());
       const title = request.t('laSelfEvaluation.overview.title', { la: se.laName });
       // The LA's collective vision heads its self-evaluation (issue 15, part 7).
-      const vision = await currentVision(db, { type: 'la', id: se.la.code });
+      const vision = readerVision(await currentVision(db, { type: 'la', id: se.la.code }), request.lang);
       if (!cycle) return reply.page(view('start'), { title, ...seModel(se, 'overview', null), vision });
       const [counts, priorities] = await Promise.all([
         cycleCounts(db, cycle.id),
@@ -42,7 +44,7 @@ export const cycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { da
         title,
         ...seModel(se, 'overview', cycle),
         counts,
-        priorities,
+        priorities: readerPriorities(priorities, request.lang),
         stages: CYCLE_STAGES,
         fields: ANSWER_FIELDS,
         saved: request.query.saved,
@@ -85,7 +87,7 @@ export const cycleRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { da
         title: request.t('laSelfEvaluation.overview.title', { la: se.laName }),
         ...seModel(se, 'overview', result.current),
         counts,
-        priorities,
+        priorities: readerPriorities(priorities, request.lang),
         stages: CYCLE_STAGES,
         fields: ANSWER_FIELDS,
         stageConflict: true,

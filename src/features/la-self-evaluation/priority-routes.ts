@@ -1,3 +1,5 @@
+import { readerTexts, withReaderTexts } from '../../lib/reader-texts.ts';
+import { readerPriorities } from './se-presenter.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
@@ -32,7 +34,7 @@ export const priorityRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
       return reply.page(view('priorities-list'), {
         title: request.t('laSelfEvaluation.priorities.title'),
         ...seModel(se, 'priorities', cycle),
-        items,
+        items: readerPriorities(items, request.lang),
         national: new Map(national.map((n) => [n.code, n])),
       });
     },
@@ -53,13 +55,15 @@ export const priorityRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
       ]);
       // The school side's readiness rule, on the parts that apply to an LA's priority: guidance here, as on a school's page.
       const checklist = readinessChecklist({ ...priority, findingCount: findings.length }, LA_READINESS_PARTS);
+      const rt = readerTexts(priority, ['title', 'description', 'successMeasure'], request.lang);
       return reply.page(view('priority'), {
-        title: priority.title,
+        title: rt.title.text,
         ...seModel(se, 'priorities', cycle),
         priority,
+        rt,
         findings,
         checklist,
-        actions,
+        actions: actions.map((a) => withReaderTexts(a, ['description'], request.lang)),
         impact,
         statuses: ACTION_STATUSES,
         saved: request.query.saved,

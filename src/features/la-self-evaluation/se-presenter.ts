@@ -1,3 +1,6 @@
+import type { Language } from '../../plugins/i18n.ts';
+import type { Paired } from '../../lib/paired-text.ts';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { TFunction } from 'i18next';
 import type { LaCycle } from './cycle-repository.ts';
 import type { ActionForm, AnswersForm, EvidenceForm, FindingForm, ImpactForm, PriorityForm } from './se-forms.ts';
@@ -142,4 +145,14 @@ export function pictureRows(
       ...count(picture.national, n.code),
     })),
   };
+}
+
+/** The LA's priorities as their reader sees them (issue 16): titles, and open actions when listed with them. */
+export function readerPriorities<
+  P extends Paired & { title: string; openActions?: (Paired & { description: string })[] },
+>(priorities: P[], reader: Language) {
+  return priorities.map((p) => ({
+    ...withReaderTexts(p, ['title'], reader),
+    openActions: (p.openActions ?? []).map((a) => withReaderTexts(a, ['description'], reader)),
+  }));
 }

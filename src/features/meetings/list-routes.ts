@@ -1,3 +1,4 @@
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
@@ -58,8 +59,8 @@ export const meetingListRoutes: FeaturePlugin<'database' | 'clock'> = async (app
       ]);
       return reply.page(view('list'), {
         ...sectionModel(request, ctx, 'meetings.list.title'),
-        upcoming,
-        past: past.rows,
+        upcoming: upcoming.map((m) => withReaderTexts(m, ['title'], request.lang)),
+        past: past.rows.map((m) => withReaderTexts(m, ['title'], request.lang)),
         pastTotal: past.total,
         pagination: paginationModel(request, past.total, page, request.t),
         done: request.query.done,

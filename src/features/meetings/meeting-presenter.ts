@@ -1,3 +1,5 @@
+import type { Language } from '../../plugins/i18n.ts';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
 import type { CalendarEntry } from '../calendar/ics.ts';
@@ -13,9 +15,13 @@ export function timeRange(t: TFunction, startsAt: string | null, endsAt: string 
 }
 
 /** The agreed actions as the table shows them: whose school, overdue when open past its date. */
-export function actionRows(rows: { action: MeetingAction; schoolName: string | null }[], today: string) {
+export function actionRows(
+  rows: { action: MeetingAction; schoolName: string | null }[],
+  today: string,
+  reader: Language,
+) {
   return rows.map(({ action, schoolName }) => ({
-    ...action,
+    ...withReaderTexts(action, ['description'], reader),
     schoolName,
     overdue: action.status === 'open' && !!action.dueOn && action.dueOn < today,
   }));

@@ -33,6 +33,7 @@ const listColumns = {
   endsAt: meetings.endsAt,
   location: meetings.location,
   language: meetings.language,
+  otherLanguage: meetings.otherLanguage,
   schools: sql<
     string[]
   >`coalesce((select array_agg(s.name order by s.name) from ${meetingSchools} ms join ${schools} s on s.number = ms.school_number where ms.meeting_id = ${meetings.id}), '{}')`,

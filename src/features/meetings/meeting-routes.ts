@@ -1,3 +1,4 @@
+import { readerTexts } from '../../lib/reader-texts.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, FeaturePlugin } from '../../app-deps.ts';
 import { type CollaborativeContext } from '../../access/loaders/collaborative.ts';
@@ -32,16 +33,18 @@ export async function renderMeeting(
     repo.listActions(db, meeting.id),
     collaborativePeople(db, ctx.collaborative.id),
   ]);
+  const rt = readerTexts(meeting, ['title', 'agenda', 'notes'], request.lang);
   return reply.status(status).page(view('meeting'), {
     ...sectionModel(request, ctx, 'meetings.page.title'),
-    title: meeting.title,
+    title: rt.title.text,
     meeting,
+    rt,
     schools,
     people,
     represented: schools.filter((s) => represented.includes(s.number)),
     attendees: attendeeLines(meeting.attendees),
     time: timeRange(request.t, meeting.startsAt, meeting.endsAt),
-    actions: actionRows(actions, todayInWales(now)),
+    actions: actionRows(actions, todayInWales(now), request.lang),
     actionForm: EMPTY_ACTION_FORM,
     done: (request.query as Record<string, unknown>).done,
     ...extra,

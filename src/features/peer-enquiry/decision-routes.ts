@@ -45,7 +45,7 @@ async function agreeModel(
   ]);
   const t = request.t;
   return {
-    ...pageModel(ctx, t('enquiries.agree.title')),
+    ...pageModel(ctx, t('enquiries.agree.title'), request.lang),
     form,
     version: ctx.enquiry.version,
     facilitatorItems: [
@@ -128,8 +128,8 @@ export const enquiryDecisionRoutes: FeaturePlugin<'database' | 'clock'> = async 
 
   for (const kind of ['cancel', 'send-back'] as const) {
     const need = kind === 'cancel' ? 'cancel' : 'sendBack';
-    const reasonModel = (ctx: EnquiryContext, t: FastifyRequest['t'], extra: Record<string, unknown> = {}) => ({
-      ...pageModel(ctx, t(`enquiries.${kind}.title`)),
+    const reasonModel = (ctx: EnquiryContext, request: FastifyRequest, extra: Record<string, unknown> = {}) => ({
+      ...pageModel(ctx, request.t(`enquiries.${kind}.title`), request.lang),
       kind,
       action: `${enquiryHref(ctx.collaborative.id, ctx.enquiry.id)}/${kind}`,
       version: ctx.enquiry.version,
@@ -142,7 +142,7 @@ export const enquiryDecisionRoutes: FeaturePlugin<'database' | 'clock'> = async 
       { config: scoped(read, 'enquiry', need), schema: { params: EnquiryParams } },
       async (request, reply) => {
         const ctx = enquiryScope(request);
-        return reply.page(view('reason'), reasonModel(ctx, request.t));
+        return reply.page(view('reason'), reasonModel(ctx, request));
       },
     );
 
@@ -159,7 +159,7 @@ export const enquiryDecisionRoutes: FeaturePlugin<'database' | 'clock'> = async 
         if (Object.keys(errors).length)
           return reply
             .status(400)
-            .page(view('reason'), reasonModel(ctx, request.t, { reason: value, ...presentErrors(errors, request.t) }));
+            .page(view('reason'), reasonModel(ctx, request, { reason: value, ...presentErrors(errors, request.t) }));
         const actors = actorsOf(request, ctx);
         const result =
           kind === 'cancel'
@@ -182,7 +182,7 @@ export const enquiryDecisionRoutes: FeaturePlugin<'database' | 'clock'> = async 
         if (result.reason !== 'conflict') throw new HttpError(403, 'forbidden');
         return reply.status(409).page(
           view('reason'),
-          reasonModel({ ...ctx, enquiry: result.current }, request.t, {
+          reasonModel({ ...ctx, enquiry: result.current }, request, {
             reason: value,
             errors: [{ text: request.t('enquiries.errors.stateConflict'), href: '#reason' }],
           }),

@@ -1,3 +1,5 @@
+import type { Language } from '../../plugins/i18n.ts';
+import { readerTexts } from '../../lib/reader-texts.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app-deps.ts';
@@ -18,7 +20,8 @@ export type TypedApp = Parameters<FastifyPluginAsyncTypebox<AppDeps>>[0];
 export const view = (name: string) => `features/peer-enquiry/views/${name}.njk`;
 
 /** What every enquiry page passes to the collaborative's layout and its own partials. */
-export function pageModel(ctx: EnquiryContext, title: string) {
+/** What every enquiry page shows; `ert`, the enquiry's own texts as this reader sees them (issue 16). */
+export function pageModel(ctx: EnquiryContext, title: string, reader: Language) {
   return {
     title,
     activeNav: 'collaboratives',
@@ -26,6 +29,7 @@ export function pageModel(ctx: EnquiryContext, title: string) {
     collabCan: ctx.can,
     collaborativeSection: 'enquiries',
     enquiry: ctx.enquiry,
+    ert: readerTexts(ctx.enquiry, ['question', 'context', 'activities', 'report'], reader),
     hostName: ctx.hostName,
     facilitatorName: ctx.facilitatorName,
     reviewers: ctx.reviewers,

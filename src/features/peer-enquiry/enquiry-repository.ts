@@ -35,6 +35,7 @@ export async function listEnquiries(db: Db, collaborativeId: string) {
       id: peerEnquiries.id,
       question: peerEnquiries.question,
       language: peerEnquiries.language,
+      otherLanguage: peerEnquiries.otherLanguage,
       state: peerEnquiries.state,
       nifThemes: peerEnquiries.nifThemes,
       visitStart: peerEnquiries.visitStart,
@@ -150,17 +151,32 @@ export async function replaceReviewers(db: Db, enquiryId: string, rows: { userId
 export async function packCandidates(db: Db, schoolNumber: string, cycleId: string) {
   const [evidenceRows, findingRows, priorityRows] = await Promise.all([
     db
-      .select({ id: evidence.id, title: evidence.title, language: evidence.language })
+      .select({
+        id: evidence.id,
+        title: evidence.title,
+        language: evidence.language,
+        otherLanguage: evidence.otherLanguage,
+      })
       .from(evidence)
       .where(and(eq(evidence.schoolNumber, schoolNumber), eq(evidence.cycleId, cycleId), eq(evidence.archived, false)))
       .orderBy(desc(evidence.observedOn)),
     db
-      .select({ id: findings.id, title: findings.title, language: findings.language })
+      .select({
+        id: findings.id,
+        title: findings.title,
+        language: findings.language,
+        otherLanguage: findings.otherLanguage,
+      })
       .from(findings)
       .where(and(eq(findings.schoolNumber, schoolNumber), eq(findings.cycleId, cycleId)))
       .orderBy(desc(findings.createdAt)),
     db
-      .select({ id: priorities.id, title: priorities.title, language: priorities.language })
+      .select({
+        id: priorities.id,
+        title: priorities.title,
+        language: priorities.language,
+        otherLanguage: priorities.otherLanguage,
+      })
       .from(priorities)
       .where(and(eq(priorities.schoolNumber, schoolNumber), eq(priorities.cycleId, cycleId)))
       .orderBy(desc(priorities.createdAt)),
@@ -217,6 +233,7 @@ export async function packContents(db: Db, enquiryId: string, schoolNumber: stri
         source: evidence.source,
         observedOn: evidence.observedOn,
         language: evidence.language,
+        otherLanguage: evidence.otherLanguage,
       })
       .from(evidence)
       .where(and(eq(evidence.schoolNumber, schoolNumber), inPack(enquiryId, 'evidence', evidence.id)))
@@ -228,6 +245,7 @@ export async function packContents(db: Db, enquiryId: string, schoolNumber: stri
         body: findings.body,
         kind: findings.kind,
         language: findings.language,
+        otherLanguage: findings.otherLanguage,
       })
       .from(findings)
       .where(and(eq(findings.schoolNumber, schoolNumber), inPack(enquiryId, 'finding', findings.id)))
@@ -238,6 +256,7 @@ export async function packContents(db: Db, enquiryId: string, schoolNumber: stri
         title: priorities.title,
         description: priorities.description,
         language: priorities.language,
+        otherLanguage: priorities.otherLanguage,
       })
       .from(priorities)
       .where(and(eq(priorities.schoolNumber, schoolNumber), inPack(enquiryId, 'priority', priorities.id)))
@@ -293,6 +312,7 @@ export async function listFindings(db: Db, enquiryId: string) {
       kind: enquiryFindings.kind,
       text: enquiryFindings.text,
       language: enquiryFindings.language,
+      otherLanguage: enquiryFindings.otherLanguage,
       authorName: users.displayName,
     })
     .from(enquiryFindings)
@@ -315,6 +335,7 @@ export async function listFollowUps(db: Db, enquiryId: string) {
       id: enquiryFollowUps.id,
       description: enquiryFollowUps.description,
       language: enquiryFollowUps.language,
+      otherLanguage: enquiryFollowUps.otherLanguage,
       dueOn: enquiryFollowUps.dueOn,
       supportingSchoolName: schools.name,
       planActionId: enquiryFollowUps.planActionId,

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
@@ -89,7 +90,7 @@ export const enquiryListRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     async (request, reply) => {
       const ctx = collaborativeScope(request);
       const enquiries = (await repo.listEnquiries(db, ctx.collaborative.id)).map((e) => ({
-        ...e,
+        ...withReaderTexts(e, ['question'], request.lang),
         tag: stateTag(request.t, e.state),
       }));
       return reply.page(view('list'), {

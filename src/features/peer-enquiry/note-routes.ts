@@ -38,7 +38,7 @@ function noteModel(
 ) {
   const t = request.t;
   return {
-    ...pageModel(ctx, t(extra.version ? 'enquiries.notes.editTitle' : 'enquiries.notes.newTitle')),
+    ...pageModel(ctx, t(extra.version ? 'enquiries.notes.editTitle' : 'enquiries.notes.newTitle'), request.lang),
     form,
     action,
     activityItems: activityItems(t, form.activity),

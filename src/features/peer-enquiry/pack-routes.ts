@@ -1,3 +1,4 @@
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
@@ -52,14 +53,18 @@ export const enquiryPackRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     },
     async (request, reply) => {
       const ctx = enquiryScope(request);
-      const model = pageModel(ctx, request.t('enquiries.pack.title'));
+      const model = pageModel(ctx, request.t('enquiries.pack.title'), request.lang);
       // A reviewer whose access ended is told so, not shown a bare refusal.
       if (ctx.enquiryCan.packEnded) return reply.status(403).page(view('pack-ended'), model);
       if (!ctx.enquiryCan.readPack) throw new HttpError(403, 'forbidden');
       const contents = await repo.packContents(db, ctx.enquiry.id, ctx.enquiry.hostSchoolNumber);
       return reply.page(view('pack'), {
         ...model,
-        contents,
+        contents: {
+          evidence: contents.evidence.map((e) => withReaderTexts(e, ['title', 'body'], request.lang)),
+          finding: contents.finding.map((f) => withReaderTexts(f, ['title', 'body'], request.lang)),
+          priority: contents.priority.map((p) => withReaderTexts(p, ['title', 'description'], request.lang)),
+        },
         saved: request.query.saved === '1',
         empty: TYPES.every((type) => !contents[type].length),
       });
@@ -72,7 +77,7 @@ export const enquiryPackRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     async (request, reply) => {
       const ctx = enquiryScope(request);
       return reply.page(view('pack-edit'), {
-        ...pageModel(ctx, request.t('enquiries.pack.editTitle')),
+        ...pageModel(ctx, request.t('enquiries.pack.editTitle'), request.lang),
         ...(await choiceGroups(db, request, ctx, clock.now())),
       });
     },

@@ -1,3 +1,5 @@
+import { withReaderTexts } from '../../lib/reader-texts.ts';
+import { forReader } from '../../lib/paired-text.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
@@ -35,7 +37,7 @@ export async function renderEnquiry(
     timelineOf(db, t, id),
   ]);
   return reply.status(status).page(view('enquiry'), {
-    ...pageModel(ctx, ctx.enquiry.question),
+    ...pageModel(ctx, forReader(ctx.enquiry, ctx.enquiry.question, 'question', request.lang).text, request.lang),
     tag: stateTag(t, ctx.enquiry.state),
     steps: stepsOf(t, ctx.enquiry.state),
     timeline,
@@ -46,8 +48,8 @@ export async function renderEnquiry(
       mine: n.note.authorId === request.user!.id,
     })),
     ownNotesOnly: !can.readAllNotes && can.readOwnNotes,
-    findings,
-    followUps,
+    findings: findings.map((f) => withReaderTexts(f, ['text'], request.lang)),
+    followUps: followUps.map((f) => withReaderTexts(f, ['description'], request.lang)),
     packCount: pack.length,
     userId: request.user!.id,
     ...extra,

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import type { Db } from '../../db/client.ts';
@@ -46,7 +47,7 @@ function followUpModel(
 ) {
   const t = request.t;
   return {
-    ...pageModel(ctx, t('enquiries.followUps.newTitle')),
+    ...pageModel(ctx, t('enquiries.followUps.newTitle'), request.lang),
     form,
     noPriorities: !choices.priorities.length,
     priorityItems: [
@@ -79,7 +80,7 @@ export const enquiryWorkRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     async (request, reply) => {
       const ctx = enquiryScope(request);
       return reply.page(view('finding-form'), {
-        ...pageModel(ctx, request.t('enquiries.findings.newTitle')),
+        ...pageModel(ctx, request.t('enquiries.findings.newTitle'), request.lang),
         form: { kind: '', text: '' },
         kindItems: kindItems(request, ''),
       });
@@ -97,7 +98,7 @@ export const enquiryWorkRoutes: FeaturePlugin<'database' | 'clock'> = async (app
       const { form, errors } = validateFinding(request.body);
       if (Object.keys(errors).length) {
         return reply.status(400).page(view('finding-form'), {
-          ...pageModel(ctx, request.t('enquiries.findings.newTitle')),
+          ...pageModel(ctx, request.t('enquiries.findings.newTitle'), request.lang),
           form,
           kindItems: kindItems(request, form.kind),
           ...presentErrors(errors, request.t),
@@ -114,10 +115,10 @@ export const enquiryWorkRoutes: FeaturePlugin<'database' | 'clock'> = async (app
     async (request, reply) => {
       const ctx = enquiryScope(request);
       return reply.page(view('report-form'), {
-        ...pageModel(ctx, request.t('enquiries.report.editTitle')),
+        ...pageModel(ctx, request.t('enquiries.report.editTitle'), request.lang),
         report: ctx.enquiry.report,
         version: ctx.enquiry.version,
-        findings: await repo.listFindings(db, ctx.enquiry.id),
+        findings: (await repo.listFindings(db, ctx.enquiry.id)).map((f) => withReaderTexts(f, ['text'], request.lang)),
       });
     },
   );
@@ -132,10 +133,10 @@ export const enquiryWorkRoutes: FeaturePlugin<'database' | 'clock'> = async (app
       const ctx = enquiryScope(request);
       const report = text(request.body.report);
       const model = async (extra: Record<string, unknown>) => ({
-        ...pageModel(ctx, request.t('enquiries.report.editTitle')),
+        ...pageModel(ctx, request.t('enquiries.report.editTitle'), request.lang),
         report,
         version: request.body.version,
-        findings: await repo.listFindings(db, ctx.enquiry.id),
+        findings: (await repo.listFindings(db, ctx.enquiry.id)).map((f) => withReaderTexts(f, ['text'], request.lang)),
         ...extra,
       });
       if (report.length > LIMITS.long)

@@ -1,3 +1,5 @@
+import type { Language } from '../../plugins/i18n.ts';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { TFunction } from 'i18next';
 import { NIF_THEMES, PRIORITY_STATES } from '../../reference/reference-data.ts';
 import type { PriorityInput } from './priorities-service.ts';
@@ -10,8 +12,11 @@ export const GROUPINGS = ['theme', 'state'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 /** The list page: priorities by NIF theme (those without one last) or by state, each with what it still needs. */
-export function groupPriorities(rows: ListRow[], by: Grouping) {
-  const withReadiness = rows.map((p) => ({ ...p, missing: priorityReadiness(p) }));
+export function groupPriorities(rows: ListRow[], by: Grouping, reader: Language) {
+  const withReadiness = rows.map((p) => ({
+    ...withReaderTexts(p, ['title'], reader),
+    missing: priorityReadiness(p),
+  }));
   const keys: (string | null)[] = by === 'theme' ? [...NIF_THEMES, null] : [...PRIORITY_STATES];
   return keys
     .map((key) => ({ key, priorities: withReadiness.filter((p) => (by === 'theme' ? p.nifTheme : p.state) === key) }))
@@ -70,3 +75,6 @@ export function inputOf(p: repo.Priority, findingIds: string[]): PriorityInput {
     findingIds,
   };
 }
+
+/** A priority's own texts as its reader sees them (issue 16). */
+export const PRIORITY_TEXTS = ['title', 'description', 'learners', 'successMeasure'] as const;

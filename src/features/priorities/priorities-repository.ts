@@ -28,6 +28,7 @@ export async function prioritiesOfCycle(db: Db, cycleId: string, access: ItemAcc
       nationalPriorities: priorities.nationalPriorities,
       carriedFromId: priorities.carriedFromId,
       language: priorities.language,
+      otherLanguage: priorities.otherLanguage,
       ...withOrigins,
     })
     .from(priorities)
@@ -69,6 +70,7 @@ export async function linkedFindings(db: Db, priorityId: string, access: ItemAcc
       kind: findings.kind,
       title: findings.title,
       language: findings.language,
+      otherLanguage: findings.otherLanguage,
       visible: sql<boolean>`${condition ?? sql`true`}`,
     })
     .from(priorityFindings)
@@ -94,6 +96,7 @@ export async function findingChoices(db: Db, schoolNumber: string, cycleId: stri
       title: findings.title,
       nifTheme: findings.nifTheme,
       language: findings.language,
+      otherLanguage: findings.otherLanguage,
     })
     .from(findings)
     .where(

@@ -1,3 +1,4 @@
+import { readerTexts, withReaderTexts } from '../../lib/reader-texts.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
@@ -9,7 +10,7 @@ import { questionsModel } from '../../governor-questions/question-presenter.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import { readerAccess, requireUuid, sharedNotice } from '../../school/school-items.ts';
 import { priorityFormRoutes } from './form-routes.ts';
-import { GROUPINGS, groupPriorities } from './priorities-presenter.ts';
+import { GROUPINGS, groupPriorities, PRIORITY_TEXTS } from './priorities-presenter.ts';
 import * as repo from './priorities-repository.ts';
 import { changeState } from './priorities-service.ts';
 import { priorityProgress } from '../progress-reviews/progress-presenter.ts';
@@ -63,7 +64,7 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
         national,
         filter,
         total: rows.length,
-        groups: groupPriorities(rows, by),
+        groups: groupPriorities(rows, by, request.lang),
       });
     },
   );
@@ -96,8 +97,10 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
       ),
     ]);
     const findings = linked.filter((f) => f.visible);
+    const rt = readerTexts(priority, PRIORITY_TEXTS, request.lang);
     return reply.status(status).page(view('priority'), {
-      title: priority.title,
+      title: rt.title.text,
+      rt,
       ...ctx,
       schoolCan: ctx.can,
       schoolSection: 'priorities',
@@ -105,7 +108,7 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
       sharing,
       questions,
       national,
-      findings,
+      findings: findings.map((f) => withReaderTexts(f, ['title'], request.lang)),
       hiddenFindings: linked.length - findings.length,
       checklist: readinessChecklist(priority),
       prompts: ctx.can.edit ? vagueWordingPrompts(priority, priority.language) : [],

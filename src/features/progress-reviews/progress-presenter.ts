@@ -1,3 +1,4 @@
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.ts';
 import { todayInWales } from '../../lib/clock.ts';
@@ -68,7 +69,7 @@ export async function priorityProgress(
     seen.add(target);
     return {
       ...r,
-      evidence: evidence.filter((e) => e.reviewId === r.id),
+      evidence: evidence.filter((e) => e.reviewId === r.id).map((e) => withReaderTexts(e, ['title'], lang)),
       removable: latest && !!input.editorId && r.createdBy === input.editorId,
     };
   });
@@ -102,7 +103,10 @@ export async function priorityProgress(
     tableRows: oldestFirst,
     history: own,
     due,
-    actions: actions.map((a) => ({ ...a, reviews: history.filter((r) => r.actionId === a.id) })),
+    actions: actions.map((a) => ({
+      ...withReaderTexts(a, ['description'], lang),
+      reviews: history.filter((r) => r.actionId === a.id),
+    })),
   };
 }
 

@@ -27,7 +27,12 @@ export { findSchoolAction as findAction } from '../development-plan/plan-reposit
 
 export async function actionsOf(db: Db, priorityId: string) {
   return db
-    .select({ id: planActions.id, description: planActions.description, language: planActions.language })
+    .select({
+      id: planActions.id,
+      description: planActions.description,
+      language: planActions.language,
+      otherLanguage: planActions.otherLanguage,
+    })
     .from(planActions)
     .where(eq(planActions.priorityId, priorityId))
     .orderBy(asc(planActions.createdAt));
@@ -56,7 +61,13 @@ export async function schoolEvidenceIds(db: Db, schoolNumber: string, ids: strin
 /** The school's evidence to choose from, newest first. */
 export async function evidenceChoices(db: Db, schoolNumber: string, limit = 100) {
   return db
-    .select({ id: evidence.id, title: evidence.title, observedOn: evidence.observedOn, language: evidence.language })
+    .select({
+      id: evidence.id,
+      title: evidence.title,
+      observedOn: evidence.observedOn,
+      language: evidence.language,
+      otherLanguage: evidence.otherLanguage,
+    })
     .from(evidence)
     .where(and(eq(evidence.schoolNumber, schoolNumber), eq(evidence.archived, false)))
     .orderBy(desc(evidence.observedOn), desc(evidence.createdAt))
@@ -95,6 +106,7 @@ export async function reviewEvidence(db: Db, reviewIds: string[], access: ItemAc
       id: evidence.id,
       title: evidence.title,
       language: evidence.language,
+      otherLanguage: evidence.otherLanguage,
     })
     .from(progressReviewEvidence)
     .innerJoin(evidence, eq(evidence.id, progressReviewEvidence.evidenceId))

@@ -1,3 +1,4 @@
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { presentErrors } from '../../lib/forms.ts';
@@ -35,7 +36,7 @@ export const progressionListRoutes: FeaturePlugin<'database'> = async (app, { da
       const sessions = await repo.listSessions(db, ctx.collaborative.id, area);
       return reply.page(view('list'), {
         ...sectionModel(request, ctx, 'progression.list.title'),
-        sessions,
+        sessions: sessions.map((s) => withReaderTexts(s, ['focus'], request.lang)),
         area: area ?? '',
       });
     },

@@ -18,6 +18,7 @@ export async function listSessions(db: Db, collaborativeId: string, area?: strin
       progressionStep: progressionSessions.progressionStep,
       focus: progressionSessions.focus,
       language: progressionSessions.language,
+      otherLanguage: progressionSessions.otherLanguage,
       schools: sql<
         string[]
       >`coalesce((select array_agg(s.name order by s.name) from ${progressionSessionSchools} ps join ${schools} s on s.number = ps.school_number where ps.session_id = ${progressionSessions.id}), '{}')`,

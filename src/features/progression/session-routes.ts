@@ -1,3 +1,4 @@
+import { readerTexts } from '../../lib/reader-texts.ts';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { presentErrors } from '../../lib/forms.ts';
@@ -39,6 +40,7 @@ export const progressionSessionRoutes: FeaturePlugin<'database' | 'config'> = as
         ...sectionModel(request, ctx, 'progression.page.title'),
         title,
         session,
+        rt: readerTexts(session, ['focus', 'samples', 'expectations'], request.lang),
         taking: schools.filter((s) => taking.includes(s.number)).map((s) => s.name),
         done: (request.query as Record<string, unknown>).done,
       });

@@ -1,3 +1,4 @@
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import { Type } from '@sinclair/typebox';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { addDaysTo, utcDate } from '../../lib/clock.ts';
@@ -49,7 +50,7 @@ export const schoolHomeRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
         cell,
         totalPriorities: grid.reduce((n, g) => n + g.count, 0),
         due: due.map((a) => ({ ...a, overdue: !!a.dueOn && a.dueOn < today })),
-        newest,
+        newest: newest.map((e) => withReaderTexts(e, ['title'], request.lang)),
         shared,
         collaboratives: collaboratives.map((c) => ({
           id: c.id,

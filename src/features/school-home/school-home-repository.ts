@@ -47,6 +47,7 @@ export async function newestEvidence(db: Db, cycleId: string, access: ItemAccess
       observedOn: evidence.observedOn,
       firstHand: evidence.firstHand,
       language: evidence.language,
+      otherLanguage: evidence.otherLanguage,
     })
     .from(evidence)
     .where(

@@ -30,7 +30,7 @@ export const laVisionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
         title: request.t('vision.la.title', { la: ctx.laName }),
         ...model(ctx),
         editHref: `${pageHref(ctx)}/edit`,
-        ...(await visionPageModel(db, owner(ctx), request.query.done)),
+        ...(await visionPageModel(db, owner(ctx), request.query.done, request.lang)),
       });
     },
   );

@@ -36,7 +36,7 @@ export const schoolVisionRoutes: FeaturePlugin<'database' | 'clock'> = async (ap
         title: request.t('vision.school.title'),
         ...schoolModel(ctx),
         editHref: `${pageHref(ctx)}/edit`,
-        ...(await visionPageModel(db, owner(ctx), request.query.done)),
+        ...(await visionPageModel(db, owner(ctx), request.query.done, request.lang)),
       });
     },
   );

@@ -1,3 +1,5 @@
+import type { Language } from '../../plugins/i18n.ts';
+import { withReaderTexts } from '../../lib/reader-texts.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { presentErrors, text } from '../../lib/forms.ts';
@@ -50,9 +52,14 @@ export function formValues(current: repo.Vision | null, lang: string): VisionInp
 }
 
 /** The vision page's model: the current vision (the newest version) and every version before it. */
-export async function visionPageModel(db: Db, owner: repo.VisionOwner, done: string | undefined) {
-  const history = await repo.visionHistory(db, owner);
+export async function visionPageModel(db: Db, owner: repo.VisionOwner, done: string | undefined, reader: Language) {
+  const history = (await repo.visionHistory(db, owner)).map((v) => readerVision(v, reader)!);
   return { vision: history[0] ?? null, history, done: done === 'saved' ? done : null };
+}
+
+/** A vision with its texts as this reader sees them (issue 16), for the vision macros. */
+export function readerVision<V extends repo.Vision>(vision: V | null, reader: Language) {
+  return vision ? withReaderTexts(vision, ['text', 'agreedWith'], reader) : null;
 }
 
 /**

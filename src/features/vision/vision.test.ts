@@ -73,7 +73,7 @@ describe('a school’s shared vision', () => {
     expect(await auditEntries(t.database.db, 'vision-save')).toHaveLength(2);
     const plan = await head.get(`/schools/${school.number}/plan`);
     expect(plan.body).toContain(
-      '<p class="govuk-body-l cyd-answer" lang="cy">Ysgol hapus lle mae pawb yn dysgu gyda’i gilydd</p>',
+      '<p lang="cy" class="govuk-body-l cyd-answer">Ysgol hapus lle mae pawb yn dysgu gyda’i gilydd</p>',
     );
     const history = pageText((await head.get(schoolUrl())).body);
     expect(history).toContain('Version 2');
