@@ -4,7 +4,9 @@ import type { TFunction } from 'i18next';
 import { checkLearnerData } from '../../lib/learner-data-check.ts';
 import { referencePhrases } from '../../reference/reference-phrases.ts';
 import { SLO_DIMENSIONS, sloElement } from './slo-model.ts';
-import type { Survey } from './survey-repository.ts';
+import type { Db } from '../../db/client.ts';
+import { findSurveyByEvidence, type Survey } from './survey-repository.ts';
+import { surveySummary } from './survey-service.ts';
 import { surveyChartSvg } from './survey-chart.ts';
 import type { Summary } from './survey-summary.ts';
 
@@ -72,3 +74,19 @@ export const evidenceText = (t: TFunction, lang: 'en' | 'cy', survey: Survey) =>
   body: evidenceBody(t, lang, summary),
   language: lang,
 });
+
+/**
+ * The figures of the survey an evidence item was recorded from, for the item's page (issue 18, part
+ * 4): chart and table, both from the suppressed summary. Null for any other item.
+ */
+export async function surveyEvidenceModel(
+  db: Db,
+  evidenceId: string,
+  t: TFunction,
+  lang: 'en' | 'cy',
+): Promise<{ chart: string; results: ReturnType<typeof resultsModel> } | null> {
+  const survey = await findSurveyByEvidence(db, evidenceId);
+  if (!survey) return null;
+  const results = resultsModel(await surveySummary(db, survey.id), lang);
+  return { chart: results.shown ? resultsChart(results, t, 'survey-evidence-chart') : '', results };
+}

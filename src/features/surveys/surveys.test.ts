@@ -183,6 +183,8 @@ describe('the SLO staff survey', () => {
     expect(await auditEntries(t.database.db, 'evidence-create')).toHaveLength(1);
     const itemPage = await head.get(`/schools/${school.number}/evidence/${item!.id}`);
     expect(itemPage.statusCode).toBe(200);
+    expect(itemPage.body).toContain('class="cyd-survey-chart"');
+    expect(pageText(itemPage.body)).toContain('80% agree or strongly agree (of 5 who gave a view)');
     // Closing twice changes nothing.
     await head.post(close, {}, { tokenFrom: `${section()}/${survey.id}` });
     expect(await t.database.db.select().from(evidence)).toHaveLength(1);
