@@ -83,6 +83,14 @@ async function headSeesResultsAndCloses(head: Visitor, school: TestSchool): Prom
   expect(await table.innerText()).toContain(head.t('surveys.results.percentOf', { percent: 100, base: 5 }));
   expect(await head.page.locator('svg.cyd-survey-chart').count()).toBe(1);
   await shoot(head, 'results');
+  // Leaders may read results on a phone too: nothing scrolls sideways at 390 px.
+  await head.page.setViewportSize(PHONE);
+  const widths = (await head.page.evaluate(
+    '({ page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth })',
+  )) as { page: number; window: number };
+  expect(widths.page).toBeLessThanOrEqual(widths.window);
+  await shoot(head, 'results');
+  await head.page.setViewportSize({ width: 1200, height: 900 });
   await head.navigate(() => head.page.getByRole('button', { name: head.t('surveys.close.button') }).click());
   expect(await head.page.locator('.govuk-notification-banner').innerText()).toContain(head.t('surveys.done.closed'));
   await head.navigate(() =>
