@@ -15,3 +15,4 @@ export * from './inspection.ts';
 export * from './vision.ts';
 export * from './progress.ts';
 export * from './plan-outline.ts';
+export * from './surveys.ts';

@@ -7,6 +7,7 @@ import { auditTrail } from '../../audit/audit-repository.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { questionsModel } from '../../governor-questions/question-presenter.ts';
+import { surveyEvidenceModel } from '../surveys/survey-results.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import {
   AttachmentParams,
@@ -56,12 +57,14 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
   ) {
     const { t, lang } = request;
     const { item, authorName } = await itemOr404(db, ctx, id);
-    const [attachments, priorities, sharing, history, questions] = await Promise.all([
+    const [attachments, priorities, sharing, history, questions, survey] = await Promise.all([
       repo.attachmentsOf(db, item.id),
       repo.listNationalPriorities(db),
       sharingModel(db, ctx.school, ctx.can, 'evidence', item.id, lang),
       ctx.can.staff ? auditTrail(db, 'evidence', item.id, HISTORY) : Promise.resolve([]),
       questionsModel(db, request.user, ctx.school, 'evidence', item.id),
+      // A closed survey's item carries its figures as a chart and a table (issue 18).
+      item.source === 'survey' ? surveyEvidenceModel(db, item.id, t, lang) : Promise.resolve(null),
     ]);
     const rt = readerTexts(item, ['title', 'body'], lang);
     return reply.status(status).page(view('item'), {
@@ -78,6 +81,7 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
       })),
       actions: evidenceActions(request.user?.id, ctx.can, item),
       sharing,
+      survey,
       history,
       questions,
       returnTo: itemHref(ctx.school.number, item.id),

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import { appendAudit } from '../../audit/audit-repository.ts';
+import { todayInWales } from '../../lib/clock.ts';
+import type { SchoolCan, SchoolContext } from '../../policy/school-policy.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import { createEvidence } from '../evidence/evidence-service.ts';
+import { SLO_ELEMENTS } from './slo-model.ts';
+import * as repo from './survey-repository.ts';
+import { summarise, type Summary } from './survey-summary.ts';
+
+export const COMMENT_MAX = 2_000;
+
+/** The school's SLO survey of its staff for this academic year, opened with the model's elements. */
+export async function openSloSurvey(db: Db, actorId: string, school: SchoolContext, now: Date) {
+  const academicYear = academicYearOf(now);
+  return db.transaction(async (tx) => {
+    const survey = await repo.insertSurvey(tx, {
+      schoolNumber: school.number,
+      kind: 'slo',
+      audience: 'staff',
+      academicYear,
+      token: randomBytes(32).toString('base64url'),
+      createdBy: actorId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!survey) return null;
+    await repo.insertQuestions(
+      tx,
+      SLO_ELEMENTS.map((e, i) => ({ surveyId: survey.id, position: i + 1, code: e.code, kind: 'agreement' })),
+    );
+    await appendAudit(tx, {
+      actorId,
+      action: 'survey-open',
+      entityType: 'survey',
+      entityId: survey.id,
+      after: { school: school.number, kind: 'slo', audience: 'staff', academicYear },
+    });
+    return survey;
+  });
+}
+
+/** Answers as posted: the value for each question position ("0" to "5"), or nothing. */
+export type ResponseInput = { answers: Record<number, string | undefined>; comment: string; language: 'en' | 'cy' };
+export type SubmitResult = { ok: true } | { ok: false; reason: 'closed' | 'already' | 'empty' | 'invalid' };
+
+/**
+ * Keeps one anonymous response. In the service, `participant` is the account, recorded apart so it
+ * answers once; the response itself holds no account, no address and only the day. The audit entry
+ * says a response was given (and by whom in the service), never which one.
+ */
+export async function submitResponse(
+  db: Db,
+  survey: repo.Survey,
+  input: ResponseInput,
+  participant: string | null,
+  now: Date,
+): Promise<SubmitResult> {
+  if (survey.state !== 'open') return { ok: false, reason: 'closed' };
+  if (input.comment.length > COMMENT_MAX) return { ok: false, reason: 'invalid' };
+  const questions = await repo.questionsOf(db, survey.id);
+  const answers: { questionId: string; value: number }[] = [];
+  for (const q of questions) {
+    const raw = input.answers[q.position];
+    if (raw === undefined || raw === '') continue;
+    if (!/^[0-5]$/.test(raw)) return { ok: false, reason: 'invalid' };
+    answers.push({ questionId: q.id, value: Number(raw) });
+  }
+  if (!answers.length && !input.comment.trim()) return { ok: false, reason: 'empty' };
+  return db.transaction(async (tx) => {
+    if (participant && !(await repo.addParticipant(tx, survey.id, participant)))
+      return { ok: false as const, reason: 'already' as const };
+    await repo.insertResponse(
+      tx,
+      { surveyId: survey.id, answeredOn: todayInWales(now), language: input.language, comment: input.comment.trim() },
+      answers,
+    );
+    await appendAudit(tx, {
+      actorId: participant,
+      action: 'survey-answer',
+      entityType: 'survey',
+      entityId: survey.id,
+      after: { via: participant ? 'service' : 'link' },
+    });
+    return { ok: true as const };
+  });
+}
+
+export async function surveySummary(db: Db, surveyId: string): Promise<Summary> {
+  const [responses, views, counts] = await Promise.all([
+    repo.responseCount(db, surveyId),
+    repo.dimensionViews(db, surveyId),
+    repo.answerCounts(db, surveyId),
+  ]);
+  return summarise({ responses, dimensionViews: views, counts });
+}
+
+export type CloseResult = { ok: true; evidenceId: string } | { ok: false; reason: 'closed' };
+
+/**
+ * Closes the survey and records it as an evidence item of the school's current cycle (issue 18, part
+ * 4), through the evidence service so its audit entry and search text are those of any other item.
+ */
+export async function closeSurvey(
+  db: Db,
+  actorId: string,
+  school: SchoolContext,
+  can: SchoolCan,
+  survey: repo.Survey,
+  /** The item's title and text in the closer's language, from the figures (the caller words them). */
+  describe: (summary: Summary) => { title: string; body: string; language: 'en' | 'cy' },
+  now: Date,
+): Promise<CloseResult> {
+  const today = todayInWales(now);
+  // One transaction: a survey is never closed without its evidence item, nor recorded twice.
+  return db.transaction(async (tx): Promise<CloseResult> => {
+    const row = await repo.markClosed(tx, survey.id, actorId, today, now);
+    if (!row) return { ok: false, reason: 'closed' };
+    const summary = await surveySummary(tx, survey.id);
+    const text = describe(summary);
+    const item = await createEvidence(
+      tx,
+      actorId,
+      school,
+      can,
+      {
+        source: 'survey',
+        observedOn: today,
+        firstHand: true,
+        fromBeyond: false,
+        title: text.title,
+        body: text.body,
+        language: text.language,
+        nifThemes: [],
+        areas: [],
+        principles: [],
+        learnerGroups: [],
+        nationalPriorities: [],
+      },
+      [],
+      [],
+      now,
+    );
+    await repo.setEvidence(tx, survey.id, item.id);
+    await appendAudit(tx, {
+      actorId,
+      action: 'survey-close',
+      entityType: 'survey',
+      entityId: survey.id,
+      before: { state: 'open' },
+      after: { state: 'closed', closedOn: today, evidence: item.id, responses: summary.responses },
+    });
+    return { ok: true, evidenceId: item.id };
+  });
+}
