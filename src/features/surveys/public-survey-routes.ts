@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FeaturePlugin } from '../../app-deps.ts';
 import { HttpError } from '../../lib/http-error.ts';
+import { createTranslator } from '../../plugins/i18n.ts';
 import { LinkToken } from '../../lib/request-schemas.ts';
 import { AnswerBody, answersOf, formModel, type AnswerFields } from './survey-form.ts';
 import * as repo from './survey-repository.ts';
@@ -32,11 +33,14 @@ export const publicSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
   const stop = (request: FastifyRequest, reply: FastifyReply, page: 'closed' | 'already') =>
     reply.status(400).page(view(`public-${page}`), { title: request.t(`surveys.${page}.title`) });
 
+  const translatorFor = await createTranslator();
   const formPage = async (request: FastifyRequest, survey: repo.Survey, values?: AnswerFields) => ({
     title: request.t('surveys.answer.title'),
     survey,
     action: path(survey.token),
     languageHref: path(survey.token),
+    // The offer of the other language is written in that language, for the person who reads it.
+    otherLanguageOffer: translatorFor(request.lang === 'cy' ? 'en' : 'cy')('surveys.answer.alsoInThisLanguage'),
     form: formModel(await repo.questionsOf(db, survey.id), request.lang, values),
   });
 

@@ -35,7 +35,7 @@ describe('the SLO staff survey', () => {
     const practitioner = await as(people.practitioner);
     const page = await practitioner.get(section());
     expect(page.statusCode).toBe(200);
-    expect(page.body).not.toContain('Open this year’s survey');
+    expect(page.body).not.toContain('Open this year&#39;s survey');
     const refused = await practitioner.post(section(), {}, { tokenFrom: section() });
     expect(refused.statusCode).toBe(403);
     expect(await t.database.db.select().from(surveys)).toHaveLength(0);
@@ -57,7 +57,7 @@ describe('the SLO staff survey', () => {
     expect(await auditEntries(t.database.db, 'survey-open')).toHaveLength(1);
     const page = pageText((await head.get(section())).body);
     expect(page).toContain(`/survey/${survey.token}`);
-    expect(page).toContain('Welsh Government’s Schools in Wales as learning organisations model');
+    expect(page).toContain("Welsh Government's Schools in Wales as learning organisations model");
   });
 
   it('takes one anonymous answer per practitioner in the service', async () => {
@@ -113,7 +113,7 @@ describe('the SLO staff survey', () => {
     const browser = new Visitor(t.app);
     const page = await browser.get(`${link}?lang=cy`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Ysgolion fel sefydliadau sy’n dysgu: arolwg staff');
+    expect(page.body).toContain('Ysgolion fel sefydliadau sy&#39;n dysgu: arolwg staff');
     const sent = await browser.post(link, { ...all('5'), comment: 'Diolch' }, { tokenFrom: link });
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(`${link}/thanks`);
