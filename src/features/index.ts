@@ -47,6 +47,7 @@ import { myActionsRoutes } from './my-actions/routes.ts';
 import { governorQuestionRoutes } from './governor-questions/routes.ts';
 import { inspectionRoutes } from './inspection/routes.ts';
 import { visionRoutes } from './vision/routes.ts';
+import { otherLanguageRoutes } from './other-language/routes.ts';
 
 /**
  * Every feature, registered in this order by buildApp, with the parts of AppDeps it is given: only the
@@ -78,6 +79,7 @@ export const features: Feature[] = [
   feature(developmentPlanRoutes, { database: true, clock: true }),
   feature(governorQuestionRoutes, { database: true, clock: true }),
   feature(visionRoutes, { database: true, clock: true }),
+  feature(otherLanguageRoutes, { database: true, clock: true }),
   feature(inspectionRoutes, { database: true, clock: true }),
   feature(progressReviewRoutes, { database: true, clock: true }),
   feature(impactRoutes, { database: true, clock: true }),
