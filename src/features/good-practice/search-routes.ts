@@ -9,6 +9,7 @@ import { caseStudyTags, filterGroups, writeLinks } from './good-practice-present
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 import { caseStudyScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
+import { missingFields, otherOf } from '../../lib/paired-text.ts';
 
 const PAGE_SIZE = 10;
 const short = FormText(60);
@@ -58,6 +59,17 @@ export const searchRoutes: FeaturePlugin<'database'> = async (app, { database })
     { config: scoped(signedIn, 'caseStudy'), schema: { params: IdParams, querystring: DoneQuery } },
     async (request, reply) => {
       const ctx = caseStudyScope(request);
+      const cs = ctx.caseStudy;
+      // Told, not blocked (issue 16): before publishing, which texts have no other-language version.
+      const missing = ctx.can.publish
+        ? missingFields(cs, {
+            title: cs.title,
+            summary: cs.summary,
+            whatWeDid: cs.whatWeDid,
+            learners: cs.learners,
+            impact: cs.impact,
+          })
+        : [];
       return reply.page(view('case-study'), {
         title: ctx.caseStudy.title,
         activeNav: 'goodPractice',
@@ -66,6 +78,13 @@ export const searchRoutes: FeaturePlugin<'database'> = async (app, { database })
         tags: await caseStudyTags(db, request, ctx.caseStudy),
         done: request.query.done,
         laName: request.lang === 'cy' ? ctx.laNameCy : ctx.laNameEn,
+        lacking: missing.length
+          ? {
+              fields: missing,
+              other: otherOf(cs.language),
+              href: `/good-practice/${cs.id}/other-language/case-study/${cs.id}`,
+            }
+          : null,
       });
     },
   );

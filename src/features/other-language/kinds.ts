@@ -6,13 +6,21 @@ import type { Db } from '../../db/client.ts';
 import type { OtherLanguage } from '../../lib/paired-text.ts';
 import type { Language } from '../../plugins/i18n.ts';
 import type { CurrentUser } from '../../policy/roles.ts';
+import type { Permission } from '../../policy/policy.ts';
 import type { ScopeContext, ScopeName, ScopeNeed } from '../../access/scopes.ts';
 
 /** One text field of an item: its name (the key in `other_language`) and its original's limit. */
 export type FieldSpec = { name: string; max: number; multiline: boolean };
 
 /** A child row translated on its parent's page (a priority's success criteria, an outline's actions). */
-export type PairedPart = { id: string; original: string; other: string };
+export type PairedPart = {
+  id: string;
+  original: string;
+  other: string;
+  /** Its label (with {{number}}) when the kind's parts are of more than one sort (an enquiry's findings and follow-ups). */
+  labelKey?: string;
+  number?: number;
+};
 
 /** One item as the page shows it: its originals, its other-language texts, where to go back to. */
 export type LoadedItem = {
@@ -29,6 +37,10 @@ export type LoadedItem = {
   /** Who wrote it and its state, for kinds whose editors depend on the item (evidence). */
   createdBy?: string | null;
   state?: Record<string, boolean>;
+  /** The publisher's names that search also matches (a case study's school or LA). */
+  searchNames?: string[];
+  /** The plan an LA plan answer belongs to (the answer's key is the plan and the section). */
+  planId?: string;
 };
 
 /** What a save writes: the item's other-language texts and each part's (by id, '' for none). */
@@ -38,6 +50,8 @@ export type SaveArgs = {
   parts: Map<string, string>;
   version: number;
   now: Date;
+  /** The item's new search words, for kinds that keep them (from the kind's own searchText). */
+  searchText?: string;
 };
 
 export type KindDef<S extends ScopeName = ScopeName> = {
@@ -51,8 +65,12 @@ export type KindDef<S extends ScopeName = ScopeName> = {
   /** Child rows translated with the item: their limit and how many there can be at most. */
   parts?: { max: number; maxCount: number; labelKey: string };
   load(db: Db, ctx: ScopeContext<S>, ids: Record<string, string>, itemId: string): Promise<LoadedItem | null>;
+  /** The platform permission the scope's own routes check first (an LA's pages need la.manage). */
+  permission?: Permission;
   /** An item-level rule beyond the route's need (a practitioner edits their own evidence only). */
   mayWrite?(user: CurrentUser | null, ctx: ScopeContext<S>, item: LoadedItem): boolean;
+  /** For kinds with a search column: its words from both languages, by the feature's own builder. */
+  searchText?(item: LoadedItem, other: OtherLanguage): string;
   /** Writes the texts if the item is still at `version`; false when someone changed it first. */
   save(tx: Db, args: SaveArgs): Promise<boolean>;
 };

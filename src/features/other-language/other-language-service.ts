@@ -33,7 +33,8 @@ export async function saveOtherLanguage(
   );
   const parts = new Map(item.parts.map((p, i) => [p.id, (input.parts[i] ?? '').trim()]));
   return db.transaction(async (tx) => {
-    if (!(await def.save(tx, { item, other, parts, version: input.version, now })))
+    const searchText = def.searchText?.(item, other);
+    if (!(await def.save(tx, { item, other, parts, version: input.version, now, searchText })))
       return { ok: false as const, reason: 'conflict' as const };
     await appendAudit(tx, {
       actorId,

@@ -51,7 +51,8 @@ export const otherLanguageRoutes: FeaturePlugin<'database' | 'clock'> = async (a
     if (!scope) throw new Error(`other-language: no path for the ${def.scope} scope`);
     const url = `${scope.prefix}/other-language/${def.slug}/:itemId`;
     const Params = Type.Object({ ...scope.params, itemId: Uuid });
-    const config = scoped(signedIn, def.scope, def.need as never);
+    const coarse = def.permission ? { access: { permission: def.permission } } : signedIn;
+    const config = scoped(coarse, def.scope, def.need as never);
 
     async function itemOr404(request: FastifyRequest): Promise<LoadedItem> {
       const ctx = requestScope(request, def.scope);
@@ -81,7 +82,12 @@ export const otherLanguageRoutes: FeaturePlugin<'database' | 'clock'> = async (a
         fields: def.fields
           .filter((f) => item.originals[f.name]?.trim() || values.fields[f.name])
           .map((f) => ({ ...f, original: item.originals[f.name] ?? '', value: values.fields[f.name] ?? '' })),
-        parts: item.parts.map((p, i) => ({ ...p, value: values.parts[i] ?? '' })),
+        parts: item.parts.map((p, i) => ({
+          ...p,
+          value: values.parts[i] ?? '',
+          labelKey: p.labelKey ?? def.parts?.labelKey,
+          number: p.number ?? i + 1,
+        })),
         partLabel: def.parts?.labelKey,
         partMax: def.parts?.max,
         ...extra,

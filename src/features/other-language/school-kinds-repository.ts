@@ -15,7 +15,6 @@ import {
   visions,
 } from '../../db/schema/index.ts';
 import { asLanguage } from '../../lib/paired-text.ts';
-import { searchKey } from '../../lib/search-text.ts';
 import type { KindStore, PairedPart } from './kinds.ts';
 
 const school = (number: string) => `/schools/${number}`;
@@ -116,12 +115,15 @@ export const evidenceStore: KindStore<'school'> = {
       state: { curated: e.curated, archived: e.archived },
     };
   },
-  async save(tx, { item, other, version, now }) {
-    // Search finds the item by the words of both its languages.
-    const words = [item.originals.title, item.originals.body, other.title, other.body].filter(Boolean).join(' ');
+  async save(tx, { item, other, version, now, searchText }) {
     const done = await tx
       .update(evidence)
-      .set({ otherLanguage: other, searchText: searchKey(words), version: bump(evidence), updatedAt: now })
+      .set({
+        otherLanguage: other,
+        ...(searchText === undefined ? {} : { searchText }),
+        version: bump(evidence),
+        updatedAt: now,
+      })
       .where(and(eq(evidence.id, item.id), eq(evidence.version, version)))
       .returning({ id: evidence.id });
     return done.length === 1;

@@ -14,6 +14,7 @@ import {
 } from '../development-plan/outline-form.ts';
 import { LIMITS as VISION_LIMITS } from '../vision/vision-service.ts';
 import { LIMITS as INSPECTION_LIMITS } from '../inspection/inspection-service.ts';
+import { searchKey } from '../../lib/search-text.ts';
 import { kind } from './kinds.ts';
 import * as stores from './school-kinds-repository.ts';
 
@@ -57,6 +58,9 @@ export const evidenceKind = kind({
       curated: !!item.state?.curated,
       archived: !!item.state?.archived,
     }),
+  // Search finds the item by the words of both its languages, as evidence-service.ts builds them.
+  searchText: (item, other) =>
+    searchKey([item.originals.title, item.originals.body, other.title, other.body].filter(Boolean).join(' ')),
   ...stores.evidenceStore,
 });
 
