@@ -1,7 +1,6 @@
 // How the items a school shares with others, a collaborative's and an LA's are found inside their
 // scope and saved under optimistic locking (the kinds themselves: shared-kinds-service.ts).
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
 import {
   caseStudies,
   enquiryFindings,
