@@ -363,3 +363,28 @@ describe('told, not blocked: the sharing panel', () => {
     expect(text).toContain('Ychwanegu’r fersiwn Gymraeg');
   });
 });
+
+describe('told, not blocked: the documents', () => {
+  it('lists the plan’s priorities that lack Welsh on the outputs page, for the headteacher only', async () => {
+    const lacking = await buildPriority(t.database.db, cycle, {
+      title: 'Attendance of every learner',
+      state: 'agreed',
+    });
+    await buildPriority(t.database.db, cycle, {
+      title: 'Writing with care',
+      learners: '',
+      successMeasure: '',
+      state: 'agreed',
+      otherLanguage: { title: 'Ysgrifennu’n ofalus' },
+    });
+    const head = await (await as(people.headteacher)).get(`/schools/${school.number}/outputs`);
+    const text = pageText(head.body);
+    expect(text).toContain('Items with no version in the other language');
+    expect(text).toContain('Attendance of every learner');
+    expect(head.body).toContain(`href="${page('priority', lacking.id)}"`);
+    const listed = /cyd-lacking-other-language[\s\S]*?<\/ul>/.exec(head.body)![0];
+    expect(listed).not.toContain('Writing with care');
+    const leader = await (await as(people.leader)).get(`/schools/${school.number}/outputs`);
+    expect(leader.body).not.toContain('cyd-lacking-other-language');
+  });
+});

@@ -93,6 +93,9 @@ describe('a collaborative’s meetings and progression sessions', () => {
       .returning();
     const url = `/collaboratives/${w.collaborative.id}/other-language/meeting/${meeting!.id}`;
     const lead = await as(w.people.lead);
+    const meetingPage = await lead.get(`/collaboratives/${w.collaborative.id}/meetings/${meeting!.id}`);
+    expect(meetingPage.body).toContain(`href="${url}"`);
+    expect(pageText(meetingPage.body)).toContain('Add the Welsh version');
     const form = await lead.get(url);
     expect(form.statusCode).toBe(200);
     expect(pageText(form.body)).toContain('Welsh version of ‘Agreed action 1’');
@@ -166,6 +169,12 @@ describe('a peer enquiry, its findings and follow-ups', () => {
     const url = `/collaboratives/${w.collaborative.id}/enquiries/${enquiry.id}/other-language/peer-enquiry/${enquiry.id}`;
     expect([403, 404]).toContain((await (await as(w.people.reviewer)).get(url)).statusCode);
     const host = await as(w.people.hostLeader);
+    expect((await host.get(`/collaboratives/${w.collaborative.id}/enquiries/${enquiry.id}`)).body).toContain(
+      `href="${url}"`,
+    );
+    expect(
+      (await (await as(w.people.reviewer)).get(`/collaboratives/${w.collaborative.id}/enquiries/${enquiry.id}`)).body,
+    ).not.toContain('/other-language/');
     const form = await host.get(url);
     expect(pageText(form.body)).toContain('Enquiry finding 1');
     expect(pageText(form.body)).toContain('Follow-up 1');
@@ -202,6 +211,12 @@ describe('a school’s offer of support', () => {
       .returning();
     const url = `/schools/${school.number}/other-language/support-offer/${offer!.id}`;
     expect((await (await as(people.leader)).post(url, { version: '1', title: 'x' })).statusCode).toBe(403);
+    expect((await (await as(people.headteacher)).get(`/schools/${school.number}/support`)).body).toContain(
+      `href="${url}"`,
+    );
+    expect((await (await as(people.leader)).get(`/schools/${school.number}/support`)).body).not.toContain(
+      '/other-language/',
+    );
     const response = await (await as(people.headteacher)).post(url, { version: '1', title: 'Adfer darllen' });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`/schools/${school.number}/support?translated=cy#offer-${offer!.id}`);
@@ -265,6 +280,7 @@ describe('an LA’s priorities and its plan', () => {
     const confirm = pageText((await officer.get(`/plans/${plan.id}/submit`)).body);
     expect(confirm).toContain('Answers with no version in the other language');
     const url = `/plans/${plan.id}/other-language/la-plan-answer/${section!.id}`;
+    expect((await officer.get(`/plans/${plan.id}/sections/${section!.id}`)).body).toContain(`href="${url}"`);
     const response = await officer.post(url, { version: '1', answer: 'Rydym yn dechrau o gryfder.' });
     expect(response.statusCode).toBe(303);
     const [answer] = await t.database.db.select().from(laPlanAnswers).where(eq(laPlanAnswers.planId, plan.id));
