@@ -27,6 +27,22 @@ import {
 } from '../../../test/support/plan-factories.ts';
 import { buildSchool, buildSchoolPeople, type SchoolPeople } from '../../../test/support/school-factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { findEvidence } from '../evidence/evidence-repository.ts';
+import { updateEvidence } from '../evidence/evidence-service.ts';
+import type { SchoolCan } from '../../policy/school-policy.ts';
+
+const noCan: SchoolCan = {
+  staff: false,
+  readPrivate: false,
+  addEvidence: false,
+  edit: false,
+  curate: false,
+  widenSharing: false,
+  narrowSharing: false,
+  localAuthority: false,
+  viewArea: true,
+  managePeople: false,
+};
 
 let t: TestApp;
 let school: Awaited<ReturnType<typeof buildSchool>>;
@@ -215,6 +231,22 @@ describe('the other school kinds', () => {
     expect(row!.searchText).toContain('learning walk');
     const list = await practitioner.get(`/schools/${school.number}/evidence?q=learning+walk`);
     expect(list.body).toContain(own.id);
+    // Editing the original later keeps the Welsh words findable.
+    const { item } = (await findEvidence(t.database.db, school.number, own.id, { all: true }))!;
+    const result = await updateEvidence(
+      t.database.db,
+      people.practitioner.id,
+      { ...noCan, addEvidence: true, staff: true },
+      item,
+      item.version,
+      { ...item, title: 'Taith ddysgu newydd' },
+      { add: [], remove: [], confirmedFlags: [] },
+      new Date(),
+    );
+    expect(result.ok).toBe(true);
+    const [edited] = await t.database.db.select().from(evidence).where(eq(evidence.id, own.id));
+    expect(edited!.searchText).toContain('newydd');
+    expect(edited!.searchText).toContain('learning walk');
   });
 
   it('saves a plan action, an inspection recommendation, an outline priority with its actions and the vision', async () => {
