@@ -281,6 +281,11 @@ describe('an LA’s priorities and its plan', () => {
     expect(confirm).toContain('Answers with no version in the other language');
     const url = `/plans/${plan.id}/other-language/la-plan-answer/${section!.id}`;
     expect((await officer.get(`/plans/${plan.id}/sections/${section!.id}`)).body).toContain(`href="${url}"`);
+    expect((await officer.post(url, { version: '1', answer: 'x'.repeat(20_001) })).statusCode).toBe(400);
+    expect((await officer.post(url, { version: '7', answer: 'Hen fersiwn' })).statusCode).toBe(409);
+    expect(
+      (await t.database.db.select().from(laPlanAnswers).where(eq(laPlanAnswers.planId, plan.id)))[0]!.otherLanguage,
+    ).toEqual({});
     const response = await officer.post(url, { version: '1', answer: 'Rydym yn dechrau o gryfder.' });
     expect(response.statusCode).toBe(303);
     const [answer] = await t.database.db.select().from(laPlanAnswers).where(eq(laPlanAnswers.planId, plan.id));
