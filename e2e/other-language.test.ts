@@ -77,6 +77,7 @@ journeyTest.concurrent.for(LANGUAGES)(
     expect((await warning.locator('li').allInnerTexts()).map(words)).toEqual(
       ['title', 'description', 'learners', 'successMeasure'].map((f) => fieldName(head, f)),
     );
+    await shoot(head, 'priority-lacking');
     await head.navigate(() =>
       head.page
         .getByRole('link', { name: head.t('otherLanguage.link.add.cy'), exact: true })

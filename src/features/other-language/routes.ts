@@ -88,7 +88,6 @@ export const otherLanguageRoutes: FeaturePlugin<'database' | 'clock'> = async (a
           labelKey: p.labelKey ?? def.parts?.labelKey,
           number: p.number ?? i + 1,
         })),
-        partLabel: def.parts?.labelKey,
         partMax: def.parts?.max,
         ...extra,
       });
