@@ -14,6 +14,7 @@ import {
   planTemplateSections,
   progressionSessions,
   supportOffers,
+  visions,
 } from '../../db/schema/index.ts';
 import { sessionCookie } from '../../../test/support/factories.ts';
 import { pageText, Visitor } from '../../../test/support/http.ts';
@@ -264,6 +265,30 @@ describe('an LA’s priorities and its plan', () => {
     ).toEqual({
       description: 'Ymweld ag ysgolion',
     });
+  });
+
+  it('saves the LA’s vision, linked from its page for its officers', async () => {
+    const [vision] = await t.database.db
+      .insert(visions)
+      .values({
+        ownerType: 'la',
+        ownerId: school.laCode,
+        number: 1,
+        text: 'Every school improving',
+        agreedWith: 'Heads',
+        agreedOn: '2025-09-01',
+      })
+      .returning();
+    const url = `/local-authorities/${school.laCode}/other-language/vision/${vision!.id}`;
+    const officer = await as(people.laOfficer);
+    expect((await officer.get(`/local-authorities/${school.laCode}/vision`)).body).toContain(`href="${url}"`);
+    expect((await officer.post(url, { version: '1', text: 'Pob ysgol yn gwella' })).statusCode).toBe(303);
+    expect((await t.database.db.select().from(visions).where(eq(visions.id, vision!.id)))[0]!.otherLanguage).toEqual({
+      text: 'Pob ysgol yn gwella',
+    });
+    expect([403, 404]).toContain(
+      (await (await as(people.otherLaOfficer)).post(url, { version: '1', text: 'x' })).statusCode,
+    );
   });
 
   it('tells the LA before submitting its plan which answers lack the other language, and lets it write them', async () => {

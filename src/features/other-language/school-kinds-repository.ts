@@ -15,7 +15,7 @@ import {
   visions,
 } from '../../db/schema/index.ts';
 import { asLanguage } from '../../lib/paired-text.ts';
-import type { KindStore, PairedPart } from './kinds.ts';
+import type { KindStore, PairedPart, SaveArgs } from './kinds.ts';
 
 const school = (number: string) => `/schools/${number}`;
 const bump = <T extends { version: unknown }>(t: T) => sql`${t.version} + 1`;
@@ -235,43 +235,55 @@ export const outlinePriorityStore: KindStore<'school'> = {
   },
 };
 
+/** A school's or an LA's vision, found under its owner. */
+async function loadVision(db: Db, owner: { type: 'school' | 'la'; id: string }, id: string, returnTo: string) {
+  const [v] = await db
+    .select()
+    .from(visions)
+    .where(and(eq(visions.id, id), eq(visions.ownerType, owner.type), eq(visions.ownerId, owner.id)));
+  if (!v) return null;
+  return {
+    id: v.id,
+    language: asLanguage(v.language),
+    // A vision is never edited, only followed by a newer one: its number stands in for a version.
+    version: v.number,
+    name: v.text,
+    originals: { text: v.text, agreedWith: v.agreedWith },
+    other: v.otherLanguage,
+    parts: [],
+    returnTo,
+  };
+}
+
+async function saveVision(tx: Db, { item, other, version }: SaveArgs): Promise<boolean> {
+  // Only the current vision is translated: a newer one saved meanwhile is a conflict.
+  const [newer] = await tx
+    .select({ id: visions.id })
+    .from(visions)
+    .innerJoin(
+      sql`(select owner_type, owner_id from visions where id = ${item.id}) as mine`,
+      sql`mine.owner_type = ${visions.ownerType} and mine.owner_id = ${visions.ownerId}`,
+    )
+    .where(gt(visions.number, version))
+    .orderBy(desc(visions.number))
+    .limit(1);
+  if (newer) return false;
+  const done = await tx
+    .update(visions)
+    .set({ otherLanguage: other })
+    .where(and(eq(visions.id, item.id), eq(visions.number, version)))
+    .returning({ id: visions.id });
+  return done.length === 1;
+}
+
 export const visionStore: KindStore<'school'> = {
-  async load(db, ctx, _ids, id) {
-    const [v] = await db
-      .select()
-      .from(visions)
-      .where(and(eq(visions.id, id), eq(visions.ownerType, 'school'), eq(visions.ownerId, ctx.school.number)));
-    if (!v) return null;
-    return {
-      id: v.id,
-      language: asLanguage(v.language),
-      // A vision is never edited, only followed by a newer one: its number stands in for a version.
-      version: v.number,
-      name: v.text,
-      originals: { text: v.text, agreedWith: v.agreedWith },
-      other: v.otherLanguage,
-      parts: [],
-      returnTo: `${school(ctx.school.number)}/vision`,
-    };
-  },
-  async save(tx, { item, other, version }) {
-    // Only the current vision is translated: a newer one saved meanwhile is a conflict.
-    const [newer] = await tx
-      .select({ id: visions.id })
-      .from(visions)
-      .innerJoin(
-        sql`(select owner_type, owner_id from visions where id = ${item.id}) as mine`,
-        sql`mine.owner_type = ${visions.ownerType} and mine.owner_id = ${visions.ownerId}`,
-      )
-      .where(gt(visions.number, version))
-      .orderBy(desc(visions.number))
-      .limit(1);
-    if (newer) return false;
-    const done = await tx
-      .update(visions)
-      .set({ otherLanguage: other })
-      .where(and(eq(visions.id, item.id), eq(visions.number, version)))
-      .returning({ id: visions.id });
-    return done.length === 1;
-  },
+  load: (db, ctx, _ids, id) =>
+    loadVision(db, { type: 'school', id: ctx.school.number }, id, `${school(ctx.school.number)}/vision`),
+  save: saveVision,
+};
+
+export const laVisionStore: KindStore<'la'> = {
+  load: (db, ctx, _ids, id) =>
+    loadVision(db, { type: 'la', id: ctx.la.code }, id, `/local-authorities/${ctx.la.code}/vision`),
+  save: saveVision,
 };

@@ -9,7 +9,10 @@ import { LIMITS as PROGRESSION_LIMITS } from '../progression/progression-form.ts
 import { LIMITS as ENQUIRY_LIMITS } from '../peer-enquiry/enquiry-form.ts';
 import { LIMITS as LA_LIMITS } from '../la-self-evaluation/se-forms.ts';
 import { MAX_ANSWER } from '../la-plans/plan-service.ts';
+import { LIMITS as VISION_LIMITS } from '../vision/vision-service.ts';
+import { LA_VISION_NEEDS } from '../vision/vision-policy.ts';
 import { kind } from './kinds.ts';
+import * as schoolStores from './school-kinds-repository.ts';
 import * as stores from './shared-kinds-repository.ts';
 
 const text = (name: string, max: number) => ({ name, max, multiline: false });
@@ -107,6 +110,16 @@ export const laPriorityKind = kind({
   ...stores.laPriorityStore,
 });
 
+export const laVisionKind = kind({
+  slug: 'vision',
+  scope: 'la',
+  need: LA_VISION_NEEDS.edit,
+  permission: 'la.manage',
+  entityType: 'vision',
+  fields: [area('text', VISION_LIMITS.text), area('agreedWith', VISION_LIMITS.agreedWith)],
+  ...schoolStores.laVisionStore,
+});
+
 export const laPlanAnswerKind = kind({
   slug: 'la-plan-answer',
   scope: 'plan',
@@ -123,6 +136,7 @@ export const SHARED_KINDS = [
   enquiryKind,
   progressionKind,
   laPriorityKind,
+  laVisionKind,
   supportOfferKind,
   laPlanAnswerKind,
 ];
