@@ -78,6 +78,7 @@ const ENQUIRY_NEEDS = [
   'addFollowUp',
   'agree',
   'cancel',
+  'hostLeader',
 ] as const;
 
 /**
@@ -92,7 +93,8 @@ function enquiry(state: WorldEnquiryState, meets: Partial<Record<(typeof ENQUIRY
   return {
     label: `enquiry hosted by A (${state})`,
     params: (w) => ({ id: w.collaborative.id, enquiryId: w.enquiries[state] }),
-    meets: { seeHeadline: SPACE, cancel, ...meets },
+    // The host school's leaders own the enquiry in every state (its other-language version is theirs).
+    meets: { seeHeadline: SPACE, cancel, hostLeader: SCHOOL_LEADERS, ...meets },
     // Those who see the collaborative's page but not its space are refused the space, not told it is absent.
     knownTo: COLLABORATIVE_VIEW,
   };

@@ -210,8 +210,16 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
   await insertDemo.evidence(db, evidence);
   const e = evidence.map((x) => x.id);
 
-  const finding = (kind: string, title: string, body: string, nifTheme: string, language: string) => ({
+  const finding = (
+    kind: string,
+    title: string,
+    body: string,
+    nifTheme: string,
+    language: string,
+    otherLanguage: Record<string, string> = {},
+  ) => ({
     id: randomUUID(),
+    otherLanguage,
     schoolNumber: school,
     cycleId: cycle,
     kind,
@@ -228,6 +236,10 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
       "Mae dysgwyr yn cynllunio'n dda ond mae cywirdeb yn gostwng mewn darnau hirach, yn enwedig i fechgyn.",
       'curriculum_teaching',
       'cy',
+      {
+        title: 'Accuracy of language in extended writing in Years 5 and 6',
+        body: 'Learners plan well but accuracy falls in longer pieces, especially for boys.',
+      },
     ),
     finding(
       'area_for_development',
@@ -288,6 +300,12 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     nationalPriorities: ['attendance'],
     state: 'reviewed',
     language: 'cy',
+    // Issue 16: what leaves the school carries its other-language version, written beside the original.
+    otherLanguage: {
+      title: 'Raise the attendance of eFSM learners in Years 3 to 6 from 89% to 93%',
+      learners: 'eFSM learners in Years 3 to 6',
+      successMeasure: 'Attendance of eFSM learners at 93% or above in the summer term',
+    },
   });
   const lastYearReading = pr({
     cycleId: lastCycle,
@@ -298,6 +316,11 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     nationalPriorities: ['literacy'],
     state: 'closed',
     language: 'en',
+    otherLanguage: {
+      title: 'Darllen er pleser bob dydd ym Mlynyddoedd 1 a 2',
+      learners: 'Pob dysgwr ym Mlynyddoedd 1 a 2',
+      successMeasure: 'Pob dosbarth yn darllen er pleser am 20 munud y dydd; benthyciadau llyfrgell yn codi chwarter',
+    },
   });
   const writing = pr({
     title: 'Cywirdeb iaith mewn ysgrifennu estynedig yn Gymraeg ym Mlynyddoedd 5 a 6',
@@ -309,6 +332,13 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     nationalPriorities: ['literacy'],
     state: 'in_progress',
     language: 'cy',
+    otherLanguage: {
+      title: 'Accuracy of language in extended writing in Welsh in Years 5 and 6',
+      description: 'Improve the accuracy of mutations and noun gender in extended pieces across the curriculum.',
+      learners: 'Learners in Years 5 and 6, especially boys',
+      successMeasure:
+        'In termly work samples, 80% of learners write extended pieces with appropriate accuracy of language (61% in October)',
+    },
   });
   const attendance = pr({
     title: 'Reduce persistent absence in Years 3 to 6 to below 10%',
@@ -341,9 +371,15 @@ export async function loadDemoSchoolCycle(db: Db, school: string, people: People
     {
       priorityId: writing.id,
       text: 'Mae 80% o samplau gwaith Blwyddyn 6 yn dangos cywirdeb iaith priodol',
+      otherLanguage: { text: '80% of Year 6 work samples show appropriate accuracy of language' },
       position: 0,
     },
-    { priorityId: writing.id, text: "Mae'r bwlch rhwng bechgyn a merched wedi haneru", position: 1 },
+    {
+      priorityId: writing.id,
+      text: "Mae'r bwlch rhwng bechgyn a merched wedi haneru",
+      otherLanguage: { text: 'The gap between boys and girls has halved' },
+      position: 1,
+    },
     { priorityId: attendance.id, text: 'Persistent absence below 10% in the summer term', position: 0 },
     { priorityId: attendance.id, text: 'Every family identified has a named contact and a plan', position: 1 },
   ]);

@@ -14,6 +14,8 @@ type Story = {
   themes: string[];
   national: string[];
   areas: string[];
+  /** Its other-language version (issue 16), for the stories whose schools wrote one. */
+  other?: Record<string, string>;
 };
 
 // Eight school stories (four in Welsh) and four LA ones, across the three NIF themes.
@@ -30,6 +32,10 @@ const SCHOOL_STORIES: Story[] = [
     themes: ['curriculum_teaching'],
     national: ['literacy'],
     areas: ['languages_literacy', 'skill_literacy'],
+    other: {
+      title: 'Siarad er mwyn darllen yn y blynyddoedd cynnar',
+      summary: 'Deg munud o siarad strwythuredig cyn pob sesiwn ddarllen yn codi hyder wrth ddarllen.',
+    },
   },
   {
     lang: 'cy',
@@ -42,6 +48,14 @@ const SCHOOL_STORIES: Story[] = [
     themes: ['curriculum_teaching'],
     national: ['numeracy'],
     areas: ['mathematics_numeracy', 'skill_numeracy'],
+    other: {
+      title: 'Everyday numeracy outdoors',
+      summary: 'Short outdoor numeracy tasks every morning give learners confidence.',
+      whatWeDid:
+        'The department planned a series of measuring and estimating tasks in the school grounds, with each class using them for ten minutes every morning.',
+      learners: 'Learners in Years 3 and 4, especially those less confident with number.',
+      impact: '85% of learners said they enjoy mathematics, compared with 60% the year before.',
+    },
   },
   {
     lang: 'en',
@@ -191,11 +205,20 @@ export async function loadDemoGoodPractice(db: Db, ctx: DemoLaContext): Promise<
     nationalPriorities: story.national,
     areas: story.areas,
     language: story.lang,
+    otherLanguage: story.other ?? {},
     createdBy,
     status: published ? 'published' : 'draft',
     publishedAt: published ? new Date(ctx.now.getTime() - (i + 1) * 9 * day) : null,
     searchText: searchKey(
-      [story.title, story.summary, story.whatWeDid, story.learners, story.impact, owner.name].join(' '),
+      [
+        story.title,
+        story.summary,
+        story.whatWeDid,
+        story.learners,
+        story.impact,
+        ...Object.values(story.other ?? {}),
+        owner.name,
+      ].join(' '),
     ),
   });
   const rows = [

@@ -48,6 +48,7 @@ import { governorQuestionRoutes } from './governor-questions/routes.ts';
 import { inspectionRoutes } from './inspection/routes.ts';
 import { visionRoutes } from './vision/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
+import { otherLanguageRoutes } from './other-language/routes.ts';
 
 /**
  * Every feature, registered in this order by buildApp, with the parts of AppDeps it is given: only the
@@ -79,6 +80,7 @@ export const features: Feature[] = [
   feature(developmentPlanRoutes, { database: true, clock: true }),
   feature(governorQuestionRoutes, { database: true, clock: true }),
   feature(visionRoutes, { database: true, clock: true }),
+  feature(otherLanguageRoutes, { database: true, clock: true }),
   feature(inspectionRoutes, { database: true, clock: true }),
   feature(surveyRoutes, { database: true, clock: true, config: true }),
   feature(progressReviewRoutes, { database: true, clock: true }),

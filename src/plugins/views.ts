@@ -98,6 +98,9 @@ export const viewsPlugin = fp(async (app, opts: ViewsOptions) => {
         // Whether a link will open for this reader, asked of its own route (src/access/can-open.ts).
         canOpen: (address: string, given?: Parameters<FastifyRequest['canOpen']>[1]) => request.canOpen(address, given),
         csrfToken,
+        // An item's page after its other-language version was saved (src/features/other-language): the
+        // banner is the layout's, so no item page has to know of it.
+        translatedNotice: translatedNotice(request.url),
         cspNonce: nonce,
         chromeHeader: header,
         chromeFooter: footer,
@@ -106,3 +109,10 @@ export const viewsPlugin = fp(async (app, opts: ViewsOptions) => {
     },
   );
 });
+
+/** 'cy' or 'en' when the address says an item's version in that language was just saved, else null. */
+function translatedNotice(url: string): 'cy' | 'en' | null {
+  const query = url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?') + 1)) : null;
+  const value = query?.get('translated');
+  return value === 'cy' || value === 'en' ? value : null;
+}

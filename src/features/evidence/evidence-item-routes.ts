@@ -60,7 +60,11 @@ export function evidenceItemRoutes(app: TypedApp, db: Db, store: AttachmentStore
     const [attachments, priorities, sharing, history, questions, survey] = await Promise.all([
       repo.attachmentsOf(db, item.id),
       repo.listNationalPriorities(db),
-      sharingModel(db, ctx.school, ctx.can, 'evidence', item.id, lang),
+      sharingModel(db, ctx.school, ctx.can, 'evidence', item.id, lang, {
+        record: item,
+        originals: { title: item.title, body: item.body },
+        href: `/schools/${ctx.school.number}/other-language/evidence/${item.id}`,
+      }),
       ctx.can.staff ? auditTrail(db, 'evidence', item.id, HISTORY) : Promise.resolve([]),
       questionsModel(db, request.user, ctx.school, 'evidence', item.id),
       // A closed survey's item carries its figures as a chart and a table (issue 18).

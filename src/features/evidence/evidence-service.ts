@@ -108,7 +108,14 @@ export async function updateEvidence(
       tx,
       item.id,
       version,
-      { ...values, searchText: searchTextOf(values) },
+      // Search keeps finding it by its other-language version too (issue 16), which this form leaves as it is.
+      {
+        ...values,
+        searchText: searchTextOf({
+          title: [values.title, item.otherLanguage.title ?? ''].join(' ').trim(),
+          body: [values.body, item.otherLanguage.body ?? ''].join(' ').trim(),
+        }),
+      },
       now,
     );
     if (!updated) {

@@ -66,7 +66,11 @@ export const findingsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, d
       const [linked, priorities, sharing, questions] = await Promise.all([
         repo.evidenceOfFindings(db, [finding.id], access),
         repo.prioritiesOfFinding(db, finding.id, access),
-        sharingModel(db, ctx.school, ctx.can, 'finding', finding.id, request.lang),
+        sharingModel(db, ctx.school, ctx.can, 'finding', finding.id, request.lang, {
+          record: finding,
+          originals: { title: finding.title, body: finding.body },
+          href: `/schools/${ctx.school.number}/other-language/finding/${finding.id}`,
+        }),
         questionsModel(db, request.user, ctx.school, 'finding', finding.id),
       ]);
       const evidence = linked.filter((e) => e.visible);

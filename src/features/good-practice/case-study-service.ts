@@ -101,7 +101,11 @@ export async function updateCaseStudy(
   const { errors, flags } = check(form, nationalCodes, owner, saved);
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors, flags };
   return db.transaction(async (tx) => {
-    const updated = await repo.updateCaseStudy(tx, before.id, version, valuesOf(form, owner, language));
+    // Search keeps finding it by its other-language version too (issue 16), which this form leaves as it is.
+    const other = Object.values(before.otherLanguage);
+    const values = valuesOf(form, owner, language);
+    if (other.length) values.searchText = searchTextOf(form, [...owner.names, ...other]);
+    const updated = await repo.updateCaseStudy(tx, before.id, version, values);
     if (!updated)
       return {
         ok: false as const,

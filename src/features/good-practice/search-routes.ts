@@ -9,6 +9,7 @@ import { caseStudyRows, caseStudyTags, caseStudyTexts, filterGroups, writeLinks 
 import { BoundedInteger, FormText } from '../../lib/request-schemas.ts';
 import { caseStudyScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
+import { missingFields, otherOf } from '../../lib/paired-text.ts';
 
 const PAGE_SIZE = 10;
 const short = FormText(60);
@@ -59,6 +60,17 @@ export const searchRoutes: FeaturePlugin<'database'> = async (app, { database })
     async (request, reply) => {
       const ctx = caseStudyScope(request);
       const rt = caseStudyTexts(ctx.caseStudy, request.lang);
+      const cs = ctx.caseStudy;
+      // Told, not blocked (issue 16): before publishing, which texts have no other-language version.
+      const missing = ctx.can.publish
+        ? missingFields(cs, {
+            title: cs.title,
+            summary: cs.summary,
+            whatWeDid: cs.whatWeDid,
+            learners: cs.learners,
+            impact: cs.impact,
+          })
+        : [];
       return reply.page(view('case-study'), {
         title: rt.title.text,
         rt,
@@ -68,6 +80,13 @@ export const searchRoutes: FeaturePlugin<'database'> = async (app, { database })
         tags: await caseStudyTags(db, request, ctx.caseStudy),
         done: request.query.done,
         laName: request.lang === 'cy' ? ctx.laNameCy : ctx.laNameEn,
+        lacking: missing.length
+          ? {
+              fields: missing,
+              other: otherOf(cs.language),
+              href: `/good-practice/${cs.id}/other-language/case-study/${cs.id}`,
+            }
+          : null,
       });
     },
   );

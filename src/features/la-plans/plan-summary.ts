@@ -4,6 +4,7 @@ import { planCan } from '../../policy/plan-policy.ts';
 import type { PlanWithContext } from '../../national/planning-repository.ts';
 import { planAnswers, planComments, roundSections } from './plan-repository.ts';
 import { deadlineStatus, isLate, localName } from './plan-context.ts';
+import { missingFields } from '../../lib/paired-text.ts';
 
 /** The plan's overview: each section with whether it is answered and how many comments WG left. */
 export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWithContext, now: Date) {
@@ -29,10 +30,13 @@ export async function planSummary(db: Db, request: FastifyRequest, plan: PlanWit
         number: i + 1,
         title: localName(lang, s.titleEn, s.titleCy),
         answered: !!answer?.body,
+        // Told, not blocked (issue 16): an answer with no version in the other language.
+        lacksOtherLanguage: !!answer && missingFields(answer, { body: answer.body }).length > 0,
         updatedAt: answer?.updatedAt ?? null,
         comments: comments.filter((c) => c.sectionId === s.id).length,
       };
     }),
+    lackingOtherLanguage: answers.filter((a) => missingFields(a, { body: a.body }).length > 0).length,
     unanswered: sections.filter((s) => !answers.find((a) => a.sectionId === s.id)?.body).length,
   };
 }

@@ -11,6 +11,10 @@ import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
 import { renderPlanXlsx } from './render-xlsx.ts';
 import { SchoolNumber } from '../../lib/request-schemas.ts';
+import { academicYearOf } from '../../reference/reference-data.ts';
+import { findCycle } from '../school-cycle/cycle-repository.ts';
+import { documentTexts } from './paired-text-repository.ts';
+import { lackingInDocument } from './lacking-presenter.ts';
 import { schoolScope } from '../../access/request-scope.ts';
 import { scoped } from '../../access/scopes.ts';
 
@@ -49,11 +53,15 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
     async (request, reply) => {
       const { school, can } = schoolScope(request);
       const kinds = await readableOutputs(db, request.user, school, can, OUTPUT_KINDS);
+      // Told, not blocked: the headteacher, who shares documents beyond the school, hears what lacks the other language.
+      const cycle = can.widenSharing ? await findCycle(db, school.number, academicYearOf(clock.now())) : null;
+      const texts = cycle ? await documentTexts(db, cycle.id) : null;
       const documents = await Promise.all(
         kinds.map(async (kind) => ({
           kind,
           slug: slugOf(kind),
           spreadsheet: SPREADSHEETS.includes(kind),
+          lacking: texts ? lackingInDocument(kind, texts, school.number) : [],
           sharing: can.staff
             ? await sharingModel(db, school, can, 'output', outputItemId(school.number, kind), request.lang)
             : null,

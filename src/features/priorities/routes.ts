@@ -81,7 +81,16 @@ export const prioritiesRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
     const [linked, national, sharing, questions, progress] = await Promise.all([
       repo.linkedFindings(db, priority.id, access),
       repo.nationalPriorityList(db),
-      sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang),
+      sharingModel(db, ctx.school, ctx.can, 'priority', priority.id, request.lang, {
+        record: priority,
+        originals: {
+          title: priority.title,
+          description: priority.description,
+          learners: priority.learners,
+          successMeasure: priority.successMeasure,
+        },
+        href: `/schools/${ctx.school.number}/other-language/priority/${priority.id}`,
+      }),
       questionsModel(db, request.user, ctx.school, 'priority', priority.id),
       priorityProgress(
         db,
