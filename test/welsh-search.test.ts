@@ -147,3 +147,23 @@ describe.each(LANGS)('directory search (%s interface)', (lang) => {
     expect(await find(`${MARK} Penfro`)).toEqual([`Ysgol Gymraeg ${MARK}`]);
   });
 });
+
+describe('choosing the evidence behind a finding', () => {
+  it('narrows the list to every form of the word searched', async () => {
+    const head = new Visitor(t.app).withCookie(await sessionCookie(t.database.db, people.headteacher.id));
+    const response = await head.post(`/schools/${school.number}/findings`, {
+      intent: 'filter',
+      kind: 'strength',
+      title: 'Hyder yn y Gymraeg',
+      body: '',
+      nifTheme: 'curriculum_teaching',
+      language: 'cy',
+      q: 'Nghymraeg',
+    });
+    expect(response.statusCode).toBe(200);
+    const text = pageText(response.body);
+    for (const title of [EVIDENCE.soft, EVIDENCE.nasal, EVIDENCE.radical]) expect(text).toContain(title);
+    expect(text).not.toContain(EVIDENCE.english);
+    expect(text).not.toContain(EVIDENCE.plant);
+  });
+});
