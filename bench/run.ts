@@ -7,9 +7,13 @@ import { benchLaHeatmap } from './la-heatmap.ts';
 import { benchNationalPicture } from './national.ts';
 import { buildNationalData } from './national-data.ts';
 import { generatePlanVolume, type PlanVolume } from './plan-volume.ts';
+import { EVIDENCE_SEARCH_QUERY, writeSearchableEvidence } from './evidence-search.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// BENCH_ONLY=evidence-search measures just the evidence list and its search (issue 16), to
+// compare one change on a shared machine without the full run.
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 type Result = { name: string; rps: number; p50: number; p99: number; failed: number };
 
@@ -27,10 +31,34 @@ let planVolume: PlanVolume | undefined;
 const data = await buildNationalData({
   extend: async (db, { year }) => {
     planVolume = await generatePlanVolume(db, { year, passwordFrom: email('headteacher') });
+    await writeSearchableEvidence(db, DEMO_SCHOOL);
   },
 });
 const { collaborative } = data;
 const server = await startServer(Number(process.env.BENCH_PORT ?? 3999), data.env, data.dataDir);
+const evidenceUrl = `${server.url}/schools/${DEMO_SCHOOL}/evidence`;
+const evidenceSearchName = `evidence search, 2,000 items (q=${EVIDENCE_SEARCH_QUERY})`;
+const evidenceSearchUrl = `${evidenceUrl}?q=${encodeURIComponent(EVIDENCE_SEARCH_QUERY)}`;
+if (ONLY === 'evidence-search') {
+  try {
+    const cookie = await signIn(server.url, email('headteacher'), DEMO_PASSWORD);
+    const list = await measure('evidence list, 2,000 items', evidenceUrl, { cookie });
+    const found = await measure(evidenceSearchName, evidenceSearchUrl, { cookie });
+    console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each\n`);
+    for (const r of [list, found])
+      console.log(
+        r.name.padEnd(46),
+        r.rps.toFixed(0).padStart(9),
+        String(r.p50).padStart(8),
+        String(r.p99).padStart(8),
+      );
+    if (list.failed + found.failed > 0) process.exitCode = 1;
+  } finally {
+    await server.stop();
+    await data.dispose();
+  }
+  process.exit();
+}
 try {
   const admin = await signIn(server.url, email('administrator'), DEMO_PASSWORD);
   const head = await signIn(server.url, email('headteacher'), DEMO_PASSWORD);
@@ -43,9 +71,8 @@ try {
   const schoolHome = await measure('school home, 2,000 items', `${server.url}/schools/${DEMO_SCHOOL}/home`, {
     cookie: head,
   });
-  const evidenceList = await measure('evidence list, 2,000 items', `${server.url}/schools/${DEMO_SCHOOL}/evidence`, {
-    cookie: head,
-  });
+  const evidenceList = await measure('evidence list, 2,000 items', evidenceUrl, { cookie: head });
+  const evidenceSearch = await measure(evidenceSearchName, evidenceSearchUrl, { cookie: head });
   const planHead = await signIn(server.url, planVolume!.headEmail, DEMO_PASSWORD);
   const planPage = await measure(
     'plan page, 3 years, 8 priorities, 60 actions',
@@ -78,7 +105,18 @@ try {
     const cookie = await signIn(server.url, account.email, DEMO_PASSWORD);
     roleHomes.push(await measure(`home (GET /) as ${account.role}`, `${server.url}/`, { cookie }));
   }
-  const rows = [trivial, home, search, api, schoolHome, evidenceList, planPage, ...spacePages, ...roleHomes];
+  const rows = [
+    trivial,
+    home,
+    search,
+    api,
+    schoolHome,
+    evidenceList,
+    evidenceSearch,
+    planPage,
+    ...spacePages,
+    ...roleHomes,
+  ];
   console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each\n`);
   console.log(
     'route'.padEnd(46),
@@ -100,7 +138,7 @@ try {
   console.log(
     `\nhome / trivial = ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)}); target above 1/40 -> ${verdict(ratio > 1 / 40)}`,
   );
-  for (const page of [schoolHome, evidenceList, planPage, ...spacePages]) {
+  for (const page of [schoolHome, evidenceList, evidenceSearch, planPage, ...spacePages]) {
     console.log(
       `${page.name} / directory search = ${(page.rps / search.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= search.rps / 2)}`,
     );

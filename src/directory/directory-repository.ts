@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import {
@@ -9,7 +9,8 @@ import {
   schoolChanges,
   schools,
 } from '../db/schema/index.ts';
-import { searchKey } from '../lib/search-text.ts';
+import { isWelshFormOf, searchKey } from '../lib/search-text.ts';
+import { searchWordCondition } from '../db/search-condition.ts';
 import { FACETS, type DirectoryFilter, type Facet } from './directory-filter.ts';
 
 export type Page = { limit: number; offset: number };
@@ -44,22 +45,20 @@ function laKeys(db: Db): Promise<LaKey[]> {
   return keys;
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Every word must appear in the school's search text (name, number, postcode) or begin a word
- * of its LA's name in either language, so "ynys mon" finds the schools of Ynys Môn. A whole
+ * of its LA's name in either language, so "ynys mon" finds the schools of Ynys Môn; either in
+ * a Welsh mutated form too ("Gymraeg" for "Cymraeg", "Sir Benfro" for "Penfro"). A whole
  * school number or postcode (any spacing or case) also matches exactly.
  */
 function searchCondition(q: string, las: LaKey[]): SQL | undefined {
   const words = searchKey(q).split(' ').filter(Boolean);
   if (!words.length) return undefined;
   const byWord = words.map((word) => {
-    const codes = las.filter((la) => la.words.some((w) => w.startsWith(word))).map((la) => la.code);
-    return or(
-      like(schools.searchText, `%${escapeLike(word)}%`),
-      codes.length ? inArray(schools.laCode, codes) : undefined,
-    );
+    const codes = las
+      .filter((la) => la.words.some((w) => w.startsWith(word) || isWelshFormOf(word, w)))
+      .map((la) => la.code);
+    return or(searchWordCondition(schools.searchText, word), codes.length ? inArray(schools.laCode, codes) : undefined);
   });
   const compact = q.replace(/\s+/g, '').toUpperCase();
   return or(

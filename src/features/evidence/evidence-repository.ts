@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-or
 import type { Db } from '../../db/client.ts';
 import { cycles, evidence, evidenceAttachments, nationalPriorities, users } from '../../db/schema/index.ts';
 import { searchKey } from '../../lib/search-text.ts';
+import { searchWordCondition } from '../../db/search-condition.ts';
 import { visibleCondition, type ItemAccess } from '../../sharing/share-repository.ts';
 import { FACETS, TAG_FIELDS, type EvidenceFilter, type Facet } from './evidence-filter.ts';
 import { isUuid } from '../../lib/request-schemas.ts';
@@ -118,16 +119,17 @@ export async function deleteAttachments(db: Db, evidenceId: string, ids: string[
     .returning();
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** What every count and row shares: the school, the cycle, archived or not, the words, the dates, what the reader may see. */
+/**
+ * What every count and row shares: the school, the cycle, archived or not, the words (each also in
+ * its Welsh mutated forms: searchWordCondition), the dates, what the reader may see.
+ */
 function baseCondition(schoolNumber: string, cycleId: string, filter: EvidenceFilter, access: ItemAccess): SQL {
   const words = searchKey(filter.q).split(' ').filter(Boolean);
   return and(
     eq(evidence.schoolNumber, schoolNumber),
     eq(evidence.cycleId, cycleId),
     eq(evidence.archived, filter.archived),
-    ...words.map((w) => sql`${evidence.searchText} like ${`%${escapeLike(w)}%`}`),
+    ...words.map((w) => searchWordCondition(evidence.searchText, w)),
     filter.from ? gte(evidence.observedOn, filter.from) : undefined,
     filter.to ? lte(evidence.observedOn, filter.to) : undefined,
     visibleCondition('evidence', evidence.id, access),

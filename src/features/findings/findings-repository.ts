@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-o
 import type { Db } from '../../db/client.ts';
 import { evidence, findingEvidence, findings, priorities, priorityFindings } from '../../db/schema/index.ts';
 import { searchKey } from '../../lib/search-text.ts';
+import { searchWordCondition } from '../../db/search-condition.ts';
 import { visibleCondition, type ItemAccess } from '../../sharing/share-repository.ts';
 
 export type Finding = typeof findings.$inferSelect;
@@ -77,7 +78,8 @@ function evidenceFilterCondition(filter: EvidenceFilter): SQL | undefined {
       ? or(
           ilike(evidence.title, escape(filter.q)),
           ilike(evidence.body, escape(filter.q)),
-          key ? ilike(evidence.searchText, escape(key)) : undefined,
+          // Every word of the search, each also in its Welsh mutated forms ("plant" finds "phlant").
+          key ? and(...key.split(' ').map((word) => searchWordCondition(evidence.searchText, word))) : undefined,
         )
       : undefined,
     filter.source ? eq(evidence.source, filter.source) : undefined,

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizz
 import type { Db } from '../../db/client.ts';
 import { caseStudies, localAuthorities, nationalPriorities, schools } from '../../db/schema/index.ts';
 import { laOf } from '../../sharing/good-practice-repository.ts';
+import { searchWordCondition } from '../../db/search-condition.ts';
 
 export type CaseStudy = typeof caseStudies.$inferSelect;
 export type CaseStudyValues = Pick<
@@ -53,11 +54,14 @@ export type CaseStudySummary = {
   byLa: boolean;
 };
 
-/** Every published case study matching the filters; `except` leaves one filter out, for its own counts. */
+/**
+ * Every published case study matching the filters (each word also in its Welsh mutated forms);
+ * `except` leaves one filter out, for its own counts.
+ */
 function conditions(f: SearchFilters, except?: Facet): SQL | undefined {
   return and(
     eq(caseStudies.status, 'published'),
-    ...f.q.map((word) => sql`${caseStudies.searchText} like ${`%${word}%`}`),
+    ...f.q.map((word) => searchWordCondition(caseStudies.searchText, word)),
     f.theme && except !== 'theme' ? sql`${f.theme} = any(${caseStudies.nifThemes})` : undefined,
     f.national && except !== 'national' ? sql`${f.national} = any(${caseStudies.nationalPriorities})` : undefined,
     f.area && except !== 'area' ? sql`${f.area} = any(${caseStudies.areas})` : undefined,
