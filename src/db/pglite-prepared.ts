@@ -98,7 +98,8 @@ export function usePreparedStatements(client: PGlite): void {
           { syncToFs: false, throwOnError: false },
         );
         synced = true;
-        const error = replies.find((m) => m.name === 'error');
+        // PGlite parses an ErrorResponse into a DatabaseError (an Error), as it would throw it itself.
+        const error = replies.find((m): m is BackendMessage & Error => m.name === 'error');
         if (error) throw error;
         messages.push(...replies);
       } catch (error) {

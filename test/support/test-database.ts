@@ -45,7 +45,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   }
   const dump = fs.readFileSync(inject('pgliteTemplate'));
   const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
-  return await wrapPglite(client);
+  return wrapPglite(client);
 }
 
 /**
