@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  developmentPlans,
   evidence,
   findings,
   inspectionRecommendations,
@@ -232,6 +233,35 @@ export const outlinePriorityStore: KindStore<'school'> = {
         .set({ otherLanguage: part ? { description: part } : {} })
         .where(and(eq(planOutlineActions.id, id), eq(planOutlineActions.outlinePriorityId, item.id)));
     return true;
+  },
+};
+
+export const planSummaryStore: KindStore<'school'> = {
+  async load(db, ctx, _ids, id) {
+    const [p] = await db
+      .select()
+      .from(developmentPlans)
+      .where(and(eq(developmentPlans.id, id), eq(developmentPlans.schoolNumber, ctx.school.number)));
+    if (!p) return null;
+    return {
+      id: p.id,
+      language: asLanguage(p.language),
+      version: p.version,
+      name: p.summary,
+      originals: { summary: p.summary },
+      other: p.otherLanguage,
+      parts: [],
+      returnTo: `${school(p.schoolNumber)}/plan#summary`,
+    };
+  },
+  async save(tx, { item, other, version, now }) {
+    // The plan's version moves too, so someone editing the summary meanwhile is told of the change.
+    const done = await tx
+      .update(developmentPlans)
+      .set({ otherLanguage: other, version: bump(developmentPlans), updatedAt: now })
+      .where(and(eq(developmentPlans.id, item.id), eq(developmentPlans.version, version)))
+      .returning({ id: developmentPlans.id });
+    return done.length === 1;
   },
 };
 

@@ -12,6 +12,7 @@ import {
   MAX_OUTLINE_SUMMARY,
   MAX_OUTLINE_TITLE,
 } from '../development-plan/outline-form.ts';
+import { MAX_SUMMARY_LENGTH } from '../development-plan/plan-service.ts';
 import { LIMITS as VISION_LIMITS } from '../vision/vision-service.ts';
 import { LIMITS as INSPECTION_LIMITS } from '../inspection/inspection-service.ts';
 import { searchKey } from '../../lib/search-text.ts';
@@ -106,7 +107,18 @@ export const visionKind = kind({
   ...stores.visionStore,
 });
 
+// The plan's plain-language summary: written by whoever may edit it (the plan summary form's own need).
+export const planSummaryKind = kind({
+  slug: 'plan-summary',
+  scope: 'school',
+  need: 'edit',
+  entityType: 'development_plan',
+  fields: [area('summary', MAX_SUMMARY_LENGTH)],
+  ...stores.planSummaryStore,
+});
+
 export const SCHOOL_KINDS = [
+  planSummaryKind,
   priorityKind,
   findingKind,
   evidenceKind,

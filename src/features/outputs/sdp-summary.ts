@@ -223,10 +223,7 @@ export function sdpSummary(d: OutputData, t: TFunction, lang: Lang): Section[] {
       blocks: [
         {
           type: 'paragraph',
-          // The plan's summary has no other-language version yet (development_plans has no column for one).
-          text: d.plan?.summary
-            ? writtenFor(t, lang)(asWritten(d.plan.language), d.plan.summary, 'summary')
-            : t(k('sdp.noSummary')),
+          text: d.plan?.summary ? writtenFor(t, lang)(d.plan, d.plan.summary, 'summary') : t(k('sdp.noSummary')),
         },
         revisionBlock(d, t, lang),
       ],
