@@ -13,6 +13,8 @@ import {
   planOutlinePriorities,
   priorities,
   successCriteria,
+  supportAgreements,
+  supportRequests,
   visions,
 } from '../../db/schema/index.ts';
 import { asLanguage } from '../../lib/paired-text.ts';
@@ -261,6 +263,65 @@ export const planSummaryStore: KindStore<'school'> = {
       .set({ otherLanguage: other, version: bump(developmentPlans), updatedAt: now })
       .where(and(eq(developmentPlans.id, item.id), eq(developmentPlans.version, version)))
       .returning({ id: developmentPlans.id });
+    return done.length === 1;
+  },
+};
+
+export const supportRequestStore: KindStore<'school'> = {
+  async load(db, ctx, _ids, id) {
+    const [r] = await db
+      .select()
+      .from(supportRequests)
+      .where(and(eq(supportRequests.id, id), eq(supportRequests.schoolNumber, ctx.school.number)));
+    if (!r) return null;
+    return {
+      id: r.id,
+      language: asLanguage(r.language),
+      version: r.version,
+      name: r.need,
+      originals: { need: r.need },
+      other: r.otherLanguage,
+      parts: [],
+      returnTo: `${school(r.schoolNumber)}/support#request-${r.id}`,
+    };
+  },
+  async save(tx, { item, other, version, now }) {
+    const done = await tx
+      .update(supportRequests)
+      .set({ otherLanguage: other, version: bump(supportRequests), updatedAt: now })
+      .where(and(eq(supportRequests.id, item.id), eq(supportRequests.version, version)))
+      .returning({ id: supportRequests.id });
+    return done.length === 1;
+  },
+};
+
+/** Support the school received: found through its own request (the supporting school does not write it). */
+export const supportAgreementStore: KindStore<'school'> = {
+  async load(db, ctx, _ids, id) {
+    const [row] = await db
+      .select({ a: supportAgreements })
+      .from(supportAgreements)
+      .innerJoin(supportRequests, eq(supportRequests.id, supportAgreements.requestId))
+      .where(and(eq(supportAgreements.id, id), eq(supportRequests.schoolNumber, ctx.school.number)));
+    if (!row) return null;
+    const a = row.a;
+    return {
+      id: a.id,
+      language: asLanguage(a.language),
+      version: a.version,
+      name: a.what,
+      originals: { what: a.what, impact: a.impact },
+      other: a.otherLanguage,
+      parts: [],
+      returnTo: `${school(ctx.school.number)}/support#request-${a.requestId}`,
+    };
+  },
+  async save(tx, { item, other, version, now }) {
+    const done = await tx
+      .update(supportAgreements)
+      .set({ otherLanguage: other, version: bump(supportAgreements), updatedAt: now })
+      .where(and(eq(supportAgreements.id, item.id), eq(supportAgreements.version, version)))
+      .returning({ id: supportAgreements.id });
     return done.length === 1;
   },
 };

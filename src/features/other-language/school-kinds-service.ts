@@ -13,6 +13,7 @@ import {
   MAX_OUTLINE_TITLE,
 } from '../development-plan/outline-form.ts';
 import { MAX_SUMMARY_LENGTH } from '../development-plan/plan-service.ts';
+import { MAX_AGREED_WHAT, MAX_IMPACT, MAX_NEED } from '../brokering/brokering-forms.ts';
 import { LIMITS as VISION_LIMITS } from '../vision/vision-service.ts';
 import { LIMITS as INSPECTION_LIMITS } from '../inspection/inspection-service.ts';
 import { searchKey } from '../../lib/search-text.ts';
@@ -117,6 +118,26 @@ export const planSummaryKind = kind({
   ...stores.planSummaryStore,
 });
 
+// A request for support, written by those who may edit the school's requests (the request form's need).
+export const supportRequestKind = kind({
+  slug: 'support-request',
+  scope: 'school',
+  need: 'edit',
+  entityType: 'support_request',
+  fields: [area('need', MAX_NEED)],
+  ...stores.supportRequestStore,
+});
+
+// Support the school received, whose impact its editors record: written with the impact, for its support log.
+export const supportAgreementKind = kind({
+  slug: 'support-agreement',
+  scope: 'school',
+  need: 'edit',
+  entityType: 'support_agreement',
+  fields: [area('what', MAX_AGREED_WHAT), area('impact', MAX_IMPACT)],
+  ...stores.supportAgreementStore,
+});
+
 export const SCHOOL_KINDS = [
   planSummaryKind,
   priorityKind,
@@ -126,4 +147,6 @@ export const SCHOOL_KINDS = [
   visionKind,
   recommendationKind,
   outlinePriorityKind,
+  supportRequestKind,
+  supportAgreementKind,
 ];
