@@ -12,6 +12,7 @@ import {
   planOutlineActions,
   planOutlinePriorities,
   priorities,
+  progressReviews,
   successCriteria,
   supportAgreements,
   supportRequests,
@@ -322,6 +323,52 @@ export const supportAgreementStore: KindStore<'school'> = {
       .set({ otherLanguage: other, version: bump(supportAgreements), updatedAt: now })
       .where(and(eq(supportAgreements.id, item.id), eq(supportAgreements.version, version)))
       .returning({ id: supportAgreements.id });
+    return done.length === 1;
+  },
+};
+
+/**
+ * A progress review is never edited (a correction is a new review), so it has no version: its
+ * other-language texts stand in for one, as a number that changes whenever they do.
+ */
+export function versionOfTexts(other: Record<string, string>): number {
+  const json = JSON.stringify(Object.entries(other).sort(([a], [b]) => a.localeCompare(b)));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193) >>> 0;
+  return (hash % 0x7ffffffe) + 1;
+}
+
+export const progressReviewStore: KindStore<'school'> = {
+  async load(db, ctx, _ids, id) {
+    const [r] = await db
+      .select()
+      .from(progressReviews)
+      .where(and(eq(progressReviews.id, id), eq(progressReviews.schoolNumber, ctx.school.number)));
+    if (!r) return null;
+    return {
+      id: r.id,
+      language: asLanguage(r.language),
+      version: versionOfTexts(r.otherLanguage),
+      name: r.comment,
+      originals: { comment: r.comment },
+      other: r.otherLanguage,
+      parts: [],
+      returnTo: `${school(r.schoolNumber)}/priorities/${r.priorityId}#progress`,
+    };
+  },
+  async save(tx, { item, other, version }) {
+    // Someone saved other texts since the page was opened: a conflict, like a changed version.
+    if (versionOfTexts(item.other) !== version) return false;
+    const done = await tx
+      .update(progressReviews)
+      .set({ otherLanguage: other })
+      .where(
+        and(
+          eq(progressReviews.id, item.id),
+          sql`${progressReviews.otherLanguage} = ${JSON.stringify(item.other)}::jsonb`,
+        ),
+      )
+      .returning({ id: progressReviews.id });
     return done.length === 1;
   },
 };

@@ -14,6 +14,7 @@ import {
 } from '../development-plan/outline-form.ts';
 import { MAX_SUMMARY_LENGTH } from '../development-plan/plan-service.ts';
 import { MAX_AGREED_WHAT, MAX_IMPACT, MAX_NEED } from '../brokering/brokering-forms.ts';
+import { MAX_COMMENT } from '../progress-reviews/review-form.ts';
 import { LIMITS as VISION_LIMITS } from '../vision/vision-service.ts';
 import { LIMITS as INSPECTION_LIMITS } from '../inspection/inspection-service.ts';
 import { searchKey } from '../../lib/search-text.ts';
@@ -138,6 +139,16 @@ export const supportAgreementKind = kind({
   ...stores.supportAgreementStore,
 });
 
+// A progress review's comment: written by those who may record reviews (the review form's need).
+export const progressReviewKind = kind({
+  slug: 'progress-review',
+  scope: 'school',
+  need: 'edit',
+  entityType: 'progress_review',
+  fields: [area('comment', MAX_COMMENT)],
+  ...stores.progressReviewStore,
+});
+
 export const SCHOOL_KINDS = [
   planSummaryKind,
   priorityKind,
@@ -147,6 +158,7 @@ export const SCHOOL_KINDS = [
   visionKind,
   recommendationKind,
   outlinePriorityKind,
+  progressReviewKind,
   supportRequestKind,
   supportAgreementKind,
 ];
