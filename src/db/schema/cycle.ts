@@ -287,6 +287,8 @@ export const developmentPlans = pgTable(
     firstYear: integer('first_year').notNull(),
     summary: text('summary').notNull().default(''),
     language: language(),
+    // The summary's other-language version (issue 16), under `summary`.
+    otherLanguage: otherLanguage(),
     ...stamps,
   },
   (t) => [uniqueIndex('development_plans_school_year').on(t.schoolNumber, t.firstYear)],

@@ -102,6 +102,8 @@ export const supportRequests = pgTable(
     // request is never withdrawn behind its back).
     fromPlan: boolean('from_plan').notNull().default(false),
     language: language(),
+    // The need's other-language version (issue 16), under `need`.
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     ...stamps,
   },
@@ -155,6 +157,8 @@ export const supportAgreements = pgTable(
     impact: text('impact').notNull().default(''),
     impactRecordedAt: timestamp('impact_recorded_at', { withTimezone: true }),
     language: language(),
+    // What was agreed and its impact in the other language (issue 16), under `what` and `impact`.
+    otherLanguage: otherLanguage(),
     agreedBy: uuid('agreed_by').references(() => users.id),
     ...stamps,
   },

@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { author, language } from './columns.ts';
+import { author, language, otherLanguage } from './columns.ts';
 import { developmentPlans, evidence, planActions, priorities } from './cycle.ts';
 import { schools } from './directory.ts';
 import { PROGRESS_RATINGS, SCHOOL_TERMS } from '../../reference/reference-data.ts';
@@ -25,6 +25,8 @@ export const progressReviews = pgTable(
     rating: text('rating').notNull(),
     comment: text('comment').notNull().default(''),
     language: language(),
+    // The comment's other-language version (issue 16), under `comment`.
+    otherLanguage: otherLanguage(),
     createdBy: author(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

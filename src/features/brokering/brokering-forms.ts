@@ -5,6 +5,10 @@ import { parseDateParts } from '../../lib/govuk-date-input.ts';
 import { AREAS, isOneOf, NIF_THEMES } from '../../reference/reference-data.ts';
 
 const e = (key: string) => `brokering.errors.${key}`;
+/** The longest need, agreed support and impact: their other-language versions (issue 16) share these limits. */
+export const MAX_NEED = 2000;
+export const MAX_AGREED_WHAT = 2000;
+export const MAX_IMPACT = 4000;
 const LANGUAGES = ['en', 'cy'] as const;
 export type Parsed<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
 const done = <T>(errors: FieldErrors, values: T): Parsed<T> =>
@@ -102,7 +106,7 @@ export function requestInput(body: Record<string, unknown>): RequestInput {
 export function parseRequest(input: RequestInput, collaborativeIds: string[]) {
   const errors: FieldErrors = {};
   if (!input.need) errors.need = e('request.need');
-  else if (input.need.length > 2000) errors.need = e('request.needLong');
+  else if (input.need.length > MAX_NEED) errors.need = e('request.needLong');
   if (input.broker !== 'la' && !collaborativeIds.includes(input.broker)) errors.broker = e('request.broker');
   return done(errors, {
     need: input.need,
@@ -158,7 +162,7 @@ export function parseAgreement(input: AgreementInput): Parsed<AgreementValues> {
   else if (!/^\d{7}$/.test(number))
     errors[input.supporter === 'other' ? 'otherSchool' : 'supporter'] = e('agree.schoolNumber');
   if (!input.what) errors.what = e('agree.what');
-  else if (input.what.length > 2000) errors.what = e('agree.whatLong');
+  else if (input.what.length > MAX_AGREED_WHAT) errors.what = e('agree.whatLong');
   if (input.days && (!/^\d{1,3}(\.\d)?$/.test(input.days) || Number(input.days) <= 0 || Number(input.days) > 365))
     errors.days = e('agree.days');
   if (input.cost && !/^\d{1,7}(\.\d{1,2})?$/.test(input.cost)) errors.cost = e('agree.cost');
@@ -183,6 +187,6 @@ export function parseImpact(body: Record<string, unknown>) {
   const impact = text(body.impact);
   const errors: FieldErrors = {};
   if (!impact) errors.impact = e('impact.required');
-  else if (impact.length > 4000) errors.impact = e('impact.long');
+  else if (impact.length > MAX_IMPACT) errors.impact = e('impact.long');
   return done(errors, { impact, language: language(body.language) });
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.ts';
+import { forReader } from '../../lib/paired-text.ts';
 import type { AgreementRow, RequestRow } from './brokering-repository.ts';
 import { decodeReasons, type Reason } from './match-rules.ts';
 
@@ -75,6 +76,13 @@ export function agreementFacts(t: TFunction, lang: Lang, row: AgreementRow, nati
     reasons: reasons.length ? reasonTexts(t, lang, reasons, national) : [t('brokering.reasons.chosen')],
     impact: a.impact,
     impactRecordedAt: a.impactRecordedAt,
+    // Each text as this reader sees it (issue 16): their language's version when written, else marked.
+    rt: {
+      need: forReader({ language: row.needLanguage, otherLanguage: row.needOtherLanguage }, row.need, 'need', lang),
+      what: forReader(a, a.what, 'what', lang),
+      impact: forReader(a, a.impact, 'impact', lang),
+    },
+    otherLanguage: a.otherLanguage,
   };
 }
 export type AgreementFacts = ReturnType<typeof agreementFacts>;

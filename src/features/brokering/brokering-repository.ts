@@ -428,6 +428,7 @@ const agreementColumns = {
   agreement: supportAgreements,
   need: supportRequests.need,
   needLanguage: supportRequests.language,
+  needOtherLanguage: supportRequests.otherLanguage,
   requestStatus: supportRequests.status,
   requestingSchoolNumber: supportRequests.schoolNumber,
   requestingSchoolName: requester.name,
@@ -472,6 +473,8 @@ export async function recordImpact(
     .set({
       impact,
       language,
+      // Recorded in the other language: the old other-language texts are now the original's language, so they go.
+      otherLanguage: sql`case when ${supportAgreements.language} = ${language} then ${supportAgreements.otherLanguage} else '{}'::jsonb end`,
       status: 'completed',
       impactRecordedAt: now,
       updatedAt: now,

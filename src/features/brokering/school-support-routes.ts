@@ -75,6 +75,7 @@ export const schoolSupportRoutes: FeaturePlugin<'database' | 'clock'> = async (a
             'title',
             request.lang,
           ),
+          needRt: forReader(r.request, r.request.need, 'need', request.lang),
           agreement: receivedFacts.find((a) => a.requestId === r.request.id) ?? null,
         })),
         given: facts(given),

@@ -56,7 +56,15 @@ export async function updatePlanSummary(
 ): Promise<DevelopmentPlan | null> {
   const [plan] = await db
     .update(developmentPlans)
-    .set({ summary, language, updatedAt: now, version: sql`${developmentPlans.version} + 1` })
+    .set({
+      summary,
+      language,
+      // Written over in the other language: the old other-language version is now the original's
+      // language, so it no longer translates anything and is dropped (written again from the page).
+      otherLanguage: sql`case when ${developmentPlans.language} = ${language} then ${developmentPlans.otherLanguage} else '{}'::jsonb end`,
+      updatedAt: now,
+      version: sql`${developmentPlans.version} + 1`,
+    })
     .where(and(eq(developmentPlans.id, id), eq(developmentPlans.version, version)))
     .returning();
   return plan ?? null;

@@ -20,6 +20,7 @@ import { scoped } from '../../access/scopes.ts';
 import { currentVision } from '../vision/vision-repository.ts';
 import { readerVision } from '../vision/vision-form.ts';
 import { planProgress } from '../progress-reviews/progress-presenter.ts';
+import { forReader } from '../../lib/paired-text.ts';
 
 /** Confirmations the plan page can show after a change, by the `done` query value. */
 const DONE = [
@@ -106,6 +107,8 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         questions,
         openQuestions,
         showSummary: summaryShared,
+        // The summary in the reader's language when it has that version (issue 16), else as written.
+        summaryText: forReader(plan, plan.summary, 'summary', request.lang),
         vision: readerVision(vision, request.lang),
         inPlan: withSupport(presentPriorities(years.inPlan, request.lang, todayInWales(clock.now())), support).map(
           (p) => ({

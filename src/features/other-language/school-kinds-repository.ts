@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  developmentPlans,
   evidence,
   findings,
   inspectionRecommendations,
@@ -11,7 +12,10 @@ import {
   planOutlineActions,
   planOutlinePriorities,
   priorities,
+  progressReviews,
   successCriteria,
+  supportAgreements,
+  supportRequests,
   visions,
 } from '../../db/schema/index.ts';
 import { asLanguage } from '../../lib/paired-text.ts';
@@ -232,6 +236,140 @@ export const outlinePriorityStore: KindStore<'school'> = {
         .set({ otherLanguage: part ? { description: part } : {} })
         .where(and(eq(planOutlineActions.id, id), eq(planOutlineActions.outlinePriorityId, item.id)));
     return true;
+  },
+};
+
+export const planSummaryStore: KindStore<'school'> = {
+  async load(db, ctx, _ids, id) {
+    const [p] = await db
+      .select()
+      .from(developmentPlans)
+      .where(and(eq(developmentPlans.id, id), eq(developmentPlans.schoolNumber, ctx.school.number)));
+    if (!p) return null;
+    return {
+      id: p.id,
+      language: asLanguage(p.language),
+      version: p.version,
+      name: p.summary,
+      originals: { summary: p.summary },
+      other: p.otherLanguage,
+      parts: [],
+      returnTo: `${school(p.schoolNumber)}/plan#summary`,
+    };
+  },
+  async save(tx, { item, other, version, now }) {
+    // The plan's version moves too, so someone editing the summary meanwhile is told of the change.
+    const done = await tx
+      .update(developmentPlans)
+      .set({ otherLanguage: other, version: bump(developmentPlans), updatedAt: now })
+      .where(and(eq(developmentPlans.id, item.id), eq(developmentPlans.version, version)))
+      .returning({ id: developmentPlans.id });
+    return done.length === 1;
+  },
+};
+
+export const supportRequestStore: KindStore<'school'> = {
+  async load(db, ctx, _ids, id) {
+    const [r] = await db
+      .select()
+      .from(supportRequests)
+      .where(and(eq(supportRequests.id, id), eq(supportRequests.schoolNumber, ctx.school.number)));
+    if (!r) return null;
+    return {
+      id: r.id,
+      language: asLanguage(r.language),
+      version: r.version,
+      name: r.need,
+      originals: { need: r.need },
+      other: r.otherLanguage,
+      parts: [],
+      returnTo: `${school(r.schoolNumber)}/support#request-${r.id}`,
+    };
+  },
+  async save(tx, { item, other, version, now }) {
+    const done = await tx
+      .update(supportRequests)
+      .set({ otherLanguage: other, version: bump(supportRequests), updatedAt: now })
+      .where(and(eq(supportRequests.id, item.id), eq(supportRequests.version, version)))
+      .returning({ id: supportRequests.id });
+    return done.length === 1;
+  },
+};
+
+/** Support the school received: found through its own request (the supporting school does not write it). */
+export const supportAgreementStore: KindStore<'school'> = {
+  async load(db, ctx, _ids, id) {
+    const [row] = await db
+      .select({ a: supportAgreements })
+      .from(supportAgreements)
+      .innerJoin(supportRequests, eq(supportRequests.id, supportAgreements.requestId))
+      .where(and(eq(supportAgreements.id, id), eq(supportRequests.schoolNumber, ctx.school.number)));
+    if (!row) return null;
+    const a = row.a;
+    return {
+      id: a.id,
+      language: asLanguage(a.language),
+      version: a.version,
+      name: a.what,
+      originals: { what: a.what, impact: a.impact },
+      other: a.otherLanguage,
+      parts: [],
+      returnTo: `${school(ctx.school.number)}/support#request-${a.requestId}`,
+    };
+  },
+  async save(tx, { item, other, version, now }) {
+    const done = await tx
+      .update(supportAgreements)
+      .set({ otherLanguage: other, version: bump(supportAgreements), updatedAt: now })
+      .where(and(eq(supportAgreements.id, item.id), eq(supportAgreements.version, version)))
+      .returning({ id: supportAgreements.id });
+    return done.length === 1;
+  },
+};
+
+/**
+ * A progress review is never edited (a correction is a new review), so it has no version: its
+ * other-language texts stand in for one, as a number that changes whenever they do.
+ */
+export function versionOfTexts(other: Record<string, string>): number {
+  const json = JSON.stringify(Object.entries(other).sort(([a], [b]) => a.localeCompare(b)));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193) >>> 0;
+  return (hash % 0x7ffffffe) + 1;
+}
+
+export const progressReviewStore: KindStore<'school'> = {
+  async load(db, ctx, _ids, id) {
+    const [r] = await db
+      .select()
+      .from(progressReviews)
+      .where(and(eq(progressReviews.id, id), eq(progressReviews.schoolNumber, ctx.school.number)));
+    if (!r) return null;
+    return {
+      id: r.id,
+      language: asLanguage(r.language),
+      version: versionOfTexts(r.otherLanguage),
+      name: r.comment,
+      originals: { comment: r.comment },
+      other: r.otherLanguage,
+      parts: [],
+      returnTo: `${school(r.schoolNumber)}/priorities/${r.priorityId}#progress`,
+    };
+  },
+  async save(tx, { item, other, version }) {
+    // Someone saved other texts since the page was opened: a conflict, like a changed version.
+    if (versionOfTexts(item.other) !== version) return false;
+    const done = await tx
+      .update(progressReviews)
+      .set({ otherLanguage: other })
+      .where(
+        and(
+          eq(progressReviews.id, item.id),
+          sql`${progressReviews.otherLanguage} = ${JSON.stringify(item.other)}::jsonb`,
+        ),
+      )
+      .returning({ id: progressReviews.id });
+    return done.length === 1;
   },
 };
 

@@ -12,6 +12,9 @@ import {
   MAX_OUTLINE_SUMMARY,
   MAX_OUTLINE_TITLE,
 } from '../development-plan/outline-form.ts';
+import { MAX_SUMMARY_LENGTH } from '../development-plan/plan-service.ts';
+import { MAX_AGREED_WHAT, MAX_IMPACT, MAX_NEED } from '../brokering/brokering-forms.ts';
+import { MAX_COMMENT } from '../progress-reviews/review-form.ts';
 import { LIMITS as VISION_LIMITS } from '../vision/vision-service.ts';
 import { LIMITS as INSPECTION_LIMITS } from '../inspection/inspection-service.ts';
 import { searchKey } from '../../lib/search-text.ts';
@@ -106,7 +109,48 @@ export const visionKind = kind({
   ...stores.visionStore,
 });
 
+// The plan's plain-language summary: written by whoever may edit it (the plan summary form's own need).
+export const planSummaryKind = kind({
+  slug: 'plan-summary',
+  scope: 'school',
+  need: 'edit',
+  entityType: 'development_plan',
+  fields: [area('summary', MAX_SUMMARY_LENGTH)],
+  ...stores.planSummaryStore,
+});
+
+// A request for support, written by those who may edit the school's requests (the request form's need).
+export const supportRequestKind = kind({
+  slug: 'support-request',
+  scope: 'school',
+  need: 'edit',
+  entityType: 'support_request',
+  fields: [area('need', MAX_NEED)],
+  ...stores.supportRequestStore,
+});
+
+// Support the school received, whose impact its editors record: written with the impact, for its support log.
+export const supportAgreementKind = kind({
+  slug: 'support-agreement',
+  scope: 'school',
+  need: 'edit',
+  entityType: 'support_agreement',
+  fields: [area('what', MAX_AGREED_WHAT), area('impact', MAX_IMPACT)],
+  ...stores.supportAgreementStore,
+});
+
+// A progress review's comment: written by those who may record reviews (the review form's need).
+export const progressReviewKind = kind({
+  slug: 'progress-review',
+  scope: 'school',
+  need: 'edit',
+  entityType: 'progress_review',
+  fields: [area('comment', MAX_COMMENT)],
+  ...stores.progressReviewStore,
+});
+
 export const SCHOOL_KINDS = [
+  planSummaryKind,
   priorityKind,
   findingKind,
   evidenceKind,
@@ -114,4 +158,7 @@ export const SCHOOL_KINDS = [
   visionKind,
   recommendationKind,
   outlinePriorityKind,
+  progressReviewKind,
+  supportRequestKind,
+  supportAgreementKind,
 ];

@@ -128,14 +128,14 @@ function brokeredSections(d: OutputData, t: TFunction, lang: 'en' | 'cy'): Secti
       head: [t(b(who)), t(b('what')), t(b('when')), t(b('days')), t(b('cost')), t(b('impact'))],
       rows: rows.map((r) => [
         who === 'from' ? r.supportingSchoolName : r.requestingSchoolName,
-        w(asWritten(r.agreement.language), r.agreement.what, 'what'),
+        w(r.agreement, r.agreement.what, 'what'),
         [r.agreement.startsOn, r.agreement.endsOn]
           .filter(Boolean)
           .map((x) => formatDate(x, lang))
           .join(' – '),
         r.agreement.days === null ? '' : Number(r.agreement.days).toFixed(1),
         money(r.agreement.costPence, lang),
-        w(asWritten(r.agreement.language), r.agreement.impact, 'impact'),
+        w(r.agreement, r.agreement.impact, 'impact'),
       ]),
     },
   ];

@@ -156,6 +156,7 @@ async function supportOfPriorities(db: Db, priorityIds: string[]) {
       need: supportRequests.need,
       status: supportRequests.status,
       language: supportRequests.language,
+      otherLanguage: supportRequests.otherLanguage,
       createdAt: supportRequests.createdAt,
     })
     .from(supportRequests)
@@ -174,6 +175,7 @@ async function supportOfPriorities(db: Db, priorityIds: string[]) {
           status: supportAgreements.status,
           impact: supportAgreements.impact,
           language: supportAgreements.language,
+          otherLanguage: supportAgreements.otherLanguage,
         })
         .from(supportAgreements)
         .innerJoin(supporter, eq(supporter.number, supportAgreements.supportingSchoolNumber))

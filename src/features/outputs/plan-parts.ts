@@ -68,12 +68,11 @@ export const latestReview: Part = (p, _d, t, lang) => {
         ],
       ],
     },
-    // Progress reviews have no other-language version yet (progress_reviews has no column for one).
     ...(latest.comment
       ? [
           {
             type: 'paragraph' as const,
-            text: writtenFor(t, lang)(asWritten(latest.language), latest.comment, 'comment'),
+            text: writtenFor(t, lang)(latest, latest.comment, 'comment'),
           },
         ]
       : []),

@@ -23,7 +23,7 @@ import {
   type PlannedPriority,
   type SupportRequestOfPriority,
 } from './output-data.ts';
-import { asWritten, writtenFor } from './passages.ts';
+import { writtenFor } from './passages.ts';
 
 /**
  * The SDP summary, built like the governors' report on progress from the same priorities, actions
@@ -132,7 +132,7 @@ export const agreementsText = (r: SupportRequestOfPriority, t: TFunction, lang: 
         ].filter(Boolean);
         return [
           { text: `${i ? '. ' : ''}${a.supportingSchoolName}: ` },
-          ...writtenFor(t, lang)(asWritten(a.language), a.what, 'what'),
+          ...writtenFor(t, lang)(a, a.what, 'what'),
           ...rest.map((text) => ({ text: `; ${text}` })),
         ];
       })
@@ -150,7 +150,7 @@ const supportTable: Part = (p, _d, t, lang) => {
       t(`reference.actionStatus.${a.status}`),
     ]),
     ...p.requests.map((r) => [
-      writtenFor(t, lang)(asWritten(r.language), r.need, 'need'),
+      writtenFor(t, lang)(r, r.need, 'need'),
       t(k('sdp.throughBrokering')),
       agreementsText(r, t, lang),
     ]),
@@ -223,10 +223,7 @@ export function sdpSummary(d: OutputData, t: TFunction, lang: Lang): Section[] {
       blocks: [
         {
           type: 'paragraph',
-          // The plan's summary has no other-language version yet (development_plans has no column for one).
-          text: d.plan?.summary
-            ? writtenFor(t, lang)(asWritten(d.plan.language), d.plan.summary, 'summary')
-            : t(k('sdp.noSummary')),
+          text: d.plan?.summary ? writtenFor(t, lang)(d.plan, d.plan.summary, 'summary') : t(k('sdp.noSummary')),
         },
         revisionBlock(d, t, lang),
       ],

@@ -1,4 +1,4 @@
-import { withReaderTexts } from '../../lib/reader-texts.ts';
+import { readerTexts, withReaderTexts } from '../../lib/reader-texts.ts';
 import type { TFunction } from 'i18next';
 import type { Db } from '../../db/client.ts';
 import { todayInWales } from '../../lib/clock.ts';
@@ -69,6 +69,8 @@ export async function priorityProgress(
     seen.add(target);
     return {
       ...r,
+      // The comment in the reader's language when written in it (issue 16), else as written and marked.
+      rt: readerTexts(r, ['comment'], lang),
       evidence: evidence.filter((e) => e.reviewId === r.id).map((e) => withReaderTexts(e, ['title'], lang)),
       removable: latest && !!input.editorId && r.createdBy === input.editorId,
     };

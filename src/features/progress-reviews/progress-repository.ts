@@ -84,6 +84,7 @@ export async function reviewsOf(db: Db, priorityId: string) {
       rating: progressReviews.rating,
       comment: progressReviews.comment,
       language: progressReviews.language,
+      otherLanguage: progressReviews.otherLanguage,
       createdAt: progressReviews.createdAt,
       createdBy: progressReviews.createdBy,
       authorName: users.displayName,
