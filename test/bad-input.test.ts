@@ -36,6 +36,10 @@ const UNREACHED: Record<string, string> = {
   '/sign-in/set-up-two-factor': 'open only while half-signed-in, when the role requires two-factor',
   '/account/two-factor/turn-off': 'its form shows only once two-factor is on',
   '/account/two-factor/recovery-codes': 'its form shows only once two-factor is on',
+  '/survey/:token':
+    'reached from the survey link a leader copies from the survey page and sends to staff, shown as text to copy; ' +
+    'its own test (src/features/surveys/surveys.test.ts) sends tampered tokens, out-of-range answers, over-long ' +
+    'comments and a second answer from the same browser, and checks nothing changes',
   '/plans/:planId/other-language/la-plan-answer/:itemId':
     'its form shows only for an answered section of a plan its LA may still edit, and the demo LAs have submitted ' +
     'theirs; its own test (src/features/other-language/other-language-shared.test.ts) sends an over-long answer and ' +
