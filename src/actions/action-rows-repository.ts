@@ -22,6 +22,7 @@ import {
   schools,
 } from '../db/schema/index.ts';
 import type { ActionTable } from '../notifications/action-params.ts';
+import type { OtherLanguage } from '../lib/paired-text.ts';
 import {
   mayOpenConcernItem,
   mayOpenLaAction,
@@ -33,7 +34,9 @@ import {
 /**
  * One action and where it is. `dueOn` is 'YYYY-MM-DD' (a concern support item's review date);
  * `status` is in its kind's own statuses; `context` is the priority or meeting it serves, as
- * written ('' for a concern item, whose case is restricted); `language` is the action's own.
+ * written ('' for a concern item, whose case is restricted); `language` is the action's own, and
+ * `otherLanguage` its other-language texts (its `description`), `contextOtherLanguage` its
+ * priority's or meeting's (their `title`), '{}' where the table keeps none (a concern item).
  * A meeting action carries its collaborative's members and facilitators, for the policy that
  * decides whether its page opens (collaborativeCan).
  */
@@ -42,10 +45,13 @@ export type ActionRow = {
   id: string;
   description: string;
   language: string;
+  otherLanguage: OtherLanguage;
   dueOn: string | null;
   status: string;
   ownerUserId: string | null;
   context: string;
+  contextLanguage: string;
+  contextOtherLanguage: OtherLanguage;
   href: string;
   place: { en: string; cy: string };
   schoolNumber: string | null;
@@ -70,6 +76,7 @@ const text = (value: AnyPgColumn) => sql<string>`${value}::text`;
 const maybe = (value: AnyPgColumn) => sql<string | null>`${value}::text`;
 const nothing = sql<string | null>`null::text`;
 const noList = sql<string[] | null>`null::text[]`;
+const jsonOf = (value: AnyPgColumn | null) => (value ? sql<OtherLanguage>`${value}` : sql<OtherLanguage>`'{}'::jsonb`);
 
 /** Still to do: not done, and (for a concern item) on a case still open. */
 const stillToDo = (c: ActionColumns, kind: ActionTable) =>
@@ -111,10 +118,14 @@ type Sources = {
   id: AnyPgColumn;
   description: AnyPgColumn;
   language: AnyPgColumn;
+  /** The action's other_language; none for a kind whose table keeps no other-language texts. */
+  other: AnyPgColumn | null;
   dueOn: AnyPgColumn;
   status: AnyPgColumn;
   owner: AnyPgColumn;
   context: AnyPgColumn | null;
+  contextLanguage: AnyPgColumn | null;
+  contextOther: AnyPgColumn | null;
   pageId: AnyPgColumn;
   placeEn: AnyPgColumn;
   placeCy: AnyPgColumn;
@@ -134,10 +145,13 @@ function selection(kind: ActionTable, s: Sources) {
     id: text(s.id).as('id'),
     description: text(s.description).as('description'),
     language: text(s.language).as('language'),
+    otherLanguage: jsonOf(s.other).as('other_language'),
     dueOn: maybe(s.dueOn).as('due_on'),
     status: text(s.status).as('status'),
     ownerUserId: maybe(s.owner).as('owner_user_id'),
     context: (s.context ? text(s.context) : sql<string>`''`).as('context'),
+    contextLanguage: (s.contextLanguage ? text(s.contextLanguage) : text(s.language)).as('context_language'),
+    contextOtherLanguage: jsonOf(s.contextOther).as('context_other_language'),
     pageId: text(s.pageId).as('page_id'),
     placeEn: text(s.placeEn).as('place_en'),
     placeCy: text(s.placeCy).as('place_cy'),
@@ -158,10 +172,13 @@ function planRows(db: Db, where: SQL | undefined) {
         id: planActions.id,
         description: planActions.description,
         language: planActions.language,
+        other: planActions.otherLanguage,
         dueOn: planActions.dueOn,
         status: planActions.status,
         owner: planActions.ownerUserId,
         context: priorities.title,
+        contextLanguage: priorities.language,
+        contextOther: priorities.otherLanguage,
         pageId: priorities.id,
         placeEn: schools.name,
         placeCy: schools.name,
@@ -190,10 +207,13 @@ function meetingRows(db: Db, where: SQL | undefined) {
         id: meetingActions.id,
         description: meetingActions.description,
         language: meetingActions.language,
+        other: meetingActions.otherLanguage,
         dueOn: meetingActions.dueOn,
         status: meetingActions.status,
         owner: meetingActions.ownerUserId,
         context: meetings.title,
+        contextLanguage: meetings.language,
+        contextOther: meetings.otherLanguage,
         pageId: meetings.id,
         placeEn: collaboratives.nameEn,
         placeCy: collaboratives.nameCy,
@@ -215,10 +235,13 @@ function laRows(db: Db, where: SQL | undefined) {
         id: laPriorityActions.id,
         description: laPriorityActions.description,
         language: laPriorityActions.language,
+        other: laPriorityActions.otherLanguage,
         dueOn: laPriorityActions.dueOn,
         status: laPriorityActions.status,
         owner: laPriorityActions.ownerUserId,
         context: laPriorities.title,
+        contextLanguage: laPriorities.language,
+        contextOther: laPriorities.otherLanguage,
         pageId: laPriorities.id,
         placeEn: localAuthorities.nameEn,
         placeCy: localAuthorities.nameCy,
@@ -239,11 +262,14 @@ function concernRows(db: Db, where: SQL | undefined) {
         id: concernSupportItems.id,
         description: concernSupportItems.action,
         language: concernSupportItems.language,
+        other: null,
         dueOn: concernSupportItems.reviewOn,
         status: concernSupportItems.status,
         owner: concernSupportItems.ownerUserId,
         // The case is restricted: its item names no context beyond its school.
         context: null,
+        contextLanguage: null,
+        contextOther: null,
         pageId: concernCases.id,
         placeEn: schools.name,
         placeCy: schools.name,
@@ -307,10 +333,13 @@ function toActionRow(r: RawRow): ActionRow {
     id: r.id,
     description: r.description,
     language: r.language,
+    otherLanguage: r.otherLanguage ?? {},
     dueOn: r.dueOn,
     status: r.status,
     ownerUserId: r.ownerUserId,
     context: r.context,
+    contextLanguage: r.contextLanguage,
+    contextOtherLanguage: r.contextOtherLanguage ?? {},
     href: PAGES[r.kind](r),
     place: { en: r.placeEn, cy: r.placeCy },
     schoolNumber: r.schoolNumber,

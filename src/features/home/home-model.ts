@@ -3,18 +3,25 @@
 // only lays them out.
 import type { FastifyRequest } from 'fastify';
 import type { GivenCans } from '../../access/can-open.ts';
+import { forReader, type OtherLanguage } from '../../lib/paired-text.ts';
 
 /** Each list shows this many items at most, then "see all N" where there is a page for all of them. */
 export const HOME_LIST_CAP = 5;
 /** What is due within this many days counts as "due soon" (plan actions, deadlines). */
 export const DUE_SOON_DAYS = 14;
 
-/** `lang`: the language the text was written in, when it is something a person wrote (a title, a need). */
+/**
+ * `lang`: the language of `text` when it is something a person wrote (a title, a need), and
+ * `marked` when that is not the reader's (shown "written in Welsh" beside it); `hintLang` and
+ * `hintMarked` the same for a hint a person wrote.
+ */
 export type HomeItem = {
   text: string;
   lang?: string;
+  marked?: boolean;
   hint?: string;
   hintLang?: string;
+  hintMarked?: boolean;
   href?: string;
   tag?: { text: string; colour: string };
   /** The `can` of the record `href` names, when the builder decided it (a link into another collaborative). */
@@ -39,8 +46,21 @@ export type HomeRow = {
   ref: string | null;
   /** The language `title` was written in, for content people wrote; null for names. */
   lang: string | null;
+  /** The record's other-language texts ('{}' where its table keeps none), and the field `title` is. */
+  other: OtherLanguage | null;
+  field: string | null;
   total: number;
 };
+
+/**
+ * A row's title as its reader sees it (DOMAIN.md section 6): their language's version when the
+ * record has one, otherwise the original, marked with its language. Names (no `lang`) stay as they are.
+ */
+export function readerTitle(row: HomeRow, reader: 'en' | 'cy'): { text: string; lang?: string; marked?: boolean } {
+  if (!row.lang) return { text: row.title };
+  const shown = forReader({ language: row.lang, otherLanguage: row.other }, row.title, row.field ?? '', reader);
+  return { text: shown.text, lang: shown.lang, marked: shown.marked };
+}
 
 /**
  * Whether a link will open for this reader: from a `can` the builder already decided (a pure policy

@@ -40,32 +40,32 @@ const toReview = (e: SQL, school: string) =>
 export async function schoolWork(db: Db, school: string, today: string, soon: string, leader: boolean) {
   // Everyone on the staff sees the coming meetings; what waits on its leaders is read only for them.
   const forLeaders = sql`
-    (select 'evidence' as kind, e.id::text as id, e.title, e.observed_on::text as day, null as ref, e.language as lang,
+    (select 'evidence' as kind, e.id::text as id, e.title, e.observed_on::text as day, null as ref, e.language as lang, e.other_language as other, 'title' as field,
             (select count(*) from evidence c where ${toReview(sql`c`, school)}) as total
        from evidence e where ${toReview(sql`e`, school)}
       order by e.created_at desc limit ${HOME_LIST_CAP})
     union all
-    (select 'action', a.id::text, a.description, a.due_on::text, a.status, a.language, count(*) over ()
+    (select 'action', a.id::text, a.description, a.due_on::text, a.status, a.language, a.other_language, 'description', count(*) over ()
        from plan_actions a join priorities p on p.id = a.priority_id
       where p.school_number = ${school} and a.status <> 'done' and a.due_on <= ${soon}::date
       order by a.due_on, a.id limit ${HOME_LIST_CAP})
     union all
-    (select 'revision', r.id::text, r.number::text, r.created_at::date::text, null, null, count(*) over ()
+    (select 'revision', r.id::text, r.number::text, r.created_at::date::text, null, null, '{}'::jsonb, null, count(*) over ()
        from plan_revisions r join development_plans d on d.id = r.plan_id
       where d.school_number = ${school} and ${latestUnapproved}
       order by r.created_at desc limit ${HOME_LIST_CAP})
     union all
-    (select 'support', sr.id::text, sr.need, ag.starts_on::text, ag.supporting_school_number, sr.language, count(*) over ()
+    (select 'support', sr.id::text, sr.need, ag.starts_on::text, ag.supporting_school_number, sr.language, sr.other_language, 'need', count(*) over ()
        from support_requests sr join support_agreements ag on ag.request_id = sr.id
       where sr.school_number = ${school} and sr.status = 'matched' and ag.impact_recorded_at is null
       order by ag.created_at desc limit ${HOME_LIST_CAP})
     union all
-    (select 'enquiry', e.id::text, e.question, e.state, e.collaborative_id::text, e.language, count(*) over ()
+    (select 'enquiry', e.id::text, e.question, e.state, e.collaborative_id::text, e.language, e.other_language, 'question', count(*) over ()
        from peer_enquiries e
       where e.host_school_number = ${school} and e.state in (${list(HOST_STEPS)})
       order by e.updated_at desc limit ${HOME_LIST_CAP})
     union all
-    (select 'question', t.id::text, left(q.body, ${EXCERPT}), t.created_at::date::text, null, q.language, count(*) over ()
+    (select 'question', t.id::text, left(q.body, ${EXCERPT}), t.created_at::date::text, null, q.language, '{}'::jsonb, 'body', count(*) over ()
        from governor_threads t cross join lateral ${firstMessage}
       where t.school_number = ${school} and t.kind = 'question' and t.status = 'open'
       order by t.created_at, t.id limit ${HOME_LIST_CAP})
@@ -75,7 +75,7 @@ export async function schoolWork(db: Db, school: string, today: string, soon: st
     db,
     sql`${leader ? forLeaders : sql``}
     (select 'meeting' as kind, m.id::text as id, m.title, m.meets_on::text as day, m.collaborative_id::text as ref,
-            m.language as lang, count(*) over () as total
+            m.language as lang, m.other_language as other, 'title' as field, count(*) over () as total
        from meetings m
       where m.collaborative_id in (select cm.collaborative_id from collaborative_members cm where cm.school_number = ${school})
         and m.meets_on >= ${today}::date
@@ -99,19 +99,19 @@ export async function governorWork(db: Db, governingBodyId: string, since: strin
   return rowsOf(
     db,
     sql`
-    (select 'revision' as kind, r.id::text as id, s.name as title, r.number::text as day, s.number as ref, null as lang, count(*) over () as total
+    (select 'revision' as kind, r.id::text as id, s.name as title, r.number::text as day, s.number as ref, null as lang, '{}'::jsonb as other, null as field, count(*) over () as total
        from plan_revisions r join development_plans d on d.id = r.plan_id join schools s on s.number = d.school_number
       where s.governing_body_id = ${governingBodyId} and ${latestUnapproved}
       order by r.created_at limit ${HOME_LIST_CAP})
     union all
-    (select 'shared', ev.link, coalesce(ev.params->>'title', ''), ev.occurred_at::date::text, ev.params->>'school', null, count(*) over ()
+    (select 'shared', ev.link, coalesce(ev.params->>'title', ''), ev.occurred_at::date::text, ev.params->>'school', null, '{}'::jsonb, null, count(*) over ()
        from events ev join schools s on s.number = ev.school_number
        join shares sh on ev.subject_id = sh.item_type || '|' || sh.item_id || '|' || sh.audience || '|' || sh.audience_id
       where ev.kind = 'shared_with_you' and s.governing_body_id = ${governingBodyId} and sh.audience = 'governors'
         and ev.occurred_at >= ${since}::date
       order by ev.occurred_at desc limit ${HOME_LIST_CAP})
     union all
-    (select 'answer', t.id::text, left(q.body, ${EXCERPT}), t.updated_at::date::text, s.number, q.language, count(*) over ()
+    (select 'answer', t.id::text, left(q.body, ${EXCERPT}), t.updated_at::date::text, s.number, q.language, '{}'::jsonb, 'body', count(*) over ()
        from governor_threads t join schools s on s.number = t.school_number cross join lateral ${firstMessage}
       where s.governing_body_id = ${governingBodyId} and t.asked_by = ${userId}::uuid and t.status = 'answered'
         and ${openToGovernorsSql(sql`t.item_type`, sql`t.item_id`)}
@@ -128,16 +128,16 @@ export async function collaborativeWork(db: Db, collaborativeId: string, today: 
   return rowsOf(
     db,
     sql`
-    (select 'meeting' as kind, m.id::text as id, m.title, m.meets_on::text as day, null as ref, m.language as lang, count(*) over () as total
+    (select 'meeting' as kind, m.id::text as id, m.title, m.meets_on::text as day, null as ref, m.language as lang, m.other_language as other, 'title' as field, count(*) over () as total
        from meetings m where m.collaborative_id = ${collaborativeId}::uuid and m.meets_on >= ${today}::date
       order by m.meets_on, m.starts_at nulls first limit ${HOME_LIST_CAP})
     union all
-    (select 'enquiry', e.id::text, e.question, e.state, s.name, e.language, count(*) over ()
+    (select 'enquiry', e.id::text, e.question, e.state, s.name, e.language, e.other_language, 'question', count(*) over ()
        from peer_enquiries e join schools s on s.number = e.host_school_number
       where e.collaborative_id = ${collaborativeId}::uuid and ${OPEN_ENQUIRY}
       order by e.updated_at desc limit ${HOME_LIST_CAP})
     union all
-    (select 'alone', s.number, s.name, null, null, null, count(*) over ()
+    (select 'alone', s.number, s.name, null, null, null, '{}'::jsonb, null, count(*) over ()
        from collaborative_members cm join schools s on s.number = cm.school_number
       where cm.collaborative_id = ${collaborativeId}::uuid
         and not exists (select 1 from meeting_schools ms join meetings m on m.id = ms.meeting_id
@@ -160,12 +160,12 @@ export async function laWork(db: Db, laCode: string, today: string, since: strin
   return rowsOf(
     db,
     sql`
-    (select 'request' as kind, sr.id::text as id, sr.need as title, sr.created_at::date::text as day, s.name as ref, sr.language as lang, count(*) over () as total
+    (select 'request' as kind, sr.id::text as id, sr.need as title, sr.created_at::date::text as day, s.name as ref, sr.language as lang, sr.other_language as other, 'need' as field, count(*) over () as total
        from support_requests sr join schools s on s.number = sr.school_number
       where s.la_code = ${laCode} and sr.status = 'open' and sr.broker_collaborative_id is null
       order by sr.created_at desc limit ${HOME_LIST_CAP})
     union all
-    (select 'quiet', c.id::text, c.name_en, null, c.name_cy, null, count(*) over ()
+    (select 'quiet', c.id::text, c.name_en, null, c.name_cy, null, '{}'::jsonb, null, count(*) over ()
        from collaboratives c
       where c.la_code = ${laCode} and c.status = 'active'
         and not exists (select 1 from meetings m where m.collaborative_id = c.id and m.meets_on >= ${since}::date)
@@ -188,17 +188,17 @@ export async function nationalWork(db: Db, today: string) {
     db,
     sql`
     with round as (select id, deadline from planning_rounds where status = 'open' order by deadline desc limit 1)
-    (select 'submitted' as kind, p.id::text as id, la.name_en as title, round.deadline::text as day, la.name_cy as ref, null as lang, count(*) over () as total
+    (select 'submitted' as kind, p.id::text as id, la.name_en as title, round.deadline::text as day, la.name_cy as ref, null as lang, '{}'::jsonb as other, null as field, count(*) over () as total
        from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
       where p.state = 'submitted' and not ${commented}
       order by p.submitted_at limit ${HOME_LIST_CAP})
     union all
-    (select 'late', p.id::text, la.name_en, round.deadline::text, la.name_cy, null, count(*) over ()
+    (select 'late', p.id::text, la.name_en, round.deadline::text, la.name_cy, null, '{}'::jsonb, null, count(*) over ()
        from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
       where p.state = 'draft' and round.deadline < ${today}::date
       order by la.name_en limit ${HOME_LIST_CAP})
     union all
-    (select 'comments', p.id::text, la.name_en, round.deadline::text, la.name_cy, null, count(*) over ()
+    (select 'comments', p.id::text, la.name_en, round.deadline::text, la.name_cy, null, '{}'::jsonb, null, count(*) over ()
        from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
       where p.state = 'submitted' and ${commented}
       order by p.updated_at limit ${HOME_LIST_CAP})`,

@@ -2,6 +2,7 @@ import type { FeaturePlugin } from '../../app-deps.ts';
 import { todayInWales } from '../../lib/clock.ts';
 import { actionsAssignedTo } from './my-actions-repository.ts';
 import { givenFor } from './action-links.ts';
+import { actionTexts } from './action-texts.ts';
 
 // The reader's own list: nothing to scope but themselves, so signed in is the whole declaration.
 const signedIn = { access: { signedIn: true } } as const;
@@ -16,6 +17,7 @@ export const myActionsRoutes: FeaturePlugin<'database' | 'clock'> = async (app, 
       title: request.t('myActions.title'),
       actions: actions.map((a) => ({
         ...a,
+        texts: actionTexts(a, lang),
         place: a.place[lang === 'cy' ? 'cy' : 'en'],
         given: givenFor(user, a),
         statusKey: a.kind === 'plan' || a.kind === 'la' ? `reference.actionStatus.${a.status}` : 'myActions.open',

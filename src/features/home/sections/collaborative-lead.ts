@@ -6,7 +6,7 @@ import { formatDate } from '../../../lib/dates.ts';
 import { collaborativeWork } from '../home-repository.ts';
 import { collaborativeCansFor } from '../../../access/loaders/collaborative.ts';
 import { enquiryCansFor } from '../../../access/loaders/enquiry.ts';
-import { listOf, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
+import { listOf, readerTitle, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
 
 /**
  * A member school is "working alone" when it has joined none of the collaborative's meetings or
@@ -49,8 +49,7 @@ export async function collaborativeLeadSection(
         total: totalOf(meetings),
         allHref: `${base}/meetings`,
         items: meetings.map((r) => ({
-          text: r.title,
-          lang: r.lang ?? undefined,
+          ...readerTitle(r, request.lang),
           hint: r.day ? formatDate(r.day, request.lang) : '',
           href: can ? `${base}/meetings/${r.id}` : undefined,
         })),
@@ -66,8 +65,7 @@ export async function collaborativeLeadSection(
         total: totalOf(enquiries),
         allHref: `${base}/enquiries`,
         items: enquiries.map((r) => ({
-          text: r.title,
-          lang: r.lang ?? undefined,
+          ...readerTitle(r, request.lang),
           hint: `${r.ref ?? ''}: ${t(`enquiries.states.${r.day}`)}`,
           ...(enquiryCans.has(r.id)
             ? { href: `${base}/enquiries/${r.id}`, given: { enquiry: enquiryCans.get(r.id)! } }

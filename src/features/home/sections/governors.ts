@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { governorWork } from '../home-repository.ts';
-import { listOf, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
+import { listOf, readerTitle, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
 
 export async function governorSection(
   db: Db,
@@ -42,8 +42,7 @@ export async function governorSection(
       heading: t('home.governors.answers'),
       total: totalOf(answers),
       items: answers.map((r) => ({
-        text: r.title,
-        lang: r.lang ?? undefined,
+        ...readerTitle(r, request.lang),
         hint: r.day ? formatDate(r.day, request.lang) : '',
         href: `/schools/${r.ref}/questions?status=answered`,
       })),

@@ -7,7 +7,7 @@ import type { Db } from '../../../db/client.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import type { FeedDeadline } from '../../calendar/deadline-repository.ts';
 import { laWork } from '../home-repository.ts';
-import { listOf, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
+import { listOf, readerTitle, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
 
 export async function laStaffSection(
   db: Db,
@@ -41,12 +41,16 @@ export async function laStaffSection(
       heading: t('home.la.requests'),
       total: totalOf(requests),
       allHref: `${base}/brokering`,
-      items: requests.map((r) => ({
-        text: r.ref ?? '',
-        hint: r.title,
-        hintLang: r.lang ?? undefined,
-        href: `${base}/brokering`,
-      })),
+      items: requests.map((r) => {
+        const need = readerTitle(r, request.lang);
+        return {
+          text: r.ref ?? '',
+          hint: need.text,
+          hintLang: need.lang,
+          hintMarked: need.marked,
+          href: `${base}/brokering`,
+        };
+      }),
     }),
     listOf(request, gate, {
       key: 'quiet',

@@ -10,7 +10,7 @@ import { schoolCan } from '../../../policy/school-policy.ts';
 import { findSchoolContext } from '../../../school/school-repository.ts';
 import { schoolWork } from '../home-repository.ts';
 import { collaborativeLinks } from '../collaborative-links.ts';
-import { listOf, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
+import { listOf, readerTitle, rowsOf, totalOf, type HomeSection, type LinkGate } from '../home-model.ts';
 
 export type SchoolStaffInput = {
   number: string;
@@ -58,8 +58,7 @@ export async function schoolStaffSection(
           total: totalOf(evidence),
           allHref: `${base}/evidence`,
           items: evidence.map((r) => ({
-            text: r.title,
-            lang: r.lang ?? undefined,
+            ...readerTitle(r, request.lang),
             hint: t('home.observed', { date: day(r.day) }),
             href: `${base}/evidence/${r.id}`,
           })),
@@ -75,8 +74,7 @@ export async function schoolStaffSection(
           total: totalOf(actions),
           allHref: `${base}/plan`,
           items: actions.map((r) => ({
-            text: r.title,
-            lang: r.lang ?? undefined,
+            ...readerTitle(r, request.lang),
             hint: t('home.due', { date: day(r.day) }),
             href: `${base}/plan`,
             tag:
@@ -111,8 +109,7 @@ export async function schoolStaffSection(
           total: totalOf(support),
           allHref: `${base}/support`,
           items: support.map((r) => ({
-            text: r.title,
-            lang: r.lang ?? undefined,
+            ...readerTitle(r, request.lang),
             hint: t('home.supportMatched'),
             href: `${base}/support`,
           })),
@@ -124,8 +121,7 @@ export async function schoolStaffSection(
         heading: t('home.school.enquiries'),
         total: totalOf(enquiries),
         items: enquiries.map((r) => ({
-          text: r.title,
-          lang: r.lang ?? undefined,
+          ...readerTitle(r, request.lang),
           hint: t(`enquiries.states.${r.day}`),
           ...into.enquiry(r),
         })),
@@ -139,8 +135,7 @@ export async function schoolStaffSection(
           total: totalOf(questions),
           allHref: `${base}/questions`,
           items: questions.map((r) => ({
-            text: r.title,
-            lang: r.lang ?? undefined,
+            ...readerTitle(r, request.lang),
             hint: t('home.askedOn', { date: day(r.day) }),
             href: `${base}/questions`,
           })),
@@ -166,8 +161,7 @@ export async function schoolStaffSection(
       heading: t('home.school.meetings'),
       total: totalOf(meetings),
       items: meetings.map((r) => ({
-        text: r.title,
-        lang: r.lang ?? undefined,
+        ...readerTitle(r, request.lang),
         hint: day(r.day),
         ...into.meeting(r),
       })),

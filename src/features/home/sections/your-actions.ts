@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { formatDate } from '../../../lib/dates.ts';
 import { givenFor } from '../../my-actions/action-links.ts';
+import { actionTexts } from '../../my-actions/action-texts.ts';
 import type { AssignedAction } from '../../my-actions/my-actions-repository.ts';
 import { HOME_LIST_CAP, type HomeItem, type HomeSection } from '../home-model.ts';
 
@@ -16,9 +17,11 @@ export function yourActionsSection(request: FastifyRequest, actions: readonly As
   const items: HomeItem[] = actions.slice(0, HOME_LIST_CAP).map((a) => {
     const place = a.place[lang === 'cy' ? 'cy' : 'en'];
     const timing = a.timing === 'overdue' || a.timing === 'dueSoon' ? a.timing : null;
+    const { description } = actionTexts(a, lang);
     return {
-      text: a.description,
-      lang: a.language,
+      text: description.text,
+      lang: description.lang,
+      marked: description.marked,
       hint: a.dueOn ? t('home.actions.placeDue', { place, date: formatDate(a.dueOn, lang) }) : place,
       href: request.canOpen(a.href, givenFor(request.user!, a)) ? a.href : undefined,
       ...(timing ? { tag: { text: t(`home.${timing}`), colour: TAG_COLOURS[timing] } } : {}),
