@@ -17,7 +17,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 
-const PLANNED_STATES = ['agreed', 'in_progress', 'reviewed', 'closed'];
+export const PLANNED_STATES = ['agreed', 'in_progress', 'reviewed', 'closed'];
 
 export async function findCycleByYear(db: Db, schoolNumber: string, academicYear: number) {
   const [row] = await db

@@ -3,9 +3,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { findings, priorities } from '../../db/schema/index.ts';
-
-/** The priorities a plan document carries (agreed onwards, as the documents themselves choose). */
-const PLANNED = ['agreed', 'in_progress', 'reviewed', 'closed'];
+// The priorities a plan document carries, as the documents themselves choose them.
+import { PLANNED_STATES } from './output-repository.ts';
 
 export async function documentTexts(db: Db, cycleId: string) {
   const [planned, found] = await Promise.all([
@@ -20,7 +19,7 @@ export async function documentTexts(db: Db, cycleId: string) {
         otherLanguage: priorities.otherLanguage,
       })
       .from(priorities)
-      .where(and(eq(priorities.cycleId, cycleId), inArray(priorities.state, PLANNED)))
+      .where(and(eq(priorities.cycleId, cycleId), inArray(priorities.state, PLANNED_STATES)))
       .orderBy(asc(priorities.createdAt)),
     db
       .select({
