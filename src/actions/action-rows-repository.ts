@@ -5,6 +5,7 @@
 import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { unionAll, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
+import { reused } from '../db/reused-query.ts';
 import {
   collaborativeFacilitators,
   collaborativeMembers,
@@ -304,20 +305,41 @@ export function everyKind(condition: (c: ActionColumns) => SQL | undefined): Rec
   >;
 }
 
-/** The actions still to do of each kind named in `conditions`, matching its condition, in one query. */
-export async function actionsToDo(
-  db: Db,
-  conditions: Partial<Record<ActionTable, SQL | undefined>>,
-): Promise<ActionRow[]> {
+/** One query of the actions still to do of each kind named in `conditions`, matching its condition. */
+function actionsQuery(db: Db, conditions: Partial<Record<ActionTable, SQL | undefined>>) {
   const kinds = ACTION_KINDS.filter((kind) => kind in conditions);
   // Every kind selects the same columns, all as text; drizzle's types also compare each query's
   // joined tables, which differ by kind, so the queries are typed as one of them.
   const [first, ...rest] = kinds.map((kind) =>
     BUILDERS[kind](db, and(stillToDo(ACTION_COLUMNS[kind], kind), conditions[kind])),
   ) as ReturnType<typeof planRows>[];
-  if (!first) return [];
+  if (!first) return null;
   const [second, ...others] = rest;
-  const rows: RawRow[] = second ? await unionAll(first, second, ...others) : await first;
+  return second ? unionAll(first, second, ...others) : first;
+}
+
+/** The actions still to do of each kind named in `conditions`, matching its condition, in one query. */
+export async function actionsToDo(
+  db: Db,
+  conditions: Partial<Record<ActionTable, SQL | undefined>>,
+): Promise<ActionRow[]> {
+  const query = actionsQuery(db, conditions);
+  const rows: RawRow[] = query ? await query : [];
+  return rows.map(toActionRow);
+}
+
+/**
+ * As `actionsToDo` for conditions written with placeholders (every kind named), built once for
+ * `db` under `name` and run with `values` (src/db/reused-query.ts): the home and My actions run
+ * it for every reader.
+ */
+export async function reusedActionsToDo(
+  db: Db,
+  name: string,
+  conditions: () => Record<ActionTable, SQL>,
+  values: Record<string, unknown>,
+): Promise<ActionRow[]> {
+  const rows = (await reused(db, name, (db) => actionsQuery(db, conditions())!).execute(values)) as RawRow[];
   return rows.map(toActionRow);
 }
 

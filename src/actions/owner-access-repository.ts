@@ -65,43 +65,48 @@ export const mayOpenConcernItem = (person: Person): SQL =>
     holds(person, ['chair_of_governors'], schools.governingBodyId),
   )!;
 
-/**
- * The rules above for one person whose role assignments are in hand (the signed-in reader, this
- * request): their schools, LAs, collaboratives and governing bodies as lists, so the query has
- * almost nothing to plan (planning the sub-queries above cost PGlite ten times running them).
- * Absent for a kind of action they may open none of. Facilitating a collaborative is not a role,
- * so it is still asked of the table.
- */
-export function reachOf(person: {
-  id: string;
-  assignments: readonly RoleAssignment[];
-}): Partial<Record<ActionTable, SQL>> {
+/** A reader's places of each kind, as lists: the values of `readerReach`'s placeholders. */
+export function reachValues(person: { id: string; assignments: readonly RoleAssignment[] }) {
   const scopes = (roles: Role[]) =>
     person.assignments.filter((a) => roles.includes(a.role) && a.scopeId).map((a) => a.scopeId!);
-  const staffOf = scopes(SCHOOL_STAFF as Role[]);
-  const laStaffOf = scopes(['la_officer', 'improvement_partner']);
-  const officerOf = scopes(['la_officer']);
-  const headOf = scopes(['headteacher']);
-  const chairOf = scopes(['chair_of_governors']);
-  const leadOf = scopes(['collaborative_lead']);
-  const reach: Partial<Record<ActionTable, SQL>> = {
+  return {
+    userId: person.id,
+    staffOf: scopes(SCHOOL_STAFF as Role[]),
+    laStaffOf: scopes(['la_officer', 'improvement_partner']),
+    officerOf: scopes(['la_officer']),
+    headOf: scopes(['headteacher']),
+    chairOf: scopes(['chair_of_governors']),
+    leadOf: scopes(['collaborative_lead']),
+  };
+}
+
+const among = (value: SQL | AnyPgColumn, list: keyof ReturnType<typeof reachValues>) =>
+  sql`${value} = any(${sql.placeholder(list)}::text[])`;
+
+/**
+ * The rules above for the signed-in reader, whose role assignments are in hand: their schools,
+ * LAs, collaboratives and governing bodies as lists (`reachValues`), so the query has almost
+ * nothing to plan (planning the sub-queries above cost PGlite ten times running them) and, with
+ * placeholders for the lists, is built once for every reader (src/db/reused-query.ts). A list
+ * that is empty matches nothing. Facilitating a collaborative is not a role, so it is still asked
+ * of the table.
+ */
+export function readerReach(): Record<ActionTable, SQL> {
+  const userId = sql.placeholder('userId');
+  return {
     meeting: or(
-      leadOf.length ? inArray(sql`${collaboratives.id}::text`, leadOf) : undefined,
+      among(sql`${collaboratives.id}::text`, 'leadOf'),
       sql`exists (select 1 from ${collaborativeFacilitators} where ${collaborativeFacilitators.collaborativeId} = ${collaboratives.id}
-        and ${collaborativeFacilitators.userId} = ${person.id})`,
-      staffOf.length
-        ? sql`exists (select 1 from ${collaborativeMembers} where ${collaborativeMembers.collaborativeId} = ${collaboratives.id}
-        and ${inArray(collaborativeMembers.schoolNumber, staffOf)})`
-        : undefined,
+        and ${collaborativeFacilitators.userId} = ${userId}::uuid)`,
+      sql`exists (select 1 from ${collaborativeMembers} where ${collaborativeMembers.collaborativeId} = ${collaboratives.id}
+        and ${among(collaborativeMembers.schoolNumber, 'staffOf')})`,
+    )!,
+    plan: among(priorities.schoolNumber, 'staffOf'),
+    la: among(laCycles.laCode, 'laStaffOf'),
+    concern: or(
+      among(concernCases.laCode, 'officerOf'),
+      among(concernCases.schoolNumber, 'headOf'),
+      among(schools.governingBodyId, 'chairOf'),
     )!,
   };
-  if (staffOf.length) reach.plan = inArray(priorities.schoolNumber, staffOf);
-  if (laStaffOf.length) reach.la = inArray(laCycles.laCode, laStaffOf);
-  const concern = or(
-    officerOf.length ? inArray(concernCases.laCode, officerOf) : undefined,
-    headOf.length ? inArray(concernCases.schoolNumber, headOf) : undefined,
-    chairOf.length ? inArray(schools.governingBodyId, chairOf) : undefined,
-  );
-  if (concern) reach.concern = concern;
-  return reach;
 }

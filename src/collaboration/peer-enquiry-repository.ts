@@ -1,8 +1,9 @@
 // A peer enquiry and its review team, as the enquiry scope loads them (src/access/loaders/enquiry.ts).
 // Everything else about an enquiry is the peer-enquiry feature's (features/peer-enquiry/enquiry-repository.ts).
-import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, sql } from 'drizzle-orm';
 import { isUuid } from '../lib/request-schemas.ts';
 import type { Db } from '../db/client.ts';
+import { reused } from '../db/reused-query.ts';
 import { enquiryReviewers, peerEnquiries, schools, users } from '../db/schema/index.ts';
 
 export type Enquiry = typeof peerEnquiries.$inferSelect;
@@ -39,16 +40,19 @@ export async function reviewersOf(db: Db, enquiryId: string) {
 export async function enquiryFacts(db: Db, ids: readonly string[]) {
   const wanted = [...new Set(ids)].filter(isUuid);
   if (!wanted.length) return [];
-  return db
-    .select({
-      id: peerEnquiries.id,
-      collaborativeId: peerEnquiries.collaborativeId,
-      state: peerEnquiries.state,
-      hostSchoolNumber: peerEnquiries.hostSchoolNumber,
-      facilitatorId: peerEnquiries.facilitatorId,
-      reviewerIds: sql<string[]>`coalesce((select array_agg(r.user_id::text) from ${enquiryReviewers} r
+  // Every link to an enquiry (the homes, the collaborative pages) asks: built once (src/db/reused-query.ts).
+  return reused(db, 'enquiry_facts', (db) =>
+    db
+      .select({
+        id: peerEnquiries.id,
+        collaborativeId: peerEnquiries.collaborativeId,
+        state: peerEnquiries.state,
+        hostSchoolNumber: peerEnquiries.hostSchoolNumber,
+        facilitatorId: peerEnquiries.facilitatorId,
+        reviewerIds: sql<string[]>`coalesce((select array_agg(r.user_id::text) from ${enquiryReviewers} r
         where r.enquiry_id = ${peerEnquiries.id}), '{}')`,
-    })
-    .from(peerEnquiries)
-    .where(inArray(peerEnquiries.id, wanted));
+      })
+      .from(peerEnquiries)
+      .where(sql`${peerEnquiries.id} = any(${sql.placeholder('ids')}::uuid[])`),
+  ).execute({ ids: wanted });
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
+import { reused } from '../db/reused-query.ts';
 import {
   collaborativeMembers,
   collaboratives,
@@ -252,7 +253,13 @@ export async function localAuthoritiesWithCounts(db: Db) {
 }
 
 export async function findLocalAuthority(db: Db, code: string) {
-  const [la] = await db.select().from(localAuthorities).where(eq(localAuthorities.code, code));
+  // Every LA page's loader asks: built once (src/db/reused-query.ts).
+  const [la] = await reused(db, 'local_authority', (db) =>
+    db
+      .select()
+      .from(localAuthorities)
+      .where(eq(localAuthorities.code, sql.placeholder('code'))),
+  ).execute({ code });
   return la ?? null;
 }
 

@@ -1,4 +1,5 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
+import { reused } from '../db/reused-query.ts';
 import type { Db } from '../db/client.ts';
 import { collaboratives, governingBodies, laPartnerships, localAuthorities, schools } from '../db/schema/index.ts';
 import type { ScopeType } from '../policy/roles.ts';
@@ -11,28 +12,43 @@ type Lookup = (db: Db, ids: string[]) => Promise<Map<string, ScopeName>>;
 /** How to name each kind of scope record; a kind with no lookup has no records yet. */
 const LOOKUPS: Partial<Record<ScopeType, Lookup>> = {
   la: async (db, ids) => {
-    const rows = await db.select().from(localAuthorities).where(inArray(localAuthorities.code, ids));
+    const rows = await reused(db, 'la_names', (db) =>
+      db
+        .select()
+        .from(localAuthorities)
+        .where(sql`${localAuthorities.code} = any(${sql.placeholder('ids')}::text[])`),
+    ).execute({ ids });
     return new Map(rows.map((r) => [r.code, { en: r.nameEn, cy: r.nameCy }]));
   },
   school: async (db, ids) => {
-    const rows = await db
-      .select({ id: schools.number, name: schools.name })
-      .from(schools)
-      .where(inArray(schools.number, ids));
+    // Every school member's home names their schools: built once (reused-query.ts).
+    const rows = await reused(db, 'school_names', (db) =>
+      db
+        .select({ id: schools.number, name: schools.name })
+        .from(schools)
+        .where(sql`${schools.number} = any(${sql.placeholder('ids')}::text[])`),
+    ).execute({ ids });
     // School names are proper names: the same in both languages.
     return new Map(rows.map((r) => [r.id, { en: `${r.name} (${r.id})`, cy: `${r.name} (${r.id})` }]));
   },
   governing_body: async (db, ids) => {
-    const rows = await db
-      .select({ id: governingBodies.id, name: governingBodies.name })
-      .from(governingBodies)
-      .where(inArray(governingBodies.id, ids));
+    const rows = await reused(db, 'governing_body_names', (db) =>
+      db
+        .select({ id: governingBodies.id, name: governingBodies.name })
+        .from(governingBodies)
+        .where(sql`${governingBodies.id} = any(${sql.placeholder('ids')}::text[])`),
+    ).execute({ ids });
     return new Map(rows.map((r) => [r.id, { en: `${r.name} (${r.id})`, cy: `${r.name} (${r.id})` }]));
   },
   collaborative: async (db, ids) => {
     const uuids = ids.filter(isUuid);
     if (!uuids.length) return new Map();
-    const rows = await db.select().from(collaboratives).where(inArray(collaboratives.id, uuids));
+    const rows = await reused(db, 'collaborative_names', (db) =>
+      db
+        .select()
+        .from(collaboratives)
+        .where(sql`${collaboratives.id} = any(${sql.placeholder('ids')}::uuid[])`),
+    ).execute({ ids: uuids });
     return new Map(rows.map((r) => [r.id, { en: r.nameEn, cy: r.nameCy }]));
   },
   la_partnership: async (db, ids) => {

@@ -1,7 +1,8 @@
 // Welsh Government's planning rounds and the LAs' plans in them, as the plan and round scopes load
 // them (src/access/loaders/plan.ts). Templates, answers and changes are the la-plans feature's.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reused } from '../db/reused-query.ts';
 import { laPlans, localAuthorities, planningRounds } from '../db/schema/index.ts';
 
 export type Round = typeof planningRounds.$inferSelect;
@@ -28,11 +29,14 @@ export async function findRound(db: Db, id: string): Promise<Round | null> {
 }
 
 export async function findPlan(db: Db, id: string): Promise<PlanWithContext | null> {
-  const [row] = await db
-    .select(planColumns)
-    .from(laPlans)
-    .innerJoin(planningRounds, eq(planningRounds.id, laPlans.roundId))
-    .innerJoin(localAuthorities, eq(localAuthorities.code, laPlans.laCode))
-    .where(eq(laPlans.id, id));
+  // Every LA plan page loads it, and WG's home once for each plan it links to: built once (reused-query.ts).
+  const [row] = await reused(db, 'la_plan_with_context', (db) =>
+    db
+      .select(planColumns)
+      .from(laPlans)
+      .innerJoin(planningRounds, eq(planningRounds.id, laPlans.roundId))
+      .innerJoin(localAuthorities, eq(localAuthorities.code, laPlans.laCode))
+      .where(eq(laPlans.id, sql.placeholder('id'))),
+  ).execute({ id });
   return row ? withContext(row) : null;
 }

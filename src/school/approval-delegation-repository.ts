@@ -1,21 +1,25 @@
 // The governors a governing body delegated to record its approval of the development plan
 // (src/policy/governing-body-policy.ts: approvePlan), as the chair or the clerk recorded them.
-import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reused } from '../db/reused-query.ts';
 import { approvalDelegations, roleAssignments, users } from '../db/schema/index.ts';
 
 /** Whether this person holds a current delegation from this body (the scope loader asks, for governors only). */
 export async function isDelegated(db: Db, governingBodyId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: approvalDelegations.id })
-    .from(approvalDelegations)
-    .where(
-      and(
-        eq(approvalDelegations.governingBodyId, governingBodyId),
-        eq(approvalDelegations.userId, userId),
-        isNull(approvalDelegations.revokedAt),
+  // Every governor's school and governing-body pages ask: built once (src/db/reused-query.ts).
+  const [row] = await reused(db, 'is_delegated', (db) =>
+    db
+      .select({ id: approvalDelegations.id })
+      .from(approvalDelegations)
+      .where(
+        and(
+          eq(approvalDelegations.governingBodyId, sql.placeholder('governingBodyId')),
+          eq(approvalDelegations.userId, sql.placeholder('userId')),
+          isNull(approvalDelegations.revokedAt),
+        ),
       ),
-    );
+  ).execute({ governingBodyId, userId });
   return !!row;
 }
 

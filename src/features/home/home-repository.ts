@@ -4,13 +4,16 @@
 // notifications' (src/notifications/audience-rules.ts): what a kind tells a role of is what waits
 // on that role here. Concern reviews and round deadlines come from the calendar's feedDeadlines,
 // which already says whose each date is (a concern case's restricted people only).
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { reusedSql } from '../../db/reused-query.ts';
 import { HOME_LIST_CAP, type HomeRow } from './home-model.ts';
 import { openToGovernorsSql } from '../../governor-questions/question-repository.ts';
 
-const rowsOf = async (db: Db, query: SQL) =>
-  ((await db.execute(query)) as unknown as { rows: HomeRow[] }).rows.map((r) => ({ ...r, total: Number(r.total) }));
+/** Each home query is built once, with placeholders, and then only run (src/db/reused-query.ts). */
+const rowsOf = async (db: Db, name: string, build: () => SQL, values: Record<string, unknown>) =>
+  (await reusedSql<HomeRow>(db, name, build)(values)).map((r) => ({ ...r, total: Number(r.total) }));
+const p = (name: string) => sql.placeholder(name);
 
 /** Enquiry states in which the next step is the host school's (agree, prepare the pack, agree the report, follow up). */
 const HOST_STEPS = ['proposed', 'agreed', 'preparing', 'report_drafted', 'follow_up'];
@@ -28,7 +31,7 @@ const latestUnapproved = sql`r.approved_at is null and r.number = (select max(r2
  * A school's evidence waiting for review. The big school has hundreds: its newest few come from the
  * partial index evidence_to_review, and its count from that index alone, not a window over every row.
  */
-const toReview = (e: SQL, school: string) =>
+const toReview = (e: SQL, school: Placeholder) =>
   sql`${e}.school_number = ${school} and not ${e}.curated and not ${e}.archived`;
 
 /**
@@ -38,6 +41,12 @@ const toReview = (e: SQL, school: string) =>
  * meetings of its collaboratives, and its governors' questions waiting for an answer.
  */
 export async function schoolWork(db: Db, school: string, today: string, soon: string, leader: boolean) {
+  const name = leader ? 'home_school_leaders' : 'home_school_staff';
+  return rowsOf(db, name, () => schoolWorkSql(leader), { school, today, soon });
+}
+
+function schoolWorkSql(leader: boolean) {
+  const school = p('school');
   // Everyone on the staff sees the coming meetings; what waits on its leaders is read only for them.
   const forLeaders = sql`
     (select 'evidence' as kind, e.id::text as id, e.title, e.observed_on::text as day, null as ref, e.language as lang, e.other_language as other, 'title' as field,
@@ -47,7 +56,7 @@ export async function schoolWork(db: Db, school: string, today: string, soon: st
     union all
     (select 'action', a.id::text, a.description, a.due_on::text, a.status, a.language, a.other_language, 'description', count(*) over ()
        from plan_actions a join priorities p on p.id = a.priority_id
-      where p.school_number = ${school} and a.status <> 'done' and a.due_on <= ${soon}::date
+      where p.school_number = ${school} and a.status <> 'done' and a.due_on <= ${p('soon')}::date
       order by a.due_on, a.id limit ${HOME_LIST_CAP})
     union all
     (select 'revision', r.id::text, r.number::text, r.created_at::date::text, null, null, '{}'::jsonb, null, count(*) over ()
@@ -71,17 +80,14 @@ export async function schoolWork(db: Db, school: string, today: string, soon: st
       order by t.created_at, t.id limit ${HOME_LIST_CAP})
     union all
 `;
-  return rowsOf(
-    db,
-    sql`${leader ? forLeaders : sql``}
+  return sql`${leader ? forLeaders : sql``}
     (select 'meeting' as kind, m.id::text as id, m.title, m.meets_on::text as day, m.collaborative_id::text as ref,
             m.language as lang, m.other_language as other, 'title' as field, count(*) over () as total
        from meetings m
       where m.collaborative_id in (select cm.collaborative_id from collaborative_members cm where cm.school_number = ${school})
-        and m.meets_on >= ${today}::date
+        and m.meets_on >= ${p('today')}::date
       order by m.meets_on, m.starts_at nulls first limit ${HOME_LIST_CAP})
-`,
-  );
+`;
 }
 
 /** How much of a governor's question the home shows: the whole of it is on its item's page. */
@@ -96,9 +102,12 @@ const firstMessage = sql`(select gm.body, gm.language from governor_thread_messa
  * not yet closed, on items still open to the governors).
  */
 export async function governorWork(db: Db, governingBodyId: string, since: string, userId: string) {
-  return rowsOf(
-    db,
-    sql`
+  return rowsOf(db, 'home_governors', governorWorkSql, { governingBodyId, since, userId });
+}
+
+function governorWorkSql() {
+  const governingBodyId = p('governingBodyId');
+  return sql`
     (select 'revision' as kind, r.id::text as id, s.name as title, r.number::text as day, s.number as ref, null as lang, '{}'::jsonb as other, null as field, count(*) over () as total
        from plan_revisions r join development_plans d on d.id = r.plan_id join schools s on s.number = d.school_number
       where s.governing_body_id = ${governingBodyId} and ${latestUnapproved}
@@ -108,15 +117,14 @@ export async function governorWork(db: Db, governingBodyId: string, since: strin
        from events ev join schools s on s.number = ev.school_number
        join shares sh on ev.subject_id = sh.item_type || '|' || sh.item_id || '|' || sh.audience || '|' || sh.audience_id
       where ev.kind = 'shared_with_you' and s.governing_body_id = ${governingBodyId} and sh.audience = 'governors'
-        and ev.occurred_at >= ${since}::date
+        and ev.occurred_at >= ${p('since')}::date
       order by ev.occurred_at desc limit ${HOME_LIST_CAP})
     union all
     (select 'answer', t.id::text, left(q.body, ${EXCERPT}), t.updated_at::date::text, s.number, q.language, '{}'::jsonb, 'body', count(*) over ()
        from governor_threads t join schools s on s.number = t.school_number cross join lateral ${firstMessage}
-      where s.governing_body_id = ${governingBodyId} and t.asked_by = ${userId}::uuid and t.status = 'answered'
+      where s.governing_body_id = ${governingBodyId} and t.asked_by = ${p('userId')}::uuid and t.status = 'answered'
         and ${openToGovernorsSql(sql`t.item_type`, sql`t.item_id`)}
-      order by t.updated_at desc, t.id limit ${HOME_LIST_CAP})`,
-  );
+      order by t.updated_at desc, t.id limit ${HOME_LIST_CAP})`;
 }
 
 /**
@@ -125,9 +133,12 @@ export async function governorWork(db: Db, governingBodyId: string, since: strin
  * sharing into it since `since`.
  */
 export async function collaborativeWork(db: Db, collaborativeId: string, today: string, since: string) {
-  return rowsOf(
-    db,
-    sql`
+  return rowsOf(db, 'home_collaborative', collaborativeWorkSql, { collaborativeId, today, since });
+}
+
+function collaborativeWorkSql() {
+  const [collaborativeId, today, since] = [p('collaborativeId'), p('today'), p('since')];
+  return sql`
     (select 'meeting' as kind, m.id::text as id, m.title, m.meets_on::text as day, null as ref, m.language as lang, m.other_language as other, 'title' as field, count(*) over () as total
        from meetings m where m.collaborative_id = ${collaborativeId}::uuid and m.meets_on >= ${today}::date
       order by m.meets_on, m.starts_at nulls first limit ${HOME_LIST_CAP})
@@ -147,8 +158,7 @@ export async function collaborativeWork(db: Db, collaborativeId: string, today: 
                                 or exists (select 1 from enquiry_reviewers er where er.enquiry_id = e.id and er.school_number = s.number)))
         and not exists (select 1 from shares sh where sh.audience = 'collaborative' and sh.audience_id = cm.collaborative_id::text
                            and sh.school_number = s.number and sh.shared_at >= ${since}::date)
-      order by s.name limit ${HOME_LIST_CAP})`,
-  );
+      order by s.name limit ${HOME_LIST_CAP})`;
 }
 
 /**
@@ -157,9 +167,12 @@ export async function collaborativeWork(db: Db, collaborativeId: string, today: 
  * or to come, no enquiry under way, nothing shared into it since `since`.
  */
 export async function laWork(db: Db, laCode: string, today: string, since: string) {
-  return rowsOf(
-    db,
-    sql`
+  return rowsOf(db, 'home_la', laWorkSql, { laCode, since });
+}
+
+function laWorkSql() {
+  const [laCode, since] = [p('laCode'), p('since')];
+  return sql`
     (select 'request' as kind, sr.id::text as id, sr.need as title, sr.created_at::date::text as day, s.name as ref, sr.language as lang, sr.other_language as other, 'need' as field, count(*) over () as total
        from support_requests sr join schools s on s.number = sr.school_number
       where s.la_code = ${laCode} and sr.status = 'open' and sr.broker_collaborative_id is null
@@ -172,8 +185,7 @@ export async function laWork(db: Db, laCode: string, today: string, since: strin
         and not exists (select 1 from peer_enquiries e where e.collaborative_id = c.id and ${OPEN_ENQUIRY})
         and not exists (select 1 from shares sh where sh.audience = 'collaborative' and sh.audience_id = c.id::text and sh.shared_at >= ${since}::date)
       order by c.name_en limit ${HOME_LIST_CAP})
-`,
-  );
+`;
 }
 
 /**
@@ -183,10 +195,12 @@ export async function laWork(db: Db, laCode: string, today: string, since: strin
  * LA's answer, waiting on WG's reply).
  */
 export async function nationalWork(db: Db, today: string) {
+  return rowsOf(db, 'home_national', nationalWorkSql, { today });
+}
+
+function nationalWorkSql() {
   const commented = sql`exists (select 1 from la_plan_comments c where c.plan_id = p.id)`;
-  return rowsOf(
-    db,
-    sql`
+  return sql`
     with round as (select id, deadline from planning_rounds where status = 'open' order by deadline desc limit 1)
     (select 'submitted' as kind, p.id::text as id, la.name_en as title, round.deadline::text as day, la.name_cy as ref, null as lang, '{}'::jsonb as other, null as field, count(*) over () as total
        from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
@@ -195,12 +209,11 @@ export async function nationalWork(db: Db, today: string) {
     union all
     (select 'late', p.id::text, la.name_en, round.deadline::text, la.name_cy, null, '{}'::jsonb, null, count(*) over ()
        from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
-      where p.state = 'draft' and round.deadline < ${today}::date
+      where p.state = 'draft' and round.deadline < ${p('today')}::date
       order by la.name_en limit ${HOME_LIST_CAP})
     union all
     (select 'comments', p.id::text, la.name_en, round.deadline::text, la.name_cy, null, '{}'::jsonb, null, count(*) over ()
        from la_plans p join round on round.id = p.round_id join local_authorities la on la.code = p.la_code
       where p.state = 'submitted' and ${commented}
-      order by p.updated_at limit ${HOME_LIST_CAP})`,
-  );
+      order by p.updated_at limit ${HOME_LIST_CAP})`;
 }

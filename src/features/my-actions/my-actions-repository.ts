@@ -2,16 +2,18 @@
 // (src/actions/action-rows-repository.ts). It re-checks, in SQL, the same access the action's own page decides
 // by policy, so an action whose school, collaborative, LA or case the person has left (or a case
 // they may no longer open) drops out.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   ACTION_COLUMNS,
   ACTION_KINDS,
   actionsToDo,
+  reusedActionsToDo,
   everyKind,
   type ActionRow,
 } from '../../actions/action-rows-repository.ts';
-import { reachOf } from '../../actions/owner-access-repository.ts';
+import { reachValues, readerReach } from '../../actions/owner-access-repository.ts';
+import type { ActionTable } from '../../notifications/action-params.ts';
 import type { RoleAssignment } from '../../policy/roles.ts';
 import { addDaysTo } from '../../lib/clock.ts';
 
@@ -45,17 +47,24 @@ export async function actionsAssignedTo(
   person: { id: string; assignments?: readonly RoleAssignment[] },
   today: string,
 ): Promise<AssignedAction[]> {
-  let conditions = everyKind((c) => and(eq(c.owner, person.id), c.mayOpen(person.id)));
-  if (person.assignments) {
-    const reach = reachOf({ id: person.id, assignments: person.assignments });
-    conditions = Object.fromEntries(
-      ACTION_KINDS.filter((kind) => reach[kind]).map((kind) => [
-        kind,
-        and(eq(ACTION_COLUMNS[kind].owner, person.id), reach[kind]),
-      ]),
-    ) as typeof conditions;
-  }
-  const rows = await actionsToDo(db, conditions);
+  const rows = person.assignments
+    ? await reusedActionsToDo(
+        db,
+        'actions_assigned_to_reader',
+        () => {
+          const reach = readerReach();
+          const owner = (kind: ActionTable) => sql`${ACTION_COLUMNS[kind].owner} = ${sql.placeholder('userId')}::uuid`;
+          return Object.fromEntries(ACTION_KINDS.map((kind) => [kind, and(owner(kind), reach[kind])!])) as Record<
+            ActionTable,
+            SQL
+          >;
+        },
+        reachValues({ id: person.id, assignments: person.assignments }),
+      )
+    : await actionsToDo(
+        db,
+        everyKind((c) => and(eq(c.owner, person.id), c.mayOpen(person.id))),
+      );
   return rows
     .map((a) => ({ ...a, timing: timingOf(a.dueOn, today) }))
     .sort(
