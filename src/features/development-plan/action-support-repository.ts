@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { reused } from '../../db/reused-query.ts';
 import {
   collaboratives,
   planActions,
@@ -94,26 +95,29 @@ const supporter = aliasedTable(schools, 'supporting_school');
 /** For the plan page and the action form: each action's request, its broker and, once matched, the agreement. */
 export async function supportOfActions(db: Db, actionIds: string[]) {
   if (!actionIds.length) return [];
-  return db
-    .select({
-      actionId: planActionSupport.actionId,
-      requestId: supportRequests.id,
-      status: supportRequests.status,
-      brokerCollaborativeId: supportRequests.brokerCollaborativeId,
-      brokerEn: collaboratives.nameEn,
-      brokerCy: collaboratives.nameCy,
-      supportingSchoolName: supporter.name,
-      what: supportAgreements.what,
-      whatLanguage: supportAgreements.language,
-      startsOn: supportAgreements.startsOn,
-      endsOn: supportAgreements.endsOn,
-    })
-    .from(planActionSupport)
-    .innerJoin(supportRequests, eq(supportRequests.id, planActionSupport.requestId))
-    .leftJoin(collaboratives, eq(collaboratives.id, supportRequests.brokerCollaborativeId))
-    .leftJoin(supportAgreements, eq(supportAgreements.requestId, supportRequests.id))
-    .leftJoin(supporter, eq(supporter.number, supportAgreements.supportingSchoolNumber))
-    .where(inArray(planActionSupport.actionId, actionIds));
+  // The plan page asks for all its actions: built once (src/db/reused-query.ts).
+  return reused(db, 'support_of_actions', (db) =>
+    db
+      .select({
+        actionId: planActionSupport.actionId,
+        requestId: supportRequests.id,
+        status: supportRequests.status,
+        brokerCollaborativeId: supportRequests.brokerCollaborativeId,
+        brokerEn: collaboratives.nameEn,
+        brokerCy: collaboratives.nameCy,
+        supportingSchoolName: supporter.name,
+        what: supportAgreements.what,
+        whatLanguage: supportAgreements.language,
+        startsOn: supportAgreements.startsOn,
+        endsOn: supportAgreements.endsOn,
+      })
+      .from(planActionSupport)
+      .innerJoin(supportRequests, eq(supportRequests.id, planActionSupport.requestId))
+      .leftJoin(collaboratives, eq(collaboratives.id, supportRequests.brokerCollaborativeId))
+      .leftJoin(supportAgreements, eq(supportAgreements.requestId, supportRequests.id))
+      .leftJoin(supporter, eq(supporter.number, supportAgreements.supportingSchoolNumber))
+      .where(sql`${planActionSupport.actionId} = any(${sql.placeholder('ids')}::uuid[])`),
+  ).execute({ ids: actionIds });
 }
 export type ActionSupportRow = Awaited<ReturnType<typeof supportOfActions>>[number];
 

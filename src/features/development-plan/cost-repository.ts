@@ -1,5 +1,6 @@
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { reused } from '../../db/reused-query.ts';
 import { planActionCosts, planActions } from '../../db/schema/index.ts';
 import type { CostLine } from './cost-lines.ts';
 
@@ -11,17 +12,20 @@ import type { CostLine } from './cost-lines.ts';
 export async function costLinesByAction(db: Db, priorityIds: string[]): Promise<Map<string, CostLine[]>> {
   const byAction = new Map<string, CostLine[]>();
   if (priorityIds.length === 0) return byAction;
-  const rows = await db
-    .select({
-      actionId: planActionCosts.actionId,
-      amountPence: planActionCosts.amountPence,
-      source: planActionCosts.source,
-      grantName: planActionCosts.grantName,
-    })
-    .from(planActionCosts)
-    .innerJoin(planActions, eq(planActions.id, planActionCosts.actionId))
-    .where(inArray(planActions.priorityId, priorityIds))
-    .orderBy(asc(planActionCosts.actionId), asc(planActionCosts.line));
+  // Every plan page asks: built once (src/db/reused-query.ts).
+  const rows = await reused(db, 'cost_lines_by_action', (db) =>
+    db
+      .select({
+        actionId: planActionCosts.actionId,
+        amountPence: planActionCosts.amountPence,
+        source: planActionCosts.source,
+        grantName: planActionCosts.grantName,
+      })
+      .from(planActionCosts)
+      .innerJoin(planActions, eq(planActions.id, planActionCosts.actionId))
+      .where(sql`${planActions.priorityId} = any(${sql.placeholder('ids')}::uuid[])`)
+      .orderBy(asc(planActionCosts.actionId), asc(planActionCosts.line)),
+  ).execute({ ids: priorityIds });
   // The table's check admits only the funding sources, as costLinesOf below relies on too.
   for (const { actionId, ...line } of rows as (CostLine & { actionId: string })[])
     byAction.set(actionId, [...(byAction.get(actionId) ?? []), line]);

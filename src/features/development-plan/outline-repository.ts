@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
 import { planActions, planOutlineActions, planOutlinePriorities } from '../../db/schema/index.ts';
 import type { OutlineInput, OutlineTerm } from './outline-form.ts';
@@ -96,17 +95,6 @@ export async function deleteOutline(db: Db, id: string): Promise<boolean> {
     .where(eq(planOutlinePriorities.id, id))
     .returning({ id: planOutlinePriorities.id });
   return rows.length > 0;
-}
-
-/** The leads of these priorities' actions, for the plan's filter: people by id, others by the text typed. */
-export async function actionLeads(db: Db, priorityIds: string[]) {
-  if (priorityIds.length === 0) return [];
-  const name = ownerName(planActions);
-  return db
-    .selectDistinct({ userId: planActions.ownerUserId, name })
-    .from(planActions)
-    .where(and(inArray(planActions.priorityId, priorityIds), sql`${name} <> ''`))
-    .orderBy(name);
 }
 
 export type ActionFilter = { leadUserId?: string; leadText?: string; status?: string };

@@ -39,6 +39,20 @@ const progress = (p: SnapshotPriority & { otherLanguage?: OtherLanguage }, reade
   total: p.actions.length,
 });
 
+/**
+ * The leads of these priorities' actions, for the plan's filter: people by id, others by the text
+ * typed, each once, by name. From the actions already read, not a query of its own.
+ */
+export function leadsOf(priorities: readonly { actions: readonly { owner: string; ownerUserId?: string | null }[] }[]) {
+  const leads = new Map<string, { userId: string | null; name: string }>();
+  for (const a of priorities.flatMap((p) => p.actions)) {
+    if (!a.owner) continue;
+    const key = a.ownerUserId ? `person:${a.ownerUserId}` : `text:${a.owner}`;
+    if (!leads.has(key)) leads.set(key, { userId: a.ownerUserId ?? null, name: a.owner });
+  }
+  return [...leads.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 function actionFilter(query: PlanQueryValues): outlines.ActionFilter | null {
   const filter: outlines.ActionFilter = {};
   if (query.lead?.startsWith('person:')) filter.leadUserId = query.lead.slice('person:'.length);
@@ -80,10 +94,7 @@ export async function planYearsModel(
   // The outline's texts as the reader sees them (issue 16); its actions are in their entry's language.
   const outline = readerOutline(seesOutline ? await outlines.planOutline(db, plan.id) : [], input.reader);
   const listed = [...input.inPlan, ...input.drafts];
-  const leads = await outlines.actionLeads(
-    db,
-    listed.map((p) => p.id),
-  );
+  const leads = leadsOf(listed);
 
   const filter = actionFilter(query);
   let inPlan = input.inPlan;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
+import { reused } from '../../db/reused-query.ts';
 import type { CostLine } from './cost-lines.ts';
 import { costLinesByAction } from './cost-repository.ts';
 import { cycles, developmentPlans, planActions, priorities, shares, successCriteria } from '../../db/schema/index.ts';
@@ -17,18 +18,21 @@ export type ActionValues = Omit<
 
 /** The plan whose three school years include `academicYear` (the newest, should two overlap). */
 export async function currentPlan(db: Db, schoolNumber: string, academicYear: number): Promise<DevelopmentPlan | null> {
-  const [plan] = await db
-    .select()
-    .from(developmentPlans)
-    .where(
-      and(
-        eq(developmentPlans.schoolNumber, schoolNumber),
-        lte(developmentPlans.firstYear, academicYear),
-        gte(developmentPlans.firstYear, academicYear - 2),
-      ),
-    )
-    .orderBy(desc(developmentPlans.firstYear))
-    .limit(1);
+  // Every plan page and the school's home ask: built once (src/db/reused-query.ts).
+  const [plan] = await reused(db, 'current_plan', (db) =>
+    db
+      .select()
+      .from(developmentPlans)
+      .where(
+        and(
+          eq(developmentPlans.schoolNumber, sql.placeholder('schoolNumber')),
+          lte(developmentPlans.firstYear, sql.placeholder('year')),
+          gte(developmentPlans.firstYear, sql.placeholder('earliest')),
+        ),
+      )
+      .orderBy(desc(developmentPlans.firstYear))
+      .limit(1),
+  ).execute({ schoolNumber, year: academicYear, earliest: academicYear - 2 });
   return plan ?? null;
 }
 
@@ -100,11 +104,13 @@ export async function cyclePriorities(
 
 export async function criteriaFor(db: Db, priorityIds: string[]) {
   if (priorityIds.length === 0) return [];
-  return db
-    .select()
-    .from(successCriteria)
-    .where(inArray(successCriteria.priorityId, priorityIds))
-    .orderBy(asc(successCriteria.position), asc(successCriteria.text));
+  return reused(db, 'criteria_for', (db) =>
+    db
+      .select()
+      .from(successCriteria)
+      .where(sql`${successCriteria.priorityId} = any(${sql.placeholder('ids')}::uuid[])`)
+      .orderBy(asc(successCriteria.position), asc(successCriteria.text)),
+  ).execute({ ids: priorityIds });
 }
 
 /**
@@ -139,11 +145,14 @@ export type PlanActionRow = { [K in keyof typeof PLAN_ACTION_COLUMNS]: PlanActio
 export async function actionsFor(db: Db, priorityIds: string[]): Promise<PlanActionRow[]> {
   if (priorityIds.length === 0) return [];
   const [actions, costs] = await Promise.all([
-    db
-      .select(PLAN_ACTION_COLUMNS)
-      .from(planActions)
-      .where(inArray(planActions.priorityId, priorityIds))
-      .orderBy(sql`${planActions.dueOn} asc nulls last`, asc(planActions.createdAt)),
+    // Every plan page and revision reads them: built once (src/db/reused-query.ts).
+    reused(db, 'plan_actions_for', (db) =>
+      db
+        .select(PLAN_ACTION_COLUMNS)
+        .from(planActions)
+        .where(sql`${planActions.priorityId} = any(${sql.placeholder('ids')}::uuid[])`)
+        .orderBy(sql`${planActions.dueOn} asc nulls last`, asc(planActions.createdAt)),
+    ).execute({ ids: priorityIds }),
     costLinesByAction(db, priorityIds),
   ]);
   return actions.map((a) => ({ ...a, costs: costs.get(a.id) ?? [] }));

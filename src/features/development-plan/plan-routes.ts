@@ -10,7 +10,7 @@ import { presentPriorities } from './plan-presenter.ts';
 import { supportByAction, withSupport } from './action-support-view.ts';
 import { presentCosts } from './cost-presenter.ts';
 import { costTotals } from './cost-totals.ts';
-import { DRAFT_STATES, firstYearChoices, PLAN_STATES, planPriorities, saveSummary, startPlan } from './plan-service.ts';
+import { firstYearChoices, planAndDrafts, saveSummary, startPlan } from './plan-service.ts';
 import { latestRevision } from './revision-repository.ts';
 import { openQuestionCount, questionsModel } from '../../governor-questions/question-presenter.ts';
 import { PlanQuery, planYearsModel } from './plan-overview.ts';
@@ -59,9 +59,8 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         });
       const cycleId = await repo.findCycleId(db, ctx.school.number, year);
       const access = itemAccess(request, ctx);
-      const [inPlan, drafts, latest, summaryShared, questions, openQuestions, vision] = await Promise.all([
-        planPriorities(db, cycleId, PLAN_STATES, access),
-        ctx.can.staff ? planPriorities(db, cycleId, DRAFT_STATES, access) : [],
+      const [{ inPlan, drafts }, latest, summaryShared, questions, openQuestions, vision] = await Promise.all([
+        planAndDrafts(db, cycleId, access, ctx.can.staff),
         latestRevision(db, plan.id),
         ctx.can.staff ||
           ctx.governingBodyCan.member ||
@@ -90,12 +89,7 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         reader: request.lang,
       });
       const done = DONE.includes(request.query.done ?? '') ? request.query.done : null;
-      const progress = await planProgress(
-        db,
-        plan,
-        inPlan.map((p) => p.id),
-        clock.now(),
-      );
+      const progress = await planProgress(db, plan, inPlan, clock.now());
       return reply.page(view('plan'), {
         title,
         ...schoolModel(ctx),

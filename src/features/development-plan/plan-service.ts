@@ -10,7 +10,7 @@ import type { OtherLanguage } from '../../lib/paired-text.ts';
 export type LivePriority = Omit<SnapshotPriority, 'actions'> & {
   otherLanguage?: OtherLanguage;
   criteriaOtherLanguage?: OtherLanguage[];
-  actions: (SnapshotPriority['actions'][number] & { otherLanguage?: OtherLanguage })[];
+  actions: (SnapshotPriority['actions'][number] & { otherLanguage?: OtherLanguage; ownerUserId?: string | null })[];
 };
 
 /** Priorities the plan is made of; drafts are shown beside it, not in it. */
@@ -92,8 +92,32 @@ export async function planPriorities(
   states: readonly string[],
   access: ItemAccess,
 ): Promise<LivePriority[]> {
-  if (!cycleId) return [];
-  const priorities = await repo.cyclePriorities(db, cycleId, states, access);
+  return (await prioritiesInStates(db, cycleId, [states], access))[0]!;
+}
+
+/**
+ * The plan's priorities and, when `withDrafts`, the drafts beside it, read together: one query of
+ * each kind for both (the plan page showed them with two of each, issue 15's benchmark).
+ */
+export async function planAndDrafts(db: Db, cycleId: string | null, access: ItemAccess, withDrafts: boolean) {
+  const [inPlan, drafts] = await prioritiesInStates(
+    db,
+    cycleId,
+    withDrafts ? [PLAN_STATES, DRAFT_STATES] : [PLAN_STATES],
+    access,
+  );
+  return { inPlan: inPlan!, drafts: drafts ?? [] };
+}
+
+/** For each list of states, the priorities in them (`createdAt` kept for the progress review's dates). */
+async function prioritiesInStates(
+  db: Db,
+  cycleId: string | null,
+  stateSets: readonly (readonly string[])[],
+  access: ItemAccess,
+): Promise<(LivePriority & { createdAt: Date })[][]> {
+  if (!cycleId) return stateSets.map(() => []);
+  const priorities = await repo.cyclePriorities(db, cycleId, stateSets.flat(), access);
   const ids = priorities.map((p) => p.id);
   const [criteria, actions] = await Promise.all([repo.criteriaFor(db, ids), repo.actionsFor(db, ids)]);
   const built = buildSnapshot(
@@ -105,10 +129,18 @@ export async function planPriorities(
   ).priorities;
   // The other-language versions beside the plan's texts, for its reader (issue 16); criteria in the snapshot's order.
   const other = new Map<string, OtherLanguage>([...priorities, ...actions].map((r) => [r.id, r.otherLanguage]));
-  return built.map((p) => ({
+  const created = new Map(priorities.map((p) => [p.id, p.createdAt]));
+  const ownerIds = new Map(actions.map((a) => [a.id, a.ownerUserId]));
+  const live = built.map((p) => ({
     ...p,
+    createdAt: created.get(p.id)!,
     otherLanguage: other.get(p.id) ?? {},
     criteriaOtherLanguage: criteria.filter((c) => c.priorityId === p.id).map((c) => c.otherLanguage),
-    actions: p.actions.map((a) => ({ ...a, otherLanguage: other.get(a.id) ?? {} })),
+    actions: p.actions.map((a) => ({
+      ...a,
+      otherLanguage: other.get(a.id) ?? {},
+      ownerUserId: ownerIds.get(a.id) ?? null,
+    })),
   }));
+  return stateSets.map((states) => live.filter((p) => states.includes(p.state)));
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { reused } from '../../db/reused-query.ts';
 import { planRevisions, users } from '../../db/schema/index.ts';
 
 export type PlanRevision = typeof planRevisions.$inferSelect;
@@ -55,14 +56,16 @@ export async function latestRevisionNumber(db: Db, planId: string): Promise<numb
 
 /** The latest revision's approval, for the plan page. */
 export async function latestRevision(db: Db, planId: string) {
-  const [row] = await db
-    .select(columns)
-    .from(planRevisions)
-    .leftJoin(savedBy, eq(savedBy.id, planRevisions.createdBy))
-    .leftJoin(approver, eq(approver.id, planRevisions.approvedBy))
-    .where(eq(planRevisions.planId, planId))
-    .orderBy(desc(planRevisions.number))
-    .limit(1);
+  const [row] = await reused(db, 'latest_revision', (db) =>
+    db
+      .select(columns)
+      .from(planRevisions)
+      .leftJoin(savedBy, eq(savedBy.id, planRevisions.createdBy))
+      .leftJoin(approver, eq(approver.id, planRevisions.approvedBy))
+      .where(eq(planRevisions.planId, sql.placeholder('planId')))
+      .orderBy(desc(planRevisions.number))
+      .limit(1),
+  ).execute({ planId });
   return row ?? null;
 }
 

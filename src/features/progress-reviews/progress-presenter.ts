@@ -121,12 +121,14 @@ export type PriorityProgressSummary = { latest: Rated | null; due: ReviewDue };
 export async function planProgress(
   db: Db,
   plan: { id: string; firstYear: number },
-  priorityIds: string[],
+  priorities: readonly { id: string; createdAt: Date }[],
   now: Date,
 ): Promise<{ byPriority: Map<string, PriorityProgressSummary>; nextPoint: ReviewPoint | null }> {
-  const [priorities, ratings, stored] = await Promise.all([
-    repo.priorityStarts(db, priorityIds),
-    repo.priorityRatings(db, priorityIds),
+  const [ratings, stored] = await Promise.all([
+    repo.priorityRatings(
+      db,
+      priorities.map((p) => p.id),
+    ),
     repo.storedPoints(db, plan.id),
   ]);
   const all = reviewPoints(plan.firstYear, stored);

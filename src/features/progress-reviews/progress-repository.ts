@@ -161,15 +161,6 @@ export async function savePoints(
       });
 }
 
-/** When each of these priorities was written: reviews are not due for points before it. */
-export async function priorityStarts(db: Db, priorityIds: string[]) {
-  if (priorityIds.length === 0) return [];
-  return db
-    .select({ id: priorities.id, createdAt: priorities.createdAt })
-    .from(priorities)
-    .where(inArray(priorities.id, priorityIds));
-}
-
 /** One of the school's reviews, with the priority it belongs to. */
 export async function findReview(db: Db, schoolNumber: string, id: string) {
   const [row] = await db
