@@ -101,13 +101,24 @@ describe('hashed asset names', () => {
     expect((await get(js)).body).toContain(`from '${govuk}'`);
   });
 
-  it('compresses the stylesheet and scripts when asked', async () => {
+  it('sends the stylesheet and scripts compressed when asked, the same bytes once decompressed', async () => {
     const html = (await get('/sign-in')).body;
-    const css = linked(html, /href="(\/static\/app\.[\w-]{16}\.css)"/);
-    const response = await get(css, { 'accept-encoding': 'br' });
-    expect(response.headers['content-encoding']).toBe('br');
-    expect(response.headers.vary).toMatch(/accept-encoding/i);
-    expect(response.rawPayload.length).toBeLessThan(Number((await get(css)).headers['content-length']) / 4);
+    for (const url of [
+      linked(html, /href="(\/static\/app\.[\w-]{16}\.css)"/),
+      linked(html, /href="(\/static\/govuk-frontend\.min\.[\w-]{16}\.js)"/),
+    ]) {
+      const plain = await get(url);
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      const br = await get(url, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+      expect(br.headers['content-encoding'], url).toBe('br');
+      expect(br.headers.vary, url).toMatch(/accept-encoding/i);
+      expect(br.headers['cache-control'], url).toBe(IMMUTABLE);
+      expect(br.rawPayload.length, url).toBeLessThan(plain.rawPayload.length / 3);
+      expect(zlib.brotliDecompressSync(br.rawPayload).equals(plain.rawPayload), url).toBe(true);
+      const gzip = await get(url, { 'accept-encoding': 'gzip' });
+      expect(gzip.headers['content-encoding'], url).toBe('gzip');
+      expect(zlib.gunzipSync(gzip.rawPayload).equals(plain.rawPayload), url).toBe(true);
+    }
   });
 
   it('keeps the plain names working, with a short cache, for a page open across an upgrade', async () => {
