@@ -120,10 +120,7 @@ export async function benchPageWeights(
     headEmail: DEMO_ACCOUNTS.find((a) => a.role === 'headteacher')!.email,
   },
 ): Promise<string[]> {
-  const weights: Weight[] = [
-    await weigh(base, 'start page (/)', '/'),
-    await weigh(base, 'sign-in page', '/sign-in'),
-  ];
+  const weights: Weight[] = [await weigh(base, 'start page (/)', '/'), await weigh(base, 'sign-in page', '/sign-in')];
   let headCookie = '';
   for (const account of DEMO_ACCOUNTS) {
     const cookie = await signIn(base, account.email, DEMO_PASSWORD);
