@@ -121,6 +121,17 @@ describe('hashed asset names', () => {
     }
   });
 
+  it('blocks rendering on the one stylesheet alone: no script in the head, the page script a module at the end', async () => {
+    const html = (await get('/sign-in')).body;
+    const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
+    expect(head.match(/<link rel="stylesheet"/g)).toHaveLength(1);
+    expect(head).not.toMatch(/<script|@import|<style/);
+    const body = html.slice(html.indexOf('</footer>'));
+    expect(body).toMatch(
+      /<script type="module" src="\/static\/app\.[\w-]{16}\.js" nonce="[0-9a-f]+"><\/script>\s*<\/body>/,
+    );
+  });
+
   it('keeps the plain names working, with a short cache, for a page open across an upgrade', async () => {
     for (const url of ['/static/app.css', '/static/app.js', '/static/govuk-frontend.min.js']) {
       const response = await get(url);
