@@ -132,6 +132,17 @@ describe('hashed asset names', () => {
     );
   });
 
+  it('answers another hash of a file (an instance of another version) with its own copy, never kept', async () => {
+    const html = (await get('/sign-in')).body;
+    const css = linked(html, /href="(\/static\/app\.[\w-]{16}\.css)"/);
+    const other = await get('/static/app.0123456789abcdef.css');
+    expect(other.statusCode).toBe(200);
+    expect(other.headers['cache-control']).toBe('no-cache');
+    expect(other.body).toBe((await get(css)).body);
+    // Not a hash: the plain file server's answer, as before.
+    expect((await get('/static/app.short.css')).statusCode).toBe(404);
+  });
+
   it('keeps the plain names working, with a short cache, for a page open across an upgrade', async () => {
     for (const url of ['/static/app.css', '/static/app.js', '/static/govuk-frontend.min.js']) {
       const response = await get(url);

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import fp from 'fastify-plugin';
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { chooseEncoding, type ContentEncoding } from '../lib/accept-encoding.ts';
 import { COMPRESS_THRESHOLD_BYTES } from './compression.ts';
 
@@ -20,19 +22,27 @@ const gzip = promisify(zlib.gzip);
 /** The URLs every page links to. */
 export type AssetUrls = { css: string; js: string; govukJs: string; icon: string };
 
-type Asset = { url: string; body: Buffer; type: string; etag: string };
+type Asset = { url: string; route: string; hash: string; body: Buffer; type: string; etag: string };
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const HASH_LENGTH = 16;
+const HashParams = Type.Object({
+  hash: Type.String({ minLength: HASH_LENGTH, maxLength: HASH_LENGTH, pattern: `^[\\w-]{${HASH_LENGTH}}$` }),
+});
 
 // Where app.js imports GOV.UK Frontend from: rewritten to the hashed name, so a new version of
 // GOV.UK Frontend changes app.js's bytes, and so its name, too.
 const GOVUK_IMPORT = "'/static/govuk-frontend.min.js'";
 
 function hashedAsset(name: string, body: Buffer, type: string): Asset {
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, HASH_LENGTH);
   const dot = name.lastIndexOf('.');
+  const [stem, extension] = [name.slice(0, dot), name.slice(dot)];
   return {
-    url: `/static/${name.slice(0, dot)}.${hash}${name.slice(dot)}`,
+    url: `/static/${stem}.${hash}${extension}`,
+    // Any hash of the same file: find-my-way's pattern syntax; plain names stay with @fastify/static.
+    route: `/static/${stem}.:hash(^[\\w-]{${HASH_LENGTH}}$)${extension}`,
+    hash,
     body,
     type,
     // Weak: the same for the plain and compressed copies, which a strong tag must tell apart.
@@ -78,19 +88,34 @@ function compressedCopies(body: Buffer) {
   };
 }
 
-export const hashedAssetsPlugin = fp(async (app, opts: { assets: Asset[]; compress: boolean }) => {
+/**
+ * Each file at its hashed name, immutable. Another hash of the same file (while instances are
+ * upgraded one by one, a page from a new one can ask an old one for the new file, or the other way
+ * round) gets the file this instance has, to be checked again on every use (no-cache): a page
+ * styled by the neighbouring version rather than not at all, and never cached under the wrong name.
+ */
+export const hashedAssetsPlugin = fp(async (instance, opts: { assets: Asset[]; compress: boolean }) => {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   for (const asset of opts.assets) {
     const compressed = compressedCopies(asset.body);
     const worthCompressing = opts.compress && asset.body.length >= COMPRESS_THRESHOLD_BYTES;
-    app.get(asset.url, { config: { access: { public: true } } }, async (request, reply) => {
-      reply.header('cache-control', IMMUTABLE).header('etag', asset.etag).type(asset.type);
-      // A cache between here and the browser must keep the compressed and plain copies apart.
-      if (worthCompressing) reply.header('vary', 'accept-encoding');
-      if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
-      const encoding = worthCompressing ? chooseEncoding(request.headers['accept-encoding']) : null;
-      if (!encoding) return reply.send(asset.body);
-      // Already encoded: @fastify/compress passes it on as it is.
-      return reply.header('content-encoding', encoding).send(await compressed(encoding));
-    });
+    app.get(
+      asset.route,
+      { config: { access: { public: true } }, schema: { params: HashParams } },
+      async (request, reply) => {
+        const current = request.params.hash === asset.hash;
+        reply
+          .header('cache-control', current ? IMMUTABLE : 'no-cache')
+          .header('etag', asset.etag)
+          .type(asset.type);
+        // A cache between here and the browser must keep the compressed and plain copies apart.
+        if (worthCompressing) reply.header('vary', 'accept-encoding');
+        if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+        const encoding = worthCompressing ? chooseEncoding(request.headers['accept-encoding']) : null;
+        if (!encoding) return reply.send(asset.body);
+        // Already encoded: @fastify/compress passes it on as it is.
+        return reply.header('content-encoding', encoding).send(await compressed(encoding));
+      },
+    );
   }
 });
