@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from '../src/demo/demo-data
 import { signIn, startServer } from './server.ts';
 import { benchLaHeatmap } from './la-heatmap.ts';
 import { benchNationalPicture } from './national.ts';
+import { benchPageWeights } from './page-weight.ts';
 import { buildNationalData } from './national-data.ts';
 import { generatePlanVolume, type PlanVolume } from './plan-volume.ts';
 import { EVIDENCE_SEARCH_QUERY, writeSearchableEvidence } from './evidence-search.ts';
@@ -154,6 +155,9 @@ try {
     console.error('Some requests failed: the figures above are not valid.');
     process.exitCode = 1;
   }
+  // Issue 19 part 5: every page under 60 KB compressed, with its stylesheet and scripts.
+  console.log('');
+  for (const line of await benchPageWeights(server.url, planVolume!)) console.log(line);
 } finally {
   await server.stop();
   await data.dispose();

@@ -16,6 +16,8 @@ import { viewsPlugin } from './plugins/views.ts';
 import { countUnread } from './notifications/notifications-repository.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { cacheControlPlugin } from './plugins/cache-control.ts';
+import { compressionPlugin } from './plugins/compression.ts';
+import { hashedAssetsPlugin, loadHashedAssets } from './plugins/hashed-assets.ts';
 import { requestSerializer } from './plugins/log-serializers.ts';
 import { features } from './features/index.ts';
 import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.ts';
@@ -79,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ajv: { plugins: [finiteNumbersKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const registry: RegisteredRoute[] = [];
+  const hashed = loadHashedAssets({ publicDir: path.join(rootDir, 'public'), govukDist });
 
   // A response finished while shutting down closes its connection: otherwise close() waits for
   // keep-alive clients (up to Fastify's 72 s keepAliveTimeout), longer than any orchestrator allows.
@@ -93,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Tier 1: cross-cutting plugins, in the order a request meets them.
   await app.register(policyPlugin, { registry });
   await app.register(cacheControlPlugin);
+  // Before any route: it compresses the routes registered after it.
+  if (config.compress) await app.register(compressionPlugin);
   await app.register(cookiePlugin, { key: keys.cookies });
   await app.register(i18nPlugin, { secureCookies: config.secureCookies });
   await app.register(securityPlugin, {
@@ -122,17 +127,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(scopePlugin, { db: database.db });
   await app.register(viewsPlugin, {
     production: config.env !== 'development',
+    assets: hashed.urls,
     unreadCount: options.unreadCount === undefined ? (userId) => countUnread(database.db, userId) : options.unreadCount,
   });
   await app.register(errorsPlugin, { routes: registry });
 
   // Tier 2: static files (public, no session).
+  // GOV.UK Frontend's fonts and images keep their plain names and a day's cache, which is enough:
+  // no page uses them. The stylesheet loads no font (Arial, the system's), and names one image, the
+  // crest, only for the footer's Crown copyright logo, which our footer leaves out (not a GOV.UK service).
   await app.register(fastifyStatic, { root: path.join(govukDist, 'assets'), prefix: '/assets/', maxAge: '1d' });
+  // Pages link the hashed names (a year, immutable); the plain names answer for pages open across an upgrade.
+  await app.register(hashedAssetsPlugin, { assets: hashed.assets, compress: config.compress });
   await app.register(fastifyStatic, {
     root: [path.join(rootDir, 'public'), govukDist],
     prefix: '/static/',
     decorateReply: false,
-    maxAge: '1h',
+    maxAge: '5m',
     allowedPath: (pathName) => !pathName.includes('..') && /^\/[\w.-]+\.(css|js|mjs|svg)$/.test(pathName),
   });
 

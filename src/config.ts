@@ -31,6 +31,8 @@ export type Config = {
   loadDemoData: boolean;
   /** Roles with wide reach (src/policy/roles.ts) must use two-factor at password sign-in. */
   twoFactorRequired: boolean;
+  /** Pages, styles and scripts sent gzip- or brotli-compressed; off when a proxy in front compresses. */
+  compress: boolean;
 };
 
 export type OidcConfig = {
@@ -87,6 +89,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const smtp = loadSmtp(env, problems, int);
   const trustProxy = loadTrustProxy(env.TRUST_PROXY, problems);
   const oidc = loadOidc(env, problems, int);
+  const compress = env.COMPRESS || 'true';
+  if (!['true', 'false'].includes(compress)) problems.push(`COMPRESS must be true or false (got "${compress}")`);
   if (problems.length > 0) {
     throw new Error(`Configuration problems:\n - ${problems.join('\n - ')}`);
   }
@@ -115,6 +119,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loadDemoData: databaseUrl === null && environment !== 'production' && env.DEMO_DATA !== 'false',
     // On unless turned off: only the test suite's own config turns it off, for its many LA officers.
     twoFactorRequired: env.TWO_FACTOR_REQUIRED !== 'false',
+    // On unless turned off: compressing twice (here and at a proxy) only costs CPU.
+    compress: compress === 'true',
   };
 }
 

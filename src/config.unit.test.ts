@@ -73,3 +73,18 @@ describe('OIDC_* (single sign-on)', () => {
     );
   });
 });
+
+describe('COMPRESS', () => {
+  const compress = (value: string | undefined) => loadConfig({ NODE_ENV: 'test', COMPRESS: value }).compress;
+
+  it('is on unless turned off (for a proxy that compresses)', () => {
+    expect(compress(undefined)).toBe(true);
+    expect(compress('')).toBe(true);
+    expect(compress('true')).toBe(true);
+    expect(compress('false')).toBe(false);
+  });
+
+  it.each(['no', '0', 'TRUE'])('refuses "%s" at start-up', (value) => {
+    expect(() => compress(value)).toThrow(/COMPRESS must be true or false/);
+  });
+});

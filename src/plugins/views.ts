@@ -10,6 +10,7 @@ import { canFlags } from '../policy/policy.ts';
 import { createChrome, type Chrome } from '../views/chrome.ts';
 import { createTranslator, LANGUAGES } from './i18n.ts';
 import { formatDate, formatDateTime } from '../lib/dates.ts';
+import type { AssetUrls } from './hashed-assets.ts';
 
 const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const govukDir = path.dirname(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')));
@@ -23,6 +24,8 @@ declare module 'fastify' {
 
 export type ViewsOptions = {
   production: boolean;
+  /** The stylesheet's and scripts' content-hashed URLs, for the layout. */
+  assets: AssetUrls;
   /** The reader's unread notifications for the header: one indexed count a page (issue 12). */
   unreadCount?: ((userId: string) => Promise<number>) | null;
 };
@@ -39,6 +42,7 @@ export const viewsPlugin = fp(async (app, opts: ViewsOptions) => {
         env.addFilter('date', (value: unknown, lang: 'en' | 'cy') => formatDate(value, lang));
         env.addFilter('dateTime', (value: unknown, lang: 'en' | 'cy') => formatDateTime(value, lang));
         env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
+        env.addGlobal('assets', opts.assets);
       },
     },
   });
