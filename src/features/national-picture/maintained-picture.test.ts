@@ -11,6 +11,9 @@ import { buildSchool } from '../../../test/support/school-factories.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { Database, Db } from '../../db/client.ts';
 import { collaborativeMembers, collaboratives, priorities, schools, shares } from '../../db/schema/index.ts';
+import type { JobDeps } from '../../jobs/job-deps.ts';
+import { jobDefinition } from '../../jobs/job-table.ts';
+import { systemClock } from '../../lib/clock.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { ALL, buildPicture, cubeKey, type SchoolGroup } from './picture-cube.ts';
 import { countedSchoolGroups } from './picture-repository.ts';
@@ -202,5 +205,13 @@ describe('the national picture kept up to date as things change', () => {
     expect(hidden.picture.figure(la('660'))).toBeNull();
     expect(hidden.picture.figure(la('661'))).toBeNull();
     expect(hidden.picture.figure(la(ALL))).toBe(9);
+
+    // The job that keeps it warm builds the new picture after a change, so the next page has it.
+    await share(db, sharing[1]!.school, 'priority', sharing[1]!.id, 'national');
+    const job = jobDefinition('refresh-national-picture');
+    await job.handler({ database, clock: systemClock } as unknown as JobDeps, {}, { id: 'test', progress: () => {} });
+    const warmed = await loadNationalPicture(db, year, new Date());
+    expect(warmed).not.toBe(hidden);
+    expect(warmed.picture.figure(la('660'))).toBe(5);
   }, 60_000);
 });
