@@ -5,7 +5,9 @@ import { relayPendingEvents } from '../notifications/relay-service.ts';
 import { directoryImportJob } from '../features/directory-import/import-job.ts';
 import { deliverAllAtOnce, scanReminders, sendDigests } from '../notifications/delivery/delivery-jobs.ts';
 import { endPastRoles } from '../features/users/people-service.ts';
+import { refreshNationalPicture } from '../features/national-picture/picture-service.ts';
 import { todayInWales } from '../lib/clock.ts';
+import { academicYearOf } from '../reference/reference-data.ts';
 import type { JobDefinition } from './job-deps.ts';
 
 export const RELAY_EVENTS = 'relay-events';
@@ -67,6 +69,19 @@ export const jobTable: readonly JobDefinition[] = [
     expireInSeconds: 600,
   },
   directoryImportJob,
+  {
+    name: 'refresh-national-picture',
+    // Builds the national picture again soon after a change (and once after start), so WG's next
+    // page finds it ready; a page never waits for it, it is served the last picture meanwhile.
+    handler: async ({ database, clock }) => {
+      const now = clock.now();
+      const { builtAt } = await refreshNationalPicture(database.db, academicYearOf(now), now);
+      return { builtAt: builtAt.toISOString() };
+    },
+    everySeconds: 15,
+    retry: { limit: 2, delaySeconds: 15, maxDelaySeconds: 60 },
+    expireInSeconds: 300,
+  },
 ];
 
 export function jobDefinition(name: string): JobDefinition {

@@ -16,3 +16,4 @@ export * from './vision.ts';
 export * from './progress.ts';
 export * from './plan-outline.ts';
 export * from './surveys.ts';
+export * from './aggregates.ts';

@@ -101,6 +101,17 @@ export async function pictureCounts(
   }));
 }
 
+/**
+ * Raised by the triggers (migration 0032) when something an LA's picture is built from changes:
+ * its own schools' shares and priorities, or anything about collaboratives and who facilitates them.
+ */
+export async function laPictureVersion(db: Db, laCode: string): Promise<number> {
+  const result = (await db.execute(sql`
+    select coalesce(sum(version), 0)::text as version from aggregate_versions
+    where name in ('la-picture', ${`la-picture:${laCode}`})`)) as unknown as Rows<{ version: string }>;
+  return Number(result.rows[0]?.version ?? 0);
+}
+
 export type CellPriority = {
   id: string;
   title: string;

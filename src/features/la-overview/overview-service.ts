@@ -11,10 +11,10 @@ import {
   cellPriorities,
   laCollaborativeNames,
   nationalPriorityNames,
-  pictureCounts,
   type CellPriority,
   type Dimension,
 } from './local-priorities-repository.ts';
+import { keptPictureCounts } from './picture-service.ts';
 import { activeOffers, laCollaboratives, schoolsBySector, sharedStrengths } from './overview-repository.ts';
 
 /** Today in Wales, the academic year it falls in, and the "recent" period: the last complete term and this one so far. */
@@ -65,7 +65,7 @@ export async function overviewData(db: Db, laCode: string, dimension: Dimension,
   const [sectors, collaboratives, counts, national, collaborativeNames, offers, requests] = await Promise.all([
     schoolsBySector(db, laCode),
     laCollaboratives(db, laCode),
-    pictureCounts(db, laCode, period.year, dimension),
+    keptPictureCounts(db, laCode, period.year, dimension),
     nationalPriorityNames(db),
     laCollaborativeNames(db, laCode),
     activeOffers(db, laCode),

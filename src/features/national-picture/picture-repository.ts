@@ -8,8 +8,9 @@ const rows = async <T>(db: Db, query: ReturnType<typeof sql>) => ((await db.exec
 /**
  * Schools counted in the national picture, grouped so that identical schools are one row: a
  * school-year counts when one of its priorities (not a draft) is shared at national-aggregate
- * level or wider (audience 'national' or 'public'). Starts from the shares index on audience, then
- * each priority by its key, so only what is shared nationally is read.
+ * level or wider (audience 'national' or 'public'). Each school's contribution is kept up to date
+ * by triggers as things change (`picture_school_years`, migration 0032), so this reads one summary
+ * row per counted school instead of every share and priority.
  */
 export async function countedSchoolGroups(db: Db): Promise<SchoolGroup[]> {
   const result = await rows<{
@@ -23,25 +24,9 @@ export async function countedSchoolGroups(db: Db): Promise<SchoolGroup[]> {
   }>(
     db,
     sql`
-    with counted as (
-      select p.school_number, cy.academic_year as year, coalesce(p.nif_theme, 'none') as theme, p.national_priorities as nps
-      from shares sh
-      join priorities p on p.id = sh.item_id::uuid
-      join cycles cy on cy.id = p.cycle_id
-      where sh.item_type = 'priority' and sh.audience in ('national', 'public') and p.state <> 'draft'),
-    per_school as (
-      select c.school_number, c.year, array_agg(distinct c.theme order by c.theme) as themes,
-        coalesce(array_agg(distinct n.code order by n.code) filter (where n.code is not null), '{}') as nps
-      from counted c left join lateral unnest(c.nps) as n(code) on true
-      group by c.school_number, c.year)
-    select ps.year, s.la_code as la, s.sector as phase, ps.themes, ps.nps, coalesce(m.ids, '{}') as collaboratives, count(*)::int as schools
-    from per_school ps
-    join schools s on s.number = ps.school_number
-    left join lateral (
-      select array_agg(cm.collaborative_id::text order by cm.collaborative_id) as ids
-      from collaborative_members cm join collaboratives co on co.id = cm.collaborative_id
-      where cm.school_number = ps.school_number and co.status <> 'closed') m on true
-    group by ps.year, s.la_code, s.sector, ps.themes, ps.nps, m.ids`,
+    select academic_year as year, la_code as la, sector as phase, themes, national_priorities as nps, collaboratives, count(*)::int as schools
+    from picture_school_years
+    group by academic_year, la_code, sector, themes, national_priorities, collaboratives`,
   );
   return result.map((r) => ({ ...r, year: Number(r.year), schools: Number(r.schools) }));
 }
@@ -79,30 +64,11 @@ export async function nationalPriorityNames(db: Db) {
   );
 }
 
-/** The academic years with a cycle whose priorities were shared nationally. */
-export async function countedYears(db: Db): Promise<number[]> {
-  const result = await rows<{ year: number }>(
+/** Raised by the triggers whenever anything the picture is built from changes (shares, priorities, members, the directory). */
+export async function pictureVersion(db: Db): Promise<number> {
+  const [r] = await rows<{ version: string | null }>(
     db,
-    sql`
-    select distinct cy.academic_year as year from shares sh join priorities p on p.id = sh.item_id::uuid join cycles cy on cy.id = p.cycle_id
-    where sh.item_type = 'priority' and sh.audience in ('national', 'public') and p.state <> 'draft' order by 1`,
+    sql`select max(version)::text as version from aggregate_versions where name = 'national-picture'`,
   );
-  return result.map((r) => Number(r.year));
-}
-
-/** Changes whenever anything the picture is built from changes (shares, priorities, members, the directory). */
-export async function pictureFingerprint(db: Db): Promise<string> {
-  const [r] = await rows<{ fp: string }>(
-    db,
-    sql`
-    select concat_ws('/',
-      (select count(*) || ':' || coalesce(max(sh.shared_at)::text, '') || ':' || coalesce(max(p.updated_at)::text, '') || ':' || coalesce(sum(p.version), 0)
-         || ':' || coalesce(sum(length(p.state) + coalesce(length(p.nif_theme), 0) + cardinality(p.national_priorities)), 0)
-       from shares sh join priorities p on p.id = sh.item_id::uuid where sh.item_type = 'priority' and sh.audience in ('national', 'public')),
-      (select count(*) || ':' || coalesce(sum(version), 0) || ':' || string_agg(status, '' order by id) from collaboratives),
-      (select count(*) from collaborative_members),
-      (select coalesce(max(updated_at)::text, '') from schools),
-      (select count(*) || ':' || string_agg(code || coalesce(withdrawn_on::text, ''), ',') from national_priorities)) as fp`,
-  );
-  return r!.fp;
+  return Number(r?.version ?? 0);
 }

@@ -3,6 +3,7 @@ import { NIF_THEMES } from '../../reference/reference-data.ts';
 import { SECTOR_CODES } from '../../directory/school-codes.ts';
 import { buildPicture, NO_THEME, type PublishedPicture } from './picture-cube.ts';
 import * as repo from './picture-repository.ts';
+import { maintainedAggregate } from '../../lib/maintained-aggregate.ts';
 
 export type NationalPicture = {
   picture: PublishedPicture;
@@ -18,13 +19,13 @@ export type NationalPicture = {
  * current one (`currentYear`), so "last year" exists for the rising themes.
  */
 export async function buildNationalPicture(db: Db, currentYear: number, now: Date): Promise<NationalPicture> {
-  const [groups, las, nps, collaboratives, counted] = await Promise.all([
+  const [groups, las, nps, collaboratives] = await Promise.all([
     repo.countedSchoolGroups(db),
     repo.localAuthorityNames(db),
     repo.nationalPriorityNames(db),
     repo.collaborativeRefs(db),
-    repo.countedYears(db),
   ]);
+  const counted = groups.map((g) => g.year);
   const first = Math.min(currentYear - 1, ...counted);
   const last = Math.max(currentYear, ...counted);
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -39,20 +40,20 @@ export async function buildNationalPicture(db: Db, currentYear: number, now: Dat
   return { picture, las, nps, collaboratives, builtAt: now };
 }
 
-const cache = new WeakMap<Db, { key: string; picture: Promise<NationalPicture> }>();
+const pictures = maintainedAggregate<NationalPicture>();
 
 /**
- * The picture as served: rebuilt only when something it is built from changed (a cheap fingerprint
- * query), so every page and download reads the same audited set, and a busy day costs one build.
+ * The picture as served: rebuilt only when something it is built from changed (one read of the
+ * counter the triggers raise), so every page and download reads the same audited set. After a
+ * change the last complete picture is served while the new one is built, so no request waits.
  */
 export async function loadNationalPicture(db: Db, currentYear: number, now: Date): Promise<NationalPicture> {
-  const key = `${currentYear}/${await repo.pictureFingerprint(db)}`;
-  const hit = cache.get(db);
-  if (hit && hit.key === key) return hit.picture;
-  const picture = buildNationalPicture(db, currentYear, now);
-  cache.set(db, { key, picture });
-  // The caller awaits `picture` and meets its failure; this branch only forgets a failed build, and
-  // only if it is still the cached one (a newer build may have replaced it meanwhile).
-  picture.catch(() => cache.get(db)?.picture === picture && cache.delete(db));
-  return picture;
+  const version = await repo.pictureVersion(db);
+  return pictures.load(db, String(currentYear), version, () => buildNationalPicture(db, currentYear, now));
+}
+
+/** The picture as the data stands now, waiting for its build if a change has not been counted yet. */
+export async function refreshNationalPicture(db: Db, currentYear: number, now: Date): Promise<NationalPicture> {
+  const version = await repo.pictureVersion(db);
+  return pictures.current(db, String(currentYear), version, () => buildNationalPicture(db, currentYear, now));
 }

@@ -5,24 +5,23 @@ import type { SchoolGroup } from './picture-cube.ts';
 // The repository is replaced so each build's reading of the schools can be held and then settled
 // in any order: the cache's behaviour under overlapping builds is what is tested.
 const state = vi.hoisted(() => ({
-  fingerprint: 'a',
+  version: 1,
   reads: [] as { resolve: (v: SchoolGroup[]) => void; reject: (e: Error) => void }[],
 }));
 vi.mock('./picture-repository.ts', () => ({
-  pictureFingerprint: async () => state.fingerprint,
+  pictureVersion: async () => state.version,
   countedSchoolGroups: () => new Promise((resolve, reject) => state.reads.push({ resolve, reject })),
   localAuthorityNames: async () => [],
   nationalPriorityNames: async () => [],
   collaborativeRefs: async () => [],
-  countedYears: async () => [],
 }));
-const { loadNationalPicture } = await import('./picture-service.ts');
+const { loadNationalPicture, refreshNationalPicture } = await import('./picture-service.ts');
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('national picture cache', () => {
   beforeEach(() => {
-    state.fingerprint = 'a';
+    state.version = 1;
     state.reads.length = 0;
   });
 
@@ -30,7 +29,7 @@ describe('national picture cache', () => {
     const db = {} as Db;
     const older = loadNationalPicture(db, 2026, new Date());
     await settle();
-    state.fingerprint = 'b'; // the data changed while the first build was running
+    state.version = 2; // the data changed while the first build was running
     const newer = loadNationalPicture(db, 2026, new Date());
     await settle();
     expect(state.reads).toHaveLength(2);
@@ -60,5 +59,42 @@ describe('national picture cache', () => {
     expect(state.reads).toHaveLength(2);
     state.reads[1]!.resolve([]);
     await expect(again).resolves.toMatchObject({ las: [] });
+  });
+
+  it('serves the last complete picture while a newer one is built, and the newer one once built', async () => {
+    const db = {} as Db;
+    const first = loadNationalPicture(db, 2026, new Date());
+    await settle();
+    state.reads[0]!.resolve([]);
+    const built = await first;
+
+    state.version = 2; // a school shared something
+    expect(await loadNationalPicture(db, 2026, new Date())).toBe(built); // not kept waiting
+    await settle();
+    expect(state.reads).toHaveLength(2); // one rebuild started, in the background
+    expect(await loadNationalPicture(db, 2026, new Date())).toBe(built);
+    expect(state.reads).toHaveLength(2); // the same rebuild, not another
+
+    const waiting = refreshNationalPicture(db, 2026, new Date());
+    state.reads[1]!.resolve([{ year: 2026, la: 'x', phase: 'p', themes: [], nps: [], collaboratives: [], schools: 1 }]);
+    const rebuilt = await waiting;
+    expect(rebuilt).not.toBe(built);
+    expect(await loadNationalPicture(db, 2026, new Date())).toBe(rebuilt);
+  });
+
+  it('keeps serving the last picture when a background rebuild fails, and tries again on the next request', async () => {
+    const db = {} as Db;
+    const first = loadNationalPicture(db, 2026, new Date());
+    await settle();
+    state.reads[0]!.resolve([]);
+    const built = await first;
+    state.version = 2;
+    expect(await loadNationalPicture(db, 2026, new Date())).toBe(built);
+    await settle();
+    state.reads[1]!.reject(new Error('connection lost'));
+    await settle();
+    expect(await loadNationalPicture(db, 2026, new Date())).toBe(built);
+    await settle();
+    expect(state.reads).toHaveLength(3);
   });
 });
