@@ -48,7 +48,11 @@ export async function homeSections(db: Db, request: FastifyRequest, now: Date): 
   const held = places(user.assignments);
   const has = (types: string[]) => held.some((p) => types.includes(p.scopeType));
   const [names, rawDeadlines, caseload, actions] = await Promise.all([
-    scopeNames(db, user.assignments),
+    // A school's section reads its own name with its work; only the other places are named here.
+    scopeNames(
+      db,
+      user.assignments.filter((a) => a.scopeType !== 'school'),
+    ),
     // Only headteachers (concern reviews) and LA officers (reviews and round deadlines) are shown them.
     user.assignments.some((a) => a.role === 'headteacher' || a.role === 'la_officer')
       ? feedDeadlines(db, user.id, todayInWales(addDaysTo(now, -OVERDUE_REVIEW_DAYS)), soon)
