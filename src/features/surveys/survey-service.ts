@@ -46,9 +46,18 @@ export type ResponseInput = { answers: Record<number, string | undefined>; comme
 export type SubmitResult = { ok: true } | { ok: false; reason: 'closed' | 'already' | 'empty' | 'invalid' };
 
 /**
- * Keeps one anonymous response. In the service, `participant` is the account, recorded apart so it
- * answers once; the response itself holds no account, no address and only the day. The audit entry
- * says a response was given (and by whom in the service), never which one.
+ * Keeps one anonymous response (issue 18, part 3). Nobody, administrators reading the database
+ * included, may pair an account with its answers, so:
+ * - who has answered (`survey_participants`, with its audit entry naming the account) and the
+ *   response are written in separate transactions, never sharing a transaction id (xmin);
+ * - the response's audit entry names no account and no response, only the survey;
+ * - the response transaction rewrites the new response together with up to RESPONSE_MIX earlier
+ *   ones of the survey, in a random order (see repo.insertResponse), so they all carry the same
+ *   xmin and a shuffled physical place (ctid): neither the transaction ids nor the order of rows
+ *   pair the nth participant with the nth response.
+ * Residual risk, by design out of reach of storage layout: someone who reads the database (or the
+ * audit log's times) between two answers sees which response appeared, and dead row versions keep
+ * their old xmin until vacuum runs. The day, not the time, is all a response keeps.
  */
 export async function submitResponse(
   db: Db,
@@ -68,23 +77,62 @@ export async function submitResponse(
     answers.push({ questionId: q.id, value: Number(raw) });
   }
   if (!answers.length && !input.comment.trim()) return { ok: false, reason: 'empty' };
-  return db.transaction(async (tx) => {
-    if (participant && !(await repo.addParticipant(tx, survey.id, participant)))
-      return { ok: false as const, reason: 'already' as const };
-    await repo.insertResponse(
-      tx,
-      { surveyId: survey.id, answeredOn: todayInWales(now), language: input.language, comment: input.comment.trim() },
-      answers,
-    );
-    await appendAudit(tx, {
-      actorId: participant,
-      action: 'survey-answer',
-      entityType: 'survey',
-      entityId: survey.id,
-      after: { via: participant ? 'service' : 'link' },
+  return keepResponse(
+    db,
+    survey.id,
+    { surveyId: survey.id, answeredOn: todayInWales(now), language: input.language, comment: input.comment.trim() },
+    answers,
+    participant,
+  );
+}
+
+/** Records the participation (if in the service), then the response apart: see submitResponse. */
+export async function keepResponse(
+  db: Db,
+  surveyId: string,
+  response: repo.NewResponse,
+  answers: repo.NewAnswer[],
+  participant: string | null,
+): Promise<SubmitResult> {
+  if (participant) {
+    const claimed = await db.transaction(async (tx) => {
+      if (!(await repo.addParticipant(tx, surveyId, participant))) return false;
+      await appendAudit(tx, {
+        actorId: participant,
+        action: 'survey-participate',
+        entityType: 'survey',
+        entityId: surveyId,
+      });
+      return true;
     });
-    return { ok: true as const };
-  });
+    if (!claimed) return { ok: false, reason: 'already' };
+  }
+  try {
+    await db.transaction(async (tx) => {
+      await repo.insertResponse(tx, response, answers);
+      await appendAudit(tx, {
+        actorId: null,
+        action: 'survey-answer',
+        entityType: 'survey',
+        entityId: surveyId,
+      });
+    });
+  } catch (error) {
+    // The answer was not kept: free the account to answer again, openly in the audit log.
+    if (participant)
+      await db.transaction(async (tx) => {
+        await repo.removeParticipant(tx, surveyId, participant);
+        await appendAudit(tx, {
+          actorId: participant,
+          action: 'survey-participate',
+          entityType: 'survey',
+          entityId: surveyId,
+          after: { undone: true },
+        });
+      });
+    throw error;
+  }
+  return { ok: true };
 }
 
 export async function surveySummary(db: Db, surveyId: string): Promise<Summary> {
