@@ -70,7 +70,7 @@ export async function addParticipant(db: Db, surveyId: string, userId: string): 
 }
 
 export type NewResponse = { surveyId: string; answeredOn: string; language: string; comment: string };
-export type NewAnswer = { questionId: string; value: number };
+export type NewAnswer = { questionId: string; value: number; text?: string };
 
 /** How many earlier responses each new one is rewritten with, so it hides among them. */
 export const RESPONSE_MIX = 24;

@@ -82,54 +82,61 @@ export async function submitResponse(
     survey.id,
     { surveyId: survey.id, answeredOn: todayInWales(now), language: input.language, comment: input.comment.trim() },
     answers,
-    participant,
+    participant ? participantClaim(survey.id, participant) : null,
   );
 }
 
-/** Records the participation (if in the service), then the response apart: see submitResponse. */
+/**
+ * What limits a respondent to one answer, recorded in its own transaction before the response: the
+ * account's participation in the service, a single-use invitation on a printed slip.
+ */
+export type Claim = {
+  /** Records the claim with its audit entry; false when it was spent already. */
+  take: (tx: Db) => Promise<boolean>;
+  /** Gives it back when the response could not be kept. */
+  undo: (tx: Db) => Promise<void>;
+};
+
+const participantClaim = (surveyId: string, participant: string): Claim => ({
+  take: async (tx) => {
+    if (!(await repo.addParticipant(tx, surveyId, participant))) return false;
+    await appendAudit(tx, {
+      actorId: participant,
+      action: 'survey-participate',
+      entityType: 'survey',
+      entityId: surveyId,
+    });
+    return true;
+  },
+  undo: async (tx) => {
+    await repo.removeParticipant(tx, surveyId, participant);
+    await appendAudit(tx, {
+      actorId: participant,
+      action: 'survey-participate',
+      entityType: 'survey',
+      entityId: surveyId,
+      after: { undone: true },
+    });
+  },
+});
+
+/** Takes the claim, then keeps the response apart from it: see submitResponse. */
 export async function keepResponse(
   db: Db,
   surveyId: string,
   response: repo.NewResponse,
   answers: repo.NewAnswer[],
-  participant: string | null,
+  claim: Claim | null,
 ): Promise<SubmitResult> {
-  if (participant) {
-    const claimed = await db.transaction(async (tx) => {
-      if (!(await repo.addParticipant(tx, surveyId, participant))) return false;
-      await appendAudit(tx, {
-        actorId: participant,
-        action: 'survey-participate',
-        entityType: 'survey',
-        entityId: surveyId,
-      });
-      return true;
-    });
-    if (!claimed) return { ok: false, reason: 'already' };
-  }
+  if (claim && !(await db.transaction((tx) => claim.take(tx)))) return { ok: false, reason: 'already' };
   try {
     await db.transaction(async (tx) => {
       await repo.insertResponse(tx, response, answers);
-      await appendAudit(tx, {
-        actorId: null,
-        action: 'survey-answer',
-        entityType: 'survey',
-        entityId: surveyId,
-      });
+      await appendAudit(tx, { actorId: null, action: 'survey-answer', entityType: 'survey', entityId: surveyId });
     });
   } catch (error) {
-    // The answer was not kept: free the account to answer again, openly in the audit log.
-    if (participant)
-      await db.transaction(async (tx) => {
-        await repo.removeParticipant(tx, surveyId, participant);
-        await appendAudit(tx, {
-          actorId: participant,
-          action: 'survey-participate',
-          entityType: 'survey',
-          entityId: surveyId,
-          after: { undone: true },
-        });
-      });
+    // The answer was not kept: free the respondent to answer again, openly in the audit log.
+    if (claim) await db.transaction((tx) => claim.undo(tx));
     throw error;
   }
   return { ok: true };
