@@ -107,6 +107,31 @@ journeyTest.concurrent.for(LANGUAGES)(
     const head = await signIn(journey, lang, headteacher);
     const link = await headBuildsAndOpens(head, school);
     await parentAnswersInWelshOnAPhone(journey, link);
+    // The printable poster, then two invitation slips; a second parent answers from a slip's link.
+    const share = head.page.url();
+    await head.visit(`${new URL(share).pathname.replace(/share$/, 'poster')}`);
+    expect(await head.page.locator('svg[role="img"]').count()).toBe(1);
+    await head.visit(new URL(share).pathname);
+    await head.page.getByLabel(head.t('surveys.own.share.count')).fill('2');
+    await head.navigate(() =>
+      head.page.getByRole('button', { name: head.t('surveys.own.share.makeInvitations') }).click(),
+    );
+    const codes = await head.page.getByTestId('invitation-code').allInnerTexts();
+    expect(codes).toHaveLength(2);
+    await shoot(head, 'slips');
+    const second = await journey.arrive('cy', { width: PHONE.width });
+    await second.page.setViewportSize(PHONE);
+    await second.visit(new URL(link).pathname);
+    expect((await second.page.locator('h1').innerText()).trim()).toBe(second.t('surveys.own.code.title'));
+    await second.page.getByLabel(second.t('surveys.own.code.label')).fill(codes[0]!.toLowerCase());
+    await second.navigate(() => second.page.getByRole('button', { name: second.t('surveys.own.code.submit') }).click());
+    await second.page
+      .locator('main fieldset')
+      .nth(0)
+      .getByRole('radio', { name: second.t('surveys.scale.5'), exact: true })
+      .check();
+    await second.navigate(() => second.page.getByRole('button', { name: second.t('surveys.answer.submit') }).click());
+    expect((await second.page.locator('h1').innerText()).trim()).toBe(second.t('surveys.thanks.title'));
     await head.visit(`/schools/${school.number}/surveys`);
     await head.navigate(() =>
       head.page
@@ -115,7 +140,7 @@ journeyTest.concurrent.for(LANGUAGES)(
         .click(),
     );
     expect(await head.page.getByTestId('response-count').innerText()).toBe(
-      head.t('surveys.results.responses', { count: 1 }),
+      head.t('surveys.results.responses', { count: 2 }),
     );
   },
 );

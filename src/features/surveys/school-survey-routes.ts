@@ -128,6 +128,7 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
     async (request, reply) => {
       const ctx = schoolScope(request);
       const survey = await surveyOf(ctx, request.params.id);
+      if (survey.kind !== 'slo') throw new HttpError(404, 'not-found');
       if (survey.state !== 'open')
         return reply.status(400).page(view('closed'), { title: request.t('surveys.closed.title'), ...model(ctx) });
       if (await repo.hasParticipated(db, survey.id, request.user!.id))

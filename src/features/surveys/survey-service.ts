@@ -67,6 +67,8 @@ export async function submitResponse(
   now: Date,
 ): Promise<SubmitResult> {
   if (survey.state !== 'open') return { ok: false, reason: 'closed' };
+  // A school's own survey is answered through its link, each answer checked against its question.
+  if (survey.kind !== 'slo') return { ok: false, reason: 'invalid' };
   if (input.comment.length > COMMENT_MAX) return { ok: false, reason: 'invalid' };
   const questions = await repo.questionsOf(db, survey.id);
   const answers: { questionId: string; value: number }[] = [];

@@ -265,6 +265,12 @@ describe("a school's own survey", () => {
     ]);
     const [entry] = await auditEntries(db(), 'survey-answer');
     expect(entry!.actorId).toBeNull();
+    // Not through the SLO survey's in-service form, which knows nothing of choices.
+    const inService = `${section()}/${survey.id}/answer`;
+    const staff = await as(people.practitioner);
+    expect((await staff.get(inService)).statusCode).toBe(404);
+    expect((await staff.post(inService, { q1: '5', q2: '5' }, { tokenFrom: '/' })).statusCode).toBe(400);
+    expect(await responseCount()).toBe(1);
   });
 
   it('shows no result below 5 responses; from 5, counts per question and what was written, checked', async () => {
