@@ -7,6 +7,8 @@ import { createPerson, type Person } from './support/people.ts';
 import { createSchool, type TestSchool } from './support/schools.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { QUESTION_LIBRARY } from '../src/features/surveys/own/question-library.ts';
+import { createInvitations, submitOwnResponse } from '../src/features/surveys/own/own-service.ts';
+import { findSurveyByToken } from '../src/features/surveys/survey-repository.ts';
 
 /**
  * A school's own survey (issue 18, part 2), with the leader in each language: the headteacher builds
@@ -142,5 +144,26 @@ journeyTest.concurrent.for(LANGUAGES)(
     expect(await head.page.getByTestId('response-count').innerText()).toBe(
       head.t('surveys.results.responses', { count: 2 }),
     );
+    // Three more invited parents answered meanwhile: from 5, the figures show, on a phone too.
+    const survey = (await findSurveyByToken(db, new URL(link).pathname.split('/').pop()!))!;
+    const more = await createInvitations(db, headteacher.id, survey, 3);
+    for (const [i, code] of more!.entries()) {
+      const result = await submitOwnResponse(
+        db,
+        survey,
+        { values: { 1: '4', 3: String(i + 1) }, texts: { 2: i ? '' : 'Mwy o glybiau ar ôl ysgol' }, language: 'cy' },
+        code,
+        new Date(),
+      );
+      expect(result).toEqual({ ok: true });
+    }
+    await head.visit(new URL(head.page.url()).pathname);
+    expect(await head.page.getByTestId('response-count').innerText()).toBe(
+      head.t('surveys.results.responses', { count: 5 }),
+    );
+    expect(await head.page.locator('svg.cyd-survey-chart').count()).toBe(1);
+    await head.page.setViewportSize(PHONE);
+    await noSidewaysScroll(head);
+    await shoot(head, 'results');
   },
 );
