@@ -82,6 +82,14 @@ describe("a school's own survey", () => {
     expect(await auditEntries(db(), 'survey-create')).toHaveLength(1);
     // A draft is not answered: its link says it is not open.
     expect((await new Visitor(t.app).get(`/survey/${survey.token}`)).statusCode).toBe(400);
+    const draftPost = await new Visitor(t.app).post(`/survey/${survey.token}`, { v1: '5' }, { tokenFrom: '/sign-in' });
+    expect(draftPost.statusCode).toBe(400);
+    // A tampered link finds no survey.
+    const tampered = survey.token.slice(0, -1) + (survey.token.endsWith('A') ? 'B' : 'A');
+    expect((await new Visitor(t.app).get(`/survey/${tampered}`)).statusCode).toBe(404);
+    const tamperedPost = await new Visitor(t.app).post(`/survey/${tampered}`, { v1: '5' }, { tokenFrom: '/sign-in' });
+    expect(tamperedPost.statusCode).toBe(404);
+    expect(await responseCount()).toBe(0);
   });
 
   it('adds library questions and own ones, edits, moves and removes them while a draft', async () => {
