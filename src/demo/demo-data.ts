@@ -14,6 +14,7 @@ import { raiseDemoActionSupport } from './demo-action-support.ts';
 import { loadDemoGovernorQuestions } from './demo-governor-questions.ts';
 import { loadDemoInspection } from './demo-inspection.ts';
 import { loadDemoSurvey } from './demo-survey.ts';
+import { loadDemoOwnSurveys } from './demo-own-survey.ts';
 import { loadDemoProgressReviews } from './demo-progress-reviews.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
@@ -180,6 +181,7 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
       now,
     );
     await loadDemoSurvey(tx, DEMO_SCHOOL, ids.get('headteacher')!, now);
+    await loadDemoOwnSurveys(tx, DEMO_SCHOOL, ids.get('headteacher')!, now);
     const { c, sketches } = await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle }, now);
     await loadDemoLocalAuthorities(tx, {
       now,

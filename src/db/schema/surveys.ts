@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -23,13 +24,16 @@ const school = () =>
     .notNull()
     .references(() => schools.number);
 
-/** What a survey is (issue 18): the SLO staff survey now; the school's own questionnaires later. */
-export const SURVEY_KINDS = ['slo'] as const;
+/** What a survey is (issue 18): the SLO staff survey, or a questionnaire the school built itself. */
+export const SURVEY_KINDS = ['slo', 'own'] as const;
 /** Who it asks. */
 export const SURVEY_AUDIENCES = ['staff', 'learners', 'families'] as const;
-export const SURVEY_STATES = ['open', 'closed'] as const;
-/** How a question is answered: an agreement scale now; choices and free text with the builder. */
-export const QUESTION_KINDS = ['agreement'] as const;
+/** A school's own survey is built as a draft, then opened; the SLO survey opens at once. */
+export const SURVEY_STATES = ['draft', 'open', 'closed'] as const;
+/** How a question is answered: on the agreement scale, by one of its options, or in words. */
+export const QUESTION_KINDS = ['agreement', 'choice', 'text'] as const;
+/** The most options a choice question offers: answers store the option's number. */
+export const MAX_OPTIONS = 8;
 
 /**
  * A survey a school runs (issue 18). Answered through `token` (a random link, no account) or in the
@@ -45,6 +49,8 @@ export const surveys = pgTable(
     academicYear: integer('academic_year').notNull(),
     // 32 random bytes, base64url: the public link. Kept so the leader can copy the link again.
     token: text('token').notNull(),
+    // A school's own survey: its title by language ({ en, cy }: the one written, maybe both).
+    title: jsonb('title').$type<Record<string, string>>().notNull().default({}),
     state: text('state').notNull().default('open'),
     closedOn: date('closed_on'),
     closedBy: uuid('closed_by').references(() => users.id),
@@ -80,6 +86,8 @@ export const surveyQuestions = pgTable(
     code: text('code'),
     kind: text('kind').notNull(),
     text: jsonb('text').$type<Record<string, string>>().notNull().default({}),
+    // A choice question's options, in order, each by language; answers store the option's number.
+    options: jsonb('options').$type<Record<string, string>[]>().notNull().default([]),
   },
   (t) => [
     uniqueIndex('survey_questions_position').on(t.surveyId, t.position),
@@ -116,11 +124,14 @@ export const surveyAnswers = pgTable(
       .notNull()
       .references(() => surveyQuestions.id, { onDelete: 'cascade' }),
     value: smallint('value').notNull(),
+    // A free-text answer's words (value 0); empty for every other kind.
+    text: text('text').notNull().default(''),
   },
   (t) => [
     primaryKey({ columns: [t.responseId, t.questionId] }),
     index('survey_answers_question').on(t.questionId, t.value),
-    check('survey_answers_value_check', sql`${t.value} between 0 and 5`),
+    // 0-5 on the agreement scale, 1-MAX_OPTIONS for a choice.
+    check('survey_answers_value_check', sql`${t.value} between 0 and 8`),
   ],
 );
 
@@ -139,4 +150,22 @@ export const surveyParticipants = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.userId] })],
+);
+
+/**
+ * Single-use invitations to a school's own survey (issue 18, part 2): printed slips, each with its own
+ * code. Only a hash of the code is kept, and whether it was used: no name, no address, and the use is
+ * recorded apart from the response (see submitResponse), so a slip never leads to its answers.
+ */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    // SHA-256 of the code, hex.
+    codeHash: text('code_hash').notNull(),
+    used: boolean('used').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.codeHash] })],
 );

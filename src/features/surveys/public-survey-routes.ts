@@ -11,9 +11,18 @@ import { AnswerBody, answersOf, formModel, type AnswerFields } from './survey-fo
 import * as repo from './survey-repository.ts';
 import { view } from './school-survey-routes.ts';
 import { submitResponse } from './survey-service.ts';
+import { OwnAnswerBody } from './own/own-form.ts';
+import { ownPublicPages } from './own/own-public.ts';
 
 const open = { access: { public: true } } as const;
 const TokenParams = Type.Object({ token: LinkToken });
+/** An invitation slip's link carries its code. */
+// Typed in by hand it may come in lower case or with spaces: tidied, then checked (own-public.ts).
+const CodeQuery = Type.Object({
+  code: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z -]{0,20}$', maxLength: 20 })),
+});
+/** The SLO form's fields and an own survey's: one link answers either kind. */
+const PublicAnswerBody = Type.Object({ ...AnswerBody.properties, ...OwnAnswerBody.properties });
 export const ANSWERED_COOKIE = 'cyd_survey_answered';
 /** A year: long enough to outlast any survey. */
 const COOKIE_AGE = 365 * 24 * 60 * 60;
@@ -44,12 +53,28 @@ export const publicSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
     form: formModel(await repo.questionsOf(db, survey.id), request.lang, values),
   });
 
-  app.get('/survey/:token', { config: open, schema: { params: TokenParams } }, async (request, reply) => {
-    const survey = await surveyOf(request.params.token);
-    if (survey.state !== 'open') return stop(request, reply, 'closed');
-    if (answered(request)) return reply.page(view('public-already'), { title: request.t('surveys.already.title') });
-    return reply.page(view('public-answer'), await formPage(request, survey));
+  const ownPages = ownPublicPages({
+    db,
+    clock,
+    config,
+    path,
+    answered,
+    stop,
+    cookieAge: COOKIE_AGE,
+    cookieName: ANSWERED_COOKIE,
   });
+
+  app.get(
+    '/survey/:token',
+    { config: open, schema: { params: TokenParams, querystring: CodeQuery } },
+    async (request, reply) => {
+      const survey = await surveyOf(request.params.token);
+      if (survey.state !== 'open') return stop(request, reply, 'closed');
+      if (survey.kind === 'own') return ownPages.form(request, reply, survey, request.query.code ?? null);
+      if (answered(request)) return reply.page(view('public-already'), { title: request.t('surveys.already.title') });
+      return reply.page(view('public-answer'), await formPage(request, survey));
+    },
+  );
 
   app.get('/survey/:token/thanks', { config: open, schema: { params: TokenParams } }, async (request, reply) => {
     await surveyOf(request.params.token);
@@ -58,10 +83,11 @@ export const publicSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
 
   app.post(
     '/survey/:token',
-    { config: open, schema: { params: TokenParams, body: AnswerBody } },
+    { config: open, schema: { params: TokenParams, body: PublicAnswerBody } },
     async (request, reply) => {
       const survey = await surveyOf(request.params.token);
       if (survey.state !== 'open') return stop(request, reply, 'closed');
+      if (survey.kind === 'own') return ownPages.submit(request, reply, survey, request.body as AnswerFields);
       if (answered(request)) return stop(request, reply, 'already');
       const body = request.body as AnswerFields;
       const result = await submitResponse(

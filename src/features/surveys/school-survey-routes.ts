@@ -11,6 +11,9 @@ import { SURVEY_NEEDS, surveyCan } from './survey-policy.ts';
 import * as repo from './survey-repository.ts';
 import { commentsModel, evidenceText, resultsChart, resultsModel } from './survey-results.ts';
 import { closeSurvey, openSloSurvey, submitResponse, surveySummary } from './survey-service.ts';
+import { closeOwnSurvey } from './own/own-service.ts';
+import { ownChart, ownEvidenceText, ownResults } from './own/own-results.ts';
+import { pick } from './own/own-form.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
 const SchoolParams = Type.Object({ number: SchoolNumber });
@@ -82,6 +85,19 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
     async (request, reply) => {
       const ctx = schoolScope(request);
       const survey = await surveyOf(ctx, request.params.id);
+      if (survey.kind === 'own') {
+        // A school's own survey: built as a draft first, then its own results page.
+        if (survey.state === 'draft') return reply.redirect(`${sectionHref(ctx)}/${survey.id}/build`, 303);
+        const own = await ownResults(db, survey, request.lang, ctx.school.name);
+        return reply.page(view('own-results'), {
+          title: pick(survey.title, request.lang).text,
+          ...model(ctx),
+          survey,
+          results: own,
+          chart: own.shown ? ownChart(own, request.t, 'survey-chart') : '',
+          done: request.query.done,
+        });
+      }
       const summary = await surveySummary(db, survey.id);
       const results = resultsModel(summary, request.lang);
       const comments = summary.shown ? commentsModel(await repo.commentsOf(db, survey.id), ctx.school.name) : [];
@@ -112,6 +128,7 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
     async (request, reply) => {
       const ctx = schoolScope(request);
       const survey = await surveyOf(ctx, request.params.id);
+      if (survey.kind !== 'slo') throw new HttpError(404, 'not-found');
       if (survey.state !== 'open')
         return reply.status(400).page(view('closed'), { title: request.t('surveys.closed.title'), ...model(ctx) });
       if (await repo.hasParticipated(db, survey.id, request.user!.id))
@@ -158,15 +175,27 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
     async (request, reply) => {
       const ctx = schoolScope(request);
       const survey = await surveyOf(ctx, request.params.id);
-      const result = await closeSurvey(
-        db,
-        request.user!.id,
-        ctx.school,
-        ctx.can,
-        survey,
-        evidenceText(request.t, request.lang, survey),
-        clock.now(),
-      );
+      const actor = request.user!.id;
+      const result =
+        survey.kind === 'own'
+          ? await closeOwnSurvey(
+              db,
+              actor,
+              ctx.school,
+              ctx.can,
+              survey,
+              ownEvidenceText(request.t, request.lang, survey),
+              clock.now(),
+            )
+          : await closeSurvey(
+              db,
+              actor,
+              ctx.school,
+              ctx.can,
+              survey,
+              evidenceText(request.t, request.lang, survey),
+              clock.now(),
+            );
       if (!result.ok) return reply.redirect(`${sectionHref(ctx)}/${survey.id}`, 303);
       return reply.redirect(`${sectionHref(ctx)}/${survey.id}?done=closed`, 303);
     },

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { findSurveyByEvidence, type Survey } from './survey-repository.ts';
 import { surveySummary } from './survey-service.ts';
 import { surveyChartSvg } from './survey-chart.ts';
+import { ownEvidenceModel } from './own/own-results.ts';
 import type { Summary } from './survey-summary.ts';
 
 export function resultsModel(summary: Summary, lang: 'en' | 'cy') {
@@ -84,9 +85,12 @@ export async function surveyEvidenceModel(
   evidenceId: string,
   t: TFunction,
   lang: 'en' | 'cy',
-): Promise<{ chart: string; results: ReturnType<typeof resultsModel> } | null> {
+): Promise<
+  { chart: string; results: ReturnType<typeof resultsModel> } | Awaited<ReturnType<typeof ownEvidenceModel>> | null
+> {
   const survey = await findSurveyByEvidence(db, evidenceId);
   if (!survey) return null;
+  if (survey.kind === 'own') return ownEvidenceModel(db, survey, t, lang);
   const results = resultsModel(await surveySummary(db, survey.id), lang);
   return { chart: results.shown ? resultsChart(results, t, 'survey-evidence-chart') : '', results };
 }

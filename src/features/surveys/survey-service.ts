@@ -46,9 +46,18 @@ export type ResponseInput = { answers: Record<number, string | undefined>; comme
 export type SubmitResult = { ok: true } | { ok: false; reason: 'closed' | 'already' | 'empty' | 'invalid' };
 
 /**
- * Keeps one anonymous response. In the service, `participant` is the account, recorded apart so it
- * answers once; the response itself holds no account, no address and only the day. The audit entry
- * says a response was given (and by whom in the service), never which one.
+ * Keeps one anonymous response (issue 18, part 3). Nobody, administrators reading the database
+ * included, may pair an account with its answers, so:
+ * - who has answered (`survey_participants`, with its audit entry naming the account) and the
+ *   response are written in separate transactions, never sharing a transaction id (xmin);
+ * - the response's audit entry names no account and no response, only the survey;
+ * - the response transaction rewrites the new response together with up to RESPONSE_MIX earlier
+ *   ones of the survey, in a random order (see repo.insertResponse), so they all carry the same
+ *   xmin and a shuffled physical place (ctid): neither the transaction ids nor the order of rows
+ *   pair the nth participant with the nth response.
+ * Residual risk, by design out of reach of storage layout: someone who reads the database (or the
+ * audit log's times) between two answers sees which response appeared, and dead row versions keep
+ * their old xmin until vacuum runs. The day, not the time, is all a response keeps.
  */
 export async function submitResponse(
   db: Db,
@@ -58,6 +67,8 @@ export async function submitResponse(
   now: Date,
 ): Promise<SubmitResult> {
   if (survey.state !== 'open') return { ok: false, reason: 'closed' };
+  // A school's own survey is answered through its link, each answer checked against its question.
+  if (survey.kind !== 'slo') return { ok: false, reason: 'invalid' };
   if (input.comment.length > COMMENT_MAX) return { ok: false, reason: 'invalid' };
   const questions = await repo.questionsOf(db, survey.id);
   const answers: { questionId: string; value: number }[] = [];
@@ -68,23 +79,69 @@ export async function submitResponse(
     answers.push({ questionId: q.id, value: Number(raw) });
   }
   if (!answers.length && !input.comment.trim()) return { ok: false, reason: 'empty' };
-  return db.transaction(async (tx) => {
-    if (participant && !(await repo.addParticipant(tx, survey.id, participant)))
-      return { ok: false as const, reason: 'already' as const };
-    await repo.insertResponse(
-      tx,
-      { surveyId: survey.id, answeredOn: todayInWales(now), language: input.language, comment: input.comment.trim() },
-      answers,
-    );
+  return keepResponse(
+    db,
+    survey.id,
+    { surveyId: survey.id, answeredOn: todayInWales(now), language: input.language, comment: input.comment.trim() },
+    answers,
+    participant ? participantClaim(survey.id, participant) : null,
+  );
+}
+
+/**
+ * What limits a respondent to one answer, recorded in its own transaction before the response: the
+ * account's participation in the service, a single-use invitation on a printed slip.
+ */
+export type Claim = {
+  /** Records the claim with its audit entry; false when it was spent already. */
+  take: (tx: Db) => Promise<boolean>;
+  /** Gives it back when the response could not be kept. */
+  undo: (tx: Db) => Promise<void>;
+};
+
+const participantClaim = (surveyId: string, participant: string): Claim => ({
+  take: async (tx) => {
+    if (!(await repo.addParticipant(tx, surveyId, participant))) return false;
     await appendAudit(tx, {
       actorId: participant,
-      action: 'survey-answer',
+      action: 'survey-participate',
       entityType: 'survey',
-      entityId: survey.id,
-      after: { via: participant ? 'service' : 'link' },
+      entityId: surveyId,
     });
-    return { ok: true as const };
-  });
+    return true;
+  },
+  undo: async (tx) => {
+    await repo.removeParticipant(tx, surveyId, participant);
+    await appendAudit(tx, {
+      actorId: participant,
+      action: 'survey-participate',
+      entityType: 'survey',
+      entityId: surveyId,
+      after: { undone: true },
+    });
+  },
+});
+
+/** Takes the claim, then keeps the response apart from it: see submitResponse. */
+export async function keepResponse(
+  db: Db,
+  surveyId: string,
+  response: repo.NewResponse,
+  answers: repo.NewAnswer[],
+  claim: Claim | null,
+): Promise<SubmitResult> {
+  if (claim && !(await db.transaction((tx) => claim.take(tx)))) return { ok: false, reason: 'already' };
+  try {
+    await db.transaction(async (tx) => {
+      await repo.insertResponse(tx, response, answers);
+      await appendAudit(tx, { actorId: null, action: 'survey-answer', entityType: 'survey', entityId: surveyId });
+    });
+  } catch (error) {
+    // The answer was not kept: free the respondent to answer again, openly in the audit log.
+    if (claim) await db.transaction((tx) => claim.undo(tx));
+    throw error;
+  }
+  return { ok: true };
 }
 
 export async function surveySummary(db: Db, surveyId: string): Promise<Summary> {

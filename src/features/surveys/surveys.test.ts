@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/support/audit-helpers.ts';
 import { buildUser, sessionCookie, type TestUser } from '../../../test/support/factories.ts';
@@ -17,6 +17,9 @@ const section = () => `/schools/${school.number}/surveys`;
 const all = (value: string) => Object.fromEntries(SLO_ELEMENTS.map((_, i) => [`q${i + 1}`, value]));
 const surveyRow = async () =>
   (await t.database.db.select().from(surveys).where(eq(surveys.schoolNumber, school.number)))[0]!;
+/** The transaction ids (xmin) of the rows a query reads, as text. */
+const txIds = async (query: SQL) =>
+  ((await t.database.db.execute(query)) as unknown as { rows: { x: string }[] }).rows.map((r) => r.x);
 const responseCount = async () => (await t.database.db.select().from(surveyResponses)).length;
 
 beforeAll(async () => {
@@ -85,6 +88,23 @@ describe('the SLO staff survey', () => {
     ]);
     const [entry] = await auditEntries(t.database.db, 'survey-answer');
     expect(JSON.stringify(entry)).not.toContain(response!.id);
+    // The response's audit entry names nobody; the participation's names the account, not the response.
+    expect(entry!.actorId).toBeNull();
+    const [participation] = await auditEntries(t.database.db, 'survey-participate');
+    expect(participation!.actorId).toBe(people.practitioner.id);
+    expect(JSON.stringify(participation)).not.toContain(response!.id);
+    // Not one transaction id joins the response (or its answers) to the participant or its audit entry.
+    const xmins = (query: string) => txIds(sql.raw(query));
+    const participantTx = await xmins('select xmin::text as x from survey_participants');
+    const participationAuditTx = await xmins(
+      `select xmin::text as x from audit_log where action = 'survey-participate'`,
+    );
+    const responseTx = [
+      ...(await xmins('select xmin::text as x from survey_responses')),
+      ...(await xmins('select xmin::text as x from survey_answers')),
+    ];
+    expect(participantTx).toHaveLength(1);
+    for (const x of [...participantTx, ...participationAuditTx]) expect(responseTx).not.toContain(x);
     expect((await practitioner.get(section())).body).toContain('You have answered this survey');
   });
 
@@ -199,5 +219,20 @@ describe('the SLO staff survey', () => {
     expect(inService.statusCode).toBe(400);
     expect(await responseCount()).toBe(5);
     expect((await t.database.db.select().from(surveyAnswers)).length).toBe(5 * 49);
+  });
+
+  it('hides each new response among earlier ones: one transaction id for all, so xmin pairs nothing', async () => {
+    const survey = await surveyRow();
+    // Reopened for the check; each answer rewrites the earlier responses with the new one.
+    await t.database.db.update(surveys).set({ state: 'open' }).where(eq(surveys.id, survey.id));
+    const link = `/survey/${survey.token}`;
+    const browser = new Visitor(t.app);
+    expect((await browser.post(link, all('3'), { tokenFrom: link })).statusCode).toBe(303);
+    const rows = await txIds(sql`select xmin::text as x from survey_responses`);
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows).size).toBe(1);
+    const answerTx = await txIds(sql`select distinct xmin::text as x from survey_answers`);
+    expect(answerTx).toEqual(rows.slice(0, 1));
+    await t.database.db.update(surveys).set({ state: 'closed' }).where(eq(surveys.id, survey.id));
   });
 });
