@@ -10,6 +10,7 @@ import { AnswerBody, answersOf, formModel, type AnswerFields } from './survey-fo
 import { SURVEY_NEEDS, surveyCan } from './survey-policy.ts';
 import * as repo from './survey-repository.ts';
 import { commentsModel, evidenceText, resultsChart, resultsModel } from './survey-results.ts';
+import { previousSummary, withPrevious } from './slo-trend.ts';
 import { closeSurvey, openSloSurvey, submitResponse, surveySummary } from './survey-service.ts';
 
 const signedIn = { access: { signedIn: true } } as const;
@@ -83,7 +84,10 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
       const ctx = schoolScope(request);
       const survey = await surveyOf(ctx, request.params.id);
       const summary = await surveySummary(db, survey.id);
-      const results = resultsModel(summary, request.lang);
+      const results = withPrevious(
+        resultsModel(summary, request.lang),
+        await previousSummary(db, ctx.school.number, survey.academicYear),
+      );
       const comments = summary.shown ? commentsModel(await repo.commentsOf(db, survey.id), ctx.school.name) : [];
       return reply.page(view('results'), {
         title: request.t('surveys.results.title', { year: survey.academicYear, next: survey.academicYear + 1 }),
