@@ -10,6 +10,7 @@ import { AnswerBody, answersOf, formModel, type AnswerFields } from './survey-fo
 import { SURVEY_NEEDS, surveyCan } from './survey-policy.ts';
 import * as repo from './survey-repository.ts';
 import { commentsModel, evidenceText, resultsChart, resultsModel } from './survey-results.ts';
+import { sharingPanel } from './slo-sharing/share-service.ts';
 import { previousSummary, withPrevious } from './slo-trend.ts';
 import { closeSurvey, openSloSurvey, submitResponse, surveySummary } from './survey-service.ts';
 
@@ -88,6 +89,8 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
         resultsModel(summary, request.lang),
         await previousSummary(db, ctx.school.number, survey.academicYear),
       );
+      // A closed survey's consent to be counted in wider pictures (issue 18, part 5).
+      const sharing = survey.state === 'closed' ? await sharingPanel(db, ctx.school, survey, request.lang) : null;
       const comments = summary.shown ? commentsModel(await repo.commentsOf(db, survey.id), ctx.school.name) : [];
       return reply.page(view('results'), {
         title: request.t('surveys.results.title', { year: survey.academicYear, next: survey.academicYear + 1 }),
@@ -96,6 +99,7 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
         results,
         chart: summary.shown ? resultsChart(results, request.t, 'survey-chart') : '',
         comments,
+        sharing,
         done: request.query.done,
         publicLink: `${config.publicUrl}/survey/${survey.token}`,
       });
