@@ -24,6 +24,8 @@ export async function sloSurveyOf(db: Db, schoolNumber: string, academicYear: nu
   const [row] = await db
     .select()
     .from(surveys)
-    .where(and(eq(surveys.schoolNumber, schoolNumber), eq(surveys.kind, 'slo'), eq(surveys.academicYear, academicYear)));
+    .where(
+      and(eq(surveys.schoolNumber, schoolNumber), eq(surveys.kind, 'slo'), eq(surveys.academicYear, academicYear)),
+    );
   return row ?? null;
 }

@@ -4,7 +4,7 @@
 import type { Db } from '../../db/client.ts';
 import { SLO_DIMENSIONS } from './slo-model.ts';
 import type { resultsModel } from './survey-results.ts';
-import { surveySummary } from './survey-service.ts';
+import { cachedSummary } from './survey-results-cache.ts';
 import type { Figures, Summary } from './survey-summary.ts';
 import { closedSloSurveyOf, sloSurveyOf } from './slo-trend-repository.ts';
 
@@ -18,7 +18,9 @@ export async function previousSummary(
   academicYear: number,
 ): Promise<{ id: string; academicYear: number; summary: Summary } | null> {
   const survey = await closedSloSurveyOf(db, schoolNumber, academicYear - 1);
-  return survey ? { id: survey.id, academicYear: survey.academicYear, summary: await surveySummary(db, survey.id) } : null;
+  return survey
+    ? { id: survey.id, academicYear: survey.academicYear, summary: await cachedSummary(db, survey.id) }
+    : null;
 }
 
 /** Each dimension and element of this year's results with last year's figures (null when hidden or absent). */
@@ -26,9 +28,7 @@ export function withPrevious(results: Results, previous: Awaited<ReturnType<type
   const dims = new Map(previous?.summary.dimensions.map((d) => [d.code, d]) ?? []);
   return {
     ...results,
-    previous: previous
-      ? previousOf(previous)
-      : (null as Previous),
+    previous: previous ? previousOf(previous) : (null as Previous),
     dimensions: results.dimensions.map((d) => {
       const before = dims.get(d.code);
       const elements = new Map(before?.elements.map((e) => [e.code, e.figures]) ?? []);
@@ -72,7 +72,7 @@ export async function homePanel(db: Db, schoolNumber: string, academicYear: numb
     previousSummary(db, schoolNumber, academicYear),
   ]);
   if (!current && !previous) return null;
-  const now = current ? await surveySummary(db, current.id) : null;
+  const now = current ? await cachedSummary(db, current.id) : null;
   const nowBy = new Map(now?.dimensions.map((d) => [d.code, d.figures]) ?? []);
   const beforeBy = new Map(previous?.summary.dimensions.map((d) => [d.code, d.figures]) ?? []);
   return {
