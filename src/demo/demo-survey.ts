@@ -23,13 +23,7 @@ const LAST_YEAR_COMMENTS: Record<number, { text: string; language: 'en' | 'cy' }
 };
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
-async function answer(
-  db: Db,
-  survey: Survey,
-  patterns: string[],
-  comments: typeof COMMENTS,
-  now: Date,
-) {
+async function answer(db: Db, survey: Survey, patterns: string[], comments: typeof COMMENTS, now: Date) {
   for (const [i, pattern] of patterns.entries()) {
     const answers: Record<number, string> = {};
     SLO_ELEMENTS.forEach((_, q) => (answers[q + 1] = pattern[(q + i) % pattern.length]!));
