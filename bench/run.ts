@@ -6,6 +6,7 @@ import { signIn, startServer } from './server.ts';
 import { benchLaHeatmap } from './la-heatmap.ts';
 import { benchNationalPicture } from './national.ts';
 import { benchPageWeights } from './page-weight.ts';
+import { benchSurvey } from './survey.ts';
 import { buildNationalData } from './national-data.ts';
 import { generatePlanVolume, type PlanVolume } from './plan-volume.ts';
 import { EVIDENCE_SEARCH_QUERY, writeSearchableEvidence } from './evidence-search.ts';
@@ -166,4 +167,9 @@ try {
 if (process.env.BENCH_SCALING !== 'false') {
   console.log('');
   for (const line of [...(await benchLaHeatmap()), ...(await benchNationalPicture())]) console.log(line);
+}
+// Issue 18: 300 staff answering a survey at once, and the results page of 2,000 responses (own database).
+if (process.env.BENCH_SURVEY !== 'false') {
+  console.log('');
+  for (const line of await benchSurvey()) console.log(line);
 }

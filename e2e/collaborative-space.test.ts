@@ -23,6 +23,7 @@ const SECTIONS: CollaborativeSection[] = [
   'meetings',
   'progression',
   'enquiries',
+  'slo-survey',
   'reciprocity',
 ];
 

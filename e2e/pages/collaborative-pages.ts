@@ -3,7 +3,7 @@ import type { Locator, Response } from 'playwright-core';
 import { BasePage } from './base-page.ts';
 
 export type CollaborativeSection =
-  'overview' | 'common-ground' | 'shared' | 'meetings' | 'progression' | 'enquiries' | 'reciprocity';
+  'overview' | 'common-ground' | 'shared' | 'meetings' | 'progression' | 'enquiries' | 'slo-survey' | 'reciprocity';
 type DateParts = { day: number; month: number; year: number };
 
 /** An element as rendered in the page (the DOM's types are not this project's). */

@@ -15,6 +15,8 @@ import { loadDemoGovernorQuestions } from './demo-governor-questions.ts';
 import { loadDemoInspection } from './demo-inspection.ts';
 import { loadDemoSurvey } from './demo-survey.ts';
 import { loadDemoOwnSurveys } from './demo-own-survey.ts';
+import { loadDemoSloSharing } from './demo-slo-sharing.ts';
+import { openSchoolsOfLa } from './demo-slo-sharing-repository.ts';
 import { loadDemoProgressReviews } from './demo-progress-reviews.ts';
 
 /** Every demo account shares it; listed in README.md. Demo data never loads outside embedded mode. */
@@ -182,6 +184,12 @@ export async function loadDemoData(db: Db, now: Date): Promise<{ created: boolea
     );
     await loadDemoSurvey(tx, DEMO_SCHOOL, ids.get('headteacher')!, now);
     await loadDemoOwnSurveys(tx, DEMO_SCHOOL, ids.get('headteacher')!, now);
+    // Five other Cardiff schools (the cluster's three among them) shared last year's SLO results.
+    const sharing = [
+      ...DEMO_CLUSTER.filter((n) => n !== DEMO_SCHOOL),
+      ...(await openSchoolsOfLa(tx, '681', DEMO_CLUSTER, 2)),
+    ];
+    await loadDemoSloSharing(tx, sharing, { id: cluster, members: DEMO_CLUSTER }, now);
     const { c, sketches } = await loadDemoCollaboration(tx, passwordHash, { cluster, ids, schoolCycle }, now);
     await loadDemoLocalAuthorities(tx, {
       now,

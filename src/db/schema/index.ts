@@ -17,3 +17,4 @@ export * from './progress.ts';
 export * from './plan-outline.ts';
 export * from './surveys.ts';
 export * from './aggregates.ts';
+export * from './survey-shares.ts';

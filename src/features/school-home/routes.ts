@@ -9,6 +9,8 @@ import { schoolScope } from '../../access/request-scope.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
 import * as repo from './school-home-repository.ts';
 import { SchoolNumber } from '../../lib/request-schemas.ts';
+import { homePanel } from '../surveys/slo-trend.ts';
+import { surveyCan } from '../surveys/survey-policy.ts';
 
 const DUE_SOON_DAYS = 30;
 
@@ -35,6 +37,9 @@ export const schoolHomeRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
           ])
         : [[], [], [], []];
       const collaboratives = can.staff ? await schoolCollaboratives(db, school.number) : [];
+      // SLO results beside last year's, for those who read survey results (issue 18, part 4).
+      const showSlo = surveyCan(can).manage;
+      const sloPanel = showSlo ? await homePanel(db, school.number, year, request.lang) : null;
       const cell = (theme: string | null, state: string) =>
         grid.find((g) => g.theme === theme && g.state === state)?.count ?? 0;
       const themes = [...NIF_THEMES, null].filter((theme) => theme !== null || grid.some((g) => g.theme === null));
@@ -52,6 +57,8 @@ export const schoolHomeRoutes: FeaturePlugin<'database' | 'clock'> = async (app,
         due: due.map((a) => ({ ...a, overdue: !!a.dueOn && a.dueOn < today })),
         newest: newest.map((e) => withReaderTexts(e, ['title'], request.lang)),
         shared,
+        showSlo,
+        sloPanel,
         collaboratives: collaboratives.map((c) => ({
           id: c.id,
           kind: c.kind,

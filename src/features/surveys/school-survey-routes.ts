@@ -9,8 +9,11 @@ import { academicYearOf } from '../../reference/reference-data.ts';
 import { AnswerBody, answersOf, formModel, type AnswerFields } from './survey-form.ts';
 import { SURVEY_NEEDS, surveyCan } from './survey-policy.ts';
 import * as repo from './survey-repository.ts';
-import { commentsModel, evidenceText, resultsChart, resultsModel } from './survey-results.ts';
-import { closeSurvey, openSloSurvey, submitResponse, surveySummary } from './survey-service.ts';
+import { evidenceText, resultsChart, resultsModel } from './survey-results.ts';
+import { cachedComments, cachedSummary } from './survey-results-cache.ts';
+import { sharingPanel } from './slo-sharing/share-service.ts';
+import { previousSummary, withPrevious } from './slo-trend.ts';
+import { closeSurvey, openSloSurvey, submitResponse } from './survey-service.ts';
 import { closeOwnSurvey } from './own/own-service.ts';
 import { ownChart, ownEvidenceText, ownResults } from './own/own-results.ts';
 import { pick } from './own/own-form.ts';
@@ -98,9 +101,14 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
           done: request.query.done,
         });
       }
-      const summary = await surveySummary(db, survey.id);
-      const results = resultsModel(summary, request.lang);
-      const comments = summary.shown ? commentsModel(await repo.commentsOf(db, survey.id), ctx.school.name) : [];
+      const summary = await cachedSummary(db, survey.id);
+      const results = withPrevious(
+        resultsModel(summary, request.lang),
+        await previousSummary(db, ctx.school.number, survey.academicYear),
+      );
+      // A closed survey's consent to be counted in wider pictures (issue 18, part 5).
+      const sharing = survey.state === 'closed' ? await sharingPanel(db, ctx.school, survey, request.lang) : null;
+      const comments = summary.shown ? await cachedComments(db, survey.id, ctx.school.name) : [];
       return reply.page(view('results'), {
         title: request.t('surveys.results.title', { year: survey.academicYear, next: survey.academicYear + 1 }),
         ...model(ctx),
@@ -108,6 +116,7 @@ export const schoolSurveyRoutes: FeaturePlugin<'database' | 'clock' | 'config'> 
         results,
         chart: summary.shown ? resultsChart(results, request.t, 'survey-chart') : '',
         comments,
+        sharing,
         done: request.query.done,
         publicLink: `${config.publicUrl}/survey/${survey.token}`,
       });

@@ -152,7 +152,7 @@ export async function commentsOf(db: Db, surveyId: string) {
 }
 
 /** Closes an open survey; null when it was not open (closed meanwhile). */
-export async function markClosed(db: Db, id: string, closedBy: string, closedOn: string, now: Date) {
+export async function markClosed(db: Db, id: string, closedBy: string | null, closedOn: string, now: Date) {
   const [row] = await db
     .update(surveys)
     .set({ state: 'closed', closedBy, closedOn, updatedAt: now, version: sql`${surveys.version} + 1` })
