@@ -2,6 +2,7 @@
 // JavaScript any Node can read, so an old Node gets one clear sentence instead of a stack trace
 // from whichever module first uses something newer. The version needed is package.json's engines.
 import fs from 'node:fs';
+import module from 'node:module';
 
 const engines = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).engines.node;
 const needed = Number(/\d+/.exec(engines)[0]);
@@ -15,3 +16,10 @@ if (Number(found.split('.')[0]) < needed) {
   );
   process.exit(1);
 }
+
+// Node keeps the compiled code of every module it loads (after stripping the TypeScript types) in a
+// cache on disk, keyed by each file's contents, and reuses it at the next start: about a third of
+// the CPU time importing the app's 1,600 modules (issue 19). A directory it cannot write only
+// turns the cache off. NODE_COMPILE_CACHE chooses the directory (the system's temporary one by
+// default); NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+module.enableCompileCache?.();
