@@ -10,11 +10,13 @@ import { benchSurvey } from './survey.ts';
 import { buildNationalData } from './national-data.ts';
 import { generatePlanVolume, type PlanVolume } from './plan-volume.ts';
 import { EVIDENCE_SEARCH_QUERY, writeSearchableEvidence } from './evidence-search.ts';
+import { benchStartMemory } from './start-memory.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 // BENCH_ONLY=evidence-search measures just the evidence list and its search (issue 16), to
-// compare one change on a shared machine without the full run.
+// compare one change on a shared machine without the full run; BENCH_ONLY=start-memory just the
+// start and the memory (issue 19).
 const ONLY = process.env.BENCH_ONLY ?? '';
 
 type Result = { name: string; rps: number; p50: number; p99: number; failed: number };
@@ -37,6 +39,16 @@ const data = await buildNationalData({
   },
 });
 const { collaborative } = data;
+// Issue 19: start-to-first-page on this existing data directory, and the server's memory idle and
+// after a short load, before the pages are measured (each start is the same npm start an operator runs).
+if (ONLY === '' || ONLY === 'start-memory') {
+  console.log('');
+  for (const line of await benchStartMemory({ dataDir: data.dataDir, env: data.env })) console.log(line);
+  if (ONLY === 'start-memory') {
+    await data.dispose();
+    process.exit();
+  }
+}
 const server = await startServer(Number(process.env.BENCH_PORT ?? 3999), data.env, data.dataDir);
 const evidenceUrl = `${server.url}/schools/${DEMO_SCHOOL}/evidence`;
 const evidenceSearchName = `evidence search, 2,000 items (q=${EVIDENCE_SEARCH_QUERY})`;

@@ -6,6 +6,27 @@ import readline from 'node:readline';
 
 export type BenchServer = { url: string; child: ChildProcess; stop(): Promise<void> };
 
+/** The app as `npm start` runs it (package.json's start script), less npm and the stylesheet check. */
+export const SERVER_ARGS = ['--max-semi-space-size=16', '--import', './src/supported-node.js', 'src/main.ts'];
+
+/** The server's environment in every benchmark: quiet logs, no rate limits, passwords alone. */
+export function benchServerEnv(port: number, env: Record<string, string>, dataDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000000',
+    // The benchmarks sign the demo's LA and WG accounts in with a password alone to measure pages.
+    TWO_FACTOR_REQUIRED: 'false',
+    // As npm start sets it (package.json).
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+    ...env,
+  };
+}
+
 /**
  * Starts the real app on `dataDir` (a fresh one, loaded with the demo, when not given). Every line
  * the app writes to stdout (pino JSON, at LOG_LEVEL warn unless `env` says otherwise) goes to `onLine`.
@@ -16,19 +37,8 @@ export async function startServer(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cydwella-bench-')),
   onLine: (line: string) => void = () => {},
 ): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000000',
-      // The benchmarks sign the demo's LA and WG accounts in with a password alone to measure pages.
-      TWO_FACTOR_REQUIRED: 'false',
-      ...env,
-    },
+  const child = spawn(process.execPath, SERVER_ARGS, {
+    env: benchServerEnv(port, env, dataDir),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -23,6 +23,7 @@ import { features } from './features/index.ts';
 import { postgresRateLimitStore } from './rate-limit/postgres-rate-limit-store.ts';
 import { inputGuardPlugin } from './plugins/input-guard.ts';
 import { finiteNumbersKeyword } from './lib/request-schemas.ts';
+import { lazySchemaController } from './plugins/lazy-validators.ts';
 import { derivePurposeKeys } from './lib/secrets.ts';
 import { systemClock } from './lib/clock.ts';
 import { createJobRunner } from './jobs/runner.ts';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     ajv: { plugins: [finiteNumbersKeyword] },
+    schemaController: lazySchemaController,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const registry: RegisteredRoute[] = [];
   const hashed = loadHashedAssets({ publicDir: path.join(rootDir, 'public'), govukDist });

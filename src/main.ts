@@ -29,7 +29,6 @@ async function main() {
   const { cookieSecret: _secret, ...jobConfig } = config;
   const { unsubscribeLinks } = derivePurposeKeys(config.cookieSecret);
   const jobs = createJobRunner({ database, clock, mailer, config: jobConfig, keys: { unsubscribeLinks } });
-  await jobs.start();
   const app = await buildApp({ config, database, clock, mailer, jobs });
 
   let closing = false;
@@ -62,6 +61,12 @@ async function main() {
     console.log(`Demo accounts: see "Demo accounts" in README.md (every demo password is "${DEMO_PASSWORD}").`);
     if (demo.created) console.log('Demo data loaded into the new embedded database.');
   }
+  // Jobs start once the pages are served: pg-boss's start (its schema, every queue and schedule)
+  // took seconds of the start-up, and a page that sends a job meanwhile waits for it (runner.ts).
+  // A failure to start ends the process, unless it is already shutting down.
+  await jobs.start().catch((error: unknown) => {
+    if (!closing) throw error;
+  });
 }
 
 main().catch((error: unknown) => {

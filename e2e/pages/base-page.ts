@@ -11,7 +11,10 @@ export function startingWith(text: string): RegExp {
 
 /** What every page has: the header (navigation, language toggle, sign out), a title, an h1, forms. */
 export abstract class BasePage {
-  constructor(readonly visitor: Visitor) {}
+  readonly visitor: Visitor;
+  constructor(visitor: Visitor) {
+    this.visitor = visitor;
+  }
 
   get page(): Page {
     return this.visitor.page;

@@ -20,15 +20,26 @@ export class Visitor {
   /** A page in a second browser that does run scripts, for axe when this one does not. */
   private inspector: Page | null = null;
 
+  private readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly baseUrl: string;
+  private readonly options: Required<VisitorOptions>;
+
   private constructor(
-    private readonly browser: Browser,
-    readonly context: BrowserContext,
-    readonly page: Page,
-    readonly baseUrl: string,
+    browser: Browser,
+    context: BrowserContext,
+    page: Page,
+    baseUrl: string,
     lang: Language,
-    private readonly options: Required<VisitorOptions>,
+    options: Required<VisitorOptions>,
   ) {
+    this.browser = browser;
+    this.context = context;
+    this.page = page;
+    this.baseUrl = baseUrl;
     this.lang = lang;
+    this.options = options;
   }
 
   /** A fresh browser (no cookies) that will ask for `lang` when it arrives. */

@@ -48,8 +48,12 @@ export function createJobRunner(deps: JobDeps, options: JobRunnerOptions = {}): 
   const progress = new Map<string, { done: number; total: number }>();
   const timers: NodeJS.Timeout[] = [];
   let boss: PgBoss | null = null;
+  // main.ts starts the runner after the server listens (issue 19: pg-boss's start is seconds of the
+  // start-up), so a job sent while it is starting waits for it rather than failing.
+  let starting: Promise<void> | null = null;
 
-  const running = () => {
+  const running = async () => {
+    await starting?.catch(() => undefined);
     if (!boss) throw new Error('the job runner is not running');
     return boss;
   };
@@ -96,27 +100,32 @@ export function createJobRunner(deps: JobDeps, options: JobRunnerOptions = {}): 
   }
 
   return {
-    async start() {
-      if (boss) return;
-      const started = openBoss(deps.database);
-      // pg-boss reports a failed maintenance pass or poll here; unheard, the emitter would throw.
-      started.on('error', (error) => log('error', 'job runner error', error));
-      await started.start();
-      boss = started;
-      for (const job of table) await register(started, job);
+    start() {
+      starting ??= (async () => {
+        const started = openBoss(deps.database);
+        // pg-boss reports a failed maintenance pass or poll here; unheard, the emitter would throw.
+        started.on('error', (error) => log('error', 'job runner error', error));
+        await started.start();
+        boss = started;
+        for (const job of table) await register(started, job);
+      })();
+      return starting;
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
+      await starting?.catch(() => undefined);
+      starting = null;
       const stopping = boss;
       boss = null;
       await stopping?.stop({ graceful: true, timeout: 10_000 });
     },
     async send(name, data) {
-      const id = await running().send(name, data);
+      const id = await (await running()).send(name, data);
       if (!id) throw new Error(`job ${name} was not queued`);
       return id;
     },
     async find(name, id) {
+      await starting?.catch(() => undefined);
       // A runner never started (an app built for a test that runs no jobs) has sent none to find.
       if (!boss) return null;
       const [job] = await boss.findJobs<Record<string, unknown>>(name, { id });

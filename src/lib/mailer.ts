@@ -1,5 +1,5 @@
 // Follows the nodemailer SMTP transport docs.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config.ts';
 
 /**
@@ -16,18 +16,24 @@ export type MailMessage = {
 };
 export type Mailer = { send(message: MailMessage): Promise<void> };
 
+/** The transport is made, and nodemailer imported, at the first email rather than at start (issue 19). */
 export function createSmtpMailer(smtp: SmtpConfig): Mailer {
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
-    // A local test server has no certificate worth checking; a real relay on 587 upgrades with STARTTLS.
-    tls: { rejectUnauthorized: smtp.host !== '127.0.0.1' && smtp.host !== 'localhost' },
-  });
+  let transport: Promise<Transporter> | null = null;
+  const connect = async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    return nodemailer.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.secure,
+      auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
+      // A local test server has no certificate worth checking; a real relay on 587 upgrades with STARTTLS.
+      tls: { rejectUnauthorized: smtp.host !== '127.0.0.1' && smtp.host !== 'localhost' },
+    });
+  };
   return {
     async send(message) {
-      await transport.sendMail({ from: smtp.from, ...message });
+      transport ??= connect();
+      await (await transport).sendMail({ from: smtp.from, ...message });
     },
   };
 }

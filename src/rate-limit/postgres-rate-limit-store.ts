@@ -34,10 +34,10 @@ export function postgresRateLimitStore(
      * The limit and window are in the key too, so instances agree on a bucket only when they
      * agree on its rule (two differently configured apps on one database never mix counts).
      */
-    constructor(
-      _options?: unknown,
-      private readonly scope = 'all',
-    ) {}
+    private readonly scope: string;
+    constructor(_options?: unknown, scope = 'all') {
+      this.scope = scope;
+    }
 
     incr(key: string, callback: IncrCallback, timeWindow: number, max: number): void {
       sweep();

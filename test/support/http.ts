@@ -13,10 +13,12 @@ export class Visitor {
   readonly cookies: Cookies = {};
   private remoteAddress: string | undefined;
   /** userAgent: what the browser says it is, as a real one would on every request. */
-  constructor(
-    private readonly app: App,
-    private readonly userAgent?: string,
-  ) {}
+  private readonly app: App;
+  private readonly userAgent: string | undefined;
+  constructor(app: App, userAgent?: string) {
+    this.app = app;
+    this.userAgent = userAgent;
+  }
 
   private headers(): Record<string, string> {
     return { cookie: cookieHeader(this.cookies), ...(this.userAgent ? { 'user-agent': this.userAgent } : {}) };

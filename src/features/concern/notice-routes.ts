@@ -5,7 +5,7 @@ import { todayInWales } from '../../lib/clock.ts';
 import { HttpError } from '../../lib/http-error.ts';
 import { dateToParts } from '../../lib/govuk-date-input.ts';
 import { createTranslator } from '../../plugins/i18n.ts';
-import { renderPdf } from '../outputs/render-pdf.ts';
+import { renderPdf } from '../outputs/renderers.ts';
 import { CaseParams, caseModel, codes, concernRead, dateFields, field, NoticeParams, view } from './concern-access.ts';
 import { type CaseContext } from '../../access/loaders/concern-case.ts';
 import { checkNoticeForm, readNoticeForm, type NoticeForm } from './concern-forms.ts';

@@ -7,9 +7,7 @@ import { OUTPUT_KINDS, outputItemId, type OutputKind } from '../../sharing/share
 import { sharingModel } from '../../sharing/sharing-presenter.ts';
 import { outputData, outputReader, readableOutputs } from './output-service.ts';
 import { buildOutput } from './output-builders.ts';
-import { renderDocx } from './render-docx.ts';
-import { renderPdf } from './render-pdf.ts';
-import { renderPlanXlsx } from './render-xlsx.ts';
+import { renderDocx, renderPdf, renderPlanXlsx } from './renderers.ts';
 import { SchoolNumber } from '../../lib/request-schemas.ts';
 import { academicYearOf } from '../../reference/reference-data.ts';
 import { findCycle } from '../school-cycle/cycle-repository.ts';
@@ -102,7 +100,7 @@ export const outputRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { d
         return reply
           .type(XLSX_TYPE)
           .header('content-disposition', `attachment; filename="${fileName}"`)
-          .send(renderPlanXlsx(data, tFor(lang)));
+          .send(await renderPlanXlsx(data, tFor(lang)));
       const output = buildOutput(kind, data, tFor(lang), lang);
       if (!extension)
         return reply.page('features/outputs/views/document.njk', {

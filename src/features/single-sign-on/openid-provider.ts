@@ -14,11 +14,10 @@ const TIMEOUT_SECONDS = 10;
 
 /** `unavailable`: the provider could not be reached; `failed`: it answered, but not with anything we accept. */
 export class ProviderProblem extends Error {
-  constructor(
-    readonly kind: 'unavailable' | 'failed',
-    cause: unknown,
-  ) {
+  readonly kind: 'unavailable' | 'failed';
+  constructor(kind: 'unavailable' | 'failed', cause: unknown) {
     super(`single sign-on ${kind}`, { cause });
+    this.kind = kind;
   }
 }
 

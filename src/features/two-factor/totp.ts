@@ -1,7 +1,6 @@
 // Time-based one-time codes (RFC 6238: SHA-1, 6 digits, 30 seconds, what every authenticator app
 // reads from a QR code). Pure: the time is handed in.
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 
 const ISSUER = 'Cydwella';
 const PERIOD_SECONDS = 30;
@@ -30,6 +29,8 @@ export function groupedSecret(secretBase32: string): string {
 
 /** The QR code of the otpauth:// address, as inline SVG (our CSP allows no data: images). */
 export async function qrCodeSvg(secretBase32: string, accountLabel: string, description: string): Promise<string> {
+  // Imported here, on a first set-up, rather than at start (0.1 s and 20 MB; issue 19).
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(totpFor(secretBase32, accountLabel).toString(), { type: 'svg', margin: 2 });
   const label = description.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return svg.replace('<svg ', `<svg role="img" aria-label="${label}" width="200" height="200" `);
