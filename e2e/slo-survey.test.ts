@@ -7,6 +7,7 @@ import { createPerson, type Person } from './support/people.ts';
 import { createSchool, type TestSchool } from './support/schools.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { EvidenceItemPage } from './pages/evidence-pages.ts';
+import { FindingPage, FindingsPage } from './pages/findings-pages.ts';
 import { findSurveyByToken } from '../src/features/surveys/survey-repository.ts';
 import { submitResponse } from '../src/features/surveys/survey-service.ts';
 import { SLO_ELEMENTS } from '../src/features/surveys/slo-model.ts';
@@ -14,10 +15,21 @@ import { SLO_ELEMENTS } from '../src/features/surveys/slo-model.ts';
 /**
  * The SLO staff survey (issue 18), in each language: the headteacher opens it and copies the link;
  * a member of staff answers on a 390 px phone, without an account; with 5 answers the headteacher
- * sees agreement by dimension, closes the survey, and its evidence item carries the figures.
+ * sees agreement by dimension, closes the survey, and its evidence item carries the figures; she then
+ * rests a finding of the school's self-evaluation on that item and follows it back from the finding.
  */
 const PHONE = { width: 390, height: 844 };
 const SCHOOLS: Record<Language, string> = { en: 'Ysgol Gynradd Survey Primary', cy: 'Ysgol Gynradd yr Arolwg' };
+const FINDINGS: Record<Language, { title: string; body: string }> = {
+  en: {
+    title: 'Staff see the school as a learning organisation',
+    body: 'Every member of staff who answered the SLO survey agreed with most statements in every dimension.',
+  },
+  cy: {
+    title: "Mae'r staff yn gweld yr ysgol fel sefydliad sy'n dysgu",
+    body: "Cytunodd pob aelod o staff a atebodd yr arolwg sefydliadau sy'n dysgu â'r rhan fwyaf o'r datganiadau ym mhob dimensiwn.",
+  },
+};
 
 async function shoot(visitor: Visitor, name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS !== '1') return;
@@ -73,7 +85,7 @@ async function staffAnswersOnAPhone(journey: Journey, lang: Language, link: stri
   expect((await staff.page.locator('h1').innerText()).trim()).toBe(staff.t('surveys.already.title'));
 }
 
-async function headSeesResultsAndCloses(head: Visitor, school: TestSchool): Promise<void> {
+async function headSeesResultsAndCloses(head: Visitor, school: TestSchool): Promise<string> {
   await head.visit(`/schools/${school.number}/surveys`);
   await head.navigate(() => head.page.getByRole('link', { name: head.t('surveys.slo.results') }).click());
   expect(await head.page.getByTestId('response-count').innerText()).toBe(
@@ -101,17 +113,59 @@ async function headSeesResultsAndCloses(head: Visitor, school: TestSchool): Prom
   );
   const item = new EvidenceItemPage(head);
   const academicYear = new Date().getMonth() >= 8 ? new Date().getFullYear() : new Date().getFullYear() - 1;
-  await item.expectShown(head.t('surveys.evidence.title', { year: academicYear, next: academicYear + 1 }));
+  const title = head.t('surveys.evidence.title', { year: academicYear, next: academicYear + 1 });
+  await item.expectShown(title);
   expect(await head.page.locator('svg.cyd-survey-chart').count()).toBe(1);
   expect(await head.page.getByRole('main').innerText()).toContain(
     head.t('surveys.results.percentOf', { percent: 100, base: 5 }),
   );
   await shoot(head, 'evidence');
+  return title;
+}
+
+/**
+ * From the survey's evidence item the headteacher goes to the findings and writes one resting on it:
+ * the closed survey is offered as evidence of this year's cycle, like any item recorded by hand.
+ */
+async function headUsesItInAFinding(head: Visitor, evidenceTitle: string): Promise<void> {
+  const finding = FINDINGS[head.lang];
+  await new EvidenceItemPage(head).goToSection('findings');
+  const findings = new FindingsPage(head);
+  await findings.expectShown();
+  const form = await findings.addFinding();
+  await form.expectShown();
+  expect(await form.evidenceOffered()).toEqual([evidenceTitle]);
+  await form.fill({ kind: 'strength', ...finding, nifTheme: 'vision_leadership', evidence: [evidenceTitle] });
+  await form.save();
+
+  const page = new FindingPage(head);
+  await page.expectShown(finding.title);
+  expect(await page.successMessage()).toBe(head.t('pages.findings.saved'));
+  expect(await page.evidence()).toEqual([evidenceTitle]);
+  // One kind of evidence, first-hand but seen only within the school: the page says what would strengthen it.
+  const { summary, advice } = await page.triangulation();
+  expect(summary).toEqual({
+    [head.t('pages.findings.triangulation.levelKey')]: head.t('pages.findings.triangulation.level.weak'),
+    [head.t('pages.findings.triangulation.kindsKey')]:
+      `${head.t('pages.findings.triangulation.kinds', { count: 1 })}: ${head.t('reference.evidenceSource.survey')}`,
+    [head.t('pages.findings.triangulation.firstHandKey')]: head.t('pages.findings.yes'),
+    [head.t('pages.findings.triangulation.beyondKey')]: head.t('pages.findings.no'),
+  });
+  expect(advice).toEqual([
+    head.t('pages.findings.triangulation.advice.moreKinds'),
+    head.t('pages.findings.triangulation.advice.beyond'),
+  ]);
+  await shoot(head, 'finding');
+
+  // The finding links back to the survey's item, which still shows the figures.
+  await page.followLink(evidenceTitle);
+  await new EvidenceItemPage(head).expectShown(evidenceTitle);
+  expect(await head.page.locator('svg.cyd-survey-chart').count()).toBe(1);
 }
 
 journeyTest.concurrent.for(LANGUAGES)(
-  'SLO survey (%s): staff answer on a phone through the link; the headteacher sees results from 5 answers and closes it into evidence',
-  { timeout: 120_000 },
+  'SLO survey (%s): staff answer on a phone through the link; the headteacher sees results from 5 answers, closes it into evidence and rests a finding on it',
+  { timeout: 180_000 },
   async (lang, { journey }) => {
     const db = journey.server.db;
     const school = await createSchool(db, SCHOOLS[lang]);
@@ -130,6 +184,7 @@ journeyTest.concurrent.for(LANGUAGES)(
       expect(await submitResponse(db, survey, { answers, comment: '', language: lang }, null, new Date())).toEqual({
         ok: true,
       });
-    await headSeesResultsAndCloses(head, school);
+    const evidenceTitle = await headSeesResultsAndCloses(head, school);
+    await headUsesItInAFinding(head, evidenceTitle);
   },
 );
