@@ -141,6 +141,15 @@ export async function insertLines(tx: Db, table: string, columns: string[], line
   );
 }
 
+/**
+ * The table's own triggers (not the foreign keys' checks) off or on again: a restore writes the
+ * backup's rows as they were, so the triggers that keep summaries as things change (the national
+ * picture's, migration 0032) must not write over the backup's own copy of those summaries.
+ */
+export async function setOwnTriggers(tx: Db, table: string, on: boolean): Promise<void> {
+  await tx.execute(sql`alter table ${sql.identifier(table)} ${on ? sql`enable` : sql`disable`} trigger user`);
+}
+
 /** Only for rows the migrations themselves inserted (reference data) before the backup's copy replaces them. */
 export async function deleteAllRows(tx: Db, table: string): Promise<void> {
   await tx.execute(sql`delete from ${sql.identifier(table)}`);

@@ -4,6 +4,7 @@ import * as tar from 'tar';
 import type { Database, Db } from '../db/client.ts';
 import {
   deleteAllRows,
+  setOwnTriggers,
   foreignKeys,
   insertLines,
   listTables,
@@ -80,6 +81,7 @@ async function loadTables(tx: Db, unpacked: string, manifest: Manifest): Promise
     );
   }
   const order = dependencyOrder(tables, await foreignKeys(tx));
+  for (const table of order) await setOwnTriggers(tx, table, false);
   // Reference rows the migrations inserted make way for the backup's own copy of them.
   for (const table of [...order].reverse()) if ((await rowCount(tx, table)) > 0) await deleteAllRows(tx, table);
   for (const table of order) {
@@ -97,6 +99,7 @@ async function loadTables(tx: Db, unpacked: string, manifest: Manifest): Promise
     }
     await insertLines(tx, table, columns, batch);
   }
+  for (const table of order) await setOwnTriggers(tx, table, true);
 }
 
 async function verifyTables(tx: Db, manifest: Manifest): Promise<void> {

@@ -143,6 +143,10 @@ describe("an LA's picture kept between changes", () => {
     const elsewhere = priorityIds.find((p) => schoolNumbers.indexOf(p.school) === 5)!;
     await db.delete(shares).where(eq(shares.itemId, own.id));
     await db.update(priorities).set({ state: 'agreed' }).where(eq(priorities.id, own.id));
+    // The property above may have shared the other LA's priority already, or made its school a member
+    // of the collaborative that crosses into this LA, whose every change marks each LA's picture.
+    await db.delete(collaborativeMembers).where(eq(collaborativeMembers.schoolNumber, elsewhere.school));
+    await db.delete(shares).where(eq(shares.itemId, elsewhere.id));
     const before = await currentPictureCounts(db, LA, year, 'national');
 
     const version = await laPictureVersion(db, LA);

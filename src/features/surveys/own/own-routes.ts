@@ -2,7 +2,6 @@
 // library or in their own words; add, edit, reorder and remove without JavaScript), open it, share
 // its link and QR code or print single-use invitations, and read results safe with small numbers.
 import { Type } from '@sinclair/typebox';
-import QRCode from 'qrcode';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FeaturePlugin } from '../../../app-deps.ts';
 import type { SchoolRequestContext } from '../../../access/loaders/school.ts';
@@ -59,6 +58,8 @@ const model = (ctx: SchoolRequestContext) => ({
 
 /** The public link's QR code as inline SVG (the CSP allows no data: images), labelled for screen readers. */
 export async function qrSvg(url: string, label: string, size = 200): Promise<string> {
+  // Loaded on first use, not at every start (issue 19; test/start-imports.unit.test.ts).
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   const safe = label.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return svg.replace('<svg ', `<svg role="img" aria-label="${safe}" width="${size}" height="${size}" `);
