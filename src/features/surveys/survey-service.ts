@@ -169,13 +169,31 @@ export async function closeSurvey(
   describe: (summary: Summary) => { title: string; body: string; language: 'en' | 'cy' },
   now: Date,
 ): Promise<CloseResult> {
+  return closeIntoEvidence(db, actorId, school, can, survey, now, async (tx) => {
+    const summary = await surveySummary(tx, survey.id);
+    return { responses: summary.responses, text: describe(summary) };
+  });
+}
+
+/**
+ * Closes any survey into an evidence item (source "survey", figures only), in one transaction: a
+ * survey is never closed without its evidence item, nor recorded twice. `summarise` reads the
+ * figures inside that transaction and words the item.
+ */
+export async function closeIntoEvidence(
+  db: Db,
+  actorId: string,
+  school: SchoolContext,
+  can: SchoolCan,
+  survey: repo.Survey,
+  now: Date,
+  summarise: (tx: Db) => Promise<{ responses: number; text: { title: string; body: string; language: 'en' | 'cy' } }>,
+): Promise<CloseResult> {
   const today = todayInWales(now);
-  // One transaction: a survey is never closed without its evidence item, nor recorded twice.
   return db.transaction(async (tx): Promise<CloseResult> => {
     const row = await repo.markClosed(tx, survey.id, actorId, today, now);
     if (!row) return { ok: false, reason: 'closed' };
-    const summary = await surveySummary(tx, survey.id);
-    const text = describe(summary);
+    const { responses, text } = await summarise(tx);
     const item = await createEvidence(
       tx,
       actorId,
@@ -206,7 +224,7 @@ export async function closeSurvey(
       entityType: 'survey',
       entityId: survey.id,
       before: { state: 'open' },
-      after: { state: 'closed', closedOn: today, evidence: item.id, responses: summary.responses },
+      after: { state: 'closed', closedOn: today, evidence: item.id, responses },
     });
     return { ok: true, evidenceId: item.id };
   });

@@ -6,9 +6,8 @@ import { appendAudit } from '../../../audit/audit-repository.ts';
 import { todayInWales } from '../../../lib/clock.ts';
 import type { SchoolCan, SchoolContext } from '../../../policy/school-policy.ts';
 import { academicYearOf } from '../../../reference/reference-data.ts';
-import { createEvidence } from '../../evidence/evidence-service.ts';
 import * as repo from '../survey-repository.ts';
-import { keepResponse, type Claim, type SubmitResult } from '../survey-service.ts';
+import { closeIntoEvidence, keepResponse, type Claim, type CloseResult, type SubmitResult } from '../survey-service.ts';
 import { libraryQuestion, type Audience } from './question-library.ts';
 import * as own from './own-repository.ts';
 import { summariseOwn, type OwnSummary } from './own-summary.ts';
@@ -296,45 +295,9 @@ export async function closeOwnSurvey(
   survey: repo.Survey,
   describe: (summary: OwnSummary, questions: repo.Question[]) => { title: string; body: string; language: 'en' | 'cy' },
   now: Date,
-): Promise<{ ok: true; evidenceId: string } | { ok: false; reason: 'closed' }> {
-  const today = todayInWales(now);
-  return db.transaction(async (tx) => {
-    const row = await repo.markClosed(tx, survey.id, actorId, today, now);
-    if (!row) return { ok: false as const, reason: 'closed' as const };
+): Promise<CloseResult> {
+  return closeIntoEvidence(db, actorId, school, can, survey, now, async (tx) => {
     const summary = await ownSummary(tx, survey.id);
-    const text = describe(summary, await repo.questionsOf(tx, survey.id));
-    const item = await createEvidence(
-      tx,
-      actorId,
-      school,
-      can,
-      {
-        source: 'survey',
-        observedOn: today,
-        firstHand: true,
-        fromBeyond: false,
-        title: text.title,
-        body: text.body,
-        language: text.language,
-        nifThemes: [],
-        areas: [],
-        principles: [],
-        learnerGroups: [],
-        nationalPriorities: [],
-      },
-      [],
-      [],
-      now,
-    );
-    await repo.setEvidence(tx, survey.id, item.id);
-    await appendAudit(tx, {
-      actorId,
-      action: 'survey-close',
-      entityType: 'survey',
-      entityId: survey.id,
-      before: { state: 'open' },
-      after: { state: 'closed', closedOn: today, evidence: item.id, responses: summary.responses },
-    });
-    return { ok: true as const, evidenceId: item.id };
+    return { responses: summary.responses, text: describe(summary, await repo.questionsOf(tx, survey.id)) };
   });
 }
