@@ -44,6 +44,19 @@ describe('prepared statements on PGlite', () => {
     expect((await prepared.query(select, names)).rows).toHaveLength(2);
   });
 
+  it("reads a reply longer than one of the database's chunks whole, Welsh letters and all", async () => {
+    // About 600 KB of rows: the database hands its replies over in chunks, and a letter such as ŵ
+    // (two bytes) can fall across two of them.
+    const select = `select g as n, repeat('Gŵyl ŷd ', 1 + g % 17) || g as name, jsonb_build_object('g', g, 'ŵ', 'ŷ') as data
+      from generate_series(1, $1::int) g`;
+    const [mine, theirs] = await Promise.all([prepared.query(select, [8000]), plain.query(select, [8000])]);
+    expect(mine.rows).toHaveLength(8000);
+    expect(mine.rows).toEqual(theirs.rows);
+    expect(mine.fields).toEqual(theirs.fields);
+    const update = "update things set name = name || '' where true";
+    expect((await prepared.query(update)).affectedRows).toBe((await plain.query(update)).affectedRows);
+  });
+
   it('parses a statement once and runs it again by name', async () => {
     const text = 'select n from things where id = $1';
     await prepared.query(text, ['7c1c6b8e-2f55-4b8e-9a3b-1d2c3e4f5a6b']);
