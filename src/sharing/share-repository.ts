@@ -20,6 +20,14 @@ export type ItemAccess = { all: true } | { audiences: Audience[] };
  * Drizzle prints a column of a single-table query unqualified ("id"); `shares` has no such column,
  * so inside this subquery the name still resolves to the outer item's column.
  */
+/**
+ * The same condition as visibleCondition for a statement built once (src/db/reused-query.ts): the
+ * reader's audiences are its placeholder `audiences` (a text array; none matches nothing, as there).
+ */
+export function sharedWithAudiencesCondition(itemType: ShareableType, idColumn: SQLWrapper): SQL {
+  return sql`exists (select 1 from ${shares} s where s.item_type = ${itemType} and s.item_id = (${idColumn})::text and s.audience = any(${sql.placeholder('audiences')}::text[]))`;
+}
+
 export function visibleCondition(itemType: ShareableType, idColumn: SQLWrapper, access: ItemAccess): SQL | undefined {
   if ('all' in access) return undefined;
   if (access.audiences.length === 0) return sql`false`;

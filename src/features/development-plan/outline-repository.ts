@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { reused } from '../../db/reused-query.ts';
 import { planActions, planOutlineActions, planOutlinePriorities } from '../../db/schema/index.ts';
 import type { OutlineInput, OutlineTerm } from './outline-form.ts';
 
@@ -9,16 +10,14 @@ export type OutlineEntry = typeof planOutlinePriorities.$inferSelect & {
 
 async function withActions(db: Db, rows: (typeof planOutlinePriorities.$inferSelect)[]): Promise<OutlineEntry[]> {
   if (rows.length === 0) return [];
-  const actions = await db
-    .select()
-    .from(planOutlineActions)
-    .where(
-      inArray(
-        planOutlineActions.outlinePriorityId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(planOutlineActions.position));
+  // Built once (src/db/reused-query.ts): the plan page asks for it on every view.
+  const actions = await reused(db, 'outline_actions_of', (db) =>
+    db
+      .select()
+      .from(planOutlineActions)
+      .where(sql`${planOutlineActions.outlinePriorityId} = any(${sql.placeholder('ids')}::uuid[])`)
+      .orderBy(asc(planOutlineActions.position)),
+  ).execute({ ids: rows.map((r) => r.id) });
   return rows.map((r) => ({
     ...r,
     actions: actions

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { ownerName } from '../action-owners/owner-name-repository.ts';
 import type { Db } from '../../db/client.ts';
 import { reused } from '../../db/reused-query.ts';
@@ -6,7 +6,7 @@ import type { CostLine } from './cost-lines.ts';
 import { costLinesByAction } from './cost-repository.ts';
 import { cycles, developmentPlans, planActions, priorities, shares, successCriteria } from '../../db/schema/index.ts';
 import type { Audience } from '../../reference/reference-data.ts';
-import { outputItemId, visibleCondition, type ItemAccess } from '../../sharing/share-repository.ts';
+import { outputItemId, sharedWithAudiencesCondition, type ItemAccess } from '../../sharing/share-repository.ts';
 
 export type DevelopmentPlan = typeof developmentPlans.$inferSelect;
 export type PlanAction = typeof planActions.$inferSelect;
@@ -89,17 +89,20 @@ export async function cyclePriorities(
   states: readonly string[],
   access: ItemAccess,
 ): Promise<Priority[]> {
-  return db
-    .select()
-    .from(priorities)
-    .where(
-      and(
-        eq(priorities.cycleId, cycleId),
-        inArray(priorities.state, [...states]),
-        visibleCondition('priority', priorities.id, access),
-      ),
-    )
-    .orderBy(asc(priorities.createdAt), asc(priorities.title));
+  const inStates = sql`${priorities.state} = any(${sql.placeholder('states')}::text[])`;
+  const query = (db: Db, visible?: SQL) =>
+    db
+      .select()
+      .from(priorities)
+      .where(and(eq(priorities.cycleId, sql.placeholder('cycleId')), inStates, visible))
+      .orderBy(asc(priorities.createdAt), asc(priorities.title));
+  const values = { cycleId, states: [...states] };
+  // Built once (src/db/reused-query.ts), as the plan page asks for it on every view: one statement
+  // for the school's staff (every priority), one for readers who see what is shared with them.
+  if ('all' in access) return reused(db, 'cycle_priorities', (db) => query(db)).execute(values);
+  return reused(db, 'cycle_priorities_shared', (db) =>
+    query(db, sharedWithAudiencesCondition('priority', priorities.id)),
+  ).execute({ ...values, audiences: access.audiences });
 }
 
 export async function criteriaFor(db: Db, priorityIds: string[]) {
@@ -247,8 +250,10 @@ export async function outputSharedWith(
 /** Who each of these priorities is shared with, for the school's own staff. */
 export async function priorityAudiences(db: Db, priorityIds: string[]) {
   if (priorityIds.length === 0) return [];
-  return db
-    .selectDistinct({ itemId: shares.itemId, audience: shares.audience })
-    .from(shares)
-    .where(and(eq(shares.itemType, 'priority'), inArray(shares.itemId, priorityIds)));
+  return reused(db, 'priority_audiences', (db) =>
+    db
+      .selectDistinct({ itemId: shares.itemId, audience: shares.audience })
+      .from(shares)
+      .where(and(eq(shares.itemType, 'priority'), sql`${shares.itemId} = any(${sql.placeholder('ids')}::text[])`)),
+  ).execute({ ids: priorityIds });
 }

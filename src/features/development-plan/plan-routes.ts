@@ -104,14 +104,18 @@ export const planRoutes: FeaturePlugin<'database' | 'clock'> = async (app, { dat
         // The summary in the reader's language when it has that version (issue 16), else as written.
         summaryText: forReader(plan, plan.summary, 'summary', request.lang),
         vision: readerVision(vision, request.lang),
-        inPlan: withSupport(presentPriorities(years.inPlan, request.lang, todayInWales(clock.now())), support).map(
-          (p) => ({
-            ...p,
-            progress: progress.byPriority.get(p.id),
-          }),
-        ),
+        inPlan: withSupport(
+          presentPriorities(years.inPlan, request.t, request.lang, todayInWales(clock.now())),
+          support,
+        ).map((p) => ({
+          ...p,
+          progress: progress.byPriority.get(p.id),
+        })),
         nextReviewPoint: progress.nextPoint,
-        drafts: withSupport(presentPriorities(years.drafts, request.lang, todayInWales(clock.now())), support),
+        drafts: withSupport(
+          presentPriorities(years.drafts, request.t, request.lang, todayInWales(clock.now())),
+          support,
+        ),
         ...years.page,
         sharedWith: (id: string) => audiences.filter((a) => a.itemId === id).map((a) => a.audience),
         costs: presentCosts(costTotals(inPlan, year)),

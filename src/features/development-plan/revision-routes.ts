@@ -90,7 +90,7 @@ export const revisionRoutes: FeaturePlugin<'database' | 'clock'> = async (app, {
         plan,
         revision,
         snapshot: { ...snapshot, outline: readerOutline(snapshot.outline, request.lang) },
-        priorities: presentPriorities(snapshot.priorities, request.lang),
+        priorities: presentPriorities(snapshot.priorities, request.t, request.lang),
         isLatest: revision.number === latest,
         approval,
         questions: await questionsModel(db, request.user, ctx.school, 'plan_revision', revision.id),

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { reused } from '../../db/reused-query.ts';
 import {
   evidence,
   planActions,
@@ -118,15 +119,23 @@ export async function reviewEvidence(db: Db, reviewIds: string[], access: ItemAc
 /** The priority-level reviews of these priorities (not their actions'), oldest first. */
 export async function priorityRatings(db: Db, priorityIds: string[]) {
   if (priorityIds.length === 0) return [];
-  return db
-    .select({
-      priorityId: progressReviews.priorityId,
-      reviewedOn: progressReviews.reviewedOn,
-      rating: progressReviews.rating,
-    })
-    .from(progressReviews)
-    .where(and(inArray(progressReviews.priorityId, priorityIds), isNull(progressReviews.actionId)))
-    .orderBy(asc(progressReviews.reviewedOn), asc(progressReviews.createdAt));
+  // Built once (src/db/reused-query.ts): the plan page asks for it on every view.
+  return reused(db, 'priority_ratings', (db) =>
+    db
+      .select({
+        priorityId: progressReviews.priorityId,
+        reviewedOn: progressReviews.reviewedOn,
+        rating: progressReviews.rating,
+      })
+      .from(progressReviews)
+      .where(
+        and(
+          sql`${progressReviews.priorityId} = any(${sql.placeholder('ids')}::uuid[])`,
+          isNull(progressReviews.actionId),
+        ),
+      )
+      .orderBy(asc(progressReviews.reviewedOn), asc(progressReviews.createdAt)),
+  ).execute({ ids: priorityIds });
 }
 
 export async function storedPoints(db: Db, planId: string): Promise<StoredPoint[]> {
