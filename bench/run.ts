@@ -1,5 +1,7 @@
 // npm run bench: builds a national-scale database, starts the app on it and measures routes side
 // by side with autocannon. Targets live here, not in timed tests (docs/ARCHITECTURE.md section 7).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from '../src/demo/demo-data.ts';
 import { signIn, startServer } from './server.ts';
@@ -157,11 +159,13 @@ try {
       `${page.name} / directory search = ${(page.rps / search.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= search.rps / 2)}`,
     );
   }
-  // Issue 13: each role's "what needs me" home within 2x of the home as it was (welcome and links,
-  // which the administrator's home still is).
+  // Issue 13: each role's "what needs me" home against the administrator's links-only home on
+  // today's code, a stricter stand-in for the issue's target (the home as it was when the issue was
+  // filed, measured itself by bench/home-then.ts at the end of this run): the links-only home has
+  // every speed-up since, so this shows what the homes' own lists cost.
   for (const page of roleHomes) {
     console.log(
-      `${page.name} / links-only home = ${(page.rps / home.rps).toFixed(2)}; target within 2x (at least 0.5) -> ${verdict(page.rps >= home.rps / 2)}`,
+      `${page.name} / links-only home today = ${(page.rps / home.rps).toFixed(2)}; stricter stand-in, within 2x (at least 0.5) -> ${verdict(page.rps >= home.rps / 2)}`,
     );
   }
   if (rows.some((r) => r.failed > 0)) {
@@ -179,6 +183,20 @@ try {
 if (process.env.BENCH_SCALING !== 'false') {
   console.log('');
   for (const line of [...(await benchLaHeatmap()), ...(await benchNationalPicture())]) console.log(line);
+}
+// Issue 13 as written: each role's home within 2x of the signed-in home page as it was when the
+// issue was filed, that app itself run from a git worktree beside today's (bench/home-then.ts; its
+// first run installs the old tree's packages). BENCH_HOME_THEN=false leaves it out.
+if (process.env.BENCH_HOME_THEN !== 'false') {
+  console.log('');
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./home-then.ts', import.meta.url))],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (run.status !== 0) process.exitCode = 1;
 }
 // Issue 18: 300 staff answering a survey at once, and the results page of 2,000 responses (own database).
 if (process.env.BENCH_SURVEY !== 'false') {
