@@ -53,7 +53,10 @@ function feedCondition(collaborativeId: string, filter: FeedFilter): SQL {
     sharedWith(collaborativeId),
     filter.school ? eq(shares.schoolNumber, filter.school) : undefined,
     filter.type ? eq(shares.itemType, filter.type) : undefined,
-    sql`exists (select 1 from ${collaborativeMembers} m where m.collaborative_id = ${collaborativeId} and m.school_number = ${shares.schoolNumber})`,
+    // The members read once, as an array each row is looked up in: asked row by row (exists ...),
+    // the plan kept for the statement scanned the members again for every share (1,509 shares of
+    // one school: 8 ms against 1.3 ms for the count).
+    sql`${shares.schoolNumber} = any(array(select m.school_number from ${collaborativeMembers} m where m.collaborative_id = ${collaborativeId}))`,
     sql`${shares.itemId} not in (select e.id::text from ${evidence} e where e.archived)`,
   )!;
 }
