@@ -61,6 +61,14 @@ export const suppress: Suppressor = (problem) => {
     push(inners, o, i);
     push(outers, i, o);
   }
+  // The counts never change, only what is hidden: a nested pair can only ever break the
+  // differences rule when its gap is small, so only those pairs are checked round after round; and
+  // the bounds look for the largest shown subgroup and the smallest shown supergroup in lists
+  // sorted once by count (at 10x Wales, checking every pair and every list each round was most of
+  // building the picture).
+  const smallGaps = problem.nested.filter(([o, i]) => small(value(o) - value(i)));
+  for (const list of inners.values()) list.sort((a, b) => value(b) - value(a));
+  for (const list of outers.values()) list.sort((a, b) => value(a) - value(b));
 
   /** Hide the smallest non-zero shown part of a line (never `except`), else its total; false when nothing is left. */
   const hideComplement = (line: Line, except: string) => {
@@ -87,8 +95,8 @@ export const suppress: Suppressor = (problem) => {
 
   for (let round = 0; round < 10_000; round++) {
     let changed = false;
-    for (const [o, i] of problem.nested) {
-      if (!hidden.has(o) && !hidden.has(i) && small(value(o) - value(i))) changed = hidden.add(i) !== null;
+    for (const [o, i] of smallGaps) {
+      if (!hidden.has(o) && !hidden.has(i)) changed = hidden.add(i) !== null;
     }
     for (const line of problem.lines) {
       if (hidden.has(line.total)) continue;
@@ -106,7 +114,10 @@ export const suppress: Suppressor = (problem) => {
   throw new Error('suppression did not settle');
 };
 
-/** Hidden figures (non-zero) whose interval, from bounds and one line at a time, is a single value. */
+/**
+ * Hidden figures (non-zero) whose interval, from bounds and one line at a time, is a single value.
+ * `inners` are sorted by count, largest first, and `outers` smallest first.
+ */
 function pinnedByBounds(
   problem: SuppressionProblem,
   hidden: ReadonlySet<string>,
@@ -116,9 +127,12 @@ function pinnedByBounds(
 ) {
   const lo = new Map<string, number>();
   const hi = new Map<string, number>();
+  const firstShown = (list: string[] | undefined) => list?.find((k) => !hidden.has(k));
   for (const key of hidden) {
-    lo.set(key, Math.max(0, ...(inners.get(key) ?? []).filter((k) => !hidden.has(k)).map(value)));
-    hi.set(key, Math.min(Infinity, ...(outers.get(key) ?? []).filter((k) => !hidden.has(k)).map(value)));
+    const largestInner = firstShown(inners.get(key));
+    const smallestOuter = firstShown(outers.get(key));
+    lo.set(key, largestInner === undefined ? 0 : Math.max(0, value(largestInner)));
+    hi.set(key, smallestOuter === undefined ? Infinity : value(smallestOuter));
   }
   const low = (k: string) => (hidden.has(k) ? lo.get(k)! : value(k));
   const high = (k: string) => (hidden.has(k) ? hi.get(k)! : value(k));
