@@ -300,7 +300,12 @@ export function renderPdf(edition: Edition): Promise<Buffer> {
   }
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  // A stream error (a font that cannot be read, say) fails the download: without a listener it
+  // would be thrown from the emitter and end the whole server.
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
   runningText(doc, editions, laid);
   doc.end();
   return done;

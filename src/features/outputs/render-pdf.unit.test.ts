@@ -1,5 +1,6 @@
 import { PDFParse } from 'pdf-parse';
-import { describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it, vi } from 'vitest';
 import type { OutputDocument, Section } from './output-document.ts';
 import { renderPdf } from './render-pdf.ts';
 
@@ -42,6 +43,18 @@ async function pages(doc: OutputDocument) {
 }
 
 describe('PDF layout', () => {
+  it('fails the download, not the server, when the document cannot be written', async () => {
+    const end = vi.spyOn(PDFDocument.prototype, 'end').mockImplementation(function (this: PDFKit.PDFDocument) {
+      this.emit('error', new Error('the disk is full'));
+      return this;
+    });
+    try {
+      await expect(renderPdf(documentWith(3))).rejects.toThrow('the disk is full');
+    } finally {
+      end.mockRestore();
+    }
+  });
+
   it('never ends on a nearly empty page, however much comes before the last section', async () => {
     // One-line paragraphs: about 24 fill the first page, so these carry the last section over its foot.
     for (let n = 16; n <= 28; n++) {
