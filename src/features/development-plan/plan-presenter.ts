@@ -107,7 +107,14 @@ const TIMING_TAGS = { overdue: ['pages.plan.overdue', 'red'], due_soon: ['pages.
  * 60 actions or more, and each translation or macro call in the template cost more than the markup.
  */
 function actionWords(
-  a: { status: string; startOn: string | null; dueOn: string | null; supportFrom: string },
+  a: {
+    status: string;
+    startOn: string | null;
+    dueOn: string | null;
+    supportFrom: string;
+    language: string;
+    otherLanguage?: OtherLanguage;
+  },
   timing: ActionTiming,
   t: TFunction,
   reader: Language,
@@ -121,6 +128,10 @@ function actionWords(
       ? t('pages.plan.dates', { start: formatDate(a.startOn, reader), due })
       : t('pages.plan.dueBy', { due: due || t('pages.plan.noDate') }),
     supportFrom: t(`reference.supportFrom.${a.supportFrom}`),
+    // The link to write (or edit) the action in the other language, for leaders.
+    otherLanguageLink: t(
+      `otherLanguage.link.${Object.keys(a.otherLanguage ?? {}).length ? 'edit' : 'add'}.${a.language === 'cy' ? 'en' : 'cy'}`,
+    ),
   };
 }
 
