@@ -11,6 +11,7 @@ import { createChrome, type Chrome } from '../views/chrome.ts';
 import { createTranslator, LANGUAGES } from './i18n.ts';
 import { formatDate, formatDateTime } from '../lib/dates.ts';
 import type { AssetUrls } from './hashed-assets.ts';
+import { characterCountText } from '../views/character-count.ts';
 
 const srcDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const govukDir = path.dirname(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')));
@@ -102,6 +103,7 @@ export const viewsPlugin = fp(async (app, opts: ViewsOptions) => {
         // Whether a link will open for this reader, asked of its own route (src/access/can-open.ts).
         canOpen: (address: string, given?: Parameters<FastifyRequest['canOpen']>[1]) => request.canOpen(address, given),
         csrfToken,
+        characterCount: () => characterCountText(request),
         // An item's page after its other-language version was saved (src/features/other-language): the
         // banner is the layout's, so no item page has to know of it.
         translatedNotice: translatedNotice(request.url),

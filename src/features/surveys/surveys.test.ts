@@ -134,6 +134,10 @@ describe('the SLO staff survey', () => {
     const page = await browser.get(`${link}?lang=cy`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Ysgolion fel sefydliadau sy&#39;n dysgu: arolwg staff');
+    // The comment's character count speaks Welsh too (GOV.UK Frontend's own words are English).
+    expect(page.body).toContain('Gallwch roi hyd at');
+    expect(page.body).toContain('data-i18n.characters-under-limit.few="Mae gennych %{count} nod ar ôl"');
+    expect(page.body).not.toContain('You can enter up to');
     const sent = await browser.post(link, { ...all('5'), comment: 'Diolch' }, { tokenFrom: link });
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(`${link}/thanks`);

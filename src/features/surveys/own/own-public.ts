@@ -11,22 +11,7 @@ import { view } from '../school-survey-routes.ts';
 import { ownAnswersOf, ownFormModel, pick, type OwnAnswerFields } from './own-form.ts';
 import * as own from './own-repository.ts';
 import { INVITATION_CODE_PATTERN, invitationHash, submitOwnResponse } from './own-service.ts';
-
-/**
- * The character count's words in the reader's language: GOV.UK Frontend's defaults are English, and
- * it asks for each plural form of the page's language (Welsh has six).
- */
-function countText(request: FastifyRequest) {
-  const forms = request.lang === 'cy' ? ['zero', 'one', 'two', 'few', 'many', 'other'] : ['one', 'other'];
-  const each = (kind: 'under' | 'over') =>
-    Object.fromEntries(forms.map((f) => [f, request.t(`surveys.own.answer.count.${kind}_${f}`)]));
-  return {
-    description: request.t('surveys.own.answer.count.description'),
-    at: request.t('surveys.own.answer.count.at'),
-    under: each('under'),
-    over: each('over'),
-  };
-}
+import { characterCountText } from '../../../views/character-count.ts';
 
 type Deps = {
   db: Db;
@@ -64,7 +49,7 @@ export function ownPublicPages({ db, clock, config, path, answered, stop, cookie
         'surveys.answer.alsoInThisLanguage',
       ),
       form: ownFormModel(await repo.questionsOf(db, survey.id), request.lang, values),
-      countText: countText(request),
+      countText: characterCountText(request),
     };
   };
 
