@@ -16,25 +16,30 @@ export type ShareKey = { itemType: ShareableType; itemId: string; audience: Audi
 export type ItemAccess = { all: true } | { audiences: Audience[] };
 
 /**
- * The SQL condition that limits a list of items to what the reader may see (docs/ARCHITECTURE.md section 3).
- * Drizzle prints a column of a single-table query unqualified ("id"); `shares` has no such column,
- * so inside this subquery the name still resolves to the outer item's column.
+ * An item shared with the audiences `audienceTest` names. Drizzle prints a column of a single-table
+ * query unqualified ("id"); `shares` has no such column, so inside this subquery the name still
+ * resolves to the outer item's column.
  */
-/**
- * The same condition as visibleCondition for a statement built once (src/db/reused-query.ts): the
- * reader's audiences are its placeholder `audiences` (a text array; none matches nothing, as there).
- */
-export function sharedWithAudiencesCondition(itemType: ShareableType, idColumn: SQLWrapper): SQL {
-  return sql`exists (select 1 from ${shares} s where s.item_type = ${itemType} and s.item_id = (${idColumn})::text and s.audience = any(${sql.placeholder('audiences')}::text[]))`;
-}
+const sharedWith = (itemType: ShareableType, idColumn: SQLWrapper, audienceTest: SQL) =>
+  sql`exists (select 1 from ${shares} s where s.item_type = ${itemType} and s.item_id = (${idColumn})::text and ${audienceTest})`;
 
+/** The SQL condition that limits a list of items to what the reader may see (docs/ARCHITECTURE.md section 3). */
 export function visibleCondition(itemType: ShareableType, idColumn: SQLWrapper, access: ItemAccess): SQL | undefined {
   if ('all' in access) return undefined;
   if (access.audiences.length === 0) return sql`false`;
-  return sql`exists (select 1 from ${shares} s where s.item_type = ${itemType} and s.item_id = (${idColumn})::text and s.audience in (${sql.join(
+  const audiences = sql.join(
     access.audiences.map((a) => sql`${a}`),
     sql`, `,
-  )}))`;
+  );
+  return sharedWith(itemType, idColumn, sql`s.audience in (${audiences})`);
+}
+
+/**
+ * The same condition for a statement built once (src/db/reused-query.ts): the reader's audiences
+ * are its placeholder `audiences` (a text array; none matches nothing, as above).
+ */
+export function sharedWithAudiencesCondition(itemType: ShareableType, idColumn: SQLWrapper): SQL {
+  return sharedWith(itemType, idColumn, sql`s.audience = any(${sql.placeholder('audiences')}::text[])`);
 }
 
 export async function sharesFor(db: Db, itemType: ShareableType, itemIds: string[]) {

@@ -11,7 +11,6 @@ import { view } from '../school-survey-routes.ts';
 import { ownAnswersOf, ownFormModel, pick, type OwnAnswerFields } from './own-form.ts';
 import * as own from './own-repository.ts';
 import { INVITATION_CODE_PATTERN, invitationHash, submitOwnResponse } from './own-service.ts';
-import { characterCountText } from '../../../views/character-count.ts';
 
 type Deps = {
   db: Db;
@@ -49,7 +48,6 @@ export function ownPublicPages({ db, clock, config, path, answered, stop, cookie
         'surveys.answer.alsoInThisLanguage',
       ),
       form: ownFormModel(await repo.questionsOf(db, survey.id), request.lang, values),
-      countText: characterCountText(request),
     };
   };
 
